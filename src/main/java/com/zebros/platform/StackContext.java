@@ -1,0 +1,32 @@
+package com.zebros.platform;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.core.Output;
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.StackSettings;
+import com.zebros.platform.naming.Naming;
+import java.util.List;
+
+/**
+ * What every component needs to know about the stack it is part of: its settings, the phase
+ * table, the provider of its region, the naming helper, the account and the availability zones.
+ */
+public record StackContext(
+        StackSettings settings,
+        PhaseTable phases,
+        Provider provider,
+        Naming naming,
+        Output<String> accountId,
+        Output<List<String>> zones) {
+
+    /** How many availability zones the network spans: three, so DAX can spread in phase 3. */
+    public static final int ZONE_COUNT = 3;
+
+    public String region() {
+        return settings.region();
+    }
+
+    public Output<String> zone(int index) {
+        return zones.applyValue(z -> z.get(index % z.size()));
+    }
+}

@@ -1,0 +1,70 @@
+package com.zebros.platform;
+
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
+import com.zebros.platform.config.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The resource options of every stateful resource, built in one place. Pulumi's mock engine never
+ * sees options, so tests call these factories directly (DESIGN.md; AWS-CONSTRAINTS section 0).
+ *
+ * <p>Every stateful resource is protected (PUL-01): a replacement or a {@code destroy} would lose
+ * data. Ignored properties are the ones AWS changes behind Pulumi's back.
+ */
+public final class StatefulOptions {
+
+    private StatefulOptions() {
+    }
+
+    /**
+     * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
+     * them to the minimum (DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
+     */
+    public static CustomResourceOptions table(Resource parent, ProviderResource provider, boolean autoScaled) {
+        List<String> ignore = autoScaled
+                ? List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
+                        "globalSecondaryIndexes[*].writeCapacity")
+                : List.of();
+        return protectedChild(parent, provider, ignore);
+    }
+
+    public static CustomResourceOptions kmsKey(Resource parent, ProviderResource provider) {
+        return protectedChild(parent, provider, List.of());
+    }
+
+    public static CustomResourceOptions bucket(Resource parent, ProviderResource provider) {
+        return protectedChild(parent, provider, List.of());
+    }
+
+    /**
+     * An Aurora regional cluster. {@code globalClusterIdentifier} is always ignored: a standalone or
+     * primary cluster becomes global by a global cluster created from it, and a drift of that field to
+     * null would detach it (AUR-09). Members of a global database take engine upgrades through the
+     * global cluster, so they ignore {@code engineVersion} too (AUR-11).
+     */
+    public static CustomResourceOptions auroraCluster(Resource parent, ProviderResource provider, Role role) {
+        List<String> ignore = new ArrayList<>(List.of("globalClusterIdentifier", "snapshotIdentifier"));
+        if (role.isGlobal()) {
+            ignore.add("engineVersion");
+            ignore.add("replicationSourceIdentifier");
+        }
+        return protectedChild(parent, provider, ignore);
+    }
+
+    /** The secret that holds the database credentials: losing it locks Keycloak out. */
+    public static CustomResourceOptions secret(Resource parent, ProviderResource provider) {
+        return protectedChild(parent, provider, List.of());
+    }
+
+    private static CustomResourceOptions protectedChild(Resource parent, ProviderResource provider, List<String> ignore) {
+        return CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(provider)
+                .protect(true)
+                .ignoreChanges(ignore)
+                .build();
+    }
+}

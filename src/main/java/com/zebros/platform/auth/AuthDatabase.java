@@ -1,0 +1,171 @@
+package com.zebros.platform.auth;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
+import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.Range;
+import com.zebros.platform.data.EncryptionKey;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.network.Network;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak's database: Aurora PostgreSQL Serverless v2 in the data subnets, encrypted with the
+ * stack's own key, TLS forced, seven days of backups.
+ *
+ * <p>The master password comes from the config secret {@code zebros:dbMasterPassword}, not from
+ * RDS-managed Secrets Manager integration, because Aurora Global Database does not support the
+ * managed password (AUR-05) and this cluster must be able to become global in place (AUR-09). The
+ * password is kept in a Secrets Manager secret of our own, which is what Keycloak reads.
+ */
+public final class AuthDatabase extends ZebrosComponent {
+    /** One engine version for every stack: global members must match major and minor (AUR-14). */
+    public static final String ENGINE = "aurora-postgresql";
+    public static final String ENGINE_VERSION = "16.6";
+    public static final String DATABASE = "keycloak";
+    public static final String MASTER_USER = "zebros_admin";
+    public static final int PORT = 5432;
+
+    private final EncryptionKey key;
+    private final SecurityGroup securityGroup;
+    private final Cluster cluster;
+    private final ClusterInstance writer;
+    private final Secret credentials;
+
+    public AuthDatabase(String name, StackContext stack, Network network) {
+        super("zebros:auth:AuthDatabase", name, stack);
+        var naming = stack.naming();
+        key = new EncryptionKey(name + "-key", naming.physical("auth-db"),
+                "Zebros CRM auth database of stack " + stack.settings().stack(), this, stack.provider());
+
+        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .name(naming.physical("auth-db"))
+                .description("Aurora PostgreSQL for Keycloak: reachable from Keycloak tasks only")
+                .vpcId(network.vpcId())
+                .build(), child());
+        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
+                .name(naming.physical("auth-db"))
+                .description("Data subnets of the Zebros CRM VPC")
+                .subnetIds(Output.all(network.dataSubnetIds()))
+                .build(), child());
+        var parameters = new ClusterParameterGroup(name + "-params", ClusterParameterGroupArgs.builder()
+                .name(naming.physical("auth-db"))
+                .family("aurora-postgresql16")
+                .description("TLS only for the Zebros CRM auth database")
+                .parameters(ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build())
+                .build(), child());
+
+        Range acu = stack.phases().auroraAcu();
+        boolean keepFinalSnapshot = stack.settings().deletionProtection();
+        var args = ClusterArgs.builder()
+                .clusterIdentifier(naming.regional("auth"))
+                .engine(ENGINE)
+                .engineVersion(ENGINE_VERSION)
+                .engineMode("provisioned")
+                .databaseName(DATABASE)
+                .masterUsername(MASTER_USER)
+                .masterPassword(Output.ofSecret(stack.settings().dbMasterPassword().reveal()))
+                .port(PORT)
+                .storageEncrypted(true)
+                .kmsKeyId(key.arn())
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
+                .dbClusterParameterGroupName(parameters.name())
+                .serverlessv2ScalingConfiguration(ClusterServerlessv2ScalingConfigurationArgs.builder()
+                        .minCapacity(acu.min()).maxCapacity(acu.max()).build())
+                .backupRetentionPeriod(7)
+                .preferredBackupWindow("03:00-04:00")
+                .copyTagsToSnapshot(true)
+                .enabledCloudwatchLogsExports("postgresql")
+                .deletionProtection(stack.settings().deletionProtection())
+                .skipFinalSnapshot(!keepFinalSnapshot);
+        if (keepFinalSnapshot) {
+            args.finalSnapshotIdentifier(naming.regional("auth-final"));
+        }
+        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(this, stack.provider(), stack.settings().role()));
+
+        writer = new ClusterInstance(name + "-writer", ClusterInstanceArgs.builder()
+                .identifier(naming.regional("auth-1"))
+                .clusterIdentifier(cluster.id())
+                .instanceClass("db.serverless")
+                .engine(ENGINE)
+                .engineVersion(ENGINE_VERSION)
+                .publiclyAccessible(false)
+                .promotionTier(0)
+                .build(), child());
+
+        credentials = new Secret(name + "-credentials", SecretArgs.builder()
+                .name("zebros/" + stack.settings().stack() + "/keycloak-db")
+                .description("Keycloak's database login; read by the Keycloak task at start")
+                .kmsKeyId(key.arn())
+                .recoveryWindowInDays(stack.settings().deletionProtection() ? 30 : 0)
+                .build(), StatefulOptions.secret(this, stack.provider()));
+        new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
+                .secretId(credentials.id())
+                .secretString(Output.ofSecret(credentialsJson(stack.settings().dbMasterPassword().reveal())))
+                .build(), child());
+
+        registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
+    }
+
+    private static String credentialsJson(String password) {
+        return new com.google.gson.Gson().toJson(Map.of("username", MASTER_USER, "password", password));
+    }
+
+    /** Lets {@code clientSecurityGroupId} reach PostgreSQL, and nothing else in. */
+    public void allowClient(String name, Output<String> clientSecurityGroupId) {
+        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroup.id())
+                .referencedSecurityGroupId(clientSecurityGroupId)
+                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
+                .description("PostgreSQL from " + name)
+                .build(), child());
+    }
+
+    /** The ECS {@code valueFrom} of one field of the credentials secret. */
+    public Output<String> credentialField(String field) {
+        return credentials.arn().applyValue(arn -> arn + ":" + field + "::");
+    }
+
+    public void grantReadCredentials(PolicyDocument policy) {
+        policy.allow("ReadDbCredentials", List.of("secretsmanager:GetSecretValue"), List.of(credentials.arn()));
+        key.grantDecrypt(policy, "ReadDbCredentialsKey");
+    }
+
+    /** Where applications write: the regional writer now; the global writer once global (AUR-13). */
+    public Output<String> writerEndpoint() {
+        return cluster.endpoint();
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public ClusterInstance writer() {
+        return writer;
+    }
+
+    public EncryptionKey key() {
+        return key;
+    }
+}

@@ -1,0 +1,197 @@
+package com.zebros.platform.auth;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.compute.ContainerCluster;
+import com.zebros.platform.compute.ContainerSpec;
+import com.zebros.platform.config.TaskSize;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.images.ContainerImages;
+import com.zebros.platform.network.Network;
+import com.zebros.platform.ops.LogGroups;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak on Fargate behind its load balancer, on the Aurora database. The database login and the
+ * bootstrap admin password reach the container as ECS secrets from Secrets Manager (KC-01), never
+ * in the plain environment. Nodes find each other through the database (jdbc-ping, Keycloak 26's
+ * default) and talk on 7800/57800 inside their own security group (KC-04).
+ */
+public final class Keycloak extends ZebrosComponent {
+    public static final String REALM = "zebros";
+    public static final String ADMIN_USER = "zebros-admin";
+    private static final List<Integer> CLUSTER_PORTS = List.of(7800, 57800);
+
+    private final KeycloakLoadBalancer loadBalancer;
+    private final SecurityGroup tasks;
+    private final Service service;
+
+    public Keycloak(String name, StackContext stack, Network network, ContainerCluster cluster,
+                    ContainerImages images, AuthDatabase database) {
+        super("zebros:auth:Keycloak", name, stack);
+        var naming = stack.naming();
+        var settings = stack.settings();
+        loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack, network, childComponent());
+
+        tasks = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
+                .name(naming.physical("keycloak"))
+                .description("Keycloak tasks: traffic from the load balancer, cluster traffic from each other")
+                .vpcId(network.vpcId())
+                .build(), child());
+        for (int port : List.of(KeycloakLoadBalancer.HTTP_PORT, KeycloakLoadBalancer.MANAGEMENT_PORT)) {
+            new SecurityGroupIngressRule(name + "-from-lb-" + port, SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(tasks.id()).referencedSecurityGroupId(loadBalancer.securityGroupId())
+                    .ipProtocol("tcp").fromPort(port).toPort(port).description("from the load balancer")
+                    .build(), child());
+        }
+        for (int port : CLUSTER_PORTS) {
+            new SecurityGroupIngressRule(name + "-cluster-in-" + port, SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(tasks.id()).referencedSecurityGroupId(tasks.id())
+                    .ipProtocol("tcp").fromPort(port).toPort(port).description("Keycloak cluster (jdbc-ping)")
+                    .build(), child());
+            new SecurityGroupEgressRule(name + "-cluster-out-" + port, SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(tasks.id()).referencedSecurityGroupId(tasks.id())
+                    .ipProtocol("tcp").fromPort(port).toPort(port).description("Keycloak cluster (jdbc-ping)")
+                    .build(), child());
+        }
+        new SecurityGroupEgressRule(name + "-to-db", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(tasks.id()).cidrIpv4(network.vpcCidr()).ipProtocol("tcp")
+                .fromPort(AuthDatabase.PORT).toPort(AuthDatabase.PORT).description("PostgreSQL in the data subnets")
+                .build(), child());
+        // HTTPS out for ECR, CloudWatch Logs and Secrets Manager through the NAT gateway.
+        new SecurityGroupEgressRule(name + "-https-out", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(tasks.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
+                .description("AWS APIs over HTTPS").build(), child());
+        loadBalancer.allowTargets(name + "-lb", tasks.id());
+        database.allowClient(name + "-db-access", tasks.id());
+
+        var adminSecret = new Secret(name + "-admin", SecretArgs.builder()
+                .name("zebros/" + settings.stack() + "/keycloak-admin")
+                .description("Keycloak bootstrap admin password")
+                .kmsKeyId(database.key().arn())
+                .recoveryWindowInDays(settings.deletionProtection() ? 30 : 0)
+                .build(), StatefulOptions.secret(this, stack.provider()));
+        new SecretVersion(name + "-admin", SecretVersionArgs.builder()
+                .secretId(adminSecret.id())
+                .secretString(Output.ofSecret(settings.keycloakAdminPassword().reveal()))
+                .build(), child());
+
+        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + settings.stack() + "/keycloak", stack, child());
+
+        PolicyDocument execution = new PolicyDocument();
+        images.grantPull(execution, ContainerImages.KEYCLOAK);
+        database.grantReadCredentials(execution);
+        execution.allow("ReadAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(adminSecret.arn()));
+        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
+        var executionRole = new ServiceRole(name + "-execution", naming.physical("keycloak-execution"),
+                "ecs-tasks.amazonaws.com", execution, child());
+        // Keycloak itself calls no AWS API: its task role has no permissions.
+        var taskRole = new ServiceRole(name + "-task", naming.physical("keycloak-task"),
+                "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
+
+        TaskSize size = stack.phases().keycloakTaskSize();
+        var container = new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
+                .port(KeycloakLoadBalancer.HTTP_PORT)
+                .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
+                .env("KC_DB_URL", database.writerEndpoint().applyValue(host ->
+                        "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/" + AuthDatabase.DATABASE + "?sslmode=require"))
+                .env("KC_HOSTNAME", "https://" + settings.authHost())
+                .env("KC_HTTP_ENABLED", "true")
+                .env("KC_PROXY_HEADERS", "xforwarded")
+                .env("KC_HEALTH_ENABLED", "true")
+                .env("KC_METRICS_ENABLED", "true")
+                .env("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER)
+                .env("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50")
+                .secret("KC_DB_USERNAME", database.credentialField("username"))
+                .secret("KC_DB_PASSWORD", database.credentialField("password"))
+                .secret("KC_BOOTSTRAP_ADMIN_PASSWORD", adminSecret.arn())
+                .logs(logGroup.name(), stack.region());
+
+        var task = new TaskDefinition(name, TaskDefinitionArgs.builder()
+                .family(naming.physical("keycloak"))
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(size.cpu()))
+                .memory(String.valueOf(size.memoryMb()))
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .containerDefinitions(container.toJson())
+                .build(), child());
+
+        service = new Service(name, ServiceArgs.builder()
+                .name(naming.physical("keycloak"))
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(stack.phases().keycloakTasks().minInt())
+                .launchType("FARGATE")
+                .platformVersion("1.4.0")
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(Output.all(network.appSubnetIds()))
+                        .securityGroups(tasks.id().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(loadBalancer.targetGroupArn())
+                        .containerName("keycloak")
+                        .containerPort(KeycloakLoadBalancer.HTTP_PORT)
+                        .build())
+                // Keycloak takes a minute or two to start; do not let the ALB kill it meanwhile.
+                .healthCheckGracePeriodSeconds(300)
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .deploymentMinimumHealthyPercent(100)
+                .deploymentMaximumPercent(200)
+                .propagateTags("SERVICE")
+                .waitForSteadyState(false)
+                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
+                        .dependsOn(loadBalancer.httpsListener()).build());
+
+        registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
+    }
+
+    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (APIGW-02). */
+    public String issuer() {
+        return "https://" + stack.settings().authHost() + "/realms/" + REALM;
+    }
+
+    public String url() {
+        return "https://" + stack.settings().authHost();
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public Output<String> taskSecurityGroupId() {
+        return tasks.id();
+    }
+
+    public KeycloakLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+}

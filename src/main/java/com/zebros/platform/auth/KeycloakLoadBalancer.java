@@ -1,0 +1,171 @@
+package com.zebros.platform.auth;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancer;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.edge.ValidatedCertificate;
+import com.zebros.platform.network.Network;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seeds' "AuthLB": an internet-facing ALB that ends TLS for Keycloak. HTTPS only with a TLS 1.3
+ * policy (port 80 just redirects), invalid headers dropped, and the target health check on
+ * Keycloak's management port 9000, which is never routed publicly (KC-03).
+ */
+public final class KeycloakLoadBalancer extends ZebrosComponent {
+    public static final int HTTP_PORT = 8080;
+    public static final int MANAGEMENT_PORT = 9000;
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    private final SecurityGroup securityGroup;
+    private final LoadBalancer loadBalancer;
+    private final TargetGroup targetGroup;
+    private final Listener httpsListener;
+
+    public KeycloakLoadBalancer(String name, StackContext stack, Network network, ComponentResourceOptions options) {
+        super("zebros:auth:KeycloakLoadBalancer", name, stack, options);
+        var naming = stack.naming();
+        var settings = stack.settings();
+
+        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .name(naming.physical("auth-alb"))
+                .description("Keycloak load balancer: HTTPS from anywhere")
+                .vpcId(network.vpcId())
+                .build(), child());
+        for (int port : List.of(443, 80)) {
+            new SecurityGroupIngressRule(name + "-in-" + port + "-v4", SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(securityGroup.id()).ipProtocol("tcp").fromPort(port).toPort(port)
+                    .cidrIpv4("0.0.0.0/0").description(port == 443 ? "HTTPS" : "HTTP, redirected to HTTPS")
+                    .build(), child());
+        }
+
+        loadBalancer = new LoadBalancer(name, LoadBalancerArgs.builder()
+                .name(naming.physical("auth"))
+                .loadBalancerType("application")
+                .internal(false)
+                .securityGroups(securityGroup.id().applyValue(List::of))
+                .subnets(Output.all(network.publicSubnetIds()))
+                .dropInvalidHeaderFields(true)
+                .enableDeletionProtection(settings.deletionProtection())
+                .idleTimeout(60)
+                .build(), child());
+
+        targetGroup = new TargetGroup(name + "-keycloak", TargetGroupArgs.builder()
+                .name(naming.physical("kc"))
+                .port(HTTP_PORT)
+                .protocol("HTTP")
+                .targetType("ip")
+                .vpcId(network.vpcId())
+                .deregistrationDelay(30)
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .enabled(true)
+                        .port(String.valueOf(MANAGEMENT_PORT))
+                        .protocol("HTTP")
+                        .path("/health/ready")
+                        .matcher("200")
+                        .interval(15)
+                        .healthyThreshold(2)
+                        .unhealthyThreshold(3)
+                        .build())
+                .build(), child());
+
+        var certificate = new ValidatedCertificate(name + "-certificate",
+                List.of(settings.authHost(), regionalHost(stack)), settings.hostedZoneId(), child());
+
+        httpsListener = new Listener(name + "-https", ListenerArgs.builder()
+                .loadBalancerArn(loadBalancer.arn())
+                .port(443)
+                .protocol("HTTPS")
+                .sslPolicy(TLS_POLICY)
+                .certificateArn(certificate.validatedArn())
+                .defaultActions(ListenerDefaultActionArgs.builder().type("forward")
+                        .targetGroupArn(targetGroup.arn()).build())
+                .build(), child());
+        new Listener(name + "-http", ListenerArgs.builder()
+                .loadBalancerArn(loadBalancer.arn())
+                .port(80)
+                .protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
+                        .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                        .build())
+                .build(), child());
+
+        // The region's own name: what health checks probe, never the shared failover name (R53-03).
+        new Record(name + "-regional", RecordArgs.builder()
+                .zoneId(settings.hostedZoneId())
+                .name(regionalHost(stack))
+                .type("A")
+                .aliases(RecordAliasArgs.builder()
+                        .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
+                .build(), child());
+        if (!settings.role().isGlobal()) {
+            new Record(name + "-shared", RecordArgs.builder()
+                    .zoneId(settings.hostedZoneId())
+                    .name(settings.authHost())
+                    .type("A")
+                    .aliases(RecordAliasArgs.builder()
+                            .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
+                    .build(), child());
+        }
+        registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
+    }
+
+    public static String regionalHost(StackContext stack) {
+        return "auth-" + stack.region() + "." + stack.settings().domain();
+    }
+
+    /** Lets the ALB reach the tasks on the traffic and management ports, and only those. */
+    public void allowTargets(String name, Output<String> taskSecurityGroupId) {
+        for (int port : List.of(HTTP_PORT, MANAGEMENT_PORT)) {
+            new SecurityGroupEgressRule(name + "-out-" + port, SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(securityGroup.id()).referencedSecurityGroupId(taskSecurityGroupId)
+                    .ipProtocol("tcp").fromPort(port).toPort(port).description("to Keycloak on " + port)
+                    .build(), child());
+        }
+    }
+
+    public Output<String> securityGroupId() {
+        return securityGroup.id();
+    }
+
+    public Output<String> targetGroupArn() {
+        return targetGroup.arn();
+    }
+
+    public Output<String> dnsName() {
+        return loadBalancer.dnsName();
+    }
+
+    public Output<String> zoneId() {
+        return loadBalancer.zoneId();
+    }
+
+    public Output<String> arn() {
+        return loadBalancer.arn();
+    }
+
+    public Listener httpsListener() {
+        return httpsListener;
+    }
+}

@@ -1,0 +1,269 @@
+package com.zebros.platform.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The phase table of DESIGN.md: the only place the numbers of each phase live. Components ask it
+ * ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.hasDax()}); stack config overrides
+ * numbers through {@code zebros:overrides} and the overrides win.
+ *
+ * <p>Numbers come from the seeds where they give one; where DESIGN.md only says "reserved per
+ * function" or "larger ceiling" the figure chosen here is marked with a comment saying why.
+ */
+public final class PhaseTable {
+
+    public static final int MIN_PHASE = 0;
+    public static final int MAX_PHASE = 3;
+
+    /** Scaling signals of the Fargate workers, by phase (DESIGN.md, "Worker scaling signals"). */
+    public enum ScalingSignal { CPU, MEMORY, QUEUE_DEPTH }
+
+    /** How the session cache is deployed. */
+    public enum CacheMode { NONE, REPLICATION_GROUP, CLUSTER }
+
+    private final int phase;
+    private final Map<String, Double> values;
+
+    private PhaseTable(int phase, Map<String, Double> values) {
+        this.phase = phase;
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** The defaults of {@code phase}, with no overrides. */
+    public static PhaseTable defaults(int phase) {
+        return new PhaseTable(phase, PhaseDefaults.of(phase));
+    }
+
+    /**
+     * The table of {@code phase} with {@code overrides} applied. Call {@link #problemsWith} first:
+     * this throws on an override the phase does not know.
+     */
+    public static PhaseTable of(int phase, Map<String, Double> overrides) {
+        Map<String, Double> values = PhaseDefaults.of(phase);
+        overrides.forEach((name, value) -> {
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("unknown setting " + name + " at phase " + phase);
+            }
+            values.put(name, value);
+        });
+        return new PhaseTable(phase, values);
+    }
+
+    /** Each override that names no setting of this phase or has a value AWS would refuse. */
+    public static List<String> problemsWith(int phase, Map<String, Double> overrides) {
+        Map<String, Double> defaults = PhaseDefaults.of(phase);
+        List<String> problems = new ArrayList<>();
+        overrides.forEach((name, value) -> {
+            if (!defaults.containsKey(name)) {
+                problems.add(name + " is not a setting of phase " + phase + "; the settings of phase "
+                        + phase + " are: " + String.join(", ", defaults.keySet()));
+                return;
+            }
+            String problem = PhaseDefaults.setting(name).problemWith(value);
+            if (problem != null) {
+                problems.add(name + "=" + Setting.format(value) + " " + problem + " ("
+                        + PhaseDefaults.setting(name).meaning() + ")");
+            }
+        });
+        Map<String, Double> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(overrides);
+        problems.addAll(PhaseDefaults.crossChecks(phase, merged));
+        return problems;
+    }
+
+    public int phase() {
+        return phase;
+    }
+
+    /** Every number of this phase, by setting name, overrides applied. */
+    public Map<String, Double> values() {
+        return values;
+    }
+
+    private double value(String name) {
+        Double value = values.get(name);
+        if (value == null) {
+            throw new IllegalStateException("phase " + phase + " has no setting " + name);
+        }
+        return value;
+    }
+
+    private int intValue(String name) {
+        return (int) value(name);
+    }
+
+    // ---- Lambda ----
+
+    public int lambdaMemoryMb(FunctionGroup group) {
+        return intValue("lambdaMemoryMb." + group.id());
+    }
+
+    /** Provisioned concurrency with auto-scaling replaces reserved budgets on the API functions in phase 3. */
+    public boolean usesProvisionedConcurrency(FunctionGroup group) {
+        return values.containsKey("provisionedConcurrencyMax." + group.id());
+    }
+
+    public int reservedConcurrency(FunctionGroup group) {
+        return intValue("reservedConcurrency." + group.id());
+    }
+
+    public Range provisionedConcurrency(FunctionGroup group) {
+        return new Range(value("provisionedConcurrencyMin." + group.id()),
+                value("provisionedConcurrencyMax." + group.id()));
+    }
+
+    // ---- Fargate workers ----
+
+    public TaskSize workerTaskSize(WorkerKind kind) {
+        return new TaskSize(intValue("workerCpu." + kind.id()), intValue("workerMemoryMb." + kind.id()));
+    }
+
+    public Range workerTasks() {
+        return new Range(value("workerMinTasks"), value("workerMaxTasks"));
+    }
+
+    /** Reports run on Fargate Spot in phase 3 (the seed's cost strategy, "Fargate Spot for Reports"). */
+    public boolean workerOnSpot(WorkerKind kind) {
+        return phase >= 3 && kind == WorkerKind.REPORT;
+    }
+
+    /** Phase 3 gives each workload its own task definition; before that one size serves all jobs. */
+    public boolean workerTiers() {
+        return phase >= 3;
+    }
+
+    public Set<ScalingSignal> workerScalingSignals() {
+        if (phase == 0) {
+            return Set.of();
+        }
+        if (phase == 1) {
+            return Set.of(ScalingSignal.CPU);
+        }
+        return Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
+    }
+
+    /** Report-queue messages per worker task before another task is added (the seed's "> 10 tasks"). */
+    public int queueDepthPerTask() {
+        return intValue("queueDepthPerTask");
+    }
+
+    // ---- Keycloak ----
+
+    public Range keycloakTasks() {
+        return new Range(value("keycloakMinTasks"), value("keycloakMaxTasks"));
+    }
+
+    public TaskSize keycloakTaskSize() {
+        return new TaskSize(intValue("keycloakCpu"), intValue("keycloakMemoryMb"));
+    }
+
+    // ---- DynamoDB ----
+
+    public boolean dynamoProvisioned() {
+        return phase >= 1;
+    }
+
+    public Range tableCapacity(CrmTable table) {
+        return new Range(value("tableMinCapacity." + table.id()), value("tableMaxCapacity." + table.id()));
+    }
+
+    /** Phase 3 scales every GSI on its own; before that GSIs get the table's range. */
+    public boolean perIndexScaling() {
+        return phase >= 3;
+    }
+
+    /** The target utilisation of every target-tracking policy (the seeds' 70 %). */
+    public double scalingTargetPercent() {
+        return value("scalingTargetPercent");
+    }
+
+    public boolean hasDax() {
+        return phase >= 2;
+    }
+
+    public int daxNodes() {
+        return intValue("daxNodes");
+    }
+
+    public String daxNodeType() {
+        return phase >= 3 ? "dax.r5.large" : "dax.t3.small";
+    }
+
+    // ---- Aurora ----
+
+    public Range auroraAcu() {
+        return new Range(value("auroraMinAcu"), value("auroraMaxAcu"));
+    }
+
+    public int auroraReaders() {
+        return intValue("auroraReaders");
+    }
+
+    // ---- Cache ----
+
+    public CacheMode cacheMode() {
+        if (phase >= 3) {
+            return CacheMode.CLUSTER;
+        }
+        return phase == 2 ? CacheMode.REPLICATION_GROUP : CacheMode.NONE;
+    }
+
+    public int redisNodes() {
+        return intValue("redisNodes");
+    }
+
+    public int redisShards() {
+        return intValue("redisShards");
+    }
+
+    public String redisNodeType() {
+        return phase >= 3 ? "cache.r7g.large" : "cache.t4g.small";
+    }
+
+    // ---- Edge ----
+
+    public boolean hasCustomApiDomainAndWaf() {
+        return phase >= 2;
+    }
+
+    public boolean hasCloudFront() {
+        return phase >= 3;
+    }
+
+    public int apiRateLimit() {
+        return intValue("apiRateLimit");
+    }
+
+    public int apiBurstLimit() {
+        return intValue("apiBurstLimit");
+    }
+
+    public int wafRequestsPerIpPer5Min() {
+        return intValue("wafRequestsPerIpPer5Min");
+    }
+
+    // ---- S3 ----
+
+    public boolean s3Lifecycle() {
+        return phase >= 2;
+    }
+
+    public boolean s3IntelligentTiering() {
+        return phase >= 3;
+    }
+
+    // ---- Network and operations ----
+
+    public int natGateways() {
+        return intValue("natGateways");
+    }
+
+    public int logRetentionDays() {
+        return intValue("logRetentionDays");
+    }
+}

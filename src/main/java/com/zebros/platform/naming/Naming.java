@@ -1,0 +1,41 @@
+package com.zebros.platform.naming;
+
+import com.pulumi.core.Output;
+
+/**
+ * Physical names of AWS resources. Logical (Pulumi) names are short and phase-independent; the
+ * names AWS sees carry the stack so that two stacks in one account and region never collide,
+ * and the region where AWS wants uniqueness across regions (Aurora identifiers, buckets).
+ */
+public final class Naming {
+    private final String stack;
+    private final String region;
+
+    public Naming(String stack, String region) {
+        this.stack = stack;
+        this.region = region;
+    }
+
+    /** {@code zebros-<stack>-<suffix>}: unique within an account and region. */
+    public String physical(String suffix) {
+        return "zebros-" + stack + "-" + suffix;
+    }
+
+    /** {@code zebros-<stack>-<suffix>-<region>}: unique across regions too (AUR-03). */
+    public String regional(String suffix) {
+        return physical(suffix) + "-" + region;
+    }
+
+    /** Bucket names are global across all accounts: add the account id (S3-08). */
+    public Output<String> bucket(String suffix, Output<String> accountId) {
+        return accountId.applyValue(account -> physical(suffix) + "-" + account + "-" + region);
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public String region() {
+        return region;
+    }
+}

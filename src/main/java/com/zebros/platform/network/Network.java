@@ -1,0 +1,160 @@
+package com.zebros.platform.network;
+
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
+import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.core.Output;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VPC: three tiers of subnets over three availability zones.
+ * <ul>
+ *   <li>public: the load balancer and the NAT gateway;</li>
+ *   <li>app: Fargate tasks (Keycloak, workers), private, egress through NAT;</li>
+ *   <li>data: Aurora, DAX, Redis, private with no route out at all.</li>
+ * </ul>
+ *
+ * <p>Egress for the private tasks. DynamoDB and S3 go through gateway endpoints, which cost
+ * nothing. The rest (ECR API and Docker registry, CloudWatch Logs, Secrets Manager, SQS, KMS, Step
+ * Functions) would need six interface endpoints at about $0.01 per AZ-hour each: $43.80 a month in
+ * one AZ, $87.60 in two. One NAT gateway costs about $32.85 a month ($0.045 an hour) plus $0.045 per
+ * GB, and image layers, the bulk of the traffic, come from S3 through the free gateway. So one NAT
+ * gateway is the cheapest option that keeps tasks private, until phase 2 adds one per AZ (the phase
+ * table's natGateways) so an AZ outage does not cut every task's egress.
+ */
+public final class Network extends ZebrosComponent {
+    private final Vpc vpc;
+    private final List<Subnet> publicSubnets = new ArrayList<>();
+    private final List<Subnet> appSubnets = new ArrayList<>();
+    private final List<Subnet> dataSubnets = new ArrayList<>();
+
+    public Network(String name, StackContext stack) {
+        super("zebros:network:Network", name, stack);
+        String cidrPrefix = stack.settings().vpcCidr().substring(0, stack.settings().vpcCidr().indexOf(".0.0/"));
+
+        vpc = new Vpc(name + "-vpc", VpcArgs.builder()
+                .cidrBlock(stack.settings().vpcCidr())
+                .enableDnsHostnames(true)
+                .enableDnsSupport(true)
+                .tags(tags(stack.naming().physical("vpc")))
+                .build(), child());
+
+        var igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
+                .vpcId(vpc.id()).tags(tags(stack.naming().physical("igw"))).build(), child());
+        var publicRoutes = new RouteTable(name + "-public", RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build())
+                .tags(tags(stack.naming().physical("public")))
+                .build(), child());
+
+        // /20 subnets: public at .0-.47, app at .64-.111, data at .128-.175 of the /16.
+        for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
+            publicSubnets.add(subnet(name + "-public-" + az, cidrPrefix + "." + (az * 16) + ".0/20", az, true));
+            appSubnets.add(subnet(name + "-app-" + az, cidrPrefix + "." + (64 + az * 16) + ".0/20", az, false));
+            dataSubnets.add(subnet(name + "-data-" + az, cidrPrefix + "." + (128 + az * 16) + ".0/20", az, false));
+            new RouteTableAssociation(name + "-public-" + az, RouteTableAssociationArgs.builder()
+                    .subnetId(publicSubnets.get(az).id()).routeTableId(publicRoutes.id()).build(), child());
+        }
+
+        int natCount = Math.min(stack.phases().natGateways(), StackContext.ZONE_COUNT);
+        List<NatGateway> nats = new ArrayList<>();
+        for (int i = 0; i < natCount; i++) {
+            var eip = new Eip(name + "-nat-" + i, EipArgs.builder().domain("vpc")
+                    .tags(tags(stack.naming().physical("nat-" + i))).build(), child());
+            nats.add(new NatGateway(name + "-nat-" + i, NatGatewayArgs.builder()
+                    .allocationId(eip.id())
+                    .subnetId(publicSubnets.get(i).id())
+                    .tags(tags(stack.naming().physical("nat-" + i)))
+                    .build(), childAfter(igw)));
+        }
+
+        List<Output<String>> privateRouteTables = new ArrayList<>();
+        for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
+            var appRoutes = new RouteTable(name + "-app-" + az, RouteTableArgs.builder()
+                    .vpcId(vpc.id())
+                    .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
+                            .natGatewayId(nats.get(az % natCount).id()).build())
+                    .tags(tags(stack.naming().physical("app-" + az)))
+                    .build(), child());
+            new RouteTableAssociation(name + "-app-" + az, RouteTableAssociationArgs.builder()
+                    .subnetId(appSubnets.get(az).id()).routeTableId(appRoutes.id()).build(), child());
+            privateRouteTables.add(appRoutes.id());
+        }
+        // The data tier has no route out: databases and caches only answer the app tier.
+        var dataRoutes = new RouteTable(name + "-data", RouteTableArgs.builder()
+                .vpcId(vpc.id()).tags(tags(stack.naming().physical("data"))).build(), child());
+        for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
+            new RouteTableAssociation(name + "-data-" + az, RouteTableAssociationArgs.builder()
+                    .subnetId(dataSubnets.get(az).id()).routeTableId(dataRoutes.id()).build(), child());
+        }
+        privateRouteTables.add(dataRoutes.id());
+
+        for (String service : List.of("dynamodb", "s3")) {
+            new VpcEndpoint(name + "-" + service, VpcEndpointArgs.builder()
+                    .vpcId(vpc.id())
+                    .serviceName("com.amazonaws." + stack.region() + "." + service)
+                    .vpcEndpointType("Gateway")
+                    .routeTableIds(Output.all(privateRouteTables))
+                    .tags(tags(stack.naming().physical(service)))
+                    .build(), child());
+        }
+
+        registerOutputs(Map.of("vpcId", vpc.id()));
+    }
+
+    private Subnet subnet(String logicalName, String cidr, int az, boolean isPublic) {
+        return new Subnet(logicalName, SubnetArgs.builder()
+                .vpcId(vpc.id())
+                .cidrBlock(cidr)
+                .availabilityZone(stack.zone(az))
+                .mapPublicIpOnLaunch(false)
+                .tags(tags(stack.naming().physical(logicalName.substring(logicalName.indexOf('-') + 1))))
+                .build(), child());
+    }
+
+    private static Map<String, String> tags(String name) {
+        return Map.of("Name", name);
+    }
+
+    public Output<String> vpcId() {
+        return vpc.id();
+    }
+
+    public Output<String> vpcCidr() {
+        return vpc.cidrBlock();
+    }
+
+    public List<Output<String>> publicSubnetIds() {
+        return ids(publicSubnets);
+    }
+
+    public List<Output<String>> appSubnetIds() {
+        return ids(appSubnets);
+    }
+
+    public List<Output<String>> dataSubnetIds() {
+        return ids(dataSubnets);
+    }
+
+    private static List<Output<String>> ids(List<Subnet> subnets) {
+        return subnets.stream().map(Subnet::id).toList();
+    }
+}
