@@ -17,7 +17,7 @@ public final class PolicyDocument {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private record Statement(String sid, List<String> actions, List<Output<String>> resources,
-                             Map<String, Map<String, Object>> condition) {
+                             Output<Map<String, Map<String, Object>>> condition) {
     }
 
     private final List<Statement> statements = new ArrayList<>();
@@ -28,6 +28,12 @@ public final class PolicyDocument {
 
     public PolicyDocument allow(String sid, List<String> actions, List<Output<String>> resources,
                                 Map<String, Map<String, Object>> condition) {
+        return allowWhen(sid, actions, resources, Output.of(condition));
+    }
+
+    /** A statement whose condition names resources that are not created yet (e.g. a cluster ARN). */
+    public PolicyDocument allowWhen(String sid, List<String> actions, List<Output<String>> resources,
+                                    Output<Map<String, Map<String, Object>>> condition) {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("statement " + sid + " names no resource");
         }
@@ -47,14 +53,16 @@ public final class PolicyDocument {
     public Output<String> toJson() {
         List<Output<Map<String, Object>>> rendered = new ArrayList<>();
         for (Statement s : statements) {
-            rendered.add(Output.all(s.resources()).applyValue(arns -> {
+            rendered.add(Output.tuple(Output.all(s.resources()), s.condition()).applyValue(t -> {
+                List<String> arns = t.t1;
+                Map<String, Map<String, Object>> condition = t.t2;
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("Sid", s.sid());
                 json.put("Effect", "Allow");
                 json.put("Action", s.actions().size() == 1 ? s.actions().get(0) : s.actions());
                 json.put("Resource", arns.size() == 1 ? arns.get(0) : arns);
-                if (!s.condition().isEmpty()) {
-                    json.put("Condition", s.condition());
+                if (!condition.isEmpty()) {
+                    json.put("Condition", condition);
                 }
                 return json;
             }));

@@ -1,0 +1,44 @@
+package com.zebros.platform;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.zebros.platform.config.StackSettings;
+import com.zebros.platform.config.StackSettingsReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The entry point. With no arguments it is the Pulumi program ({@code pulumi up} runs it); with
+ * arguments it is the command line of {@link Cli} (the offline plan).
+ */
+public final class App {
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Pulumi.run(App::deploy);
+            return;
+        }
+        // The mock engine logs every program failure at length; the command line says it once, plainly.
+        java.util.logging.LogManager.getLogManager().reset();
+        int code = new Cli(Path.of("").toAbsolutePath(), System.out, System.err).run(args);
+        System.out.flush();
+        // Pulumi's runtime leaves non-daemon threads behind; the exit code is the answer.
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** A real deployment: validate everything first, so bad config registers no resource. */
+    static void deploy(Context ctx) {
+        var config = ctx.config("zebros");
+        StackSettings settings = StackSettingsReader.read(ctx.projectName(), ctx.stackName(), config::get,
+                StackSettingsReader.SecretsMode.REQUIRED);
+        Path artifact = Path.of(settings.functionsArtifact());
+        if (!Files.isRegularFile(artifact)) {
+            throw new IllegalStateException("The Lambda artifact " + artifact.toAbsolutePath() + " does not exist. "
+                    + "Build it first: mvn -q -f functions/pom.xml package");
+        }
+        ZebrosStack.define(ctx, settings);
+    }
+}

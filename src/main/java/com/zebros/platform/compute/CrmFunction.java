@@ -1,0 +1,127 @@
+package com.zebros.platform.compute;
+
+import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.lambda.Alias;
+import com.pulumi.aws.lambda.AliasArgs;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
+import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.ops.LogGroups;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Lambda function of the CRM API: its own least-privilege role, its own log group, a published
+ * version and the {@code live} alias everything invokes.
+ *
+ * <p>SnapStart only works on published versions (LBD-01), so the function publishes and callers go
+ * through the alias. SnapStart and provisioned concurrency do not combine on one version (LBD-02):
+ * a function whose phase gives it provisioned concurrency (the API functions in phase 3) drops
+ * SnapStart, because provisioned environments are initialised before traffic and gain nothing
+ * from a snapshot; every other function keeps SnapStart, which cuts a Java cold start the most.
+ */
+public final class CrmFunction extends ZebrosComponent {
+    public static final String ALIAS = "live";
+    public static final String RUNTIME = "java21";
+
+    private final FunctionGroup group;
+    private final Function function;
+    private final Alias alias;
+
+    public CrmFunction(FunctionGroup group, StackContext stack, PolicyDocument permissions,
+                       Map<String, Output<String>> environment, ComponentResourceOptions options) {
+        super("zebros:compute:CrmFunction", group.id(), stack, options);
+        this.group = group;
+        var naming = stack.naming();
+        PhaseTable phases = stack.phases();
+        String functionName = naming.physical(group.id());
+
+        var logGroup = LogGroups.create(group.id() + "-logs", "/aws/lambda/" + functionName, stack, child());
+        permissions.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
+        // X-Ray accepts no resource narrower than "*".
+        permissions.allowOnAnyResource("Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+        var role = new ServiceRole(group.id() + "-role", functionName, "lambda.amazonaws.com", permissions, child());
+
+        boolean snapStart = !phases.usesProvisionedConcurrency(group);
+        var args = FunctionArgs.builder()
+                .name(functionName)
+                .runtime(RUNTIME)
+                .handler(group.handler())
+                .code(new FileArchive(stack.settings().functionsArtifact()))
+                .role(role.arn())
+                .memorySize(phases.lambdaMemoryMb(group))
+                .timeout(timeoutSeconds(group))
+                .publish(true)
+                .architectures("x86_64")
+                .environment(FunctionEnvironmentArgs.builder().variables(Output.all(
+                        environment.values().stream().toList()).applyValue(values -> zip(environment, values))).build())
+                .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
+                .loggingConfig(FunctionLoggingConfigArgs.builder()
+                        .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")
+                        .build());
+        if (snapStart) {
+            args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build());
+        }
+        if (!phases.usesProvisionedConcurrency(group)) {
+            args.reservedConcurrentExecutions(phases.reservedConcurrency(group));
+        }
+        function = new Function(group.id(), args.build(), childAfter(role.policy()));
+        alias = new Alias(group.id() + "-live", AliasArgs.builder()
+                .name(ALIAS)
+                .functionName(function.name())
+                .functionVersion(function.version())
+                .description("What the API, the authorizer and event sources invoke")
+                .build(), child());
+        registerOutputs(Map.of("functionName", function.name()));
+    }
+
+    private static Map<String, String> zip(Map<String, Output<String>> environment, List<String> values) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String key : environment.keySet()) {
+            out.put(key, values.get(i++));
+        }
+        return out;
+    }
+
+    /** API calls must answer inside API Gateway's 29 s; processing gets a minute. */
+    static int timeoutSeconds(FunctionGroup group) {
+        switch (group.kind()) {
+            case PROCESSING: return 60;
+            case EVENT: return 30;
+            default: return 10;
+        }
+    }
+
+    public FunctionGroup group() {
+        return group;
+    }
+
+    public Output<String> functionName() {
+        return function.name();
+    }
+
+    public Output<String> aliasArn() {
+        return alias.arn();
+    }
+
+    public Output<String> aliasInvokeArn() {
+        return alias.invokeArn();
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+}

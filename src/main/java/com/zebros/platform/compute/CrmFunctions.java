@@ -1,0 +1,129 @@
+package com.zebros.platform.compute;
+
+import com.pulumi.aws.lambda.EventSourceMapping;
+import com.pulumi.aws.lambda.EventSourceMappingArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.core.Output;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.FileStore;
+import com.zebros.platform.iam.PolicyDocument;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CRM API's functions, one per group of the phase table, each granted only what its routes
+ * touch. The notification function reads the opportunities stream and publishes stage changes to
+ * the notifications topic.
+ */
+public final class CrmFunctions extends ZebrosComponent {
+    private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
+    private final Topic notifications;
+
+    public CrmFunctions(String name, StackContext stack, CrmTables tables, FileStore files, Workflows workflows,
+                        String issuer) {
+        super("zebros:compute:CrmFunctions", name, stack);
+        notifications = new Topic("notifications", TopicArgs.builder()
+                .name(stack.naming().physical("notifications"))
+                .kmsMasterKeyId("alias/aws/sns")
+                .build(), child());
+
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        for (CrmTable t : CrmTable.values()) {
+            environment.put(t.name() + "_TABLE", tables.tableName(t));
+        }
+        environment.put("FILES_BUCKET", files.bucketName());
+        environment.put("REPORT_QUEUE_URL", workflows.reportQueueUrl());
+        environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
+        environment.put("TOKEN_ISSUER", Output.of(issuer));
+        environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
+        environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
+        environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
+        // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
+        environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+
+        for (FunctionGroup group : FunctionGroup.values()) {
+            PolicyDocument permissions = permissions(group, tables, files, workflows);
+            functions.put(group, new CrmFunction(group, stack, permissions, environment, childComponent()));
+        }
+
+        new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
+                .eventSourceArn(tables.table(CrmTable.OPPORTUNITIES).streamArn())
+                .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
+                .startingPosition("LATEST")
+                .batchSize(100)
+                .maximumBatchingWindowInSeconds(5)
+                .bisectBatchOnFunctionError(true)
+                .maximumRetryAttempts(5)
+                .functionResponseTypes("ReportBatchItemFailures")
+                // Only updates can change a stage; inserts and removals never notify.
+                .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
+                        .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
+                                .pattern("{\"eventName\":[\"MODIFY\"]}").build())
+                        .build())
+                .build(), child());
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
+        registerOutputs(outputs);
+    }
+
+    /** What each group's routes touch, and nothing more. */
+    private PolicyDocument permissions(FunctionGroup group, CrmTables tables, FileStore files, Workflows workflows) {
+        PolicyDocument policy = new PolicyDocument();
+        List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
+        switch (group) {
+            case CUSTOMERS:
+                tables.grantReadWrite(policy, "Customers", List.of(CrmTable.CUSTOMERS, CrmTable.JOBS));
+                // The health check reads one key of each table it depends on.
+                tables.grantRead(policy, "Health", List.of(CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+                break;
+            case CONTACTS:
+                tables.grantReadWrite(policy, "Contacts", List.of(CrmTable.CONTACTS, CrmTable.JOBS));
+                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
+                break;
+            case OPPORTUNITIES:
+                tables.grantReadWrite(policy, "Opportunities", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
+                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
+                break;
+            case ACTIVITIES:
+                tables.grantReadWrite(policy, "Activities", List.of(CrmTable.ACTIVITIES, CrmTable.JOBS));
+                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
+                break;
+            case REPORTING:
+                tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
+                files.grantRead(policy, "Downloads", "");
+                files.grantReadWrite(policy, "Uploads", "imports/");
+                policy.allow("QueueReports", List.of("sqs:SendMessage"), List.of(workflows.reportQueueArn()));
+                break;
+            case ANALYTICS:
+                tables.grantRead(policy, "CrmData", crm);
+                tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
+                break;
+            case NOTIFICATION:
+                tables.grantStreamRead(policy, "StageChanges", CrmTable.OPPORTUNITIES);
+                policy.allow("Notify", List.of("sns:Publish"), List.of(notifications.arn()));
+                break;
+            case AUTHORIZER:
+                // Verifies tokens against Keycloak's public keys over HTTPS; touches no AWS data.
+                break;
+            default:
+                throw new IllegalStateException("no permissions defined for " + group);
+        }
+        return policy;
+    }
+
+    public CrmFunction function(FunctionGroup group) {
+        return functions.get(group);
+    }
+
+    public Output<String> notificationsTopicArn() {
+        return notifications.arn();
+    }
+}

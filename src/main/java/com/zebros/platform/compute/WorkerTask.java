@@ -1,0 +1,119 @@
+package com.zebros.platform.compute;
+
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.TaskSize;
+import com.zebros.platform.config.WorkerKind;
+import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.FileStore;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.images.ContainerImages;
+import com.zebros.platform.ops.LogGroups;
+import java.util.List;
+
+/**
+ * The task definition of one Fargate worker, with its two roles: the execution role pulls the
+ * image and writes logs; the task role reaches only the tables and bucket prefixes the job needs.
+ * The job itself arrives from Step Functions in the {@code JOB} environment variable.
+ */
+public final class WorkerTask {
+    private final WorkerKind kind;
+    private final TaskDefinition taskDefinition;
+    private final ServiceRole executionRole;
+    private final ServiceRole taskRole;
+
+    public WorkerTask(WorkerKind kind, StackContext stack, ContainerImages images, CrmTables tables,
+                      FileStore files, CustomResourceOptions options) {
+        this.kind = kind;
+        var naming = stack.naming();
+        String name = kind.image();
+        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/" + name, stack, options);
+
+        PolicyDocument execution = new PolicyDocument();
+        images.grantPull(execution, kind.image());
+        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
+        executionRole = new ServiceRole(name + "-execution", naming.physical(name + "-execution"),
+                "ecs-tasks.amazonaws.com", execution, options);
+
+        PolicyDocument task = new PolicyDocument();
+        grantJobAccess(kind, task, tables, files);
+        taskRole = new ServiceRole(name + "-task", naming.physical(name + "-task"), "ecs-tasks.amazonaws.com",
+                task, options);
+
+        var container = new ContainerSpec(name, images.image(kind.image()))
+                .env("JOBS_TABLE", tables.tableName(CrmTable.JOBS))
+                .env("FILES_BUCKET", files.bucketName())
+                .env("CUSTOMERS_TABLE", tables.tableName(CrmTable.CUSTOMERS))
+                .env("CONTACTS_TABLE", tables.tableName(CrmTable.CONTACTS))
+                .env("OPPORTUNITIES_TABLE", tables.tableName(CrmTable.OPPORTUNITIES))
+                .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
+                .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
+                .logs(logGroup.name(), stack.region())
+                .readOnlyRootFilesystem();
+
+        TaskSize size = stack.phases().workerTaskSize(kind);
+        taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()
+                .family(naming.physical(name))
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(size.cpu()))
+                .memory(String.valueOf(size.memoryMb()))
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .containerDefinitions(container.toJson())
+                .build(), options);
+    }
+
+    /** What each job reads and writes: reports and analytics read the CRM; imports write it. */
+    private static void grantJobAccess(WorkerKind kind, PolicyDocument task, CrmTables tables, FileStore files) {
+        List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
+        tables.grantReadWrite(task, "Jobs", List.of(CrmTable.JOBS));
+        switch (kind) {
+            case IMPORT:
+                tables.grantReadWrite(task, "CrmData", List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS));
+                files.grantRead(task, "ReadImports", "imports/");
+                files.grantReadWrite(task, "WriteImportErrors", "import-errors/");
+                break;
+            case EXPORT:
+                tables.grantRead(task, "CrmData", crm);
+                files.grantReadWrite(task, "WriteExports", "exports/");
+                break;
+            case ANALYTICS:
+                tables.grantRead(task, "CrmData", crm);
+                files.grantReadWrite(task, "WriteAnalytics", "analytics/");
+                break;
+            default:
+                tables.grantRead(task, "CrmData", crm);
+                files.grantReadWrite(task, "WriteReports", "reports/");
+        }
+    }
+
+    public WorkerKind kind() {
+        return kind;
+    }
+
+    public Output<String> taskDefinitionArn() {
+        return taskDefinition.arn();
+    }
+
+    public Output<String> family() {
+        return taskDefinition.family();
+    }
+
+    public List<Output<String>> roleArns() {
+        return List.of(executionRole.arn(), taskRole.arn());
+    }
+
+    public String containerName() {
+        return kind.image();
+    }
+}

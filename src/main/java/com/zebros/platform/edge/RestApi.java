@@ -1,0 +1,226 @@
+package com.zebros.platform.edge;
+
+import com.pulumi.aws.apigateway.Account;
+import com.pulumi.aws.apigateway.AccountArgs;
+import com.pulumi.aws.apigateway.Authorizer;
+import com.pulumi.aws.apigateway.AuthorizerArgs;
+import com.pulumi.aws.apigateway.Deployment;
+import com.pulumi.aws.apigateway.DeploymentArgs;
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.apigateway.IntegrationArgs;
+import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodArgs;
+import com.pulumi.aws.apigateway.MethodSettings;
+import com.pulumi.aws.apigateway.MethodSettingsArgs;
+import com.pulumi.aws.apigateway.Resource;
+import com.pulumi.aws.apigateway.ResourceArgs;
+import com.pulumi.aws.apigateway.Stage;
+import com.pulumi.aws.apigateway.StageArgs;
+import com.pulumi.aws.apigateway.inputs.MethodSettingsSettingsArgs;
+import com.pulumi.aws.apigateway.inputs.RestApiEndpointConfigurationArgs;
+import com.pulumi.aws.apigateway.inputs.StageAccessLogSettingsArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.lambda.Permission;
+import com.pulumi.aws.lambda.PermissionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.compute.CrmFunction;
+import com.zebros.platform.compute.CrmFunctions;
+import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.ops.LogGroups;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CRM's REST API. REST rather than HTTP because only REST stages take a regional WAF web ACL
+ * (WAF-01), which the seeds add in phase 2; REST has no native JWT authorizer, so a Lambda
+ * authorizer verifies Keycloak's tokens (APIGW-01). Every integration targets a function's
+ * {@code live} alias so SnapStart applies (LBD-01). The stage logs every request as JSON and is
+ * throttled to the phase's limits.
+ */
+public final class RestApi extends ZebrosComponent {
+    public static final String STAGE = "live";
+
+    private final com.pulumi.aws.apigateway.RestApi api;
+    private final Stage stage;
+
+    public RestApi(String name, StackContext stack, CrmFunctions functions) {
+        super("zebros:edge:RestApi", name, stack);
+        var naming = stack.naming();
+        api = new com.pulumi.aws.apigateway.RestApi(name, com.pulumi.aws.apigateway.RestApiArgs.builder()
+                .name(naming.physical("api"))
+                .description("Zebros CRM API, stack " + stack.settings().stack())
+                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
+                .minimumCompressionSize("1024")
+                .build(), child());
+
+        CrmFunction authorizerFunction = functions.function(FunctionGroup.AUTHORIZER);
+        var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
+                .restApi(api.id())
+                .name("keycloak-jwt")
+                .type("TOKEN")
+                .authorizerUri(authorizerFunction.aliasInvokeArn())
+                .identitySource("method.request.header.Authorization")
+                .identityValidationExpression("^Bearer [-0-9A-Za-z._~+/]+=*$")
+                // A verified token's policy is cached per token for five minutes.
+                .authorizerResultTtlInSeconds(300)
+                .build(), child());
+        permitInvoke(name + "-authorizer-invoke", authorizerFunction, "/authorizers/*");
+
+        Map<String, Output<String>> resourceIds = new LinkedHashMap<>();
+        resourceIds.put("", api.rootResourceId());
+        List<com.pulumi.resources.Resource> wiring = new ArrayList<>();
+        for (ApiRoutes.Route route : ApiRoutes.ROUTES) {
+            Output<String> resourceId = resource(route.path(), resourceIds);
+            var methodArgs = MethodArgs.builder()
+                    .restApi(api.id())
+                    .resourceId(resourceId)
+                    .httpMethod(route.method())
+                    .authorization(route.authorized() ? "CUSTOM" : "NONE");
+            if (route.authorized()) {
+                methodArgs.authorizerId(authorizer.id());
+            }
+            var method = new Method(ApiRoutes.logicalName(route.path()) + "-" + route.method().toLowerCase(),
+                    methodArgs.build(), child());
+            var integration = new Integration(ApiRoutes.logicalName(route.path()) + "-integration",
+                    IntegrationArgs.builder()
+                            .restApi(api.id())
+                            .resourceId(resourceId)
+                            .httpMethod(method.httpMethod())
+                            .type("AWS_PROXY")
+                            .integrationHttpMethod("POST")
+                            .uri(functions.function(route.group()).aliasInvokeArn())
+                            .timeoutMilliseconds(29000)
+                            .build(), child());
+            wiring.add(method);
+            wiring.add(integration);
+        }
+        for (FunctionGroup group : servedGroups()) {
+            permitInvoke(name + "-" + group.id() + "-invoke", functions.function(group), "/*/*/*");
+        }
+
+        var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
+                .restApi(api.id())
+                .description("Routes " + routesHash())
+                // A new deployment whenever the routes change; the stage then moves to it.
+                .triggers(Map.of("routes", routesHash()))
+                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
+                        .dependsOn(wiring).build());
+
+        var accessLogs = LogGroups.create(name + "-access-logs", "/zebros/" + stack.settings().stack() + "/api-access",
+                stack, child());
+        var account = apiGatewayLoggingRole(name, stack);
+        stage = new Stage(name + "-stage", StageArgs.builder()
+                .restApi(api.id())
+                .deployment(deployment.id())
+                .stageName(STAGE)
+                .xrayTracingEnabled(true)
+                .accessLogSettings(StageAccessLogSettingsArgs.builder()
+                        .destinationArn(accessLogs.arn())
+                        .format(ACCESS_LOG_FORMAT)
+                        .build())
+                .build(), childAfter(account));
+        new MethodSettings(name + "-settings", MethodSettingsArgs.builder()
+                .restApi(api.id())
+                .stageName(stage.stageName())
+                .methodPath("*/*")
+                .settings(MethodSettingsSettingsArgs.builder()
+                        .metricsEnabled(true)
+                        .loggingLevel("ERROR")
+                        .dataTraceEnabled(false)
+                        .throttlingRateLimit((double) stack.phases().apiRateLimit())
+                        .throttlingBurstLimit(stack.phases().apiBurstLimit())
+                        .build())
+                .build(), child());
+
+        registerOutputs(Map.of("url", url()));
+    }
+
+    /** One JSON line per request: what the seeds' per-endpoint latency and error rate are read from. */
+    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+            + "\"method\":\"$context.httpMethod\",\"resource\":\"$context.resourcePath\",\"status\":\"$context.status\","
+            + "\"latencyMs\":\"$context.responseLatency\",\"integrationLatencyMs\":\"$context.integrationLatency\","
+            + "\"tenant\":\"$context.authorizer.tenantId\",\"error\":\"$context.error.message\"}";
+
+    /**
+     * API Gateway writes execution logs through one role per account and region. Two stacks in one
+     * region both set it; the setting is idempotent and outlives either stack.
+     */
+    private Account apiGatewayLoggingRole(String name, StackContext stack) {
+        var role = new ServiceRole(name + "-cloudwatch", stack.naming().physical("apigateway-logs"),
+                "apigateway.amazonaws.com", new PolicyDocument(), child());
+        var attachment = new RolePolicyAttachment(name + "-cloudwatch", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")
+                .build(), child());
+        return new Account(name + "-account", AccountArgs.builder().cloudwatchRoleArn(role.arn()).build(),
+                childAfter(attachment));
+    }
+
+    private Output<String> resource(String path, Map<String, Output<String>> ids) {
+        if (ids.containsKey(path)) {
+            return ids.get(path);
+        }
+        int slash = path.lastIndexOf('/');
+        Output<String> parentId = resource(path.substring(0, slash), ids);
+        var resource = new Resource(ApiRoutes.logicalName(path), ResourceArgs.builder()
+                .restApi(api.id())
+                .parentId(parentId)
+                .pathPart(path.substring(slash + 1))
+                .build(), child());
+        ids.put(path, resource.id());
+        return resource.id();
+    }
+
+    private void permitInvoke(String name, CrmFunction function, String sourcePath) {
+        new Permission(name, PermissionArgs.builder()
+                .action("lambda:InvokeFunction")
+                .function(function.functionName())
+                .qualifier(CrmFunction.ALIAS)
+                .principal("apigateway.amazonaws.com")
+                .sourceArn(api.executionArn().applyValue(arn -> arn + sourcePath))
+                .build(), child());
+    }
+
+    private static List<FunctionGroup> servedGroups() {
+        return ApiRoutes.ROUTES.stream().map(ApiRoutes.Route::group).distinct().toList();
+    }
+
+    static String routesHash() {
+        StringBuilder all = new StringBuilder();
+        for (ApiRoutes.Route r : ApiRoutes.ROUTES) {
+            all.append(r.method()).append(' ').append(r.path()).append(' ').append(r.group()).append(' ')
+                    .append(r.authorized()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The stage's base URL; paths start with /v1. */
+    public Output<String> url() {
+        return stage.invokeUrl();
+    }
+
+    public Output<String> stageArn() {
+        return stage.arn();
+    }
+
+    public Output<String> apiId() {
+        return api.id();
+    }
+}

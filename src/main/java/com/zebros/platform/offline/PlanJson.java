@@ -1,0 +1,38 @@
+package com.zebros.platform.offline;
+
+import com.google.gson.GsonBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable plan: exactly one JSON document,
+ * {@code {"project","stack","phase","role","region","resources":[{"urn","type","name","parent","inputs"}],"outputs"}}.
+ */
+public final class PlanJson {
+    private PlanJson() {
+    }
+
+    public static String render(Plan plan) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("project", plan.project());
+        doc.put("stack", plan.stack());
+        doc.put("phase", plan.phase());
+        doc.put("role", plan.role());
+        doc.put("region", plan.region());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("urn", r.urn());
+            json.put("type", r.type());
+            json.put("name", r.name());
+            json.put("parent", r.parent());
+            json.put("inputs", r.inputs());
+            resources.add(json);
+        }
+        doc.put("resources", resources);
+        doc.put("outputs", plan.outputs());
+        return new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(doc);
+    }
+}

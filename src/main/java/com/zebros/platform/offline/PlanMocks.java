@@ -1,0 +1,111 @@
+package com.zebros.platform.offline;
+
+import com.pulumi.test.Mocks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pulumi's mock engine, answered the way AWS would: every resource gets a realistic id, ARN and the
+ * attributes the program reads (endpoints, URLs, stream ARNs, validation records), derived
+ * deterministically from its name so two plans of the same stack compare equal. Every invoke the
+ * program makes is answered; an unknown one fails loudly instead of yielding nulls.
+ */
+public final class PlanMocks implements Mocks {
+    public static final String ACCOUNT = "123456789012";
+
+    /** One registration the engine received. */
+    public record Registration(String type, String name, Map<String, Object> inputs, String provider) {
+    }
+
+    private final String defaultRegion;
+    private final Map<String, Object> stackReferenceOutputs;
+    private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+
+    public PlanMocks(String defaultRegion, Map<String, Object> stackReferenceOutputs) {
+        this.defaultRegion = defaultRegion;
+        this.stackReferenceOutputs = stackReferenceOutputs;
+    }
+
+    public List<Registration> registrations() {
+        synchronized (registrations) {
+            return List.copyOf(registrations);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        registrations.add(new Registration(args.type, args.name, args.inputs, args.provider));
+        if (args.type.startsWith("pulumi:providers:")) {
+            Object region = args.inputs.get("region");
+            String id = hex(args.name, 8);
+            providerRegions.put(args.name, region == null ? defaultRegion : String.valueOf(region));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), args.inputs));
+        }
+        if (args.type.equals("pulumi:pulumi:StackReference")) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("name", args.inputs.getOrDefault("name", args.name));
+            state.put("outputs", stackReferenceOutputs);
+            state.put("secretOutputNames", List.of());
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
+        }
+        if (!args.type.startsWith("aws:")) {
+            // Components: the engine records them; they have no cloud attributes.
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), args.inputs));
+        }
+        String region = regionOf(args.provider);
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        String id = MockAttributes.fill(args.type, args.name, region, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        String region = regionOf(args.provider);
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return CompletableFuture.completedFuture(Map.of("accountId", ACCOUNT,
+                        "arn", "arn:aws:iam::" + ACCOUNT + ":user/platform", "userId", "AIDAPLATFORM", "id", ACCOUNT));
+            case "aws:index/getAvailabilityZones:getAvailabilityZones":
+                return CompletableFuture.completedFuture(Map.of("id", region,
+                        "names", List.of(region + "a", region + "b", region + "c"),
+                        "zoneIds", List.of(region + "-az1", region + "-az2", region + "-az3")));
+            case "aws:index/getRegion:getRegion":
+                return CompletableFuture.completedFuture(Map.of("id", region, "name", region,
+                        "endpoint", "ec2." + region + ".amazonaws.com", "description", region));
+            default:
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "the offline plan does not answer the invoke " + args.token + "; add it to PlanMocks"));
+        }
+    }
+
+    private String regionOf(String providerReference) {
+        if (providerReference == null || providerReference.isEmpty()) {
+            return defaultRegion;
+        }
+        // A provider reference is "<urn>::<id>"; the URN ends with the provider's logical name.
+        String urn = providerReference.contains("::") ? providerReference.substring(0, providerReference.lastIndexOf("::"))
+                : providerReference;
+        String name = urn.substring(urn.lastIndexOf("::") + 2);
+        return providerRegions.getOrDefault(name, defaultRegion);
+    }
+
+    static String hex(String seed, int length) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
