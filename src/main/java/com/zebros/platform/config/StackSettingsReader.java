@@ -219,7 +219,7 @@ public final class StackSettingsReader {
         }
         if (phase >= PhaseTable.MIN_PHASE && phase <= PhaseTable.MAX_PHASE) {
             for (String p : PhaseTable.problemsWith(phase, overrides)) {
-                problems.add(new ConfigProblem("overrides", p.substring(0, p.indexOf(' ')),
+                problems.add(new ConfigProblem("zebros:overrides", quote(p.substring(0, p.indexOf(' '))),
                         p.substring(p.indexOf(' ') + 1), "change or remove that entry of zebros:overrides"));
             }
         }
