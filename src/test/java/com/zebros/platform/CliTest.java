@@ -1,0 +1,79 @@
+package com.zebros.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import com.zebros.platform.support.StackHarness;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Path directory, String... args) {
+        return new Cli(directory, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void planJsonPrintsExactlyOneJsonDocumentAndNothingElse() {
+        assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev", "--json"));
+        String text = out.toString(StandardCharsets.UTF_8).trim();
+        var parsed = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals("dev", parsed.get("stack").getAsString());
+        assertTrue(text.startsWith("{") && text.endsWith("}"));
+    }
+
+    @Test
+    void planPrintsATreeAndACount() {
+        assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("zebros-crm / dev: phase 0, standalone, us-east-1"), text.substring(0, 80));
+        assertTrue(text.contains("+ tables  zebros:data:CrmTables"));
+        assertTrue(text.matches("(?s).*\\n\\d+ resources in \\d+ components.*"));
+    }
+
+    @Test
+    void thePhaseOptionPlansAnotherPhase() {
+        assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev", "--phase", "1", "--json"));
+        assertEquals(1, JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().get("phase").getAsInt());
+    }
+
+    @Test
+    void badConfigExitsWithTwoAndNamesTheKey(@TempDir Path dir) throws IOException {
+        Files.copy(StackHarness.PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.broken.yaml"), "config:\n  zebros:phase: 5\n  zebros:region: us-east-1\n"
+                + "  zebros:domain: crm.example.com\n  zebros:hostedZoneId: Z123\n");
+        assertEquals(Cli.BAD_INPUT, run(dir, "plan", "--stack", "broken", "--json"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("zebros:phase: found \"5\"; allowed: an integer from 0 to 3"), message);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing is planned from bad config");
+    }
+
+    @Test
+    void aPhaseOptionOutOfRangeIsBadConfig() {
+        assertEquals(Cli.BAD_INPUT, run(StackHarness.PROJECT, "plan", "--stack", "dev", "--phase", "4"));
+    }
+
+    @Test
+    void anUnknownStackNamesTheStacksThatExist() {
+        assertEquals(Cli.BAD_INPUT, run(StackHarness.PROJECT, "plan", "--stack", "staging"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Stacks here: [dev, prod-eu, prod-us]"));
+    }
+
+    @Test
+    void unknownCommandsAndOptionsPrintTheUsage() {
+        assertEquals(Cli.BAD_INPUT, run(StackHarness.PROJECT, "deploy"));
+        assertEquals(Cli.BAD_INPUT, run(StackHarness.PROJECT, "plan", "--stack"));
+        assertEquals(Cli.BAD_INPUT, run(StackHarness.PROJECT, "plan", "--stak", "dev"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: plan --stack <name>"));
+    }
+}
