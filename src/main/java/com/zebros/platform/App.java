@@ -34,11 +34,16 @@ public final class App {
         var config = ctx.config("zebros");
         StackSettings settings = StackSettingsReader.read(ctx.projectName(), ctx.stackName(), config::get,
                 StackSettingsReader.SecretsMode.REQUIRED);
+        requireArtifact(settings);
+        ZebrosStack.define(ctx, settings);
+    }
+
+    /** A real deployment uploads the functions' jar; without it, say which command builds it. */
+    static void requireArtifact(StackSettings settings) {
         Path artifact = Path.of(settings.functionsArtifact());
         if (!Files.isRegularFile(artifact)) {
             throw new IllegalStateException("The Lambda artifact " + artifact.toAbsolutePath() + " does not exist. "
                     + "Build it first: mvn -q -f functions/pom.xml package");
         }
-        ZebrosStack.define(ctx, settings);
     }
 }

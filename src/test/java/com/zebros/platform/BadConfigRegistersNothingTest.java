@@ -33,6 +33,13 @@ class BadConfigRegistersNothingTest {
     }
 
     @Test
+    void aMissingLambdaArtifactNamesTheBuildCommand() {
+        var settings = StackHarness.settings("dev", StackHarness.changes("functionsArtifact", "no/such/artifact.jar"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> App.requireArtifact(settings));
+        assertTrue(e.getMessage().contains("mvn -q -f functions/pom.xml package"), e.getMessage());
+    }
+
+    @Test
     void theOfflinePlanNeedsNoLambdaArtifact() {
         // The dev stack's artifact path does not exist in a clean clone; planning must not care.
         assertTrue(StackHarness.plan("dev").plan().cloudResourceCount() > 100);
