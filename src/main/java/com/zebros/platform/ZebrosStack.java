@@ -79,8 +79,8 @@ public final class ZebrosStack {
             return out;
         }));
         ctx.export("bucketName", files.bucketName());
-        ctx.export("stateMachineArn", workflows.reportStateMachineArn());
-        ctx.export("reportQueueUrl", workflows.reportQueueUrl());
+        ctx.export("stateMachineArn", workflows.stateMachineArn());
+        ctx.export("jobQueueUrl", workflows.jobQueueUrl());
         ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
         ctx.export("vpcId", network.vpcId());
     }

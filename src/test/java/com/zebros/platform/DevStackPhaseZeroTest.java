@@ -253,24 +253,30 @@ class DevStackPhaseZeroTest {
     }
 
     @Test
-    void theReportWorkflowRunsTheWorkerOnFargateAndRecordsFailures() {
-        var definition = dev.jsonInput("aws:sfn/stateMachine:StateMachine", "workflows-report", "definition");
-        var run = definition.getAsJsonObject("States").getAsJsonObject("RunWorker");
-        assertEquals("arn:aws:states:::ecs:runTask.sync", run.get("Resource").getAsString());
-        assertTrue(run.getAsJsonObject("Parameters").get("TaskDefinition").getAsString().contains("task-definition/zebros-dev-report-worker"));
-        assertTrue(run.has("Retry") && run.has("Catch"), "SFN-02: RunTask needs Retry and Catch");
+    void everyJobRunsItsWorkerOnFargateAndFailuresAreRecorded() {
+        var definition = dev.jsonInput("aws:sfn/stateMachine:StateMachine", "workflows-jobs", "definition");
+        var states = definition.getAsJsonObject("States");
+        for (String kind : List.of("Report", "Import", "Export", "Analytics")) {
+            var run = states.getAsJsonObject("Run" + kind);
+            assertEquals("arn:aws:states:::ecs:runTask.sync", run.get("Resource").getAsString(), "phase 0: one task per job");
+            assertTrue(run.getAsJsonObject("Parameters").get("TaskDefinition").getAsString()
+                    .contains("task-definition/zebros-dev-" + kind.toLowerCase() + "-worker"));
+            assertTrue(run.has("Retry") && run.has("Catch"), "SFN-02: RunTask needs Retry and Catch");
+        }
         var worker = dev.inputs("aws:ecs/taskDefinition:TaskDefinition", "report-worker");
         assertEquals("256", worker.get("cpu"));
         assertEquals("512", worker.get("memory"));
-        String role = dev.jsonInput("aws:iam/rolePolicy:RolePolicy", "workflows-report-policy", "policy").toString();
+        assertTrue(dev.all("aws:ecs/service:Service").stream().noneMatch(s -> s.name().equals("report-worker")),
+                "phase 0 keeps no idle worker");
+        String role = dev.jsonInput("aws:iam/rolePolicy:RolePolicy", "workflows-jobs-policy", "policy").toString();
         for (String action : List.of("ecs:RunTask", "ecs:StopTask", "ecs:DescribeTasks", "events:PutTargets",
                 "events:PutRule", "events:DescribeRule", "iam:PassRole")) {
             assertTrue(role.contains(action), "the state machine role needs " + action + " (SFN-01)");
         }
         assertTrue(role.contains("rule/StepFunctionsGetEventsForECSTaskRule"));
         assertTrue(role.contains("ecs-tasks.amazonaws.com"), "PassRole only to ECS tasks");
-        var pipe = dev.inputs("aws:pipes/pipe:Pipe", "workflows-report");
-        assertTrue(String.valueOf(pipe.get("source")).endsWith(":zebros-dev-report-queue"));
+        var pipe = dev.inputs("aws:pipes/pipe:Pipe", "workflows-jobs");
+        assertTrue(String.valueOf(pipe.get("source")).endsWith(":zebros-dev-job-queue"));
     }
 
     @Test
@@ -278,7 +284,7 @@ class DevStackPhaseZeroTest {
         assertEquals("https://auth.dev.crm.zebros.example", dev.output("authUrl"));
         assertTrue(String.valueOf(dev.output("apiUrl")).matches("https://\\w+\\.execute-api\\.us-east-1\\.amazonaws\\.com/live"));
         assertEquals("zebros-dev-files-123456789012-us-east-1", dev.output("bucketName"));
-        assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:zebros-dev-report", dev.output("stateMachineArn"));
+        assertEquals("arn:aws:states:us-east-1:123456789012:stateMachine:zebros-dev-jobs", dev.output("stateMachineArn"));
         assertEquals(Set.of("customers", "contacts", "opportunities", "activities", "jobs"), map(dev.output("tableNames")).keySet());
     }
 

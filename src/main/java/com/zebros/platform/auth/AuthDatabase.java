@@ -110,9 +110,24 @@ public final class AuthDatabase extends ZebrosComponent {
                 .instanceClass("db.serverless")
                 .engine(ENGINE)
                 .engineVersion(ENGINE_VERSION)
+                .availabilityZone(stack.zone(0))
                 .publiclyAccessible(false)
                 .promotionTier(0)
                 .build(), child());
+
+        // Phase 2 adds a reader in a second AZ: a failover target inside the region and read capacity.
+        for (int i = 1; i <= stack.phases().auroraReaders(); i++) {
+            new ClusterInstance(name + "-reader-" + i, ClusterInstanceArgs.builder()
+                    .identifier(naming.regional("auth-" + (i + 1)))
+                    .clusterIdentifier(cluster.id())
+                    .instanceClass("db.serverless")
+                    .engine(ENGINE)
+                    .engineVersion(ENGINE_VERSION)
+                    .availabilityZone(stack.zone(i))
+                    .publiclyAccessible(false)
+                    .promotionTier(1)
+                    .build(), childAfter(writer));
+        }
 
         credentials = new Secret(name + "-credentials", SecretArgs.builder()
                 .name("zebros/" + stack.settings().stack() + "/keycloak-db")

@@ -19,13 +19,15 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.ContainerSpec;
+import com.zebros.platform.config.Range;
 import com.zebros.platform.config.TaskSize;
+import com.zebros.platform.compute.ServiceOptions;
+import com.zebros.platform.ops.AutoScaling;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
@@ -114,6 +116,8 @@ public final class Keycloak extends ZebrosComponent {
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
         TaskSize size = stack.phases().keycloakTaskSize();
+        Range taskCount = stack.phases().keycloakTasks();
+        boolean autoScaled = taskCount.max() > taskCount.min();
         var container = new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
                 .port(KeycloakLoadBalancer.HTTP_PORT)
                 .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
@@ -148,7 +152,7 @@ public final class Keycloak extends ZebrosComponent {
                 .name(naming.physical("keycloak"))
                 .cluster(cluster.arn())
                 .taskDefinition(task.arn())
-                .desiredCount(stack.phases().keycloakTasks().minInt())
+                .desiredCount(taskCount.minInt())
                 .launchType("FARGATE")
                 .platformVersion("1.4.0")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
@@ -168,8 +172,14 @@ public final class Keycloak extends ZebrosComponent {
                 .deploymentMaximumPercent(200)
                 .propagateTags("SERVICE")
                 .waitForSteadyState(false)
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(loadBalancer.httpsListener()).build());
+                .build(), ServiceOptions.of(this, stack.provider(), autoScaled, List.of(loadBalancer.httpsListener())));
+        if (autoScaled) {
+            // Logins are CPU-bound (password hashing): scale on CPU at the seeds' 70 %.
+            AutoScaling.target(name + "-tasks", "ecs",
+                            Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
+                            "ecs:service:DesiredCount", taskCount, child())
+                    .track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
+        }
 
         registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
     }

@@ -17,6 +17,7 @@ import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.ops.AutoScaling;
 import com.zebros.platform.ops.LogGroups;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,14 @@ public final class CrmFunction extends ZebrosComponent {
                 .functionVersion(function.version())
                 .description("What the API, the authorizer and event sources invoke")
                 .build(), child());
+        if (phases.usesProvisionedConcurrency(group)) {
+            // Provisioned environments on the alias, kept at 70 % utilisation between the phase's bounds.
+            AutoScaling.target(group.id() + "-provisioned", "lambda",
+                            function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
+                            "lambda:function:ProvisionedConcurrency", phases.provisionedConcurrency(group),
+                            childAfter(alias))
+                    .track("utilisation", "LambdaProvisionedConcurrencyUtilization", phases.scalingTargetPercent() / 100.0);
+        }
         registerOutputs(Map.of("functionName", function.name()));
     }
 

@@ -39,7 +39,7 @@ public final class CrmFunctions extends ZebrosComponent {
             environment.put(t.name() + "_TABLE", tables.tableName(t));
         }
         environment.put("FILES_BUCKET", files.bucketName());
-        environment.put("REPORT_QUEUE_URL", workflows.reportQueueUrl());
+        environment.put("JOB_QUEUE_URL", workflows.jobQueueUrl());
         environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
         environment.put("TOKEN_ISSUER", Output.of(issuer));
         environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
@@ -100,7 +100,7 @@ public final class CrmFunctions extends ZebrosComponent {
                 tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
                 files.grantRead(policy, "Downloads", "");
                 files.grantReadWrite(policy, "Uploads", "imports/");
-                policy.allow("QueueReports", List.of("sqs:SendMessage"), List.of(workflows.reportQueueArn()));
+                policy.allow("QueueJobs", List.of("sqs:SendMessage"), List.of(workflows.jobQueueArn()));
                 break;
             case ANALYTICS:
                 tables.grantRead(policy, "CrmData", crm);

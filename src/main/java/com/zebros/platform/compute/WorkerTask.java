@@ -28,8 +28,11 @@ public final class WorkerTask {
     private final ServiceRole executionRole;
     private final ServiceRole taskRole;
 
+    /** The physical name of the job state machine, which pooled workers answer. */
+    public static final String STATE_MACHINE = "jobs";
+
     public WorkerTask(WorkerKind kind, StackContext stack, ContainerImages images, CrmTables tables,
-                      FileStore files, CustomResourceOptions options) {
+                      FileStore files, boolean pooled, CustomResourceOptions options) {
         this.kind = kind;
         var naming = stack.naming();
         String name = kind.image();
@@ -44,6 +47,17 @@ public final class WorkerTask {
 
         PolicyDocument task = new PolicyDocument();
         grantJobAccess(kind, task, tables, files);
+        String region = stack.region();
+        String queueName = naming.physical(name + "-work");
+        if (pooled) {
+            // Names, not references: the queue and the state machine are created after this role.
+            task.allow("ReadWork", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes"), List.of(stack.accountId().applyValue(a ->
+                    "arn:aws:sqs:" + region + ":" + a + ":" + queueName)));
+            task.allow("AnswerWorkflow", List.of("states:SendTaskSuccess", "states:SendTaskFailure",
+                    "states:SendTaskHeartbeat"), List.of(stack.accountId().applyValue(a ->
+                    "arn:aws:states:" + region + ":" + a + ":stateMachine:" + naming.physical(STATE_MACHINE))));
+        }
         taskRole = new ServiceRole(name + "-task", naming.physical(name + "-task"), "ecs-tasks.amazonaws.com",
                 task, options);
 
@@ -55,6 +69,8 @@ public final class WorkerTask {
                 .env("OPPORTUNITIES_TABLE", tables.tableName(CrmTable.OPPORTUNITIES))
                 .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
                 .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
+                .env("WORK_QUEUE_URL", pooled ? stack.accountId().applyValue(a ->
+                        "https://sqs." + region + ".amazonaws.com/" + a + "/" + queueName) : Output.of(""))
                 .logs(logGroup.name(), stack.region())
                 .readOnlyRootFilesystem();
 

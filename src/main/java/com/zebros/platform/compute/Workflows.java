@@ -29,34 +29,40 @@ import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.ops.LogGroups;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The seeds' "API Gateway → Step Functions → Fargate" path for reports. The reporting function puts
- * a job on the report queue; an EventBridge pipe starts one state-machine execution per message;
- * the state machine runs the report worker as a Fargate task and waits for it. The queue buffers
- * bursts and its depth is the seeds' "report queue > 10" signal.
+ * The seeds' "API Gateway → Step Functions → Fargate" path. The API puts a job (report, import,
+ * export, analytics) on the job queue, the seeds' report queue; an EventBridge pipe starts one
+ * execution of the job state machine per message; the state machine picks the worker by kind.
+ *
+ * <p>Phase 0 runs every job as its own Fargate task ({@code ecs:runTask.sync}): nothing idles.
+ * From phase 1 reports go to a pool of report workers scaled by the phase table (the seeds'
+ * "Fargate ASG"); imports, exports and analytics stay one task per job, sized by the phase's tier.
  */
 public final class Workflows extends ZebrosComponent {
-    private final Queue reportQueue;
-    private final Queue deadLetters;
-    private final StateMachine reportStateMachine;
-    private final WorkerTask reportWorker;
-    private final SecurityGroup workers;
+    private final Queue jobQueue;
+    private final StateMachine stateMachine;
+    private final Map<WorkerKind, WorkerTask> workers = new EnumMap<>(WorkerKind.class);
+    private WorkerPool reportPool;
 
     public Workflows(String name, StackContext stack, Network network, ContainerCluster cluster,
                      ContainerImages images, CrmTables tables, FileStore files) {
         super("zebros:compute:Workflows", name, stack);
         var naming = stack.naming();
+        boolean pooledReports = stack.phases().workerTasks().max() > 1 || !stack.phases().workerScalingSignals().isEmpty();
 
-        deadLetters = new Queue("report-dead-letters", QueueArgs.builder()
-                .name(naming.physical("report-dead-letters"))
+        var deadLetters = new Queue("job-dead-letters", QueueArgs.builder()
+                .name(naming.physical("job-dead-letters"))
                 .sqsManagedSseEnabled(true)
                 .messageRetentionSeconds(14 * 24 * 3600)
                 .build(), child());
-        reportQueue = new Queue("report-queue", QueueArgs.builder()
-                .name(naming.physical("report-queue"))
+        jobQueue = new Queue("job-queue", QueueArgs.builder()
+                .name(naming.physical("job-queue"))
                 .sqsManagedSseEnabled(true)
                 .visibilityTimeoutSeconds(60)
                 .messageRetentionSeconds(4 * 24 * 3600)
@@ -64,28 +70,47 @@ public final class Workflows extends ZebrosComponent {
                         "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":5}"))
                 .build(), child());
 
-        workers = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
+        var workerGroup = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
                 .name(naming.physical("workers"))
                 .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
                 .vpcId(network.vpcId())
                 .build(), child());
         new SecurityGroupEgressRule(name + "-workers-https", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(workers.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
+                .securityGroupId(workerGroup.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
                 .description("AWS APIs over HTTPS (NAT and gateway endpoints)").build(), child());
 
-        reportWorker = new WorkerTask(WorkerKind.REPORT, stack, images, tables, files, child());
+        for (WorkerKind kind : WorkerKind.values()) {
+            boolean pooled = kind == WorkerKind.REPORT && pooledReports;
+            workers.put(kind, new WorkerTask(kind, stack, images, tables, files, pooled, child()));
+        }
+        Output<List<String>> subnets = Output.all(network.appSubnetIds());
+        if (pooledReports) {
+            reportPool = new WorkerPool(workers.get(WorkerKind.REPORT), stack, cluster, subnets, workerGroup.id(), child());
+        }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/workflows", stack, child());
-        var role = new ServiceRole(name + "-report", naming.physical("report-workflow"), "states.amazonaws.com",
-                stateMachinePermissions(stack, cluster, reportWorker, tables), child());
+        var role = new ServiceRole(name + "-jobs", naming.physical("jobs-workflow"), "states.amazonaws.com",
+                stateMachinePermissions(stack, cluster, tables), child());
 
-        Output<String> definition = Output.tuple(cluster.arn(), reportWorker.taskDefinitionArn(),
-                Output.all(network.appSubnetIds()), workers.id(), tables.tableName(CrmTable.JOBS))
-                .applyValue(t -> ReportStateMachine.definition("Zebros CRM report: run the report worker, record failures",
-                        new ReportStateMachine.Target(t.t1, t.t2, reportWorker.containerName(), t.t3, List.of(t.t4), t.t5,
-                                stack.phases().workerOnSpot(WorkerKind.REPORT))));
-        reportStateMachine = new StateMachine(name + "-report", StateMachineArgs.builder()
-                .name(naming.physical("report"))
+        List<Output<String>> taskArns = new ArrayList<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            taskArns.add(workers.get(kind).taskDefinitionArn());
+        }
+        Output<String> poolQueue = reportPool == null ? Output.of("") : reportPool.queueUrl();
+        Output<String> definition = Output.tuple(cluster.arn(), subnets, workerGroup.id(), tables.tableName(CrmTable.JOBS),
+                        Output.all(taskArns), poolQueue)
+                .applyValue(t -> {
+                    Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
+                    for (WorkerKind kind : WorkerKind.values()) {
+                        boolean pooled = kind == WorkerKind.REPORT && pooledReports;
+                        runners.put(kind, pooled ? new JobStateMachine.SendToPool(t.t6)
+                                : new JobStateMachine.RunTask(t.t5.get(kind.ordinal()), workers.get(kind).containerName(),
+                                stack.phases().workerOnSpot(kind)));
+                    }
+                    return JobStateMachine.definition(new JobStateMachine.Network(t.t1, t.t2, List.of(t.t3)), runners, t.t4);
+                });
+        stateMachine = new StateMachine(name + "-jobs", StateMachineArgs.builder()
+                .name(naming.physical(WorkerTask.STATE_MACHINE))
                 .type("STANDARD")
                 .roleArn(role.arn())
                 .definition(definition)
@@ -99,20 +124,20 @@ public final class Workflows extends ZebrosComponent {
                         .dependsOn(role.policy()).build());
 
         PolicyDocument pipePermissions = new PolicyDocument()
-                .allow("ReadReportQueue", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
-                        List.of(reportQueue.arn()))
-                .allow("StartReport", List.of("states:StartExecution"), List.of(reportStateMachine.arn()));
-        var pipeRole = new ServiceRole(name + "-pipe", naming.physical("report-pipe"), "pipes.amazonaws.com",
+                .allow("ReadJobQueue", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
+                        List.of(jobQueue.arn()))
+                .allow("StartJob", List.of("states:StartExecution"), List.of(stateMachine.arn()));
+        var pipeRole = new ServiceRole(name + "-pipe", naming.physical("jobs-pipe"), "pipes.amazonaws.com",
                 pipePermissions, child());
-        new Pipe(name + "-report", PipeArgs.builder()
-                .name(naming.physical("report"))
-                .description("One report workflow per message on the report queue")
+        new Pipe(name + "-jobs", PipeArgs.builder()
+                .name(naming.physical("jobs"))
+                .description("One job workflow per message on the job queue")
                 .roleArn(pipeRole.arn())
-                .source(reportQueue.arn())
+                .source(jobQueue.arn())
                 .sourceParameters(PipeSourceParametersArgs.builder()
                         .sqsQueueParameters(PipeSourceParametersSqsQueueParametersArgs.builder().batchSize(1).build())
                         .build())
-                .target(reportStateMachine.arn())
+                .target(stateMachine.arn())
                 .targetParameters(PipeTargetParametersArgs.builder()
                         .inputTemplate("{\"tenantId\": <$.body.tenantId>, \"jobId\": <$.body.jobId>, "
                                 + "\"kind\": <$.body.kind>, \"parameters\": <$.body.parameters>}")
@@ -122,26 +147,37 @@ public final class Workflows extends ZebrosComponent {
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(pipeRole.policy()).build());
 
-        registerOutputs(Map.of("reportStateMachineArn", reportStateMachine.arn(), "reportQueueUrl", reportQueue.url()));
+        registerOutputs(Map.of("stateMachineArn", stateMachine.arn(), "jobQueueUrl", jobQueue.url()));
     }
 
-    /** SFN-01: run and watch the task, manage the EventBridge rule `.sync` uses, pass only the worker's roles. */
-    private static PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster,
-                                                          WorkerTask worker, CrmTables tables) {
+    /**
+     * SFN-01: run and watch the worker tasks, manage the EventBridge rule {@code .sync} uses, pass
+     * only the workers' roles; send to the pool's queue; record failures on the job.
+     */
+    private PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster, CrmTables tables) {
         Output<String> account = stack.accountId();
         String region = stack.region();
+        List<Output<String>> taskFamilies = new ArrayList<>();
+        List<Output<String>> roles = new ArrayList<>();
+        for (WorkerTask worker : workers.values()) {
+            taskFamilies.add(Output.tuple(worker.family(), account)
+                    .applyValue(t -> "arn:aws:ecs:" + region + ":" + t.t2 + ":task-definition/" + t.t1 + ":*"));
+            roles.addAll(worker.roleArns());
+        }
         PolicyDocument policy = new PolicyDocument()
-                .allowWhen("RunWorker", List.of("ecs:RunTask"), List.of(Output.tuple(worker.family(), account)
-                                .applyValue(t -> "arn:aws:ecs:" + region + ":" + t.t2 + ":task-definition/" + t.t1 + ":*")),
+                .allowWhen("RunWorkers", List.of("ecs:RunTask"), taskFamilies,
                         cluster.arn().applyValue(arn -> Map.of("ArnEquals", Map.of("ecs:cluster", arn))))
-                .allow("WatchWorker", List.of("ecs:StopTask", "ecs:DescribeTasks"),
+                .allow("WatchWorkers", List.of("ecs:StopTask", "ecs:DescribeTasks"),
                         List.of(account.applyValue(a -> "arn:aws:ecs:" + region + ":" + a + ":task/*")))
                 .allow("SyncRule", List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
                         List.of(account.applyValue(a -> "arn:aws:events:" + region + ":" + a
                                 + ":rule/StepFunctionsGetEventsForECSTaskRule")))
-                .allow("PassWorkerRoles", List.of("iam:PassRole"), worker.roleArns(),
+                .allow("PassWorkerRoles", List.of("iam:PassRole"), roles,
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                 .allow("RecordFailure", List.of("dynamodb:UpdateItem"), List.of(tables.table(CrmTable.JOBS).arn()));
+        if (reportPool != null) {
+            policy.allow("SendToPool", List.of("sqs:SendMessage"), List.of(reportPool.queueArn()));
+        }
         tables.key().grantEncryptDecrypt(policy, "RecordFailureKey");
         // CloudWatch Logs delivery and X-Ray accept no resource narrower than "*" (AWS documents
         // these actions as not supporting resource-level permissions).
@@ -153,23 +189,23 @@ public final class Workflows extends ZebrosComponent {
         return policy;
     }
 
-    public Output<String> reportQueueUrl() {
-        return reportQueue.url();
+    public Output<String> jobQueueUrl() {
+        return jobQueue.url();
     }
 
-    public Output<String> reportQueueArn() {
-        return reportQueue.arn();
+    public Output<String> jobQueueArn() {
+        return jobQueue.arn();
     }
 
-    public Output<String> reportQueueName() {
-        return reportQueue.name();
+    public Output<String> jobQueueName() {
+        return jobQueue.name();
     }
 
-    public Output<String> reportStateMachineArn() {
-        return reportStateMachine.arn();
+    public Output<String> stateMachineArn() {
+        return stateMachine.arn();
     }
 
-    public WorkerTask reportWorker() {
-        return reportWorker;
+    public WorkerTask worker(WorkerKind kind) {
+        return workers.get(kind);
     }
 }

@@ -172,11 +172,6 @@ public final class PhaseTable {
         return new Range(value("tableMinCapacity." + table.id()), value("tableMaxCapacity." + table.id()));
     }
 
-    /** Phase 3 scales every GSI on its own; before that GSIs get the table's range. */
-    public boolean perIndexScaling() {
-        return phase >= 3;
-    }
-
     /** The target utilisation of every target-tracking policy (the seeds' 70 %). */
     public double scalingTargetPercent() {
         return value("scalingTargetPercent");

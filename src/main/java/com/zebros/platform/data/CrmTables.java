@@ -13,6 +13,7 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.ops.AutoScaling;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -77,8 +78,35 @@ public final class CrmTables extends ZebrosComponent {
             int min = stack.phases().tableCapacity(schema.table()).minInt();
             args.readCapacity(min).writeCapacity(min);
         }
-        return new Table(schema.table().id(), args.build(),
+        var table = new Table(schema.table().id(), args.build(),
                 StatefulOptions.table(this, stack.provider(), provisioned));
+        if (provisioned) {
+            autoScale(schema, table);
+        }
+        return table;
+    }
+
+    /**
+     * Reads and writes of the table and of every index, each held at the phase's target utilisation
+     * between the seed's minimum and maximum. Write scaling on table and indexes is also what a
+     * provisioned global table needs before a replica can be added (DDB-04).
+     */
+    private void autoScale(TableSchema schema, Table table) {
+        var range = stack.phases().tableCapacity(schema.table());
+        double target = stack.phases().scalingTargetPercent();
+        Output<String> tableResource = table.name().applyValue(n -> "table/" + n);
+        for (String unit : List.of("Read", "Write")) {
+            String id = schema.table().id() + "-" + unit.toLowerCase();
+            AutoScaling.target(id, "dynamodb", tableResource, "dynamodb:table:" + unit + "CapacityUnits", range, child())
+                    .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            for (TableSchema.IndexSchema index : schema.indexes()) {
+                String indexId = schema.table().id() + "-" + index.name() + "-" + unit.toLowerCase();
+                AutoScaling.target(indexId, "dynamodb",
+                                tableResource.applyValue(r -> r + "/index/" + index.name()),
+                                "dynamodb:index:" + unit + "CapacityUnits", range, child())
+                        .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            }
+        }
     }
 
     public Table table(CrmTable table) {

@@ -105,8 +105,6 @@ class PhaseTableTest {
         assertFalse(P1.hasDax());
         assertTrue(P2.hasDax(), "phase 2: + DAX");
         assertEquals(3, P3.daxNodes(), "phase 3: DAX across 3 AZs");
-        assertTrue(P3.perIndexScaling());
-        assertFalse(P2.perIndexScaling());
     }
 
     @Test

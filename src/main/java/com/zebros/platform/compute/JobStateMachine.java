@@ -1,0 +1,142 @@
+package com.zebros.platform.compute;
+
+import com.google.gson.GsonBuilder;
+import com.zebros.platform.config.WorkerKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Amazon States Language of the job workflow. A Choice on {@code $.kind} picks the worker: each
+ * kind either runs its own task definition on Fargate and waits for it ({@code ecs:runTask.sync}),
+ * or, where the phase keeps a pool of workers, hands the job to the pool's queue with a task token
+ * and waits for the worker's answer. Transient failures are retried; every failure is recorded on
+ * the job item so the API can tell the user. Pure data, unit-tested for its structure.
+ */
+public final class JobStateMachine {
+
+    /** Where every job runs: ARNs and ids, resolved. */
+    public record Network(String clusterArn, List<String> subnets, List<String> securityGroups) {
+    }
+
+    /** How one kind of job runs. */
+    public sealed interface Runner permits RunTask, SendToPool {
+    }
+
+    /** One Fargate task per job. */
+    public record RunTask(String taskDefinitionArn, String containerName, boolean spot) implements Runner {
+    }
+
+    /** A message with a task token on the pool's queue; the worker answers SendTaskSuccess or Failure. */
+    public record SendToPool(String queueUrl) implements Runner {
+    }
+
+    private JobStateMachine() {
+    }
+
+    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable) {
+        Map<String, Object> states = new LinkedHashMap<>();
+        List<Map<String, Object>> choices = new ArrayList<>();
+        runners.forEach((kind, runner) -> {
+            String state = "Run" + capitalized(kind.id());
+            choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", state));
+            states.put(state, runner instanceof RunTask task ? runTask(network, task) : sendToPool((SendToPool) runner));
+        });
+        Map<String, Object> choose = new LinkedHashMap<>();
+        choose.put("Type", "Choice");
+        choose.put("Choices", choices);
+        choose.put("Default", "UnknownKind");
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("ChooseWorker", choose);
+        ordered.putAll(states);
+        ordered.put("UnknownKind", Map.of("Type", "Pass", "Result", Map.of("Error", "UnknownKind",
+                "Cause", "the job's kind names no worker"), "ResultPath", "$.error", "Next", "RecordFailure"));
+        ordered.put("RecordFailure", recordFailure(jobsTable));
+        ordered.put("Failed", Map.of("Type", "Fail", "Error", "JobFailed", "Cause", "the worker failed; see the job's failure"));
+        ordered.put("Done", Map.of("Type", "Succeed"));
+
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("Comment", "Zebros CRM jobs: run the job's worker, record failures on the job");
+        definition.put("StartAt", "ChooseWorker");
+        definition.put("TimeoutSeconds", 3600);
+        definition.put("States", ordered);
+        return new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(definition);
+    }
+
+    private static Map<String, Object> runTask(Network network, RunTask task) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("Cluster", network.clusterArn());
+        parameters.put("TaskDefinition", task.taskDefinitionArn());
+        if (task.spot()) {
+            // A capacity provider strategy and a launch type exclude each other (ECS-02).
+            parameters.put("CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
+        } else {
+            parameters.put("LaunchType", "FARGATE");
+        }
+        parameters.put("PlatformVersion", "1.4.0");
+        parameters.put("NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
+                "Subnets", network.subnets(), "SecurityGroups", network.securityGroups(), "AssignPublicIp", "DISABLED")));
+        parameters.put("Overrides", Map.of("ContainerOverrides", List.of(Map.of(
+                "Name", task.containerName(),
+                "Environment", List.of(Map.of("Name", "JOB", "Value.$", "States.JsonToString($)"))))));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Type", "Task");
+        state.put("Resource", "arn:aws:states:::ecs:runTask.sync");
+        state.put("Parameters", parameters);
+        state.put("ResultPath", "$.task");
+        // RunTask reports capacity shortages (Spot included) as failures (SFN-02); retry with back-off.
+        state.put("Retry", List.of(
+                Map.of("ErrorEquals", List.of("ECS.AmazonECSException", "ECS.ServerException",
+                                "ECS.ThrottlingException", "AmazonECS.Unknown"),
+                        "IntervalSeconds", 10, "MaxAttempts", 4, "BackoffRate", 2.0),
+                Map.of("ErrorEquals", List.of("States.TaskFailed"), "IntervalSeconds", 30, "MaxAttempts", 1,
+                        "BackoffRate", 1.0)));
+        state.put("Catch", catchAll());
+        state.put("Next", "Done");
+        return state;
+    }
+
+    private static Map<String, Object> sendToPool(SendToPool pool) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Type", "Task");
+        state.put("Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken");
+        state.put("Parameters", Map.of("QueueUrl", pool.queueUrl(),
+                "MessageBody", Map.of("job.$", "$", "taskToken.$", "$$.Task.Token")));
+        state.put("ResultPath", "$.result");
+        // A worker that dies mid-job stops heartbeating; the job fails over to a retry.
+        state.put("HeartbeatSeconds", 300);
+        state.put("TimeoutSeconds", 3600);
+        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.Timeout", "SQS.SdkClientException"),
+                "IntervalSeconds", 30, "MaxAttempts", 2, "BackoffRate", 2.0)));
+        state.put("Catch", catchAll());
+        state.put("Next", "Done");
+        return state;
+    }
+
+    private static List<Map<String, Object>> catchAll() {
+        return List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", "RecordFailure"));
+    }
+
+    private static Map<String, Object> recordFailure(String jobsTable) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Type", "Task");
+        state.put("Resource", "arn:aws:states:::dynamodb:updateItem");
+        state.put("Parameters", Map.of(
+                "TableName", jobsTable,
+                "Key", Map.of("tenantId", Map.of("S.$", "$.tenantId"), "jobId", Map.of("S.$", "$.jobId")),
+                "UpdateExpression", "SET #status = :failed, failure = :failure",
+                "ExpressionAttributeNames", Map.of("#status", "status"),
+                "ExpressionAttributeValues", Map.of(":failed", Map.of("S", "FAILED"),
+                        ":failure", Map.of("S.$", "States.JsonToString($.error)"))));
+        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2,
+                "MaxAttempts", 3, "BackoffRate", 2.0)));
+        state.put("ResultPath", null);
+        state.put("Next", "Failed");
+        return state;
+    }
+
+    private static String capitalized(String id) {
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+}

@@ -1,0 +1,90 @@
+package com.zebros.platform.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.zebros.platform.config.WorkerKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobStateMachineTest {
+    private static final JobStateMachine.Network NETWORK =
+            new JobStateMachine.Network("arn:cluster", List.of("subnet-1"), List.of("sg-1"));
+
+    private static JsonObject states(Map<WorkerKind, JobStateMachine.Runner> runners) {
+        return JsonParser.parseString(JobStateMachine.definition(NETWORK, runners, "jobs")).getAsJsonObject()
+                .getAsJsonObject("States");
+    }
+
+    private static Map<WorkerKind, JobStateMachine.Runner> allRunTask(boolean spotReports) {
+        Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            runners.put(kind, new JobStateMachine.RunTask("arn:task/" + kind.image() + ":1", kind.image(),
+                    spotReports && kind == WorkerKind.REPORT));
+        }
+        return runners;
+    }
+
+    @Test
+    void theChoiceRoutesEachKindToItsOwnTaskDefinition() {
+        var states = states(allRunTask(false));
+        var choices = states.getAsJsonObject("ChooseWorker").getAsJsonArray("Choices");
+        assertEquals(4, choices.size());
+        for (var c : choices) {
+            String kind = c.getAsJsonObject().get("StringEquals").getAsString();
+            String next = c.getAsJsonObject().get("Next").getAsString();
+            assertTrue(states.getAsJsonObject(next).getAsJsonObject("Parameters").get("TaskDefinition").getAsString()
+                    .contains(kind + "-worker"), kind + " goes to its own task definition");
+        }
+        assertEquals("UnknownKind", states.getAsJsonObject("ChooseWorker").get("Default").getAsString());
+        assertEquals("RecordFailure", states.getAsJsonObject("UnknownKind").get("Next").getAsString(),
+                "a job of an unknown kind is recorded as failed, not lost");
+    }
+
+    @Test
+    void theWorkerGetsItsJobAsJsonInTheJobVariable() {
+        var env = states(allRunTask(false)).getAsJsonObject("RunReport").getAsJsonObject("Parameters")
+                .getAsJsonObject("Overrides").getAsJsonArray("ContainerOverrides").get(0).getAsJsonObject()
+                .getAsJsonArray("Environment").get(0).getAsJsonObject();
+        assertEquals("JOB", env.get("Name").getAsString());
+        assertEquals("States.JsonToString($)", env.get("Value.$").getAsString());
+    }
+
+    @Test
+    void everyFailureEndsOnTheJobItemAndInAFailState() {
+        var states = states(allRunTask(false));
+        var recordFailure = states.getAsJsonObject("RecordFailure");
+        assertEquals("arn:aws:states:::dynamodb:updateItem", recordFailure.get("Resource").getAsString());
+        assertEquals("Failed", recordFailure.get("Next").getAsString());
+        assertEquals("Fail", states.getAsJsonObject("Failed").get("Type").getAsString());
+        for (String run : List.of("RunReport", "RunImport", "RunExport", "RunAnalytics")) {
+            assertEquals("RecordFailure", states.getAsJsonObject(run).getAsJsonArray("Catch").get(0)
+                    .getAsJsonObject().get("Next").getAsString(), run);
+        }
+    }
+
+    @Test
+    void spotRunsUseACapacityProviderStrategyAndNoLaunchType() {
+        var states = states(allRunTask(true));
+        var report = states.getAsJsonObject("RunReport").getAsJsonObject("Parameters");
+        assertFalse(report.has("LaunchType"), "ECS-02: strategy and launch type exclude each other");
+        assertTrue(report.has("CapacityProviderStrategy"));
+        assertEquals("FARGATE", states.getAsJsonObject("RunImport").getAsJsonObject("Parameters").get("LaunchType").getAsString());
+    }
+
+    @Test
+    void aPooledKindWaitsForTheWorkersAnswerWithATaskToken() {
+        var runners = allRunTask(false);
+        runners.put(WorkerKind.REPORT, new JobStateMachine.SendToPool("https://sqs/report-work"));
+        var run = states(runners).getAsJsonObject("RunReport");
+        assertEquals("arn:aws:states:::sqs:sendMessage.waitForTaskToken", run.get("Resource").getAsString());
+        assertEquals("$$.Task.Token", run.getAsJsonObject("Parameters").getAsJsonObject("MessageBody")
+                .get("taskToken.$").getAsString());
+        assertTrue(run.has("HeartbeatSeconds"), "a dead worker must not hold the job for an hour");
+    }
+}
