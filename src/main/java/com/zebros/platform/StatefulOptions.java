@@ -54,6 +54,14 @@ public final class StatefulOptions {
         return protectedChild(parent, provider, ignore);
     }
 
+    /**
+     * The Redis replication group: a replacement empties every session (PUL-01 lists it). Its
+     * AUTH token is write-only in AWS, so a drift there is never real.
+     */
+    public static CustomResourceOptions cache(Resource parent, ProviderResource provider) {
+        return protectedChild(parent, provider, List.of("authToken"));
+    }
+
     /** The secret that holds the database credentials: losing it locks Keycloak out. */
     public static CustomResourceOptions secret(Resource parent, ProviderResource provider) {
         return protectedChild(parent, provider, List.of());

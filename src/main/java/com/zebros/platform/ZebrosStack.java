@@ -14,10 +14,15 @@ import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
+import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.data.Dax;
+import java.util.Optional;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.data.CrmTables;
 import com.zebros.platform.data.FileStore;
+import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
@@ -35,13 +40,14 @@ public final class ZebrosStack {
     private ZebrosStack() {
     }
 
+    private static Map<String, String> tags(StackSettings settings) {
+        return Map.of("zebros:project", settings.project(), "zebros:stack", settings.stack(), "managed-by", "pulumi");
+    }
+
     public static void define(Context ctx, StackSettings settings) {
         var provider = new Provider("aws-" + settings.region(), ProviderArgs.builder()
                 .region(settings.region())
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
-                        "zebros:project", settings.project(),
-                        "zebros:stack", settings.stack(),
-                        "managed-by", "pulumi")).build())
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags(settings)).build())
                 .build());
         var invoke = InvokeOptions.builder().provider(provider).build();
         Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
@@ -59,8 +65,22 @@ public final class ZebrosStack {
         var database = new AuthDatabase("auth-db", stack, network);
         var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database);
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
-        var functions = new CrmFunctions("functions", stack, tables, files, workflows, keycloak.issuer());
+        Optional<Dax> dax = stack.phases().hasDax() ? Optional.of(new Dax("dax", stack, network, tables)) : Optional.empty();
+        Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE
+                ? Optional.of(new SessionCache("sessions", stack, network)) : Optional.empty();
+        var functions = new CrmFunctions("functions", stack, network, tables, files, workflows, dax, cache,
+                keycloak.issuer());
+        functions.securityGroupId().ifPresent(sg -> {
+            dax.ifPresent(d -> d.allowClient("functions-to-dax", sg));
+            cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
+        });
         var api = new RestApi("api", stack, functions);
+        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (CF-01, CF-02).
+        Optional<Provider> edgeProvider = stack.phases().hasCloudFront()
+                ? Optional.of(new Provider("aws-edge", ProviderArgs.builder().region("us-east-1")
+                        .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags(settings)).build()).build()))
+                : Optional.empty();
+        new Edge("edge", stack, api, keycloak, edgeProvider);
 
         ctx.export("phase", Output.of(settings.phase()));
         ctx.export("role", Output.of(settings.role().configValue()));

@@ -119,7 +119,8 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                 .aliases(RecordAliasArgs.builder()
                         .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
                 .build(), child());
-        if (!settings.role().isGlobal()) {
+        // The shared name points here only while neither CloudFront nor the global layer owns it.
+        if (!settings.role().isGlobal() && !stack.phases().hasCloudFront()) {
             new Record(name + "-shared", RecordArgs.builder()
                     .zoneId(settings.hostedZoneId())
                     .name(settings.authHost())

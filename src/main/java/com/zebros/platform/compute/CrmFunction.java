@@ -9,6 +9,7 @@ import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
 import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.zebros.platform.StackContext;
@@ -40,8 +41,13 @@ public final class CrmFunction extends ZebrosComponent {
     private final Function function;
     private final Alias alias;
 
+    /** Where a function runs when it must reach the VPC (DAX and Redis, from phase 2). */
+    public record VpcPlacement(Output<List<String>> subnetIds, Output<String> securityGroupId) {
+    }
+
     public CrmFunction(FunctionGroup group, StackContext stack, PolicyDocument permissions,
-                       Map<String, Output<String>> environment, ComponentResourceOptions options) {
+                       Map<String, Output<String>> environment, java.util.Optional<VpcPlacement> vpc,
+                       ComponentResourceOptions options) {
         super("zebros:compute:CrmFunction", group.id(), stack, options);
         this.group = group;
         var naming = stack.naming();
@@ -53,6 +59,12 @@ public final class CrmFunction extends ZebrosComponent {
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
         // X-Ray accepts no resource narrower than "*".
         permissions.allowOnAnyResource("Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+        if (vpc.isPresent()) {
+            // Lambda manages its network interfaces with actions IAM cannot scope to a resource.
+            permissions.allowOnAnyResource("VpcNetworking", List.of("ec2:CreateNetworkInterface",
+                    "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
+                    "ec2:UnassignPrivateIpAddresses"));
+        }
         var role = new ServiceRole(group.id() + "-role", functionName, "lambda.amazonaws.com", permissions, child());
 
         boolean snapStart = !phases.usesProvisionedConcurrency(group);
@@ -72,6 +84,10 @@ public final class CrmFunction extends ZebrosComponent {
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
                         .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")
                         .build());
+        vpc.ifPresent(placement -> args.vpcConfig(FunctionVpcConfigArgs.builder()
+                .subnetIds(placement.subnetIds())
+                .securityGroupIds(placement.securityGroupId().applyValue(List::of))
+                .build()));
         if (snapStart) {
             args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build());
         }

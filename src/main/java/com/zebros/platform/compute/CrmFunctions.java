@@ -1,5 +1,13 @@
 package com.zebros.platform.compute;
 
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.zebros.platform.cache.SessionCache;
+import com.zebros.platform.data.Dax;
+import com.zebros.platform.network.Network;
+import java.util.Optional;
 import com.pulumi.aws.lambda.EventSourceMapping;
 import com.pulumi.aws.lambda.EventSourceMappingArgs;
 import com.pulumi.aws.sns.Topic;
@@ -26,9 +34,29 @@ public final class CrmFunctions extends ZebrosComponent {
     private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
     private final Topic notifications;
 
-    public CrmFunctions(String name, StackContext stack, CrmTables tables, FileStore files, Workflows workflows,
-                        String issuer) {
+    private SecurityGroup securityGroup;
+
+    public CrmFunctions(String name, StackContext stack, Network network, CrmTables tables, FileStore files,
+                        Workflows workflows, Optional<Dax> dax, Optional<SessionCache> cache, String issuer) {
         super("zebros:compute:CrmFunctions", name, stack);
+        Optional<CrmFunction.VpcPlacement> vpc = Optional.empty();
+        if (dax.isPresent() || cache.isPresent()) {
+            // DAX and Redis live only inside the VPC, so from phase 2 the functions do too.
+            securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                    .name(stack.naming().physical("functions"))
+                    .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
+                    .vpcId(network.vpcId())
+                    .build(), child());
+            new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(securityGroup.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
+                    .description("AWS APIs and Keycloak's keys over HTTPS").build(), child());
+            for (int port : List.of(Dax.TLS_PORT, SessionCache.PORT)) {
+                new SecurityGroupEgressRule(name + "-to-" + port, SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(securityGroup.id()).cidrIpv4(network.vpcCidr()).ipProtocol("tcp")
+                        .fromPort(port).toPort(port).description("caches in the data subnets").build(), child());
+            }
+            vpc = Optional.of(new CrmFunction.VpcPlacement(Output.all(network.appSubnetIds()), securityGroup.id()));
+        }
         notifications = new Topic("notifications", TopicArgs.builder()
                 .name(stack.naming().physical("notifications"))
                 .kmsMasterKeyId("alias/aws/sns")
@@ -43,6 +71,11 @@ public final class CrmFunctions extends ZebrosComponent {
         environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
         environment.put("TOKEN_ISSUER", Output.of(issuer));
         environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
+        dax.ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
+        cache.ifPresent(c -> {
+            environment.put("REDIS_ENDPOINT", c.endpoint());
+            environment.put("REDIS_TOKEN_SECRET_ARN", c.tokenSecretArn());
+        });
         environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
@@ -50,7 +83,11 @@ public final class CrmFunctions extends ZebrosComponent {
 
         for (FunctionGroup group : FunctionGroup.values()) {
             PolicyDocument permissions = permissions(group, tables, files, workflows);
-            functions.put(group, new CrmFunction(group, stack, permissions, environment, childComponent()));
+            if (group.kind() != FunctionGroup.Kind.EVENT && group != FunctionGroup.AUTHORIZER) {
+                dax.ifPresent(d -> d.grantAccess(permissions));
+                cache.ifPresent(c -> c.grantReadToken(permissions));
+            }
+            functions.put(group, new CrmFunction(group, stack, permissions, environment, vpc, childComponent()));
         }
 
         new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
@@ -117,6 +154,11 @@ public final class CrmFunctions extends ZebrosComponent {
                 throw new IllegalStateException("no permissions defined for " + group);
         }
         return policy;
+    }
+
+    /** The functions' security group once they run in the VPC. */
+    public Optional<Output<String>> securityGroupId() {
+        return Optional.ofNullable(securityGroup).map(SecurityGroup::id);
     }
 
     public CrmFunction function(FunctionGroup group) {

@@ -25,7 +25,9 @@ public record StackSettings(
         String vpcCidr,
         Map<String, Double> overrides,
         Secret dbMasterPassword,
-        Secret keycloakAdminPassword) {
+        Secret keycloakAdminPassword,
+        Secret redisAuthToken,
+        boolean redisCompatibleStep) {
 
     /** The phase table of this stack's phase with its overrides applied. */
     public PhaseTable phases() {
@@ -36,7 +38,14 @@ public record StackSettings(
     public StackSettings atPhase(int otherPhase) {
         return new StackSettings(project, stack, otherPhase, role, region, peerRegion, primaryStack, domain,
                 hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
-                dbMasterPassword, keycloakAdminPassword);
+                dbMasterPassword, keycloakAdminPassword, redisAuthToken, redisCompatibleStep);
+    }
+
+    /** The same stack with its Redis migration step set, as {@code promote} plans it. */
+    public StackSettings withRedisCompatibleStep(boolean step) {
+        return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain,
+                hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
+                dbMasterPassword, keycloakAdminPassword, redisAuthToken, step);
     }
 
     /** The hostname of the Keycloak realm, shared by both regions so tokens' issuer never changes. */

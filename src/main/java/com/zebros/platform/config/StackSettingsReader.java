@@ -29,6 +29,7 @@ public final class StackSettingsReader {
     private static final Pattern STACK_REF = Pattern.compile("([A-Za-z0-9_.-]+/){0,2}[a-z][a-z0-9-]{0,19}");
     private static final Pattern CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
     /** RDS refuses '/', '"', '@' and spaces in a master password and needs 8 to 128 characters. */
+    private static final Pattern REDIS_TOKEN = Pattern.compile("[A-Za-z0-9!&#$^<>-]{16,128}");
     private static final Pattern DB_PASSWORD = Pattern.compile("[\\x21-\\x7e&&[^/\"@]]{8,128}");
 
     private final String project;
@@ -86,12 +87,22 @@ public final class StackSettingsReader {
                 "8 to 128 printable characters without '/', '\"', '@' or spaces (RDS master password rules)");
         Secret adminPassword = secret("keycloakAdminPassword", Pattern.compile("\\S{12,128}"),
                 "12 to 128 characters without spaces");
+        // Redis arrives in phase 2; its AUTH token rules are ElastiCache's (EC-05).
+        Secret redisToken = phase >= 2
+                ? secret("redisAuthToken", REDIS_TOKEN, "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
+                : Secret.placeholder();
+        String redisMode = optional("redisClusterMode").orElse("");
+        if (!redisMode.isEmpty() && !(redisMode.equals("compatible") && phase == 3)) {
+            problem("redisClusterMode", redisMode, "\"compatible\", at phase 3 only: the first of the two steps into "
+                    + "cluster mode, which `promote` writes and removes", "pulumi config rm zebros:redisClusterMode");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidStackConfigException(stack, problems);
         }
         return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain, zone,
-                alarmEmail, imageTag, artifact, deletionProtection, vpcCidr, overrides, dbPassword, adminPassword);
+                alarmEmail, imageTag, artifact, deletionProtection, vpcCidr, overrides, dbPassword, adminPassword,
+                redisToken, redisMode.equals("compatible"));
     }
 
     private void checkRoleWiring(Role role, String region, Optional<String> peer, Optional<String> primaryStack) {

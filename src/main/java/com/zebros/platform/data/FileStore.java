@@ -1,5 +1,16 @@
 package com.zebros.platform.data;
 
+import com.pulumi.aws.s3.BucketIntelligentTieringConfiguration;
+import com.pulumi.aws.s3.BucketIntelligentTieringConfigurationArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.inputs.BucketIntelligentTieringConfigurationTieringArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -76,7 +87,58 @@ public final class FileStore extends ZebrosComponent {
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
                 .build(), childAfter(publicAccess));
+        if (stack.phases().s3Lifecycle()) {
+            lifecycle(name, stack.phases().s3IntelligentTiering());
+        }
         registerOutputs(Map.of("bucketName", bucket.bucket()));
+    }
+
+    /**
+     * Phase 2: old files move to infrequent access, temporary exports expire, abandoned uploads are
+     * cleaned up, and old versions (kept because replication needs versioning) do not pile up
+     * (S3-10). Phase 3 moves files to Intelligent-Tiering instead, with its archive tiers (S3-11).
+     */
+    private void lifecycle(String name, boolean intelligentTiering) {
+        var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build();
+        var oldFiles = BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id(intelligentTiering ? "intelligent-tiering" : "infrequent-access")
+                .status("Enabled")
+                .filter(everything)
+                // STANDARD_IA accepts only more than 30 days (S3-10); Intelligent-Tiering accepts 0.
+                .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                        .days(intelligentTiering ? 0 : 90)
+                        .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA").build())
+                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                        .noncurrentDays(90).build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                        .daysAfterInitiation(7).build())
+                .build();
+        var exports = expiring("expire-exports", "exports/", 30);
+        var temporary = expiring("expire-tmp", "tmp/", 1);
+        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(oldFiles, exports, temporary)
+                .build(), childAfter(versioning));
+        if (intelligentTiering) {
+            new BucketIntelligentTieringConfiguration(name + "-archive", BucketIntelligentTieringConfigurationArgs.builder()
+                    .bucket(bucket.id())
+                    .name("archive")
+                    .status("Enabled")
+                    .tierings(BucketIntelligentTieringConfigurationTieringArgs.builder()
+                                    .accessTier("ARCHIVE_ACCESS").days(90).build(),
+                            BucketIntelligentTieringConfigurationTieringArgs.builder()
+                                    .accessTier("DEEP_ARCHIVE_ACCESS").days(180).build())
+                    .build(), child());
+        }
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs expiring(String id, String prefix, int days) {
+        return BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id(id)
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(prefix).build())
+                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
+                .build();
     }
 
     static String tlsOnlyPolicy(String bucketArn) {

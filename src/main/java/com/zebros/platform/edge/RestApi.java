@@ -216,6 +216,11 @@ public final class RestApi extends ZebrosComponent {
         return stage.invokeUrl();
     }
 
+    /** The execute-api host CloudFront forwards to. */
+    public Output<String> originHost() {
+        return api.id().applyValue(id -> id + ".execute-api." + stack.region() + ".amazonaws.com");
+    }
+
     public Output<String> stageArn() {
         return stage.arn();
     }

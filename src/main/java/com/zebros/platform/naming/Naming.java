@@ -21,6 +21,20 @@ public final class Naming {
         return "zebros-" + stack + "-" + suffix;
     }
 
+    /**
+     * A physical name for services with short limits (DAX: 20 characters). The full name when it fits;
+     * otherwise the stack is shortened, and a hash of it keeps two long stack names apart.
+     */
+    public String compact(String suffix, int maxLength) {
+        String full = physical(suffix);
+        if (full.length() <= maxLength) {
+            return full;
+        }
+        String hash = Integer.toHexString(stack.hashCode() & 0xfff);
+        int room = maxLength - ("z-" + "-" + hash + "-" + suffix).length();
+        return "z-" + stack.substring(0, Math.max(1, room)).replaceAll("-+$", "") + "-" + hash + "-" + suffix;
+    }
+
     /** {@code zebros-<stack>-<suffix>-<region>}: unique across regions too (AUR-03). */
     public String regional(String suffix) {
         return physical(suffix) + "-" + region;

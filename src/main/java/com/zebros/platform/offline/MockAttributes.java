@@ -204,10 +204,49 @@ final class MockAttributes {
                 state.put("executionArn", "arn:aws:execute-api:" + region + ":" + ACCOUNT + ":" + api + "/" + stage);
                 return "ags-" + api + "-" + stage;
             }
+            case "aws:dax/cluster:Cluster": {
+                String cluster = str(state, "clusterName", name);
+                state.put("arn", "arn:aws:dax:" + region + ":" + ACCOUNT + ":cache/" + cluster);
+                state.put("clusterAddress", cluster + ".abc123.dax-clusters." + region + ".amazonaws.com");
+                state.put("configurationEndpoint", cluster + ".abc123.dax-clusters." + region + ".amazonaws.com:9111");
+                return cluster;
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup": {
+                String id = str(state, "replicationGroupId", name);
+                state.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT + ":replicationgroup:" + id);
+                state.put("primaryEndpointAddress", "master." + id + ".abc123." + regionCode(region) + ".cache.amazonaws.com");
+                state.put("configurationEndpointAddress", "clustercfg." + id + ".abc123." + regionCode(region) + ".cache.amazonaws.com");
+                return id;
+            }
+            case "aws:apigateway/domainName:DomainName": {
+                String domain = str(state, "domainName", name);
+                state.put("arn", "arn:aws:apigateway:" + region + "::/domainnames/" + domain);
+                state.put("regionalDomainName", "d-" + suffix.substring(0, 10) + ".execute-api." + region + ".amazonaws.com");
+                state.put("regionalZoneId", "Z1UJRXOUMOOFQ8");
+                return domain;
+            }
+            case "aws:wafv2/webAcl:WebAcl": {
+                String scope = str(state, "scope", "REGIONAL").equals("CLOUDFRONT") ? "global" : "regional";
+                String arn = "arn:aws:wafv2:" + region + ":" + ACCOUNT + ":" + scope + "/webacl/" + physical + "/" + uuid(uuidSeed);
+                state.put("arn", arn);
+                return uuid(uuidSeed);
+            }
+            case "aws:cloudfront/distribution:Distribution": {
+                String id = "E" + suffix.substring(0, 13).toUpperCase();
+                state.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/" + id);
+                state.put("domainName", "d" + suffix.substring(0, 13) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2");
+                return id;
+            }
             default:
                 state.putIfAbsent("arn", "arn:aws:" + service(type) + ":" + region + ":" + ACCOUNT + ":" + name);
                 return name + "-" + suffix.substring(0, 8);
         }
+    }
+
+    private static String regionCode(String region) {
+        String[] parts = region.split("-");
+        return parts[0] + parts[1].charAt(0) + parts[2];
     }
 
     private static String invokeArn(String region, String functionArn) {

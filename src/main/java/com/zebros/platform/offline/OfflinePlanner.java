@@ -64,11 +64,12 @@ public final class OfflinePlanner {
 
     private static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks,
                                 Map<Resource, Resource> parents) {
+        SecretMasking masking = new SecretMasking(settings);
         Map<String, Map<String, Object>> inputsByKey = new LinkedHashMap<>();
         Map<String, Integer> order = new LinkedHashMap<>();
         for (PlanMocks.Registration r : mocks.registrations()) {
             String key = r.type() + "::" + r.name();
-            inputsByKey.put(key, SecretMasking.mask(r.type(), Inputs.normalize(r.inputs())));
+            inputsByKey.put(key, masking.mask(Inputs.normalize(r.inputs())));
             order.putIfAbsent(key, order.size());
         }
         String stackUrn = "urn:pulumi:" + settings.stack() + "::" + settings.project() + "::pulumi:pulumi:Stack::"
@@ -91,7 +92,7 @@ public final class OfflinePlanner {
         resources.sort(java.util.Comparator.comparingInt(r ->
                 order.getOrDefault(r.type() + "::" + r.name(), -1)));
         Map<String, Object> outputs = new TreeMap<>();
-        result.outputs().forEach((name, output) -> outputs.put(name, Inputs.normalize(extract(output))));
+        result.outputs().forEach((name, output) -> outputs.put(name, masking.maskValues(Inputs.normalize(extract(output)))));
         return new Plan(settings.project(), settings.stack(), settings.phase(), settings.role().configValue(),
                 settings.region(), orderComponentsFirst(resources), outputs, List.of());
     }

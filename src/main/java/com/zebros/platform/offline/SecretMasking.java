@@ -1,12 +1,17 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.config.StackSettings;
+import com.zebros.platform.edge.OriginSecret;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks secret inputs in a plan. The mock engine hands secrets over unwrapped, so the inputs that
- * carry secrets are named here; a plan never shows a password, even the offline placeholder.
+ * Masks secrets in a plan. The mock engine hands secret inputs over unwrapped, so two nets catch
+ * them: the inputs that carry secrets by name, and every occurrence of a secret value the stack
+ * knows (its config secrets and what is derived from them, such as the edge's origin header).
  */
 final class SecretMasking {
     static final String MASK = "[secret]";
@@ -14,16 +19,42 @@ final class SecretMasking {
     private static final Set<String> SECRET_INPUTS = Set.of("masterPassword", "secretString", "authToken",
             "password", "secretBinary");
 
-    private SecretMasking() {
-    }
+    private final List<String> secretValues = new ArrayList<>();
 
-    static Map<String, Object> mask(String type, Map<String, Object> inputs) {
-        Map<String, Object> out = new LinkedHashMap<>(inputs);
-        for (String key : SECRET_INPUTS) {
-            if (out.containsKey(key) && out.get(key) != null) {
-                out.put(key, MASK);
+    SecretMasking(StackSettings settings) {
+        for (String value : List.of(settings.dbMasterPassword().reveal(), settings.keycloakAdminPassword().reveal(),
+                settings.redisAuthToken().reveal(), OriginSecret.derive(settings),
+                java.util.Base64.getEncoder().encodeToString(OriginSecret.derive(settings).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))) {
+            if (value != null && value.length() >= 8) {
+                secretValues.add(value);
             }
         }
+    }
+
+    Map<String, Object> mask(Map<String, Object> inputs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        inputs.forEach((key, value) -> out.put(key,
+                SECRET_INPUTS.contains(key) && value != null ? MASK : maskValues(value)));
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    Object maskValues(Object value) {
+        if (value instanceof String text) {
+            for (String secret : secretValues) {
+                text = text.replace(secret, MASK);
+            }
+            return text;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return mask((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(maskValues(v)));
+            return out;
+        }
+        return value;
     }
 }

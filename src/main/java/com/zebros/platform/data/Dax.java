@@ -1,0 +1,91 @@
+package com.zebros.platform.data;
+
+import com.pulumi.aws.dax.Cluster;
+import com.pulumi.aws.dax.ClusterArgs;
+import com.pulumi.aws.dax.ParameterGroup;
+import com.pulumi.aws.dax.ParameterGroupArgs;
+import com.pulumi.aws.dax.SubnetGroup;
+import com.pulumi.aws.dax.SubnetGroupArgs;
+import com.pulumi.aws.dax.inputs.ClusterServerSideEncryptionArgs;
+import com.pulumi.aws.dax.inputs.ParameterGroupParameterArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.iam.ServiceRole;
+import com.zebros.platform.network.Network;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DAX in front of the CRM tables (phase 2; three nodes across AZs in phase 3). Encrypted at rest and
+ * on its TLS endpoint from creation, because both force a new cluster later (DAX-02). Item and query
+ * caches live one minute: writes replicated from the other region bypass this cluster (DAX-05).
+ */
+public final class Dax extends ZebrosComponent {
+    public static final int TLS_PORT = 9111;
+    static final String TTL_MILLIS = "60000";
+
+    private final SecurityGroup securityGroup;
+    private final Cluster cluster;
+
+    public Dax(String name, StackContext stack, Network network, CrmTables tables) {
+        super("zebros:data:Dax", name, stack);
+        var naming = stack.naming();
+        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .name(naming.physical("dax"))
+                .description("DAX: TLS from the CRM functions only")
+                .vpcId(network.vpcId())
+                .build(), child());
+        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
+                .name(naming.physical("dax"))
+                .subnetIds(Output.all(network.dataSubnetIds()))
+                .build(), child());
+        var parameters = new ParameterGroup(name + "-params", ParameterGroupArgs.builder()
+                .name(naming.physical("dax"))
+                .parameters(ParameterGroupParameterArgs.builder().name("query-ttl-millis").value(TTL_MILLIS).build(),
+                        ParameterGroupParameterArgs.builder().name("record-ttl-millis").value(TTL_MILLIS).build())
+                .build(), child());
+
+        PolicyDocument access = new PolicyDocument();
+        tables.grantReadWrite(access, "CachedTables",
+                List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+        var role = new ServiceRole(name + "-role", naming.physical("dax"), "dax.amazonaws.com", access, child());
+
+        cluster = new Cluster(name, ClusterArgs.builder()
+                .clusterName(naming.compact("dax", 20))
+                .description("Zebros CRM item and query cache")
+                .nodeType(stack.phases().daxNodeType())
+                .replicationFactor(stack.phases().daxNodes())
+                .iamRoleArn(role.arn())
+                .subnetGroupName(subnets.name())
+                .parameterGroupName(parameters.name())
+                .securityGroupIds(securityGroup.id().applyValue(List::of))
+                .serverSideEncryption(ClusterServerSideEncryptionArgs.builder().enabled(true).build())
+                .clusterEndpointEncryptionType("TLS")
+                .build(), childAfter(role.policy()));
+        registerOutputs(Map.of("endpoint", cluster.clusterAddress()));
+    }
+
+    public void allowClient(String name, Output<String> clientSecurityGroupId) {
+        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroup.id()).referencedSecurityGroupId(clientSecurityGroupId)
+                .ipProtocol("tcp").fromPort(TLS_PORT).toPort(TLS_PORT).description("DAX over TLS from " + name)
+                .build(), child());
+    }
+
+    /** What the functions connect to: {@code daxs://<cluster address>}. */
+    public Output<String> endpoint() {
+        return cluster.clusterAddress().applyValue(address -> "daxs://" + address);
+    }
+
+    public void grantAccess(PolicyDocument policy) {
+        policy.allow("Dax", List.of("dax:GetItem", "dax:BatchGetItem", "dax:Query", "dax:ConditionCheckItem",
+                "dax:PutItem", "dax:UpdateItem", "dax:DeleteItem", "dax:BatchWriteItem"), List.of(cluster.arn()));
+    }
+}

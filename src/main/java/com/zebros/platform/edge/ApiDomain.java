@@ -1,0 +1,69 @@
+package com.zebros.platform.edge;
+
+import com.pulumi.aws.apigateway.BasePathMapping;
+import com.pulumi.aws.apigateway.BasePathMappingArgs;
+import com.pulumi.aws.apigateway.DomainName;
+import com.pulumi.aws.apigateway.DomainNameArgs;
+import com.pulumi.aws.apigateway.inputs.DomainNameEndpointConfigurationArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's custom domain (phase 2): regional custom domains for the shared name
+ * ({@code api.<domain>}) and the region's own name ({@code api-<region>.<domain>}, what health checks
+ * probe), with a certificate in the API's region (APIGW-03) and TLS 1.2.
+ */
+public final class ApiDomain extends ZebrosComponent {
+    private final DomainName shared;
+    private final DomainName regional;
+
+    public ApiDomain(String name, StackContext stack, RestApi api, ComponentResourceOptions options) {
+        super("zebros:edge:ApiDomain", name, stack, options);
+        var settings = stack.settings();
+        String regionalHost = regionalHost(stack);
+        var certificate = new ValidatedCertificate(name + "-certificate", List.of(settings.apiHost(), regionalHost),
+                settings.hostedZoneId(), child());
+        shared = domain(name + "-shared", settings.apiHost(), certificate, api);
+        regional = domain(name + "-regional", regionalHost, certificate, api);
+        new Record(name + "-regional", RecordArgs.builder()
+                .zoneId(settings.hostedZoneId())
+                .name(regionalHost)
+                .type("A")
+                .aliases(RecordAliasArgs.builder().name(regional.regionalDomainName())
+                        .zoneId(regional.regionalZoneId()).evaluateTargetHealth(true).build())
+                .build(), child());
+        registerOutputs(Map.of("regionalHost", Output.of(regionalHost)));
+    }
+
+    private DomainName domain(String name, String host, ValidatedCertificate certificate, RestApi api) {
+        var domain = new DomainName(name, DomainNameArgs.builder()
+                .domainName(host)
+                .regionalCertificateArn(certificate.validatedArn())
+                .endpointConfiguration(DomainNameEndpointConfigurationArgs.builder().types("REGIONAL").build())
+                .securityPolicy("TLS_1_2")
+                .build(), child());
+        new BasePathMapping(name + "-mapping", BasePathMappingArgs.builder()
+                .domainName(domain.domainName())
+                .restApi(api.apiId())
+                .stageName(RestApi.STAGE)
+                .build(), child());
+        return domain;
+    }
+
+    public static String regionalHost(StackContext stack) {
+        return "api-" + stack.region() + "." + stack.settings().domain();
+    }
+
+    /** The alias target of the shared name: the regional endpoint of {@code api.<domain>}. */
+    public RecordAliasArgs sharedAlias() {
+        return RecordAliasArgs.builder().name(shared.regionalDomainName()).zoneId(shared.regionalZoneId())
+                .evaluateTargetHealth(true).build();
+    }
+}
