@@ -1,6 +1,12 @@
 package com.zebros.platform;
 
+import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.config.InvalidStackConfigException;
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.offline.Promotion;
+import com.zebros.platform.offline.PromotionPrinter;
+import com.zebros.platform.offline.StackFileEditor;
+import java.io.IOException;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.config.StackSettingsReader;
 import com.zebros.platform.offline.OfflinePlanner;
@@ -26,7 +32,10 @@ public final class Cli {
 
     static final String USAGE = """
             usage: plan --stack <name> [--phase <0-3>] [--json]
+                   promote --stack <name> --to <0-3> [--write] [--allow-skip]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml
+              promote  plan the stack at its phase and at the target, print the difference, refuse
+                       what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
@@ -40,6 +49,9 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (args.length > 0 && args[0].equals("promote")) {
+            return promote(List.of(args).subList(1, args.length));
+        }
         if (args.length == 0 || !args[0].equals("plan")) {
             err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
             return BAD_INPUT;
@@ -67,6 +79,79 @@ public final class Cli {
             err.println("plan failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private int promote(List<String> args) {
+        Map<String, String> options;
+        try {
+            options = options(args, List.of("--stack", "--to"), List.of("--write", "--allow-skip"));
+            if (!options.containsKey("--stack") || !options.containsKey("--to")) {
+                throw new IllegalArgumentException("promote needs --stack <name> and --to <phase>");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return BAD_INPUT;
+        }
+        try {
+            StackSettings current = settings(options.get("--stack"), null);
+            int target = targetPhase(options.get("--to"));
+            Integer primaryPhase = current.primaryStack().map(this::phaseOfStack).orElse(null);
+            Promotion promotion = Promotion.plan(current, target,
+                    new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")));
+            out.print(PromotionPrinter.render(promotion));
+            if (promotion.refused()) {
+                return FAILED;
+            }
+            if (options.containsKey("--write")) {
+                write(current, promotion);
+            }
+            return OK;
+        } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("could not write the stack file: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("promote failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int targetPhase(String value) {
+        try {
+            int phase = Integer.parseInt(value);
+            if (phase >= PhaseTable.MIN_PHASE && phase <= PhaseTable.MAX_PHASE) {
+                return phase;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidStackConfigException("--to", List.of(new ConfigProblem("--to", "\"" + value + "\"",
+                "a phase from 0 to 3", "promote --stack <name> --to 1")));
+    }
+
+    /** The phase a stack's file sets, for a secondary's check against its primary. */
+    private Integer phaseOfStack(String stackReference) {
+        String name = stackReference.substring(stackReference.lastIndexOf('/') + 1);
+        try {
+            return settings(name, null).phase();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void write(StackSettings current, Promotion promotion) throws IOException {
+        Path file = directory.resolve("Pulumi." + current.stack() + ".yaml");
+        StackFileEditor.set(file, "phase", String.valueOf(promotion.to().phase()));
+        if (promotion.to().redisCompatibleStep()) {
+            StackFileEditor.set(file, "redisClusterMode", "compatible");
+        } else {
+            StackFileEditor.remove(file, "redisClusterMode");
+        }
+        out.println("\nWrote zebros:phase: " + promotion.to().phase() + " to " + file.getFileName()
+                + (promotion.to().redisCompatibleStep() ? " (with zebros:redisClusterMode: compatible)" : "")
+                + ". Next: pulumi up -s " + current.stack());
     }
 
     /** The stack's settings from its files, at {@code phase} when one is given. */

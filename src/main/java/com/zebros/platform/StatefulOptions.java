@@ -55,11 +55,13 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Redis replication group: a replacement empties every session (PUL-01 lists it). Its
-     * AUTH token is write-only in AWS, so a drift there is never real.
+     * The Redis replication group. Not protected, unlike PUL-01's suggestion: it holds sessions and
+     * cached items that rebuild themselves, and stepping a stack down from phase 2 must be able to
+     * remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
      */
     public static CustomResourceOptions cache(Resource parent, ProviderResource provider) {
-        return protectedChild(parent, provider, List.of("authToken"));
+        return CustomResourceOptions.builder().parent(parent).provider(provider)
+                .ignoreChanges(List.of("authToken")).build();
     }
 
     /** The secret that holds the database credentials: losing it locks Keycloak out. */

@@ -17,7 +17,6 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable.CacheMode;
-import com.zebros.platform.data.EncryptionKey;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
 import java.util.List;
@@ -39,7 +38,6 @@ public final class SessionCache extends ZebrosComponent {
     private final SecurityGroup securityGroup;
     private final ReplicationGroup group;
     private final Secret token;
-    private final EncryptionKey key;
     private final boolean clusterEndpoint;
 
     public SessionCache(String name, StackContext stack, Network network) {
@@ -50,8 +48,6 @@ public final class SessionCache extends ZebrosComponent {
         boolean cluster = mode == CacheMode.CLUSTER && !compatibleStep;
         clusterEndpoint = cluster;
 
-        key = new EncryptionKey(name + "-key", naming.physical("sessions"),
-                "Zebros CRM session cache of stack " + stack.settings().stack(), this, stack.provider());
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("sessions"))
                 .description("Redis: TLS from the CRM functions only")
@@ -65,7 +61,6 @@ public final class SessionCache extends ZebrosComponent {
         token = new Secret(name + "-token", SecretArgs.builder()
                 .name("zebros/" + stack.settings().stack() + "/redis-auth")
                 .description("Redis AUTH token, read by the CRM functions")
-                .kmsKeyId(key.arn())
                 .recoveryWindowInDays(stack.settings().deletionProtection() ? 30 : 0)
                 .build(), child());
         new SecretVersion(name + "-token", SecretVersionArgs.builder()
@@ -84,8 +79,9 @@ public final class SessionCache extends ZebrosComponent {
                 .securityGroupIds(securityGroup.id().applyValue(List::of))
                 .automaticFailoverEnabled(true)
                 .multiAzEnabled(true)
+                // AWS-managed keys: a customer key of its own would be a stateful resource that a step
+                // down from phase 2 deletes, for a cache whose content rebuilds itself.
                 .atRestEncryptionEnabled(true)
-                .kmsKeyId(key.arn())
                 .transitEncryptionEnabled(true)
                 .authToken(Output.ofSecret(stack.settings().redisAuthToken().reveal()))
                 .authTokenUpdateStrategy("SET")
@@ -120,7 +116,6 @@ public final class SessionCache extends ZebrosComponent {
 
     public void grantReadToken(PolicyDocument policy) {
         policy.allow("ReadRedisToken", List.of("secretsmanager:GetSecretValue"), List.of(token.arn()));
-        key.grantDecrypt(policy, "ReadRedisTokenKey");
     }
 
     public Output<String> tokenSecretArn() {

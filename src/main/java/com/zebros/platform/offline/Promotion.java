@@ -1,0 +1,76 @@
+package com.zebros.platform.offline;
+
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.Role;
+import com.zebros.platform.config.StackSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A phase change of one stack, planned offline: the plan at the current phase beside the plan at
+ * the target, the refusals that protect data and the deployment order, and the steps when one
+ * deployment cannot do it.
+ */
+public record Promotion(StackSettings from, StackSettings to, Plan before, Plan after, PlanDiff diff,
+                        List<String> refusals, List<String> steps) {
+
+    /** What a caller knows that the plans cannot: the primary's phase, and whether skipping is allowed. */
+    public record Context(Integer primaryPhase, boolean allowSkip) {
+    }
+
+    public static Promotion plan(StackSettings current, int target, Context context) {
+        StackSettings targetSettings = targetSettings(current, target);
+        Plan before = OfflinePlanner.plan(current);
+        Plan after = OfflinePlanner.plan(targetSettings);
+        PlanDiff diff = PlanDiff.between(before, after);
+        List<String> refusals = new ArrayList<>(StatefulIdentity.violations(before, after));
+        if (Math.abs(target - current.phase()) > 1 && !context.allowSkip()) {
+            refusals.add("phase " + current.phase() + " → " + target + " skips a phase; promote one phase at a time "
+                    + "(each phase's layers are deployed and verified before the next), or pass --allow-skip");
+        }
+        if (current.role() == Role.SECONDARY && context.primaryPhase() != null && target > context.primaryPhase()) {
+            refusals.add("a secondary may not run above its primary: " + current.primaryStack().orElse("the primary")
+                    + " is at phase " + context.primaryPhase() + "; promote it first");
+        }
+        return new Promotion(current, targetSettings, before, after, diff, refusals, steps(current, target));
+    }
+
+    /**
+     * The settings of the target. Into phase 3 Redis first passes through {@code compatible}
+     * (EC-03): the first promotion to 3 plans that step; the second, at 3 already, finishes it.
+     */
+    static StackSettings targetSettings(StackSettings current, int target) {
+        return current.atPhase(target).withRedisCompatibleStep(current.phase() == 2 && target == 3);
+    }
+
+    private static List<String> steps(StackSettings current, int target) {
+        List<String> steps = new ArrayList<>();
+        String stack = current.stack();
+        PhaseTable before = current.phases();
+        boolean provisioningGlobalTables = current.role().isGlobal() && !before.dynamoProvisioned()
+                && PhaseTable.defaults(target).dynamoProvisioned();
+        if (provisioningGlobalTables) {
+            steps.add("DynamoDB global tables move to provisioned capacity (DDB-04, DDB-06): "
+                    + (current.role() == Role.PRIMARY
+                    ? "1) pulumi up -s " + stack + " switches the tables and registers write and read auto-scaling on "
+                    + "tables and indexes in this region; 2) promote and pulumi up the secondary, which owns its "
+                    + "replicas' auto-scaling targets; 3) verify the replicas' scalable targets "
+                    + "(aws application-autoscaling describe-scalable-targets --service-namespace dynamodb)"
+                    : "the primary must be at phase " + target + " first; then pulumi up -s " + stack
+                    + " registers the replicas' auto-scaling in this region"));
+        }
+        if (current.phase() == 2 && target == 3) {
+            steps.add("Redis moves into cluster mode in two deployments (EC-03): 1) this promotion writes "
+                    + "zebros:redisClusterMode: compatible; pulumi up -s " + stack + "; 2) run promote --stack " + stack
+                    + " --to 3 --write again, which removes it; pulumi up -s " + stack);
+        }
+        if (current.phase() == 3 && target == 3) {
+            steps.add("Second Redis step: cluster mode goes from compatible to enabled; pulumi up -s " + stack);
+        }
+        return steps;
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+}

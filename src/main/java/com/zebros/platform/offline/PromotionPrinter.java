@@ -1,0 +1,65 @@
+package com.zebros.platform.offline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A promotion in words: what is added, removed and changed, grouped by component, then steps and refusals. */
+public final class PromotionPrinter {
+    private PromotionPrinter() {
+    }
+
+    public static String render(Promotion p) {
+        StringBuilder out = new StringBuilder();
+        out.append("promote ").append(p.from().stack()).append(": phase ").append(p.from().phase()).append(" → ")
+                .append(p.to().phase()).append(" (").append(p.from().role().configValue()).append(", ")
+                .append(p.from().region()).append(")\n");
+        section(out, "Added", p.diff().added(), r -> "+ " + r.name() + "  " + r.type());
+        section(out, "Removed", p.diff().removed(), r -> "- " + r.name() + "  " + r.type());
+        List<PlannedResource> changed = p.diff().changed().stream().map(PlanDiff.Change::after).toList();
+        Map<String, PlanDiff.Change> byUrn = new LinkedHashMap<>();
+        p.diff().changed().forEach(c -> byUrn.put(c.after().urn(), c));
+        section(out, "Changed", changed, r -> {
+            StringBuilder line = new StringBuilder("~ " + r.name() + "  " + r.type());
+            byUrn.get(r.urn()).inputs().forEach((path, values) ->
+                    line.append("\n          ").append(path).append(": ").append(values[0]).append(" → ").append(values[1]));
+            return line.toString();
+        });
+        long stateful = p.after().resources().stream().filter(StatefulIdentity::isStateful).count();
+        out.append("\nStateful resources: ").append(p.refusals().stream().anyMatch(r -> r.contains("would be"))
+                ? "SOME WOULD BE LOST (see refusals)" : stateful + " keep their identity (no replacement, no deletion)")
+                .append('\n');
+        out.append("Resources: ").append(p.before().cloudResourceCount()).append(" → ")
+                .append(p.after().cloudResourceCount()).append('\n');
+        if (!p.steps().isEmpty()) {
+            out.append("\nThis promotion needs more than one deployment:\n");
+            p.steps().forEach(s -> out.append("  - ").append(s).append('\n'));
+        }
+        if (p.refused()) {
+            out.append("\nRefused:\n");
+            p.refusals().forEach(r -> out.append("  - ").append(r).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, List<PlannedResource> resources,
+                                Function<PlannedResource, String> line) {
+        out.append('\n').append(title).append(" (").append(resources.size()).append("):\n");
+        Map<String, List<PlannedResource>> byComponent = new LinkedHashMap<>();
+        for (PlannedResource r : resources) {
+            byComponent.computeIfAbsent(component(r.parent()), k -> new ArrayList<>()).add(r);
+        }
+        byComponent.forEach((component, list) -> {
+            list.sort(java.util.Comparator.comparing(PlannedResource::name).thenComparing(PlannedResource::type));
+            out.append("  ").append(component).append('\n');
+            list.forEach(r -> out.append("      ").append(line.apply(r)).append('\n'));
+        });
+    }
+
+    private static String component(String parentUrn) {
+        return parentUrn.endsWith("pulumi:pulumi:Stack::" + parentUrn.substring(parentUrn.lastIndexOf("::") + 2))
+                && parentUrn.contains("pulumi:pulumi:Stack::") ? "(stack)" : parentUrn.substring(parentUrn.lastIndexOf("::") + 2);
+    }
+}

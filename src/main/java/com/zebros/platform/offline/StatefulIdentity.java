@@ -1,0 +1,55 @@
+package com.zebros.platform.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What makes a stateful resource the same resource: its URN (type, logical name and parent chain)
+ * and the inputs whose change forces AWS to replace it (DDB-10, AUR-03/06, S3-08). Promotions and
+ * the tests hold every pair of plans to it.
+ */
+public final class StatefulIdentity {
+
+    /** The stateful types and the inputs that replace them when changed. */
+    public static final Map<String, List<String>> REPLACING_INPUTS = Map.of(
+            "aws:dynamodb/table:Table", List.of("name", "hashKey", "rangeKey", "localSecondaryIndexes", "streamEnabled"),
+            "aws:rds/cluster:Cluster", List.of("clusterIdentifier", "engine", "engineMode", "databaseName",
+                    "masterUsername", "kmsKeyId", "storageEncrypted", "dbSubnetGroupName"),
+            "aws:rds/globalCluster:GlobalCluster", List.of("globalClusterIdentifier", "storageEncrypted"),
+            "aws:s3/bucketV2:BucketV2", List.of("bucket"),
+            "aws:kms/key:Key", List.of("keyUsage", "customerMasterKeySpec", "multiRegion"));
+
+    private StatefulIdentity() {
+    }
+
+    public static boolean isStateful(PlannedResource resource) {
+        return REPLACING_INPUTS.containsKey(resource.type());
+    }
+
+    /** Every way {@code after} loses or replaces a stateful resource of {@code before}, in words. */
+    public static List<String> violations(Plan before, Plan after) {
+        List<String> problems = new ArrayList<>();
+        for (PlannedResource old : before.resources()) {
+            if (!isStateful(old)) {
+                continue;
+            }
+            PlannedResource now = after.resources().stream().filter(r -> r.urn().equals(old.urn())).findFirst().orElse(null);
+            if (now == null) {
+                boolean renamed = after.find(old.type(), old.name()).isPresent();
+                problems.add(old.type() + " '" + old.name() + "' would be "
+                        + (renamed ? "replaced: its parent changed, so its URN changed" : "deleted"));
+                continue;
+            }
+            for (String input : REPLACING_INPUTS.get(old.type())) {
+                Object was = old.inputs().get(input);
+                Object is = now.inputs().get(input);
+                if (!Objects.equals(was, is)) {
+                    problems.add(old.type() + " '" + old.name() + "' would be replaced: " + input + " " + was + " → " + is);
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,150 @@
+package com.zebros.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zebros.platform.offline.Plan;
+import com.zebros.platform.offline.PlannedResource;
+import com.zebros.platform.offline.StatefulIdentity;
+import com.zebros.platform.support.StackHarness;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PromoteTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void copyStackFiles() throws IOException {
+        for (String file : List.of("Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod-us.yaml", "Pulumi.prod-eu.yaml")) {
+            Files.copy(StackHarness.PROJECT.resolve(file), dir.resolve(file));
+        }
+    }
+
+    private int promote(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "promote";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Cli(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(all);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void promotingDevToPhaseOneListsTheAutoScalingItAddsAndTheCapacityItChanges() {
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
+        String text = output();
+        assertTrue(text.startsWith("promote dev: phase 0 → 1 (standalone, us-east-1)"), text);
+        assertTrue(text.contains("+ customers-write  aws:appautoscaling/target:Target"));
+        assertTrue(text.contains("billingMode: PAY_PER_REQUEST → PROVISIONED"), "changed inputs show old → new");
+        assertTrue(text.contains("memorySize: 128 → 256"));
+        assertTrue(text.contains("keep their identity"));
+    }
+
+    @Test
+    void withoutWriteTheStackFileIsUntouched() throws IOException {
+        byte[] before = Files.readAllBytes(dir.resolve("Pulumi.dev.yaml"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(dir.resolve("Pulumi.dev.yaml")));
+    }
+
+    @Test
+    void writeSetsThePhaseAndLeavesEveryOtherByteAsItWas() throws IOException {
+        String before = Files.readString(dir.resolve("Pulumi.dev.yaml"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1", "--write"));
+        String after = Files.readString(dir.resolve("Pulumi.dev.yaml"));
+        assertEquals(before.replace("zebros:phase: 0", "zebros:phase: 1"), after);
+        assertTrue(output().contains("Wrote zebros:phase: 1 to Pulumi.dev.yaml"));
+    }
+
+    @Test
+    void skippingAPhaseIsRefusedUnlessAllowed() throws IOException {
+        assertEquals(Cli.FAILED, promote("--stack", "dev", "--to", "2", "--write"));
+        assertTrue(output().contains("skips a phase"), output());
+        assertTrue(Files.readString(dir.resolve("Pulumi.dev.yaml")).contains("zebros:phase: 0"), "a refusal writes nothing");
+        out.reset();
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "2", "--allow-skip"));
+    }
+
+    @Test
+    void aSecondaryCannotGoAboveItsPrimary() {
+        assertEquals(Cli.FAILED, promote("--stack", "prod-eu", "--to", "1"));
+        assertTrue(output().contains("prod-us is at phase 0; promote it first"), output());
+    }
+
+    @Test
+    void steppingDownWorksTheSameWayAndRemovesLayersButNoData() throws IOException {
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"),
+                Files.readString(dir.resolve("Pulumi.dev.yaml")).replace("zebros:phase: 0", "zebros:phase: 2"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
+        String text = output();
+        assertTrue(text.contains("- dax  aws:dax/cluster:Cluster"), text);
+        assertTrue(text.contains("- sessions  aws:elasticache/replicationGroup:ReplicationGroup"));
+        assertTrue(text.contains("keep their identity"));
+    }
+
+    @Test
+    void intoPhaseThreeRedisGoesThroughCompatibleFirstAndASecondPromotionFinishesIt() throws IOException {
+        Path file = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(file, Files.readString(file).replace("zebros:phase: 0", "zebros:phase: 2"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3", "--write"));
+        assertTrue(output().contains("Redis moves into cluster mode in two deployments"), output());
+        assertTrue(output().contains("clusterMode: disabled → compatible"), output());
+        String firstStep = Files.readString(file);
+        assertTrue(firstStep.contains("zebros:phase: 3") && firstStep.contains("zebros:redisClusterMode: compatible"), firstStep);
+        out.reset();
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3", "--write"));
+        assertTrue(output().contains("clusterMode: compatible → enabled"), output());
+        assertFalse(Files.readString(file).contains("redisClusterMode"), "the second step removes the marker");
+    }
+
+    @Test
+    void aPrimaryMovingItsGlobalTablesToProvisionedIsPlannedInSteps() {
+        assertEquals(Cli.OK, promote("--stack", "prod-us", "--to", "1"));
+        assertTrue(output().contains("DynamoDB global tables move to provisioned capacity"), output());
+    }
+
+    @Test
+    void aReplacedOrDeletedStatefulResourceIsNamedAsARefusal() {
+        Plan before = StackHarness.rawPlan("dev", 0);
+        List<PlannedResource> changed = new ArrayList<>();
+        for (PlannedResource r : before.resources()) {
+            if (r.type().equals("aws:dynamodb/table:Table") && r.name().equals("customers")) {
+                Map<String, Object> inputs = new LinkedHashMap<>(r.inputs());
+                inputs.put("rangeKey", "id");
+                changed.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), inputs));
+            } else if (!(r.type().equals("aws:s3/bucketV2:BucketV2"))) {
+                changed.add(r);
+            }
+        }
+        Plan after = new Plan(before.project(), before.stack(), 1, before.role(), before.region(), changed,
+                before.outputs(), List.of());
+        List<String> violations = StatefulIdentity.violations(before, after);
+        assertTrue(violations.contains("aws:dynamodb/table:Table 'customers' would be replaced: rangeKey customerId → id"),
+                violations.toString());
+        assertTrue(violations.contains("aws:s3/bucketV2:BucketV2 'files' would be deleted"), violations.toString());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(Cli.BAD_INPUT, promote("--stack", "dev"));
+        assertEquals(Cli.BAD_INPUT, promote("--stack", "dev", "--to", "9"));
+    }
+}

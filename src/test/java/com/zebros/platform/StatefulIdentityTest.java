@@ -1,0 +1,42 @@
+package com.zebros.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zebros.platform.offline.Plan;
+import com.zebros.platform.offline.StatefulIdentity;
+import com.zebros.platform.support.StackHarness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** For every stack and every pair of phases: no table, cluster, bucket or key is replaced or deleted. */
+class StatefulIdentityTest {
+
+    static Stream<Arguments> stacksAndPhasePairs() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
+            for (int from = 0; from <= 3; from++) {
+                for (int to = 0; to <= 3; to++) {
+                    if (from != to) {
+                        pairs.add(Arguments.of(stack, from, to));
+                    }
+                }
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: phase {1} → {2}")
+    @MethodSource("stacksAndPhasePairs")
+    void statefulResourcesKeepTheirIdentity(String stack, int from, int to) {
+        Plan before = StackHarness.rawPlan(stack, from);
+        Plan after = StackHarness.rawPlan(stack, to);
+        assertEquals(List.of(), StatefulIdentity.violations(before, after));
+        long stateful = before.resources().stream().filter(StatefulIdentity::isStateful).count();
+        assertTrue(stateful >= 10, "tables, bucket, cluster and keys are all there: " + stateful);
+    }
+}
