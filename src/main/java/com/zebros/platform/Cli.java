@@ -8,12 +8,12 @@ import com.zebros.platform.offline.PromotionPrinter;
 import com.zebros.platform.offline.StackFileEditor;
 import java.io.IOException;
 import com.zebros.platform.config.StackSettings;
-import com.zebros.platform.config.StackSettingsReader;
 import com.zebros.platform.offline.OfflinePlanner;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.offline.PlanPrinter;
 import com.zebros.platform.offline.StackFiles;
+import com.zebros.platform.offline.StackPlanner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,11 +41,13 @@ public final class Cli {
     private final Path directory;
     private final PrintStream out;
     private final PrintStream err;
+    private final StackPlanner planner;
 
     public Cli(Path directory, PrintStream out, PrintStream err) {
         this.directory = directory;
         this.out = out;
         this.err = err;
+        this.planner = new StackPlanner(directory, warning -> err.println("warning: " + warning));
     }
 
     public int run(String... args) {
@@ -69,7 +71,7 @@ public final class Cli {
         }
         try {
             StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
-            Plan plan = OfflinePlanner.plan(settings);
+            Plan plan = planner.plan(settings);
             out.print(options.containsKey("--json") ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
             return OK;
         } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
@@ -95,9 +97,9 @@ public final class Cli {
         try {
             StackSettings current = settings(options.get("--stack"), null);
             int target = targetPhase(options.get("--to"));
-            Integer primaryPhase = current.primaryStack().map(this::phaseOfStack).orElse(null);
+            Integer primaryPhase = planner.primaryPhase(current).orElse(null);
             Promotion promotion = Promotion.plan(current, target,
-                    new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")));
+                    new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
             out.print(PromotionPrinter.render(promotion));
             if (promotion.refused()) {
                 return FAILED;
@@ -131,16 +133,6 @@ public final class Cli {
                 "a phase from 0 to 3", "promote --stack <name> --to 1")));
     }
 
-    /** The phase a stack's file sets, for a secondary's check against its primary. */
-    private Integer phaseOfStack(String stackReference) {
-        String name = stackReference.substring(stackReference.lastIndexOf('/') + 1);
-        try {
-            return settings(name, null).phase();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     private void write(StackSettings current, Promotion promotion) throws IOException {
         Path file = directory.resolve("Pulumi." + current.stack() + ".yaml");
         StackFileEditor.set(file, "phase", String.valueOf(promotion.to().phase()));
@@ -155,12 +147,8 @@ public final class Cli {
     }
 
     /** The stack's settings from its files, at {@code phase} when one is given. */
-    StackSettings settings(String stack, String phase) {
-        StackFiles files = StackFiles.read(directory, stack);
-        StackSettings settings = StackSettingsReader.read(files.project(), stack, key ->
-                key.equals("phase") && phase != null ? java.util.Optional.of(phase) : files.get(key),
-                StackSettingsReader.SecretsMode.PLACEHOLDER);
-        return settings;
+    private StackSettings settings(String stack, String phase) {
+        return planner.settings(stack, phase == null ? Map.of() : Map.of("phase", phase));
     }
 
     static Map<String, String> options(List<String> args, List<String> valued, List<String> flags) {

@@ -23,12 +23,38 @@ public final class StatefulOptions {
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
      * them to the minimum (DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
      */
-    public static CustomResourceOptions table(Resource parent, ProviderResource provider, boolean autoScaled) {
-        List<String> ignore = autoScaled
-                ? List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
-                        "globalSecondaryIndexes[*].writeCapacity")
-                : List.of();
+    public static CustomResourceOptions table(Resource parent, ProviderResource provider, boolean autoScaled,
+                                              boolean global) {
+        List<String> ignore = new ArrayList<>();
+        if (autoScaled) {
+            ignore.addAll(List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
+                    "globalSecondaryIndexes[*].writeCapacity"));
+        }
+        if (global) {
+            // Replicas are TableReplica resources; the table must not fight them over them (DDB-03).
+            ignore.add("replicas");
+        }
         return protectedChild(parent, provider, ignore);
+    }
+
+    /**
+     * A global table's replica in the peer region. Removing it deletes that region's copy (DDB-12);
+     * a provisioned replica may only be created once the table's write auto-scaling exists (DDB-04).
+     */
+    public static CustomResourceOptions tableReplica(Resource parent, ProviderResource peerProvider,
+                                                     List<Resource> writeScaling) {
+        return CustomResourceOptions.builder().parent(parent).provider(peerProvider).protect(true)
+                .dependsOn(writeScaling).build();
+    }
+
+    /**
+     * The Aurora global cluster made from an existing cluster (AUR-09, AUR-10): the source has no read
+     * API and the database name drifts to null on later reads, either of which would replace the
+     * global cluster and detach every member.
+     */
+    public static CustomResourceOptions globalCluster(Resource parent, ProviderResource provider) {
+        return protectedChild(parent, provider, List.of("sourceDbClusterIdentifier", "databaseName",
+                "engine", "engineVersion"));
     }
 
     public static CustomResourceOptions kmsKey(Resource parent, ProviderResource provider) {

@@ -11,44 +11,51 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.zebros.platform.auth.AuthDatabase;
 import com.zebros.platform.auth.Keycloak;
+import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
-import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.PhaseTable;
-import com.zebros.platform.data.Dax;
-import java.util.Optional;
+import com.zebros.platform.config.Role;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.CrossRegionReplication;
+import com.zebros.platform.data.Dax;
 import com.zebros.platform.data.FileStore;
+import com.zebros.platform.data.ReplicaTables;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
+import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The regional stack: every component of the seeds' diagrams, wired, and the outputs a platform
- * team uses. The same code runs under {@code pulumi up}, under the offline plan and in tests; it
- * takes its settings already validated, so bad config never reaches a resource.
+ * The regional stack: every component of the seeds' diagrams, wired by role, and the outputs a
+ * platform team (and a secondary stack) uses. The same code runs under {@code pulumi up}, under the
+ * offline plan and in tests; it takes its settings already validated, so bad config never reaches a
+ * resource.
  */
 public final class ZebrosStack {
 
     private ZebrosStack() {
     }
 
-    private static Map<String, String> tags(StackSettings settings) {
-        return Map.of("zebros:project", settings.project(), "zebros:stack", settings.stack(), "managed-by", "pulumi");
-    }
-
     public static void define(Context ctx, StackSettings settings) {
-        var provider = new Provider("aws-" + settings.region(), ProviderArgs.builder()
-                .region(settings.region())
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags(settings)).build())
-                .build());
+        Role role = settings.role();
+        // A secondary checks its primary before it registers anything of its own.
+        Optional<PrimaryStack> primary = role == Role.SECONDARY ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
+        primary.map(PrimaryStack::phase).filter(p -> !p.equals(String.valueOf(settings.phase()))).ifPresent(p ->
+                ctx.log().warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
+                        + ": after a failover the secondary carries the load at its own phase's size"));
+
+        var provider = provider("aws-" + settings.region(), settings.region(), settings);
+        Optional<Provider> peer = settings.peerRegion().map(region -> provider("aws-" + region, region, settings));
         var invoke = InvokeOptions.builder().provider(provider).build();
         Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
                 .applyValue(identity -> identity.accountId());
@@ -59,10 +66,13 @@ public final class ZebrosStack {
 
         var network = new Network("network", stack);
         var images = new ContainerImages("images", stack);
-        var tables = new CrmTables("tables", stack);
+        CrmTables ownTables = role == Role.SECONDARY ? null
+                : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty());
+        TableSet tables = ownTables != null ? ownTables : new ReplicaTables("tables", stack, primary.orElseThrow());
         var files = new FileStore("files", stack);
+        primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack, network);
+        var database = new AuthDatabase("auth-db", stack, network, primary);
         var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database);
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
         Optional<Dax> dax = stack.phases().hasDax() ? Optional.of(new Dax("dax", stack, network, tables)) : Optional.empty();
@@ -76,32 +86,61 @@ public final class ZebrosStack {
         });
         var api = new RestApi("api", stack, functions);
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (CF-01, CF-02).
-        Optional<Provider> edgeProvider = stack.phases().hasCloudFront()
-                ? Optional.of(new Provider("aws-edge", ProviderArgs.builder().region("us-east-1")
-                        .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags(settings)).build()).build()))
-                : Optional.empty();
-        new Edge("edge", stack, api, keycloak, edgeProvider);
+        Optional<Provider> edgeProvider = stack.phases().hasCloudFront() && role != Role.SECONDARY
+                ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
+        var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
 
         ctx.export("phase", Output.of(settings.phase()));
-        ctx.export("role", Output.of(settings.role().configValue()));
+        ctx.export("role", Output.of(role.configValue()));
         ctx.export("region", Output.of(settings.region()));
+        ctx.export("peerRegion", Output.of(settings.peerRegion().orElse("")));
         ctx.export("apiUrl", api.url());
         ctx.export("authUrl", Output.of(keycloak.url()));
         ctx.export("tokenIssuer", Output.of(keycloak.issuer()));
-        Map<String, Output<String>> tableNames = new LinkedHashMap<>();
-        tables.tableNames().forEach((t, name) -> tableNames.put(t.id(), name));
-        ctx.export("tableNames", Output.all(tableNames.values().stream().toList()).applyValue(names -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            int i = 0;
-            for (CrmTable t : CrmTable.values()) {
-                out.put(t.id(), names.get(i++));
-            }
-            return out;
-        }));
+        ctx.export("tableNames", tableNames(tables));
         ctx.export("bucketName", files.bucketName());
+        ctx.export("bucketArn", files.bucketArn());
+        ctx.export("filesKeyArn", files.key().arn());
         ctx.export("stateMachineArn", workflows.stateMachineArn());
         ctx.export("jobQueueUrl", workflows.jobQueueUrl());
         ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
+        ctx.export("dbWriterEndpoint", database.writerEndpoint());
         ctx.export("vpcId", network.vpcId());
+        if (ownTables != null) {
+            ownTables.replicaKeyArn().ifPresent(arn -> ctx.export("tablesReplicaKeyArn", arn));
+        }
+        database.globalCluster().ifPresent(global -> {
+            ctx.export("globalClusterIdentifier", global.globalClusterIdentifier());
+            ctx.export("globalWriterEndpoint", global.endpoint());
+        });
+        edge.cdn().ifPresent(cdn -> {
+            ctx.export("apiDistributionDomain", cdn.apiDomain());
+            ctx.export("authDistributionDomain", cdn.authDomain());
+        });
+    }
+
+    private static Provider provider(String name, String region, StackSettings settings) {
+        return new Provider(name, ProviderArgs.builder()
+                .region(region)
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
+                        "zebros:project", settings.project(),
+                        "zebros:stack", settings.stack(),
+                        "managed-by", "pulumi")).build())
+                .build());
+    }
+
+    private static Output<Map<String, String>> tableNames(TableSet tables) {
+        Map<String, Output<String>> names = new LinkedHashMap<>();
+        for (CrmTable t : CrmTable.values()) {
+            names.put(t.id(), tables.tableName(t));
+        }
+        return Output.all(names.values().stream().toList()).applyValue(values -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            int i = 0;
+            for (String id : names.keySet()) {
+                out.put(id, values.get(i++));
+            }
+            return out;
+        });
     }
 }

@@ -5,6 +5,11 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.GlobalCluster;
+import com.pulumi.aws.rds.GlobalClusterArgs;
+import com.zebros.platform.config.Role;
+import com.zebros.platform.global.PrimaryStack;
+import java.util.Optional;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.rds.ClusterParameterGroup;
 import com.pulumi.aws.rds.ClusterParameterGroupArgs;
@@ -51,8 +56,14 @@ public final class AuthDatabase extends ZebrosComponent {
     private final Cluster cluster;
     private final ClusterInstance writer;
     private final Secret credentials;
+    private GlobalCluster globalCluster;
+    private final Output<String> writerEndpoint;
 
-    public AuthDatabase(String name, StackContext stack, Network network) {
+    /**
+     * @param primary the primary stack, when this is a secondary: its cluster joins the primary's
+     *                global cluster instead of holding a database of its own
+     */
+    public AuthDatabase(String name, StackContext stack, Network network, Optional<PrimaryStack> primary) {
         super("zebros:auth:AuthDatabase", name, stack);
         var naming = stack.naming();
         key = new EncryptionKey(name + "-key", naming.physical("auth-db"),
@@ -76,15 +87,13 @@ public final class AuthDatabase extends ZebrosComponent {
                 .build(), child());
 
         Range acu = stack.phases().auroraAcu();
+        Role role = stack.settings().role();
         boolean keepFinalSnapshot = stack.settings().deletionProtection();
         var args = ClusterArgs.builder()
                 .clusterIdentifier(naming.regional("auth"))
                 .engine(ENGINE)
                 .engineVersion(ENGINE_VERSION)
                 .engineMode("provisioned")
-                .databaseName(DATABASE)
-                .masterUsername(MASTER_USER)
-                .masterPassword(Output.ofSecret(stack.settings().dbMasterPassword().reveal()))
                 .port(PORT)
                 .storageEncrypted(true)
                 .kmsKeyId(key.arn())
@@ -99,11 +108,21 @@ public final class AuthDatabase extends ZebrosComponent {
                 .enabledCloudwatchLogsExports("postgresql")
                 .deletionProtection(stack.settings().deletionProtection())
                 .skipFinalSnapshot(!keepFinalSnapshot);
+        if (role == Role.SECONDARY) {
+            // A member joined to the global cluster: its data, users and database come from the
+            // primary, so it sets no master user, password or database name (AUR-04).
+            args.globalClusterIdentifier(primary.orElseThrow().string("globalClusterIdentifier"));
+        } else {
+            args.databaseName(DATABASE)
+                    .masterUsername(MASTER_USER)
+                    .masterPassword(Output.ofSecret(stack.settings().dbMasterPassword().reveal()));
+        }
         if (keepFinalSnapshot) {
             args.finalSnapshotIdentifier(naming.regional("auth-final"));
         }
-        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(this, stack.provider(), stack.settings().role()));
+        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(this, stack.provider(), role));
 
+        // In a secondary this instance reads until a failover promotes its cluster; the name stays.
         writer = new ClusterInstance(name + "-writer", ClusterInstanceArgs.builder()
                 .identifier(naming.regional("auth-1"))
                 .clusterIdentifier(cluster.id())
@@ -140,7 +159,27 @@ public final class AuthDatabase extends ZebrosComponent {
                 .secretString(Output.ofSecret(credentialsJson(stack.settings().dbMasterPassword().reveal())))
                 .build(), child());
 
+        if (role == Role.PRIMARY) {
+            // The existing regional cluster becomes global in place: the global cluster is made from
+            // it, and the cluster never names the global cluster itself (AUR-09).
+            globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
+                    .globalClusterIdentifier(naming.physical("auth-global"))
+                    .sourceDbClusterIdentifier(cluster.arn())
+                    .forceDestroy(true)
+                    .deletionProtection(stack.settings().deletionProtection())
+                    .build(), StatefulOptions.globalCluster(this, stack.provider()));
+            writerEndpoint = globalCluster.endpoint();
+        } else if (role == Role.SECONDARY) {
+            writerEndpoint = primary.orElseThrow().string("globalWriterEndpoint");
+        } else {
+            writerEndpoint = cluster.endpoint();
+        }
         registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
+    }
+
+    /** The global cluster a primary makes from its regional cluster. */
+    public Optional<GlobalCluster> globalCluster() {
+        return Optional.ofNullable(globalCluster);
     }
 
     private static String credentialsJson(String password) {
@@ -167,9 +206,12 @@ public final class AuthDatabase extends ZebrosComponent {
         key.grantDecrypt(policy, "ReadDbCredentialsKey");
     }
 
-    /** Where applications write: the regional writer now; the global writer once global (AUR-13). */
+    /**
+     * Where applications write: a standalone cluster's endpoint, or in a region pair the global writer
+     * endpoint, which always names the current primary's writer (AUR-13).
+     */
     public Output<String> writerEndpoint() {
-        return cluster.endpoint();
+        return writerEndpoint;
     }
 
     public Cluster cluster() {

@@ -116,7 +116,13 @@ public final class Keycloak extends ZebrosComponent {
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
         TaskSize size = stack.phases().keycloakTaskSize();
-        Range taskCount = stack.phases().keycloakTasks();
+        // Keycloak writes on every login and cannot run on a read-only secondary database (KC-06), and
+        // Aurora PostgreSQL's write forwarding would send each of those writes across the ocean. So a
+        // secondary's Keycloak stands by at zero tasks with its full range registered; the failover
+        // runbook raises its minimum once the secondary cluster has been promoted.
+        boolean standby = settings.role() == com.zebros.platform.config.Role.SECONDARY;
+        Range phaseTasks = stack.phases().keycloakTasks();
+        Range taskCount = standby ? new Range(0, phaseTasks.max()) : phaseTasks;
         boolean autoScaled = taskCount.max() > taskCount.min();
         var container = new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
                 .port(KeycloakLoadBalancer.HTTP_PORT)

@@ -89,8 +89,10 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                         .build())
                 .build(), child());
 
-        var certificate = new ValidatedCertificate(name + "-certificate",
-                List.of(settings.authHost(), regionalHost(stack)), settings.hostedZoneId(), child());
+        List<String> names = settings.role().isGlobal()
+                ? List.of(settings.authHost(), regionalHost(stack), originHost(stack))
+                : List.of(settings.authHost(), regionalHost(stack));
+        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
 
         httpsListener = new Listener(name + "-https", ListenerArgs.builder()
                 .loadBalancerArn(loadBalancer.arn())
@@ -132,6 +134,11 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
     }
 
+    /** In a region pair, the failover name CloudFront's auth origin uses (CF-05). */
+    public static String originHost(StackContext stack) {
+        return "auth-origin." + stack.settings().domain();
+    }
+
     public static String regionalHost(StackContext stack) {
         return "auth-" + stack.region() + "." + stack.settings().domain();
     }
@@ -156,6 +163,11 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
     public Output<String> dnsName() {
         return loadBalancer.dnsName();
+    }
+
+    public RecordAliasArgs alias() {
+        return RecordAliasArgs.builder().name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId())
+                .evaluateTargetHealth(true).build();
     }
 
     public Output<String> zoneId() {

@@ -17,7 +17,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.FunctionGroup;
-import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
 import java.util.EnumMap;
@@ -36,7 +36,7 @@ public final class CrmFunctions extends ZebrosComponent {
 
     private SecurityGroup securityGroup;
 
-    public CrmFunctions(String name, StackContext stack, Network network, CrmTables tables, FileStore files,
+    public CrmFunctions(String name, StackContext stack, Network network, TableSet tables, FileStore files,
                         Workflows workflows, Optional<Dax> dax, Optional<SessionCache> cache, String issuer) {
         super("zebros:compute:CrmFunctions", name, stack);
         Optional<CrmFunction.VpcPlacement> vpc = Optional.empty();
@@ -91,9 +91,12 @@ public final class CrmFunctions extends ZebrosComponent {
         }
 
         new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
-                .eventSourceArn(tables.table(CrmTable.OPPORTUNITIES).streamArn())
+                .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
                 .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
                 .startingPosition("LATEST")
+                // Both regions' streams carry every change of a global table; only the active region
+                // notifies. The secondary's mapping waits, disabled, for a failover (see the runbook).
+                .enabled(stack.settings().role() != com.zebros.platform.config.Role.SECONDARY)
                 .batchSize(100)
                 .maximumBatchingWindowInSeconds(5)
                 .bisectBatchOnFunctionError(true)
@@ -112,7 +115,7 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** What each group's routes touch, and nothing more. */
-    private PolicyDocument permissions(FunctionGroup group, CrmTables tables, FileStore files, Workflows workflows) {
+    private PolicyDocument permissions(FunctionGroup group, TableSet tables, FileStore files, Workflows workflows) {
         PolicyDocument policy = new PolicyDocument();
         List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
         switch (group) {

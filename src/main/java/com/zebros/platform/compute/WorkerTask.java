@@ -9,7 +9,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.config.WorkerKind;
-import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
@@ -31,7 +31,7 @@ public final class WorkerTask {
     /** The physical name of the job state machine, which pooled workers answer. */
     public static final String STATE_MACHINE = "jobs";
 
-    public WorkerTask(WorkerKind kind, StackContext stack, ContainerImages images, CrmTables tables,
+    public WorkerTask(WorkerKind kind, StackContext stack, ContainerImages images, TableSet tables,
                       FileStore files, boolean pooled, CustomResourceOptions options) {
         this.kind = kind;
         var naming = stack.naming();
@@ -90,7 +90,7 @@ public final class WorkerTask {
     }
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */
-    private static void grantJobAccess(WorkerKind kind, PolicyDocument task, CrmTables tables, FileStore files) {
+    private static void grantJobAccess(WorkerKind kind, PolicyDocument task, TableSet tables, FileStore files) {
         List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
         tables.grantReadWrite(task, "Jobs", List.of(CrmTable.JOBS));
         switch (kind) {

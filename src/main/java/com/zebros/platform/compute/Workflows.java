@@ -22,7 +22,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.WorkerKind;
-import com.zebros.platform.data.CrmTables;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
@@ -51,7 +51,7 @@ public final class Workflows extends ZebrosComponent {
     private WorkerPool reportPool;
 
     public Workflows(String name, StackContext stack, Network network, ContainerCluster cluster,
-                     ContainerImages images, CrmTables tables, FileStore files) {
+                     ContainerImages images, TableSet tables, FileStore files) {
         super("zebros:compute:Workflows", name, stack);
         var naming = stack.naming();
         boolean pooledReports = stack.phases().workerTasks().max() > 1 || !stack.phases().workerScalingSignals().isEmpty();
@@ -154,7 +154,7 @@ public final class Workflows extends ZebrosComponent {
      * SFN-01: run and watch the worker tasks, manage the EventBridge rule {@code .sync} uses, pass
      * only the workers' roles; send to the pool's queue; record failures on the job.
      */
-    private PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster, CrmTables tables) {
+    private PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster, TableSet tables) {
         Output<String> account = stack.accountId();
         String region = stack.region();
         List<Output<String>> taskFamilies = new ArrayList<>();
@@ -174,11 +174,12 @@ public final class Workflows extends ZebrosComponent {
                                 + ":rule/StepFunctionsGetEventsForECSTaskRule")))
                 .allow("PassWorkerRoles", List.of("iam:PassRole"), roles,
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
-                .allow("RecordFailure", List.of("dynamodb:UpdateItem"), List.of(tables.table(CrmTable.JOBS).arn()));
+                .allow("RecordFailure", List.of("dynamodb:UpdateItem"), List.of(tables.tableArn(CrmTable.JOBS)));
         if (reportPool != null) {
             policy.allow("SendToPool", List.of("sqs:SendMessage"), List.of(reportPool.queueArn()));
         }
-        tables.key().grantEncryptDecrypt(policy, "RecordFailureKey");
+        policy.allow("RecordFailureKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+                List.of(tables.keyArn()));
         // CloudWatch Logs delivery and X-Ray accept no resource narrower than "*" (AWS documents
         // these actions as not supporting resource-level permissions).
         policy.allowOnAnyResource("VendedLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",

@@ -1,6 +1,11 @@
 package com.zebros.platform.data;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.aws.dynamodb.Table;
+import com.pulumi.aws.dynamodb.TableReplica;
+import com.pulumi.aws.dynamodb.TableReplicaArgs;
+import com.pulumi.resources.Resource;
+import java.util.Optional;
 import com.pulumi.aws.dynamodb.TableArgs;
 import com.pulumi.aws.dynamodb.inputs.TableAttributeArgs;
 import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexArgs;
@@ -21,31 +26,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CRM's DynamoDB tables: KMS-encrypted with the stack's own key, point-in-time recovery, TTL on
+ * The CRM's DynamoDB tables, owned by a standalone or primary stack. A primary's tables are global
+ * tables (2019.11.21): each has a {@code TableReplica} in the peer region with its own key, point-in-
+ * time recovery and deletion protection. Replicas are separate resources, not inline {@code replicas},
+ * so that a provisioned table's replica waits for its write auto-scaling (DDB-03, DDB-04).
+ *
+ * <p>Every table is KMS-encrypted with the stack's own key, point-in-time recovery, TTL on
  * temporary items, deletion protection outside throw-away stacks, and streams with new and old
  * images from day one. Streams feed the notification function now and are what a global table
  * needs later (DDB-01), so turning a stack global never has to touch them.
  */
-public final class CrmTables extends ZebrosComponent {
+public final class CrmTables extends ZebrosComponent implements TableSet {
     public static final String BILLING_ON_DEMAND = "PAY_PER_REQUEST";
     public static final String BILLING_PROVISIONED = "PROVISIONED";
 
     private final EncryptionKey key;
+    private final EncryptionKey replicaKey;
     private final Map<CrmTable, Table> tables = new EnumMap<>(CrmTable.class);
 
-    public CrmTables(String name, StackContext stack) {
+    /**
+     * @param peerProvider the peer region's provider when this stack is a primary: its tables become
+     *                     global tables with a replica there, encrypted with a key of that region (DDB-07)
+     */
+    public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider) {
         super("zebros:data:CrmTables", name, stack);
         key = new EncryptionKey(name + "-key", stack.naming().physical("tables"),
                 "Zebros CRM tables of stack " + stack.settings().stack(), this, stack.provider());
+        replicaKey = peerProvider.map(peer -> new EncryptionKey(name + "-replica-key",
+                stack.naming().physical("tables-replica"),
+                "Zebros CRM table replicas of stack " + stack.settings().stack(), this, peer)).orElse(null);
         for (TableSchema schema : CrmSchema.TABLES) {
-            tables.put(schema.table(), table(schema));
+            tables.put(schema.table(), table(schema, peerProvider));
         }
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         tables.forEach((t, table) -> outputs.put(t.id(), table.name()));
         registerOutputs(outputs);
     }
 
-    private Table table(TableSchema schema) {
+    private Table table(TableSchema schema, Optional<Provider> peerProvider) {
         boolean provisioned = schema.table().scaledByPhase() && stack.phases().dynamoProvisioned();
         var args = TableArgs.builder()
                 .name(stack.naming().physical(schema.table().id()))
@@ -79,10 +97,14 @@ public final class CrmTables extends ZebrosComponent {
             args.readCapacity(min).writeCapacity(min);
         }
         var table = new Table(schema.table().id(), args.build(),
-                StatefulOptions.table(this, stack.provider(), provisioned));
-        if (provisioned) {
-            autoScale(schema, table);
-        }
+                StatefulOptions.table(this, stack.provider(), provisioned, peerProvider.isPresent()));
+        List<Resource> writeScaling = provisioned ? autoScale(schema, table) : List.of();
+        peerProvider.ifPresent(peer -> new TableReplica(schema.table().id() + "-replica", TableReplicaArgs.builder()
+                .globalTableArn(table.arn())
+                .kmsKeyArn(replicaKey.arn())
+                .pointInTimeRecovery(true)
+                .deletionProtectionEnabled(stack.settings().deletionProtection())
+                .build(), StatefulOptions.tableReplica(this, peer, writeScaling)));
         return table;
     }
 
@@ -91,28 +113,37 @@ public final class CrmTables extends ZebrosComponent {
      * between the seed's minimum and maximum. Write scaling on table and indexes is also what a
      * provisioned global table needs before a replica can be added (DDB-04).
      */
-    private void autoScale(TableSchema schema, Table table) {
+    private List<Resource> autoScale(TableSchema schema, Table table) {
+        List<Resource> writePolicies = new ArrayList<>();
         var range = stack.phases().tableCapacity(schema.table());
         double target = stack.phases().scalingTargetPercent();
         Output<String> tableResource = table.name().applyValue(n -> "table/" + n);
         for (String unit : List.of("Read", "Write")) {
             String id = schema.table().id() + "-" + unit.toLowerCase();
-            AutoScaling.target(id, "dynamodb", tableResource, "dynamodb:table:" + unit + "CapacityUnits", range, child())
-                    .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            var policy = AutoScaling.target(id, "dynamodb", tableResource, "dynamodb:table:" + unit + "CapacityUnits",
+                    range, child()).track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            if (unit.equals("Write")) {
+                writePolicies.add(policy);
+            }
             for (TableSchema.IndexSchema index : schema.indexes()) {
                 String indexId = schema.table().id() + "-" + index.name() + "-" + unit.toLowerCase();
-                AutoScaling.target(indexId, "dynamodb",
+                var indexPolicy = AutoScaling.target(indexId, "dynamodb",
                                 tableResource.applyValue(r -> r + "/index/" + index.name()),
                                 "dynamodb:index:" + unit + "CapacityUnits", range, child())
                         .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+                if (unit.equals("Write")) {
+                    writePolicies.add(indexPolicy);
+                }
             }
         }
+        return writePolicies;
     }
 
     public Table table(CrmTable table) {
         return tables.get(table);
     }
 
+    @Override
     public Output<String> tableName(CrmTable table) {
         return tables.get(table).name();
     }
@@ -127,36 +158,23 @@ public final class CrmTables extends ZebrosComponent {
         return key;
     }
 
-    /** Read access to {@code which} tables and their indexes. */
-    public void grantRead(PolicyDocument policy, String sid, List<CrmTable> which) {
-        policy.allow(sid, List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"), arnsWithIndexes(which));
-        key.grantDecrypt(policy, sid + "Key");
+    @Override
+    public Output<String> tableArn(CrmTable table) {
+        return tables.get(table).arn();
     }
 
-    /** Read and write access to {@code which} tables and their indexes (no table administration). */
-    public void grantReadWrite(PolicyDocument policy, String sid, List<CrmTable> which) {
-        policy.allow(sid, List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"), arnsWithIndexes(which));
-        key.grantEncryptDecrypt(policy, sid + "Key");
+    @Override
+    public Output<String> streamArn(CrmTable table) {
+        return tables.get(table).streamArn();
     }
 
-    /** What an event source mapping needs to read {@code table}'s stream. */
-    public void grantStreamRead(PolicyDocument policy, String sid, CrmTable table) {
-        policy.allow(sid, List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
-                List.of(tables.get(table).streamArn()));
-        policy.allow(sid + "List", List.of("dynamodb:ListStreams"),
-                List.of(tables.get(table).arn().applyValue(arn -> arn + "/stream/*")));
-        key.grantDecrypt(policy, sid + "Key");
+    @Override
+    public Output<String> keyArn() {
+        return key.arn();
     }
 
-    private List<Output<String>> arnsWithIndexes(List<CrmTable> which) {
-        List<Output<String>> arns = new ArrayList<>();
-        for (CrmTable t : which) {
-            arns.add(tables.get(t).arn());
-            arns.add(tables.get(t).arn().applyValue(arn -> arn + "/index/*"));
-        }
-        return arns;
+    /** The key that encrypts the replicas in the peer region (primary only). */
+    public Optional<Output<String>> replicaKeyArn() {
+        return Optional.ofNullable(replicaKey).map(EncryptionKey::arn);
     }
 }

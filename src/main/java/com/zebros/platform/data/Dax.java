@@ -34,7 +34,7 @@ public final class Dax extends ZebrosComponent {
     private final SecurityGroup securityGroup;
     private final Cluster cluster;
 
-    public Dax(String name, StackContext stack, Network network, CrmTables tables) {
+    public Dax(String name, StackContext stack, Network network, TableSet tables) {
         super("zebros:data:Dax", name, stack);
         var naming = stack.naming();
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()

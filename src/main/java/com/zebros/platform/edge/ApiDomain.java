@@ -23,15 +23,20 @@ import java.util.Map;
 public final class ApiDomain extends ZebrosComponent {
     private final DomainName shared;
     private final DomainName regional;
+    private final DomainName origin;
 
     public ApiDomain(String name, StackContext stack, RestApi api, ComponentResourceOptions options) {
         super("zebros:edge:ApiDomain", name, stack, options);
         var settings = stack.settings();
         String regionalHost = regionalHost(stack);
-        var certificate = new ValidatedCertificate(name + "-certificate", List.of(settings.apiHost(), regionalHost),
-                settings.hostedZoneId(), child());
+        boolean global = settings.role().isGlobal();
+        List<String> names = global ? List.of(settings.apiHost(), regionalHost, originHost(stack))
+                : List.of(settings.apiHost(), regionalHost);
+        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
         shared = domain(name + "-shared", settings.apiHost(), certificate, api);
         regional = domain(name + "-regional", regionalHost, certificate, api);
+        // In a region pair, CloudFront's origin is a failover name served by both regions (CF-05).
+        origin = global ? domain(name + "-origin", originHost(stack), certificate, api) : null;
         new Record(name + "-regional", RecordArgs.builder()
                 .zoneId(settings.hostedZoneId())
                 .name(regionalHost)
@@ -61,9 +66,22 @@ public final class ApiDomain extends ZebrosComponent {
         return "api-" + stack.region() + "." + stack.settings().domain();
     }
 
+    public static String originHost(StackContext stack) {
+        return "api-origin." + stack.settings().domain();
+    }
+
     /** The alias target of the shared name: the regional endpoint of {@code api.<domain>}. */
     public RecordAliasArgs sharedAlias() {
-        return RecordAliasArgs.builder().name(shared.regionalDomainName()).zoneId(shared.regionalZoneId())
+        return alias(shared);
+    }
+
+    /** The alias target of the origin name (region pairs only). */
+    public RecordAliasArgs originAlias() {
+        return alias(origin);
+    }
+
+    private static RecordAliasArgs alias(DomainName domain) {
+        return RecordAliasArgs.builder().name(domain.regionalDomainName()).zoneId(domain.regionalZoneId())
                 .evaluateTargetHealth(true).build();
     }
 }

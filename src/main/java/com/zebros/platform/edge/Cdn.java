@@ -39,7 +39,7 @@ public final class Cdn extends ZebrosComponent {
     private final Distribution auth;
 
     public Cdn(String name, StackContext stack, Provider edgeProvider, Output<String> apiOriginHost,
-               String authOriginHost, ComponentResourceOptions options) {
+               String apiOriginPath, String authOriginHost, ComponentResourceOptions options) {
         super("zebros:edge:Cdn", name, stack, options);
         var settings = stack.settings();
         var edge = CustomResourceOptions.builder().parent(this).provider(edgeProvider).build();
@@ -49,7 +49,7 @@ public final class Cdn extends ZebrosComponent {
                 Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
                         .rateLimitPerIp(stack.phases().wafRequestsPerIpPer5Min()).toJson()), edge);
         String secret = OriginSecret.derive(settings);
-        api = distribution(name + "-api", settings.apiHost(), apiOriginHost, "/" + RestApi.STAGE, ALL_VIEWER_EXCEPT_HOST,
+        api = distribution(name + "-api", settings.apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
                 secret, certificate, acl);
         auth = distribution(name + "-auth", settings.authHost(), Output.of(authOriginHost), "", ALL_VIEWER,
                 secret, certificate, acl);
@@ -96,6 +96,14 @@ public final class Cdn extends ZebrosComponent {
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder().restrictionType("none").build())
                         .build())
                 .build(), child());
+    }
+
+    public Output<String> apiDomain() {
+        return api.domainName();
+    }
+
+    public Output<String> authDomain() {
+        return auth.domainName();
     }
 
     public RecordAliasArgs apiAlias() {

@@ -9,26 +9,31 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
+import com.zebros.platform.config.Role;
+import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public entry points as the phase grows them. Phase 2: the API's custom domain and a regional
- * web ACL (AWS managed rules and a rate limit per IP) on the REST stage and the auth load balancer.
- * Phase 3: CloudFront in front of both, with its own web ACL at the edge; the regional ACL then also
- * refuses whatever did not come through CloudFront. A standalone stack points the shared names at
- * the outermost layer; the global layer's failover records take that job in a region pair.
+ * The public entry points as the phase and the role grow them. Phase 2: the API's custom domain and
+ * a regional web ACL (AWS managed rules and a rate limit per IP) on the REST stage and the auth load
+ * balancer. Phase 3: CloudFront in front of both, with its own web ACL at the edge; the regional ACL
+ * then also refuses whatever did not come through CloudFront. A standalone stack points the shared
+ * names at the outermost layer; in a region pair each stack writes its half of the failover records,
+ * and the API has its custom domains from phase 0, because failover records need a regional target.
  */
 public final class Edge extends ZebrosComponent {
-    private ApiDomain domain;
     private Cdn cdn;
 
-    public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider) {
+    public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider,
+                Optional<PrimaryStack> primary) {
         super("zebros:edge:Edge", name, stack);
         var phases = stack.phases();
         var settings = stack.settings();
+        Role role = settings.role();
+        ApiDomain domain = phases.hasCustomApiDomainAndWaf() || role.isGlobal()
+                ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
         if (phases.hasCustomApiDomainAndWaf()) {
-            domain = new ApiDomain(name + "-api-domain", stack, api, childComponent());
             WebAclRules rules = new WebAclRules(stack.naming().physical("regional"));
             if (phases.hasCloudFront()) {
                 rules.requireOriginHeader(OriginSecret.derive(settings));
@@ -39,12 +44,29 @@ public final class Edge extends ZebrosComponent {
             acl.protect("api", api.stageArn());
             acl.protect("auth", keycloak.loadBalancer().arn());
         }
-        if (phases.hasCloudFront()) {
-            cdn = new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(),
-                    KeycloakLoadBalancer.regionalHost(stack), childComponent());
+        if (phases.hasCloudFront() && role != Role.SECONDARY) {
+            // One distribution per name, owned by the primary: the same alias cannot sit on two (R53-05).
+            cdn = role == Role.PRIMARY
+                    ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
+                            KeycloakLoadBalancer.originHost(stack), childComponent())
+                    : new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(), "/" + RestApi.STAGE,
+                            KeycloakLoadBalancer.regionalHost(stack), childComponent());
         }
-        if (!settings.role().isGlobal()) {
-            sharedRecord(name + "-api", settings.apiHost(), apiAlias());
+        if (role.isGlobal()) {
+            RecordAliasArgs apiEdge = null;
+            RecordAliasArgs authEdge = null;
+            if (phases.hasCloudFront()) {
+                apiEdge = cdn != null ? cdn.apiAlias()
+                        : Failover.cloudFrontAlias(primary.orElseThrow().string("apiDistributionDomain"));
+                authEdge = cdn != null ? cdn.authAlias()
+                        : Failover.cloudFrontAlias(primary.orElseThrow().string("authDistributionDomain"));
+            }
+            new Failover(name + "-failover", stack, domain, keycloak.loadBalancer(), apiEdge, authEdge, childComponent());
+        } else {
+            RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
+            if (apiAlias != null) {
+                sharedRecord(name + "-api", settings.apiHost(), apiAlias);
+            }
             if (cdn != null) {
                 sharedRecord(name + "-auth", settings.authHost(), cdn.authAlias());
             }
@@ -52,23 +74,17 @@ public final class Edge extends ZebrosComponent {
         registerOutputs(Map.of());
     }
 
-    /** Where {@code api.<domain>} points: CloudFront, else the custom domain, else nothing yet. */
-    private RecordAliasArgs apiAlias() {
-        if (cdn != null) {
-            return cdn.apiAlias();
-        }
-        return domain == null ? null : domain.sharedAlias();
-    }
-
     private void sharedRecord(String name, String host, RecordAliasArgs alias) {
-        if (alias == null) {
-            return;
-        }
         new Record(name, RecordArgs.builder()
                 .zoneId(stack.settings().hostedZoneId())
                 .name(host)
                 .type("A")
                 .aliases(alias)
                 .build(), child());
+    }
+
+    /** The distributions' domains, which a primary exports for its secondary's failover records. */
+    public Optional<Cdn> cdn() {
+        return Optional.ofNullable(cdn);
     }
 }

@@ -28,6 +28,13 @@ final class MockAttributes {
                 state.put("streamLabel", "2026-11-23T00:00:00.000");
                 return physical;
             }
+            case "aws:dynamodb/tableReplica:TableReplica": {
+                String global = str(state, "globalTableArn", name);
+                String table = global.substring(global.lastIndexOf('/') + 1);
+                String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + table;
+                state.put("arn", arn);
+                return table + ":" + region;
+            }
             case "aws:kms/key:Key": {
                 String keyId = uuid(uuidSeed);
                 state.put("arn", "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/" + keyId);

@@ -48,6 +48,9 @@ public final class OfflinePlanner {
             TestResult result = PulumiTest.withOptions(options).withMocks(mocks)
                     .runTest(ctx -> ZebrosStack.define(ctx, settings));
             if (!result.exceptions().isEmpty()) {
+                configProblem(result.exceptions()).ifPresent(e -> {
+                    throw e;
+                });
                 RuntimeException failure = new IllegalStateException("the program failed under the mock engine: "
                         + result.exceptions().get(0).getMessage(), result.exceptions().get(0));
                 result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
@@ -60,6 +63,18 @@ public final class OfflinePlanner {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** A config error found while the program ran (a secondary's primary check) stays a config error. */
+    private static Optional<com.zebros.platform.config.InvalidStackConfigException> configProblem(List<Exception> exceptions) {
+        for (Throwable e : exceptions) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof com.zebros.platform.config.InvalidStackConfigException config) {
+                    return Optional.of(config);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks,

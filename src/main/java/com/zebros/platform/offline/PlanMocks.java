@@ -34,7 +34,7 @@ public final class PlanMocks implements Mocks {
 
     public PlanMocks(String defaultRegion, Map<String, Object> stackReferenceOutputs) {
         this.defaultRegion = defaultRegion;
-        this.stackReferenceOutputs = stackReferenceOutputs;
+        this.stackReferenceOutputs = engineValues(stackReferenceOutputs);
     }
 
     public List<Registration> registrations() {
@@ -80,6 +80,13 @@ public final class PlanMocks implements Mocks {
                 return CompletableFuture.completedFuture(Map.of("id", region,
                         "names", List.of(region + "a", region + "b", region + "c"),
                         "zoneIds", List.of(region + "-az1", region + "-az2", region + "-az3")));
+            case "aws:dynamodb/getTable:getTable": {
+                String table = String.valueOf(args.args.get("name"));
+                String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + table;
+                return CompletableFuture.completedFuture(Map.of("name", table, "id", table, "arn", arn,
+                        "streamArn", arn + "/stream/2026-11-23T00:00:00.000", "streamEnabled", true,
+                        "billingMode", "PAY_PER_REQUEST"));
+            }
             case "aws:index/getRegion:getRegion":
                 return CompletableFuture.completedFuture(Map.of("id", region, "name", region,
                         "endpoint", "ec2." + region + ".amazonaws.com", "description", region));
@@ -98,6 +105,23 @@ public final class PlanMocks implements Mocks {
                 : providerReference;
         String name = urn.substring(urn.lastIndexOf("::") + 2);
         return providerRegions.getOrDefault(name, defaultRegion);
+    }
+
+    /** The engine serializes doubles, not longs: a planned output read back must look like a real one. */
+    @SuppressWarnings("unchecked")
+    private static <T> T engineValues(T value) {
+        if (value instanceof Long l) {
+            return (T) Double.valueOf(l);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), engineValues(v)));
+            return (T) out;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().map(PlanMocks::engineValues).toList();
+        }
+        return value;
     }
 
     static String hex(String seed, int length) {

@@ -18,10 +18,11 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
     public record Context(Integer primaryPhase, boolean allowSkip) {
     }
 
-    public static Promotion plan(StackSettings current, int target, Context context) {
+    public static Promotion plan(StackSettings current, int target, Context context,
+                                 java.util.function.Function<StackSettings, Plan> planner) {
         StackSettings targetSettings = targetSettings(current, target);
-        Plan before = OfflinePlanner.plan(current);
-        Plan after = OfflinePlanner.plan(targetSettings);
+        Plan before = planner.apply(current);
+        Plan after = planner.apply(targetSettings);
         PlanDiff diff = PlanDiff.between(before, after);
         List<String> refusals = new ArrayList<>(StatefulIdentity.violations(before, after));
         if (Math.abs(target - current.phase()) > 1 && !context.allowSkip()) {

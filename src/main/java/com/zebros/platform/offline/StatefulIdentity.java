@@ -18,6 +18,7 @@ public final class StatefulIdentity {
             "aws:rds/cluster:Cluster", List.of("clusterIdentifier", "engine", "engineMode", "databaseName",
                     "masterUsername", "kmsKeyId", "storageEncrypted", "dbSubnetGroupName"),
             "aws:rds/globalCluster:GlobalCluster", List.of("globalClusterIdentifier", "storageEncrypted"),
+            "aws:dynamodb/tableReplica:TableReplica", List.of("globalTableArn", "kmsKeyArn"),
             "aws:s3/bucketV2:BucketV2", List.of("bucket"),
             "aws:kms/key:Key", List.of("keyUsage", "customerMasterKeySpec", "multiRegion"));
 

@@ -1,0 +1,85 @@
+package com.zebros.platform.data;
+
+import com.pulumi.aws.dynamodb.DynamodbFunctions;
+import com.pulumi.aws.dynamodb.inputs.GetTableArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.global.PrimaryStack;
+import com.zebros.platform.ops.AutoScaling;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A secondary's tables: the replicas the primary's global tables keep in this region. The secondary
+ * never declares a table (DDB-02); it reads names and the replica key from the primary, reaches the
+ * replicas by ARN in its own region, and owns their auto-scaling targets when the phase provisions
+ * capacity, with the same ranges as the primary (DDB-06).
+ */
+public final class ReplicaTables extends ZebrosComponent implements TableSet {
+    private final PrimaryStack primary;
+    private final Output<Map<String, String>> names;
+
+    public ReplicaTables(String name, StackContext stack, PrimaryStack primary) {
+        super("zebros:data:ReplicaTables", name, stack);
+        this.primary = primary;
+        this.names = primary.tableNames();
+        if (stack.phases().dynamoProvisioned()) {
+            for (TableSchema schema : CrmSchema.TABLES) {
+                if (schema.table().scaledByPhase()) {
+                    autoScale(schema);
+                }
+            }
+        }
+        registerOutputs(Map.of());
+    }
+
+    private void autoScale(TableSchema schema) {
+        var range = stack.phases().tableCapacity(schema.table());
+        double target = stack.phases().scalingTargetPercent();
+        Output<String> resource = tableName(schema.table()).applyValue(n -> "table/" + n);
+        for (String unit : List.of("Read", "Write")) {
+            AutoScaling.target(schema.table().id() + "-replica-" + unit.toLowerCase(), "dynamodb", resource,
+                            "dynamodb:table:" + unit + "CapacityUnits", range, child())
+                    .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            for (TableSchema.IndexSchema index : schema.indexes()) {
+                AutoScaling.target(schema.table().id() + "-" + index.name() + "-replica-" + unit.toLowerCase(), "dynamodb",
+                                resource.applyValue(r -> r + "/index/" + index.name()),
+                                "dynamodb:index:" + unit + "CapacityUnits", range, child())
+                        .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
+            }
+        }
+    }
+
+    @Override
+    public Output<String> tableName(CrmTable table) {
+        return names.applyValue(all -> {
+            String physical = all.get(table.id());
+            if (physical == null) {
+                throw new IllegalStateException("the primary exports no table " + table.id() + "; deploy the primary first");
+            }
+            return physical;
+        });
+    }
+
+    @Override
+    public Output<String> tableArn(CrmTable table) {
+        String region = stack.region();
+        return Output.tuple(stack.accountId(), tableName(table))
+                .applyValue(t -> "arn:aws:dynamodb:" + region + ":" + t.t1 + ":table/" + t.t2);
+    }
+
+    /** The replica's own stream in this region, never the primary's (DDB-14). */
+    @Override
+    public Output<String> streamArn(CrmTable table) {
+        return tableName(table).apply(physical -> DynamodbFunctions.getTable(GetTableArgs.builder().name(physical).build(),
+                InvokeOptions.builder().provider(stack.provider()).build()).applyValue(result -> result.streamArn()));
+    }
+
+    @Override
+    public Output<String> keyArn() {
+        return primary.string("tablesReplicaKeyArn");
+    }
+}

@@ -1,0 +1,81 @@
+package com.zebros.platform.edge;
+
+import com.pulumi.aws.route53.HealthCheck;
+import com.pulumi.aws.route53.HealthCheckArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.route53.inputs.RecordFailoverRoutingPolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.auth.Keycloak;
+import com.zebros.platform.auth.KeycloakLoadBalancer;
+import com.zebros.platform.config.Role;
+import java.util.Map;
+
+/**
+ * This region's half of the Route 53 failover pair. Health checks probe the region's own names
+ * ({@code api-<region>}, {@code auth-<region>}), never the shared names, which follow DNS to whichever
+ * region is active (R53-03). Each stack writes its own record of each pair, PRIMARY or SECONDARY by
+ * role, with its region as the set identifier (R53-01), and the health check on it (R53-02).
+ *
+ * <p>Below phase 3 the shared names fail over between the regions' endpoints. In phase 3 CloudFront
+ * (owned by the primary) answers the shared names in both records, and the failover moves behind it,
+ * to the origin names {@code api-origin} and {@code auth-origin} (CF-05: origin groups would retry only
+ * GET, HEAD and OPTIONS).
+ */
+public final class Failover extends ZebrosComponent {
+    public static final String API_HEALTH_PATH = "/v1/health";
+    public static final String AUTH_HEALTH_PATH = "/realms/" + Keycloak.REALM + "/.well-known/openid-configuration";
+
+    public Failover(String name, StackContext stack, ApiDomain api, KeycloakLoadBalancer auth,
+                    RecordAliasArgs apiEdge, RecordAliasArgs authEdge, ComponentResourceOptions options) {
+        super("zebros:edge:Failover", name, stack, options);
+        var settings = stack.settings();
+        var apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
+        var authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
+        boolean edge = apiEdge != null;
+        record(name + "-api", settings.apiHost(), edge ? apiEdge : api.sharedAlias(), apiHealth);
+        record(name + "-auth", settings.authHost(), edge ? authEdge : auth.alias(), authHealth);
+        if (edge) {
+            record(name + "-api-origin", ApiDomain.originHost(stack), api.originAlias(), apiHealth);
+            record(name + "-auth-origin", KeycloakLoadBalancer.originHost(stack), auth.alias(), authHealth);
+        }
+        registerOutputs(Map.of("apiHealthCheckId", apiHealth.id(), "authHealthCheckId", authHealth.id()));
+    }
+
+    private HealthCheck healthCheck(String name, String host, String path) {
+        return new HealthCheck(name, HealthCheckArgs.builder()
+                .type("HTTPS")
+                .fqdn(host)
+                .port(443)
+                .resourcePath(path)
+                .enableSni(true)
+                .failureThreshold(3)
+                .requestInterval(30)
+                .measureLatency(true)
+                .referenceName(name.length() > 28 ? name.substring(0, 28) : name)
+                .tags(Map.of("Name", host + path))
+                .build(), child());
+    }
+
+    private void record(String name, String host, RecordAliasArgs alias, HealthCheck health) {
+        String failover = stack.settings().role() == Role.PRIMARY ? "PRIMARY" : "SECONDARY";
+        new Record(name, RecordArgs.builder()
+                .zoneId(stack.settings().hostedZoneId())
+                .name(host)
+                .type("A")
+                .setIdentifier(stack.region())
+                .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(failover).build())
+                .healthCheckId(health.id())
+                .aliases(alias)
+                .build(), child());
+    }
+
+    /** An alias to a CloudFront distribution named by its domain (the secondary reads the primary's). */
+    public static RecordAliasArgs cloudFrontAlias(Output<String> distributionDomain) {
+        return RecordAliasArgs.builder().name(distributionDomain).zoneId(Cdn.CLOUDFRONT_ZONE).evaluateTargetHealth(false).build();
+    }
+}
