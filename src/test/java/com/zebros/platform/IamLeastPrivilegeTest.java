@@ -18,13 +18,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** No IAM statement grants every action, and "*" resources appear only where AWS offers nothing narrower. */
 class IamLeastPrivilegeTest {
     /** Statements whose actions IAM cannot scope to a resource. */
-    private static final Set<String> UNSCOPABLE = Set.of("Tracing", "VendedLogs");
+    private static final Set<String> UNSCOPABLE = Set.of("Tracing", "VendedLogs", "VpcNetworking");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod-us"})
-    void noStatementAllowsEverythingAndWildcardResourcesAreOnlyWhereIamAllowsNothingNarrower(String stack) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStackAndPhase() {
+        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
+        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
+            for (int phase = 0; phase <= 3; phase++) {
+                all.add(org.junit.jupiter.params.provider.Arguments.of(stack, phase));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} at phase {1}")
+    @org.junit.jupiter.params.provider.MethodSource("everyStackAndPhase")
+    void noStatementAllowsEverythingAndWildcardResourcesAreOnlyWhereIamAllowsNothingNarrower(String stack, int phase) {
         List<String> violations = new ArrayList<>();
-        for (PlannedResource policy : StackHarness.plan(stack).all("aws:iam/rolePolicy:RolePolicy")) {
+        for (PlannedResource policy : StackHarness.plan(stack, phase).all("aws:iam/rolePolicy:RolePolicy")) {
             JsonObject doc = JsonParser.parseString(String.valueOf(policy.inputs().get("policy"))).getAsJsonObject();
             for (JsonElement s : doc.getAsJsonArray("Statement")) {
                 JsonObject statement = s.getAsJsonObject();

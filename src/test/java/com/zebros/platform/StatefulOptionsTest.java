@@ -13,7 +13,7 @@ class StatefulOptionsTest {
 
     @Test
     void everyStatefulResourceIsProtected() {
-        assertTrue(StatefulOptions.table(null, null, false).isProtect(), "tables (PUL-01)");
+        assertTrue(StatefulOptions.table(null, null, false, false).isProtect(), "tables (PUL-01)");
         assertTrue(StatefulOptions.kmsKey(null, null).isProtect(), "KMS keys");
         assertTrue(StatefulOptions.bucket(null, null).isProtect(), "buckets");
         assertTrue(StatefulOptions.secret(null, null).isProtect(), "the credentials secret");
@@ -24,9 +24,39 @@ class StatefulOptionsTest {
 
     @Test
     void anOnDemandTableIgnoresNothingAndAnAutoScaledOneIgnoresItsCapacities() {
-        assertEquals(List.of(), StatefulOptions.table(null, null, false).getIgnoreChanges());
-        List<String> ignored = StatefulOptions.table(null, null, true).getIgnoreChanges();
+        assertEquals(List.of(), StatefulOptions.table(null, null, false, false).getIgnoreChanges());
+        List<String> ignored = StatefulOptions.table(null, null, true, false).getIgnoreChanges();
         assertTrue(ignored.containsAll(List.of("readCapacity", "writeCapacity")), "DDB-05: " + ignored);
+        assertTrue(StatefulOptions.table(null, null, false, true).getIgnoreChanges().contains("replicas"),
+                "a global table leaves its replicas to the TableReplica resources (DDB-03)");
+    }
+
+    @Test
+    void aReplicaIsProtectedAndWaitsForItsTablesWriteScaling() {
+        var options = StatefulOptions.tableReplica(null, null, List.of());
+        assertTrue(options.isProtect(), "removing a replica deletes that region's copy (DDB-12)");
+    }
+
+    @Test
+    void theGlobalClusterIgnoresWhatWouldReplaceItAndDetachItsMembers() {
+        var options = StatefulOptions.globalCluster(null, null);
+        assertTrue(options.isProtect());
+        assertTrue(options.getIgnoreChanges().containsAll(List.of("sourceDbClusterIdentifier", "databaseName")),
+                "AUR-09, AUR-10: " + options.getIgnoreChanges());
+    }
+
+    @Test
+    void redisCanBeRemovedWhenAStackStepsDownAndIgnoresItsWriteOnlyToken() {
+        var options = StatefulOptions.cache(null, null);
+        assertFalse(options.isProtect(), "a cache layer must be removable by a step down");
+        assertEquals(List.of("authToken"), options.getIgnoreChanges());
+    }
+
+    @Test
+    void anAutoScaledServiceLeavesItsTaskCountToAutoScaling() {
+        assertEquals(List.of("desiredCount"),
+                com.zebros.platform.compute.ServiceOptions.of(null, null, true, List.of()).getIgnoreChanges(), "ECS-03");
+        assertEquals(List.of(), com.zebros.platform.compute.ServiceOptions.of(null, null, false, List.of()).getIgnoreChanges());
     }
 
     @Test

@@ -104,6 +104,16 @@ public final class OfflinePlanner {
             Map<String, Object> inputs = inputsByKey.getOrDefault(type + "::" + resource.pulumiResourceName(), Map.of());
             resources.add(new PlannedResource(urns.get(resource), type, resource.pulumiResourceName(), parentUrn, inputs));
         }
+        // The engine keeps some registrations (a StackReference) out of the resource list; a plan shows them.
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        resources.forEach(r -> listed.add(r.type() + "::" + r.name()));
+        for (PlanMocks.Registration r : mocks.registrations()) {
+            if (listed.add(r.type() + "::" + r.name())) {
+                String urn = "urn:pulumi:" + settings.stack() + "::" + settings.project() + "::" + r.type() + "::" + r.name();
+                resources.add(new PlannedResource(urn, r.type(), r.name(), stackUrn,
+                        inputsByKey.getOrDefault(r.type() + "::" + r.name(), Map.of())));
+            }
+        }
         resources.sort(java.util.Comparator.comparingInt(r ->
                 order.getOrDefault(r.type() + "::" + r.name(), -1)));
         Map<String, Object> outputs = new TreeMap<>();
