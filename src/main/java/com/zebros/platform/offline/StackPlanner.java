@@ -50,6 +50,11 @@ public final class StackPlanner {
             warnings.accept(settings.stack() + " is at phase " + settings.phase() + " but its primary " + name
                     + " is at phase " + primary.phase() + "; a failover would serve at the secondary's size");
         }
+        if (settings.phase() > primary.phase()) {
+            // A secondary only rises after its primary: look ahead at the pair as it would then be.
+            warnings.accept("planned " + name + " at phase " + settings.phase() + " as well, since it is promoted first");
+            primary = primary.atPhase(settings.phase());
+        }
         return OfflinePlanner.plan(settings, OfflinePlanner.plan(primary).outputs());
     }
 
