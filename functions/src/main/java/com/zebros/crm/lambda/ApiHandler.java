@@ -4,24 +4,89 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.zebros.crm.Service;
+import com.zebros.crm.auth.Principal;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The entry point of every API function. It answers the health check Route 53 probes; every other
- * route answers 501 with a problem document until the CRM routes are served here.
+ * The entry point of every API function: API Gateway's proxy event in, the CRM's answer out. The
+ * service and its clients are built once per container (and so captured by SnapStart's snapshot);
+ * the caller comes from the authorizer's context, which API Gateway only fills after verifying the
+ * token.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static volatile Service service;
+
+    private final Service injected;
+
+    public ApiHandler() {
+        this.injected = null;
+    }
+
+    /** For the local server and tests: a service built around local parts. */
+    public ApiHandler(Service service) {
+        this.injected = service;
+    }
+
+    private Service service() {
+        if (injected != null) {
+            return injected;
+        }
+        Service current = service;
+        if (current == null) {
+            synchronized (ApiHandler.class) {
+                if (service == null) {
+                    service = Service.fromEnvironment(System.getenv());
+                }
+                current = service;
+            }
+        }
+        return current;
+    }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
-        String path = request.getPath() == null ? "" : request.getPath();
-        String method = request.getHttpMethod() == null ? "" : request.getHttpMethod();
-        if (path.equals("/v1/health")) {
-            if (!method.equals("GET")) {
-                return Responses.problem(405, "Method Not Allowed", "/v1/health answers GET only", Map.of("Allow", "GET"));
-            }
-            return Responses.json(200, Map.of("status", "ok", "phase", System.getenv().getOrDefault("STACK_PHASE", "?")));
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        String requestId = context != null ? context.getAwsRequestId()
+                : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "local";
+        Request request = new Request(
+                event.getHttpMethod() == null ? "" : event.getHttpMethod(),
+                event.getPath() == null ? "" : event.getPath(),
+                Map.of(),
+                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                event.getHeaders() == null ? Map.of() : event.getHeaders(),
+                body(event),
+                principal(event),
+                requestId);
+        Response response = service().handle(request);
+        return new APIGatewayProxyResponseEvent().withStatusCode(response.status())
+                .withHeaders(new HashMap<>(response.headers())).withBody(response.body());
+    }
+
+    private static String body(APIGatewayProxyRequestEvent event) {
+        if (event.getBody() == null || !Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            return event.getBody();
         }
-        return Responses.problem(501, "Not Implemented", method + " " + path + " is not served by this build", Map.of());
+        return new String(java.util.Base64.getDecoder().decode(event.getBody()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The authorizer's context: tenant, subject and roles as it verified them. */
+    static Principal principal(APIGatewayProxyRequestEvent event) {
+        if (event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
+            return null;
+        }
+        Map<String, Object> context = event.getRequestContext().getAuthorizer();
+        Object tenant = context.get("tenantId");
+        if (tenant == null) {
+            return null;
+        }
+        Set<String> roles = Arrays.stream(String.valueOf(context.getOrDefault("roles", "")).split(","))
+                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+        return new Principal(String.valueOf(tenant), String.valueOf(context.get("subject")), roles);
     }
 }

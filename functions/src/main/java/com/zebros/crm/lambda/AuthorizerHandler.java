@@ -4,24 +4,66 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.zebros.crm.auth.Principal;
+import com.zebros.crm.auth.TokenVerifier;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The REST API's token authorizer. Until token verification against Keycloak's JWKS is built, it
- * refuses every token: a closed door is the only safe default for an authorizer.
+ * The REST API's token authorizer. A valid Keycloak token gets an Allow for the whole stage (API
+ * Gateway caches the answer per token, for every route) and a context carrying tenant, subject and
+ * roles; anything else is "Unauthorized", which API Gateway answers with 401.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
+    private static volatile TokenVerifier verifier;
+
+    private final TokenVerifier injected;
+
+    public AuthorizerHandler() {
+        this.injected = null;
+    }
+
+    public AuthorizerHandler(TokenVerifier verifier) {
+        this.injected = verifier;
+    }
+
+    private TokenVerifier verifier() {
+        if (injected != null) {
+            return injected;
+        }
+        if (verifier == null) {
+            synchronized (AuthorizerHandler.class) {
+                if (verifier == null) {
+                    verifier = TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"), System.getenv("TOKEN_AUDIENCE"));
+                }
+            }
+        }
+        return verifier;
+    }
 
     @Override
     public IamPolicyResponse handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        Principal principal;
+        try {
+            principal = verifier().verify(event.getAuthorizationToken());
+        } catch (TokenVerifier.InvalidTokenException e) {
+            // The exact word API Gateway turns into a 401.
+            throw new RuntimeException("Unauthorized");
+        }
         return IamPolicyResponse.builder()
-                .withPrincipalId("anonymous")
+                .withPrincipalId(principal.subject())
                 .withPolicyDocument(IamPolicyResponse.PolicyDocument.builder()
                         .withVersion(IamPolicyResponse.VERSION_2012_10_17)
-                        .withStatement(List.of(IamPolicyResponse.denyStatement(event.getMethodArn())))
+                        .withStatement(List.of(IamPolicyResponse.allowStatement(stageWide(event.getMethodArn()))))
                         .build())
-                .withContext(Map.of())
+                .withContext(Map.of("tenantId", principal.tenantId(), "subject", principal.subject(),
+                        "roles", String.join(",", principal.roles())))
                 .build();
+    }
+
+    /** {@code arn:...:<api>/<stage>/GET/v1/x} → {@code arn:...:<api>/<stage>/*}: the cached answer covers every route. */
+    static String stageWide(String methodArn) {
+        String[] parts = methodArn.split("/");
+        return parts[0] + "/" + parts[1] + "/*";
     }
 }

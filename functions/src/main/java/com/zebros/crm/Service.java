@@ -1,0 +1,124 @@
+package com.zebros.crm;
+
+import com.zebros.crm.cache.ItemCache;
+import com.zebros.crm.cache.RedisItemCache;
+import com.zebros.crm.crm.CrmApi;
+import com.zebros.crm.crm.JobQueue;
+import com.zebros.crm.crm.Jobs;
+import com.zebros.crm.crm.SqsJobQueue;
+import com.zebros.crm.http.ApiException;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import com.zebros.crm.obs.Log;
+import com.zebros.crm.obs.Metrics;
+import com.zebros.crm.store.Store;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The CRM API behind whichever front delivers requests (API Gateway in Lambda, the local server):
+ * clients built once per container from the environment, then every request routed, logged with its
+ * request id and tenant, measured, and answered; whatever a client sends becomes a 4xx, never a 500.
+ */
+public final class Service {
+    /** API Gateway accepts up to 10 MB; the CRM's documents are small, so anything past 256 KB is refused. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final CrmApi api;
+    private final ItemCache cache;
+    private final Log log;
+    private final Clock clock;
+
+    public Service(Store store, ItemCache cache, Jobs jobs, Clock clock) {
+        this.api = new CrmApi(store, cache, jobs, clock);
+        this.cache = cache;
+        this.log = new Log(System.out, clock);
+        this.clock = clock;
+    }
+
+    /** Everything from the function's environment, as the platform program sets it. */
+    public static Service fromEnvironment(Map<String, String> env) {
+        Clock clock = Clock.systemUTC();
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        var http = UrlConnectionHttpClient.builder().build();
+        var dynamoBuilder = DynamoDbClient.builder().region(region).httpClient(http);
+        if (env.containsKey("DYNAMODB_ENDPOINT")) {
+            dynamoBuilder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
+        }
+        DynamoDbClient dynamo = dynamoBuilder.build();
+        DynamoDbClient reader = env.containsKey("DAX_ENDPOINT") ? DaxReader.create(env.get("DAX_ENDPOINT"), region) : dynamo;
+        Store store = new Store(dynamo, reader, Store.namesFrom(env));
+        ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region, clock) : ItemCache.NONE;
+        JobQueue queue = env.containsKey("JOB_QUEUE_URL")
+                ? new SqsJobQueue(SqsClient.builder().region(region).httpClient(http).build(), env.get("JOB_QUEUE_URL"))
+                : job -> false;
+        S3Presigner presigner = S3Presigner.builder().region(region).build();
+        Jobs jobs = new Jobs(store, queue, presigner, env.getOrDefault("FILES_BUCKET", "zebros-local-files"), clock);
+        return new Service(store, cache, jobs, clock);
+    }
+
+    private static ItemCache redis(Map<String, String> env, Region region, Clock clock) {
+        URI endpoint = URI.create(env.get("REDIS_ENDPOINT"));
+        String token = env.get("REDIS_TOKEN");
+        if (token == null && env.containsKey("REDIS_TOKEN_SECRET_ARN")) {
+            try (var secrets = SecretsManagerClient.builder().region(region)
+                    .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
+                token = secrets.getSecretValue(b -> b.secretId(env.get("REDIS_TOKEN_SECRET_ARN"))).secretString();
+            }
+        }
+        var config = DefaultJedisClientConfig.builder().ssl("rediss".equals(endpoint.getScheme()))
+                .password(token).timeoutMillis(200).build();
+        return new RedisItemCache(new JedisPooled(new HostAndPort(endpoint.getHost(), endpoint.getPort()), config), clock);
+    }
+
+    public Response handle(Request request) {
+        long start = System.nanoTime();
+        Metrics metrics = Metrics.current();
+        String tenant = request.principal() == null ? null : request.principal().tenantId();
+        Response response;
+        String route = request.method() + " " + request.path().replaceAll("/(cus|con|opp|act|rep|imp|exp)_[0-9a-f]{32}", "/{id}");
+        try {
+            if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
+                throw new ApiException(413, "Payload Too Large", "the body may be at most " + MAX_BODY_BYTES + " bytes",
+                        List.of(), Map.of());
+            }
+            if (request.principal() != null) {
+                cache.recordActiveUser(tenant, request.principal().subject());
+            }
+            response = api.router().dispatch(request);
+        } catch (ApiException e) {
+            response = Response.problem(e);
+        } catch (ProvisionedThroughputExceededException e) {
+            response = Response.problem(new ApiException(503, "Service Unavailable",
+                    "the CRM is busy; retry in a second", List.of(), Map.of("Retry-After", "1")));
+        } catch (SdkException | IllegalStateException e) {
+            log.error("request failed", request.requestId(), tenant, Map.of("error", String.valueOf(e)));
+            response = Response.problem(new ApiException(500, "Internal Server Error",
+                    "the request failed on our side; it was logged as " + request.requestId(), List.of(), Map.of()));
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        metrics.milliseconds("Latency", millis);
+        metrics.count(response.status() >= 500 ? "ServerError" : response.status() >= 400 ? "ClientError" : "Success");
+        log.info("request", request.requestId(), tenant, Map.of("method", request.method(), "path", request.path(),
+                "status", response.status(), "latencyMs", Math.round(millis * 100) / 100.0));
+        metrics.flush(route, "zebros-crm", System.out, clock);
+        return response;
+    }
+
+    public CrmApi api() {
+        return api;
+    }
+}

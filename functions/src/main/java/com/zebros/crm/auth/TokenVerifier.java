@@ -1,0 +1,86 @@
+package com.zebros.crm.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Verifies Keycloak's access tokens: RS256 signature by a key of the realm's JWKS (fetched once and
+ * cached, refreshed when an unknown key id appears), the exact issuer, the API audience, expiry, and a
+ * tenant claim. What it returns is all the API trusts about the caller.
+ */
+public final class TokenVerifier {
+    public static final String TENANT_CLAIM = "tenant_id";
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    public TokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys) {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", TENANT_CLAIM)));
+    }
+
+    /** The realm's keys at {@code <issuer>/protocol/openid-connect/certs}, cached for an hour. */
+    public static TokenVerifier forIssuer(String issuer, String audience) {
+        try {
+            JWKSource<SecurityContext> keys = JWKSourceBuilder
+                    .create(URI.create(issuer + "/protocol/openid-connect/certs").toURL())
+                    .cache(60 * 60 * 1000L, 15 * 1000L)
+                    .retrying(true)
+                    .build();
+            return new TokenVerifier(issuer, audience, keys);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("the issuer " + issuer + " is not a URL", e);
+        }
+    }
+
+    /** The caller, or an {@link InvalidTokenException} saying what is wrong with the token. */
+    public Principal verify(String bearer) {
+        if (bearer == null || !bearer.startsWith("Bearer ")) {
+            throw new InvalidTokenException("expected 'Authorization: Bearer <token>'");
+        }
+        try {
+            JWTClaimsSet claims = processor.process(bearer.substring("Bearer ".length()).trim(), null);
+            String tenant = claims.getStringClaim(TENANT_CLAIM);
+            if (tenant == null || tenant.isBlank()) {
+                throw new InvalidTokenException("the token carries no tenant");
+            }
+            return new Principal(tenant, claims.getSubject(), roles(claims));
+        } catch (InvalidTokenException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new InvalidTokenException(e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> roles(JWTClaimsSet claims) throws java.text.ParseException {
+        Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+        Set<String> roles = new HashSet<>();
+        if (realmAccess != null && realmAccess.get("roles") instanceof List<?> list) {
+            list.forEach(r -> roles.add(String.valueOf(r)));
+        }
+        return roles;
+    }
+
+    /** A token that must not pass: the message says why, for logs, never for the client. */
+    public static final class InvalidTokenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidTokenException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.zebros.crm.crm;
+
+import static com.zebros.crm.http.Route.Access.DELETE;
+import static com.zebros.crm.http.Route.Access.PUBLIC;
+import static com.zebros.crm.http.Route.Access.READ;
+import static com.zebros.crm.http.Route.Access.WRITE;
+
+import com.google.gson.JsonObject;
+import com.zebros.crm.cache.ItemCache;
+import com.zebros.crm.http.ApiException;
+import com.zebros.crm.http.Json;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import com.zebros.crm.http.Router;
+import com.zebros.crm.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Every route of the CRM API (openapi.yaml documents them; a test holds the two together). */
+public final class CrmApi {
+    private final Router router = new Router();
+    private final Resource customers;
+    private final Resource contacts;
+    private final Resource opportunities;
+    private final Resource activities;
+
+    public CrmApi(Store store, ItemCache cache, Jobs jobs, Clock clock) {
+        customers = new Resource(Entities.CUSTOMER, store, cache, clock);
+        contacts = new Resource(Entities.CONTACT, store, cache, clock);
+        opportunities = new Resource(Entities.OPPORTUNITY, store, cache, clock);
+        activities = new Resource(Entities.ACTIVITY, store, cache, clock);
+        Pipeline pipeline = new Pipeline(store);
+        Health health = new Health(store);
+
+        router.add("GET", "/v1/health", PUBLIC, health::check)
+                .add("GET", "/v1/customers", READ, this::listCustomers)
+                .add("POST", "/v1/customers", WRITE, customers::create)
+                .add("GET", "/v1/customers/{customerId}", READ, r -> customers.get(r, r.pathParameter("customerId")))
+                .add("PUT", "/v1/customers/{customerId}", WRITE, r -> customers.update(r, r.pathParameter("customerId")))
+                .add("DELETE", "/v1/customers/{customerId}", DELETE, r -> customers.delete(r, r.pathParameter("customerId")))
+                .add("GET", "/v1/customers/{customerId}/contacts", READ, r -> byCustomer(r, contacts, "nameKey", false))
+                .add("POST", "/v1/customers/{customerId}/contacts", WRITE, this::createContact)
+                .add("GET", "/v1/customers/{customerId}/opportunities", READ, r -> byCustomer(r, opportunities, "closeKey", false))
+                .add("GET", "/v1/customers/{customerId}/timeline", READ, r -> timeline(r))
+                .add("GET", "/v1/contacts/{contactId}", READ, r -> contacts.get(r, r.pathParameter("contactId")))
+                .add("PUT", "/v1/contacts/{contactId}", WRITE, r -> contacts.update(r, r.pathParameter("contactId")))
+                .add("DELETE", "/v1/contacts/{contactId}", DELETE, r -> contacts.delete(r, r.pathParameter("contactId")))
+                .add("GET", "/v1/opportunities", READ, this::listOpportunities)
+                .add("POST", "/v1/opportunities", WRITE, opportunities::create)
+                .add("GET", "/v1/opportunities/{opportunityId}", READ, r -> opportunities.get(r, r.pathParameter("opportunityId")))
+                .add("PUT", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.update(r, r.pathParameter("opportunityId")))
+                .add("DELETE", "/v1/opportunities/{opportunityId}", DELETE, r -> opportunities.delete(r, r.pathParameter("opportunityId")))
+                .add("GET", "/v1/pipeline", READ, pipeline::summary)
+                .add("GET", "/v1/activities", READ, this::listActivities)
+                .add("POST", "/v1/activities", WRITE, activities::create)
+                .add("GET", "/v1/activities/{activityId}", READ, r -> activities.get(r, r.pathParameter("activityId")))
+                .add("PUT", "/v1/activities/{activityId}", WRITE, r -> activities.update(r, r.pathParameter("activityId")))
+                .add("DELETE", "/v1/activities/{activityId}", DELETE, r -> activities.delete(r, r.pathParameter("activityId")))
+                .add("POST", "/v1/reports", WRITE, jobs::startReport)
+                .add("GET", "/v1/reports/{reportId}", READ, r -> jobs.status(r, r.pathParameter("reportId"), "report"))
+                .add("POST", "/v1/imports", WRITE, jobs::createImport)
+                .add("GET", "/v1/imports/{importId}", READ, r -> jobs.status(r, r.pathParameter("importId"), "import"))
+                .add("POST", "/v1/imports/{importId}", WRITE, r -> jobs.startImport(r, r.pathParameter("importId")))
+                .add("POST", "/v1/exports", WRITE, jobs::startExport)
+                .add("GET", "/v1/exports/{exportId}", READ, r -> jobs.status(r, r.pathParameter("exportId"), "export"))
+                .add("GET", "/v1/analytics/{metric}", READ, r -> pipeline.analytics(r, r.pathParameter("metric")));
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    private Response listCustomers(Request r) {
+        r.allowOnly(Set.of("q", "limit", "cursor"));
+        String tenant = r.principal().tenantId();
+        return r.queryParameter("q")
+                .map(q -> customers.list(r, "byName", "tenantId", tenant, "nameKey", q.toLowerCase(Locale.ROOT).trim(), false))
+                .orElseGet(() -> customers.list(r, null, "tenantId", tenant, "customerId", null, false));
+    }
+
+    private Response byCustomer(Request r, Resource resource, String sortKey, boolean newestFirst) {
+        r.allowOnly(Set.of("limit", "cursor"));
+        String customer = r.pathParameter("customerId");
+        customers.load(r.principal().tenantId(), customer);
+        return resource.list(r, "byCustomer", "tenantCustomer", r.principal().tenantId() + "#" + customer, sortKey, null,
+                newestFirst);
+    }
+
+    private Response timeline(Request r) {
+        r.allowOnly(Set.of("limit", "cursor"));
+        String customer = r.pathParameter("customerId");
+        customers.load(r.principal().tenantId(), customer);
+        return activities.list(r, "timeline", "tenantCustomer", r.principal().tenantId() + "#" + customer, "occurredKey",
+                null, true);
+    }
+
+    private Response createContact(Request r) {
+        JsonObject body = Json.object(r.body());
+        String customer = r.pathParameter("customerId");
+        if (body.has("customerId") && !customer.equals(body.get("customerId").getAsString())) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("customerId", "must match the customer in the path")));
+        }
+        body.addProperty("customerId", customer);
+        return contacts.create(new Request(r.method(), r.path(), r.pathParameters(), r.query(), r.headers(),
+                body.toString(), r.principal(), r.requestId()));
+    }
+
+    private Response listOpportunities(Request r) {
+        r.allowOnly(Set.of("stage", "owner", "limit", "cursor"));
+        String tenant = r.principal().tenantId();
+        var stage = r.queryParameter("stage");
+        var owner = r.queryParameter("owner");
+        if (stage.isPresent() && owner.isPresent()) {
+            throw ApiException.badRequest("list by stage or by owner, not both");
+        }
+        if (stage.isPresent()) {
+            if (!Entities.STAGES.contains(stage.get())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("stage", "must be one of " + Entities.STAGE_ORDER)));
+            }
+            return opportunities.list(r, "byStage", "tenantStage", tenant + "#" + stage.get(), "closeKey", null, false);
+        }
+        if (owner.isPresent()) {
+            return opportunities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner.get(), "closeKey", null, false);
+        }
+        return opportunities.list(r, null, "tenantId", tenant, "opportunityId", null, false);
+    }
+
+    private Response listActivities(Request r) {
+        r.allowOnly(Set.of("owner", "limit", "cursor"));
+        String tenant = r.principal().tenantId();
+        return r.queryParameter("owner")
+                .map(owner -> activities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner, "occurredKey", null, true))
+                .orElseGet(() -> activities.list(r, null, "tenantId", tenant, "activityId", null, false));
+    }
+}

@@ -1,0 +1,203 @@
+package com.zebros.crm.store;
+
+import com.zebros.crm.http.ApiException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Every read and write of CRM items. Every key starts with the caller's tenant, so no call here can
+ * reach another tenant's item; every write is conditional on the version the caller read, so no
+ * update is lost under concurrent writers.
+ */
+public final class Store {
+    public static final String VERSION = "version";
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbClient reader;
+    private final Map<Table, String> names;
+
+    public Store(DynamoDbClient dynamo, Map<Table, String> names) {
+        this(dynamo, dynamo, names);
+    }
+
+    /**
+     * @param reader where eventually consistent reads and queries go: DAX from phase 2, else DynamoDB.
+     *               Writes and the consistent reads before a write always go to DynamoDB.
+     */
+    public Store(DynamoDbClient dynamo, DynamoDbClient reader, Map<Table, String> names) {
+        this.dynamo = dynamo;
+        this.reader = reader;
+        this.names = new EnumMap<>(names);
+    }
+
+    public static Map<Table, String> namesFrom(Map<String, String> environment) {
+        Map<Table, String> names = new EnumMap<>(Table.class);
+        for (Table t : Table.values()) {
+            String name = environment.get(t.environmentVariable());
+            if (name == null || name.isBlank()) {
+                throw new IllegalStateException("the function has no " + t.environmentVariable() + " in its environment");
+            }
+            names.put(t, name);
+        }
+        return names;
+    }
+
+    public String name(Table table) {
+        return names.get(table);
+    }
+
+    public static Map<String, AttributeValue> key(Table table, String tenant, String id) {
+        return Map.of(Table.TENANT, AttributeValue.fromS(tenant), table.idAttribute(), AttributeValue.fromS(id));
+    }
+
+    public Optional<Map<String, AttributeValue>> get(Table table, String tenant, String id) {
+        var response = dynamo.getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id))
+                .consistentRead(true).build());
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** An eventually consistent read, served by DAX where the stack has one. */
+    public Optional<Map<String, AttributeValue>> read(Table table, String tenant, String id) {
+        var response = reader.getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id)).build());
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** Writes a new item at version 1; false when an item with that key already exists. */
+    public boolean create(Table table, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> versioned = new HashMap<>(item);
+        versioned.put(VERSION, AttributeValue.fromN("1"));
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(name(table)).item(versioned)
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", table.idAttribute())).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces an item if it is still at {@code expectedVersion}; the stored item moves to the next
+     * version. A missing item is a 404; a newer one a 412 that names the current version.
+     */
+    public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion) {
+        Map<String, AttributeValue> next = new HashMap<>(item);
+        next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(name(table)).item(next)
+                    .conditionExpression("attribute_exists(#id) AND #v = :expected")
+                    .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion))))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return next;
+        } catch (ConditionalCheckFailedException e) {
+            throw stale(e, table);
+        }
+    }
+
+    /** Deletes an item, if {@code expectedVersion} is given only while it is still at that version. */
+    public void delete(Table table, String tenant, String id, Optional<Long> expectedVersion) {
+        var request = DeleteItemRequest.builder().tableName(name(table)).key(key(table, tenant, id))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (expectedVersion.isPresent()) {
+            request.conditionExpression("attribute_exists(#id) AND #v = :expected")
+                    .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
+        } else {
+            request.conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", table.idAttribute()));
+        }
+        try {
+            dynamo.deleteItem(request.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw stale(e, table);
+        }
+    }
+
+    private static ApiException stale(ConditionalCheckFailedException e, Table table) {
+        if (!e.hasItem() || e.item().isEmpty()) {
+            return ApiException.notFound("the " + table.id() + " item");
+        }
+        return ApiException.preconditionFailed(Long.parseLong(e.item().get(VERSION).n()));
+    }
+
+    /**
+     * One page of {@code partitionValue} in the base table ({@code index} null) or an index, in key
+     * order or reversed, optionally with a sort-key prefix.
+     */
+    public Page query(Table table, String index, String partitionAttribute, String partitionValue,
+                      String sortAttribute, String sortPrefix, boolean newestFirst, int limit, String cursor,
+                      String tenant) {
+        Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS(partitionValue)));
+        String condition = "#p = :p";
+        if (sortPrefix != null && !sortPrefix.isEmpty()) {
+            names.put("#s", sortAttribute);
+            values.put(":s", AttributeValue.fromS(sortPrefix));
+            condition += " AND begins_with(#s, :s)";
+        }
+        var request = QueryRequest.builder().tableName(name(table)).keyConditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .scanIndexForward(!newestFirst).limit(limit);
+        if (index != null) {
+            request.indexName(index);
+        }
+        if (cursor != null) {
+            Set<String> keys = new LinkedHashSet<>(List.of(Table.TENANT, table.idAttribute(), partitionAttribute));
+            if (sortAttribute != null) {
+                keys.add(sortAttribute);
+            }
+            request.exclusiveStartKey(Cursor.decode(cursor, keys, tenant));
+        }
+        QueryResponse response = reader.query(request.build());
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Cursor.encode(response.lastEvaluatedKey()) : null;
+        return new Page(response.items(), next);
+    }
+
+    /** How many items a partition of an index holds (the pipeline's counts). */
+    public List<Map<String, AttributeValue>> all(Table table, String index, String partitionAttribute, String value,
+                                                 List<String> projection) {
+        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
+        StringBuilder projectionExpression = new StringBuilder();
+        for (int i = 0; i < projection.size(); i++) {
+            names.put("#a" + i, projection.get(i));
+            projectionExpression.append(i == 0 ? "" : ",").append("#a").append(i);
+        }
+        do {
+            var request = QueryRequest.builder().tableName(name(table)).indexName(index)
+                    .keyConditionExpression("#p = :p").expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)))
+                    .select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(projectionExpression.toString());
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = reader.query(request.build());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    public DynamoDbClient client() {
+        return dynamo;
+    }
+}
