@@ -38,7 +38,12 @@ public final class Pipeline {
             row.put("stage", stage);
             row.put("count", items.size());
             List<Map<String, String>> amounts = new ArrayList<>();
-            totals.forEach((currency, total) -> amounts.add(Map.of("value", total.setScale(2).toPlainString(), "currency", currency)));
+            totals.forEach((currency, total) -> {
+                Map<String, String> amount = new LinkedHashMap<>();
+                amount.put("value", total.setScale(2).toPlainString());
+                amount.put("currency", currency);
+                amounts.add(amount);
+            });
             row.put("amounts", amounts);
             stages.add(row);
         }

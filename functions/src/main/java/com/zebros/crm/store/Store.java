@@ -42,7 +42,7 @@ public final class Store {
     public Store(DynamoDbClient dynamo, DynamoDbClient reader, Map<Table, String> names) {
         this.dynamo = dynamo;
         this.reader = reader;
-        this.names = new EnumMap<>(names);
+        this.names = names.isEmpty() ? new EnumMap<>(Table.class) : new EnumMap<>(names);
     }
 
     public static Map<Table, String> namesFrom(Map<String, String> environment) {
