@@ -1,5 +1,6 @@
 package com.zebros.platform;
 
+import com.zebros.platform.baseline.Baseline;
 import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.config.InvalidStackConfigException;
 import com.zebros.platform.config.PhaseTable;
@@ -73,6 +74,13 @@ public final class Cli {
             StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
             Plan plan = planner.plan(settings);
             out.print(options.containsKey("--json") ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
+            // The security baseline, on stderr so --json stays one document on stdout.
+            var violations = Baseline.evaluate(plan);
+            violations.forEach(v -> err.println("baseline violation: " + v.describe()));
+            if (!options.containsKey("--json")) {
+                out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
+                        : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
+            }
             return OK;
         } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
             err.println(e.getMessage());

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What every component needs to know about the stack it is part of: its settings, the phase
- * table, the provider of its region, the naming helper, the account and the availability zones.
+ * table, the provider of its region, the naming helper, the account, the availability zones and the
+ * key that encrypts its logs and alarm notifications.
  */
 public record StackContext(
         StackSettings settings,
@@ -17,7 +18,8 @@ public record StackContext(
         Provider provider,
         Naming naming,
         Output<String> accountId,
-        Output<List<String>> zones) {
+        Output<List<String>> zones,
+        Output<String> opsKeyArn) {
 
     /** How many availability zones the network spans: three, so DAX can spread in phase 3. */
     public static final int ZONE_COUNT = 3;

@@ -31,6 +31,8 @@ import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.ops.Monitoring;
+import com.zebros.platform.ops.OpsKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +63,9 @@ public final class ZebrosStack {
                 .applyValue(identity -> identity.accountId());
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
-        var stack = new StackContext(settings, settings.phases(), provider,
-                new Naming(settings.stack(), settings.region()), accountId, zones);
+        var naming = new Naming(settings.stack(), settings.region());
+        var opsKey = new OpsKey("ops-key", naming.physical("ops"), settings.region(), accountId, provider);
+        var stack = new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
 
         var network = new Network("network", stack);
         var images = new ContainerImages("images", stack);
@@ -89,6 +92,7 @@ public final class ZebrosStack {
         Optional<Provider> edgeProvider = stack.phases().hasCloudFront() && role != Role.SECONDARY
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
+        var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);
 
         ctx.export("phase", Output.of(settings.phase()));
         ctx.export("role", Output.of(role.configValue()));
@@ -106,6 +110,7 @@ public final class ZebrosStack {
         ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
         ctx.export("dbWriterEndpoint", database.writerEndpoint());
         ctx.export("vpcId", network.vpcId());
+        ctx.export("alarmTopicArn", monitoring.alarmTopicArn());
         if (ownTables != null) {
             ownTables.replicaKeyArn().ifPresent(arn -> ctx.export("tablesReplicaKeyArn", arn));
         }

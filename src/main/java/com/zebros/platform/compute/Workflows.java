@@ -206,6 +206,11 @@ public final class Workflows extends ZebrosComponent {
         return stateMachine.arn();
     }
 
+    /** The report workers' pool, from phase 1. */
+    public java.util.Optional<WorkerPool> reportPool() {
+        return java.util.Optional.ofNullable(reportPool);
+    }
+
     public WorkerTask worker(WorkerKind kind) {
         return workers.get(kind);
     }

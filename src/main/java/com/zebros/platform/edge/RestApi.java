@@ -225,6 +225,10 @@ public final class RestApi extends ZebrosComponent {
         return stage.arn();
     }
 
+    public Output<String> apiName() {
+        return api.name();
+    }
+
     public Output<String> apiId() {
         return api.id();
     }

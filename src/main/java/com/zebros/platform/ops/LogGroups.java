@@ -5,7 +5,10 @@ import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 
-/** Log groups with the phase's retention, created by us so nothing logs forever by default. */
+/**
+ * Log groups with the phase's retention, encrypted with the stack's operations key, created by us so
+ * nothing logs forever or in plain storage by default.
+ */
 public final class LogGroups {
     private LogGroups() {
     }
@@ -14,6 +17,7 @@ public final class LogGroups {
         return new LogGroup(name, LogGroupArgs.builder()
                 .name(logGroupName)
                 .retentionInDays(stack.phases().logRetentionDays())
+                .kmsKeyId(stack.opsKeyArn())
                 .build(), options);
     }
 }

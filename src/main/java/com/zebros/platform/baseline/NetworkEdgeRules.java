@@ -1,0 +1,86 @@
+package com.zebros.platform.baseline;
+
+import static com.zebros.platform.baseline.Inputs.at;
+import static com.zebros.platform.baseline.Inputs.list;
+import static com.zebros.platform.baseline.Inputs.map;
+
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.offline.PlannedResource;
+import java.util.List;
+import java.util.Set;
+
+/** Public entry points: the load balancer, CloudFront, API Gateway and WAF. */
+final class NetworkEdgeRules {
+    static final Set<String> MODERN_TLS_POLICIES = Set.of("ELBSecurityPolicy-TLS13-1-2-2021-06",
+            "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06");
+
+    private NetworkEdgeRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                new Rule("ALB_HTTPS_ONLY", "tokens and passwords cross the auth load balancer",
+                        "listen with HTTPS and a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06); let HTTP only redirect", (plan, findings) -> {
+                            for (PlannedResource listener : plan.ofType("aws:lb/listener:Listener")) {
+                                String protocol = String.valueOf(listener.inputs().get("protocol"));
+                                if (protocol.equals("HTTPS")) {
+                                    if (!MODERN_TLS_POLICIES.contains(String.valueOf(listener.inputs().get("sslPolicy")))) {
+                                        findings.breach(listener.name(), "uses an outdated TLS policy");
+                                    }
+                                } else {
+                                    boolean redirects = list(listener.inputs().get("defaultActions")).stream()
+                                            .allMatch(a -> "redirect".equals(map(a).get("type"))
+                                                    && "HTTPS".equals(at(map(a), "redirect", "protocol")));
+                                    if (!redirects) {
+                                        findings.breach(listener.name(), "serves plain HTTP");
+                                    }
+                                }
+                            }
+                        }),
+                new Rule("CLOUDFRONT_TLS", "viewers must reach the edge over modern TLS only",
+                        "set viewerProtocolPolicy redirect-to-https and minimumProtocolVersion TLSv1.2_2021", (plan, findings) -> {
+                            for (PlannedResource distribution : plan.ofType("aws:cloudfront/distribution:Distribution")) {
+                                Object policy = at(distribution.inputs(), "defaultCacheBehavior", "viewerProtocolPolicy");
+                                Object tls = at(distribution.inputs(), "viewerCertificate", "minimumProtocolVersion");
+                                if (!Set.of("redirect-to-https", "https-only").contains(String.valueOf(policy))
+                                        || !String.valueOf(tls).startsWith("TLSv1.2")) {
+                                    findings.breach(distribution.name(), "allows HTTP or TLS below 1.2");
+                                }
+                            }
+                        }),
+                new Rule("APIGW_ACCESS_LOGS_AND_THROTTLING", "every API request must be traceable, and no caller may exhaust the account's quota",
+                        "give the stage accessLogSettings and its method settings throttling limits", (plan, findings) -> {
+                            for (PlannedResource stage : plan.ofType("aws:apigateway/stage:Stage")) {
+                                if (at(stage.inputs(), "accessLogSettings", "destinationArn") == null) {
+                                    findings.breach(stage.name(), "writes no access logs");
+                                }
+                            }
+                            boolean throttled = plan.ofType("aws:apigateway/methodSettings:MethodSettings").stream()
+                                    .anyMatch(m -> at(m.inputs(), "settings", "throttlingRateLimit") != null
+                                            && at(m.inputs(), "settings", "throttlingBurstLimit") != null);
+                            if (!plan.ofType("aws:apigateway/stage:Stage").isEmpty() && !throttled) {
+                                findings.breach("the API stage", "has no throttling");
+                            }
+                        }),
+                new Rule("WAF_ON_PUBLIC_ENTRY_POINTS", "from phase 2 the seeds put WAF in front of every public entry point",
+                        "associate the regional web ACL with the REST stage and the load balancer; give distributions a CLOUDFRONT web ACL", (plan, findings) -> {
+                            if (!PhaseTable.defaults(plan.phase()).hasCustomApiDomainAndWaf()) {
+                                return;
+                            }
+                            var associations = plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+                                    .map(a -> String.valueOf(a.inputs().get("resourceArn"))).toList();
+                            if (associations.stream().noneMatch(a -> a.contains("/stages/"))) {
+                                findings.breach("the REST stage", "has no web ACL");
+                            }
+                            if (!plan.ofType("aws:lb/loadBalancer:LoadBalancer").isEmpty()
+                                    && associations.stream().noneMatch(a -> a.contains(":loadbalancer/"))) {
+                                findings.breach("the auth load balancer", "has no web ACL");
+                            }
+                            for (PlannedResource distribution : plan.ofType("aws:cloudfront/distribution:Distribution")) {
+                                if (!String.valueOf(distribution.inputs().get("webAclId")).startsWith("arn:aws:wafv2:us-east-1:")) {
+                                    findings.breach(distribution.name(), "has no CLOUDFRONT web ACL");
+                                }
+                            }
+                        }));
+    }
+}

@@ -1,0 +1,111 @@
+package com.zebros.platform.ops;
+
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.zebros.platform.StackContext;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One alarm per trigger of the seeds: API latency above 200 ms, CPU and memory above 70 %, an error
+ * rate above 1 %, more than 10 jobs waiting, Lambda concurrency above 80 % of the account's limit,
+ * and more than 50 active users. Each notifies the alarm topic when it fires and when it clears.
+ */
+final class Alarms {
+    static final double LATENCY_MS = 200;
+    static final double UTILISATION_PERCENT = 70;
+    static final double ERROR_RATE_PERCENT = 1;
+    static final double QUEUE_DEPTH = 10;
+    static final double CONCURRENCY_SHARE = 0.8;
+    static final double ACTIVE_USERS = 50;
+
+    private final StackContext stack;
+    private final Output<String> topic;
+    private final CustomResourceOptions options;
+    private final String prefix;
+
+    Alarms(String name, StackContext stack, Output<Monitoring.Watched> watched, Output<String> topic, Resource parent) {
+        this.stack = stack;
+        this.topic = topic;
+        this.prefix = name;
+        this.options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
+
+        simple("api-latency", "API latency p95 above 200 ms: raise the API functions' memory (seeds)", "AWS/ApiGateway",
+                "Latency", null, "p95", LATENCY_MS, watched, w -> Map.of("ApiName", w.apiName(), "Stage", w.stage()));
+        errorRate(watched);
+        simple("keycloak-cpu", "Keycloak CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null, UTILISATION_PERCENT,
+                watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
+        simple("keycloak-memory", "Keycloak memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
+                UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
+        if (stack.phases().workerTasks().max() > 1 || !stack.phases().workerScalingSignals().isEmpty()) {
+            simple("workers-cpu", "Report workers' CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null,
+                    UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
+            simple("workers-memory", "Report workers' memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
+                    UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
+            simple("workers-queue", "More than 10 reports waiting for a worker", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "Maximum", null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.poolQueue()));
+        }
+        simple("job-queue", "More than 10 jobs waiting to start", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
+                null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.jobQueue()));
+        double limit = stack.phases().values().get("accountConcurrencyLimit");
+        simple("lambda-concurrency", "Lambda concurrency above 80 % of the account's limit", "AWS/Lambda",
+                "ConcurrentExecutions", "Maximum", null, CONCURRENCY_SHARE * limit, watched, w -> Map.of());
+        simple("active-users", "More than 50 active users this hour: raise DB capacity and cache size (seeds)", "ZebrosCRM",
+                "ActiveUsersThisHour", "Maximum", null, ACTIVE_USERS, watched, w -> Map.of("Service", "zebros-crm"));
+    }
+
+    private void simple(String id, String description, String namespace, String metric, String statistic, String percentile,
+                        double threshold, Output<Monitoring.Watched> watched,
+                        Function<Monitoring.Watched, Map<String, String>> dimensions) {
+        var args = MetricAlarmArgs.builder()
+                .name(stack.naming().physical(id))
+                .alarmDescription(description)
+                .namespace(namespace)
+                .metricName(metric)
+                .dimensions(watched.applyValue(dimensions::apply))
+                .period(60)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .threshold(threshold)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .okActions(topic.applyValue(java.util.List::of));
+        if (percentile != null) {
+            args.extendedStatistic(percentile);
+        } else {
+            args.statistic(statistic);
+        }
+        new MetricAlarm(prefix + "-" + id, args.build(), options);
+    }
+
+    /** 5XX responses as a share of all requests, above 1 %. */
+    private void errorRate(Output<Monitoring.Watched> watched) {
+        Output<Map<String, String>> api = watched.applyValue(w -> Map.of("ApiName", w.apiName(), "Stage", w.stage()));
+        new MetricAlarm(prefix + "-api-errors", MetricAlarmArgs.builder()
+                .name(stack.naming().physical("api-errors"))
+                .alarmDescription("API error rate above 1 %: diagnose (seeds)")
+                .metricQueries(
+                        MetricAlarmMetricQueryArgs.builder().id("errors").returnData(false).metric(
+                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/ApiGateway").metricName("5XXError")
+                                        .dimensions(api).stat("Sum").period(60).build()).build(),
+                        MetricAlarmMetricQueryArgs.builder().id("requests").returnData(false).metric(
+                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/ApiGateway").metricName("Count")
+                                        .dimensions(api).stat("Sum").period(60).build()).build(),
+                        MetricAlarmMetricQueryArgs.builder().id("rate").label("5XX rate (%)").returnData(true)
+                                .expression("IF(requests > 0, 100 * errors / requests, 0)").build())
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .threshold(ERROR_RATE_PERCENT)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .okActions(topic.applyValue(java.util.List::of))
+                .build(), options);
+    }
+}

@@ -1,0 +1,96 @@
+package com.zebros.platform.ops;
+
+import com.google.gson.Gson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CloudWatch dashboard, one widget per item of the seeds' monitoring list. Pure data from the
+ * watched names, so tests read the widgets directly.
+ */
+public final class DashboardBody {
+    static final String CRM = "ZebrosCRM";
+
+    private DashboardBody() {
+    }
+
+    public static String render(Monitoring.Watched w) {
+        List<Map<String, Object>> widgets = new ArrayList<>();
+        widgets.add(widget("Per-endpoint latency p95 / p99 (ms)", List.of(
+                expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p95', 300)", "p95"),
+                expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p99', 300)", "p99")), w.region()));
+        List<Object> concurrency = new ArrayList<>();
+        w.functions().forEach((group, fn) -> concurrency.add(List.of("AWS/Lambda", "ConcurrentExecutions", "FunctionName", fn,
+                Map.of("stat", "Maximum", "label", group))));
+        widgets.add(widget("Concurrent Lambda executions by function", concurrency, w.region()));
+        List<Object> capacity = new ArrayList<>();
+        w.tables().forEach((table, physical) -> {
+            capacity.add(List.of("AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", physical, Map.of("stat", "Sum", "label", table + " read")));
+            capacity.add(List.of("AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", physical, Map.of("stat", "Sum", "label", table + " write")));
+        });
+        widgets.add(widget("DynamoDB consumed capacity by table", capacity, w.region()));
+        widgets.add(widget("Step Functions execution time (report jobs)", List.of(
+                List.of("AWS/States", "ExecutionTime", "StateMachineArn", w.stateMachineArn(), Map.of("stat", "p95")),
+                List.of("AWS/States", "ExecutionsFailed", "StateMachineArn", w.stateMachineArn(), Map.of("stat", "Sum", "yAxis", "right"))),
+                w.region()));
+        List<Object> fargate = new ArrayList<>();
+        for (String service : servicesOf(w)) {
+            fargate.add(List.of("AWS/ECS", "CPUUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " CPU")));
+            fargate.add(List.of("AWS/ECS", "MemoryUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " memory")));
+        }
+        widgets.add(widget("Fargate CPU and memory (%)", fargate, w.region()));
+        widgets.add(widget("API Gateway requests and integration latency", List.of(
+                List.of("AWS/ApiGateway", "Count", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "Sum")),
+                List.of("AWS/ApiGateway", "IntegrationLatency", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "p95", "yAxis", "right"))),
+                w.region()));
+        widgets.add(widget("Active user sessions per hour", List.of(
+                List.of(CRM, "ActiveUsersThisHour", "Service", "zebros-crm", Map.of("stat", "Maximum", "period", 3600))), w.region()));
+        List<Object> queues = new ArrayList<>();
+        queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.jobQueue(), Map.of("label", "job queue")));
+        if (!w.poolQueue().isEmpty()) {
+            queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.poolQueue(), Map.of("label", "report workers' queue")));
+        }
+        widgets.add(widget("Report generation queue depth", queues, w.region()));
+        widgets.add(widget("File storage growth (bytes)", List.of(
+                List.of("AWS/S3", "BucketSizeBytes", "BucketName", w.bucket(), "StorageType", "StandardStorage",
+                        Map.of("stat", "Average", "period", 86400))), w.region()));
+        widgets.add(widget("Cache hits and misses", List.of(
+                List.of(CRM, "CacheHit", "Service", "zebros-crm", Map.of("stat", "Sum")),
+                List.of(CRM, "CacheMiss", "Service", "zebros-crm", Map.of("stat", "Sum"))), w.region()));
+
+        for (int i = 0; i < widgets.size(); i++) {
+            widgets.get(i).put("x", (i % 2) * 12);
+            widgets.get(i).put("y", (i / 2) * 6);
+        }
+        return new Gson().toJson(Map.of("widgets", widgets));
+    }
+
+    static List<String> servicesOf(Monitoring.Watched w) {
+        List<String> services = new ArrayList<>(List.of(w.keycloakService()));
+        if (!w.poolService().isEmpty()) {
+            services.add(w.poolService());
+        }
+        return services;
+    }
+
+    private static Map<String, Object> expression(String search, String label) {
+        return Map.of("expression", search, "label", label, "id", label);
+    }
+
+    private static Map<String, Object> widget(String title, List<?> metrics, String region) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("title", title);
+        properties.put("metrics", metrics.stream().map(m -> m instanceof Map<?, ?> ? List.of(m) : m).toList());
+        properties.put("region", region);
+        properties.put("view", "timeSeries");
+        properties.put("period", 300);
+        Map<String, Object> widget = new LinkedHashMap<>();
+        widget.put("type", "metric");
+        widget.put("width", 12);
+        widget.put("height", 6);
+        widget.put("properties", properties);
+        return widget;
+    }
+}

@@ -1,0 +1,93 @@
+package com.zebros.platform.ops;
+
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.auth.Keycloak;
+import com.zebros.platform.compute.ContainerCluster;
+import com.zebros.platform.compute.CrmFunctions;
+import com.zebros.platform.compute.Workflows;
+import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.data.FileStore;
+import com.zebros.platform.data.TableSet;
+import com.zebros.platform.edge.RestApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seeds' "Monitoring for scale" and "Scaling triggers": one dashboard with every metric of the
+ * monitoring list, and an alarm for every trigger, to an encrypted SNS topic that mails the on-call
+ * address from config. Where AWS can act on a trigger (Fargate, DynamoDB, provisioned concurrency),
+ * target tracking at 70 % already does; the alarm says a person should look.
+ */
+public final class Monitoring extends ZebrosComponent {
+    private final Topic alarms;
+    private final Dashboard dashboard;
+
+    /** The metric names the stack watches, resolved; what the dashboard and alarms are built from. */
+    public record Watched(String region, String apiName, String stage, Map<String, String> functions,
+                          Map<String, String> tables, String clusterName, String keycloakService, String poolService,
+                          String jobQueue, String poolQueue, String stateMachineArn, String bucket) {
+    }
+
+    public Monitoring(String name, StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
+                      ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files) {
+        super("zebros:ops:Monitoring", name, stack);
+        alarms = new Topic(name + "-alarms", TopicArgs.builder()
+                .name(stack.naming().physical("alarms"))
+                .kmsMasterKeyId(stack.opsKeyArn())
+                .build(), child());
+        stack.settings().alarmEmail().ifPresent(email -> new TopicSubscription(name + "-oncall", TopicSubscriptionArgs.builder()
+                .topic(alarms.arn()).protocol("email").endpoint(email).build(), child()));
+
+        Output<Watched> watched = watched(stack, api, functions, tables, cluster, keycloak, workflows, files);
+        dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
+                .dashboardName(stack.naming().physical("crm"))
+                .dashboardBody(watched.applyValue(DashboardBody::render))
+                .build(), child());
+        new Alarms(name, stack, watched, alarms.arn(), this);
+        registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
+    }
+
+    private static Output<Watched> watched(StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
+                                           ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files) {
+        List<Output<String>> functionNames = new ArrayList<>();
+        for (FunctionGroup g : FunctionGroup.values()) {
+            functionNames.add(functions.function(g).functionName());
+        }
+        List<Output<String>> tableNames = new ArrayList<>();
+        for (CrmTable t : CrmTable.values()) {
+            tableNames.add(tables.tableName(t));
+        }
+        Output<String> poolService = workflows.reportPool().map(p -> p.service().name()).orElse(Output.of(""));
+        Output<String> poolQueue = workflows.reportPool().map(p -> p.queueName()).orElse(Output.of(""));
+        var first = Output.tuple(api.apiName(), Output.all(functionNames), Output.all(tableNames), cluster.name(),
+                keycloak.service().name(), poolService);
+        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(), files.bucketName());
+        return Output.tuple(first, second).applyValue(t -> {
+            Map<String, String> fns = new LinkedHashMap<>();
+            for (FunctionGroup g : FunctionGroup.values()) {
+                fns.put(g.id(), t.t1.t2.get(g.ordinal()));
+            }
+            Map<String, String> tbl = new LinkedHashMap<>();
+            for (CrmTable c : CrmTable.values()) {
+                tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
+            }
+            return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
+                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4);
+        });
+    }
+
+    public Output<String> alarmTopicArn() {
+        return alarms.arn();
+    }
+}
