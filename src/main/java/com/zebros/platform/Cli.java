@@ -2,6 +2,8 @@ package com.zebros.platform;
 
 import com.zebros.platform.baseline.Baseline;
 import com.zebros.platform.config.ConfigProblem;
+import com.zebros.platform.cost.CostEstimate;
+import com.zebros.platform.cost.CostPrinter;
 import com.zebros.platform.config.InvalidStackConfigException;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.offline.Promotion;
@@ -34,9 +36,11 @@ public final class Cli {
     static final String USAGE = """
             usage: plan --stack <name> [--phase <0-3>] [--json]
                    promote --stack <name> --to <0-3> [--write] [--allow-skip]
+                   cost --stack <name> [--phase <0-3>]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml
               promote  plan the stack at its phase and at the target, print the difference, refuse
                        what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
+              cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
@@ -54,6 +58,9 @@ public final class Cli {
     public int run(String... args) {
         if (args.length > 0 && args[0].equals("promote")) {
             return promote(List.of(args).subList(1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("cost")) {
+            return cost(List.of(args).subList(1, args.length));
         }
         if (args.length == 0 || !args[0].equals("plan")) {
             err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
@@ -91,6 +98,30 @@ public final class Cli {
         }
     }
 
+    private int cost(List<String> args) {
+        Map<String, String> options;
+        try {
+            options = options(args, List.of("--stack", "--phase"), List.of());
+            if (!options.containsKey("--stack")) {
+                throw new IllegalArgumentException("cost needs --stack <name>");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return BAD_INPUT;
+        }
+        try {
+            StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
+            out.print(CostPrinter.render(CostEstimate.of(planner.plan(settings))));
+            return OK;
+        } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("cost failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
     private int promote(List<String> args) {
         Map<String, String> options;
         try {
@@ -109,6 +140,9 @@ public final class Cli {
             Promotion promotion = Promotion.plan(current, target,
                     new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
             out.print(PromotionPrinter.render(promotion));
+            out.printf("Idle cost per month: %.2f → %.2f USD (cost --stack %s --phase %d itemises it)%n",
+                    CostEstimate.of(promotion.before()).fixedMonthly(), CostEstimate.of(promotion.after()).fixedMonthly(),
+                    current.stack(), target);
             if (promotion.refused()) {
                 return FAILED;
             }

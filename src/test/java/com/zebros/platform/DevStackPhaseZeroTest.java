@@ -37,8 +37,13 @@ class DevStackPhaseZeroTest {
     }
 
     @Test
-    void egressIsOneNatGatewayPlusFreeGatewayEndpointsForDynamoAndS3() {
-        assertEquals(1, dev.all("aws:ec2/natGateway:NatGateway").size(), "phase 0 pays for one NAT gateway");
+    void egressIsOneNatInstanceNoIdleNatGatewayPlusFreeGatewayEndpointsForDynamoAndS3() {
+        assertEquals(List.of(), dev.all("aws:ec2/natGateway:NatGateway"), "no idle NAT gateway in phase 0");
+        var nat = dev.inputs("aws:ec2/instance:Instance", "network-nat-instance");
+        assertEquals("t4g.nano", nat.get("instanceType"));
+        assertEquals(false, nat.get("sourceDestCheck"), "a router forwards others' packets");
+        assertEquals("required", map(nat.get("metadataOptions")).get("httpTokens"));
+        assertTrue(String.valueOf(nat.get("userData")).contains("MASQUERADE"));
         var endpoints = dev.all("aws:ec2/vpcEndpoint:VpcEndpoint");
         assertEquals(Set.of("com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"),
                 endpoints.stream().map(e -> e.inputs().get("serviceName")).collect(Collectors.toSet()));
@@ -46,9 +51,12 @@ class DevStackPhaseZeroTest {
         for (int az = 0; az < 3; az++) {
             var routes = list(dev.inputs("aws:ec2/routeTable:RouteTable", "network-app-" + az).get("routes"));
             assertEquals(1, routes.size());
-            assertTrue(String.valueOf(map(routes.get(0)).get("natGatewayId")).startsWith("nat-"), "app subnets leave through NAT");
+            assertTrue(String.valueOf(map(routes.get(0)).get("networkInterfaceId")).startsWith("eni-"),
+                    "app subnets leave through the NAT instance");
         }
         assertNull(dev.inputs("aws:ec2/routeTable:RouteTable", "network-data").get("routes"), "the data tier has no way out");
+        assertEquals(3, StackHarness.plan("dev", 2).all("aws:ec2/natGateway:NatGateway").size(), "phase 2: a NAT gateway per AZ");
+        assertFalse(StackHarness.plan("dev", 2).has("aws:ec2/instance:Instance", "network-nat-instance"));
     }
 
     @Test

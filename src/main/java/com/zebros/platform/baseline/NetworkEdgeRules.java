@@ -19,6 +19,15 @@ final class NetworkEdgeRules {
 
     static List<Rule> all() {
         return List.of(
+                new Rule("EC2_HARDENED", "an instance that routes every task's traffic must not leak credentials or data",
+                        "require IMDSv2 (metadataOptions.httpTokens required) and an encrypted root volume", (plan, findings) -> {
+                            for (PlannedResource instance : plan.ofType("aws:ec2/instance:Instance")) {
+                                if (!"required".equals(at(instance.inputs(), "metadataOptions", "httpTokens"))
+                                        || !Boolean.TRUE.equals(at(instance.inputs(), "rootBlockDevice", "encrypted"))) {
+                                    findings.breach(instance.name(), "allows IMDSv1 or has an unencrypted root volume");
+                                }
+                            }
+                        }),
                 new Rule("ALB_HTTPS_ONLY", "tokens and passwords cross the auth load balancer",
                         "listen with HTTPS and a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06); let HTTP only redirect", (plan, findings) -> {
                             for (PlannedResource listener : plan.ofType("aws:lb/listener:Listener")) {

@@ -28,9 +28,9 @@ final class PhaseDefaults {
         aurora(phase, v);
         cache(phase, v);
         edge(phase, v);
-        // One NAT gateway while the stack is single-AZ tolerant; one per AZ once the seeds ask
-        // for "across AZs" (phase 2), so losing an AZ does not cut every task's egress.
-        v.put("natGateways", phase >= 2 ? 3.0 : 1.0);
+        // No NAT gateway while a NAT instance is enough (phases 0-1, see Network); one per AZ once the
+        // seeds ask for "across AZs" (phase 2), so losing an AZ does not cut every task's egress.
+        v.put("natGateways", phase >= 2 ? 3.0 : 0.0);
         v.put("logRetentionDays", new double[] {14, 30, 90, 365}[phase]);
         v.put("scalingTargetPercent", 70.0);
         v.put("accountConcurrencyLimit", 1000.0);
@@ -202,7 +202,7 @@ final class PhaseDefaults {
             case "apiRateLimit": return Setting.count(name, 1, 10000, "API stage requests per second");
             case "apiBurstLimit": return Setting.count(name, 1, 5000, "API stage burst");
             case "wafRequestsPerIpPer5Min": return Setting.count(name, 100, 2000000000, "WAF requests per IP per 5 minutes");
-            case "natGateways": return Setting.count(name, 1, 3, "NAT gateways");
+            case "natGateways": return Setting.count(name, 0, 3, "NAT gateways (0: one NAT instance)");
             case "logRetentionDays": return Setting.count(name, 1, 3653, "log retention in days");
             case "scalingTargetPercent": return Setting.count(name, 20, 90, "target utilisation of auto-scaling");
             case "accountConcurrencyLimit": return Setting.count(name, 10, 1000000, "the account's Lambda concurrency quota");

@@ -35,10 +35,12 @@ import java.util.Map;
  * <p>Egress for the private tasks. DynamoDB and S3 go through gateway endpoints, which cost
  * nothing. The rest (ECR API and Docker registry, CloudWatch Logs, Secrets Manager, SQS, KMS, Step
  * Functions) would need six interface endpoints at about $0.01 per AZ-hour each: $43.80 a month in
- * one AZ, $87.60 in two. One NAT gateway costs about $32.85 a month ($0.045 an hour) plus $0.045 per
- * GB, and image layers, the bulk of the traffic, come from S3 through the free gateway. So one NAT
- * gateway is the cheapest option that keeps tasks private, until phase 2 adds one per AZ (the phase
- * table's natGateways) so an AZ outage does not cut every task's egress.
+ * one AZ, $87.60 in two. One NAT gateway costs $32.85 a month ($0.045 an hour) plus $3.65 for its
+ * public address and $0.045 per GB. A t4g.nano NAT instance costs about $7 with its address and
+ * disk, and image layers, the bulk of the traffic, come from S3 through the free gateway either way.
+ * So phases 0 and 1 use the NAT instance (the cheapest option that keeps tasks private, and no idle
+ * NAT gateway); phase 2 moves to a managed NAT gateway per AZ (the phase table's natGateways), so an
+ * AZ outage does not cut every task's egress.
  */
 public final class Network extends ZebrosComponent {
     private final Vpc vpc;
@@ -85,13 +87,21 @@ public final class Network extends ZebrosComponent {
                     .tags(tags(stack.naming().physical("nat-" + i)))
                     .build(), childAfter(igw)));
         }
+        NatInstance natInstance = natCount == 0
+                ? new NatInstance(name + "-nat-instance", stack, vpc.id(), stack.settings().vpcCidr(), publicSubnets.get(0).id(), this)
+                : null;
 
         List<Output<String>> privateRouteTables = new ArrayList<>();
         for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
+            var route = RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0");
+            if (natInstance != null) {
+                route.networkInterfaceId(natInstance.networkInterfaceId());
+            } else {
+                route.natGatewayId(nats.get(az % natCount).id());
+            }
             var appRoutes = new RouteTable(name + "-app-" + az, RouteTableArgs.builder()
                     .vpcId(vpc.id())
-                    .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
-                            .natGatewayId(nats.get(az % natCount).id()).build())
+                    .routes(route.build())
                     .tags(tags(stack.naming().physical("app-" + az)))
                     .build(), child());
             new RouteTableAssociation(name + "-app-" + az, RouteTableAssociationArgs.builder()

@@ -58,6 +58,10 @@ final class MockAttributes {
                 state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":security-group/" + id);
                 return id;
             }
+            case "aws:ec2/instance:Instance":
+                state.put("primaryNetworkInterfaceId", "eni-" + suffix);
+                state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":instance/i-" + suffix);
+                return "i-" + suffix;
             case "aws:ec2/natGateway:NatGateway":
                 return "nat-" + suffix;
             case "aws:ec2/eip:Eip":

@@ -80,6 +80,9 @@ public final class PlanMocks implements Mocks {
                 return CompletableFuture.completedFuture(Map.of("id", region,
                         "names", List.of(region + "a", region + "b", region + "c"),
                         "zoneIds", List.of(region + "-az1", region + "-az2", region + "-az3")));
+            case "aws:ec2/getAmi:getAmi":
+                return CompletableFuture.completedFuture(Map.of("id", "ami-0a1b2c3d4e5f60718", "imageId", "ami-0a1b2c3d4e5f60718",
+                        "name", "al2023-ami-2023.9.20261101.0-kernel-6.1-arm64", "architecture", "arm64"));
             case "aws:dynamodb/getTable:getTable": {
                 String table = String.valueOf(args.args.get("name"));
                 String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + table;

@@ -86,6 +86,8 @@ class BaselineTest {
                 i -> with(i, "clusterEndpointEncryptionType", "NONE")));
         assertBreaks("LOGS_ENCRYPTED_WITH_RETENTION", changed(dev, "aws:cloudwatch/logGroup:LogGroup", "keycloak-logs",
                 i -> { i.remove("kmsKeyId"); return i; }));
+        assertBreaks("EC2_HARDENED", changed(dev, "aws:ec2/instance:Instance", "network-nat-instance",
+                i -> with(i, "metadataOptions", Map.of("httpTokens", "optional"))));
         assertBreaks("ALB_HTTPS_ONLY", changed(dev, "aws:lb/listener:Listener", "keycloak-lb-https",
                 i -> with(i, "sslPolicy", "ELBSecurityPolicy-2016-08")));
         assertBreaks("ALB_HTTPS_ONLY", changed(dev, "aws:lb/listener:Listener", "keycloak-lb-http",
@@ -106,7 +108,7 @@ class BaselineTest {
 
     @Test
     void everyRuleSaysWhyAndHowToFix() {
-        assertEquals(13, Baseline.rules().size());
+        assertEquals(14, Baseline.rules().size());
         Baseline.rules().forEach(rule -> {
             assertTrue(rule.why().length() > 20, rule.id());
             assertTrue(rule.fix().length() > 20, rule.id());
