@@ -1,0 +1,131 @@
+package com.zebros.platform;
+
+import static com.zebros.platform.support.PlannedStack.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.zebros.platform.cost.CostEstimate;
+import com.zebros.platform.offline.PlannedResource;
+import com.zebros.platform.support.PlannedStack;
+import com.zebros.platform.support.StackHarness;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The dashboard, the alarms of the seeds' triggers, encrypted logs, and the cost estimate. */
+class OperationsTest {
+
+    private static Set<String> widgetTitles(PlannedStack plan) {
+        JsonObject body = JsonParser.parseString((String) plan.inputs("aws:cloudwatch/dashboard:Dashboard",
+                "monitoring-dashboard").get("dashboardBody")).getAsJsonObject();
+        Set<String> titles = new HashSet<>();
+        for (JsonElement w : body.getAsJsonArray("widgets")) {
+            titles.add(w.getAsJsonObject().getAsJsonObject("properties").get("title").getAsString());
+        }
+        return titles;
+    }
+
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void theDashboardShowsEveryMetricOfTheSeedsMonitoringList(int phase) {
+        var plan = StackHarness.plan("dev", phase);
+        assertEquals(Set.of("Per-endpoint latency p95 / p99 (ms)", "Concurrent Lambda executions by function",
+                "DynamoDB consumed capacity by table", "Step Functions execution time (report jobs)", "Fargate CPU and memory (%)",
+                "API Gateway requests and integration latency", "Active user sessions per hour", "Report generation queue depth",
+                "File storage growth (bytes)", "Cache hits and misses"), widgetTitles(plan));
+        String body = String.valueOf(plan.inputs("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").get("dashboardBody"));
+        assertTrue(body.contains("zebros-dev-customers") && body.contains("zebros-dev-authorizer"), "every function by name");
+        assertTrue(body.contains("zebros-dev-activities"), "every table by name");
+        assertEquals(phase >= 1, body.contains("zebros-dev-report-worker-work"), "the workers' queue once there is a pool");
+    }
+
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void everyTriggerOfTheSeedsHasAnAlarmToTheOnCallTopic(int phase) {
+        var plan = StackHarness.plan("prod-us", phase);
+        Map<String, Map<String, Object>> alarms = new HashMap<>();
+        plan.all("aws:cloudwatch/metricAlarm:MetricAlarm").forEach(a -> alarms.put(a.name(), a.inputs()));
+        assertEquals(200.0, number(alarms.get("monitoring-api-latency").get("threshold")), "API latency > 200 ms");
+        assertEquals("p95", alarms.get("monitoring-api-latency").get("extendedStatistic"));
+        assertEquals(70.0, number(alarms.get("monitoring-keycloak-cpu").get("threshold")), "CPU > 70 %");
+        assertEquals(70.0, number(alarms.get("monitoring-keycloak-memory").get("threshold")), "memory > 70 %");
+        assertEquals(1.0, number(alarms.get("monitoring-api-errors").get("threshold")), "error rate > 1 %");
+        assertTrue(String.valueOf(alarms.get("monitoring-api-errors").get("metricQueries")).contains("100 * errors / requests"));
+        assertEquals(10.0, number(alarms.get("monitoring-job-queue").get("threshold")), "report queue > 10");
+        assertEquals(800.0, number(alarms.get("monitoring-lambda-concurrency").get("threshold")), "80 % of the 1,000 limit");
+        assertEquals(50.0, number(alarms.get("monitoring-active-users").get("threshold")), "> 50 concurrent users");
+        assertEquals(phase >= 1, alarms.containsKey("monitoring-workers-queue"));
+        String topic = String.valueOf(plan.output("alarmTopicArn"));
+        alarms.values().forEach(a -> assertEquals(List.of(topic), a.get("alarmActions")));
+        var subscription = plan.inputs("aws:sns/topicSubscription:TopicSubscription", "monitoring-oncall");
+        assertEquals("platform-oncall@zebros.example", subscription.get("endpoint"));
+        assertTrue(String.valueOf(plan.inputs("aws:sns/topic:Topic", "monitoring-alarms").get("kmsMasterKeyId")).startsWith("arn:aws:kms:"),
+                "the alarm topic is encrypted with a key CloudWatch may use");
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    @Test
+    void logGroupsAreEncryptedAndKeptForThePhasesRetention() {
+        int[] retention = {14, 30, 90, 365};
+        for (int phase = 0; phase <= 3; phase++) {
+            for (PlannedResource group : StackHarness.plan("dev", phase).all("aws:cloudwatch/logGroup:LogGroup")) {
+                assertEquals((long) retention[phase], group.inputs().get("retentionInDays"), group.name());
+                assertTrue(String.valueOf(group.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:us-east-1:"), group.name());
+            }
+        }
+        String policy = String.valueOf(StackHarness.plan("dev", 0).inputs("aws:kms/key:Key", "ops-key").get("policy"));
+        assertTrue(policy.contains("logs.us-east-1.amazonaws.com") && policy.contains("cloudwatch.amazonaws.com"), policy);
+    }
+
+    @Test
+    void theIdleCostOfDevAtPhaseZeroIsTheSeedsFloorPlusSmallItemsAsCheckedByHand() {
+        CostEstimate estimate = CostEstimate.of(StackHarness.rawPlan("dev", 0));
+        Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
+        // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 0.5 x 0.004445
+        // = 0.0123425/h = 9.01; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 7 alarms 0.70.
+        assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
+        assertEquals(9.01, items.get("Fargate keycloak (0.25 vCPU / 0.5 GB)"), 0.005);
+        assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
+        assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
+        assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
+        assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
+        assertEquals(134.74, estimate.fixedMonthly(), 0.01);
+        double floor = 87.60 + 9.01 + 22.27;
+        assertTrue(estimate.fixedMonthly() < floor * 1.15, "within 15 % of the seeds' floor of " + floor);
+    }
+
+    @Test
+    void laterPhasesAddTheirLayersToTheEstimate() {
+        var p2 = CostEstimate.of(StackHarness.rawPlan("dev", 2)).fixed().stream().map(CostEstimate.Item::what).collect(Collectors.toSet());
+        assertTrue(p2.contains("NAT gateway") && p2.contains("DAX node dax.t3.small") && p2.contains("Redis node cache.t4g.small")
+                && p2.contains("WAF web ACL"), p2.toString());
+        var p1 = CostEstimate.of(StackHarness.rawPlan("dev", 1)).fixed().stream().map(CostEstimate.Item::what).collect(Collectors.toSet());
+        assertTrue(p1.contains("DynamoDB provisioned read capacity (minimum, tables and indexes)"),
+                "provisioned minimums are a fixed cost from phase 1: " + p1);
+        var p3 = CostEstimate.of(StackHarness.rawPlan("dev", 3));
+        assertTrue(p3.fixed().stream().anyMatch(i -> i.what().startsWith("Lambda provisioned concurrency")));
+        assertTrue(CostEstimate.of(StackHarness.rawPlan("dev", 3)).fixedMonthly() > CostEstimate.of(StackHarness.rawPlan("dev", 2)).fixedMonthly());
+    }
+
+    @Test
+    void theWriteCapacityMinimumsAreTheSeedsPerTableFiguresOnTablesAndIndexes() {
+        var p1 = CostEstimate.of(StackHarness.rawPlan("dev", 1));
+        double wcu = p1.fixed().stream().filter(i -> i.what().startsWith("DynamoDB provisioned write")).mapToDouble(CostEstimate.Item::quantity).sum();
+        // customers 25 x (table + 1 index), contacts 50 x 3, opportunities 25 x 4, activities 100 x 3
+        assertEquals(25 * 2 + 50 * 3 + 25 * 4 + 100 * 3, wcu, 1e-9);
+    }
+}
