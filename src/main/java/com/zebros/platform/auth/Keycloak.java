@@ -4,12 +4,9 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
-import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
@@ -24,6 +21,7 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.ContainerSpec;
+import com.zebros.platform.compute.FargateTaskDefinition;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.compute.ServiceOptions;
@@ -141,18 +139,8 @@ public final class Keycloak extends ZebrosComponent {
                 .secret("KC_BOOTSTRAP_ADMIN_PASSWORD", adminSecret.arn())
                 .logs(logGroup.name(), stack.region());
 
-        var task = new TaskDefinition(name, TaskDefinitionArgs.builder()
-                .family(naming.physical("keycloak"))
-                .requiresCompatibilities("FARGATE")
-                .networkMode("awsvpc")
-                .cpu(String.valueOf(size.cpu()))
-                .memory(String.valueOf(size.memoryMb()))
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
-                .executionRoleArn(executionRole.arn())
-                .taskRoleArn(taskRole.arn())
-                .containerDefinitions(container.toJson())
-                .build(), child());
+        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size, executionRole, taskRole,
+                container, child());
 
         service = new Service(name, ServiceArgs.builder()
                 .name(naming.physical("keycloak"))

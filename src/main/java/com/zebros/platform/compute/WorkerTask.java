@@ -1,8 +1,6 @@
 package com.zebros.platform.compute;
 
 import com.pulumi.aws.ecs.TaskDefinition;
-import com.pulumi.aws.ecs.TaskDefinitionArgs;
-import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
@@ -75,18 +73,8 @@ public final class WorkerTask {
                 .readOnlyRootFilesystem();
 
         TaskSize size = stack.phases().workerTaskSize(kind);
-        taskDefinition = new TaskDefinition(name, TaskDefinitionArgs.builder()
-                .family(naming.physical(name))
-                .requiresCompatibilities("FARGATE")
-                .networkMode("awsvpc")
-                .cpu(String.valueOf(size.cpu()))
-                .memory(String.valueOf(size.memoryMb()))
-                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture("X86_64").build())
-                .executionRoleArn(executionRole.arn())
-                .taskRoleArn(taskRole.arn())
-                .containerDefinitions(container.toJson())
-                .build(), options);
+        taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), size, executionRole, taskRole,
+                container, options);
     }
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */
