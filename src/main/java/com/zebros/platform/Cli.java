@@ -55,101 +55,52 @@ public final class Cli {
         this.planner = new StackPlanner(directory, warning -> err.println("warning: " + warning));
     }
 
+    /** What a command does with its parsed options; it may throw, {@link #command} maps that to an exit code. */
+    @FunctionalInterface
+    private interface Body {
+        int run(Map<String, String> options) throws IOException;
+    }
+
     public int run(String... args) {
-        if (args.length > 0 && args[0].equals("promote")) {
-            return promote(List.of(args).subList(1, args.length));
-        }
-        if (args.length > 0 && args[0].equals("cost")) {
-            return cost(List.of(args).subList(1, args.length));
-        }
-        if (args.length == 0 || !args[0].equals("plan")) {
-            err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
+        if (args.length == 0) {
+            err.println(USAGE);
             return BAD_INPUT;
         }
-        Map<String, String> options;
-        try {
-            options = options(List.of(args).subList(1, args.length), List.of("--stack", "--phase"), List.of("--json"));
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
-            return BAD_INPUT;
-        }
-        if (!options.containsKey("--stack")) {
-            err.println("plan needs --stack <name>\n" + USAGE);
-            return BAD_INPUT;
-        }
-        try {
-            StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
-            Plan plan = planner.plan(settings);
-            out.print(options.containsKey("--json") ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
-            // The security baseline, on stderr so --json stays one document on stdout.
-            var violations = Baseline.evaluate(plan);
-            violations.forEach(v -> err.println("baseline violation: " + v.describe()));
-            if (!options.containsKey("--json")) {
-                out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
-                        : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
-            }
-            return OK;
-        } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (RuntimeException e) {
-            err.println("plan failed: " + e.getMessage());
-            return FAILED;
+        List<String> rest = List.of(args).subList(1, args.length);
+        switch (args[0]) {
+            case "plan":
+                return command("plan", rest, List.of("--stack", "--phase"), List.of("--json"), List.of("--stack"), this::plan);
+            case "cost":
+                return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
+            case "promote":
+                return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip"),
+                        List.of("--stack", "--to"), this::promote);
+            default:
+                err.println("unknown command '" + args[0] + "'\n" + USAGE);
+                return BAD_INPUT;
         }
     }
 
-    private int cost(List<String> args) {
+    /**
+     * Parses a command's options and runs it: bad arguments and bad stack config exit with 2, a failed
+     * program or file write with 1, each with one plain message on stderr.
+     */
+    private int command(String name, List<String> args, List<String> valued, List<String> flags, List<String> required,
+                        Body body) {
         Map<String, String> options;
         try {
-            options = options(args, List.of("--stack", "--phase"), List.of());
-            if (!options.containsKey("--stack")) {
-                throw new IllegalArgumentException("cost needs --stack <name>");
+            options = options(args, valued, flags);
+            for (String option : required) {
+                if (!options.containsKey(option)) {
+                    throw new IllegalArgumentException(name + " needs " + String.join(" and ", required));
+                }
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + USAGE);
             return BAD_INPUT;
         }
         try {
-            StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
-            out.print(CostPrinter.render(CostEstimate.of(planner.plan(settings))));
-            return OK;
-        } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (RuntimeException e) {
-            err.println("cost failed: " + e.getMessage());
-            return FAILED;
-        }
-    }
-
-    private int promote(List<String> args) {
-        Map<String, String> options;
-        try {
-            options = options(args, List.of("--stack", "--to"), List.of("--write", "--allow-skip"));
-            if (!options.containsKey("--stack") || !options.containsKey("--to")) {
-                throw new IllegalArgumentException("promote needs --stack <name> and --to <phase>");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
-            return BAD_INPUT;
-        }
-        try {
-            StackSettings current = settings(options.get("--stack"), null);
-            int target = targetPhase(options.get("--to"));
-            Integer primaryPhase = planner.primaryPhase(current).orElse(null);
-            Promotion promotion = Promotion.plan(current, target,
-                    new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
-            out.print(PromotionPrinter.render(promotion));
-            out.printf("Idle cost per month: %.2f → %.2f USD (cost --stack %s --phase %d itemises it)%n",
-                    CostEstimate.of(promotion.before()).fixedMonthly(), CostEstimate.of(promotion.after()).fixedMonthly(),
-                    current.stack(), target);
-            if (promotion.refused()) {
-                return FAILED;
-            }
-            if (options.containsKey("--write")) {
-                write(current, promotion);
-            }
-            return OK;
+            return body.run(options);
         } catch (InvalidStackConfigException | StackFiles.NoSuchStackException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -157,9 +108,48 @@ public final class Cli {
             err.println("could not write the stack file: " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("promote failed: " + e.getMessage());
+            err.println(name + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private int plan(Map<String, String> options) {
+        Plan plan = planner.plan(settings(options.get("--stack"), options.get("--phase")));
+        boolean json = options.containsKey("--json");
+        out.print(json ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
+        // The security baseline, on stderr so --json stays one document on stdout.
+        var violations = Baseline.evaluate(plan);
+        violations.forEach(v -> err.println("baseline violation: " + v.describe()));
+        if (!json) {
+            out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
+                    : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
+        }
+        return OK;
+    }
+
+    private int cost(Map<String, String> options) {
+        StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
+        out.print(CostPrinter.render(CostEstimate.of(planner.plan(settings))));
+        return OK;
+    }
+
+    private int promote(Map<String, String> options) throws IOException {
+        StackSettings current = settings(options.get("--stack"), null);
+        int target = targetPhase(options.get("--to"));
+        Integer primaryPhase = planner.primaryPhase(current).orElse(null);
+        Promotion promotion = Promotion.plan(current, target,
+                new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
+        out.print(PromotionPrinter.render(promotion));
+        out.printf("Idle cost per month: %.2f → %.2f USD (cost --stack %s --phase %d itemises it)%n",
+                CostEstimate.of(promotion.before()).fixedMonthly(), CostEstimate.of(promotion.after()).fixedMonthly(),
+                current.stack(), target);
+        if (promotion.refused()) {
+            return FAILED;
+        }
+        if (options.containsKey("--write")) {
+            write(current, promotion);
+        }
+        return OK;
     }
 
     private static int targetPhase(String value) {
