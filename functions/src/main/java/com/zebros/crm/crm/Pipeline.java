@@ -14,7 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The pipeline summary (count and amount per stage and currency) and the win rate, from the stage index. */
+/**
+ * The pipeline summary (count and amount per stage and currency) and the win rate. Both read every
+ * opportunity of the tenant once, through one query of its partition projected to stage and amount:
+ * the same items six stage-index queries would read, in as few requests as the data needs.
+ */
 public final class Pipeline {
     private final Store store;
 
@@ -24,11 +28,10 @@ public final class Pipeline {
 
     public Response summary(Request request) {
         request.allowOnly(Set.of());
-        String tenant = request.principal().tenantId();
+        Map<String, List<Map<String, AttributeValue>>> byStage = byStage(request.principal().tenantId());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (String stage : Entities.STAGE_ORDER) {
-            List<Map<String, AttributeValue>> items = store.all(Table.OPPORTUNITIES, "byStage", "tenantStage",
-                    tenant + "#" + stage, List.of("amount"));
+            List<Map<String, AttributeValue>> items = byStage.getOrDefault(stage, List.of());
             Map<String, BigDecimal> totals = new TreeMap<>();
             for (Map<String, AttributeValue> item : items) {
                 Map<String, AttributeValue> amount = item.get("amount").m();
@@ -50,14 +53,22 @@ public final class Pipeline {
         return Response.json(200, Map.of("stages", stages));
     }
 
+    private Map<String, List<Map<String, AttributeValue>>> byStage(String tenant) {
+        Map<String, List<Map<String, AttributeValue>>> byStage = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : store.all(Table.OPPORTUNITIES, null, Table.TENANT, tenant, List.of("stage", "amount"))) {
+            byStage.computeIfAbsent(item.get("stage").s(), k -> new ArrayList<>()).add(item);
+        }
+        return byStage;
+    }
+
     public Response analytics(Request request, String metric) {
         request.allowOnly(Set.of());
         if (!metric.equals("win-rate")) {
             throw ApiException.notFound("the metric " + metric + " (known: win-rate)");
         }
-        String tenant = request.principal().tenantId();
-        int won = store.all(Table.OPPORTUNITIES, "byStage", "tenantStage", tenant + "#closed-won", List.of("opportunityId")).size();
-        int lost = store.all(Table.OPPORTUNITIES, "byStage", "tenantStage", tenant + "#closed-lost", List.of("opportunityId")).size();
+        Map<String, List<Map<String, AttributeValue>>> byStage = byStage(request.principal().tenantId());
+        int won = byStage.getOrDefault("closed-won", List.of()).size();
+        int lost = byStage.getOrDefault("closed-lost", List.of()).size();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("metric", "win-rate");
         body.put("won", won);

@@ -71,6 +71,16 @@ public final class Store {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
+    /** Reads one absent key from every table in a single request: what the health check needs to know. */
+    public void probe() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> keys = new HashMap<>();
+        for (Table table : Table.values()) {
+            keys.put(name(table), software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                    .keys(key(table, "health-check", "health-check")).build());
+        }
+        dynamo.batchGetItem(b -> b.requestItems(keys));
+    }
+
     /** An eventually consistent read, served by DAX where the stack has one. */
     public Optional<Map<String, AttributeValue>> read(Table table, String tenant, String id) {
         var response = reader.getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id)).build());
@@ -171,7 +181,7 @@ public final class Store {
         return new Page(response.items(), next);
     }
 
-    /** How many items a partition of an index holds (the pipeline's counts). */
+    /** Every item of a partition (of the base table when {@code index} is null), projected to {@code projection}. */
     public List<Map<String, AttributeValue>> all(Table table, String index, String partitionAttribute, String value,
                                                  List<String> projection) {
         List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
