@@ -139,13 +139,6 @@ public final class ZebrosStack {
         for (CrmTable t : CrmTable.values()) {
             names.put(t.id(), tables.tableName(t));
         }
-        return Output.all(names.values().stream().toList()).applyValue(values -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            int i = 0;
-            for (String id : names.keySet()) {
-                out.put(id, values.get(i++));
-            }
-            return out;
-        });
+        return OutputMaps.resolve(names);
     }
 }

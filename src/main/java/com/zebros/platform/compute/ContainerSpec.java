@@ -3,6 +3,7 @@ package com.zebros.platform.compute;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
+import com.zebros.platform.OutputMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +75,8 @@ public final class ContainerSpec {
 
     /** The {@code containerDefinitions} JSON of a task with this one container. */
     public Output<String> toJson() {
-        Output<Map<String, String>> env = all(environment);
-        Output<Map<String, String>> secretRefs = all(secrets);
+        Output<Map<String, String>> env = OutputMaps.resolve(environment);
+        Output<Map<String, String>> secretRefs = OutputMaps.resolve(secrets);
         return Output.tuple(image, env, secretRefs, logGroup == null ? Output.of("") : logGroup)
                 .applyValue(t -> {
                     Map<String, Object> c = new LinkedHashMap<>();
@@ -99,16 +100,5 @@ public final class ContainerSpec {
                     c.put("readonlyRootFilesystem", readOnlyRoot);
                     return GSON.toJson(List.of(c));
                 });
-    }
-
-    private static Output<Map<String, String>> all(Map<String, Output<String>> values) {
-        List<String> keys = new ArrayList<>(values.keySet());
-        return Output.all(keys.stream().map(values::get).toList()).applyValue(list -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                out.put(keys.get(i), list.get(i));
-            }
-            return out;
-        });
     }
 }

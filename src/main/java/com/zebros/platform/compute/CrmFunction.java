@@ -12,6 +12,7 @@ import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.zebros.platform.OutputMaps;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.FunctionGroup;
@@ -78,8 +79,7 @@ public final class CrmFunction extends ZebrosComponent {
                 .timeout(timeoutSeconds(group))
                 .publish(true)
                 .architectures("x86_64")
-                .environment(FunctionEnvironmentArgs.builder().variables(Output.all(
-                        environment.values().stream().toList()).applyValue(values -> zip(environment, values))).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(OutputMaps.resolve(environment)).build())
                 .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
                         .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")
@@ -110,15 +110,6 @@ public final class CrmFunction extends ZebrosComponent {
                     .track("utilisation", "LambdaProvisionedConcurrencyUtilization", phases.scalingTargetPercent() / 100.0);
         }
         registerOutputs(Map.of("functionName", function.name()));
-    }
-
-    private static Map<String, String> zip(Map<String, Output<String>> environment, List<String> values) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        int i = 0;
-        for (String key : environment.keySet()) {
-            out.put(key, values.get(i++));
-        }
-        return out;
     }
 
     /** API calls must answer inside API Gateway's 29 s; processing gets a minute. */

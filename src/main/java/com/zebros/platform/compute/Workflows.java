@@ -54,7 +54,7 @@ public final class Workflows extends ZebrosComponent {
                      ContainerImages images, TableSet tables, FileStore files) {
         super("zebros:compute:Workflows", name, stack);
         var naming = stack.naming();
-        boolean pooledReports = stack.phases().workerTasks().max() > 1 || !stack.phases().workerScalingSignals().isEmpty();
+        boolean pooledReports = stack.phases().reportWorkerPool();
 
         var deadLetters = new Queue("job-dead-letters", QueueArgs.builder()
                 .name(naming.physical("job-dead-letters"))

@@ -127,6 +127,14 @@ public final class PhaseTable {
         return new Range(value("workerMinTasks"), value("workerMaxTasks"));
     }
 
+    /**
+     * Whether reports go to an auto-scaled pool of workers (the seeds' "Fargate ASG", from phase 1)
+     * rather than one task per job: as soon as the phase gives workers a range or a scaling signal.
+     */
+    public boolean reportWorkerPool() {
+        return workerTasks().max() > 1 || !workerScalingSignals().isEmpty();
+    }
+
     /** Reports run on Fargate Spot in phase 3 (the seed's cost strategy, "Fargate Spot for Reports"). */
     public boolean workerOnSpot(WorkerKind kind) {
         return phase >= 3 && kind == WorkerKind.REPORT;

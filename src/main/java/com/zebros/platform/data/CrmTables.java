@@ -18,7 +18,6 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.iam.PolicyDocument;
-import com.zebros.platform.ops.AutoScaling;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -98,7 +97,11 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         }
         var table = new Table(schema.table().id(), args.build(),
                 StatefulOptions.table(this, stack.provider(), provisioned, peerProvider.isPresent()));
-        List<Resource> writeScaling = provisioned ? autoScale(schema, table) : List.of();
+        // Write scaling on table and indexes is also what a provisioned global table needs before a
+        // replica can be added (DDB-04).
+        List<Resource> writeScaling = provisioned
+                ? TableAutoScaling.register(schema, schema.table().id(), table.name(), stack.phases(), child())
+                : List.of();
         peerProvider.ifPresent(peer -> new TableReplica(schema.table().id() + "-replica", TableReplicaArgs.builder()
                 .globalTableArn(table.arn())
                 .kmsKeyArn(replicaKey.arn())
@@ -108,36 +111,6 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         return table;
     }
 
-    /**
-     * Reads and writes of the table and of every index, each held at the phase's target utilisation
-     * between the seed's minimum and maximum. Write scaling on table and indexes is also what a
-     * provisioned global table needs before a replica can be added (DDB-04).
-     */
-    private List<Resource> autoScale(TableSchema schema, Table table) {
-        List<Resource> writePolicies = new ArrayList<>();
-        var range = stack.phases().tableCapacity(schema.table());
-        double target = stack.phases().scalingTargetPercent();
-        Output<String> tableResource = table.name().applyValue(n -> "table/" + n);
-        for (String unit : List.of("Read", "Write")) {
-            String id = schema.table().id() + "-" + unit.toLowerCase();
-            var policy = AutoScaling.target(id, "dynamodb", tableResource, "dynamodb:table:" + unit + "CapacityUnits",
-                    range, child()).track("target", "DynamoDB" + unit + "CapacityUtilization", target);
-            if (unit.equals("Write")) {
-                writePolicies.add(policy);
-            }
-            for (TableSchema.IndexSchema index : schema.indexes()) {
-                String indexId = schema.table().id() + "-" + index.name() + "-" + unit.toLowerCase();
-                var indexPolicy = AutoScaling.target(indexId, "dynamodb",
-                                tableResource.applyValue(r -> r + "/index/" + index.name()),
-                                "dynamodb:index:" + unit + "CapacityUnits", range, child())
-                        .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
-                if (unit.equals("Write")) {
-                    writePolicies.add(indexPolicy);
-                }
-            }
-        }
-        return writePolicies;
-    }
 
     public Table table(CrmTable table) {
         return tables.get(table);

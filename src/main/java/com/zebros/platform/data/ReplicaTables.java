@@ -8,8 +8,6 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.global.PrimaryStack;
-import com.zebros.platform.ops.AutoScaling;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,28 +27,12 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
         if (stack.phases().dynamoProvisioned()) {
             for (TableSchema schema : CrmSchema.TABLES) {
                 if (schema.table().scaledByPhase()) {
-                    autoScale(schema);
+                    TableAutoScaling.register(schema, schema.table().id() + "-replica", tableName(schema.table()),
+                            stack.phases(), child());
                 }
             }
         }
         registerOutputs(Map.of());
-    }
-
-    private void autoScale(TableSchema schema) {
-        var range = stack.phases().tableCapacity(schema.table());
-        double target = stack.phases().scalingTargetPercent();
-        Output<String> resource = tableName(schema.table()).applyValue(n -> "table/" + n);
-        for (String unit : List.of("Read", "Write")) {
-            AutoScaling.target(schema.table().id() + "-replica-" + unit.toLowerCase(), "dynamodb", resource,
-                            "dynamodb:table:" + unit + "CapacityUnits", range, child())
-                    .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
-            for (TableSchema.IndexSchema index : schema.indexes()) {
-                AutoScaling.target(schema.table().id() + "-" + index.name() + "-replica-" + unit.toLowerCase(), "dynamodb",
-                                resource.applyValue(r -> r + "/index/" + index.name()),
-                                "dynamodb:index:" + unit + "CapacityUnits", range, child())
-                        .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
-            }
-        }
     }
 
     @Override

@@ -42,7 +42,7 @@ final class Alarms {
                 watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
         simple("keycloak-memory", "Keycloak memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
                 UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
-        if (stack.phases().workerTasks().max() > 1 || !stack.phases().workerScalingSignals().isEmpty()) {
+        if (stack.phases().reportWorkerPool()) {
             simple("workers-cpu", "Report workers' CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null,
                     UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
             simple("workers-memory", "Report workers' memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
