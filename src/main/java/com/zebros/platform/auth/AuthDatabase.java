@@ -1,5 +1,6 @@
 package com.zebros.platform.auth;
 
+import com.zebros.platform.CanonicalJson;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.rds.Cluster;
@@ -183,7 +184,7 @@ public final class AuthDatabase extends ZebrosComponent {
     }
 
     private static String credentialsJson(String password) {
-        return new com.google.gson.Gson().toJson(Map.of("username", MASTER_USER, "password", password));
+        return CanonicalJson.write(Map.of("username", MASTER_USER, "password", password));
     }
 
     /** Lets {@code clientSecurityGroupId} reach PostgreSQL, and nothing else in. */

@@ -1,7 +1,6 @@
 package com.zebros.platform.compute;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.zebros.platform.CanonicalJson;
 import com.pulumi.core.Output;
 import com.zebros.platform.OutputMaps;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.Map;
  * the task definition or its plain environment.
  */
 public final class ContainerSpec {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private final String name;
     private final Output<String> image;
     private final List<Integer> ports = new ArrayList<>();
@@ -98,7 +95,7 @@ public final class ContainerSpec {
                                 "retries", 3, "startPeriod", 120));
                     }
                     c.put("readonlyRootFilesystem", readOnlyRoot);
-                    return GSON.toJson(List.of(c));
+                    return CanonicalJson.write(List.of(c));
                 });
     }
 }

@@ -1,6 +1,6 @@
 package com.zebros.platform.compute;
 
-import com.google.gson.GsonBuilder;
+import com.zebros.platform.CanonicalJson;
 import com.zebros.platform.config.WorkerKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public final class JobStateMachine {
         definition.put("StartAt", "ChooseWorker");
         definition.put("TimeoutSeconds", 3600);
         definition.put("States", ordered);
-        return new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(definition);
+        return CanonicalJson.writePretty(definition);
     }
 
     private static Map<String, Object> runTask(Network network, RunTask task) {

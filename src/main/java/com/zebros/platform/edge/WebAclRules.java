@@ -1,6 +1,6 @@
 package com.zebros.platform.edge;
 
-import com.google.gson.GsonBuilder;
+import com.zebros.platform.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,7 +57,7 @@ public final class WebAclRules {
     }
 
     public String toJson() {
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(rules);
+        return CanonicalJson.write(rules);
     }
 
     private Map<String, Object> rule(String name, int priority, Map<String, Object> statement, String actionKey,

@@ -1,7 +1,6 @@
 package com.zebros.platform.iam;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.zebros.platform.CanonicalJson;
 import com.pulumi.core.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import java.util.Map;
  * unless AWS offers nothing narrower (then the statement says why).
  */
 public final class PolicyDocument {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private record Statement(String sid, List<String> actions, List<Output<String>> resources,
                              Output<Map<String, Map<String, Object>>> condition) {
     }
@@ -71,7 +68,7 @@ public final class PolicyDocument {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("Version", "2012-10-17");
             doc.put("Statement", list);
-            return GSON.toJson(doc);
+            return CanonicalJson.write(doc);
         });
     }
 
@@ -81,6 +78,6 @@ public final class PolicyDocument {
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", service));
         statement.put("Action", "sts:AssumeRole");
-        return GSON.toJson(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        return CanonicalJson.write(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 }

@@ -1,6 +1,6 @@
 package com.zebros.platform.ops;
 
-import com.google.gson.Gson;
+import com.zebros.platform.CanonicalJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class DashboardBody {
             widgets.get(i).put("x", (i % 2) * 12);
             widgets.get(i).put("y", (i / 2) * 6);
         }
-        return new Gson().toJson(Map.of("widgets", widgets));
+        return CanonicalJson.write(Map.of("widgets", widgets));
     }
 
     static List<String> servicesOf(Monitoring.Watched w) {

@@ -1,6 +1,6 @@
 package com.zebros.platform.ops;
 
-import com.google.gson.Gson;
+import com.zebros.platform.CanonicalJson;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
@@ -42,7 +42,7 @@ public final class OpsKey extends com.pulumi.resources.ComponentResource {
         var alarms = Map.of("Sid", "AlarmsPublishToTheEncryptedTopic", "Effect", "Allow",
                 "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
                 "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", "*");
-        return new Gson().toJson(Map.of("Version", "2012-10-17", "Statement", List.of(root, logs, alarms)));
+        return CanonicalJson.write(Map.of("Version", "2012-10-17", "Statement", List.of(root, logs, alarms)));
     }
 
     public Output<String> arn() {
