@@ -178,6 +178,10 @@ public final class Jobs {
         body.put("parameters", Json.GSON.fromJson(job.get("parameters").s(), Map.class));
         body.put("createdAt", job.get("createdAt").s());
         body.put("updatedAt", job.get("updatedAt").s());
+        if (job.containsKey("summary")) {
+            // What the worker counted: rows written, rejected, skipped; set when the job is done.
+            body.put("summary", Json.GSON.fromJson(job.get("summary").s(), Map.class));
+        }
         if (job.containsKey("failure")) {
             body.put("failure", job.get("failure").s());
         }

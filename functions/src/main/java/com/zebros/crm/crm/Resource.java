@@ -10,8 +10,6 @@ import com.zebros.crm.store.Page;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +47,8 @@ public final class Resource {
             String tenant = request.principal().tenantId();
             Map<String, AttributeValue> item = validate(Json.object(request.body()), Map.of());
             checkReferences(tenant, item);
-            String id = type.name().substring(0, 3) + "_" + UUID.randomUUID().toString().replace("-", "");
-            String now = clock.instant().toString();
-            item.putAll(Store.key(type.table(), tenant, id));
-            item.put("createdAt", AttributeValue.fromS(now));
-            item.put("updatedAt", AttributeValue.fromS(now));
-            type.deriveKeys(tenant, id, item);
+            String id = Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", "");
+            item = Items.created(type, tenant, id, item, clock.instant().toString());
             if (!store.create(type.table(), item)) {
                 throw ApiException.conflict("an id collided; send the request again");
             }
@@ -114,30 +108,7 @@ public final class Resource {
     }
 
     private Map<String, AttributeValue> validate(JsonObject body, Map<String, AttributeValue> current) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        Set<String> known = new java.util.HashSet<>();
-        type.fields().forEach(f -> known.add(f.name()));
-        for (String name : body.keySet()) {
-            if (!known.contains(name) && !name.equals("id") && !name.equals("version")) {
-                errors.add(new ApiException.FieldError(name, "is not a field of a " + type.name()));
-            }
-        }
-        Map<String, AttributeValue> item = new HashMap<>();
-        for (Field field : type.fields()) {
-            field.read(body, item, errors);
-        }
-        for (String name : type.immutableFields()) {
-            if (current.containsKey(name) && item.containsKey(name) && !current.get(name).equals(item.get(name))) {
-                errors.add(new ApiException.FieldError(name, "cannot change after creation"));
-            }
-        }
-        if (errors.isEmpty()) {
-            type.check(item, errors);
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return item;
+        return Items.validate(type, body, current);
     }
 
     private void checkReferences(String tenant, Map<String, AttributeValue> item) {
@@ -176,18 +147,7 @@ public final class Resource {
 
     /** The JSON a client sees: its id, its fields, version and times; never the derived keys. */
     public Map<String, Object> view(Map<String, AttributeValue> item) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", item.get(type.table().idAttribute()).s());
-        for (Field field : type.fields()) {
-            Object value = field.write(item);
-            if (value != null) {
-                json.put(field.name(), value);
-            }
-        }
-        json.put("version", Long.parseLong(item.get(Store.VERSION).n()));
-        json.put("createdAt", item.get("createdAt").s());
-        json.put("updatedAt", item.get("updatedAt").s());
-        return json;
+        return Items.view(type, item);
     }
 
     public EntityType type() {

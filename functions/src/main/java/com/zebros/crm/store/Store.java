@@ -50,7 +50,8 @@ public final class Store {
         for (Table t : Table.values()) {
             String name = environment.get(t.environmentVariable());
             if (name == null || name.isBlank()) {
-                throw new IllegalStateException("the function has no " + t.environmentVariable() + " in its environment");
+                throw new IllegalStateException("the environment has no " + t.environmentVariable()
+                        + " (the stack sets it to the table's name)");
             }
             names.put(t, name);
         }
@@ -185,6 +186,16 @@ public final class Store {
     public List<Map<String, AttributeValue>> all(Table table, String index, String partitionAttribute, String value,
                                                  List<String> projection) {
         List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+        forEach(table, index, partitionAttribute, value, projection, items::add);
+        return items;
+    }
+
+    /**
+     * Hands every item of a partition to {@code consumer}, page by page in key order, so a worker can
+     * go through a tenant's 100,000 items holding one page. An empty {@code projection} reads whole items.
+     */
+    public void forEach(Table table, String index, String partitionAttribute, String value, List<String> projection,
+                        java.util.function.Consumer<Map<String, AttributeValue>> consumer) {
         Map<String, AttributeValue> start = null;
         Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
         StringBuilder projectionExpression = new StringBuilder();
@@ -195,16 +206,17 @@ public final class Store {
         do {
             var request = QueryRequest.builder().tableName(name(table)).indexName(index)
                     .keyConditionExpression("#p = :p").expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)))
-                    .select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(projectionExpression.toString());
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)));
+            if (!projection.isEmpty()) {
+                request.select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(projectionExpression.toString());
+            }
             if (start != null) {
                 request.exclusiveStartKey(start);
             }
             QueryResponse response = reader.query(request.build());
-            items.addAll(response.items());
+            response.items().forEach(consumer);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
-        return items;
     }
 
     public DynamoDbClient client() {

@@ -1,0 +1,86 @@
+package com.zebros.worker;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The worker's AWS clients, on the JDK's own HTTP connection (no Netty, no Apache: a smaller image).
+ * Credentials come from the task role; against local servers any key is accepted.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final WorkerSettings settings;
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+    private DynamoDbClient dynamo;
+    private S3Client s3;
+    private SqsClient sqs;
+    private SfnClient sfn;
+
+    public AwsClients(WorkerSettings settings) {
+        this.settings = settings;
+    }
+
+    public synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
+                    .credentialsProvider(credentials());
+            settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
+            dynamo = builder.build();
+        }
+        return dynamo;
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            var builder = S3Client.builder().httpClient(http).region(Region.of(settings.region()))
+                    .credentialsProvider(credentials());
+            // S3-compatible local servers serve buckets by path, not by host name.
+            settings.s3Endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
+            s3 = builder.build();
+        }
+        return s3;
+    }
+
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = SqsClient.builder().httpClient(http).region(Region.of(settings.region())).credentialsProvider(credentials()).build();
+        }
+        return sqs;
+    }
+
+    public synchronized SfnClient sfn() {
+        if (sfn == null) {
+            sfn = SfnClient.builder().httpClient(http).region(Region.of(settings.region())).credentialsProvider(credentials()).build();
+        }
+        return sfn;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        boolean local = settings.dynamoEndpoint().isPresent() || settings.s3Endpoint().isPresent();
+        return local ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.create();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable client : new AutoCloseable[] {dynamo, s3, sqs, sfn}) {
+            if (client != null) {
+                try {
+                    client.close();
+                } catch (Exception e) {
+                    // closing a client at exit loses nothing
+                }
+            }
+        }
+        http.close();
+    }
+}
