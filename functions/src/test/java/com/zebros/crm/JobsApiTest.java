@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reports, imports and exports: 202 and a job, its status, and a time-limited link when done. */
+/** Reports, imports, exports and analyses: 202 and a job, its status, and a time-limited link when done. */
 class JobsApiTest {
     private final String tenant = "jobs-" + UUID.randomUUID();
     private final String token = admin(tenant);
@@ -40,6 +40,22 @@ class JobsApiTest {
         String link = done.get("downloadUrl").getAsString();
         assertTrue(link.contains("reports/" + tenant + "/" + id + ".csv.gz"), link);
         assertTrue(link.contains("X-Amz-Expires=900"), "the link expires after 15 minutes: " + link);
+    }
+
+    @Test
+    void anAnalysisTakesNoParametersAndIsAnAnalyticsJob() {
+        var started = post("/v1/analyses", token, null);
+        assertEquals(202, started.status(), started.body());
+        String id = started.json().get("id").getAsString();
+        assertTrue(id.matches("ana_[0-9a-f]{32}"), id);
+        assertEquals("analytics", started.json().get("kind").getAsString());
+        assertEquals("/v1/analyses/" + id, started.header("Location"));
+        assertEquals("QUEUED", get("/v1/analyses/" + id, token).json().get("status").getAsString());
+        assertEquals(202, post("/v1/analyses", token, "{}").status());
+        var refused = post("/v1/analyses", token, "{\"since\":\"2026-01-01\"}");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("since"), refused.body());
+        assertEquals(404, get("/v1/reports/" + id, token).status(), "an analysis is not a report");
     }
 
     @Test

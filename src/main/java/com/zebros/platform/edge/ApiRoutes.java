@@ -34,6 +34,8 @@ public final class ApiRoutes {
             new Route("/v1/imports/{importId}", FunctionGroup.REPORTING, true, "ANY"),
             new Route("/v1/exports", FunctionGroup.REPORTING, true, "ANY"),
             new Route("/v1/exports/{exportId}", FunctionGroup.REPORTING, true, "ANY"),
+            new Route("/v1/analyses", FunctionGroup.ANALYTICS, true, "ANY"),
+            new Route("/v1/analyses/{analysisId}", FunctionGroup.ANALYTICS, true, "ANY"),
             new Route("/v1/analytics/{metric}", FunctionGroup.ANALYTICS, true, "ANY"));
 
     private ApiRoutes() {

@@ -65,6 +65,8 @@ public final class CrmApi {
                 .add("POST", "/v1/imports/{importId}", WRITE, r -> jobs.startImport(r, r.pathParameter("importId")))
                 .add("POST", "/v1/exports", WRITE, jobs::startExport)
                 .add("GET", "/v1/exports/{exportId}", READ, r -> jobs.status(r, r.pathParameter("exportId"), "export"))
+                .add("POST", "/v1/analyses", WRITE, jobs::startAnalysis)
+                .add("GET", "/v1/analyses/{analysisId}", READ, r -> jobs.status(r, r.pathParameter("analysisId"), "analytics"))
                 .add("GET", "/v1/analytics/{metric}", READ, r -> pipeline.analytics(r, r.pathParameter("metric")));
     }
 

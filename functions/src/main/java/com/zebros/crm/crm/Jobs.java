@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Reports, imports and exports: asynchronous jobs. A job is an item of the jobs table (kept 30 days)
+ * Reports, imports, exports and analyses: asynchronous jobs. A job is an item of the jobs table (kept 30 days)
  * and a message on the job queue; the workers update the item, and a finished job's file is handed
  * out as a link that expires in 15 minutes. Imports first hand out an upload link; the import starts
  * when the client says the file is there.
@@ -66,6 +66,20 @@ public final class Jobs {
             String entity = choice(Json.object(request.body()), "entity", ENTITIES);
             Map<String, AttributeValue> job = newJob(request, "export", "exp", Map.of("entity", entity));
             return queued(job, request);
+        });
+    }
+
+    /** Win rate, cycle time and activity per owner over the whole tenant, computed by the analytics worker. */
+    public Response startAnalysis(Request request) {
+        request.allowOnly(Set.of());
+        return idempotency.run(request, () -> {
+            // No body, or an empty object: an analysis takes no parameters.
+            if (request.body() != null && !request.body().isBlank()) {
+                for (String name : Json.object(request.body()).keySet()) {
+                    throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a field of this job (it takes none)")));
+                }
+            }
+            return queued(newJob(request, "analytics", "ana", Map.of()), request);
         });
     }
 
@@ -148,7 +162,7 @@ public final class Jobs {
         if (!sent) {
             body.put("note", "no job queue is configured here; the job waits until a worker reads it");
         }
-        String location = request.path().matches(".*/(imp|rep|exp)_[0-9a-f]{32}$") ? request.path() : request.path() + "/" + job.get("jobId").s();
+        String location = request.path().matches(".*/(imp|rep|exp|ana)_[0-9a-f]{32}$") ? request.path() : request.path() + "/" + job.get("jobId").s();
         return Response.json(202, body, Map.of("Location", location));
     }
 

@@ -36,9 +36,9 @@ public final class JobFixtures {
         return started(Api.post("/v1/imports/" + job.get("id").getAsString(), Api.admin(tenant), null), tenant);
     }
 
-    /** An analytics job as the state machine would get it (the API has no route that starts one). */
-    public static String analytics(String tenant, String jobId) {
-        return message(tenant, jobId, "analytics", Map.of());
+    /** An analysis started with POST /v1/analyses. */
+    public static String analytics(String tenant) {
+        return started(Api.post("/v1/analyses", Api.admin(tenant), null), tenant);
     }
 
     private static String started(Api.Reply reply, String tenant) {
@@ -46,16 +46,11 @@ public final class JobFixtures {
             throw new IllegalStateException("the API did not queue the job: " + reply.status() + " " + reply.body());
         }
         JsonObject job = reply.json();
-        return message(tenant, job.get("id").getAsString(), job.get("kind").getAsString(),
-                Json.GSON.fromJson(job.get("parameters"), Map.class));
-    }
-
-    private static String message(String tenant, String jobId, String kind, Map<?, ?> parameters) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("tenantId", tenant);
-        message.put("jobId", jobId);
-        message.put("kind", kind);
-        message.put("parameters", parameters);
+        message.put("jobId", job.get("id").getAsString());
+        message.put("kind", job.get("kind").getAsString());
+        message.put("parameters", Json.GSON.fromJson(job.get("parameters"), Map.class));
         return Json.write(message);
     }
 
