@@ -1,6 +1,5 @@
 package com.zebros.worker;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class S3Upload extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
+    public void write(int b) {
         if (filled == buffer.length) {
             sendPart();
         }
@@ -50,7 +49,7 @@ public final class S3Upload extends OutputStream {
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length) {
         while (length > 0) {
             if (filled == buffer.length) {
                 sendPart();
