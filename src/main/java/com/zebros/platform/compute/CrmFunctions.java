@@ -145,6 +145,9 @@ public final class CrmFunctions extends ZebrosComponent {
             case ANALYTICS:
                 tables.grantRead(policy, "CrmData", crm);
                 tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
+                // POST /v1/analyses queues an analytics job; its download link is signed by this role.
+                files.grantRead(policy, "Analyses", "analytics/");
+                policy.allow("QueueJobs", List.of("sqs:SendMessage"), List.of(workflows.jobQueueArn()));
                 break;
             case NOTIFICATION:
                 tables.grantStreamRead(policy, "StageChanges", CrmTable.OPPORTUNITIES);

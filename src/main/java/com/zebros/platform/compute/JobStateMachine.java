@@ -122,13 +122,19 @@ public final class JobStateMachine {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::dynamodb:updateItem");
+        // The worker leaves its own reason on the job ("the file has no column name ..."); it is kept,
+        // and the state's error is recorded only where the worker could not say (a lost task, a timeout).
+        // The version moves on, as with every write of the API and the workers.
         state.put("Parameters", Map.of(
                 "TableName", jobsTable,
                 "Key", Map.of("tenantId", Map.of("S.$", "$.tenantId"), "jobId", Map.of("S.$", "$.jobId")),
-                "UpdateExpression", "SET #status = :failed, failure = :failure",
-                "ExpressionAttributeNames", Map.of("#status", "status"),
+                "UpdateExpression", "SET #status = :failed, failure = if_not_exists(failure, :failure), updatedAt = :now"
+                        + " ADD #version :one",
+                "ExpressionAttributeNames", Map.of("#status", "status", "#version", "version"),
                 "ExpressionAttributeValues", Map.of(":failed", Map.of("S", "FAILED"),
-                        ":failure", Map.of("S.$", "States.JsonToString($.error)"))));
+                        ":failure", Map.of("S.$", "States.JsonToString($.error)"),
+                        ":now", Map.of("S.$", "$$.State.EnteredTime"),
+                        ":one", Map.of("N", "1"))));
         state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2,
                 "MaxAttempts", 3, "BackoffRate", 2.0)));
         state.put("ResultPath", null);

@@ -61,6 +61,10 @@ class JobStateMachineTest {
         var recordFailure = states.getAsJsonObject("RecordFailure");
         assertEquals("arn:aws:states:::dynamodb:updateItem", recordFailure.get("Resource").getAsString());
         assertEquals("Failed", recordFailure.get("Next").getAsString());
+        String update = recordFailure.getAsJsonObject("Parameters").get("UpdateExpression").getAsString();
+        assertTrue(update.contains("failure = if_not_exists(failure, :failure)"),
+                "the reason the worker left on the job is kept: " + update);
+        assertTrue(update.contains("ADD #version :one"), "the job's version moves on like every other write");
         assertEquals("Fail", states.getAsJsonObject("Failed").get("Type").getAsString());
         for (String run : List.of("RunReport", "RunImport", "RunExport", "RunAnalytics")) {
             assertEquals("RecordFailure", states.getAsJsonObject(run).getAsJsonArray("Catch").get(0)

@@ -39,6 +39,13 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * program deploys.
  */
 public final class LocalDynamo implements AutoCloseable {
+    /**
+     * Streams, as the program deploys the tables, unless {@code -DlocalDynamo.streams=false}: the
+     * workers' benchmark turns them off because DynamoDB Local reads its stream's description on every
+     * write, a cost that grows with each record written (DynamoDB has nothing like it).
+     */
+    private static final boolean STREAMS = !"false".equals(System.getProperty("localDynamo.streams"));
+
     private final DynamoDBProxyServer server;
     private final String endpoint;
     private final DynamoDbClient client;
@@ -97,9 +104,11 @@ public final class LocalDynamo implements AutoCloseable {
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder().attributeName(a)
                             .attributeType(ScalarAttributeType.S).build()).toList())
-                    .keySchema(key(table.get("hashKey").getAsString(), KeyType.HASH), key(table.get("rangeKey").getAsString(), KeyType.RANGE))
-                    .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build());
+                    .keySchema(key(table.get("hashKey").getAsString(), KeyType.HASH), key(table.get("rangeKey").getAsString(), KeyType.RANGE));
+            if (STREAMS) {
+                request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build());
+            }
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
             }
