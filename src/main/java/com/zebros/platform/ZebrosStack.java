@@ -52,7 +52,7 @@ public final class ZebrosStack {
         Role role = settings.role();
         // A secondary checks its primary before it registers anything of its own.
         Optional<PrimaryStack> primary = role == Role.SECONDARY ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
-        primary.map(PrimaryStack::phase).filter(p -> !p.equals(String.valueOf(settings.phase()))).ifPresent(p ->
+        primary.flatMap(PrimaryStack::phase).filter(p -> p != settings.phase()).ifPresent(p ->
                 ctx.log().warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
                         + ": after a failover the secondary carries the load at its own phase's size"));
 

@@ -65,9 +65,17 @@ public final class PrimaryStack {
         }
     }
 
-    /** The primary's phase, for the warning when the pair differs. */
-    public String phase() {
-        return value("phase");
+    /**
+     * The primary's phase, for the warning when the pair differs. Stack outputs travel as JSON, so a
+     * phase of 3 comes back as the number 3.0; empty when the primary does not say.
+     */
+    public java.util.Optional<Integer> phase() {
+        String value = value("phase");
+        try {
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of((int) Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public Output<String> string(String key) {
