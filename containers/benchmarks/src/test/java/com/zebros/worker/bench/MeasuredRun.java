@@ -2,6 +2,8 @@ package com.zebros.worker.bench;
 
 import com.zebros.worker.Worker;
 import com.zebros.worker.WorkerMain;
+import com.zebros.worker.analytics.AnalyticsWorker;
+import com.zebros.worker.export.ExportWorker;
 import com.zebros.worker.importer.ImportWorker;
 import com.zebros.worker.report.ReportWorker;
 import java.io.IOException;
@@ -23,7 +25,13 @@ public final class MeasuredRun {
     }
 
     public static void main(String[] args) throws IOException {
-        Worker worker = args[0].equals("import") ? new ImportWorker() : new ReportWorker();
+        Worker worker = switch (args[0]) {
+            case "import" -> new ImportWorker();
+            case "report" -> new ReportWorker();
+            case "export" -> new ExportWorker();
+            case "analytics" -> new AnalyticsWorker();
+            default -> throw new IllegalArgumentException("no worker " + args[0]);
+        };
         long start = System.nanoTime();
         int exit = WorkerMain.run(worker, new String[] {args[1]}, System.getenv());
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The import and report workers on 100,000 rows each, against DynamoDB Local (in this JVM) and
- * S3Mock, each worker in a JVM of its own whose heap is capped at 75% of its phase-3 task memory,
- * as the task definition's MaxRAMPercentage sets it (import 2 GB → 1536 MB, report 1 GB → 768 MB).
+ * The workers on 100,000 rows each, against DynamoDB Local (in this JVM) and S3Mock, each worker in
+ * a JVM of its own whose heap is capped at 75% of its phase-3 task memory, as the task definition's
+ * MaxRAMPercentage sets it (import and export 2 GB → 1536 MB, report 1 GB → 768 MB, analytics 8 GB
+ * → 6144 MB). The export reads the imported customers; the analysis the report's opportunities.
  * Prints rows per second and peak memory. Not a test: a figure to read, on the machine at hand.
  */
 public final class WorkerBenchmark {
@@ -56,12 +57,17 @@ public final class WorkerBenchmark {
         seedOpportunities(reportTenant);
         System.out.printf("  seeded in %.0f s%n", (System.nanoTime() - seeding) / 1e9);
         Result reported = measure("report", JobFixtures.report(reportTenant, "pipeline"), "768m");
+        // The import's customers, exported; the report's opportunities, analysed.
+        Result exported = measure("export", JobFixtures.export(importTenant, "customers"), "1536m");
+        Result analysed = measure("analytics", JobFixtures.analytics(reportTenant), "6144m");
 
         System.out.println();
-        System.out.printf("%-8s %9s %9s %10s %12s %12s %10s%n", "worker", "rows", "seconds", "rows/s", "peak heap MB",
+        System.out.printf("%-9s %9s %9s %10s %12s %12s %10s%n", "worker", "rows", "seconds", "rows/s", "peak heap MB",
                 "peak RSS MB", "heap cap");
-        print("import", imported, "1536m");
-        print("report", reported, "768m");
+        print("import", ROWS, imported, "1536m");
+        print("report", ROWS, reported, "768m");
+        print("export", ROWS - ROWS / 100, exported, "1536m");
+        print("analytics", ROWS, analysed, "6144m");
         System.out.printf("%nimport file: %.1f MB, %d rows (1%% rejected to the error report)%n", file.length / 1e6, ROWS);
         System.exit(0);
     }
@@ -69,8 +75,8 @@ public final class WorkerBenchmark {
     record Result(int exit, double seconds, long heapMb, long rssMb) {
     }
 
-    private static void print(String name, Result r, String cap) {
-        System.out.printf("%-8s %9d %9.1f %10.0f %12d %12d %10s%s%n", name, ROWS, r.seconds(), ROWS / r.seconds(), r.heapMb(),
+    private static void print(String name, int rows, Result r, String cap) {
+        System.out.printf("%-9s %9d %9.1f %10.0f %12d %12d %10s%s%n", name, rows, r.seconds(), rows / r.seconds(), r.heapMb(),
                 r.rssMb(), cap, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")");
     }
 
