@@ -5,7 +5,6 @@ import com.zebros.crm.crm.EntityType;
 import com.zebros.crm.crm.Items;
 import com.zebros.crm.crm.Jobs;
 import com.zebros.crm.http.ApiException;
-import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import com.zebros.worker.BadJob;
 import com.zebros.worker.CsvReader;
@@ -16,12 +15,9 @@ import com.zebros.worker.Utf8;
 import com.zebros.worker.Worker;
 import com.zebros.worker.WorkerMain;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Imports a CSV of customers or contacts that the user uploaded through the API's link. Every row is
@@ -56,7 +52,7 @@ public final class ImportWorker implements Worker {
         }
         EntityType type = Items.typeOf(entity.equals("customers") ? Table.CUSTOMERS : Table.CONTACTS);
         long resumeAfter = context.checkpoint();
-        Progress progress = new Progress();
+        ImportBatch.Progress progress = new ImportBatch.Progress();
         String errorsKey;
         try (InputStream in = context.open(source, "upload the file with the link POST /v1/imports gave, then start the import");
              ImportErrors errors = new ImportErrors(context, job.resultKey("import-errors", "csv"))) {
@@ -69,7 +65,7 @@ public final class ImportWorker implements Worker {
                 throw new BadJob("the header line cannot be read: " + header.problem());
             }
             ImportColumns columns = ImportColumns.of(header.fields(), type);
-            Batch batch = new Batch(job, context, type, errors, resumeAfter, progress);
+            ImportBatch batch = new ImportBatch(job, context, type, errors, resumeAfter, progress);
             for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
                 progress.rows++;
                 JsonObject body = parse(record, columns, errors);
@@ -121,92 +117,5 @@ public final class ImportWorker implements Worker {
             }
         }
         return damaged ? null : body;
-    }
-
-    /** What the import counted; rejected rows are the error report's. */
-    static final class Progress {
-        long rows;
-        long imported;
-        long rejected;
-        long writtenBefore;
-    }
-
-    /** Good rows waiting to be written, up to one read batch. */
-    private static final class Batch {
-        private final Job job;
-        private final JobContext context;
-        private final EntityType type;
-        private final ImportErrors errors;
-        private final long resumeAfter;
-        private final Progress progress;
-        private final ItemWriter writer;
-        private final RowIds ids;
-        private final CustomerReferences customers;
-        private final List<Long> lines = new ArrayList<>();
-        private final List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        private long writtenThrough;
-        private long checkpointed;
-
-        Batch(Job job, JobContext context, EntityType type, ImportErrors errors, long resumeAfter, Progress progress) {
-            this.job = job;
-            this.context = context;
-            this.type = type;
-            this.errors = errors;
-            this.resumeAfter = resumeAfter;
-            this.progress = progress;
-            this.writer = new ItemWriter(context.store().client(), context.store());
-            this.ids = new RowIds(Items.idPrefix(type), job.tenantId(), job.jobId());
-            this.customers = new CustomerReferences(writer, job.tenantId());
-            this.writtenThrough = resumeAfter;
-            this.checkpointed = resumeAfter;
-        }
-
-        void add(long line, Map<String, AttributeValue> fields) {
-            lines.add(line);
-            rows.add(fields);
-            if (rows.size() == ItemWriter.READ_BATCH) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            Set<String> missingCustomers = type.table() == Table.CONTACTS
-                    ? customers.missing(rows.stream().map(r -> r.get("customerId").s()).toList()) : Set.of();
-            String now = context.clock().instant().toString();
-            List<Map<String, AttributeValue>> items = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                long line = lines.get(i);
-                Map<String, AttributeValue> fields = rows.get(i);
-                if (fields.containsKey("customerId") && missingCustomers.contains(fields.get("customerId").s())) {
-                    errors.add(line, "customerId", "no customer " + fields.get("customerId").s());
-                    continue;
-                }
-                progress.imported++;
-                if (line <= resumeAfter) {
-                    continue;
-                }
-                Map<String, AttributeValue> item = Items.created(type, job.tenantId(), ids.id(line), fields, now);
-                item.put(Store.VERSION, AttributeValue.fromN("1"));
-                items.add(item);
-            }
-            int written = writer.writeMissing(type.table(), job.tenantId(), items);
-            progress.writtenBefore += items.size() - written;
-            writtenThrough = Math.max(writtenThrough, lines.get(lines.size() - 1));
-            lines.clear();
-            rows.clear();
-            if (writtenThrough - checkpointed >= CHECKPOINT_EVERY) {
-                checkpoint();
-            }
-        }
-
-        void checkpoint() {
-            if (writtenThrough > checkpointed) {
-                context.saveCheckpoint(job, writtenThrough);
-                checkpointed = writtenThrough;
-            }
-        }
     }
 }

@@ -8,12 +8,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.zebros.crm.http.Json;
 import com.zebros.crm.local.Api;
+import com.zebros.crm.store.Store;
+import com.zebros.crm.store.Table;
 import com.zebros.worker.local.CrmData;
 import com.zebros.worker.local.JobFixtures;
 import com.zebros.worker.local.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The import worker end to end: files uploaded where the API's link points, rows checked through the API. */
 class ImportWorkerTest {
@@ -178,10 +182,10 @@ class ImportWorkerTest {
 
         // A lost acknowledgement: the state machine runs the same job again from the start.
         String id = Json.object(job).get("jobId").getAsString();
-        LocalAws.dynamo().client().updateItem(r -> r.tableName(LocalAws.dynamo().names().get(com.zebros.crm.store.Table.JOBS))
-                .key(com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.JOBS, tenant, id))
-                .updateExpression("SET #s = :q REMOVE checkpoint").expressionAttributeNames(java.util.Map.of("#s", "status"))
-                .expressionAttributeValues(java.util.Map.of(":q", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("QUEUED"))));
+        LocalAws.dynamo().client().updateItem(r -> r.tableName(LocalAws.dynamo().names().get(Table.JOBS))
+                .key(Store.key(Table.JOBS, tenant, id))
+                .updateExpression("SET #s = :q REMOVE checkpoint").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":q", AttributeValue.fromS("QUEUED"))));
         assertEquals(0, JobFixtures.run(worker, job));
         assertEquals(250, countCustomers(tenant));
         JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
@@ -192,7 +196,7 @@ class ImportWorkerTest {
     /** The tenant's customers, counted page by page (a COUNT query stops at 1 MB like any other). */
     static int countCustomers(String tenant) {
         int[] count = {0};
-        LocalAws.store().forEach(com.zebros.crm.store.Table.CUSTOMERS, null, "tenantId", tenant, List.of("customerId"),
+        LocalAws.store().forEach(Table.CUSTOMERS, null, Table.TENANT, tenant, List.of("customerId"),
                 item -> count[0]++);
         return count[0];
     }
