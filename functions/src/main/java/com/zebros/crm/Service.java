@@ -3,6 +3,7 @@ package com.zebros.crm;
 import com.zebros.crm.cache.ItemCache;
 import com.zebros.crm.cache.RedisItemCache;
 import com.zebros.crm.crm.CrmApi;
+import com.zebros.crm.crm.Items;
 import com.zebros.crm.crm.JobQueue;
 import com.zebros.crm.crm.Jobs;
 import com.zebros.crm.crm.SqsJobQueue;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class Service {
     /** API Gateway accepts up to 10 MB; the CRM's documents are small, so anything past 256 KB is refused. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final Pattern ID_IN_PATH = Pattern.compile("/(" + Items.ITEM_ID + "|" + Jobs.JOB_ID + ")");
 
     private final CrmApi api;
     private final ItemCache cache;
@@ -89,7 +92,7 @@ public final class Service {
         Metrics metrics = Metrics.current();
         String tenant = request.principal() == null ? null : request.principal().tenantId();
         Response response;
-        String route = request.method() + " " + request.path().replaceAll("/(cus|con|opp|act|rep|imp|exp)_[0-9a-f]{32}", "/{id}");
+        String route = route(request.method(), request.path());
         try {
             if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
                 throw new ApiException(413, "Payload Too Large", "the body may be at most " + MAX_BODY_BYTES + " bytes",
@@ -116,6 +119,11 @@ public final class Service {
                 "status", response.status(), "latencyMs", Math.round(millis * 100) / 100.0));
         metrics.flush(route, "zebros-crm", System.out, clock);
         return response;
+    }
+
+    /** The metric's route: the path with its ids as {id}, so the dimension stays one value per route. */
+    static String route(String method, String path) {
+        return method + " " + ID_IN_PATH.matcher(path).replaceAll("/{id}");
     }
 
     public CrmApi api() {

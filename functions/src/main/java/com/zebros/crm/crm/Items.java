@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * item the API would have written, and an exported one the same JSON it would have returned.
  */
 public final class Items {
+    /** An item's id: its type's prefix ({@link #idPrefix}) and 32 hex digits. */
+    public static final String ITEM_ID = "(cus|con|opp|act)_[0-9a-f]{32}";
+
     private Items() {
     }
 

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class Jobs {
     public static final Set<String> REPORT_TYPES = Set.of("pipeline", "activity-summary");
     public static final Set<String> ENTITIES = Set.of("customers", "contacts");
+    /** A job's id: its kind's prefix (report, import, export, analysis) and 32 hex digits. */
+    public static final String JOB_ID = "(rep|imp|exp|ana)_[0-9a-f]{32}";
     static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
     static final Duration JOB_LIFETIME = Duration.ofDays(30);
 
@@ -162,7 +164,7 @@ public final class Jobs {
         if (!sent) {
             body.put("note", "no job queue is configured here; the job waits until a worker reads it");
         }
-        String location = request.path().matches(".*/(imp|rep|exp|ana)_[0-9a-f]{32}$") ? request.path() : request.path() + "/" + job.get("jobId").s();
+        String location = request.path().matches(".*/" + JOB_ID) ? request.path() : request.path() + "/" + job.get("jobId").s();
         return Response.json(202, body, Map.of("Location", location));
     }
 
