@@ -1,8 +1,8 @@
 package com.zebros.worker.local;
 
+import com.zebros.crm.local.LocalDynamo;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class LocalS3 {
                     + " Maven from containers/ (mvn -f containers/pom.xml test), which writes it");
         }
         try {
-            int port = freePort();
+            int port = LocalDynamo.freePort();
             Path root = Files.createTempDirectory("s3mock");
             Path log = root.resolveSibling(root.getFileName() + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -93,12 +93,6 @@ public final class LocalS3 {
         }
         process.destroy();
         throw new IllegalStateException("S3Mock did not answer within 60 s; its log: " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     public String endpoint() {
