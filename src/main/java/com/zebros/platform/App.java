@@ -2,16 +2,22 @@ package com.zebros.platform;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.deployment.internal.DeploymentInternal;
+import com.pulumi.exceptions.RunException;
+import com.zebros.platform.config.ConfigSource;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.config.StackSettingsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The entry point. With no arguments it is the Pulumi program ({@code pulumi up} runs it); with
  * arguments it is the command line of {@link Cli} (the offline plan).
  */
 public final class App {
+    /** The config namespace: the project's name, as the Pulumi CLI requires of typed keys. */
+    static final String NAMESPACE = "zebros";
 
     private App() {
     }
@@ -31,18 +37,37 @@ public final class App {
 
     /** A real deployment: validate everything first, so bad config registers no resource. */
     static void deploy(Context ctx) {
-        var config = ctx.config("zebros");
-        StackSettings settings = StackSettingsReader.read(ctx.projectName(), ctx.stackName(), config::get,
+        StackSettings settings = StackSettingsReader.read(ctx.projectName(), ctx.stackName(), engineConfig(ctx),
                 StackSettingsReader.SecretsMode.REQUIRED);
         requireArtifact(settings);
         ZebrosStack.define(ctx, settings);
+    }
+
+    /**
+     * The stack's {@code zebros:} config as the engine hands it over. The engine also says which keys
+     * the stack file holds encrypted, so a secret written in plain text is refused here too, whether
+     * or not Pulumi.yaml declares it.
+     */
+    private static ConfigSource engineConfig(Context ctx) {
+        var config = ctx.config(NAMESPACE);
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                return config.get(key);
+            }
+
+            @Override
+            public boolean isStoredEncrypted(String key) {
+                return config.get(key).isEmpty() || DeploymentInternal.getInstance().isConfigSecret(NAMESPACE + ":" + key);
+            }
+        };
     }
 
     /** A real deployment uploads the functions' jar; without it, say which command builds it. */
     static void requireArtifact(StackSettings settings) {
         Path artifact = Path.of(settings.functionsArtifact());
         if (!Files.isRegularFile(artifact)) {
-            throw new IllegalStateException("The Lambda artifact " + artifact.toAbsolutePath() + " does not exist. "
+            throw new RunException("The Lambda artifact " + artifact.toAbsolutePath() + " does not exist. "
                     + "Build it first: mvn -q -f functions/pom.xml package");
         }
     }

@@ -18,6 +18,8 @@ import com.zebros.platform.offline.PlanPrinter;
 import com.zebros.platform.offline.StackFiles;
 import com.zebros.platform.offline.StackPlanner;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +36,11 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
 
     static final String USAGE = """
-            usage: plan --stack <name> [--phase <0-3>] [--json]
+            usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>]
                    promote --stack <name> --to <0-3> [--write] [--allow-skip]
                    cost --stack <name> [--phase <0-3>]
-              plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml
+              plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
+                       --out writes the JSON plan to a file (clean JSON, whatever wraps stdout)
               promote  plan the stack at its phase and at the target, print the difference, refuse
                        what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
               cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
@@ -69,7 +72,8 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         switch (args[0]) {
             case "plan":
-                return command("plan", rest, List.of("--stack", "--phase"), List.of("--json"), List.of("--stack"), this::plan);
+                return command("plan", rest, List.of("--stack", "--phase", "--out"), List.of("--json"), List.of("--stack"),
+                        this::plan);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
             case "promote":
@@ -105,7 +109,7 @@ public final class Cli {
             err.println(e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            err.println("could not write the stack file: " + e.getMessage());
+            err.println("could not write " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
             err.println(name + " failed: " + e.getMessage());
@@ -113,14 +117,21 @@ public final class Cli {
         }
     }
 
-    private int plan(Map<String, String> options) {
+    private int plan(Map<String, String> options) throws IOException {
         Plan plan = planner.plan(settings(options.get("--stack"), options.get("--phase")));
         boolean json = options.containsKey("--json");
-        out.print(json ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
+        if (options.containsKey("--out")) {
+            // Maven may write terminal codes to stdout (Debian's 3.8.7 does, even with -q -B); a file stays clean.
+            Path file = directory.resolve(options.get("--out"));
+            Files.writeString(file, PlanJson.render(plan) + "\n", StandardCharsets.UTF_8);
+            err.println("wrote the JSON plan of " + plan.stack() + " (" + plan.resources().size() + " resources) to " + file);
+        } else {
+            out.print(json ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
+        }
         // The security baseline, on stderr so --json stays one document on stdout.
         var violations = Baseline.evaluate(plan);
         violations.forEach(v -> err.println("baseline violation: " + v.describe()));
-        if (!json) {
+        if (!json && !options.containsKey("--out")) {
             out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
                     : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
         }

@@ -11,8 +11,12 @@ import java.util.List;
  * The resource options of every stateful resource, built in one place. Pulumi's mock engine never
  * sees options, so tests call these factories directly (DESIGN.md; AWS-CONSTRAINTS section 0).
  *
- * <p>Every stateful resource is protected (PUL-01): a replacement or a {@code destroy} would lose
- * data. Ignored properties are the ones AWS changes behind Pulumi's back.
+ * <p>Every stateful resource of a stack with {@code zebros:deletionProtection} (the default) is
+ * protected: a replacement or a {@code destroy} would lose data. A throw-away stack (dev sets
+ * {@code zebros:deletionProtection: false}) is not, so {@code pulumi destroy} works on it without
+ * {@code --ignore-protect} (Pulumi refuses to delete a protected resource:
+ * https://www.pulumi.com/docs/iac/concepts/options/protect/). Ignored properties are the ones AWS
+ * changes behind Pulumi's back.
  */
 public final class StatefulOptions {
 
@@ -23,7 +27,7 @@ public final class StatefulOptions {
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
      * them to the minimum (DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
      */
-    public static CustomResourceOptions table(Resource parent, ProviderResource provider, boolean autoScaled,
+    public static CustomResourceOptions table(boolean protect, Resource parent, ProviderResource provider, boolean autoScaled,
                                               boolean global) {
         List<String> ignore = new ArrayList<>();
         if (autoScaled) {
@@ -34,16 +38,16 @@ public final class StatefulOptions {
             // Replicas are TableReplica resources; the table must not fight them over them (DDB-03).
             ignore.add("replicas");
         }
-        return protectedChild(parent, provider, ignore);
+        return child(protect, parent, provider, ignore);
     }
 
     /**
      * A global table's replica in the peer region. Removing it deletes that region's copy (DDB-12);
      * a provisioned replica may only be created once the table's write auto-scaling exists (DDB-04).
      */
-    public static CustomResourceOptions tableReplica(Resource parent, ProviderResource peerProvider,
+    public static CustomResourceOptions tableReplica(boolean protect, Resource parent, ProviderResource peerProvider,
                                                      List<Resource> writeScaling) {
-        return CustomResourceOptions.builder().parent(parent).provider(peerProvider).protect(true)
+        return CustomResourceOptions.builder().parent(parent).provider(peerProvider).protect(protect)
                 .dependsOn(writeScaling).build();
     }
 
@@ -52,17 +56,17 @@ public final class StatefulOptions {
      * API and the database name drifts to null on later reads, either of which would replace the
      * global cluster and detach every member.
      */
-    public static CustomResourceOptions globalCluster(Resource parent, ProviderResource provider) {
-        return protectedChild(parent, provider, List.of("sourceDbClusterIdentifier", "databaseName",
+    public static CustomResourceOptions globalCluster(boolean protect, Resource parent, ProviderResource provider) {
+        return child(protect, parent, provider, List.of("sourceDbClusterIdentifier", "databaseName",
                 "engine", "engineVersion"));
     }
 
-    public static CustomResourceOptions kmsKey(Resource parent, ProviderResource provider) {
-        return protectedChild(parent, provider, List.of());
+    public static CustomResourceOptions kmsKey(boolean protect, Resource parent, ProviderResource provider) {
+        return child(protect, parent, provider, List.of());
     }
 
-    public static CustomResourceOptions bucket(Resource parent, ProviderResource provider) {
-        return protectedChild(parent, provider, List.of());
+    public static CustomResourceOptions bucket(boolean protect, Resource parent, ProviderResource provider) {
+        return child(protect, parent, provider, List.of());
     }
 
     /**
@@ -71,13 +75,13 @@ public final class StatefulOptions {
      * null would detach it (AUR-09). Members of a global database take engine upgrades through the
      * global cluster, so they ignore {@code engineVersion} too (AUR-11).
      */
-    public static CustomResourceOptions auroraCluster(Resource parent, ProviderResource provider, Role role) {
+    public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider, Role role) {
         List<String> ignore = new ArrayList<>(List.of("globalClusterIdentifier", "snapshotIdentifier"));
         if (role.isGlobal()) {
             ignore.add("engineVersion");
             ignore.add("replicationSourceIdentifier");
         }
-        return protectedChild(parent, provider, ignore);
+        return child(protect, parent, provider, ignore);
     }
 
     /**
@@ -91,15 +95,16 @@ public final class StatefulOptions {
     }
 
     /** The secret that holds the database credentials: losing it locks Keycloak out. */
-    public static CustomResourceOptions secret(Resource parent, ProviderResource provider) {
-        return protectedChild(parent, provider, List.of());
+    public static CustomResourceOptions secret(boolean protect, Resource parent, ProviderResource provider) {
+        return child(protect, parent, provider, List.of());
     }
 
-    private static CustomResourceOptions protectedChild(Resource parent, ProviderResource provider, List<String> ignore) {
+    private static CustomResourceOptions child(boolean protect, Resource parent, ProviderResource provider,
+                                               List<String> ignore) {
         return CustomResourceOptions.builder()
                 .parent(parent)
                 .provider(provider)
-                .protect(true)
+                .protect(protect)
                 .ignoreChanges(ignore)
                 .build();
     }

@@ -27,6 +27,7 @@ import com.zebros.platform.data.ReplicaTables;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
+import com.zebros.platform.global.PasswordFingerprint;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
@@ -64,7 +65,7 @@ public final class ZebrosStack {
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
         var naming = new Naming(settings.stack(), settings.region());
-        var opsKey = new OpsKey("ops-key", naming.physical("ops"), settings.region(), accountId, provider);
+        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(), accountId, provider);
         var stack = new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
 
         var network = new Network("network", stack);
@@ -111,6 +112,10 @@ public final class ZebrosStack {
         ctx.export("dbWriterEndpoint", database.writerEndpoint());
         ctx.export("vpcId", network.vpcId());
         ctx.export("alarmTopicArn", monitoring.alarmTopicArn());
+        if (role == Role.PRIMARY) {
+            ctx.export(PasswordFingerprint.OUTPUT, Output.of(PasswordFingerprint.of(
+                    settings.dbMasterPassword().reveal(), settings.domain())));
+        }
         if (ownTables != null) {
             ownTables.replicaKeyArn().ifPresent(arn -> ctx.export("tablesReplicaKeyArn", arn));
         }

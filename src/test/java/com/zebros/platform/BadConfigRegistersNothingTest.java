@@ -23,7 +23,7 @@ class BadConfigRegistersNothingTest {
     @Test
     void aStackWithNoConfigFailsWithEveryProblemAndRegistersNoResource() {
         var mocks = new PlanMocks("us-east-1", Map.of());
-        var result = PulumiTest.withOptions(TestOptions.builder().projectName("zebros-crm").stackName("dev").build())
+        var result = PulumiTest.withOptions(TestOptions.builder().projectName("zebros").stackName("dev").build())
                 .withMocks(mocks).runTest(App::deploy);
         assertFalse(result.exceptions().isEmpty(), "the run must fail");
         String message = result.exceptions().get(0).getMessage();

@@ -36,7 +36,7 @@ class CliTest {
     void planPrintsATreeAndACount() {
         assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev"));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("zebros-crm / dev: phase 0, standalone, us-east-1"), text.substring(0, 80));
+        assertTrue(text.startsWith("zebros / dev: phase 0, standalone, us-east-1"), text.substring(0, 80));
         assertTrue(text.contains("+ tables  zebros:data:CrmTables"));
         assertTrue(text.matches("(?s).*\\n\\d+ resources in \\d+ components.*"));
     }

@@ -67,7 +67,7 @@ public final class AuthDatabase extends ZebrosComponent {
     public AuthDatabase(String name, StackContext stack, Network network, Optional<PrimaryStack> primary) {
         super("zebros:auth:AuthDatabase", name, stack);
         var naming = stack.naming();
-        key = new EncryptionKey(name + "-key", naming.physical("auth-db"),
+        key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", naming.physical("auth-db"),
                 "Zebros CRM auth database of stack " + stack.settings().stack(), this, stack.provider());
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -121,7 +121,7 @@ public final class AuthDatabase extends ZebrosComponent {
         if (keepFinalSnapshot) {
             args.finalSnapshotIdentifier(naming.regional("auth-final"));
         }
-        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(this, stack.provider(), role));
+        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role));
 
         // In a secondary this instance reads until a failover promotes its cluster; the name stays.
         writer = new ClusterInstance(name + "-writer", ClusterInstanceArgs.builder()
@@ -154,7 +154,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .description("Keycloak's database login; read by the Keycloak task at start")
                 .kmsKeyId(key.arn())
                 .recoveryWindowInDays(stack.settings().deletionProtection() ? 30 : 0)
-                .build(), StatefulOptions.secret(this, stack.provider()));
+                .build(), StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()));
         new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
                 .secretId(credentials.id())
                 .secretString(Output.ofSecret(credentialsJson(stack.settings().dbMasterPassword().reveal())))
@@ -168,7 +168,7 @@ public final class AuthDatabase extends ZebrosComponent {
                     .sourceDbClusterIdentifier(cluster.arn())
                     .forceDestroy(true)
                     .deletionProtection(stack.settings().deletionProtection())
-                    .build(), StatefulOptions.globalCluster(this, stack.provider()));
+                    .build(), StatefulOptions.globalCluster(stack.settings().deletionProtection(), this, stack.provider()));
             writerEndpoint = globalCluster.endpoint();
         } else if (role == Role.SECONDARY) {
             writerEndpoint = primary.orElseThrow().string("globalWriterEndpoint");

@@ -93,7 +93,7 @@ public final class Keycloak extends ZebrosComponent {
                 .description("Keycloak bootstrap admin password")
                 .kmsKeyId(database.key().arn())
                 .recoveryWindowInDays(settings.deletionProtection() ? 30 : 0)
-                .build(), StatefulOptions.secret(this, stack.provider()));
+                .build(), StatefulOptions.secret(settings.deletionProtection(), this, stack.provider()));
         new SecretVersion(name + "-admin", SecretVersionArgs.builder()
                 .secretId(adminSecret.id())
                 .secretString(Output.ofSecret(settings.keycloakAdminPassword().reveal()))

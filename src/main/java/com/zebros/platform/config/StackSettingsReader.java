@@ -120,7 +120,7 @@ public final class StackSettingsReader {
                     + "): the pair must span two regions", "pulumi config set zebros:peerRegion <other-region>");
         }
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
-            problem("primaryStack", "nothing", "the name of the primary's stack, e.g. prod-us or org/zebros-crm/prod-us",
+            problem("primaryStack", "nothing", "the name of the primary's stack, e.g. prod-us or org/zebros/prod-us",
                     "pulumi config set zebros:primaryStack prod-us");
         }
         if (role != Role.SECONDARY) {

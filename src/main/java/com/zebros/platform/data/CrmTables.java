@@ -49,9 +49,9 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
      */
     public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider) {
         super("zebros:data:CrmTables", name, stack);
-        key = new EncryptionKey(name + "-key", stack.naming().physical("tables"),
+        key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", stack.naming().physical("tables"),
                 "Zebros CRM tables of stack " + stack.settings().stack(), this, stack.provider());
-        replicaKey = peerProvider.map(peer -> new EncryptionKey(name + "-replica-key",
+        replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.settings().deletionProtection(), name + "-replica-key",
                 stack.naming().physical("tables-replica"),
                 "Zebros CRM table replicas of stack " + stack.settings().stack(), this, peer)).orElse(null);
         for (TableSchema schema : CrmSchema.TABLES) {
@@ -96,7 +96,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
             args.readCapacity(min).writeCapacity(min);
         }
         var table = new Table(schema.table().id(), args.build(),
-                StatefulOptions.table(this, stack.provider(), provisioned, peerProvider.isPresent()));
+                StatefulOptions.table(stack.settings().deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
         // replica can be added (DDB-04).
         List<Resource> writeScaling = provisioned
@@ -107,7 +107,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                 .kmsKeyArn(replicaKey.arn())
                 .pointInTimeRecovery(true)
                 .deletionProtectionEnabled(stack.settings().deletionProtection())
-                .build(), StatefulOptions.tableReplica(this, peer, writeScaling)));
+                .build(), StatefulOptions.tableReplica(stack.settings().deletionProtection(), this, peer, writeScaling)));
         return table;
     }
 

@@ -19,12 +19,13 @@ import java.util.List;
 public final class EncryptionKey {
     private final Key key;
 
-    public EncryptionKey(String name, String alias, String description, Resource parent, ProviderResource provider) {
-        this(name, alias, description, null, parent, provider);
+    public EncryptionKey(boolean protect, String name, String alias, String description, Resource parent,
+                         ProviderResource provider) {
+        this(protect, name, alias, description, null, parent, provider);
     }
 
     /** A key with its own key policy, for services (CloudWatch Logs) that need to be named in it. */
-    public EncryptionKey(String name, String alias, String description, Output<String> policy,
+    public EncryptionKey(boolean protect, String name, String alias, String description, Output<String> policy,
                          Resource parent, ProviderResource provider) {
         var args = KeyArgs.builder()
                 .description(description)
@@ -33,7 +34,7 @@ public final class EncryptionKey {
         if (policy != null) {
             args.policy(policy);
         }
-        this.key = new Key(name, args.build(), StatefulOptions.kmsKey(parent, provider));
+        this.key = new Key(name, args.build(), StatefulOptions.kmsKey(protect, parent, provider));
         new Alias(name + "-alias", AliasArgs.builder()
                 .name("alias/" + alias)
                 .targetKeyId(key.keyId())

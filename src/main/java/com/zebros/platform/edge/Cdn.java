@@ -48,7 +48,7 @@ public final class Cdn extends ZebrosComponent {
         var acl = new WebAcl(name + "-waf", stack.naming().physical("edge"), "CLOUDFRONT",
                 Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
                         .rateLimitPerIp(stack.phases().wafRequestsPerIpPer5Min()).toJson()), edge);
-        String secret = OriginSecret.derive(settings);
+        Output<String> secret = OriginSecret.of(settings);
         api = distribution(name + "-api", settings.apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
                 secret, certificate, acl);
         auth = distribution(name + "-auth", settings.authHost(), Output.of(authOriginHost), "", ALL_VIEWER,
@@ -57,7 +57,7 @@ public final class Cdn extends ZebrosComponent {
     }
 
     private Distribution distribution(String name, String alias, Output<String> originHost, String originPath,
-                                      String originRequestPolicy, String secret, ValidatedCertificate certificate,
+                                      String originRequestPolicy, Output<String> secret, ValidatedCertificate certificate,
                                       WebAcl acl) {
         return new Distribution(name, DistributionArgs.builder()
                 .enabled(true)

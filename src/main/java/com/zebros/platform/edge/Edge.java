@@ -34,13 +34,14 @@ public final class Edge extends ZebrosComponent {
         ApiDomain domain = phases.hasCustomApiDomainAndWaf() || role.isGlobal()
                 ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
         if (phases.hasCustomApiDomainAndWaf()) {
-            WebAclRules rules = new WebAclRules(stack.naming().physical("regional"));
-            if (phases.hasCloudFront()) {
-                rules.requireOriginHeader(OriginSecret.derive(settings));
-            }
-            rules.managedGroups().rateLimitPerIp(phases.wafRequestsPerIpPer5Min());
-            var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL",
-                    Output.of(rules.toJson()), child());
+            String metricPrefix = stack.naming().physical("regional");
+            int ratePerIp = phases.wafRequestsPerIpPer5Min();
+            // Behind CloudFront the rules hold the origin header's value, so the whole document is secret.
+            Output<String> rules = phases.hasCloudFront()
+                    ? OriginSecret.of(settings).applyValue(header -> new WebAclRules(metricPrefix)
+                            .requireOriginHeader(header).managedGroups().rateLimitPerIp(ratePerIp).toJson())
+                    : Output.of(new WebAclRules(metricPrefix).managedGroups().rateLimitPerIp(ratePerIp).toJson());
+            var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
             acl.protect("api", api.stageArn());
             acl.protect("auth", keycloak.loadBalancer().arn());
         }

@@ -44,6 +44,14 @@ public final class PrimaryStack {
                 problems.add(new ConfigProblem("zebros:peerRegion", "\"" + settings.peerRegion().orElse("") + "\"",
                         "the primary's region, " + region, "pulumi config set zebros:peerRegion " + region));
             }
+            String fingerprint = value(PasswordFingerprint.OUTPUT);
+            if (fingerprint != null && !fingerprint.equals(PasswordFingerprint.of(
+                    settings.dbMasterPassword().reveal(), settings.domain()))) {
+                problems.add(new ConfigProblem("zebros:dbMasterPassword", "a value other than " + name + "'s",
+                        "the primary's database master password: both regions' Keycloak log into the one global "
+                                + "cluster", "pulumi config cp zebros:dbMasterPassword --stack " + name
+                                + " --dest " + settings.stack()));
+            }
             if (!settings.region().equals(peer)) {
                 problems.add(new ConfigProblem("zebros:region", "\"" + settings.region() + "\"",
                         "the primary's peer region, " + peer, "pulumi config set zebros:peerRegion " + settings.region()

@@ -42,6 +42,8 @@ public final class ContainerImages extends ZebrosComponent {
             var repository = new Repository(image, RepositoryArgs.builder()
                     .name(stack.naming().physical(image))
                     .imageTagMutability("IMMUTABLE")
+                    // A throw-away stack's repositories go with their images on destroy.
+                    .forceDelete(!stack.settings().deletionProtection())
                     .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
                     .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("KMS").build())
                     .build(), child());

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The machine-readable plan: exactly one JSON document,
- * {@code {"project","stack","phase","role","region","resources":[{"urn","type","name","parent","inputs"}],"outputs"}}.
+ * {@code {"project","stack","phase","role","region","resources":[{"urn","type","name","parent","provider","region","inputs"}],"outputs"}}.
+ * A resource's {@code provider} is the URN of the provider that creates it and {@code region} the AWS
+ * region it lives in; both are null for components.
  */
 public final class PlanJson {
     private PlanJson() {
@@ -28,6 +30,8 @@ public final class PlanJson {
             json.put("type", r.type());
             json.put("name", r.name());
             json.put("parent", r.parent());
+            json.put("provider", r.provider());
+            json.put("region", r.region());
             json.put("inputs", r.inputs());
             resources.add(json);
         }

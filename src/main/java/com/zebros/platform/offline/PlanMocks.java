@@ -99,6 +99,16 @@ public final class PlanMocks implements Mocks {
         }
     }
 
+    /** The region of the provider resource named {@code name}. */
+    String regionOfProvider(String name) {
+        return providerRegions.getOrDefault(name, defaultRegion);
+    }
+
+    /** The region of the provider a registration names; null when it names none (the default provider). */
+    String regionOfProviderReference(String providerReference) {
+        return providerReference == null || providerReference.isEmpty() ? null : regionOf(providerReference);
+    }
+
     private String regionOf(String providerReference) {
         if (providerReference == null || providerReference.isEmpty()) {
             return defaultRegion;

@@ -5,13 +5,16 @@ import java.util.Map;
 /**
  * One resource of an offline plan, as the engine would register it.
  *
- * @param urn    its URN
- * @param type   the Pulumi type token, e.g. {@code aws:dynamodb/table:Table}
- * @param name   its logical name
- * @param parent the parent's URN, or null for the stack itself
- * @param inputs the inputs the engine received, secrets masked
+ * @param urn      its URN, exactly as the engine makes it ({@link EngineUrns})
+ * @param type     the Pulumi type token, e.g. {@code aws:dynamodb/table:Table}
+ * @param name     its logical name
+ * @param parent   the parent's URN (the root stack's for top-level resources)
+ * @param provider the URN of the provider that creates it; null for components, which have none
+ * @param region   the AWS region it lives in (its provider's); null where no region applies
+ * @param inputs   the inputs the engine received, every secret one masked
  */
-public record PlannedResource(String urn, String type, String name, String parent, Map<String, Object> inputs) {
+public record PlannedResource(String urn, String type, String name, String parent, String provider, String region,
+                              Map<String, Object> inputs) {
 
     public boolean isComponent() {
         return type.startsWith("zebros:");
@@ -19,5 +22,10 @@ public record PlannedResource(String urn, String type, String name, String paren
 
     public boolean isProvider() {
         return type.startsWith("pulumi:providers:");
+    }
+
+    /** The same resource with other inputs: what a test uses to break a rule on purpose. */
+    public PlannedResource withInputs(Map<String, Object> changed) {
+        return new PlannedResource(urn, type, name, parent, provider, region, changed);
     }
 }

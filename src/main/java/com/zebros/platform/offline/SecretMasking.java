@@ -1,7 +1,5 @@
 package com.zebros.platform.offline;
 
-import com.zebros.platform.config.StackSettings;
-import com.zebros.platform.edge.OriginSecret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,52 +7,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks secrets in a plan. The mock engine hands secret inputs over unwrapped, so two nets catch
- * them: the inputs that carry secrets by name, and every occurrence of a secret value the stack
- * knows (its config secrets and what is derived from them, such as the edge's origin header).
+ * Masks exactly what the engine holds as secret: the input positions that arrived wrapped as secret
+ * ({@link SecretPaths}) and the stack outputs that are secret Outputs. Nothing is masked by name or by
+ * value, so an input the program forgot to mark secret shows in the plan, and
+ * {@code SecretsStaySecretTest} finds it.
  */
 final class SecretMasking {
     static final String MASK = "[secret]";
 
-    private static final Set<String> SECRET_INPUTS = Set.of("masterPassword", "secretString", "authToken",
-            "password", "secretBinary");
-
-    private final List<String> secretValues = new ArrayList<>();
-
-    SecretMasking(StackSettings settings) {
-        for (String value : List.of(settings.dbMasterPassword().reveal(), settings.keycloakAdminPassword().reveal(),
-                settings.redisAuthToken().reveal(), OriginSecret.derive(settings),
-                java.util.Base64.getEncoder().encodeToString(OriginSecret.derive(settings).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)))) {
-            if (value != null && value.length() >= 8) {
-                secretValues.add(value);
-            }
-        }
+    private SecretMasking() {
     }
 
-    Map<String, Object> mask(Map<String, Object> inputs) {
+    /** {@code inputs} with every position in {@code secretPaths} replaced by the mask. */
+    static Map<String, Object> mask(Map<String, Object> inputs, Set<List<Object>> secretPaths) {
+        if (secretPaths.isEmpty()) {
+            return inputs;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        inputs.forEach((key, value) -> out.put(key,
-                SECRET_INPUTS.contains(key) && value != null ? MASK : maskValues(value)));
+        inputs.forEach((key, value) -> out.put(key, mask(value, List.of(key), secretPaths)));
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    Object maskValues(Object value) {
-        if (value instanceof String text) {
-            for (String secret : secretValues) {
-                text = text.replace(secret, MASK);
-            }
-            return text;
+    private static Object mask(Object value, List<Object> path, Set<List<Object>> secretPaths) {
+        if (secretPaths.contains(path)) {
+            return MASK;
         }
         if (value instanceof Map<?, ?> map) {
-            return mask((Map<String, Object>) map);
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((key, child) -> out.put(String.valueOf(key), mask(child, append(path, key), secretPaths)));
+            return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(maskValues(v)));
+            for (int i = 0; i < list.size(); i++) {
+                out.add(mask(list.get(i), append(path, i), secretPaths));
+            }
             return out;
         }
         return value;
+    }
+
+    private static List<Object> append(List<Object> path, Object segment) {
+        List<Object> longer = new ArrayList<>(path);
+        longer.add(segment);
+        return longer;
     }
 }

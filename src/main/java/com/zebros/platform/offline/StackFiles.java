@@ -30,7 +30,6 @@ public final class StackFiles implements ConfigSource {
     private final String project;
     private final String stack;
     private final Map<String, String> values = new LinkedHashMap<>();
-    private final Set<String> secretKeys = new HashSet<>();
     private final Set<String> encrypted = new HashSet<>();
 
     private StackFiles(String project, String stack) {
@@ -59,9 +58,6 @@ public final class StackFiles implements ConfigSource {
             }
             String name = key.substring(NAMESPACE.length());
             if (declaration instanceof Map<?, ?> schema) {
-                if (Boolean.TRUE.equals(schema.get("secret"))) {
-                    secretKeys.add(name);
-                }
                 if (schema.containsKey("default")) {
                     values.put(name, render(schema.get("default")));
                 }
@@ -101,9 +97,14 @@ public final class StackFiles implements ConfigSource {
         return Optional.ofNullable(values.get(key));
     }
 
+    /**
+     * True when the stack file holds {@code key} encrypted ({@code secure:}) or not at all. The answer
+     * does not depend on Pulumi.yaml: a secret that Pulumi.yaml does not declare (the phase-2 Redis
+     * token) written in plain text is still refused.
+     */
     @Override
     public boolean isStoredEncrypted(String key) {
-        return !secretKeys.contains(key) || encrypted.contains(key) || !values.containsKey(key);
+        return encrypted.contains(key) || !values.containsKey(key);
     }
 
     /** Whether the stack file holds an encrypted value for {@code key} (it is set, we just cannot read it). */

@@ -16,7 +16,8 @@ import java.util.Map;
 public final class OpsKey extends com.pulumi.resources.ComponentResource {
     private final com.pulumi.aws.kms.Key key;
 
-    public OpsKey(String name, String alias, String region, Output<String> accountId, ProviderResource provider) {
+    public OpsKey(boolean protect, String name, String alias, String region, Output<String> accountId,
+                  ProviderResource provider) {
         super("zebros:ops:OpsKey", name);
         Output<String> policy = accountId.applyValue(account -> policy(account, region));
         key = new com.pulumi.aws.kms.Key(name, com.pulumi.aws.kms.KeyArgs.builder()
@@ -24,7 +25,7 @@ public final class OpsKey extends com.pulumi.resources.ComponentResource {
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .policy(policy)
-                .build(), StatefulOptions.kmsKey(this, provider));
+                .build(), StatefulOptions.kmsKey(protect, this, provider));
         new com.pulumi.aws.kms.Alias(name + "-alias", com.pulumi.aws.kms.AliasArgs.builder()
                 .name("alias/" + alias).targetKeyId(key.keyId()).build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
         registerOutputs(Map.of("arn", key.arn()));

@@ -25,7 +25,7 @@ class StackSettingsReaderTest {
     }
 
     private static StackSettings read(Map<String, String> config) {
-        return StackSettingsReader.read("zebros-crm", "dev", key -> Optional.ofNullable(config.get(key)),
+        return StackSettingsReader.read("zebros", "dev", key -> Optional.ofNullable(config.get(key)),
                 SecretsMode.PLACEHOLDER);
     }
 
@@ -34,7 +34,7 @@ class StackSettingsReaderTest {
     }
 
     private static List<ConfigProblem> problems(Map<String, String> config, SecretsMode mode) {
-        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros-crm", "dev",
+        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros", "dev",
                 key -> Optional.ofNullable(config.get(key)), mode));
         return e.problems();
     }
@@ -228,13 +228,13 @@ class StackSettingsReaderTest {
             }
         };
         var e = assertThrows(InvalidStackConfigException.class, () ->
-                StackSettingsReader.read("zebros-crm", "dev", plain, SecretsMode.PLACEHOLDER));
+                StackSettingsReader.read("zebros", "dev", plain, SecretsMode.PLACEHOLDER));
         assertEquals("a value in plain text", only(e.problems(), "zebros:dbMasterPassword").found());
     }
 
     @Test
     void aStackNameTooLongForAwsNamesIsRefused() {
-        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros-crm",
+        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros",
                 "a-very-long-stack-name-indeed", key -> Optional.ofNullable(valid().get(key)), SecretsMode.PLACEHOLDER));
         only(e.problems(), "stack name");
     }

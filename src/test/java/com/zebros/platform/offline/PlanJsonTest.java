@@ -21,7 +21,7 @@ class PlanJsonTest {
     void theDocumentHasExactlyTheTopLevelKeysOfTheSchema() {
         assertEquals(List.of("project", "stack", "phase", "role", "region", "resources", "outputs"),
                 List.copyOf(doc.keySet()));
-        assertEquals("zebros-crm", doc.get("project").getAsString());
+        assertEquals("zebros", doc.get("project").getAsString());
         assertEquals("dev", doc.get("stack").getAsString());
         assertEquals(0, doc.get("phase").getAsInt());
         assertEquals("standalone", doc.get("role").getAsString());
@@ -37,11 +37,11 @@ class PlanJsonTest {
         for (JsonElement e : doc.getAsJsonArray("resources")) {
             JsonObject r = e.getAsJsonObject();
             assertEquals(List.of("urn", "type", "name", "parent", "inputs"), List.copyOf(r.keySet()));
-            assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:dev::zebros-crm::"));
+            assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:dev::zebros::"));
             assertTrue(r.get("type").getAsString().matches("(aws|zebros|pulumi):[\\w/]+:\\w+|pulumi:providers:aws"),
                     r.get("type").getAsString());
             String parent = r.get("parent").getAsString();
-            assertTrue(urns.contains(parent) || parent.endsWith("::pulumi:pulumi:Stack::zebros-crm-dev"),
+            assertTrue(urns.contains(parent) || parent.endsWith("::pulumi:pulumi:Stack::zebros-dev"),
                     r.get("name") + " has an unknown parent " + parent);
             assertTrue(r.get("inputs").isJsonObject());
         }
