@@ -32,10 +32,44 @@ class BadConfigRegistersNothingTest {
                 "not one AWS resource may be registered from bad config");
     }
 
+    /**
+     * Under the real runner a config error must print as the program's message. The Java SDK logs a
+     * RunException's message alone and anything else as "failed with an unhandled exception" with the
+     * command line and a stack trace (pulumi-java DeploymentImpl.handleExceptionAsync).
+     */
+    @Test
+    void aConfigErrorReachesTheEngineAsThePlainMessage() {
+        var result = PulumiTest.withOptions(TestOptions.builder().projectName("zebros").stackName("dev").build())
+                .withMocks(new PlanMocks("us-east-1", Map.of())).runTest(App::deploy);
+        String logged = String.join("\n", result.errors());
+        assertTrue(logged.startsWith("Stack 'dev' has ") && logged.contains("pulumi config set --secret zebros:dbMasterPassword"),
+                logged);
+        assertFalse(logged.contains("unhandled exception") || logged.contains("\tat "), "a crash banner: " + logged);
+    }
+
+    /** The engine says which config keys the stack file holds encrypted; a plain-text secret is refused. */
+    @Test
+    void aSecretTheStackFileHoldsInPlainTextIsRefusedUnderTheEngine() {
+        Map<String, String> config = Map.of("zebros:region", "us-east-1", "zebros:domain", "dev.crm.zebros.example",
+                "zebros:hostedZoneId", "Z0DEVZEBROSEXAMPLE01", "zebros:dbMasterPassword", "Plain-text-password-1",
+                "zebros:keycloakAdminPassword", "Encrypted-admin-password-1", "zebros:phase", "2",
+                "zebros:redisAuthToken", "Plain-text-redis-token-1");
+        var result = com.pulumi.test.internal.PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("zebros").stackName("dev").build())
+                .mocks(new PlanMocks("us-east-1", Map.of()))
+                .config(config, java.util.Set.of("zebros:keycloakAdminPassword"))
+                .build().runTest(App::deploy);
+        String message = result.exceptions().get(0).getMessage();
+        assertTrue(message.contains("zebros:dbMasterPassword: found a value in plain text")
+                && message.contains("zebros:redisAuthToken: found a value in plain text"), message);
+        assertFalse(message.contains("zebros:keycloakAdminPassword"), message);
+    }
+
     @Test
     void aMissingLambdaArtifactNamesTheBuildCommand() {
         var settings = StackHarness.settings("dev", StackHarness.changes("functionsArtifact", "no/such/artifact.jar"));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> App.requireArtifact(settings));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.pulumi.exceptions.RunException.class,
+                () -> App.requireArtifact(settings));
         assertTrue(e.getMessage().contains("mvn -q -f functions/pom.xml package"), e.getMessage());
     }
 

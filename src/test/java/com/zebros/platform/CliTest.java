@@ -33,6 +33,16 @@ class CliTest {
     }
 
     @Test
+    void planOutWritesTheJsonToAFileAndNothingToStdout(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("plan.json");
+        assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "prod-eu", "--out", file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "stdout stays empty");
+        var parsed = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals("prod-eu", parsed.get("stack").getAsString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("wrote the JSON plan of prod-eu"));
+    }
+
+    @Test
     void planPrintsATreeAndACount() {
         assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev"));
         String text = out.toString(StandardCharsets.UTF_8);

@@ -129,7 +129,7 @@ class PromoteTest {
             if (r.type().equals("aws:dynamodb/table:Table") && r.name().equals("customers")) {
                 Map<String, Object> inputs = new LinkedHashMap<>(r.inputs());
                 inputs.put("rangeKey", "id");
-                changed.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), inputs));
+                changed.add(r.withInputs(inputs));
             } else if (!(r.type().equals("aws:s3/bucketV2:BucketV2"))) {
                 changed.add(r);
             }

@@ -13,33 +13,50 @@ class StatefulOptionsTest {
 
     @Test
     void everyStatefulResourceIsProtected() {
-        assertTrue(StatefulOptions.table(null, null, false, false).isProtect(), "tables (PUL-01)");
-        assertTrue(StatefulOptions.kmsKey(null, null).isProtect(), "KMS keys");
-        assertTrue(StatefulOptions.bucket(null, null).isProtect(), "buckets");
-        assertTrue(StatefulOptions.secret(null, null).isProtect(), "the credentials secret");
+        assertTrue(StatefulOptions.table(true, null, null, false, false).isProtect(), "tables (PUL-01)");
+        assertTrue(StatefulOptions.kmsKey(true, null, null).isProtect(), "KMS keys");
+        assertTrue(StatefulOptions.bucket(true, null, null).isProtect(), "buckets");
+        assertTrue(StatefulOptions.secret(true, null, null).isProtect(), "the credentials secret");
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(null, null, role).isProtect(), "Aurora, " + role);
+            assertTrue(StatefulOptions.auroraCluster(true, null, null, role).isProtect(), "Aurora, " + role);
+        }
+    }
+
+    /**
+     * A throw-away stack ({@code zebros:deletionProtection: false}, like dev) must be destroyable
+     * without {@code --ignore-protect}: the engine refuses to delete a protected resource.
+     */
+    @Test
+    void aStackWithoutDeletionProtectionProtectsNothing() {
+        assertFalse(StatefulOptions.table(false, null, null, true, true).isProtect(), "tables");
+        assertFalse(StatefulOptions.tableReplica(false, null, null, List.of()).isProtect(), "replicas");
+        assertFalse(StatefulOptions.kmsKey(false, null, null).isProtect(), "KMS keys");
+        assertFalse(StatefulOptions.bucket(false, null, null).isProtect(), "buckets");
+        assertFalse(StatefulOptions.secret(false, null, null).isProtect(), "secrets");
+        assertFalse(StatefulOptions.globalCluster(false, null, null).isProtect(), "the global cluster");
+        for (Role role : Role.values()) {
+            assertFalse(StatefulOptions.auroraCluster(false, null, null, role).isProtect(), "Aurora, " + role);
         }
     }
 
     @Test
     void anOnDemandTableIgnoresNothingAndAnAutoScaledOneIgnoresItsCapacities() {
-        assertEquals(List.of(), StatefulOptions.table(null, null, false, false).getIgnoreChanges());
-        List<String> ignored = StatefulOptions.table(null, null, true, false).getIgnoreChanges();
+        assertEquals(List.of(), StatefulOptions.table(true, null, null, false, false).getIgnoreChanges());
+        List<String> ignored = StatefulOptions.table(true, null, null, true, false).getIgnoreChanges();
         assertTrue(ignored.containsAll(List.of("readCapacity", "writeCapacity")), "DDB-05: " + ignored);
-        assertTrue(StatefulOptions.table(null, null, false, true).getIgnoreChanges().contains("replicas"),
+        assertTrue(StatefulOptions.table(true, null, null, false, true).getIgnoreChanges().contains("replicas"),
                 "a global table leaves its replicas to the TableReplica resources (DDB-03)");
     }
 
     @Test
     void aReplicaIsProtectedAndWaitsForItsTablesWriteScaling() {
-        var options = StatefulOptions.tableReplica(null, null, List.of());
+        var options = StatefulOptions.tableReplica(true, null, null, List.of());
         assertTrue(options.isProtect(), "removing a replica deletes that region's copy (DDB-12)");
     }
 
     @Test
     void theGlobalClusterIgnoresWhatWouldReplaceItAndDetachItsMembers() {
-        var options = StatefulOptions.globalCluster(null, null);
+        var options = StatefulOptions.globalCluster(true, null, null);
         assertTrue(options.isProtect());
         assertTrue(options.getIgnoreChanges().containsAll(List.of("sourceDbClusterIdentifier", "databaseName")),
                 "AUR-09, AUR-10: " + options.getIgnoreChanges());
@@ -62,12 +79,12 @@ class StatefulOptionsTest {
     @Test
     void everyAuroraClusterIgnoresItsGlobalClusterSoAttachingOneNeverDetachesIt() {
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(null, null, role).getIgnoreChanges()
+            assertTrue(StatefulOptions.auroraCluster(true, null, null, role).getIgnoreChanges()
                     .contains("globalClusterIdentifier"), "AUR-09, " + role);
         }
-        assertFalse(StatefulOptions.auroraCluster(null, null, Role.STANDALONE).getIgnoreChanges().contains("engineVersion"),
+        assertFalse(StatefulOptions.auroraCluster(true, null, null, Role.STANDALONE).getIgnoreChanges().contains("engineVersion"),
                 "a standalone cluster upgrades itself");
-        assertTrue(StatefulOptions.auroraCluster(null, null, Role.PRIMARY).getIgnoreChanges().contains("engineVersion"),
+        assertTrue(StatefulOptions.auroraCluster(true, null, null, Role.PRIMARY).getIgnoreChanges().contains("engineVersion"),
                 "global members upgrade through the global cluster (AUR-11)");
     }
 }

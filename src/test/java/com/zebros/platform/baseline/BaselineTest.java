@@ -42,7 +42,7 @@ class BaselineTest {
         boolean found = false;
         for (PlannedResource r : plan.resources()) {
             if (r.type().equals(type) && r.name().equals(name)) {
-                resources.add(new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), change.apply(new LinkedHashMap<>(r.inputs()))));
+                resources.add(r.withInputs(change.apply(new LinkedHashMap<>(r.inputs()))));
                 found = true;
             } else {
                 resources.add(r);

@@ -36,7 +36,7 @@ class PlanJsonTest {
         }
         for (JsonElement e : doc.getAsJsonArray("resources")) {
             JsonObject r = e.getAsJsonObject();
-            assertEquals(List.of("urn", "type", "name", "parent", "inputs"), List.copyOf(r.keySet()));
+            assertEquals(List.of("urn", "type", "name", "parent", "provider", "region", "inputs"), List.copyOf(r.keySet()));
             assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:dev::zebros::"));
             assertTrue(r.get("type").getAsString().matches("(aws|zebros|pulumi):[\\w/]+:\\w+|pulumi:providers:aws"),
                     r.get("type").getAsString());
@@ -44,6 +44,25 @@ class PlanJsonTest {
             assertTrue(urns.contains(parent) || parent.endsWith("::pulumi:pulumi:Stack::zebros-dev"),
                     r.get("name") + " has an unknown parent " + parent);
             assertTrue(r.get("inputs").isJsonObject());
+        }
+    }
+
+    /** A reader of a two-region stack sees which resources are in which region, and by which provider. */
+    @Test
+    void everyAwsResourceNamesItsExplicitProviderAndRegion() {
+        Set<String> urns = new HashSet<>();
+        doc.getAsJsonArray("resources").forEach(e -> urns.add(e.getAsJsonObject().get("urn").getAsString()));
+        for (JsonElement e : doc.getAsJsonArray("resources")) {
+            JsonObject r = e.getAsJsonObject();
+            String type = r.get("type").getAsString();
+            if (type.startsWith("aws:")) {
+                String provider = r.get("provider").getAsString();
+                assertTrue(provider.contains("::pulumi:providers:aws::") && urns.contains(provider),
+                        r.get("name") + " must name one of the stack's explicit providers, not " + provider);
+                assertEquals("us-east-1", r.get("region").getAsString(), r.get("name").getAsString());
+            } else if (type.startsWith("zebros:")) {
+                assertTrue(r.get("provider").isJsonNull() && r.get("region").isJsonNull(), "components have neither");
+            }
         }
     }
 
