@@ -17,6 +17,8 @@ import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.offline.PlanPrinter;
 import com.zebros.platform.offline.StackFiles;
 import com.zebros.platform.offline.StackPlanner;
+import com.zebros.platform.preflight.Preflight;
+import com.zebros.platform.preflight.PreflightJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,13 +36,16 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** The plan has inputs AWS would refuse (the preflight); {@code --allow-preflight-failures} plans anyway. */
+    public static final int PREFLIGHT_FAILED = 3;
 
     static final String USAGE = """
-            usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>]
+            usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>] [--allow-preflight-failures]
                    promote --stack <name> --to <0-3> [--write] [--allow-skip]
                    cost --stack <name> [--phase <0-3>]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
-                       --out writes the JSON plan to a file (clean JSON, whatever wraps stdout)
+                       --out writes the JSON plan to a file (clean JSON, whatever wraps stdout);
+                       exits 3 when the preflight finds inputs AWS would refuse
               promote  plan the stack at its phase and at the target, print the difference, refuse
                        what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
               cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
@@ -72,8 +77,8 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         switch (args[0]) {
             case "plan":
-                return command("plan", rest, List.of("--stack", "--phase", "--out"), List.of("--json"), List.of("--stack"),
-                        this::plan);
+                return command("plan", rest, List.of("--stack", "--phase", "--out"), List.of("--json", "--allow-preflight-failures"),
+                        List.of("--stack"), this::plan);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
             case "promote":
@@ -120,20 +125,28 @@ public final class Cli {
     private int plan(Map<String, String> options) throws IOException {
         Plan plan = planner.plan(settings(options.get("--stack"), options.get("--phase")));
         boolean json = options.containsKey("--json");
+        Preflight.Report preflight = Preflight.evaluate(plan);
         if (options.containsKey("--out")) {
             // Maven may write terminal codes to stdout (Debian's 3.8.7 does, even with -q -B); a file stays clean.
             Path file = directory.resolve(options.get("--out"));
-            Files.writeString(file, PlanJson.render(plan) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, PlanJson.render(plan, PreflightJson.section(preflight)) + "\n", StandardCharsets.UTF_8);
             err.println("wrote the JSON plan of " + plan.stack() + " (" + plan.resources().size() + " resources) to " + file);
         } else {
-            out.print(json ? PlanJson.render(plan) + "\n" : PlanPrinter.render(plan));
+            out.print(json ? PlanJson.render(plan, PreflightJson.section(preflight)) + "\n" : PlanPrinter.render(plan));
         }
         // The security baseline, on stderr so --json stays one document on stdout.
         var violations = Baseline.evaluate(plan);
         violations.forEach(v -> err.println("baseline violation: " + v.describe()));
+        preflight.findings().forEach(f -> err.println("preflight: " + f.describe()));
         if (!json && !options.containsKey("--out")) {
             out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
                     : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
+            out.println(preflightSummary(preflight));
+        }
+        if (!preflight.passed() && !options.containsKey("--allow-preflight-failures")) {
+            err.println(preflight.findings().size() + " input(s) AWS would refuse: `pulumi up` would stop partway. "
+                    + "Fix them, or plan anyway with --allow-preflight-failures.");
+            return PREFLIGHT_FAILED;
         }
         return OK;
     }
@@ -157,10 +170,24 @@ public final class Cli {
         if (promotion.refused()) {
             return FAILED;
         }
+        Preflight.Report preflight = Preflight.evaluate(promotion.after());
+        out.println(preflightSummary(preflight));
+        if (!preflight.passed()) {
+            preflight.findings().forEach(f -> err.println("preflight: " + f.describe()));
+            err.println("Refused: the plan at phase " + target + " has inputs AWS would refuse; `pulumi up` would stop "
+                    + "partway through the promotion. Fix them first.");
+            return PREFLIGHT_FAILED;
+        }
         if (options.containsKey("--write")) {
             write(current, promotion);
         }
         return OK;
+    }
+
+    private static String preflightSummary(Preflight.Report preflight) {
+        return "Preflight (AWS API models of botocore " + Preflight.modelVersion() + " and "
+                + preflight.documentedRules() + " documented rules): " + preflight.inputsChecked() + " inputs checked, "
+                + (preflight.passed() ? "nothing AWS would refuse" : preflight.findings().size() + " finding(s), listed on stderr");
     }
 
     private static int targetPhase(String value) {

@@ -42,6 +42,23 @@ class CliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("wrote the JSON plan of prod-eu"));
     }
 
+    /** A value AWS would refuse stops the plan with exit 3, unless the user says to plan anyway. */
+    @Test
+    void planExitsThreeOnAPreflightFindingUnlessAllowed(@TempDir Path dir) throws IOException {
+        Files.copy(StackHarness.PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        // A domain the config accepts, but too long for the first name of the regional certificates.
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), Files.readString(StackHarness.PROJECT.resolve("Pulumi.dev.yaml"))
+                .replace("dev.crm.zebros.example", "a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example"));
+        assertEquals(Cli.PREFLIGHT_FAILED, run(dir, "plan", "--stack", "dev"));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("domainName = \"auth.a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example\": "
+                + "must be at most 64 characters") && errors.contains("gs-acm-request-public"), errors);
+        assertTrue(errors.contains("--allow-preflight-failures"), errors);
+        assertEquals(Cli.OK, run(dir, "plan", "--stack", "dev", "--allow-preflight-failures"));
+        assertEquals(Cli.PREFLIGHT_FAILED, run(dir, "promote", "--stack", "dev", "--to", "1"),
+                "promote refuses a step whose target plan fails the preflight");
+    }
+
     @Test
     void planPrintsATreeAndACount() {
         assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev"));

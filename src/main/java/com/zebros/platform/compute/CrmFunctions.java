@@ -49,7 +49,9 @@ public final class CrmFunctions extends ZebrosComponent {
                     .build(), child());
             new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
                     .securityGroupId(securityGroup.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
-                    .description("AWS APIs and Keycloak's keys over HTTPS").build(), child());
+                    // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* here: no apostrophe
+                    // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
+                    .description("AWS APIs and the Keycloak signing keys over HTTPS").build(), child());
             for (int port : List.of(Dax.TLS_PORT, SessionCache.PORT)) {
                 new SecurityGroupEgressRule(name + "-to-" + port, SecurityGroupEgressRuleArgs.builder()
                         .securityGroupId(securityGroup.id()).cidrIpv4(network.vpcCidr()).ipProtocol("tcp")

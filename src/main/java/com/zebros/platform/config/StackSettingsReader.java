@@ -20,7 +20,14 @@ public final class StackSettingsReader {
     /** Whether missing secrets stop the run (a real deployment) or are planned with a placeholder. */
     public enum SecretsMode { REQUIRED, PLACEHOLDER }
 
-    private static final Pattern STACK_NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    /**
+     * The longest stack name every physical name built from it stays valid with. The tightest is the
+     * Keycloak load balancer's {@code zebros-<stack>-auth}: Elastic Load Balancing allows 32 characters
+     * (the preflight's elb-load-balancer-name rule), so 32 - "zebros-".length() - "-auth".length() = 20.
+     * PreflightTest plans a stack with a name this long at phase 3 and finds nothing AWS would refuse.
+     */
+    public static final int MAX_STACK_NAME = 32 - "zebros-".length() - "-auth".length();
+    private static final Pattern STACK_NAME = Pattern.compile("[a-z][a-z0-9-]{0," + (MAX_STACK_NAME - 1) + "}");
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{4,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
@@ -53,8 +60,9 @@ public final class StackSettingsReader {
     private StackSettings read() {
         if (!STACK_NAME.matcher(stack).matches()) {
             problems.add(new ConfigProblem("stack name", quote(stack),
-                    "lower-case letters, digits and hyphens, starting with a letter, at most 20 characters"
-                            + " (it becomes part of bucket, load balancer and cluster names)",
+                    "lower-case letters, digits and hyphens, starting with a letter, at most " + MAX_STACK_NAME
+                            + " characters: the tightest name built from it, the load balancer's zebros-<stack>-auth, "
+                            + "must fit Elastic Load Balancing's 32",
                     "pulumi stack rename <shorter-name>"));
         }
         int phase = integer("phase", PhaseTable.MIN_PHASE, PhaseTable.MAX_PHASE, 0);

@@ -17,6 +17,11 @@ public final class PlanJson {
     }
 
     public static String render(Plan plan) {
+        return render(plan, Map.of());
+    }
+
+    /** The plan with the sections of checks run on it (the preflight), each under its own key. */
+    public static String render(Plan plan, Map<String, Object> checks) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("project", plan.project());
         doc.put("stack", plan.stack());
@@ -37,6 +42,7 @@ public final class PlanJson {
         }
         doc.put("resources", resources);
         doc.put("outputs", plan.outputs());
+        doc.putAll(checks);
         return new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(doc);
     }
 }

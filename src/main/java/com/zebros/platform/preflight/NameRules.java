@@ -1,0 +1,89 @@
+package com.zebros.platform.preflight;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Name rules AWS documents on its API pages but its models do not state (or state looser), each
+ * with the page it comes from.
+ */
+final class NameRules {
+    /** Letters, digits and hyphens; a letter first; no trailing hyphen and no two hyphens in a row. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z](?!.*--)[A-Za-z0-9-]*(?<!-)");
+    private static final Pattern ELB_NAME = Pattern.compile("(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+    private static final Pattern BUCKET = Pattern.compile(
+            "(?=.{3,63}$)(?!xn--|sthree-|\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9](?<!-s3alias)(?<!--ol-s3)");
+    private static final Pattern LETTERS_DIGITS_DASH_UNDERSCORE = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private NameRules() {
+    }
+
+    static List<DocumentedRule> all() {
+        return List.of(
+                RuleSupport.name("s3-bucket-name", "aws:s3/bucketV2:BucketV2", "bucket", 63,
+                        BUCKET,
+                        "3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or "
+                                + "digit, no '..', not an IP address, no reserved prefix or suffix",
+                        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"),
+                RuleSupport.name("elb-load-balancer-name", "aws:lb/loadBalancer:LoadBalancer", "name", 32, ELB_NAME,
+                        "letters, digits and hyphens, not starting or ending with a hyphen, not starting with 'internal-'",
+                        "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html"),
+                RuleSupport.name("elb-target-group-name", "aws:lb/targetGroup:TargetGroup", "name", 32, ELB_NAME,
+                        "letters, digits and hyphens, not starting or ending with a hyphen",
+                        "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html"),
+                RuleSupport.name("dax-cluster-name", "aws:dax/cluster:Cluster", "clusterName", 20, IDENTIFIER,
+                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html"),
+                RuleSupport.name("elasticache-replication-group-id", "aws:elasticache/replicationGroup:ReplicationGroup",
+                        "replicationGroupId", 40, IDENTIFIER,
+                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html"),
+                RuleSupport.name("rds-cluster-identifier", "aws:rds/cluster:Cluster", "clusterIdentifier", 63, IDENTIFIER,
+                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html"),
+                RuleSupport.name("rds-instance-identifier", "aws:rds/clusterInstance:ClusterInstance", "identifier", 63,
+                        IDENTIFIER, "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html"),
+                RuleSupport.name("rds-global-cluster-identifier", "aws:rds/globalCluster:GlobalCluster",
+                        "globalClusterIdentifier", 63, IDENTIFIER,
+                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html"),
+                RuleSupport.name("rds-cluster-parameter-group-name", "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+                        "name", 255, IDENTIFIER, "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBClusterParameterGroup.html"),
+                RuleSupport.name("sqs-queue-name", "aws:sqs/queue:Queue", "name", 80,
+                        Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?"), "letters, digits, hyphens and underscores",
+                        "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html"),
+                RuleSupport.name("sns-topic-name", "aws:sns/topic:Topic", "name", 256,
+                        Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?"), "letters, digits, hyphens and underscores",
+                        "https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html"),
+                RuleSupport.name("lambda-function-name", "aws:lambda/function:Function", "name", 64,
+                        LETTERS_DIGITS_DASH_UNDERSCORE,
+                        "letters, digits, hyphens and underscores; 64 characters for a plain name (140 only for an ARN)",
+                        "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html"),
+                RuleSupport.name("ecs-family-name", "aws:ecs/taskDefinition:TaskDefinition", "family", 255,
+                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html"),
+                RuleSupport.name("ecs-cluster-name", "aws:ecs/cluster:Cluster", "name", 255,
+                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html"),
+                RuleSupport.name("ecs-service-name", "aws:ecs/service:Service", "name", 255,
+                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html"),
+                RuleSupport.name("states-state-machine-name", "aws:sfn/stateMachine:StateMachine", "name", 80,
+                        LETTERS_DIGITS_DASH_UNDERSCORE,
+                        "letters, digits, hyphens and underscores (CloudWatch logging needs exactly these)",
+                        "https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html"),
+                RuleSupport.name("ec2-security-group-name", "aws:ec2/securityGroup:SecurityGroup", "name", 255,
+                        Pattern.compile("(?!sg-).*"), "a name not starting with 'sg-'",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html"),
+                RuleSupport.name("acm-first-domain-name", "aws:acm/certificate:Certificate", "domainName", 64,
+                        Pattern.compile(".+"), "a first domain name (the certificate's common name) of at most 64 octets",
+                        "https://docs.aws.amazon.com/acm/latest/userguide/gs-acm-request-public.html"),
+                RuleSupport.name("route53-health-check-reference", "aws:route53/healthCheck:HealthCheck", "referenceName",
+                        27, Pattern.compile(".+"),
+                        "a reference name; the provider appends '-terraform-' and a 26-character unique id to make "
+                                + "the 64-character CallerReference, so its schema allows 64 - 26 - 11 = 27",
+                        "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/route53/health_check.go"));
+    }
+}
