@@ -77,7 +77,7 @@ public final class CrmApi {
     private Response listCustomers(Request r) {
         r.allowOnly(Set.of("q", "limit", "cursor"));
         String tenant = r.principal().tenantId();
-        return r.queryParameter("q")
+        return search(r)
                 .map(q -> customers.list(r, "byName", "tenantId", tenant, "nameKey", q.toLowerCase(Locale.ROOT).trim(), false))
                 .orElseGet(() -> customers.list(r, null, "tenantId", tenant, "customerId", null, false));
     }
@@ -101,7 +101,8 @@ public final class CrmApi {
     private Response createContact(Request r) {
         JsonObject body = Json.object(r.body());
         String customer = r.pathParameter("customerId");
-        if (body.has("customerId") && !customer.equals(body.get("customerId").getAsString())) {
+        if (body.has("customerId") && !(body.get("customerId").isJsonPrimitive()
+                && customer.equals(body.get("customerId").getAsString()))) {
             throw ApiException.invalid(List.of(new ApiException.FieldError("customerId", "must match the customer in the path")));
         }
         body.addProperty("customerId", customer);
@@ -113,7 +114,7 @@ public final class CrmApi {
         r.allowOnly(Set.of("stage", "owner", "limit", "cursor"));
         String tenant = r.principal().tenantId();
         var stage = r.queryParameter("stage");
-        var owner = r.queryParameter("owner");
+        var owner = owner(r);
         if (stage.isPresent() && owner.isPresent()) {
             throw ApiException.badRequest("list by stage or by owner, not both");
         }
@@ -132,8 +133,30 @@ public final class CrmApi {
     private Response listActivities(Request r) {
         r.allowOnly(Set.of("owner", "limit", "cursor"));
         String tenant = r.principal().tenantId();
-        return r.queryParameter("owner")
+        return owner(r)
                 .map(owner -> activities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner, "occurredKey", null, true))
                 .orElseGet(() -> activities.list(r, null, "tenantId", tenant, "activityId", null, false));
     }
+
+    /** An owner filter is a user id; anything else could not match and would break the index key's size limit. */
+    private static java.util.Optional<String> owner(Request r) {
+        var owner = r.queryParameter("owner");
+        if (owner.isPresent() && !OWNER.matcher(owner.get()).matches()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("owner",
+                    "must be a user id: 1 to 64 letters, digits, '-' or '_'")));
+        }
+        return owner;
+    }
+
+    /** A name prefix longer than any name (200 characters) matches nothing and would break the key's size limit. */
+    private static java.util.Optional<String> search(Request r) {
+        var q = r.queryParameter("q");
+        if (q.isPresent() && q.get().length() > 200) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("q",
+                    "must be at most 200 characters, the longest a customer name can be")));
+        }
+        return q;
+    }
+
+    private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 }

@@ -13,6 +13,10 @@ import java.util.TreeSet;
  * an unknown method.
  */
 public final class Router {
+    /** Ids are at most 64 characters (Field.id); twice that leaves room and stays far below DynamoDB's key limit. */
+    static final int MAX_PATH_PARAMETER = 128;
+    private static final java.util.regex.Pattern PATH_PARAMETER =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1," + MAX_PATH_PARAMETER + "}");
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, Route.Access access, Route.Endpoint endpoint) {
@@ -32,6 +36,7 @@ public final class Router {
                 onPath.add(route);
                 if (route.method().equals(request.method())) {
                     authorize(route, request.principal());
+                    checkPathParameters(parameters.get());
                     return route.endpoint().handle(request.withPathParameters(parameters.get()));
                 }
             }
@@ -43,6 +48,19 @@ public final class Router {
         onPath.forEach(r -> allowed.add(r.method()));
         throw new ApiException(405, "Method Not Allowed", request.method() + " is not served on " + request.path(),
                 List.of(), Map.of("Allow", String.join(", ", allowed)));
+    }
+
+    /**
+     * Ids and names in a path become DynamoDB keys, which refuse a sort key over 1,024 bytes with an
+     * error that would otherwise surface as a 500: refuse anything no id of ours can be, before any call.
+     */
+    private static void checkPathParameters(Map<String, String> parameters) {
+        parameters.forEach((name, value) -> {
+            if (!PATH_PARAMETER.matcher(value).matches()) {
+                throw ApiException.badRequest("the path parameter " + name + " must be 1 to " + MAX_PATH_PARAMETER
+                        + " letters, digits, '-' or '_' (every id of this API is)");
+            }
+        });
     }
 
     private static void authorize(Route route, Principal principal) {

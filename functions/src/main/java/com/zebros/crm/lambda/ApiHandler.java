@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.zebros.crm.Service;
 import com.zebros.crm.auth.Principal;
+import com.zebros.crm.http.ApiException;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import java.util.Arrays;
@@ -54,25 +55,48 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String requestId = context != null ? context.getAwsRequestId()
                 : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "local";
+        String body;
+        try {
+            body = body(event);
+        } catch (ApiException e) {
+            return toEvent(Response.problem(e));
+        }
         Request request = new Request(
                 event.getHttpMethod() == null ? "" : event.getHttpMethod(),
                 event.getPath() == null ? "" : event.getPath(),
                 Map.of(),
                 event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
                 event.getHeaders() == null ? Map.of() : event.getHeaders(),
-                body(event),
+                body,
                 principal(event),
                 requestId);
-        Response response = service().handle(request);
+        return toEvent(service().handle(request));
+    }
+
+    private static APIGatewayProxyResponseEvent toEvent(Response response) {
         return new APIGatewayProxyResponseEvent().withStatusCode(response.status())
                 .withHeaders(new HashMap<>(response.headers())).withBody(response.body());
     }
 
-    private static String body(APIGatewayProxyRequestEvent event) {
+    /** The body as text: a base64 body decoded, refused (400) when it is no base64 or no UTF-8. */
+    static String body(APIGatewayProxyRequestEvent event) {
         if (event.getBody() == null || !Boolean.TRUE.equals(event.getIsBase64Encoded())) {
             return event.getBody();
         }
-        return new String(java.util.Base64.getDecoder().decode(event.getBody()), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(event.getBody());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the body is marked base64 but is not base64");
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("the body is not valid UTF-8; send JSON in UTF-8");
+        }
     }
 
     /** The authorizer's context: tenant, subject and roles as it verified them. */
