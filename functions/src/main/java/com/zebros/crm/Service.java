@@ -8,6 +8,7 @@ import com.zebros.crm.crm.JobQueue;
 import com.zebros.crm.crm.Jobs;
 import com.zebros.crm.crm.SqsJobQueue;
 import com.zebros.crm.http.ApiException;
+import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.obs.Log;
@@ -57,7 +58,8 @@ public final class Service {
         Clock clock = Clock.systemUTC();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         var http = UrlConnectionHttpClient.builder().build();
-        var dynamoBuilder = DynamoDbClient.builder().region(region).httpClient(http);
+        var dynamoBuilder = DynamoDbClient.builder().region(region).httpClient(http)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()));
         if (env.containsKey("DYNAMODB_ENDPOINT")) {
             dynamoBuilder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
         }
@@ -66,7 +68,8 @@ public final class Service {
         Store store = new Store(dynamo, reader, Store.namesFrom(env));
         ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region, clock) : ItemCache.NONE;
         JobQueue queue = env.containsKey("JOB_QUEUE_URL")
-                ? new SqsJobQueue(SqsClient.builder().region(region).httpClient(http).build(), env.get("JOB_QUEUE_URL"))
+                ? new SqsJobQueue(SqsClient.builder().region(region).httpClient(http)
+                        .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard())).build(), env.get("JOB_QUEUE_URL"))
                 : job -> false;
         S3Presigner presigner = S3Presigner.builder().region(region).build();
         Jobs jobs = new Jobs(store, queue, presigner, env.getOrDefault("FILES_BUCKET", "zebros-local-files"), clock);

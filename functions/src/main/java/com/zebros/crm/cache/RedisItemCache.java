@@ -1,5 +1,6 @@
 package com.zebros.crm.cache;
 
+import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Table;
 import java.time.Clock;
@@ -36,6 +37,10 @@ public final class RedisItemCache implements ItemCache {
     @Override
     public Optional<Map<String, AttributeValue>> read(String tenant, Table table, String id,
                                                       Supplier<Optional<Map<String, AttributeValue>>> loader) {
+        if (PrimingGuard.isActive()) {
+            // SnapStart priming: no connection may be opened into the snapshot.
+            return loader.get();
+        }
         String key = key(tenant, table, id);
         try {
             String cached = redis.get(key);
@@ -61,6 +66,9 @@ public final class RedisItemCache implements ItemCache {
 
     @Override
     public void invalidate(String tenant, Table table, String id) {
+        if (PrimingGuard.isActive()) {
+            return;
+        }
         try {
             redis.del(key(tenant, table, id));
         } catch (JedisException e) {
@@ -71,6 +79,9 @@ public final class RedisItemCache implements ItemCache {
 
     @Override
     public void recordActiveUser(String tenant, String subject) {
+        if (PrimingGuard.isActive()) {
+            return;
+        }
         String key = "active:" + HOUR.format(clock.instant());
         try {
             redis.pfadd(key, tenant + ":" + subject);

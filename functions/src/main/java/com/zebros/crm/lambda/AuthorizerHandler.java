@@ -15,29 +15,26 @@ import java.util.Map;
  * roles; anything else is "Unauthorized", which API Gateway answers with 401.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
-    private static volatile TokenVerifier verifier;
+    private final TokenVerifier verifier;
 
-    private final TokenVerifier injected;
-
+    /** Lambda's constructor: the realm's verifier, built during initialisation and primed before the snapshot. */
     public AuthorizerHandler() {
-        this.injected = null;
+        this(Default.VERIFIER);
+        java.util.Objects.requireNonNull(Default.PRIMING);
     }
 
     public AuthorizerHandler(TokenVerifier verifier) {
-        this.injected = verifier;
+        this.verifier = verifier;
+    }
+
+    /** Built once per execution environment, when Lambda first constructs the handler. */
+    private static final class Default {
+        static final TokenVerifier VERIFIER = TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"),
+                System.getenv("TOKEN_AUDIENCE"));
+        static final Priming PRIMING = Priming.register("authorizer", AuthorizerPriming::prime, () -> { });
     }
 
     private TokenVerifier verifier() {
-        if (injected != null) {
-            return injected;
-        }
-        if (verifier == null) {
-            synchronized (AuthorizerHandler.class) {
-                if (verifier == null) {
-                    verifier = TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"), System.getenv("TOKEN_AUDIENCE"));
-                }
-            }
-        }
         return verifier;
     }
 

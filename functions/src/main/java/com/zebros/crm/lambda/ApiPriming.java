@@ -1,0 +1,116 @@
+package com.zebros.crm.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.zebros.crm.Service;
+import com.zebros.crm.auth.Principal;
+import com.zebros.crm.http.ApiException;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The API functions' priming: the paths of real requests, through the router (not the service's
+ * logging and metrics, so priming leaves no request log and no metric), each reaching as far as it can
+ * without writing: JSON parsing, routing, role checks, field validation, problem documents, and the
+ * DynamoDB client's marshalling and signing up to the wire ({@link PrimingGuard}), then real reads of
+ * a tenant that owns nothing (the HTTP client and unmarshalling; a read writes nothing).
+ */
+public final class ApiPriming {
+    private static final Principal PRIMER = new Principal("snapstart-priming", "snapstart-priming",
+            Set.of(Principal.ADMIN));
+
+    /** How often the real reads run: enough for the JIT's first tier, a few hundred milliseconds of init. */
+    private static final int REPEATS = 25;
+
+    private ApiPriming() {
+    }
+
+    public static Priming register(Service service) {
+        // After a restore nothing needs re-creating: priming opened no connection, ids come from
+        // SecureRandom (NativePRNG reads the kernel's pool on every call), and the clock is read per request.
+        return Priming.register("api", () -> prime(service), () -> { });
+    }
+
+    /** The priming requests; each may end in a refusal or a call stopped before the wire. */
+    public static void prime(Service service) {
+        String customer = "cus_" + "0".repeat(26);
+        List<Request> requests = List.of(
+                request("POST", "/v1/customers", Map.of(), "{\"name\":\"\",\"email\":\"not-an-email\"}"),
+                request("POST", "/v1/opportunities", Map.of(), "{\"customerId\":\"" + customer + "\",\"name\":\"n\","
+                        + "\"amount\":{\"value\":\"x\",\"currency\":\"EUR\"},\"stage\":\"won\"}"),
+                request("GET", "/v1/customers/" + customer, Map.of(), null),
+                request("GET", "/v1/customers", Map.of("q", "prim", "limit", "5"), null),
+                request("GET", "/v1/opportunities", Map.of("stage", "proposal"), null),
+                request("GET", "/v1/pipeline", Map.of(), null),
+                request("GET", "/v1/customers/" + customer + "/timeline", Map.of(), null),
+                request("PUT", "/v1/customers/" + customer, Map.of(), "{\"name\":\"Primed\"}"),
+                request("GET", "/v1/no-such-route", Map.of(), null));
+        for (Request request : requests) {
+            try {
+                service.api().router().dispatch(request);
+            } catch (ApiException e) {
+                Response.problem(e);
+            } catch (RuntimeException e) {
+                // a call the guard stopped before the wire, or its SDK wrapping
+            }
+        }
+        PrimingGuard.outside(() -> {
+            for (int i = 0; i < REPEATS; i++) {
+                realReads(service, customer);
+                health(service);
+                itemViews(customer);
+            }
+        });
+    }
+
+    /** What a found item goes through: validation, the stored shape and the client's view, in memory only. */
+    private static void itemViews(String customer) {
+        var customerBody = com.zebros.crm.http.Json.object("{\"name\":\"Primed\",\"email\":\"primed@example.com\"}");
+        var fields = com.zebros.crm.crm.Items.validate(com.zebros.crm.crm.Entities.CUSTOMER, customerBody, Map.of());
+        var item = new java.util.HashMap<>(com.zebros.crm.crm.Items.created(com.zebros.crm.crm.Entities.CUSTOMER,
+                PRIMER.tenantId(), customer, fields, "2026-01-01T00:00:00Z"));
+        item.put(com.zebros.crm.store.Store.VERSION, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        Response.json(200, com.zebros.crm.crm.Items.view(com.zebros.crm.crm.Entities.CUSTOMER, item),
+                Map.of("ETag", "\"1\""));
+    }
+
+    /**
+     * Reads of a tenant that owns nothing: the HTTP client, response unmarshalling and the 200 and 404
+     * answers, for real. Reads only; a connection they leave open the SDK replaces after restore.
+     */
+    private static void realReads(Service service, String customer) {
+        for (Request read : List.of(request("GET", "/v1/customers/" + customer, Map.of(), null),
+                request("GET", "/v1/customers", Map.of("limit", "1"), null),
+                request("GET", "/v1/opportunities", Map.of("stage", "proposal"), null))) {
+            try {
+                service.api().router().dispatch(read).body();
+            } catch (ApiException e) {
+                Response.problem(e);
+            } catch (RuntimeException e) {
+                // DynamoDB unreachable during init: the snapshot is still primed up to the wire
+            }
+        }
+    }
+
+    /**
+     * A whole request through the handler as Lambda delivers it, logging and metrics included: the
+     * public health check, a read. These are the requests each snapshot logs, as snapstart-priming.
+     */
+    private static void health(Service service) {
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setRequestId("snapstart-priming");
+        try {
+            new ApiHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
+                    .withPath("/v1/health").withBody("e30=").withIsBase64Encoded(true).withRequestContext(context), null);
+        } catch (RuntimeException e) {
+            // DynamoDB unreachable during init
+        }
+    }
+
+    private static Request request(String method, String path, Map<String, String> query, String body) {
+        return new Request(method, path, Map.of(), query, Map.of("Content-Type", "application/json",
+                "If-Match", "\"1\""), body, PRIMER, "snapstart-priming");
+    }
+}
