@@ -55,12 +55,15 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final StackPlanner planner;
+    /** Colour is for a person at a terminal: off for tests, pipes, files and JSON. */
+    private final boolean colour;
 
     public Cli(Path directory, PrintStream out, PrintStream err) {
         this.directory = directory;
         this.out = out;
         this.err = err;
         this.planner = new StackPlanner(directory, warning -> err.println("warning: " + warning));
+        this.colour = out == System.out;
     }
 
     /** What a command does with its parsed options; it may throw, {@link #command} maps that to an exit code. */
@@ -132,16 +135,21 @@ public final class Cli {
             Files.writeString(file, PlanJson.render(plan, PreflightJson.section(preflight)) + "\n", StandardCharsets.UTF_8);
             err.println("wrote the JSON plan of " + plan.stack() + " (" + plan.resources().size() + " resources) to " + file);
         } else {
-            out.print(json ? PlanJson.render(plan, PreflightJson.section(preflight)) + "\n" : PlanPrinter.render(plan));
+            out.print(json ? PlanJson.render(plan, PreflightJson.section(preflight)) + "\n"
+                    : PlanPrinter.render(plan, colour && System.console() != null));
         }
-        // The security baseline, on stderr so --json stays one document on stdout.
         var violations = Baseline.evaluate(plan);
-        violations.forEach(v -> err.println("baseline violation: " + v.describe()));
-        preflight.findings().forEach(f -> err.println("preflight: " + f.describe()));
-        if (!json && !options.containsKey("--out")) {
-            out.println(violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
-                    : "Security baseline: " + violations.size() + " violation(s), listed on stderr");
-            out.println(preflightSummary(preflight));
+        if (json || options.containsKey("--out")) {
+            // On stderr, so stdout stays one JSON document.
+            violations.forEach(v -> err.println("baseline violation: " + v.describe()));
+            preflight.findings().forEach(f -> err.println("preflight: " + f.describe()));
+        } else {
+            out.println("\nChecks:");
+            out.println("    " + (violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
+                    : "Security baseline: " + violations.size() + " violation(s)"));
+            violations.forEach(v -> out.println("      - " + v.describe()));
+            out.println("    " + preflightSummary(preflight));
+            preflight.findings().forEach(f -> out.println("      - " + f.describe()));
         }
         if (!preflight.passed() && !options.containsKey("--allow-preflight-failures")) {
             err.println(preflight.findings().size() + " input(s) AWS would refuse: `pulumi up` would stop partway. "

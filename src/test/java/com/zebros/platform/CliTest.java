@@ -50,7 +50,7 @@ class CliTest {
         Files.writeString(dir.resolve("Pulumi.dev.yaml"), Files.readString(StackHarness.PROJECT.resolve("Pulumi.dev.yaml"))
                 .replace("dev.crm.zebros.example", "a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example"));
         assertEquals(Cli.PREFLIGHT_FAILED, run(dir, "plan", "--stack", "dev"));
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("domainName = \"auth.a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example\": "
                 + "must be at most 64 characters") && errors.contains("gs-acm-request-public"), errors);
         assertTrue(errors.contains("--allow-preflight-failures"), errors);
@@ -63,9 +63,16 @@ class CliTest {
     void planPrintsATreeAndACount() {
         assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev"));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("zebros / dev: phase 0, standalone, us-east-1"), text.substring(0, 80));
-        assertTrue(text.contains("+ tables  zebros:data:CrmTables"));
-        assertTrue(text.matches("(?s).*\\n\\d+ resources in \\d+ components.*"));
+        assertTrue(text.startsWith("Previewing update (dev): phase 0, standalone, us-east-1"), text.substring(0, 80));
+        // pulumi preview's conventions: '+' is a create, the stack at the root, the tree under it.
+        assertTrue(text.contains(" +   pulumi:pulumi:Stack"), text.substring(0, 400));
+        assertTrue(text.matches("(?s).* \\+   ├─ zebros:data:CrmTables +tables +create.*"), text.substring(0, 600));
+        assertTrue(text.matches("(?s).* \\+   │  ├─ aws:dynamodb/table:Table +customers +create +name=zebros-dev-customers.*"));
+        assertTrue(!text.contains(" -   "), "nothing reads as a delete in a fresh stack's plan");
+        assertTrue(text.matches("(?s).*\\nResources:\\n    \\+ \\d+ to create\\n.*"));
+        assertTrue(text.contains("Per component (") && text.contains("Per type:"));
+        assertTrue(text.contains("\nChecks:\n    Security baseline: ") && text.contains("    Preflight ("));
+        assertTrue(!text.contains("\u001b["), "no colour when stdout is not a terminal");
     }
 
     @Test
