@@ -119,6 +119,14 @@ class PreflightTest {
                 "messageRetentionSeconds", "must be 60 to 1209600");
         assertFinding(dev(0), "aws:kms/key:Key", "tables-key", in -> in.put("deletionWindowInDays", 45L),
                 "deletionWindowInDays", "must be 7 to 30");
+        assertFinding(rawPlan("prod-us", 0), "aws:route53/healthCheck:HealthCheck", rawPlan("prod-us", 0)
+                .ofType("aws:route53/healthCheck:HealthCheck").get(0).name(), in -> in.put("requestInterval", 20L),
+                "requestInterval", "must be 10 or 30");
+        assertFinding(dev(0), "aws:apigateway/integration:Integration", dev(0)
+                .ofType("aws:apigateway/integration:Integration").get(0).name(), in -> in.put("timeoutMilliseconds", 30_000L),
+                "timeoutMilliseconds", "must be 50 to 29000");
+        assertFinding(dev(0), "aws:lambda/function:Function", "customers", in -> in.put("environment",
+                Map.of("variables", Map.of("BIG", "x".repeat(5000)))), "environment.variables", "must total at most 4 KB");
     }
 
     @Test
@@ -150,6 +158,16 @@ class PreflightTest {
                 .get(0).name(), in -> in.put("instanceClass", "db.r6g.large"), "instanceClass", "must be db.serverless");
         assertFinding(rawPlan("prod-us", 0), "aws:route53/record:Record", firstFailoverRecord(),
                 in -> in.remove("setIdentifier"), "setIdentifier", "is required by a failover record");
+        assertFinding(dev(3), "aws:route53/record:Record", "edge-api", in -> in.put("ttl", 60L), "ttl",
+                "must be omitted on an alias record");
+        assertFinding(dev(3), "aws:lambda/function:Function", "customers",
+                in -> in.put("vpcConfig", Map.of("subnetIds", List.of("subnet-1"), "securityGroupIds", List.of())),
+                "vpcConfig", "needs both subnets and security groups");
+        PlannedResource edgeAcl = dev(3).find("aws:wafv2/webAcl:WebAcl", "edge-cdn-waf").orElseThrow();
+        Plan moved = replace(dev(3), edgeAcl, new PlannedResource(edgeAcl.urn(), edgeAcl.type(), edgeAcl.name(),
+                edgeAcl.parent(), edgeAcl.provider(), "eu-west-1", edgeAcl.inputs()));
+        assertTrue(findings(moved).stream().anyMatch(f -> f.rule().contains("is created in us-east-1 only")),
+                "a CLOUDFRONT web ACL outside us-east-1");
     }
 
     @Test
