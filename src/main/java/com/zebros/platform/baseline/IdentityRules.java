@@ -1,7 +1,7 @@
 package com.zebros.platform.baseline;
 
-import static com.zebros.platform.baseline.Inputs.at;
-import static com.zebros.platform.baseline.Inputs.map;
+import static com.zebros.platform.offline.PlanInputs.at;
+import static com.zebros.platform.offline.PlanInputs.map;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,8 +1,8 @@
 package com.zebros.platform.baseline;
 
-import static com.zebros.platform.baseline.Inputs.at;
-import static com.zebros.platform.baseline.Inputs.list;
-import static com.zebros.platform.baseline.Inputs.map;
+import static com.zebros.platform.offline.PlanInputs.at;
+import static com.zebros.platform.offline.PlanInputs.list;
+import static com.zebros.platform.offline.PlanInputs.map;
 
 import com.zebros.platform.offline.PlannedResource;
 import java.util.List;

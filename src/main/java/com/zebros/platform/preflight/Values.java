@@ -1,5 +1,6 @@
 package com.zebros.platform.preflight;
 
+import com.zebros.platform.offline.PlanInputs;
 import java.util.List;
 import java.util.Map;
 
@@ -13,22 +14,16 @@ final class Values {
         return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
+        return PlanInputs.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
-        return value instanceof List<?> ? (List<Object>) value : List.of();
+        return PlanInputs.list(value);
     }
 
     static Object at(Map<String, Object> inputs, String... path) {
-        Object value = inputs;
-        for (String key : path) {
-            value = map(value).get(key);
-        }
-        return value;
+        return PlanInputs.at(inputs, path);
     }
 
     static Double number(Object value) {

@@ -1,24 +1,24 @@
-package com.zebros.platform.baseline;
+package com.zebros.platform.offline;
 
 import java.util.List;
 import java.util.Map;
 
-/** Reading nested plan inputs without a cast at every step. */
-final class Inputs {
-    private Inputs() {
+/** Reading a planned resource's nested inputs without a cast at every step: for the plan's checks. */
+public final class PlanInputs {
+    private PlanInputs() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> ? (List<Object>) value : List.of();
     }
 
-    static Object at(Map<String, Object> inputs, String... path) {
+    public static Object at(Map<String, Object> inputs, String... path) {
         Object value = inputs;
         for (String key : path) {
             value = map(value).get(key);
