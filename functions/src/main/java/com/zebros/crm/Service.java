@@ -68,12 +68,21 @@ public final class Service {
         Store store = new Store(dynamo, reader, Store.namesFrom(env));
         ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region, clock) : ItemCache.NONE;
         JobQueue queue = env.containsKey("JOB_QUEUE_URL")
-                ? new SqsJobQueue(SqsClient.builder().region(region).httpClient(http)
-                        .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard())).build(), env.get("JOB_QUEUE_URL"))
+                ? new SqsJobQueue(sqs(env, region, http), env.get("JOB_QUEUE_URL"))
                 : job -> false;
         S3Presigner presigner = S3Presigner.builder().region(region).build();
         Jobs jobs = new Jobs(store, queue, presigner, env.getOrDefault("FILES_BUCKET", "zebros-local-files"), clock);
         return new Service(store, cache, jobs, clock);
+    }
+
+    /** The job queue's client; SQS_ENDPOINT points it at a local SQS server (ElasticMQ in tests). */
+    private static SqsClient sqs(Map<String, String> env, Region region, software.amazon.awssdk.http.SdkHttpClient http) {
+        var builder = SqsClient.builder().region(region).httpClient(http)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()));
+        if (env.containsKey("SQS_ENDPOINT")) {
+            builder.endpointOverride(URI.create(env.get("SQS_ENDPOINT")));
+        }
+        return builder.build();
     }
 
     private static ItemCache redis(Map<String, String> env, Region region, Clock clock) {

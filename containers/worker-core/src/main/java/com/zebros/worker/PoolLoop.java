@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -17,21 +19,32 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * job in hand finish and stops taking new ones.
  */
 public final class PoolLoop {
-    /** Longer than a heartbeat interval, so a live worker's message never reappears. */
-    private static final int VISIBILITY_SECONDS = 180;
-    private static final int HEARTBEAT_SECONDS = 60;
+    /** How long a taken message stays hidden, and how often a running job renews that and its heartbeat. */
+    public record Timing(int visibilitySeconds, int heartbeatSeconds, int waitSeconds) {
+        /** Visibility longer than a heartbeat interval, so a live worker's message never reappears. */
+        public static final Timing PRODUCTION = new Timing(180, 60, 20);
+    }
 
-    private final JobRunner runner;
-    private final AwsClients aws;
+    private final Function<Job, JobRunner.Result> runner;
+    private final SqsClient sqs;
+    private final TaskTokens tokens;
     private final String queueUrl;
     private final Log log;
+    private final Timing timing;
     private volatile boolean stopping;
 
     public PoolLoop(JobRunner runner, AwsClients aws, String queueUrl, Log log) {
+        this(runner::run, aws.sqs(), new StepFunctionsTaskTokens(aws.sfn()), queueUrl, log, Timing.PRODUCTION);
+    }
+
+    public PoolLoop(Function<Job, JobRunner.Result> runner, SqsClient sqs, TaskTokens tokens, String queueUrl, Log log,
+                    Timing timing) {
         this.runner = runner;
-        this.aws = aws;
+        this.sqs = sqs;
+        this.tokens = tokens;
         this.queueUrl = queueUrl;
         this.log = log;
+        this.timing = timing;
     }
 
     public void runUntilStopped() {
@@ -51,14 +64,21 @@ public final class PoolLoop {
         });
         try {
             while (!stopping) {
-                for (Message message : aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1)
-                        .waitTimeSeconds(20).visibilityTimeout(VISIBILITY_SECONDS)).messages()) {
-                    handle(message, heartbeats);
-                }
+                pollOnce(heartbeats);
             }
         } finally {
             heartbeats.shutdownNow();
         }
+    }
+
+    /** One long poll: takes at most one message and runs its job to the end; false when none came. */
+    public boolean pollOnce(ScheduledExecutorService heartbeats) {
+        var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1)
+                .waitTimeSeconds(timing.waitSeconds()).visibilityTimeout(timing.visibilitySeconds())).messages();
+        for (Message message : messages) {
+            handle(message, heartbeats);
+        }
+        return !messages.isEmpty();
     }
 
     private void handle(Message message, ScheduledExecutorService heartbeats) {
@@ -68,26 +88,28 @@ public final class PoolLoop {
         } catch (BadJob e) {
             // Without a token there is no one to answer; the message can only be dropped.
             log.error("unusable pool message dropped", message.messageId(), "", Map.of("reason", e.getMessage()));
-            aws.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             return;
         }
-        var beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(work, message), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+        var beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(work, message), timing.heartbeatSeconds(),
+                timing.heartbeatSeconds(), TimeUnit.SECONDS);
         JobRunner.Result result;
         try {
-            result = runner.run(work.job());
+            // A worker that dies here answers nothing and deletes nothing: the message reappears for
+            // another worker, and after the queue's redrive count it goes to the dead-letter queue.
+            result = runner.apply(work.job());
         } finally {
             beat.cancel(false);
         }
         answer(work, result);
-        aws.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
 
     private void heartbeat(PoolMessage work, Message message) {
         try {
-            aws.sfn().sendTaskHeartbeat(r -> r.taskToken(work.taskToken()));
-            aws.sqs().changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(VISIBILITY_SECONDS));
+            tokens.heartbeat(work.taskToken());
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(timing.visibilitySeconds()));
         } catch (RuntimeException e) {
             log.error("heartbeat failed", work.job().jobId(), work.job().tenantId(), Map.of("reason", String.valueOf(e.getMessage())));
         }
@@ -98,13 +120,13 @@ public final class PoolLoop {
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("resultKey", result.outcome().resultKey());
             output.put("summary", result.outcome().summary());
-            aws.sfn().sendTaskSuccess(r -> r.taskToken(work.taskToken()).output(Json.write(output)));
+            tokens.success(work.taskToken(), Json.write(output));
             return;
         }
         // The state machine retries States.Timeout only; a reported failure goes straight to RecordFailure,
         // which keeps the reason the worker left on the job.
         String error = result.status() == JobRunner.Status.REJECTED ? "BadJob" : "WorkerFailed";
         String cause = result.message().length() > 32_000 ? result.message().substring(0, 32_000) : result.message();
-        aws.sfn().sendTaskFailure(r -> r.taskToken(work.taskToken()).error(error).cause(cause));
+        tokens.failure(work.taskToken(), error, cause);
     }
 }
