@@ -11,6 +11,8 @@ import com.zebros.platform.offline.PromotionPrinter;
 import com.zebros.platform.offline.StackFileEditor;
 import java.io.IOException;
 import com.zebros.platform.config.StackSettings;
+import com.zebros.platform.offline.ArchitectureGraph;
+import com.zebros.platform.offline.GraphPrinter;
 import com.zebros.platform.offline.OfflinePlanner;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanJson;
@@ -43,12 +45,15 @@ public final class Cli {
             usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>] [--allow-preflight-failures]
                    promote --stack <name> --to <0-3> [--write] [--allow-skip]
                    cost --stack <name> [--phase <0-3>]
+                   graph --stack <name> [--phase <0-3>] [--format mermaid|dot] [--since <0-3>]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
                        --out writes the JSON plan to a file (clean JSON, whatever wraps stdout);
                        exits 3 when the preflight finds inputs AWS would refuse
               promote  plan the stack at its phase and at the target, print the difference, refuse
                        what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
               cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
+              graph    the components and which one consumes another's outputs, per region;
+                       --since highlights what the phase adds
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
@@ -82,6 +87,9 @@ public final class Cli {
             case "plan":
                 return command("plan", rest, List.of("--stack", "--phase", "--out"), List.of("--json", "--allow-preflight-failures"),
                         List.of("--stack"), this::plan);
+            case "graph":
+                return command("graph", rest, List.of("--stack", "--phase", "--format", "--since"), List.of(),
+                        List.of("--stack"), this::graph);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
             case "promote":
@@ -156,6 +164,24 @@ public final class Cli {
                     + "Fix them, or plan anyway with --allow-preflight-failures.");
             return PREFLIGHT_FAILED;
         }
+        return OK;
+    }
+
+    private int graph(Map<String, String> options) {
+        String format = options.getOrDefault("--format", "mermaid");
+        if (!format.equals("mermaid") && !format.equals("dot")) {
+            throw new InvalidStackConfigException("--format", List.of(new ConfigProblem("--format", "\"" + format + "\"",
+                    "mermaid or dot", "graph --stack <name> --format mermaid")));
+        }
+        StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
+        Plan plan = planner.plan(settings);
+        var graph = ArchitectureGraph.of(plan);
+        java.util.Set<String> added = java.util.Set.of();
+        if (options.containsKey("--since")) {
+            int since = targetPhase(options.get("--since"));
+            added = GraphPrinter.added(ArchitectureGraph.of(planner.plan(settings.atPhase(since))), graph);
+        }
+        out.print(format.equals("dot") ? GraphPrinter.dot(plan, graph, added) : GraphPrinter.mermaid(plan, graph, added));
         return OK;
     }
 

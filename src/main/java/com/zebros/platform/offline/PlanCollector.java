@@ -77,8 +77,10 @@ final class PlanCollector {
         resources.sort(Comparator.comparingInt(r -> order.getOrDefault(key(r.type(), r.name()), -1)));
         Map<String, Object> outputs = new TreeMap<>();
         result.outputs().forEach((name, output) -> outputs.put(name, output(output)));
+        Map<String, java.util.Set<String>> identifiers = new HashMap<>();
+        resources.forEach(r -> identifiers.put(r.urn(), mocks.identifiers(r.type(), r.name())));
         return new Plan(settings.project(), settings.stack(), settings.phase(), settings.role().configValue(),
-                settings.region(), ComponentOrder.componentsFirst(resources), outputs, List.of());
+                settings.region(), ComponentOrder.componentsFirst(resources), outputs, List.of(), identifiers);
     }
 
     private PlannedResource planned(String urn, String type, String name, String parentUrn,

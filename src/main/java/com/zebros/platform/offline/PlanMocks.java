@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,10 +32,42 @@ public final class PlanMocks implements Mocks {
     private final Map<String, Object> stackReferenceOutputs;
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> identifiers = new ConcurrentHashMap<>();
 
     public PlanMocks(String defaultRegion, Map<String, Object> stackReferenceOutputs) {
         this.defaultRegion = defaultRegion;
         this.stackReferenceOutputs = engineValues(stackReferenceOutputs);
+    }
+
+    /**
+     * What the engine answered for a resource that others can refer to: its id, ARN, name and endpoint
+     * values, distinctive enough to find again inside another resource's inputs.
+     */
+    Set<String> identifiers(String type, String name) {
+        return identifiers.getOrDefault(type + "::" + name, Set.of());
+    }
+
+    private static void collectStrings(Object value, Set<String> into) {
+        if (value instanceof String text) {
+            into.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectStrings(v, into));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectStrings(v, into));
+        }
+    }
+
+    private static Set<String> identifiersOf(String id, Map<String, Object> state) {
+        Set<String> found = new java.util.HashSet<>();
+        found.add(id);
+        for (String key : List.of("arn", "name", "endpoint", "dnsName", "url", "invokeUrl", "streamArn", "domainName",
+                "clusterIdentifier", "repositoryUrl", "bucket", "keyId")) {
+            if (state.get(key) instanceof String value) {
+                found.add(value);
+            }
+        }
+        found.removeIf(v -> v.length() < 12);
+        return Set.copyOf(found);
     }
 
     public List<Registration> registrations() {
@@ -57,6 +90,10 @@ public final class PlanMocks implements Mocks {
             state.put("name", args.inputs.getOrDefault("name", args.name));
             state.put("outputs", stackReferenceOutputs);
             state.put("secretOutputNames", List.of());
+            Set<String> values = new java.util.HashSet<>();
+            collectStrings(stackReferenceOutputs, values);
+            values.removeIf(v -> v.length() < 12);
+            identifiers.put(args.type + "::" + args.name, Set.copyOf(values));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
         }
         if (!args.type.startsWith("aws:")) {
@@ -66,6 +103,7 @@ public final class PlanMocks implements Mocks {
         String region = regionOf(args.provider);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         String id = MockAttributes.fill(args.type, args.name, region, state);
+        identifiers.put(args.type + "::" + args.name, identifiersOf(id, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
