@@ -39,12 +39,13 @@ public final class ArchitectureGraph {
         return graph;
     }
 
+    /** The nodes by name: the engine registers resources asynchronously, so plan order is not stable. */
     public List<Node> nodes() {
-        return List.copyOf(nodes.values());
+        return nodes.values().stream().sorted(java.util.Comparator.comparing(Node::name)).toList();
     }
 
     public List<Edge> edges() {
-        return List.copyOf(edges);
+        return edges.stream().sorted(java.util.Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
     }
 
     private void build() {
@@ -61,21 +62,23 @@ public final class ArchitectureGraph {
                 members.computeIfAbsent(top.urn(), k -> new ArrayList<>()).add(r);
             }
         }
-        Map<String, String> owner = new HashMap<>();
+        Map<String, Set<String>> owners = new HashMap<>();
         members.forEach((topUrn, resources) -> {
             PlannedResource top = byUrn.get(topUrn);
             String id = id(top.name());
             nodes.put(topUrn, new Node(id, top.name(), top.type(), region(top, resources),
                     (int) resources.stream().filter(r -> !r.isComponent()).count()));
-            resources.forEach(r -> plan.identifiersOf(r.urn()).forEach(value -> owner.putIfAbsent(value, topUrn)));
+            resources.forEach(r -> plan.identifiersOf(r.urn()).forEach(value ->
+                    owners.computeIfAbsent(value, k -> new java.util.TreeSet<>()).add(topUrn)));
         });
         members.forEach((topUrn, resources) -> {
             for (PlannedResource r : resources) {
                 for (String text : strings(r.inputs())) {
                     for (String candidate : candidates(text)) {
-                        String other = owner.get(candidate);
-                        if (other != null && !other.equals(topUrn)) {
-                            edges.add(new Edge(nodes.get(topUrn).id(), nodes.get(other).id()));
+                        for (String other : owners.getOrDefault(candidate, Set.of())) {
+                            if (!other.equals(topUrn) && !owners.get(candidate).contains(topUrn)) {
+                                edges.add(new Edge(nodes.get(topUrn).id(), nodes.get(other).id()));
+                            }
                         }
                     }
                 }

@@ -62,7 +62,7 @@ public final class GraphPrinter {
     }
 
     private static Map<String, List<ArchitectureGraph.Node>> byRegion(ArchitectureGraph graph) {
-        Map<String, List<ArchitectureGraph.Node>> regions = new LinkedHashMap<>();
+        Map<String, List<ArchitectureGraph.Node>> regions = new java.util.TreeMap<>();
         graph.nodes().forEach(n -> regions.computeIfAbsent(n.region(), k -> new java.util.ArrayList<>()).add(n));
         return regions;
     }
