@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line: {@code plan --stack <name> [--phase <n>] [--json]}. Exit codes: 0 done,
@@ -43,9 +44,10 @@ public final class Cli {
 
     static final String USAGE = """
             usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>] [--allow-preflight-failures]
-                   promote --stack <name> --to <0-3> [--write] [--allow-skip]
+                   promote --stack <name> --to <0-3> [--write] [--allow-skip] [--runbook]
                    cost --stack <name> [--phase <0-3>]
                    graph --stack <name> [--phase <0-3>] [--format mermaid|dot] [--since <0-3>]
+                   runbook --stack <primary> --switchover|--failover|--failback [--from-outputs <file>]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
                        --out writes the JSON plan to a file (clean JSON, whatever wraps stdout);
                        exits 3 when the preflight finds inputs AWS would refuse
@@ -54,6 +56,9 @@ public final class Cli {
               cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
               graph    the components and which one consumes another's outputs, per region;
                        --since highlights what the phase adds
+              runbook  the region pair's switchover, failover or failback as AWS CLI commands, every
+                       identifier filled in from the plans or from --from-outputs (a JSON object of
+                       each stack's `pulumi stack output --json`, keyed by stack name)
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
@@ -90,10 +95,13 @@ public final class Cli {
             case "graph":
                 return command("graph", rest, List.of("--stack", "--phase", "--format", "--since"), List.of(),
                         List.of("--stack"), this::graph);
+            case "runbook":
+                return command("runbook", rest, List.of("--stack", "--from-outputs"),
+                        List.of("--switchover", "--failover", "--failback"), List.of("--stack"), this::runbook);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
             case "promote":
-                return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip"),
+                return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip", "--runbook"),
                         List.of("--stack", "--to"), this::promote);
             default:
                 err.println("unknown command '" + args[0] + "'\n" + USAGE);
@@ -185,6 +193,56 @@ public final class Cli {
         return OK;
     }
 
+    private int runbook(Map<String, String> options) throws IOException {
+        List<String> chosen = List.of("--switchover", "--failover", "--failback").stream()
+                .filter(options::containsKey).toList();
+        if (chosen.size() != 1) {
+            throw new InvalidStackConfigException("runbook", List.of(new ConfigProblem("runbook", String.valueOf(chosen),
+                    "exactly one of --switchover, --failover and --failback", "runbook --stack prod-us --switchover")));
+        }
+        StackSettings primary = settings(options.get("--stack"), null);
+        StackSettings secondary = secondaryOf(primary);
+        Map<String, Object> primaryOutputs;
+        Map<String, Object> secondaryOutputs;
+        if (options.containsKey("--from-outputs")) {
+            var deployed = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
+                    directory.resolve(options.get("--from-outputs")))).getAsJsonObject();
+            primaryOutputs = outputsOf(deployed, primary.stack());
+            secondaryOutputs = outputsOf(deployed, secondary.stack());
+        } else {
+            primaryOutputs = planner.plan(primary).outputs();
+            secondaryOutputs = planner.plan(secondary).outputs();
+        }
+        var scenario = com.zebros.platform.runbook.FailoverRunbook.Scenario.valueOf(chosen.get(0).substring(2).toUpperCase());
+        var steps = new com.zebros.platform.runbook.FailoverRunbook(primaryOutputs, secondaryOutputs).steps(scenario);
+        out.print(com.zebros.platform.runbook.RunbookPrinter.render(scenario.name().toLowerCase() + " of " + primary.stack()
+                + " (" + primary.region() + ") and " + secondary.stack() + " (" + secondary.region() + "), identifiers from "
+                + (options.containsKey("--from-outputs") ? options.get("--from-outputs") : "the offline plans"), steps));
+        return OK;
+    }
+
+    /** The stack whose zebros:primaryStack names {@code primary}. */
+    private StackSettings secondaryOf(StackSettings primary) {
+        for (String stack : planner.stacks()) {
+            StackSettings candidate = settings(stack, null);
+            if (candidate.primaryStack().map(p -> p.equals(primary.stack()) || p.endsWith("/" + primary.stack())).orElse(false)) {
+                return candidate;
+            }
+        }
+        throw new InvalidStackConfigException("--stack", List.of(new ConfigProblem("--stack", "\"" + primary.stack() + "\"",
+                "a primary stack that a secondary names in zebros:primaryStack", "runbook --stack prod-us --switchover")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> outputsOf(com.google.gson.JsonObject deployed, String stack) {
+        if (!deployed.has(stack)) {
+            throw new InvalidStackConfigException("--from-outputs", List.of(new ConfigProblem("--from-outputs",
+                    "no key \"" + stack + "\"", "an object with each stack's `pulumi stack output --json` under its name",
+                    "{\"" + stack + "\": $(pulumi stack output --json --stack " + stack + "), ...}")));
+        }
+        return new com.google.gson.Gson().fromJson(deployed.get(stack), Map.class);
+    }
+
     private int cost(Map<String, String> options) {
         StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
         out.print(CostPrinter.render(CostEstimate.of(planner.plan(settings))));
@@ -211,6 +269,12 @@ public final class Cli {
             err.println("Refused: the plan at phase " + target + " has inputs AWS would refuse; `pulumi up` would stop "
                     + "partway through the promotion. Fix them first.");
             return PREFLIGHT_FAILED;
+        }
+        if (options.containsKey("--runbook")) {
+            Optional<String> secondary = current.role() == com.zebros.platform.config.Role.PRIMARY
+                    ? Optional.of(secondaryOf(current).stack()) : Optional.empty();
+            out.print("\n" + com.zebros.platform.runbook.RunbookPrinter.render("The promotion of " + current.stack()
+                    + " to phase " + target + ", in order:", com.zebros.platform.runbook.PromotionRunbook.steps(promotion, secondary)));
         }
         if (options.containsKey("--write")) {
             write(current, promotion);

@@ -28,6 +28,7 @@ import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
 import com.zebros.platform.global.PasswordFingerprint;
+import com.zebros.platform.global.RunbookOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
@@ -112,6 +113,18 @@ public final class ZebrosStack {
         ctx.export("dbWriterEndpoint", database.writerEndpoint());
         ctx.export("vpcId", network.vpcId());
         ctx.export("alarmTopicArn", monitoring.alarmTopicArn());
+        // What the runbook command needs: every identifier of a switchover, failover or failback.
+        ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, database.cluster().arn());
+        ctx.export(RunbookOutputs.ECS_CLUSTER, cluster.name());
+        ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(naming.physical("keycloak")));
+        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) stack.phases().keycloakTasks().min()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) stack.phases().keycloakTasks().max()));
+        ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, functions.stageChangeMappingId());
+        ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
+        edge.failover().ifPresent(f -> {
+            ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
+            ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
+        });
         if (role == Role.PRIMARY) {
             ctx.export(PasswordFingerprint.OUTPUT, Output.of(PasswordFingerprint.of(
                     settings.dbMasterPassword().reveal(), settings.domain())));

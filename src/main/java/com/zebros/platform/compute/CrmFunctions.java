@@ -31,6 +31,7 @@ import java.util.Map;
  * the notifications topic.
  */
 public final class CrmFunctions extends ZebrosComponent {
+    private final EventSourceMapping stageChanges;
     private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
     private final Topic notifications;
 
@@ -92,7 +93,7 @@ public final class CrmFunctions extends ZebrosComponent {
             functions.put(group, new CrmFunction(group, stack, permissions, environment, vpc, childComponent()));
         }
 
-        new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
+        stageChanges = new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
                 .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
                 .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
                 .startingPosition("LATEST")
@@ -165,6 +166,11 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** The functions' security group once they run in the VPC. */
+    /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
+    public Output<String> stageChangeMappingId() {
+        return stageChanges.id();
+    }
+
     public Optional<Output<String>> securityGroupId() {
         return Optional.ofNullable(securityGroup).map(SecurityGroup::id);
     }

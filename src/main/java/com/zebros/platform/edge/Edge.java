@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class Edge extends ZebrosComponent {
     private Cdn cdn;
+    private Failover failover;
 
     public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider,
                 Optional<PrimaryStack> primary) {
@@ -62,7 +63,7 @@ public final class Edge extends ZebrosComponent {
                 authEdge = cdn != null ? cdn.authAlias()
                         : Failover.cloudFrontAlias(primary.orElseThrow().string("authDistributionDomain"));
             }
-            new Failover(name + "-failover", stack, domain, keycloak.loadBalancer(), apiEdge, authEdge, childComponent());
+            failover = new Failover(name + "-failover", stack, domain, keycloak.loadBalancer(), apiEdge, authEdge, childComponent());
         } else {
             RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
             if (apiAlias != null) {
@@ -85,6 +86,11 @@ public final class Edge extends ZebrosComponent {
     }
 
     /** The distributions' domains, which a primary exports for its secondary's failover records. */
+    /** The failover records and health checks of a region pair's stack. */
+    public Optional<Failover> failover() {
+        return Optional.ofNullable(failover);
+    }
+
     public Optional<Cdn> cdn() {
         return Optional.ofNullable(cdn);
     }

@@ -28,14 +28,16 @@ import java.util.Map;
  */
 public final class Failover extends ZebrosComponent {
     public static final String API_HEALTH_PATH = "/v1/health";
+    private final HealthCheck apiHealth;
+    private final HealthCheck authHealth;
     public static final String AUTH_HEALTH_PATH = "/realms/" + Keycloak.REALM + "/.well-known/openid-configuration";
 
     public Failover(String name, StackContext stack, ApiDomain api, KeycloakLoadBalancer auth,
                     RecordAliasArgs apiEdge, RecordAliasArgs authEdge, ComponentResourceOptions options) {
         super("zebros:edge:Failover", name, stack, options);
         var settings = stack.settings();
-        var apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
-        var authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
+        apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
+        authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
         boolean edge = apiEdge != null;
         record(name + "-api", settings.apiHost(), edge ? apiEdge : api.sharedAlias(), apiHealth);
         record(name + "-auth", settings.authHost(), edge ? authEdge : auth.alias(), authHealth);
@@ -44,6 +46,15 @@ public final class Failover extends ZebrosComponent {
             record(name + "-auth-origin", KeycloakLoadBalancer.originHost(stack), auth.alias(), authHealth);
         }
         registerOutputs(Map.of("apiHealthCheckId", apiHealth.id(), "authHealthCheckId", authHealth.id()));
+    }
+
+    /** This region's API health check, which the runbook inverts to move traffic away. */
+    public Output<String> apiHealthCheckId() {
+        return apiHealth.id();
+    }
+
+    public Output<String> authHealthCheckId() {
+        return authHealth.id();
     }
 
     private HealthCheck healthCheck(String name, String host, String path) {

@@ -103,6 +103,13 @@ public final class PlanMocks implements Mocks {
         String region = regionOf(args.provider);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         String id = MockAttributes.fill(args.type, args.name, region, state);
+        if (args.type.equals("aws:lambda/eventSourceMapping:EventSourceMapping")) {
+            // Lambda names a mapping by a UUID, per region.
+            String hex = hex(region + "/" + args.name, 32);
+            id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+                    + "-" + hex.substring(20, 32);
+            state.put("uuid", id);
+        }
         identifiers.put(args.type + "::" + args.name, identifiersOf(id, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
