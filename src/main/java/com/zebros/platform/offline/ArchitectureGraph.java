@@ -73,7 +73,7 @@ public final class ArchitectureGraph {
         });
         members.forEach((topUrn, resources) -> {
             for (PlannedResource r : resources) {
-                for (String text : strings(r.inputs())) {
+                for (String text : PlanInputs.strings(r.inputs())) {
                     for (String candidate : candidates(text)) {
                         for (String other : owners.getOrDefault(candidate, Set.of())) {
                             if (!other.equals(topUrn) && !owners.get(candidate).contains(topUrn)) {
@@ -121,22 +121,6 @@ public final class ArchitectureGraph {
         Map<String, Integer> counts = new TreeMap<>();
         resources.stream().filter(r -> r.region() != null).forEach(r -> counts.merge(r.region(), 1, Integer::sum));
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(plan.region());
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> out = new ArrayList<>();
-        collect(value, out);
-        return out;
-    }
-
-    private static void collect(Object value, List<String> out) {
-        if (value instanceof String text) {
-            out.add(text);
-        } else if (value instanceof Map<?, ?> map) {
-            map.values().forEach(v -> collect(v, out));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> collect(v, out));
-        }
     }
 
     static String id(String name) {

@@ -18,6 +18,23 @@ public final class PlanInputs {
         return value instanceof List<?> ? (List<Object>) value : List.of();
     }
 
+    /** Every string anywhere inside a value (maps, lists), in order. */
+    public static List<String> strings(Object value) {
+        List<String> out = new java.util.ArrayList<>();
+        collect(value, out);
+        return out;
+    }
+
+    private static void collect(Object value, List<String> out) {
+        if (value instanceof String text) {
+            out.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, out));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(v, out));
+        }
+    }
+
     public static Object at(Map<String, Object> inputs, String... path) {
         Object value = inputs;
         for (String key : path) {

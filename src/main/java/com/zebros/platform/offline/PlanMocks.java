@@ -47,16 +47,6 @@ public final class PlanMocks implements Mocks {
         return identifiers.getOrDefault(type + "::" + name, Set.of());
     }
 
-    private static void collectStrings(Object value, Set<String> into) {
-        if (value instanceof String text) {
-            into.add(text);
-        } else if (value instanceof Map<?, ?> map) {
-            map.values().forEach(v -> collectStrings(v, into));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> collectStrings(v, into));
-        }
-    }
-
     private static Set<String> identifiersOf(String id, Map<String, Object> state) {
         Set<String> found = new java.util.HashSet<>();
         found.add(id);
@@ -90,8 +80,7 @@ public final class PlanMocks implements Mocks {
             state.put("name", args.inputs.getOrDefault("name", args.name));
             state.put("outputs", stackReferenceOutputs);
             state.put("secretOutputNames", List.of());
-            Set<String> values = new java.util.HashSet<>();
-            collectStrings(stackReferenceOutputs, values);
+            Set<String> values = new java.util.HashSet<>(PlanInputs.strings(stackReferenceOutputs));
             values.removeIf(v -> v.length() < 12);
             identifiers.put(args.type + "::" + args.name, Set.copyOf(values));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
