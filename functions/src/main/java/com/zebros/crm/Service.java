@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -96,7 +97,10 @@ public final class Service {
         }
         var config = DefaultJedisClientConfig.builder().ssl("rediss".equals(endpoint.getScheme()))
                 .password(token).timeoutMillis(200).build();
-        return new RedisItemCache(new JedisPooled(new HostAndPort(endpoint.getHost(), endpoint.getPort()), config), clock);
+        HostAndPort node = new HostAndPort(endpoint.getHost(), endpoint.getPort());
+        // In cluster mode the endpoint is the configuration endpoint and keys live on several shards.
+        return new RedisItemCache("enabled".equals(env.get("REDIS_CLUSTER_MODE"))
+                ? new JedisCluster(java.util.Set.of(node), config) : new JedisPooled(node, config), clock);
     }
 
     public Response handle(Request request) {

@@ -108,6 +108,11 @@ public final class SessionCache extends ZebrosComponent {
                 .build(), child());
     }
 
+    /** Whether the functions must use a cluster client (the configuration endpoint, several shards). */
+    public boolean clusterMode() {
+        return clusterEndpoint;
+    }
+
     /** {@code rediss://host:port}: the configuration endpoint in cluster mode, else the primary. */
     public Output<String> endpoint() {
         Output<String> host = clusterEndpoint ? group.configurationEndpointAddress() : group.primaryEndpointAddress();

@@ -78,6 +78,7 @@ public final class CrmFunctions extends ZebrosComponent {
         cache.ifPresent(c -> {
             environment.put("REDIS_ENDPOINT", c.endpoint());
             environment.put("REDIS_TOKEN_SECRET_ARN", c.tokenSecretArn());
+            environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));
         });
         environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));

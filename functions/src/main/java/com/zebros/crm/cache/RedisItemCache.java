@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,10 +22,14 @@ public final class RedisItemCache implements ItemCache {
     static final int TTL_SECONDS = 300;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final Clock clock;
 
-    public RedisItemCache(JedisPooled redis, Clock clock) {
+    /**
+     * {@code redis} is a {@code JedisPooled} for one node or a {@code JedisCluster} for cluster mode: a
+     * single-node client cannot follow a cluster's MOVED and ASK redirects (half of all keys would fail).
+     */
+    public RedisItemCache(UnifiedJedis redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
     }
