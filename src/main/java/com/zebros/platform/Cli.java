@@ -69,10 +69,15 @@ public final class Cli {
     private final boolean colour;
 
     public Cli(Path directory, PrintStream out, PrintStream err) {
+        this(directory, out, err, new StackPlanner(directory, warning -> err.println("warning: " + warning)));
+    }
+
+    /** With a planner of the caller's: tests share one that keeps its plans. */
+    public Cli(Path directory, PrintStream out, PrintStream err, StackPlanner planner) {
         this.directory = directory;
         this.out = out;
         this.err = err;
-        this.planner = new StackPlanner(directory, warning -> err.println("warning: " + warning));
+        this.planner = planner;
         this.colour = out == System.out;
     }
 

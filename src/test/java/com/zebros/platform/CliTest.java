@@ -19,8 +19,11 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Path directory, String... args) {
-        return new Cli(directory, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        var errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        // This repository's stacks share one planner that keeps its plans; other directories plan afresh.
+        return (directory.equals(StackHarness.PROJECT) ? new Cli(directory, outStream, errStream, StackHarness.CLI_PLANNER)
+                : new Cli(directory, outStream, errStream)).run(args);
     }
 
     @Test

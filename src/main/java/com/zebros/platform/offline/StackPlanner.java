@@ -17,10 +17,22 @@ import java.util.function.Consumer;
 public final class StackPlanner {
     private final Path directory;
     private final Consumer<String> warnings;
+    /** Plans already made, when memoized; the program is deterministic, so a plan of the same settings is the same. */
+    private final java.util.Map<String, Plan> memo;
 
     public StackPlanner(Path directory, Consumer<String> warnings) {
+        this(directory, warnings, null);
+    }
+
+    private StackPlanner(Path directory, Consumer<String> warnings, java.util.Map<String, Plan> memo) {
         this.directory = directory;
         this.warnings = warnings;
+        this.memo = memo;
+    }
+
+    /** A planner that keeps every plan it makes: for a test suite that plans the same stacks again and again. */
+    public StackPlanner memoized() {
+        return new StackPlanner(directory, warnings, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** The stack's settings from its files, with some keys replaced (e.g. the phase of a look-ahead). */
@@ -41,6 +53,21 @@ public final class StackPlanner {
     }
 
     public Plan plan(StackSettings settings) {
+        if (memo == null) {
+            return planAnew(settings);
+        }
+        // Secrets print as [secret]: the key adds what they hold, so two different secrets never share a plan.
+        String key = settings + "/" + java.util.Objects.hash(settings.dbMasterPassword().reveal(),
+                settings.keycloakAdminPassword().reveal(), settings.redisAuthToken().reveal());
+        Plan known = memo.get(key);
+        if (known == null) {
+            known = planAnew(settings);
+            memo.put(key, known);
+        }
+        return known;
+    }
+
+    private Plan planAnew(StackSettings settings) {
         if (settings.primaryStack().isEmpty()) {
             return OfflinePlanner.plan(settings);
         }
@@ -55,7 +82,7 @@ public final class StackPlanner {
             warnings.accept("planned " + name + " at phase " + settings.phase() + " as well, since it is promoted first");
             primary = primary.atPhase(settings.phase());
         }
-        return OfflinePlanner.plan(settings, OfflinePlanner.plan(primary).outputs());
+        return OfflinePlanner.plan(settings, plan(primary).outputs());
     }
 
     /** The phase the primary's file sets, or empty when the stack has no primary file here. */

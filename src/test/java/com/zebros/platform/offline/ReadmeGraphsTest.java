@@ -80,7 +80,7 @@ class ReadmeGraphsTest {
             args.addAll(List.of(blocks.group(1).trim().split(" +")));
             var out = new ByteArrayOutputStream();
             int code = new Cli(StackHarness.PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream())).run(args.toArray(String[]::new));
+                    new PrintStream(new ByteArrayOutputStream()), StackHarness.CLI_PLANNER).run(args.toArray(String[]::new));
             assertEquals(Cli.OK, code);
             assertEquals(out.toString(StandardCharsets.UTF_8), blocks.group(2),
                     "README's diagram for `" + blocks.group(1) + "` is out of date: paste the output of the graph command");

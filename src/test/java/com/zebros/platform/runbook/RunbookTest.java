@@ -142,7 +142,7 @@ class RunbookTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = new Cli(StackHarness.PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), StackHarness.CLI_PLANNER).run(args);
         assertEquals(Cli.OK, code, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -18,6 +18,8 @@ public final class StackHarness {
     public static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Map<String, PlannedStack> CACHE = new ConcurrentHashMap<>();
     private static final StackPlanner PLANNER = new StackPlanner(PROJECT, warning -> { });
+    /** For tests that run the command line on this repository's stacks: one planner that keeps its plans. */
+    public static final StackPlanner CLI_PLANNER = new StackPlanner(PROJECT, warning -> { }).memoized();
 
     private StackHarness() {
     }
