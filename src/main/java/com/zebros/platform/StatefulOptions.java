@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The resource options of every stateful resource, built in one place. Pulumi's mock engine never
- * sees options, so tests call these factories directly (DESIGN.md; AWS-CONSTRAINTS section 0).
+ * sees options, so tests call these factories directly (the mocks receive type, name, inputs and provider only:
+ * https://www.pulumi.com/docs/reference/pkg/java/com/pulumi/test/Mocks.ResourceArgs.html).
  *
  * <p>Every stateful resource of a stack with {@code zebros:deletionProtection} (the default) is
  * protected: a replacement or a {@code destroy} would lose data. A throw-away stack (dev sets
@@ -25,7 +26,7 @@ public final class StatefulOptions {
 
     /**
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
-     * them to the minimum (DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
+     * them to the minimum (docs/aws-constraints.md DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
      */
     public static CustomResourceOptions table(boolean protect, Resource parent, ProviderResource provider, boolean autoScaled,
                                               boolean global) {
@@ -35,15 +36,15 @@ public final class StatefulOptions {
                     "globalSecondaryIndexes[*].writeCapacity"));
         }
         if (global) {
-            // Replicas are TableReplica resources; the table must not fight them over them (DDB-03).
+            // Replicas are TableReplica resources; the table must not fight them over them (docs/aws-constraints.md DDB-03).
             ignore.add("replicas");
         }
         return child(protect, parent, provider, ignore);
     }
 
     /**
-     * A global table's replica in the peer region. Removing it deletes that region's copy (DDB-12);
-     * a provisioned replica may only be created once the table's write auto-scaling exists (DDB-04).
+     * A global table's replica in the peer region. Removing it deletes that region's copy (docs/aws-constraints.md DDB-12);
+     * a provisioned replica may only be created once the table's write auto-scaling exists (docs/aws-constraints.md DDB-04).
      */
     public static CustomResourceOptions tableReplica(boolean protect, Resource parent, ProviderResource peerProvider,
                                                      List<Resource> writeScaling) {
@@ -52,7 +53,7 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Aurora global cluster made from an existing cluster (AUR-09, AUR-10): the source has no read
+     * The Aurora global cluster made from an existing cluster (docs/aws-constraints.md AUR-09, AUR-10): the source has no read
      * API and the database name drifts to null on later reads, either of which would replace the
      * global cluster and detach every member.
      */
@@ -72,8 +73,8 @@ public final class StatefulOptions {
     /**
      * An Aurora regional cluster. {@code globalClusterIdentifier} is always ignored: a standalone or
      * primary cluster becomes global by a global cluster created from it, and a drift of that field to
-     * null would detach it (AUR-09). Members of a global database take engine upgrades through the
-     * global cluster, so they ignore {@code engineVersion} too (AUR-11).
+     * null would detach it (docs/aws-constraints.md AUR-09). Members of a global database take engine upgrades through the
+     * global cluster, so they ignore {@code engineVersion} too (docs/aws-constraints.md AUR-11).
      */
     public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider, Role role) {
         List<String> ignore = new ArrayList<>(List.of("globalClusterIdentifier", "snapshotIdentifier"));
@@ -85,7 +86,7 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Redis replication group. Not protected, unlike PUL-01's suggestion: it holds sessions and
+     * The Redis replication group. Not protected, unlike docs/aws-constraints.md PUL-01's suggestion: it holds sessions and
      * cached items that rebuild themselves, and stepping a stack down from phase 2 must be able to
      * remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
      */

@@ -36,9 +36,9 @@ import java.util.Map;
 
 /**
  * Keycloak on Fargate behind its load balancer, on the Aurora database. The database login and the
- * bootstrap admin password reach the container as ECS secrets from Secrets Manager (KC-01), never
+ * bootstrap admin password reach the container as ECS secrets from Secrets Manager (docs/aws-constraints.md KC-01), never
  * in the plain environment. Nodes find each other through the database (jdbc-ping, Keycloak 26's
- * default) and talk on 7800/57800 inside their own security group (KC-04).
+ * default) and talk on 7800/57800 inside their own security group (docs/aws-constraints.md KC-04).
  */
 public final class Keycloak extends ZebrosComponent {
     public static final String REALM = "zebros";
@@ -114,7 +114,7 @@ public final class Keycloak extends ZebrosComponent {
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
         TaskSize size = stack.phases().keycloakTaskSize();
-        // Keycloak writes on every login and cannot run on a read-only secondary database (KC-06), and
+        // Keycloak writes on every login and cannot run on a read-only secondary database (docs/aws-constraints.md KC-06), and
         // Aurora PostgreSQL's write forwarding would send each of those writes across the ocean. So a
         // secondary's Keycloak stands by at zero tasks with its full range registered; the failover
         // runbook raises its minimum once the secondary cluster has been promoted.
@@ -178,7 +178,7 @@ public final class Keycloak extends ZebrosComponent {
         registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
     }
 
-    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (APIGW-02). */
+    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md APIGW-02). */
     public String issuer() {
         return "https://" + stack.settings().authHost() + "/realms/" + REALM;
     }

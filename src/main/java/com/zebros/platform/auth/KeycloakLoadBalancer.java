@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * The seeds' "AuthLB": an internet-facing ALB that ends TLS for Keycloak. HTTPS only with a TLS 1.3
  * policy (port 80 just redirects), invalid headers dropped, and the target health check on
- * Keycloak's management port 9000, which is never routed publicly (KC-03).
+ * Keycloak's management port 9000, which is never routed publicly (docs/aws-constraints.md KC-03).
  */
 public final class KeycloakLoadBalancer extends ZebrosComponent {
     public static final int HTTP_PORT = 8080;
@@ -113,7 +113,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                         .build())
                 .build(), child());
 
-        // The region's own name: what health checks probe, never the shared failover name (R53-03).
+        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
         new Record(name + "-regional", RecordArgs.builder()
                 .zoneId(settings.hostedZoneId())
                 .name(regionalHost(stack))
@@ -134,7 +134,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
     }
 
-    /** In a region pair, the failover name CloudFront's auth origin uses (CF-05). */
+    /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md CF-05). */
     public static String originHost(StackContext stack) {
         return "auth-origin." + stack.settings().domain();
     }

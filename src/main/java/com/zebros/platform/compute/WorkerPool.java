@@ -25,7 +25,7 @@ import java.util.List;
  * The seeds' "Fargate ASG" from phase 1: a service of workers that poll their work queue, scaled
  * between the phase's minimum and maximum on CPU (phase 1), then also on memory and on the queue's
  * backlog per task (phase 2: more than ten waiting jobs per worker adds one). The backlog is metric
- * math over the queue's visible messages and Container Insights' running-task count (ECS-03).
+ * math over the queue's visible messages and Container Insights' running-task count (docs/aws-constraints.md ECS-03).
  */
 public final class WorkerPool {
     private final Queue queue;

@@ -8,19 +8,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The phase table of DESIGN.md: the only place the numbers of each phase live. Components ask it
+ * The phase table (README.md, "The phase table as the program holds it"): the only place the numbers of each phase live. Components ask it
  * ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.hasDax()}); stack config overrides
  * numbers through {@code zebros:overrides} and the overrides win.
  *
- * <p>Numbers come from the seeds where they give one; where DESIGN.md only says "reserved per
- * function" or "larger ceiling" the figure chosen here is marked with a comment saying why.
+ * <p>Numbers come from the scaling strategy the product is built from where it gives one; where the
+ * design only says "reserved per function" or "larger ceiling" the figure chosen here is marked with
+ * a comment saying why.
  */
 public final class PhaseTable {
 
     public static final int MIN_PHASE = 0;
     public static final int MAX_PHASE = 3;
 
-    /** Scaling signals of the Fargate workers, by phase (DESIGN.md, "Worker scaling signals"). */
+    /** Scaling signals of the Fargate workers, by phase (README.md's phase table, "Worker scaling signals"). */
     public enum ScalingSignal { CPU, MEMORY, QUEUE_DEPTH }
 
     /** How the session cache is deployed. */

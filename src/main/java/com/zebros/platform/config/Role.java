@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What a region stack does in the global layer (DESIGN.md, "Stacks and roles"). */
+/** What a region stack does in the global layer (README.md, "The global layer: a region pair"). */
 public enum Role {
     /** Everything in one region, no replication. */
     STANDALONE,

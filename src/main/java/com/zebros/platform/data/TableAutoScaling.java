@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Read and write auto-scaling of one table and each of its indexes, held at the phase's target
  * utilisation between the seed's minimum and maximum: the same for a primary's tables and for a
- * secondary's replicas, whose write settings must match (DDB-06).
+ * secondary's replicas, whose write settings must match (docs/aws-constraints.md DDB-06).
  */
 final class TableAutoScaling {
     private TableAutoScaling() {
@@ -19,7 +19,7 @@ final class TableAutoScaling {
 
     /**
      * @param namePrefix the logical-name prefix of the targets, e.g. {@code customers} or {@code customers-replica}
-     * @return the write policies, which a provisioned replica must wait for (DDB-04)
+     * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md DDB-04)
      */
     static List<Resource> register(TableSchema schema, String namePrefix, Output<String> tableName, PhaseTable phases,
                                    CustomResourceOptions options) {

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The API's custom domain (phase 2): regional custom domains for the shared name
  * ({@code api.<domain>}) and the region's own name ({@code api-<region>.<domain>}, what health checks
- * probe), with a certificate in the API's region (APIGW-03) and TLS 1.2.
+ * probe), with a certificate in the API's region (docs/aws-constraints.md APIGW-03) and TLS 1.2.
  */
 public final class ApiDomain extends ZebrosComponent {
     private final DomainName shared;
@@ -35,7 +35,7 @@ public final class ApiDomain extends ZebrosComponent {
         var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
         shared = domain(name + "-shared", settings.apiHost(), certificate, api);
         regional = domain(name + "-regional", regionalHost, certificate, api);
-        // In a region pair, CloudFront's origin is a failover name served by both regions (CF-05).
+        // In a region pair, CloudFront's origin is a failover name served by both regions (docs/aws-constraints.md CF-05).
         origin = global ? domain(name + "-origin", originHost(stack), certificate, api) : null;
         new Record(name + "-regional", RecordArgs.builder()
                 .zoneId(settings.hostedZoneId())

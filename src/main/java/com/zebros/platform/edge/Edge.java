@@ -47,7 +47,7 @@ public final class Edge extends ZebrosComponent {
             acl.protect("auth", keycloak.loadBalancer().arn());
         }
         if (phases.hasCloudFront() && role != Role.SECONDARY) {
-            // One distribution per name, owned by the primary: the same alias cannot sit on two (R53-05).
+            // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
             cdn = role == Role.PRIMARY
                     ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
                             KeycloakLoadBalancer.originHost(stack), childComponent())

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The phase table of DESIGN.md, row by row. */
+/** The phase table README.md documents ("The phase table as the program holds it"), row by row. */
 class PhaseTableTest {
     private static final PhaseTable P0 = PhaseTable.defaults(0);
     private static final PhaseTable P1 = PhaseTable.defaults(1);
@@ -56,7 +56,7 @@ class PhaseTableTest {
             boolean api = g.kind() == FunctionGroup.Kind.API;
             assertEquals(api, P3.usesProvisionedConcurrency(g), "phase 3: provisioned on the API functions only");
         }
-        assertTrue(reservedTotal(P2) <= 900, "phase 2 leaves 100 of the default 1,000 unreserved (LBD-04)");
+        assertTrue(reservedTotal(P2) <= 900, "phase 2 leaves 100 of the default 1,000 unreserved (docs/aws-constraints.md LBD-04)");
     }
 
     @Test
