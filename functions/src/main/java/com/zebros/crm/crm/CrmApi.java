@@ -141,22 +141,20 @@ public final class CrmApi {
     /** An owner filter is a user id; anything else could not match and would break the index key's size limit. */
     private static java.util.Optional<String> owner(Request r) {
         var owner = r.queryParameter("owner");
-        if (owner.isPresent() && !OWNER.matcher(owner.get()).matches()) {
+        if (owner.isPresent() && !Field.isId(owner.get())) {
             throw ApiException.invalid(List.of(new ApiException.FieldError("owner",
                     "must be a user id: 1 to 64 letters, digits, '-' or '_'")));
         }
         return owner;
     }
 
-    /** A name prefix longer than any name (200 characters) matches nothing and would break the key's size limit. */
+    /** A name prefix longer than any name matches nothing and would break the key's size limit. */
     private static java.util.Optional<String> search(Request r) {
         var q = r.queryParameter("q");
-        if (q.isPresent() && q.get().length() > 200) {
+        if (q.isPresent() && q.get().length() > Entities.NAME_LENGTH) {
             throw ApiException.invalid(List.of(new ApiException.FieldError("q",
-                    "must be at most 200 characters, the longest a customer name can be")));
+                    "must be at most " + Entities.NAME_LENGTH + " characters, the longest a customer name can be")));
         }
         return q;
     }
-
-    private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 }

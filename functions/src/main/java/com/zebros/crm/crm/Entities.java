@@ -12,6 +12,8 @@ public final class Entities {
             "closed-won", "closed-lost");
     public static final List<String> STAGE_ORDER = List.of("prospecting", "qualification", "proposal", "negotiation",
             "closed-won", "closed-lost");
+    /** The longest customer name; a search prefix longer than this can match nothing. */
+    static final int NAME_LENGTH = 200;
     public static final Set<String> ACTIVITY_TYPES = Set.of("call", "email", "meeting", "task", "note");
 
     private Entities() {
@@ -27,7 +29,7 @@ public final class Entities {
         }
 
         public List<Field> fields() {
-            return List.of(Field.text("name", 200).required(), Field.email("email"), Field.text("phone", 40),
+            return List.of(Field.text("name", NAME_LENGTH).required(), Field.email("email"), Field.text("phone", 40),
                     Field.text("industry", 100), Field.text("website", 300), Field.id("ownerId"));
         }
 

@@ -23,6 +23,11 @@ public final class Field {
 
     enum Kind { TEXT, EMAIL, CHOICE, DATE, INSTANT, MONEY, ID }
 
+    /** Whether {@code text} is an id as an id field accepts it (letters, digits, '-' and '_', at most 64). */
+    static boolean isId(String text) {
+        return ID.matcher(text).matches();
+    }
+
     private final String name;
     private final Kind kind;
     private final boolean required;

@@ -20,7 +20,6 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
     /** Lambda's constructor: the realm's verifier, built during initialisation and primed before the snapshot. */
     public AuthorizerHandler() {
         this(Default.VERIFIER);
-        java.util.Objects.requireNonNull(Default.PRIMING);
     }
 
     public AuthorizerHandler(TokenVerifier verifier) {
@@ -31,7 +30,10 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
     private static final class Default {
         static final TokenVerifier VERIFIER = TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"),
                 System.getenv("TOKEN_AUDIENCE"));
-        static final Priming PRIMING = Priming.register("authorizer", AuthorizerPriming::prime, () -> { });
+
+        static {
+            Priming.register("authorizer", AuthorizerPriming::prime, () -> { });
+        }
     }
 
     private TokenVerifier verifier() {

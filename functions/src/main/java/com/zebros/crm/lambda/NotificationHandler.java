@@ -21,7 +21,10 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     private static final SnsClient SNS = SnsClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
             .region(software.amazon.awssdk.regions.Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
             .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard())).build();
-    private static final Priming PRIMING = Priming.register("notification", NotificationHandler::prime, () -> { });
+
+    static {
+        Priming.register("notification", NotificationHandler::prime, () -> { });
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -48,6 +51,5 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
                 "from", "proposal", "to", "negotiation");
         PrimingGuard.call(() -> SNS.publish(b -> b.topicArn("arn:aws:sns:us-east-1:000000000000:snapstart-priming")
                 .message(Json.write(message)).subject("Opportunity stage changed")));
-        java.util.Objects.requireNonNull(PRIMING);
     }
 }

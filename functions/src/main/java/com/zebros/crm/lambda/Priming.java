@@ -10,8 +10,9 @@ import org.crac.Resource;
  * SnapStart's hooks for one handler. Lambda runs {@code beforeCheckpoint} after initialisation and
  * before it takes the snapshot (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html):
  * the handler runs the code paths of real requests there, so the snapshot holds their loaded and
- * initialised classes and every restored environment starts warm. {@code afterRestore} runs in each
- * restored environment, before its first request, to re-create what must not be shared between them.
+ * initialised classes (what that saves a restored environment's first request: SnapStartBenchmark).
+ * {@code afterRestore} runs in each restored environment, before its first request, to re-create what
+ * must not be shared between them.
  *
  * <p>org.crac keeps only weak references to registered resources, so every registration is also held here.
  */
