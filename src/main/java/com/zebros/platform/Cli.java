@@ -290,7 +290,7 @@ public final class Cli {
     private static String preflightSummary(Preflight.Report preflight) {
         return "Preflight (AWS API models of botocore " + Preflight.modelVersion() + " and "
                 + preflight.documentedRules() + " documented rules): " + preflight.inputsChecked() + " inputs checked, "
-                + (preflight.passed() ? "nothing AWS would refuse" : preflight.findings().size() + " finding(s), listed on stderr");
+                + (preflight.passed() ? "nothing AWS would refuse" : preflight.findings().size() + " finding(s)");
     }
 
     private static int targetPhase(String value) {

@@ -166,12 +166,12 @@ public final class CrmFunctions extends ZebrosComponent {
         return policy;
     }
 
-    /** The functions' security group once they run in the VPC. */
     /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
     public Output<String> stageChangeMappingId() {
         return stageChanges.id();
     }
 
+    /** The functions' security group once they run in the VPC. */
     public Optional<Output<String>> securityGroupId() {
         return Optional.ofNullable(securityGroup).map(SecurityGroup::id);
     }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * <p>A {@link RunException}: the Java SDK prints its message alone, where any other exception
  * becomes "Running program [PID] (...) failed with an unhandled exception" with the command line and
  * a stack trace (pulumi-java sdk/java/pulumi/src/main/java/com/pulumi/deployment/internal/DeploymentImpl.java,
- * {@code handleExceptionAsync}). {@code ConfigErrorsUnderTheEngineTest} holds it to that.
+ * {@code handleExceptionAsync}). {@code BadConfigRegistersNothingTest.aConfigErrorReachesTheEngineAsThePlainMessage} holds it to that.
  */
 public final class InvalidStackConfigException extends RunException {
     private static final long serialVersionUID = 1L;

@@ -39,9 +39,8 @@ public final class Edge extends ZebrosComponent {
             int ratePerIp = phases.wafRequestsPerIpPer5Min();
             // Behind CloudFront the rules hold the origin header's value, so the whole document is secret.
             Output<String> rules = phases.hasCloudFront()
-                    ? OriginSecret.of(settings).applyValue(header -> new WebAclRules(metricPrefix)
-                            .requireOriginHeader(header).managedGroups().rateLimitPerIp(ratePerIp).toJson())
-                    : Output.of(new WebAclRules(metricPrefix).managedGroups().rateLimitPerIp(ratePerIp).toJson());
+                    ? OriginSecret.of(settings).applyValue(header -> regionalRules(metricPrefix, ratePerIp, Optional.of(header)))
+                    : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
             var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
             acl.protect("api", api.stageArn());
             acl.protect("auth", keycloak.loadBalancer().arn());
@@ -76,6 +75,12 @@ public final class Edge extends ZebrosComponent {
         registerOutputs(Map.of());
     }
 
+    private static String regionalRules(String metricPrefix, int ratePerIp, Optional<String> originHeader) {
+        var rules = new WebAclRules(metricPrefix);
+        originHeader.ifPresent(rules::requireOriginHeader);
+        return rules.managedGroups().rateLimitPerIp(ratePerIp).toJson();
+    }
+
     private void sharedRecord(String name, String host, RecordAliasArgs alias) {
         new Record(name, RecordArgs.builder()
                 .zoneId(stack.settings().hostedZoneId())
@@ -85,7 +90,6 @@ public final class Edge extends ZebrosComponent {
                 .build(), child());
     }
 
-    /** The distributions' domains, which a primary exports for its secondary's failover records. */
     /** The failover records and health checks of a region pair's stack. */
     public Optional<Failover> failover() {
         return Optional.ofNullable(failover);

@@ -28,9 +28,9 @@ import java.util.Map;
  */
 public final class Failover extends ZebrosComponent {
     public static final String API_HEALTH_PATH = "/v1/health";
+    public static final String AUTH_HEALTH_PATH = "/realms/" + Keycloak.REALM + "/.well-known/openid-configuration";
     private final HealthCheck apiHealth;
     private final HealthCheck authHealth;
-    public static final String AUTH_HEALTH_PATH = "/realms/" + Keycloak.REALM + "/.well-known/openid-configuration";
 
     public Failover(String name, StackContext stack, ApiDomain api, KeycloakLoadBalancer auth,
                     RecordAliasArgs apiEdge, RecordAliasArgs authEdge, ComponentResourceOptions options) {

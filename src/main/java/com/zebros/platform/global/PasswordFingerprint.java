@@ -2,6 +2,7 @@ package com.zebros.platform.global;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,19 @@ public final class PasswordFingerprint {
 
     /** The fingerprint of {@code password} for the pair serving {@code domain} (the salt). */
     public static String of(String password, String domain) {
-        // Plans and tests ask for the same value many times; the hash is deliberately slow.
-        return COMPUTED.computeIfAbsent(domain + "\n" + password, ignored -> compute(password, domain));
+        // Plans and tests ask for the same value many times; the hash is deliberately slow. The cache is
+        // keyed by a digest so the process does not keep the plaintext password for its lifetime.
+        return COMPUTED.computeIfAbsent(cacheKey(password, domain), ignored -> compute(password, domain));
+    }
+
+    private static String cacheKey(String password, String domain) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((domain + "\n" + password).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String compute(String password, String domain) {

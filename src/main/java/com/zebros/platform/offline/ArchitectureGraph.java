@@ -75,10 +75,13 @@ public final class ArchitectureGraph {
             for (PlannedResource r : resources) {
                 for (String text : PlanInputs.strings(r.inputs())) {
                     for (String candidate : candidates(text)) {
-                        for (String other : owners.getOrDefault(candidate, Set.of())) {
-                            if (!other.equals(topUrn) && !owners.get(candidate).contains(topUrn)) {
-                                edges.add(new Edge(nodes.get(topUrn).id(), nodes.get(other).id()));
-                            }
+                        // An identifier the component itself owns is no edge, even if another shares it.
+                        Set<String> candidateOwners = owners.getOrDefault(candidate, Set.of());
+                        if (candidateOwners.contains(topUrn)) {
+                            continue;
+                        }
+                        for (String other : candidateOwners) {
+                            edges.add(new Edge(nodes.get(topUrn).id(), nodes.get(other).id()));
                         }
                     }
                 }
@@ -113,7 +116,7 @@ public final class ArchitectureGraph {
         return out;
     }
 
-    /** The region most of a component's resources live in; the primary stack is "primary". */
+    /** The region most of a component's resources live in; the primary's stack reference is "primary stack". */
     private String region(PlannedResource top, List<PlannedResource> resources) {
         if (top.type().equals("pulumi:pulumi:StackReference")) {
             return "primary stack";

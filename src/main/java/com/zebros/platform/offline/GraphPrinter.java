@@ -1,6 +1,5 @@
 package com.zebros.platform.offline;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

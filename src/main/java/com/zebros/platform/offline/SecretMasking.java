@@ -34,22 +34,16 @@ final class SecretMasking {
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((key, child) -> out.put(String.valueOf(key), mask(child, append(path, key), secretPaths)));
+            map.forEach((key, child) -> out.put(String.valueOf(key), mask(child, SecretPaths.append(path, key), secretPaths)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                out.add(mask(list.get(i), append(path, i), secretPaths));
+                out.add(mask(list.get(i), SecretPaths.append(path, i), secretPaths));
             }
             return out;
         }
         return value;
-    }
-
-    private static List<Object> append(List<Object> path, Object segment) {
-        List<Object> longer = new ArrayList<>(path);
-        longer.add(segment);
-        return longer;
     }
 }

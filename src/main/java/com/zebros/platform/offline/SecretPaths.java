@@ -50,7 +50,8 @@ final class SecretPaths {
         }
     }
 
-    private static List<Object> append(List<Object> path, Object segment) {
+    /** {@code path} one segment (a key or an index) deeper. */
+    static List<Object> append(List<Object> path, Object segment) {
         List<Object> longer = new ArrayList<>(path);
         longer.add(segment);
         return List.copyOf(longer);

@@ -1,6 +1,7 @@
 package com.zebros.platform.preflight;
 
 import com.zebros.platform.offline.Plan;
+import com.zebros.platform.offline.PlanInputs;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ final class CrossFieldRules {
                         (r, report) -> {
                             boolean onDemand = "PAY_PER_REQUEST".equals(r.inputs().get("billingMode"));
                             capacity(report, r.inputs(), "", onDemand);
-                            List<Object> indexes = Values.list(r.inputs().get("globalSecondaryIndexes"));
+                            List<Object> indexes = PlanInputs.list(r.inputs().get("globalSecondaryIndexes"));
                             for (int i = 0; i < indexes.size(); i++) {
-                                capacity(report, Values.map(indexes.get(i)), "globalSecondaryIndexes[" + i + "].", onDemand);
+                                capacity(report, PlanInputs.map(indexes.get(i)), "globalSecondaryIndexes[" + i + "].", onDemand);
                             }
                         }),
                 RuleSupport.perPlan("lambda-snapstart-and-provisioned-concurrency",
@@ -63,12 +64,12 @@ final class CrossFieldRules {
                 RuleSupport.perResource("ecs-launch-type-or-capacity-providers", "aws:ecs/service:Service",
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
                         (r, report) -> {
-                            List<Object> strategy = Values.list(r.inputs().get("capacityProviderStrategies"));
+                            List<Object> strategy = PlanInputs.list(r.inputs().get("capacityProviderStrategies"));
                             if (!strategy.isEmpty() && r.inputs().get("launchType") != null) {
                                 report.finding("launchType", r.inputs().get("launchType"),
                                         "must be omitted when a capacity provider strategy is given");
                             }
-                            long withBase = strategy.stream().map(Values::map)
+                            long withBase = strategy.stream().map(PlanInputs::map)
                                     .filter(s -> Values.number(s.get("base")) != null && Values.number(s.get("base")) > 0).count();
                             if (withBase > 1) {
                                 report.finding("capacityProviderStrategies", strategy.size() + " providers",
@@ -78,16 +79,16 @@ final class CrossFieldRules {
                 RuleSupport.perResource("lambda-vpc-config", "aws:lambda/function:Function",
                         "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html",
                         (r, report) -> {
-                            var vpc = Values.map(r.inputs().get("vpcConfig"));
-                            if (!vpc.isEmpty() && (Values.list(vpc.get("subnetIds")).isEmpty()
-                                    || Values.list(vpc.get("securityGroupIds")).isEmpty())) {
+                            var vpc = PlanInputs.map(r.inputs().get("vpcConfig"));
+                            if (!vpc.isEmpty() && (PlanInputs.list(vpc.get("subnetIds")).isEmpty()
+                                    || PlanInputs.list(vpc.get("securityGroupIds")).isEmpty())) {
                                 report.finding("vpcConfig", vpc, "needs both subnets and security groups");
                             }
                         }),
                 RuleSupport.perResource("cloudfront-certificate-and-acl-in-us-east-1", "aws:cloudfront/distribution:Distribution",
                         "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
                         (r, report) -> {
-                            String certificate = String.valueOf(Values.at(r.inputs(), "viewerCertificate", "acmCertificateArn"));
+                            String certificate = String.valueOf(PlanInputs.at(r.inputs(), "viewerCertificate", "acmCertificateArn"));
                             if (certificate.startsWith("arn:") && !certificate.startsWith("arn:aws:acm:us-east-1:")) {
                                 report.finding("viewerCertificate.acmCertificateArn", certificate, "must be a certificate in us-east-1");
                             }
@@ -116,17 +117,17 @@ final class CrossFieldRules {
                         "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html",
                         (r, report) -> {
                             var in = r.inputs();
-                            if (!Values.list(in.get("failoverRoutingPolicies")).isEmpty() && in.get("setIdentifier") == null) {
+                            if (!PlanInputs.list(in.get("failoverRoutingPolicies")).isEmpty() && in.get("setIdentifier") == null) {
                                 report.finding("setIdentifier", "(not set)", "is required by a failover record");
                             }
-                            if (!Values.list(in.get("aliases")).isEmpty() && (in.get("ttl") != null || !Values.list(in.get("records")).isEmpty())) {
+                            if (!PlanInputs.list(in.get("aliases")).isEmpty() && (in.get("ttl") != null || !PlanInputs.list(in.get("records")).isEmpty())) {
                                 report.finding("ttl", in.get("ttl"), "and records must be omitted on an alias record");
                             }
                         }),
                 RuleSupport.perResource("cloudwatch-alarm-metric-or-queries", "aws:cloudwatch/metricAlarm:MetricAlarm",
                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
                         (r, report) -> {
-                            boolean queries = !Values.list(r.inputs().get("metricQueries")).isEmpty();
+                            boolean queries = !PlanInputs.list(r.inputs().get("metricQueries")).isEmpty();
                             if (queries && r.inputs().get("metricName") != null) {
                                 report.finding("metricName", r.inputs().get("metricName"), "cannot be set with metricQueries");
                             }
@@ -159,7 +160,7 @@ final class CrossFieldRules {
                 .map(t -> String.valueOf(t.inputs().get("resourceId")).split(":"))
                 .filter(parts -> parts.length >= 2).map(parts -> parts[1]).collect(Collectors.toSet());
         for (PlannedResource f : plan.ofType("aws:lambda/function:Function")) {
-            boolean snapStart = "PublishedVersions".equals(Values.at(f.inputs(), "snapStart", "applyOn"));
+            boolean snapStart = "PublishedVersions".equals(PlanInputs.at(f.inputs(), "snapStart", "applyOn"));
             if (snapStart && provisioned.contains(String.valueOf(f.inputs().get("name")))) {
                 new RuleSupport.Reporter(f, "lambda-snapstart-and-provisioned-concurrency",
                         "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html", findings)
@@ -172,7 +173,7 @@ final class CrossFieldRules {
     /** An Aurora cluster that scales in ACUs runs its instances as db.serverless. */
     private static void serverlessInstances(Plan plan, List<Finding> findings) {
         Set<String> serverless = plan.ofType("aws:rds/cluster:Cluster").stream()
-                .filter(c -> !Values.map(c.inputs().get("serverlessv2ScalingConfiguration")).isEmpty())
+                .filter(c -> !PlanInputs.map(c.inputs().get("serverlessv2ScalingConfiguration")).isEmpty())
                 .map(c -> String.valueOf(c.inputs().get("clusterIdentifier"))).collect(Collectors.toSet());
         for (PlannedResource i : plan.ofType("aws:rds/clusterInstance:ClusterInstance")) {
             if (serverless.contains(String.valueOf(i.inputs().get("clusterIdentifier")))

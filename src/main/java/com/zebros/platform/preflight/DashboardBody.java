@@ -1,6 +1,7 @@
 package com.zebros.platform.preflight;
 
 import com.google.gson.Gson;
+import com.zebros.platform.offline.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,17 @@ final class DashboardBody {
         List<String> problems = new ArrayList<>();
         Map<String, Object> dashboard;
         try {
-            dashboard = Values.map(GSON.fromJson(body, Object.class));
+            dashboard = PlanInputs.map(GSON.fromJson(body, Object.class));
         } catch (RuntimeException e) {
             return List.of("is not valid JSON");
         }
         dashboard.keySet().stream().filter(k -> !TOP.contains(k)).forEach(k -> problems.add("has an unknown element " + k));
-        List<Object> widgets = Values.list(dashboard.get("widgets"));
+        List<Object> widgets = PlanInputs.list(dashboard.get("widgets"));
         if (widgets.isEmpty()) {
             problems.add("has no widgets");
         }
         for (int i = 0; i < widgets.size(); i++) {
-            widget(Values.map(widgets.get(i)), "widgets[" + i + "] ", problems);
+            widget(PlanInputs.map(widgets.get(i)), "widgets[" + i + "] ", problems);
         }
         return problems;
     }
@@ -56,7 +57,7 @@ final class DashboardBody {
         if (height == null || height < 1 || height > 1000) {
             problems.add(at + "height must be 1 to 1000");
         }
-        Map<String, Object> properties = Values.map(widget.get("properties"));
+        Map<String, Object> properties = PlanInputs.map(widget.get("properties"));
         if (properties.isEmpty()) {
             problems.add(at + "needs properties");
         } else if ("metric".equals(type) && (properties.get("region") == null

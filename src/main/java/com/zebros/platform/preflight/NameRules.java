@@ -10,10 +10,14 @@ import java.util.regex.Pattern;
 final class NameRules {
     /** Letters, digits and hyphens; a letter first; no trailing hyphen and no two hyphens in a row. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z](?!.*--)[A-Za-z0-9-]*(?<!-)");
+    private static final String IDENTIFIER_DESCRIBED = "letters, digits and hyphens, a letter first, no trailing or double hyphen";
     private static final Pattern ELB_NAME = Pattern.compile("(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
     private static final Pattern BUCKET = Pattern.compile(
             "(?=.{3,63}$)(?!xn--|sthree-|\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9](?<!-s3alias)(?<!--ol-s3)");
     private static final Pattern LETTERS_DIGITS_DASH_UNDERSCORE = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final String LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED = "letters, digits, hyphens and underscores";
+    /** SQS queue and SNS topic names: the same characters, with ".fifo" ending a FIFO one. */
+    private static final Pattern QUEUE_OR_TOPIC = Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?");
 
     private NameRules() {
     }
@@ -32,43 +36,43 @@ final class NameRules {
                         "letters, digits and hyphens, not starting or ending with a hyphen",
                         "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html"),
                 RuleSupport.name("dax-cluster-name", "aws:dax/cluster:Cluster", "clusterName", 20, IDENTIFIER,
-                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html"),
                 RuleSupport.name("elasticache-replication-group-id", "aws:elasticache/replicationGroup:ReplicationGroup",
                         "replicationGroupId", 40, IDENTIFIER,
-                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html"),
                 RuleSupport.name("rds-cluster-identifier", "aws:rds/cluster:Cluster", "clusterIdentifier", 63, IDENTIFIER,
-                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html"),
                 RuleSupport.name("rds-instance-identifier", "aws:rds/clusterInstance:ClusterInstance", "identifier", 63,
-                        IDENTIFIER, "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        IDENTIFIER, IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html"),
                 RuleSupport.name("rds-global-cluster-identifier", "aws:rds/globalCluster:GlobalCluster",
                         "globalClusterIdentifier", 63, IDENTIFIER,
-                        "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html"),
                 RuleSupport.name("rds-cluster-parameter-group-name", "aws:rds/clusterParameterGroup:ClusterParameterGroup",
-                        "name", 255, IDENTIFIER, "letters, digits and hyphens, a letter first, no trailing or double hyphen",
+                        "name", 255, IDENTIFIER, IDENTIFIER_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBClusterParameterGroup.html"),
                 RuleSupport.name("sqs-queue-name", "aws:sqs/queue:Queue", "name", 80,
-                        Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?"), "letters, digits, hyphens and underscores",
+                        QUEUE_OR_TOPIC, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html"),
                 RuleSupport.name("sns-topic-name", "aws:sns/topic:Topic", "name", 256,
-                        Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?"), "letters, digits, hyphens and underscores",
+                        QUEUE_OR_TOPIC, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html"),
                 RuleSupport.name("lambda-function-name", "aws:lambda/function:Function", "name", 64,
                         LETTERS_DIGITS_DASH_UNDERSCORE,
                         "letters, digits, hyphens and underscores; 64 characters for a plain name (140 only for an ARN)",
                         "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html"),
                 RuleSupport.name("ecs-family-name", "aws:ecs/taskDefinition:TaskDefinition", "family", 255,
-                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        LETTERS_DIGITS_DASH_UNDERSCORE, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html"),
                 RuleSupport.name("ecs-cluster-name", "aws:ecs/cluster:Cluster", "name", 255,
-                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        LETTERS_DIGITS_DASH_UNDERSCORE, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html"),
                 RuleSupport.name("ecs-service-name", "aws:ecs/service:Service", "name", 255,
-                        LETTERS_DIGITS_DASH_UNDERSCORE, "letters, digits, hyphens and underscores",
+                        LETTERS_DIGITS_DASH_UNDERSCORE, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html"),
                 RuleSupport.name("states-state-machine-name", "aws:sfn/stateMachine:StateMachine", "name", 80,
                         LETTERS_DIGITS_DASH_UNDERSCORE,

@@ -1,6 +1,7 @@
 package com.zebros.platform.preflight;
 
 import com.google.gson.Gson;
+import com.zebros.platform.offline.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class PolicyGrammar {
         List<String> problems = new ArrayList<>();
         Map<String, Object> policy;
         try {
-            policy = Values.map(GSON.fromJson(json, Object.class));
+            policy = PlanInputs.map(GSON.fromJson(json, Object.class));
         } catch (RuntimeException e) {
             return List.of("is not valid JSON");
         }
@@ -55,12 +56,12 @@ final class PolicyGrammar {
             problems.add("needs Version 2012-10-17");
         }
         Object statements = policy.get("Statement");
-        List<Object> list = statements instanceof List<?> l ? Values.list(l) : statements == null ? List.of() : List.of(statements);
+        List<Object> list = statements instanceof List<?> l ? PlanInputs.list(l) : statements == null ? List.of() : List.of(statements);
         if (list.isEmpty()) {
             problems.add("has no Statement");
         }
         for (int i = 0; i < list.size(); i++) {
-            statement(Values.map(list.get(i)), "Statement[" + i + "]", kind, problems);
+            statement(PlanInputs.map(list.get(i)), "Statement[" + i + "]", kind, problems);
         }
         return problems;
     }
@@ -97,7 +98,7 @@ final class PolicyGrammar {
         if (s.get("Sid") != null && !SID.matcher(String.valueOf(s.get("Sid"))).matches()) {
             problems.add(at + " has a Sid with characters other than letters and digits");
         }
-        Values.map(s.get("Condition")).forEach((operator, block) -> {
+        PlanInputs.map(s.get("Condition")).forEach((operator, block) -> {
             if (!CONDITION.matcher(operator).matches()) {
                 problems.add(at + " has an unknown condition operator " + operator);
             }
@@ -108,6 +109,6 @@ final class PolicyGrammar {
     }
 
     private static List<Object> strings(Object value) {
-        return value instanceof List<?> l ? Values.list(l) : value == null ? List.of() : List.of(value);
+        return value instanceof List<?> l ? PlanInputs.list(l) : value == null ? List.of() : List.of(value);
     }
 }

@@ -1,10 +1,10 @@
 package com.zebros.platform.preflight;
 
 import com.zebros.platform.offline.Plan;
+import com.zebros.platform.offline.PlanInputs;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Small helpers the documented rules share: one resource type's inputs, a finding, a name rule. */
@@ -30,7 +30,7 @@ final class RuleSupport {
     static DocumentedRule name(String id, String type, String input, int max, Pattern shape, String described,
                                String source) {
         return perResource(id, type, source, (r, report) -> {
-            Object value = Values.at(r.inputs(), input.split("\\."));
+            Object value = PlanInputs.at(r.inputs(), input.split("\\."));
             if (value instanceof String name && !"[secret]".equals(name)) {
                 if (name.length() > max) {
                     report.finding(input, name, "must be at most " + max + " characters (" + name.length() + " now)");
@@ -40,10 +40,6 @@ final class RuleSupport {
                 }
             }
         });
-    }
-
-    static boolean matchesAny(String value, Predicate<String> test) {
-        return value != null && test.test(value);
     }
 
     @FunctionalInterface

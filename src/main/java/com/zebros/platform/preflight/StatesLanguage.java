@@ -1,6 +1,7 @@
 package com.zebros.platform.preflight;
 
 import com.google.gson.Gson;
+import com.zebros.platform.offline.PlanInputs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +43,7 @@ final class StatesLanguage {
     static List<String> problems(String definition) {
         List<String> problems = new ArrayList<>();
         try {
-            machine(Values.map(GSON.fromJson(definition, Object.class)), "", problems);
+            machine(PlanInputs.map(GSON.fromJson(definition, Object.class)), "", problems);
         } catch (RuntimeException e) {
             problems.add("is not valid JSON");
         }
@@ -50,7 +51,7 @@ final class StatesLanguage {
     }
 
     private static void machine(Map<String, Object> machine, String at, List<String> problems) {
-        Map<String, Object> states = Values.map(machine.get("States"));
+        Map<String, Object> states = PlanInputs.map(machine.get("States"));
         Object start = machine.get("StartAt");
         if (states.isEmpty()) {
             problems.add(at + "has no States");
@@ -60,7 +61,7 @@ final class StatesLanguage {
             problems.add(at + "StartAt names no state: " + start);
             return;
         }
-        states.forEach((name, state) -> state(name, Values.map(state), states.keySet(), at, problems));
+        states.forEach((name, state) -> state(name, PlanInputs.map(state), states.keySet(), at, problems));
         Set<String> reached = reachable(s, states);
         states.keySet().stream().filter(n -> !reached.contains(n))
                 .forEach(n -> problems.add(at + "state " + n + " cannot be reached from StartAt"));
@@ -88,11 +89,11 @@ final class StatesLanguage {
             }
         }
         if ("Choice".equals(type)) {
-            List<Object> choices = Values.list(state.get("Choices"));
+            List<Object> choices = PlanInputs.list(state.get("Choices"));
             if (choices.isEmpty()) {
                 problems.add(where + "has no Choices");
             }
-            choices.forEach(c -> target(Values.map(c).get("Next"), names, where + "choice Next", problems));
+            choices.forEach(c -> target(PlanInputs.map(c).get("Next"), names, where + "choice Next", problems));
             if (state.containsKey("Default")) {
                 target(state.get("Default"), names, where + "Default", problems);
             }
@@ -101,22 +102,22 @@ final class StatesLanguage {
                 .filter(state::containsKey).count() != 1) {
             problems.add(where + "needs exactly one of Seconds, Timestamp, SecondsPath and TimestampPath");
         }
-        retries(Values.list(state.get("Retry")), where, problems);
-        for (Object c : Values.list(state.get("Catch"))) {
-            Map<String, Object> catcher = Values.map(c);
+        retries(PlanInputs.list(state.get("Retry")), where, problems);
+        for (Object c : PlanInputs.list(state.get("Catch"))) {
+            Map<String, Object> catcher = PlanInputs.map(c);
             errors(catcher.get("ErrorEquals"), where + "Catch", problems);
             target(catcher.get("Next"), names, where + "Catch Next", problems);
         }
-        Values.list(state.get("Branches")).forEach(b -> machine(Values.map(b), where + "branch: ", problems));
+        PlanInputs.list(state.get("Branches")).forEach(b -> machine(PlanInputs.map(b), where + "branch: ", problems));
         Object iterator = state.containsKey("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
         if ("Map".equals(type)) {
-            machine(Values.map(iterator), where + "iterator: ", problems);
+            machine(PlanInputs.map(iterator), where + "iterator: ", problems);
         }
     }
 
     private static void retries(List<Object> retries, String where, List<String> problems) {
         for (Object r : retries) {
-            Map<String, Object> retry = Values.map(r);
+            Map<String, Object> retry = PlanInputs.map(r);
             errors(retry.get("ErrorEquals"), where + "Retry", problems);
             Double interval = Values.number(retry.get("IntervalSeconds"));
             Double attempts = Values.number(retry.get("MaxAttempts"));
@@ -134,7 +135,7 @@ final class StatesLanguage {
     }
 
     private static void errors(Object errorEquals, String where, List<String> problems) {
-        List<Object> errors = Values.list(errorEquals);
+        List<Object> errors = PlanInputs.list(errorEquals);
         if (errors.isEmpty()) {
             problems.add(where + " needs a non-empty ErrorEquals");
         }
@@ -157,12 +158,12 @@ final class StatesLanguage {
             if (!seen.add(name) || !states.containsKey(name)) {
                 continue;
             }
-            Map<String, Object> state = Values.map(states.get(name));
+            Map<String, Object> state = PlanInputs.map(states.get(name));
             List<Object> next = new ArrayList<>();
             next.add(state.get("Next"));
             next.add(state.get("Default"));
-            Values.list(state.get("Choices")).forEach(c -> next.add(Values.map(c).get("Next")));
-            Values.list(state.get("Catch")).forEach(c -> next.add(Values.map(c).get("Next")));
+            PlanInputs.list(state.get("Choices")).forEach(c -> next.add(PlanInputs.map(c).get("Next")));
+            PlanInputs.list(state.get("Catch")).forEach(c -> next.add(PlanInputs.map(c).get("Next")));
             next.stream().filter(n -> n != null).forEach(n -> queue.add(String.valueOf(n)));
         }
         return seen;

@@ -1,5 +1,6 @@
 package com.zebros.platform.preflight;
 
+import com.zebros.platform.offline.PlanInputs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,15 +70,16 @@ final class ValueRules {
                 RuleSupport.perResource("aurora-serverless-v2-capacity", "aws:rds/cluster:Cluster",
                         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.setting-capacity.html",
                         (r, report) -> {
-                            var scaling = Values.map(r.inputs().get("serverlessv2ScalingConfiguration"));
-                            Double min = Values.number(scaling.get("minCapacity"));
-                            Double max = Values.number(scaling.get("maxCapacity"));
-                            for (var e : Map.of("minCapacity", min == null ? 0.5 : min, "maxCapacity", max == null ? 1 : max).entrySet()) {
-                                if (e.getValue() < 0 || e.getValue() > 256 || e.getValue() * 2 != Math.rint(e.getValue() * 2)) {
-                                    report.finding("serverlessv2ScalingConfiguration." + e.getKey(), e.getValue(),
+                            var scaling = PlanInputs.map(r.inputs().get("serverlessv2ScalingConfiguration"));
+                            for (String field : List.of("minCapacity", "maxCapacity")) {
+                                Double acus = Values.number(scaling.get(field));
+                                if (acus != null && (acus < 0 || acus > 256 || acus * 2 != Math.rint(acus * 2))) {
+                                    report.finding("serverlessv2ScalingConfiguration." + field, acus,
                                             "must be 0 to 256 ACUs in steps of 0.5");
                                 }
                             }
+                            Double min = Values.number(scaling.get("minCapacity"));
+                            Double max = Values.number(scaling.get("maxCapacity"));
                             if (min != null && max != null && (min > max || max < 1)) {
                                 report.finding("serverlessv2ScalingConfiguration.maxCapacity", max,
                                         "must be at least 1 ACU and at least minCapacity");
@@ -121,7 +123,7 @@ final class ValueRules {
                 RuleSupport.perResource("lambda-environment-size", "aws:lambda/function:Function",
                         "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
                         (r, report) -> {
-                            var variables = Values.map(Values.at(r.inputs(), "environment", "variables"));
+                            var variables = PlanInputs.map(PlanInputs.at(r.inputs(), "environment", "variables"));
                             int size = variables.entrySet().stream()
                                     .mapToInt(e -> e.getKey().length() + String.valueOf(e.getValue()).length()).sum();
                             if (size > 4096) {
@@ -136,9 +138,9 @@ final class ValueRules {
         if (period != null) {
             periods.put("period", period.longValue());
         }
-        List<Object> queries = Values.list(inputs.get("metricQueries"));
+        List<Object> queries = PlanInputs.list(inputs.get("metricQueries"));
         for (int i = 0; i < queries.size(); i++) {
-            Double p = Values.number(Values.at(Values.map(queries.get(i)), "metric", "period"));
+            Double p = Values.number(PlanInputs.at(PlanInputs.map(queries.get(i)), "metric", "period"));
             if (p != null) {
                 periods.put("metricQueries[" + i + "].metric.period", p.longValue());
             }
