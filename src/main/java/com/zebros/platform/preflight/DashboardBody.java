@@ -1,10 +1,10 @@
 package com.zebros.platform.preflight;
 
-import com.google.gson.Gson;
 import com.zebros.platform.offline.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +14,6 @@ import java.util.Set;
 final class DashboardBody {
     static final String SPEC =
             "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html";
-    private static final Gson GSON = new Gson();
     private static final Set<String> TOP = Set.of("widgets", "start", "end", "periodOverride", "variables");
     private static final Set<String> TYPES = Set.of("metric", "text", "log", "alarm", "explorer", "custom");
 
@@ -23,13 +22,12 @@ final class DashboardBody {
 
     static List<String> problems(String body) {
         List<String> problems = new ArrayList<>();
-        Map<String, Object> dashboard;
-        try {
-            dashboard = PlanInputs.map(GSON.fromJson(body, Object.class));
-        } catch (RuntimeException e) {
+        Optional<Map<String, Object>> parsed = JsonDocument.object(body);
+        if (parsed.isEmpty()) {
             return List.of("is not valid JSON");
         }
-        dashboard.keySet().stream().filter(k -> !TOP.contains(k)).forEach(k -> problems.add("has an unknown element " + k));
+        Map<String, Object> dashboard = parsed.get();
+        JsonDocument.unknownElements(dashboard, TOP, "", problems);
         List<Object> widgets = PlanInputs.list(dashboard.get("widgets"));
         if (widgets.isEmpty()) {
             problems.add("has no widgets");

@@ -1,10 +1,10 @@
 package com.zebros.platform.preflight;
 
-import com.google.gson.Gson;
 import com.zebros.platform.offline.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 final class PolicyGrammar {
     static final String GRAMMAR = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
     static final String QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
-    private static final Gson GSON = new Gson();
     private static final Set<String> TOP = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT = Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
             "NotAction", "Resource", "NotResource", "Condition");
@@ -45,13 +44,12 @@ final class PolicyGrammar {
     /** The grammar's problems of {@code json} as a policy of {@code kind}; empty when it is a valid policy. */
     static List<String> problems(String json, Kind kind) {
         List<String> problems = new ArrayList<>();
-        Map<String, Object> policy;
-        try {
-            policy = PlanInputs.map(GSON.fromJson(json, Object.class));
-        } catch (RuntimeException e) {
+        Optional<Map<String, Object>> parsed = JsonDocument.object(json);
+        if (parsed.isEmpty()) {
             return List.of("is not valid JSON");
         }
-        policy.keySet().stream().filter(k -> !TOP.contains(k)).forEach(k -> problems.add("has an unknown element " + k));
+        Map<String, Object> policy = parsed.get();
+        JsonDocument.unknownElements(policy, TOP, "", problems);
         if (!"2012-10-17".equals(policy.get("Version")) && !"2008-10-17".equals(policy.get("Version"))) {
             problems.add("needs Version 2012-10-17");
         }
@@ -72,7 +70,7 @@ final class PolicyGrammar {
     }
 
     private static void statement(Map<String, Object> s, String at, Kind kind, List<String> problems) {
-        s.keySet().stream().filter(k -> !STATEMENT.contains(k)).forEach(k -> problems.add(at + " has an unknown element " + k));
+        JsonDocument.unknownElements(s, STATEMENT, at, problems);
         if (!"Allow".equals(s.get("Effect")) && !"Deny".equals(s.get("Effect"))) {
             problems.add(at + " needs Effect Allow or Deny");
         }

@@ -194,6 +194,18 @@ class PreflightTest {
     }
 
     @Test
+    void policiesAndDashboardsNameUnknownElementsAndTextThatIsNotJson() {
+        assertEquals(List.of("is not valid JSON"), PolicyGrammar.problems("{\"Version\":", PolicyGrammar.Kind.IDENTITY));
+        assertEquals(List.of("is not valid JSON"), DashboardBody.problems("{widgets"));
+        var policy = PolicyGrammar.problems("{\"Version\":\"2012-10-17\",\"Statment\":[],\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Sid2\":\"x\"}]}", PolicyGrammar.Kind.IDENTITY);
+        assertTrue(policy.contains("has an unknown element Statment"), policy.toString());
+        assertTrue(policy.contains("Statement[0] has an unknown element Sid2"), policy.toString());
+        var dashboard = DashboardBody.problems("{\"widget\":[]}");
+        assertTrue(dashboard.contains("has an unknown element widget"), dashboard.toString());
+    }
+
+    @Test
     void theStatesLanguageValidatorFindsUnreachableStatesAndBadRetries() {
         var problems = StatesLanguage.problems("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":"
                 + "\"arn:aws:states:::ecs:runTask.sync\",\"End\":true,\"Retry\":[{\"ErrorEquals\":[],\"BackoffRate\":0.5}]},"
