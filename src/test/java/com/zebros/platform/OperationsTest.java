@@ -86,6 +86,12 @@ class OperationsTest {
                 assertTrue(String.valueOf(group.inputs().get("kmsKeyId")).startsWith("arn:aws:kms:us-east-1:"), group.name());
             }
         }
+        var names = StackHarness.plan("dev", 0).all("aws:cloudwatch/logGroup:LogGroup").stream()
+                .map(g -> String.valueOf(g.inputs().get("name"))).collect(Collectors.toSet());
+        assertTrue(names.stream().anyMatch(n -> n.matches("API-Gateway-Execution-Logs_[^/]+/live")),
+                "API Gateway's execution log group is ours, not left for API Gateway to create: " + names);
+        assertTrue(names.stream().anyMatch(n -> n.matches("/aws/rds/cluster/zebros-dev-auth-us-east-1/postgresql")),
+                "the Aurora cluster's exported log group is ours: " + names);
         String policy = String.valueOf(StackHarness.plan("dev", 0).inputs("aws:kms/key:Key", "ops-key").get("policy"));
         assertTrue(policy.contains("logs.us-east-1.amazonaws.com") && policy.contains("cloudwatch.amazonaws.com"), policy);
     }

@@ -231,13 +231,24 @@ class PhaseMatrixTest {
         assertEquals(phase == 3, edgeProvider);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void abandonedMultipartUploadsAreRemovedInEveryPhase(int phase) {
+        var rules = PlannedStack.list(dev(phase).inputs("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "files-lifecycle").get("rules"));
+        var abort = PlannedStack.map(rules.get(0));
+        assertEquals("abort-incomplete-uploads", abort.get("id"));
+        assertEquals("Enabled", abort.get("status"));
+        assertEquals(7L, ((Number) PlannedStack.map(abort.get("abortIncompleteMultipartUpload")).get("daysAfterInitiation")).longValue());
+        assertEquals(phase >= 2 ? 4 : 1, rules.size(), "phases 0-1 move, expire and version nothing: " + rules);
+    }
+
     @Test
     void theBucketGetsLifecycleRulesInPhaseTwoAndIntelligentTieringInPhaseThree() {
-        assertFalse(dev(1).has("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "files-lifecycle"));
         String p2 = String.valueOf(dev(2).inputs("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "files-lifecycle").get("rules"));
         assertTrue(p2.contains("STANDARD_IA") && p2.contains("days=90"), "IA needs more than 30 days (docs/aws-constraints.md S3-10)");
-        assertTrue(p2.contains("prefix=exports/") && p2.contains("daysAfterInitiation=7"), p2);
+        assertTrue(p2.contains("prefix=exports/") && p2.contains("noncurrentDays=90"), p2);
         String p3 = String.valueOf(dev(3).inputs("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "files-lifecycle").get("rules"));
         assertTrue(p3.contains("INTELLIGENT_TIERING"));

@@ -25,6 +25,7 @@ import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
@@ -32,6 +33,7 @@ import com.zebros.platform.config.Range;
 import com.zebros.platform.data.EncryptionKey;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.ops.LogGroups;
 import java.util.List;
 import java.util.Map;
 
@@ -121,7 +123,13 @@ public final class AuthDatabase extends ZebrosComponent {
         if (keepFinalSnapshot) {
             args.finalSnapshotIdentifier(naming.regional("auth-final"));
         }
-        cluster = new Cluster(name, args.build(), StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role));
+        // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
+        // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
+        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + naming.regional("auth") + "/postgresql",
+                stack, child());
+        cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
+                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role),
+                CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         // In a secondary this instance reads until a failover promotes its cluster; the name stays.
         writer = new ClusterInstance(name + "-writer", ClusterInstanceArgs.builder()

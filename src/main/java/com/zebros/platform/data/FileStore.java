@@ -32,6 +32,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.iam.PolicyDocument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,37 +89,44 @@ public final class FileStore extends ZebrosComponent {
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
                 .build(), childAfter(publicAccess));
-        if (stack.phases().s3Lifecycle()) {
-            lifecycle(name, stack.phases().s3IntelligentTiering());
-        }
+        lifecycle(name, stack.phases().s3Lifecycle(), stack.phases().s3IntelligentTiering());
         registerOutputs(Map.of("bucketName", bucket.bucket()));
     }
 
     /**
-     * Phase 2: old files move to infrequent access, temporary exports expire, abandoned uploads are
-     * cleaned up, and old versions (kept because replication needs versioning) do not pile up
-     * (docs/aws-constraints.md S3-10). Phase 3 moves files to Intelligent-Tiering instead, with its archive tiers (S3-11).
+     * Every phase: abandoned multipart uploads are removed after 7 days (their parts are billed and listed nowhere).
+     * Phase 2: old files move to infrequent access, temporary exports expire, and old versions (kept because
+     * replication needs versioning) do not pile up (docs/aws-constraints.md S3-10). Phase 3 moves files to
+     * Intelligent-Tiering instead, with its archive tiers (S3-11).
      */
-    private void lifecycle(String name, boolean intelligentTiering) {
+    private void lifecycle(String name, boolean tiering, boolean intelligentTiering) {
         var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build();
-        var oldFiles = BucketLifecycleConfigurationV2RuleArgs.builder()
-                .id(intelligentTiering ? "intelligent-tiering" : "infrequent-access")
+        List<BucketLifecycleConfigurationV2RuleArgs> rules = new ArrayList<>();
+        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("abort-incomplete-uploads")
                 .status("Enabled")
                 .filter(everything)
-                // STANDARD_IA accepts only more than 30 days (docs/aws-constraints.md S3-10); Intelligent-Tiering accepts 0.
-                .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                        .days(intelligentTiering ? 0 : 90)
-                        .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA").build())
-                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                        .noncurrentDays(90).build())
                 .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                         .daysAfterInitiation(7).build())
-                .build();
-        var exports = expiring("expire-exports", "exports/", 30);
-        var temporary = expiring("expire-tmp", "tmp/", 1);
+                .build());
+        if (tiering) {
+            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id(intelligentTiering ? "intelligent-tiering" : "infrequent-access")
+                    .status("Enabled")
+                    .filter(everything)
+                    // STANDARD_IA accepts only more than 30 days (docs/aws-constraints.md S3-10); Intelligent-Tiering accepts 0.
+                    .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                            .days(intelligentTiering ? 0 : 90)
+                            .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA").build())
+                    .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(90).build())
+                    .build());
+            rules.add(expiring("expire-exports", "exports/", 30));
+            rules.add(expiring("expire-tmp", "tmp/", 1));
+        }
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
-                .rules(oldFiles, exports, temporary)
+                .rules(rules)
                 .build(), childAfter(versioning));
         if (intelligentTiering) {
             new BucketIntelligentTieringConfiguration(name + "-archive", BucketIntelligentTieringConfigurationArgs.builder()

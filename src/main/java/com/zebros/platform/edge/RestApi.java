@@ -121,6 +121,11 @@ public final class RestApi extends ZebrosComponent {
         var accessLogs = LogGroups.create(name + "-access-logs", "/zebros/" + stack.settings().stack() + "/api-access",
                 stack, child());
         var account = apiGatewayLoggingRole(name, stack);
+        // API Gateway writes execution logs (loggingLevel below) to this group, creating it without retention or
+        // encryption unless it exists first; so the stack creates it before the stage, with the phase's retention.
+        // The name is API Gateway's own: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        var executionLogs = LogGroups.create(name + "-execution-logs",
+                api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE), stack, child());
         stage = new Stage(name + "-stage", StageArgs.builder()
                 .restApi(api.id())
                 .deployment(deployment.id())
@@ -130,7 +135,7 @@ public final class RestApi extends ZebrosComponent {
                         .destinationArn(accessLogs.arn())
                         .format(ACCESS_LOG_FORMAT)
                         .build())
-                .build(), childAfter(account));
+                .build(), childAfter(account, executionLogs));
         new MethodSettings(name + "-settings", MethodSettingsArgs.builder()
                 .restApi(api.id())
                 .stageName(stage.stageName())
