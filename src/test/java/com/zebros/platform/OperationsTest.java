@@ -62,7 +62,21 @@ class OperationsTest {
         assertEquals(1.0, number(alarms.get("monitoring-api-errors").get("threshold")), "error rate > 1 %");
         assertTrue(String.valueOf(alarms.get("monitoring-api-errors").get("metricQueries")).contains("100 * errors / requests"));
         assertEquals(10.0, number(alarms.get("monitoring-job-queue").get("threshold")), "report queue > 10");
-        assertEquals(800.0, number(alarms.get("monitoring-lambda-concurrency").get("threshold")), "80 % of the 1,000 limit");
+        // Each reserved function alarms at 80 % of its own reservation or when throttled; the account alarm watches
+        // what the reservations leave (phase 0 reserves 100 of 1,000, phase 1 200, phase 2 600, phase 3 only the
+        // three processing and event functions: 40 + 20 + 40).
+        double[] reservedTotal = {100, 200, 600, 100};
+        var account = alarms.get("monitoring-lambda-concurrency");
+        assertEquals("UnreservedConcurrentExecutions", account.get("metricName"));
+        assertEquals(0.8 * (1000 - reservedTotal[phase]), number(account.get("threshold")), 1e-9);
+        var reserved = alarms.keySet().stream().filter(n -> n.startsWith("monitoring-concurrency-")).collect(Collectors.toSet());
+        assertEquals(phase < 3 ? 8 : 3, reserved.size(), reserved.toString());
+        var customers = alarms.get(phase < 3 ? "monitoring-concurrency-customers" : "monitoring-concurrency-reporting");
+        String queries = String.valueOf(customers.get("metricQueries"));
+        assertEquals(80.0, number(customers.get("threshold")));
+        int reservation = phase < 3 ? new int[] {15, 30, 80}[phase] : 40;
+        assertTrue(queries.contains("IF(throttled > 0, 100, 100 * running / " + reservation + ")"), queries);
+        assertTrue(queries.contains("Throttles") && queries.contains("ConcurrentExecutions"), queries);
         assertEquals(50.0, number(alarms.get("monitoring-active-users").get("threshold")), "> 50 concurrent users");
         assertEquals(phase >= 1, alarms.containsKey("monitoring-workers-queue"));
         String topic = String.valueOf(plan.output("alarmTopicArn"));
@@ -102,14 +116,15 @@ class OperationsTest {
         Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
         // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 0.5 x 0.004445
         // = 0.0123425/h = 9.01; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
-        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 7 alarms 0.70.
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 15 alarms 1.50.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
         assertEquals(9.01, items.get("Fargate keycloak (0.25 vCPU / 0.5 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
         assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
         assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
         assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
-        assertEquals(134.74, estimate.fixedMonthly(), 0.01);
+        // Plus 8 per-function concurrency alarms (0.80).
+        assertEquals(135.54, estimate.fixedMonthly(), 0.01);
         double floor = 87.60 + 9.01 + 22.27;
         assertTrue(estimate.fixedMonthly() < floor * 1.15, "within 15 % of the seeds' floor of " + floor);
     }
@@ -125,6 +140,21 @@ class OperationsTest {
         var p3 = CostEstimate.of(StackHarness.rawPlan("dev", 3));
         assertTrue(p3.fixed().stream().anyMatch(i -> i.what().startsWith("Lambda provisioned concurrency")));
         assertTrue(CostEstimate.of(StackHarness.rawPlan("dev", 3)).fixedMonthly() > CostEstimate.of(StackHarness.rawPlan("dev", 2)).fixedMonthly());
+    }
+
+    @Test
+    void phaseThreeBillsTheRulesTheAclsHoldAndTheReportWorkersOnSpotAtSpotPrices() {
+        var items = CostEstimate.of(StackHarness.rawPlan("prod-us", 3)).fixed().stream()
+                .collect(Collectors.toMap(CostEstimate.Item::what, i -> i));
+        // Regional: require-edge, three managed groups, the forwarded-IP limit; edge: three managed groups and the IP limit.
+        assertEquals(9.0, items.get("WAF rule").quantity());
+        assertEquals(2.0, items.get("WAF web ACL").quantity());
+        // The report pool's strategy: base 1 on FARGATE, the rest on FARGATE_SPOT; phase 3 keeps 2 tasks at idle.
+        var onDemand = items.get("Fargate report-worker (0.5 vCPU / 1 GB)");
+        var spot = items.get("Fargate Spot report-worker (0.5 vCPU / 1 GB)");
+        assertEquals(1.0, onDemand.quantity(), items.keySet().toString());
+        assertEquals(1.0, spot.quantity());
+        assertEquals(onDemand.unitPrice() * 0.3, spot.unitPrice(), 1e-12, "AWS's stated Spot discount of up to 70 %");
     }
 
     @Test

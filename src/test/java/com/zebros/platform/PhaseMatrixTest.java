@@ -187,7 +187,8 @@ class PhaseMatrixTest {
         var acl = p2.inputs("aws:wafv2/webAcl:WebAcl", "edge-waf");
         assertEquals("REGIONAL", acl.get("scope"));
         String rules = String.valueOf(acl.get("ruleJson"));
-        assertTrue(rules.contains("AWSManagedRulesCommonRuleSet") && rules.contains("RateBasedStatement"), rules);
+        assertTrue(rules.contains("AWSManagedRulesCommonRuleSet") && rules.contains("\"AggregateKeyType\":\"IP\""),
+                "without CloudFront the source address is the client's: " + rules);
         Set<String> protectedArns = p2.all("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
                 .map(a -> String.valueOf(a.inputs().get("resourceArn"))).collect(Collectors.toSet());
         assertTrue(protectedArns.stream().anyMatch(a -> a.contains("/stages/live")), "the REST stage (docs/aws-constraints.md WAF-01)");
@@ -212,10 +213,24 @@ class PhaseMatrixTest {
         assertEquals("[secret]", map(list(origin.get("customHeaders")).get(0)).get("value"), "the origin secret never prints");
         assertEquals("https-only", map(origin.get("customOriginConfig")).get("originProtocolPolicy"));
         assertEquals("CLOUDFRONT", p3.inputs("aws:wafv2/webAcl:WebAcl", "edge-cdn-waf").get("scope"));
-        assertEquals("[secret]", p3.inputs("aws:wafv2/webAcl:WebAcl", "edge-waf").get("ruleJson"),
-                "the regional ACL holds the origin header's value, so its rules are secret in the engine");
-        assertTrue(new com.zebros.platform.edge.WebAclRules("x").requireOriginHeader("header-value").toJson()
-                .contains("require-edge"), "the regional ACL refuses what bypassed CloudFront");
+        assertEquals(List.of(Map.of("regexString", "[secret]")), p3.inputs("aws:wafv2/regexPatternSet:RegexPatternSet",
+                "edge-origin-header").get("regularExpressions"), "the origin header's value lives, secret, in a pattern set");
+        var regional = com.google.gson.JsonParser.parseString(String.valueOf(p3.inputs("aws:wafv2/webAcl:WebAcl", "edge-waf")
+                .get("ruleJson"))).getAsJsonArray();
+        var names = new java.util.ArrayList<String>();
+        regional.forEach(r -> names.add(r.getAsJsonObject().get("Name").getAsString()));
+        assertEquals(List.of("require-edge", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                "AWSManagedRulesAmazonIpReputationList", "rate-per-client-ip"), names, "the regional rules are readable in the plan");
+        String requireEdge = regional.get(0).toString();
+        assertTrue(requireEdge.contains("RegexPatternSetReferenceStatement") && requireEdge.contains("arn:aws:wafv2:us-east-1:123456789012:regional/regexpatternset/"),
+                requireEdge);
+        var rate = regional.get(4).getAsJsonObject().getAsJsonObject("Statement").getAsJsonObject("RateBasedStatement");
+        assertEquals("FORWARDED_IP", rate.get("AggregateKeyType").getAsString(), "behind CloudFront, the client's address");
+        assertEquals("X-Forwarded-For", rate.getAsJsonObject("ForwardedIPConfig").get("HeaderName").getAsString());
+        assertEquals("NO_MATCH", rate.getAsJsonObject("ForwardedIPConfig").get("FallbackBehavior").getAsString(),
+                "Route 53's health checks carry no forwarded address and must not be limited or blocked");
+        String edgeRules = String.valueOf(p3.inputs("aws:wafv2/webAcl:WebAcl", "edge-cdn-waf").get("ruleJson"));
+        assertTrue(edgeRules.contains("\"AggregateKeyType\":\"IP\""), "the edge ACL keeps its own per-IP limit: " + edgeRules);
         var record = map(list(p3.inputs("aws:route53/record:Record", "edge-auth").get("aliases")).get(0));
         assertEquals("Z2FDTNDATAQYW2", record.get("zoneId"));
         assertEquals(false, record.get("evaluateTargetHealth"), "docs/aws-constraints.md R53-05");

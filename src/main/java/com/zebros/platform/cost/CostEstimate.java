@@ -1,5 +1,6 @@
 package com.zebros.platform.cost;
 
+import com.google.gson.JsonParser;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.ArrayList;
@@ -51,8 +52,7 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
         dynamo(plan, p, items);
         provisionedConcurrency(plan, p, items);
         int acls = plan.ofType("aws:wafv2/webAcl:WebAcl").size();
-        long rules = plan.ofType("aws:wafv2/webAcl:WebAcl").stream()
-                .mapToLong(a -> String.valueOf(a.inputs().get("ruleJson")).split("\"Priority\"", -1).length - 1).sum();
+        long rules = plan.ofType("aws:wafv2/webAcl:WebAcl").stream().mapToLong(CostEstimate::wafRules).sum();
         add(items, "WAF web ACL", acls, "ACLs", p.wafAclMonth(), p.wafAclMonth());
         add(items, "WAF rule", rules, "rules", p.wafRuleMonth(), p.wafRuleMonth());
         add(items, "Route 53 health check (HTTPS, latency)", plan.ofType("aws:route53/healthCheck:HealthCheck").size(), "checks",
@@ -85,6 +85,8 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                 "list prices of " + PriceTable.DATE + " for " + plan.region() + ", on demand, 730 hours a month, no free tier, no savings plans",
                 "idle: Aurora at its minimum ACU on every instance, services at their minimum task count, provisioned capacity at its minimum",
                 "one load balancer capacity unit per load balancer; data transfer, storage and requests are usage, priced below",
+                "Fargate Spot tasks at AWS's stated discount of up to 70 % off on demand; the live Spot price moves and is at most"
+                        + " the on-demand one",
                 "Container Insights, VPC endpoints' data, and the hosted zone (shared by the stacks) are left out");
         return new CostEstimate(plan.stack(), plan.phase(), plan.region(), items, usage, assumptions);
     }
@@ -106,9 +108,23 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
             }
             double vcpu = Double.parseDouble(String.valueOf(task.inputs().get("cpu"))) / 1024;
             double gb = Double.parseDouble(String.valueOf(task.inputs().get("memory"))) / 1024;
+            String size = " (" + trim(vcpu) + " vCPU / " + trim(gb) + " GB)";
+            long spot = FargateCapacity.spotTasks(service.inputs().get("capacityProviderStrategies"), tasks);
             double hourly = vcpu * p.fargateVcpuHour() + gb * p.fargateGbHour();
-            add(items, "Fargate " + service.name() + " (" + trim(vcpu) + " vCPU / " + trim(gb) + " GB)", tasks, "tasks",
-                    hourly * HOURS, hourly);
+            add(items, "Fargate " + service.name() + size, tasks - spot, "tasks", hourly * HOURS, hourly);
+            double spotHourly = hourly * (1 - p.fargateSpotDiscount());
+            add(items, "Fargate Spot " + service.name() + size, spot, "tasks", spotHourly * HOURS, spotHourly);
+        }
+    }
+
+    /** The rules of a web ACL as WAF bills them: one per rule, a managed rule group counting as one. */
+    static long wafRules(PlannedResource acl) {
+        String rules = String.valueOf(acl.inputs().get("ruleJson"));
+        try {
+            return JsonParser.parseString(rules).getAsJsonArray().size();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("web ACL " + acl.name() + " has rules the estimate cannot read (" + rules
+                    + "): keep secrets out of ruleJson, in a pattern set of their own", e);
         }
     }
 

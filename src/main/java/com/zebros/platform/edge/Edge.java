@@ -37,9 +37,9 @@ public final class Edge extends ZebrosComponent {
         if (phases.hasCustomApiDomainAndWaf()) {
             String metricPrefix = stack.naming().physical("regional");
             int ratePerIp = phases.wafRequestsPerIpPer5Min();
-            // Behind CloudFront the rules hold the origin header's value, so the whole document is secret.
             Output<String> rules = phases.hasCloudFront()
-                    ? OriginSecret.of(settings).applyValue(header -> regionalRules(metricPrefix, ratePerIp, Optional.of(header)))
+                    ? new OriginHeaderPattern(name + "-origin-header", stack, child()).arn()
+                            .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
                     : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
             var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
             acl.protect("api", api.stageArn());
@@ -75,10 +75,17 @@ public final class Edge extends ZebrosComponent {
         registerOutputs(Map.of());
     }
 
-    private static String regionalRules(String metricPrefix, int ratePerIp, Optional<String> originHeader) {
+    /** Behind CloudFront (an origin-header pattern set given) the regional ACL limits the forwarded client address. */
+    static String regionalRules(String metricPrefix, int ratePerIp, Optional<String> originHeaderPatternSet) {
         var rules = new WebAclRules(metricPrefix);
-        originHeader.ifPresent(rules::requireOriginHeader);
-        return rules.managedGroups().rateLimitPerIp(ratePerIp).toJson();
+        originHeaderPatternSet.ifPresent(rules::requireOriginHeader);
+        rules.managedGroups();
+        if (originHeaderPatternSet.isPresent()) {
+            rules.rateLimitPerForwardedIp(ratePerIp);
+        } else {
+            rules.rateLimitPerIp(ratePerIp);
+        }
+        return rules.toJson();
     }
 
     private void sharedRecord(String name, String host, RecordAliasArgs alias) {

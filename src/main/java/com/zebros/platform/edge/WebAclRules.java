@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The rules of a web ACL in the WAFv2 API's JSON: AWS managed rule groups (common exploits, known
  * bad inputs, IP reputation), a rate limit per client IP, and, behind CloudFront, a rule that blocks
- * requests without the edge's secret header, health checks excepted (Route 53 cannot send headers).
+ * requests without the edge's secret header, health checks excepted (Route 53 cannot send headers), with
+ * the rate limit on the address CloudFront forwards.
  */
 public final class WebAclRules {
     static final List<String> MANAGED_GROUPS = List.of("AWSManagedRulesCommonRuleSet",
@@ -26,13 +27,20 @@ public final class WebAclRules {
         this.metricPrefix = metricPrefix;
     }
 
-    public WebAclRules requireOriginHeader(String secret) {
+    /**
+     * Blocks what did not come through CloudFront: a request whose origin header does not match the pattern set
+     * holding the header's value. The value lives in the pattern set (a secret input of its own), so these rules
+     * stay readable in a plan.
+     */
+    public WebAclRules requireOriginHeader(String patternSetArn) {
         List<Object> exemptions = new ArrayList<>();
         for (String path : HEALTH_PATHS) {
             exemptions.add(Map.of("ByteMatchStatement", byteMatch(Map.of("UriPath", Map.of()), path, "ENDS_WITH")));
         }
-        Map<String, Object> missingHeader = Map.of("NotStatement", Map.of("Statement", Map.of("ByteMatchStatement",
-                byteMatch(Map.of("SingleHeader", Map.of("Name", OriginSecret.HEADER)), secret, "EXACTLY"))));
+        Map<String, Object> missingHeader = Map.of("NotStatement", Map.of("Statement", Map.of(
+                "RegexPatternSetReferenceStatement", Map.of("ARN", patternSetArn,
+                        "FieldToMatch", Map.of("SingleHeader", Map.of("Name", OriginSecret.HEADER)),
+                        "TextTransformations", List.of(Map.of("Priority", 0, "Type", "NONE"))))));
         Map<String, Object> notHealth = Map.of("NotStatement", Map.of("Statement", Map.of("OrStatement",
                 Map.of("Statements", exemptions))));
         rules.add(rule("require-edge", 0, Map.of("AndStatement", Map.of("Statements", List.of(missingHeader, notHealth))),
@@ -54,6 +62,28 @@ public final class WebAclRules {
         rules.add(rule("rate-per-ip", 100, Map.of("RateBasedStatement",
                 Map.of("Limit", requestsPer5Minutes, "AggregateKeyType", "IP")), "Action", Map.of("Block", Map.of())));
         return this;
+    }
+
+    /**
+     * Behind CloudFront every request arrives from CloudFront's addresses, so a per-IP limit would count CloudFront,
+     * not clients, and block many clients at once. This limits per client address as CloudFront forwards it in
+     * X-Forwarded-For (WAF reads its first address). A request without a valid forwarded address does not match:
+     * only Route 53's health checks arrive so, and require-edge blocks anything else that skips CloudFront.
+     * A client can put an address of its own first in the header, so this limit is a second line: the edge ACL's
+     * per-IP limit counts the address CloudFront itself saw.
+     * https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-forwarded-ip-address.html
+     */
+    public WebAclRules rateLimitPerForwardedIp(int requestsPer5Minutes) {
+        rules.add(rule("rate-per-client-ip", 100, Map.of("RateBasedStatement", Map.of("Limit", requestsPer5Minutes,
+                        "AggregateKeyType", "FORWARDED_IP",
+                        "ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "NO_MATCH"))),
+                "Action", Map.of("Block", Map.of())));
+        return this;
+    }
+
+    /** How many rules the ACL holds: what WAF bills per month. */
+    public int size() {
+        return rules.size();
     }
 
     public String toJson() {

@@ -242,6 +242,11 @@ final class MockAttributes {
                 state.put("arn", arn);
                 return uuid(uuidSeed);
             }
+            case "aws:wafv2/regexPatternSet:RegexPatternSet": {
+                state.put("arn", "arn:aws:wafv2:" + region + ":" + ACCOUNT + ":regional/regexpatternset/" + physical + "/"
+                        + uuid(uuidSeed));
+                return uuid(uuidSeed);
+            }
             case "aws:cloudfront/distribution:Distribution": {
                 String id = "E" + suffix.substring(0, 13).toUpperCase();
                 state.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/" + id);

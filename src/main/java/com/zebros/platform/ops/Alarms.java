@@ -8,13 +8,15 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.zebros.platform.StackContext;
+import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.Setting;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One alarm per trigger of the seeds: API latency above 200 ms, CPU and memory above 70 %, an error
- * rate above 1 %, more than 10 jobs waiting, Lambda concurrency above 80 % of the account's limit,
- * and more than 50 active users. Each notifies the alarm topic when it fires and when it clears.
+ * rate above 1 %, more than 10 jobs waiting, Lambda concurrency above 80 % of what throttles it (each
+ * function's reservation, and the unreserved pool), and more than 50 active users. Each notifies the alarm topic when it fires and when it clears.
  */
 final class Alarms {
     static final double LATENCY_MS = 200;
@@ -52,9 +54,7 @@ final class Alarms {
         }
         simple("job-queue", "More than 10 jobs waiting to start", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
                 null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.jobQueue()));
-        double limit = stack.phases().values().get("accountConcurrencyLimit");
-        simple("lambda-concurrency", "Lambda concurrency above 80 % of the account's limit", "AWS/Lambda",
-                "ConcurrentExecutions", "Maximum", null, CONCURRENCY_SHARE * limit, watched, w -> Map.of());
+        concurrency(watched);
         simple("active-users", "More than 50 active users this hour: raise DB capacity and cache size (seeds)", "ZebrosCRM",
                 "ActiveUsersThisHour", "Maximum", null, ACTIVE_USERS, watched, w -> Map.of("Service", "zebros-crm"));
     }
@@ -82,6 +82,58 @@ final class Alarms {
             args.statistic(statistic);
         }
         new MetricAlarm(prefix + "-" + id, args.build(), options);
+    }
+
+    /**
+     * Throttling starts at a function's own reservation, long before the account's limit: each function with
+     * reserved concurrency alarms at 80 % of its reservation, and at once when it is throttled at all. The
+     * account-level alarm watches the pool the reservations leave (UnreservedConcurrentExecutions, shared by every
+     * function without a reservation: the API functions on provisioned concurrency in phase 3 and any other
+     * function in the account). Metrics: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+     */
+    private void concurrency(Output<Monitoring.Watched> watched) {
+        double reserved = 0;
+        for (FunctionGroup group : FunctionGroup.values()) {
+            if (stack.phases().usesProvisionedConcurrency(group)) {
+                continue;
+            }
+            int reservation = stack.phases().reservedConcurrency(group);
+            reserved += reservation;
+            if (reservation > 0) {
+                functionConcurrency(group, reservation, watched);
+            }
+        }
+        double pool = stack.phases().values().get("accountConcurrencyLimit") - reserved;
+        simple("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the " + Setting.format(pool)
+                        + " the reservations leave of accountConcurrencyLimit: raise the quota or move budgets",
+                "AWS/Lambda", "UnreservedConcurrentExecutions", "Maximum", null, CONCURRENCY_SHARE * pool, watched, w -> Map.of());
+    }
+
+    /** IF() in an alarm's metric math: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html */
+    private void functionConcurrency(FunctionGroup group, int reservation, Output<Monitoring.Watched> watched) {
+        Output<Map<String, String>> function = watched.applyValue(w -> Map.of("FunctionName", w.functions().get(group.id())));
+        new MetricAlarm(prefix + "-concurrency-" + group.id(), MetricAlarmArgs.builder()
+                .name(stack.naming().physical("concurrency-" + group.id()))
+                .alarmDescription("Function " + group.id() + " above 80 % of its reserved concurrency of " + reservation
+                        + ", or throttled: raise reservedConcurrency." + group.id() + " (zebros:overrides) or the phase")
+                .metricQueries(
+                        MetricAlarmMetricQueryArgs.builder().id("running").returnData(false).metric(
+                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/Lambda").metricName("ConcurrentExecutions")
+                                        .dimensions(function).stat("Maximum").period(60).build()).build(),
+                        MetricAlarmMetricQueryArgs.builder().id("throttled").returnData(false).metric(
+                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/Lambda").metricName("Throttles")
+                                        .dimensions(function).stat("Sum").period(60).build()).build(),
+                        MetricAlarmMetricQueryArgs.builder().id("share").label("Share of the reservation (%), 100 when throttled")
+                                .returnData(true)
+                                .expression("IF(throttled > 0, 100, 100 * running / " + reservation + ")").build())
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .threshold(CONCURRENCY_SHARE * 100)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .okActions(topic.applyValue(java.util.List::of))
+                .build(), options);
     }
 
     /** 5XX responses as a share of all requests, above 1 %. */
