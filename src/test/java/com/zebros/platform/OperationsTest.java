@@ -87,6 +87,46 @@ class OperationsTest {
                 "the alarm topic is encrypted with a key CloudWatch may use");
     }
 
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void activeUsersAreCountedFromTheAccessLogInEveryPhase(int phase) {
+        var plan = StackHarness.plan("dev", phase);
+        var rule = plan.inputs("aws:cloudwatch/contributorInsightRule:ContributorInsightRule", "monitoring-active-users");
+        JsonObject definition = JsonParser.parseString((String) rule.get("ruleDefinition")).getAsJsonObject();
+        assertEquals("/zebros/dev/api-access", definition.getAsJsonArray("LogGroupNames").get(0).getAsString());
+        // The rule's keys must be fields the access log writes, or it counts nothing.
+        JsonObject logLine = JsonParser.parseString((String) map(plan.inputs("aws:apigateway/stage:Stage", "api-stage")
+                .get("accessLogSettings")).get("format")).getAsJsonObject();
+        for (JsonElement key : definition.getAsJsonObject("Contribution").getAsJsonArray("Keys")) {
+            assertTrue(logLine.has(key.getAsString().substring(2)), key + " is a field of the access log " + logLine);
+        }
+        assertEquals("$context.authorizer.principalId", logLine.get("user").getAsString());
+        String alarm = String.valueOf(plan.inputs("aws:cloudwatch/metricAlarm:MetricAlarm", "monitoring-active-users")
+                .get("metricQueries"));
+        assertTrue(alarm.contains("INSIGHT_RULE_METRIC('" + rule.get("ruleName") + "', 'UniqueContributors')")
+                && alarm.contains("period=3600"), alarm);
+        String body = String.valueOf(plan.inputs("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").get("dashboardBody"));
+        assertTrue(body.contains("INSIGHT_RULE_METRIC('zebros-dev-active-users', 'UniqueContributors')"), body);
+        assertFalse(body.contains("ActiveUsersThisHour"), "no metric that only Redis could emit");
+    }
+
+    @Test
+    void theFileStorageWidgetSumsEveryStorageClassAndShowsGrowthPerDay() {
+        String body = String.valueOf(StackHarness.plan("dev", 3).inputs("aws:cloudwatch/dashboard:Dashboard",
+                "monitoring-dashboard").get("dashboardBody"));
+        JsonObject storage = null;
+        for (JsonElement w : JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("widgets")) {
+            JsonObject properties = w.getAsJsonObject().getAsJsonObject("properties");
+            if (properties.get("title").getAsString().startsWith("File storage")) {
+                storage = properties;
+            }
+        }
+        String metrics = String.valueOf(storage.get("metrics"));
+        assertTrue(metrics.contains("{AWS/S3,BucketName,StorageType} MetricName=\\\"BucketSizeBytes\\\"")
+                && !metrics.contains("StandardStorage"), "every storage class, not Standard alone: " + metrics);
+        assertTrue(metrics.contains("SUM(classes)") && metrics.contains("DIFF(total)"), metrics);
+    }
+
     private static double number(Object value) {
         return ((Number) value).doubleValue();
     }

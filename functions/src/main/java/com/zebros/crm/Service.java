@@ -67,7 +67,7 @@ public final class Service {
         DynamoDbClient dynamo = dynamoBuilder.build();
         DynamoDbClient reader = env.containsKey("DAX_ENDPOINT") ? DaxReader.create(env.get("DAX_ENDPOINT"), region) : dynamo;
         Store store = new Store(dynamo, reader, Store.namesFrom(env));
-        ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region, clock) : ItemCache.NONE;
+        ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region) : ItemCache.NONE;
         JobQueue queue = env.containsKey("JOB_QUEUE_URL")
                 ? new SqsJobQueue(sqs(env, region, http), env.get("JOB_QUEUE_URL"))
                 : job -> false;
@@ -86,7 +86,7 @@ public final class Service {
         return builder.build();
     }
 
-    private static ItemCache redis(Map<String, String> env, Region region, Clock clock) {
+    private static ItemCache redis(Map<String, String> env, Region region) {
         URI endpoint = URI.create(env.get("REDIS_ENDPOINT"));
         String token = env.get("REDIS_TOKEN");
         if (token == null && env.containsKey("REDIS_TOKEN_SECRET_ARN")) {
@@ -100,7 +100,7 @@ public final class Service {
         HostAndPort node = new HostAndPort(endpoint.getHost(), endpoint.getPort());
         // In cluster mode the endpoint is the configuration endpoint and keys live on several shards.
         return new RedisItemCache("enabled".equals(env.get("REDIS_CLUSTER_MODE"))
-                ? new JedisCluster(java.util.Set.of(node), config) : new JedisPooled(node, config), clock);
+                ? new JedisCluster(java.util.Set.of(node), config) : new JedisPooled(node, config));
     }
 
     public Response handle(Request request) {
@@ -113,9 +113,6 @@ public final class Service {
             if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
                 throw new ApiException(413, "Payload Too Large", "the body may be at most " + MAX_BODY_BYTES + " bytes",
                         List.of(), Map.of());
-            }
-            if (request.principal() != null) {
-                cache.recordActiveUser(tenant, request.principal().subject());
             }
             response = api.router().dispatch(request);
         } catch (ApiException e) {

@@ -42,7 +42,7 @@ class CacheTest {
         LocalDynamo dynamo = Api.server().dynamo();
         Store store = new Store(dynamo.client(), dynamo.names());
         S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(LocalDynamo.credentials()).build();
-        service = new Service(store, new RedisItemCache(redis, Clock.systemUTC()),
+        service = new Service(store, new RedisItemCache(redis),
                 new Jobs(store, job -> false, presigner, "bucket", Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -104,15 +104,5 @@ class CacheTest {
         String id = com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
         call("GET", "/v1/customers/" + id, null, tenant, Map.of());
         assertEquals(404, call("GET", "/v1/customers/" + id, null, "intruder-" + UUID.randomUUID(), Map.of()).status());
-    }
-
-    @Test
-    void activeUsersAreCountedPerHour() {
-        String hour = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC)
-                .format(java.time.Instant.now());
-        long before = redis.pfcount("active:" + hour);
-        call("GET", "/v1/pipeline", null, tenant, Map.of());
-        call("GET", "/v1/pipeline", null, tenant, Map.of());
-        assertEquals(before + 1, redis.pfcount("active:" + hour), "one user, counted once");
     }
 }

@@ -9,7 +9,6 @@ import com.zebros.crm.store.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,7 @@ class RedisClusterCacheTest {
 
     /** 200 items read twice through the cache: how many second reads still had to load from the store. */
     private static int misses(UnifiedJedis redis) {
-        var cache = new RedisItemCache(redis, Clock.systemUTC());
+        var cache = new RedisItemCache(redis);
         AtomicInteger loads = new AtomicInteger();
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < 200; i++) {

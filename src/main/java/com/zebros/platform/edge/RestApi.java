@@ -118,8 +118,7 @@ public final class RestApi extends ZebrosComponent {
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(wiring).build());
 
-        var accessLogs = LogGroups.create(name + "-access-logs", "/zebros/" + stack.settings().stack() + "/api-access",
-                stack, child());
+        var accessLogs = LogGroups.create(name + "-access-logs", accessLogGroupName(), stack, child());
         var account = apiGatewayLoggingRole(name, stack);
         // API Gateway writes execution logs (loggingLevel below) to this group, creating it without retention or
         // encryption unless it exists first; so the stack creates it before the stage, with the phase's retention.
@@ -156,7 +155,13 @@ public final class RestApi extends ZebrosComponent {
     static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
             + "\"method\":\"$context.httpMethod\",\"resource\":\"$context.resourcePath\",\"status\":\"$context.status\","
             + "\"latencyMs\":\"$context.responseLatency\",\"integrationLatencyMs\":\"$context.integrationLatency\","
-            + "\"tenant\":\"$context.authorizer.tenantId\",\"error\":\"$context.error.message\"}";
+            + "\"tenant\":\"$context.authorizer.tenantId\",\"user\":\"$context.authorizer.principalId\","
+            + "\"error\":\"$context.error.message\"}";
+
+    /** The access log's group: what the active-users rule reads. */
+    public String accessLogGroupName() {
+        return "/zebros/" + stack.settings().stack() + "/api-access";
+    }
 
     /**
      * API Gateway writes execution logs through one role per account and region. Two stacks in one

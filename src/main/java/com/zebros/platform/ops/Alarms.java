@@ -55,8 +55,7 @@ final class Alarms {
         simple("job-queue", "More than 10 jobs waiting to start", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
                 null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.jobQueue()));
         concurrency(watched);
-        simple("active-users", "More than 50 active users this hour: raise DB capacity and cache size (seeds)", "ZebrosCRM",
-                "ActiveUsersThisHour", "Maximum", null, ACTIVE_USERS, watched, w -> Map.of("Service", "zebros-crm"));
+        activeUsers(watched);
     }
 
     private void simple(String id, String description, String namespace, String metric, String statistic, String percentile,
@@ -129,6 +128,23 @@ final class Alarms {
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
                 .threshold(CONCURRENCY_SHARE * 100)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .okActions(topic.applyValue(java.util.List::of))
+                .build(), options);
+    }
+
+    /** Distinct users in an hour, from the access log (ActiveUsers), in every phase. */
+    private void activeUsers(Output<Monitoring.Watched> watched) {
+        new MetricAlarm(prefix + "-active-users", MetricAlarmArgs.builder()
+                .name(stack.naming().physical("active-users"))
+                .alarmDescription("More than 50 active users this hour: raise DB capacity and cache size (seeds)")
+                .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users this hour")
+                        .returnData(true).period(3600).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
+                .evaluationPeriods(1)
+                .datapointsToAlarm(1)
+                .threshold(ACTIVE_USERS)
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.applyValue(java.util.List::of))

@@ -45,17 +45,15 @@ public final class DashboardBody {
                 List.of("AWS/ApiGateway", "Count", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "Sum")),
                 List.of("AWS/ApiGateway", "IntegrationLatency", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "p95", "yAxis", "right"))),
                 w.region()));
-        widgets.add(widget("Active user sessions per hour", List.of(
-                List.of(CRM, "ActiveUsersThisHour", "Service", "zebros-crm", Map.of("stat", "Maximum", "period", 3600))), w.region()));
+        widgets.add(widget("Active user sessions per hour", List.of(Map.of("expression", w.activeUsers(), "id", "users",
+                "label", "distinct users", "period", 3600)), w.region()));
         List<Object> queues = new ArrayList<>();
         queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.jobQueue(), Map.of("label", "job queue")));
         if (!w.poolQueue().isEmpty()) {
             queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.poolQueue(), Map.of("label", "report workers' queue")));
         }
         widgets.add(widget("Report generation queue depth", queues, w.region()));
-        widgets.add(widget("File storage growth (bytes)", List.of(
-                List.of("AWS/S3", "BucketSizeBytes", "BucketName", w.bucket(), "StorageType", "StandardStorage",
-                        Map.of("stat", "Average", "period", 86400))), w.region()));
+        widgets.add(widget("File storage growth (bytes)", storage(w.bucket()), w.region()));
         widgets.add(widget("Cache hits and misses", List.of(
                 List.of(CRM, "CacheHit", "Service", "zebros-crm", Map.of("stat", "Sum")),
                 List.of(CRM, "CacheMiss", "Service", "zebros-crm", Map.of("stat", "Sum"))), w.region()));
@@ -65,6 +63,20 @@ public final class DashboardBody {
             widgets.get(i).put("y", (i / 2) * 6);
         }
         return CanonicalJson.write(Map.of("widgets", widgets));
+    }
+
+    /**
+     * The bucket's size over every storage class it holds (the lifecycle moves files to Infrequent Access in phase 2
+     * and to Intelligent-Tiering's tiers in phase 3, each a StorageType of its own), and its growth per day.
+     * S3 reports BucketSizeBytes once a day: https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html
+     */
+    static List<Object> storage(String bucket) {
+        String everyClass = "SEARCH('{AWS/S3,BucketName,StorageType} MetricName=\"BucketSizeBytes\" BucketName=\"" + bucket
+                + "\"', 'Average', 86400)";
+        return List.of(
+                Map.of("expression", everyClass, "id", "classes", "visible", false),
+                Map.of("expression", "SUM(classes)", "id", "total", "label", "all storage classes"),
+                Map.of("expression", "DIFF(total)", "id", "growth", "label", "growth per day", "yAxis", "right"));
     }
 
     static List<String> servicesOf(Monitoring.Watched w) {

@@ -33,10 +33,13 @@ public final class Monitoring extends ZebrosComponent {
     private final Topic alarms;
     private final Dashboard dashboard;
 
-    /** The metric names the stack watches, resolved; what the dashboard and alarms are built from. */
+    /**
+     * The metric names the stack watches, resolved; what the dashboard and alarms are built from.
+     * {@code activeUsers} is the metric math expression of distinct users per period.
+     */
     public record Watched(String region, String apiName, String stage, Map<String, String> functions,
                           Map<String, String> tables, String clusterName, String keycloakService, String poolService,
-                          String jobQueue, String poolQueue, String stateMachineArn, String bucket) {
+                          String jobQueue, String poolQueue, String stateMachineArn, String bucket, String activeUsers) {
     }
 
     public Monitoring(String name, StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
@@ -49,7 +52,10 @@ public final class Monitoring extends ZebrosComponent {
         stack.settings().alarmEmail().ifPresent(email -> new TopicSubscription(name + "-oncall", TopicSubscriptionArgs.builder()
                 .topic(alarms.arn()).protocol("email").endpoint(email).build(), child()));
 
-        Output<Watched> watched = watched(stack, api, functions, tables, cluster, keycloak, workflows, files);
+        var activeUsers = new ActiveUsers(name + "-active-users", stack.naming().physical("active-users"),
+                api.accessLogGroupName(), child());
+        Output<Watched> watched = watched(stack, api, functions, tables, cluster, keycloak, workflows, files,
+                activeUsers.uniqueUsers());
         dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(stack.naming().physical("crm"))
                 .dashboardBody(watched.applyValue(DashboardBody::render))
@@ -59,7 +65,8 @@ public final class Monitoring extends ZebrosComponent {
     }
 
     private static Output<Watched> watched(StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
-                                           ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files) {
+                                           ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files,
+                                           String activeUsers) {
         List<Output<String>> functionNames = new ArrayList<>();
         for (FunctionGroup g : FunctionGroup.values()) {
             functionNames.add(functions.function(g).functionName());
@@ -83,7 +90,7 @@ public final class Monitoring extends ZebrosComponent {
                 tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
             }
             return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
-                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4);
+                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers);
         });
     }
 

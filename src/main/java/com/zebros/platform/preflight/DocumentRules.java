@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON documents inside inputs: IAM policies (grammar and size), the state machine, the dashboard. */
+/**
+ * The JSON documents inside inputs: IAM policies (grammar and size), the state machine, the Contributor Insights
+ * rule, the dashboard.
+ */
 final class DocumentRules {
     private DocumentRules() {
     }
@@ -24,6 +27,12 @@ final class DocumentRules {
                         (r, report) -> {
                             if (r.inputs().get("definition") instanceof String definition) {
                                 StatesLanguage.problems(definition).forEach(p -> report.finding("definition", "(document)", p));
+                            }
+                        }),
+                RuleSupport.perResource("contributor-insights-rule", "aws:cloudwatch/contributorInsightRule:ContributorInsightRule",
+                        InsightRuleSyntax.SPEC, (r, report) -> {
+                            if (r.inputs().get("ruleDefinition") instanceof String definition) {
+                                InsightRuleSyntax.problems(definition).forEach(p -> report.finding("ruleDefinition", "(document)", p));
                             }
                         }),
                 RuleSupport.perResource("cloudwatch-dashboard-body", "aws:cloudwatch/dashboard:Dashboard", DashboardBody.SPEC,

@@ -191,6 +191,25 @@ class PreflightTest {
         assertFinding(dev(0), "aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard", in -> in.put("dashboardBody",
                 "{\"widgets\":[{\"type\":\"metric\",\"x\":0,\"y\":0,\"width\":30,\"height\":6,\"properties\":{}}]}"),
                 "dashboardBody", "width must be 1 to 24");
+        assertFinding(dev(0), "aws:cloudwatch/contributorInsightRule:ContributorInsightRule", "monitoring-active-users",
+                in -> in.put("ruleDefinition", ((String) in.get("ruleDefinition")).replace("\"NotIn\"", "\"NotAmong\"")),
+                "ruleDefinition", "has an unknown operator NotAmong");
+    }
+
+    @Test
+    void contributorInsightsRulesFollowCloudWatchsRuleSyntax() {
+        assertEquals(List.of(), InsightRuleSyntax.problems(String.valueOf(dev(0).find(
+                "aws:cloudwatch/contributorInsightRule:ContributorInsightRule", "monitoring-active-users").orElseThrow()
+                .inputs().get("ruleDefinition"))), "the program's rule");
+        var problems = InsightRuleSyntax.problems("{\"Schema\":{\"Name\":\"CloudWatchLogRule\",\"Version\":2},"
+                + "\"LogGroupNames\":[\"g\"],\"LogFormat\":\"JSON\",\"Contribution\":{\"Keys\":[\"tenant\",\"$.a\",\"$.b\","
+                + "\"$.c\",\"$.d\"],\"ValueOf\":\"$.bytes\",\"Filters\":[{\"Match\":\"$.status\",\"EqualTo\":\"200\"}]},"
+                + "\"AggregateOn\":\"Count\"}");
+        assertEquals(List.of("Schema must be {\"Name\": \"CloudWatchLogRule\", \"Version\": 1}",
+                "Contribution.Keys must hold one to four fields",
+                "Contribution.Keys must name a log field in JSON property format ($.name)",
+                "Contribution.ValueOf is given exactly when AggregateOn is Sum",
+                "Contribution.Filters[0].EqualTo takes a number"), problems);
     }
 
     @Test

@@ -14,9 +14,6 @@ public interface ItemCache {
 
     void invalidate(String tenant, Table table, String id);
 
-    /** Counts a user as active in the current hour (the seeds' "active user sessions per hour"). */
-    void recordActiveUser(String tenant, String subject);
-
     /** No cache: every read goes to DynamoDB. */
     ItemCache NONE = new ItemCache() {
         @Override
@@ -27,10 +24,6 @@ public interface ItemCache {
 
         @Override
         public void invalidate(String tenant, Table table, String id) {
-        }
-
-        @Override
-        public void recordActiveUser(String tenant, String subject) {
         }
     };
 }

@@ -3,9 +3,6 @@ package com.zebros.crm.cache;
 import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Table;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,18 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class RedisItemCache implements ItemCache {
     static final int TTL_SECONDS = 300;
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final UnifiedJedis redis;
-    private final Clock clock;
 
     /**
      * {@code redis} is a {@code JedisPooled} for one node or a {@code JedisCluster} for cluster mode: a
      * single-node client cannot follow a cluster's MOVED and ASK redirects (half of all keys would fail).
      */
-    public RedisItemCache(UnifiedJedis redis, Clock clock) {
+    public RedisItemCache(UnifiedJedis redis) {
         this.redis = redis;
-        this.clock = clock;
     }
 
     static String key(String tenant, Table table, String id) {
@@ -77,21 +71,6 @@ public final class RedisItemCache implements ItemCache {
             redis.del(key(tenant, table, id));
         } catch (JedisException e) {
             // The five-minute expiry bounds staleness when Redis is unreachable.
-            Metrics.current().count("CacheError");
-        }
-    }
-
-    @Override
-    public void recordActiveUser(String tenant, String subject) {
-        if (PrimingGuard.isActive()) {
-            return;
-        }
-        String key = "active:" + HOUR.format(clock.instant());
-        try {
-            redis.pfadd(key, tenant + ":" + subject);
-            redis.expire(key, 2 * 3600);
-            Metrics.current().gauge("ActiveUsersThisHour", redis.pfcount(key));
-        } catch (JedisException e) {
             Metrics.current().count("CacheError");
         }
     }
