@@ -89,14 +89,14 @@ class PhaseMatrixTest {
             assertEquals((long) ranges[phase][1], target.get("maxCapacity"), "phase " + phase);
             Set<String> signals = plan.all(POLICY).stream().map(PlannedResource::name)
                     .filter(n -> n.startsWith("report-worker-tasks-")).collect(Collectors.toSet());
-            Set<String> expected = phase == 1 ? Set.of("report-worker-tasks-cpu")
+            Set<String> expected = phase == 1 ? Set.of("report-worker-tasks-cpu", "report-worker-tasks-backlog")
                     : Set.of("report-worker-tasks-cpu", "report-worker-tasks-memory", "report-worker-tasks-backlog");
             assertEquals(expected, signals, "phase " + phase);
             var run = JsonParser.parseString((String) plan.inputs("aws:sfn/stateMachine:StateMachine", "workflows-jobs")
                     .get("definition")).getAsJsonObject().getAsJsonObject("States").getAsJsonObject("RunReport");
             assertEquals("arn:aws:states:::sqs:sendMessage.waitForTaskToken", run.get("Resource").getAsString());
         }
-        var backlog = map(dev(2).inputs(POLICY, "report-worker-tasks-backlog").get("targetTrackingScalingPolicyConfiguration"));
+        var backlog = map(dev(1).inputs(POLICY, "report-worker-tasks-backlog").get("targetTrackingScalingPolicyConfiguration"));
         assertEquals(10.0, ((Number) backlog.get("targetValue")).doubleValue(), 1e-9, "report queue > 10 per task");
         assertTrue(String.valueOf(backlog.get("customizedMetricSpecification")).contains("RunningTaskCount"));
     }
@@ -119,7 +119,7 @@ class PhaseMatrixTest {
     }
 
     @Test
-    void keycloakScalesOnCpuWithinEachPhasesRange() {
+    void keycloakScalesOnCpuAndMemoryWithinEachPhasesRange() {
         assertFalse(dev(0).has(TARGET, "keycloak-tasks"), "phase 0: one task, nothing to scale");
         long[][] ranges = {{}, {1, 2}, {2, 5}, {3, 10}};
         for (int phase = 1; phase <= 3; phase++) {
@@ -128,6 +128,10 @@ class PhaseMatrixTest {
             assertEquals(ranges[phase][1], target.get("maxCapacity"));
             assertEquals(ranges[phase][0], dev(phase).inputs("aws:ecs/service:Service", "keycloak").get("desiredCount"));
             assertTrue(dev(phase).has(POLICY, "keycloak-tasks-cpu"));
+            var memory = map(dev(phase).inputs(POLICY, "keycloak-tasks-memory").get("targetTrackingScalingPolicyConfiguration"));
+            assertEquals(70.0, ((Number) memory.get("targetValue")).doubleValue(), "the seeds' CPU/memory > 70 %");
+            assertEquals("ECSServiceAverageMemoryUtilization",
+                    map(memory.get("predefinedMetricSpecification")).get("predefinedMetricType"));
         }
     }
 

@@ -168,11 +168,13 @@ public final class Keycloak extends ZebrosComponent {
                 .waitForSteadyState(false)
                 .build(), ServiceOptions.of(this, stack.provider(), autoScaled, List.of(loadBalancer.httpsListener())));
         if (autoScaled) {
-            // Logins are CPU-bound (password hashing): scale on CPU at the seeds' 70 %.
-            AutoScaling.target(name + "-tasks", "ecs",
-                            Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
-                            "ecs:service:DesiredCount", taskCount, child())
-                    .track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
+            // The seeds' "CPU/memory > 70 %": logins are CPU-bound (password hashing), sessions and caches hold memory.
+            // Two target-tracking policies on one target scale out on either and in only when both allow it.
+            var scaling = AutoScaling.target(name + "-tasks", "ecs",
+                    Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
+                    "ecs:service:DesiredCount", taskCount, child());
+            scaling.track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
+            scaling.track("memory", "ECSServiceAverageMemoryUtilization", stack.phases().scalingTargetPercent());
         }
 
         registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));

@@ -98,7 +98,7 @@ final class PhaseDefaults {
         double[][] tasks = {{1, 1}, {1, 3}, {2, 10}, {2, 10}};
         v.put("workerMinTasks", tasks[phase][0]);
         v.put("workerMaxTasks", tasks[phase][1]);
-        if (phase >= 2) {
+        if (phase >= 1) {
             v.put("queueDepthPerTask", 10.0);
         }
     }

@@ -151,7 +151,8 @@ public final class PhaseTable {
             return Set.of();
         }
         if (phase == 1) {
-            return Set.of(ScalingSignal.CPU);
+            // The seeds' "report queue > 10 → add Fargate tasks" applies as soon as the pool exists.
+            return Set.of(ScalingSignal.CPU, ScalingSignal.QUEUE_DEPTH);
         }
         return Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
     }

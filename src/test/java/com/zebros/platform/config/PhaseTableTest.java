@@ -76,7 +76,9 @@ class PhaseTableTest {
     @Test
     void workerScalingSignalsRow() {
         assertEquals(Set.of(), P0.workerScalingSignals());
-        assertEquals(Set.of(ScalingSignal.CPU), P1.workerScalingSignals());
+        assertEquals(Set.of(ScalingSignal.CPU, ScalingSignal.QUEUE_DEPTH), P1.workerScalingSignals(),
+                "report queue > 10 adds tasks as soon as the pool exists");
+        assertEquals(10, P1.queueDepthPerTask());
         Set<ScalingSignal> all = Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
         assertEquals(all, P2.workerScalingSignals());
         assertEquals(all, P3.workerScalingSignals());
