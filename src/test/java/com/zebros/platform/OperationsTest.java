@@ -110,6 +110,35 @@ class OperationsTest {
         assertFalse(body.contains("ActiveUsersThisHour"), "no metric that only Redis could emit");
     }
 
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 3})
+    void reportTimeIsReadFromTheWorkersLogAndEveryWorkersTasksAreOnTheFargateWidget(int phase) {
+        var plan = StackHarness.plan("dev", phase);
+        var filters = plan.all("aws:cloudwatch/logMetricFilter:LogMetricFilter");
+        assertEquals(4, filters.size(), "one per kind of worker");
+        var report = plan.inputs("aws:cloudwatch/logMetricFilter:LogMetricFilter", "report-worker-job-seconds");
+        assertEquals("/zebros/dev/report-worker", report.get("logGroupName"));
+        assertEquals("{ $.message = \"job done\" }", report.get("pattern"));
+        var metric = map(report.get("metricTransformation"));
+        assertEquals("$.seconds", metric.get("value"));
+        assertEquals(Map.of("Kind", "$.kind"), metric.get("dimensions"));
+        JsonObject body = JsonParser.parseString(String.valueOf(plan.inputs("aws:cloudwatch/dashboard:Dashboard",
+                "monitoring-dashboard").get("dashboardBody"))).getAsJsonObject();
+        Map<String, String> widgets = new HashMap<>();
+        body.getAsJsonArray("widgets").forEach(w -> {
+            var properties = w.getAsJsonObject().getAsJsonObject("properties");
+            widgets.put(properties.get("title").getAsString(), properties.get("metrics").toString());
+        });
+        String reports = widgets.get("Step Functions execution time (report jobs)");
+        assertTrue(reports.contains("[\"ZebrosCRM\",\"JobSeconds\",\"Kind\",\"report\""), reports);
+        String fargate = widgets.get("Fargate CPU and memory (%)");
+        for (String kind : List.of("import", "export", "analytics", "report")) {
+            String family = String.valueOf(plan.inputs("aws:ecs/taskDefinition:TaskDefinition", kind + "-worker").get("family"));
+            assertTrue(fargate.contains("\"TaskDefinitionFamily\",\"" + family + "\""), kind + " tasks: " + fargate);
+            assertTrue(fargate.contains("100 * " + kind + "CpuUtilized / " + kind + "CpuReserved"), fargate);
+        }
+    }
+
     @Test
     void theFileStorageWidgetSumsEveryStorageClassAndShowsGrowthPerDay() {
         String body = String.valueOf(StackHarness.plan("dev", 3).inputs("aws:cloudwatch/dashboard:Dashboard",

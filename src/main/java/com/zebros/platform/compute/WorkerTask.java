@@ -35,6 +35,7 @@ public final class WorkerTask {
         var naming = stack.naming();
         String name = kind.image();
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/" + name, stack, options);
+        JobDurationMetric.filter(name + "-job-seconds", naming.physical(name + "-job-seconds"), logGroup.name(), options);
 
         PolicyDocument execution = new PolicyDocument();
         images.grantPull(execution, kind.image());

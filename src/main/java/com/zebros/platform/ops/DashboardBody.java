@@ -1,6 +1,8 @@
 package com.zebros.platform.ops;
 
 import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.compute.JobDurationMetric;
+import com.zebros.platform.config.WorkerKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +33,12 @@ public final class DashboardBody {
             capacity.add(List.of("AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", physical, Map.of("stat", "Sum", "label", table + " write")));
         });
         widgets.add(widget("DynamoDB consumed capacity by table", capacity, w.region()));
+        // The job state machine runs every kind of job; a report's own time comes from the workers' log (JobDurationMetric).
         widgets.add(widget("Step Functions execution time (report jobs)", List.of(
-                List.of("AWS/States", "ExecutionTime", "StateMachineArn", w.stateMachineArn(), Map.of("stat", "p95")),
+                List.of(JobDurationMetric.NAMESPACE, JobDurationMetric.METRIC, "Kind", WorkerKind.REPORT.id(),
+                        Map.of("stat", "p95", "label", "report p95 (s)")),
+                List.of(JobDurationMetric.NAMESPACE, JobDurationMetric.METRIC, "Kind", WorkerKind.REPORT.id(),
+                        Map.of("stat", "p50", "label", "report p50 (s)")),
                 List.of("AWS/States", "ExecutionsFailed", "StateMachineArn", w.stateMachineArn(), Map.of("stat", "Sum", "yAxis", "right"))),
                 w.region()));
         List<Object> fargate = new ArrayList<>();
@@ -40,6 +46,7 @@ public final class DashboardBody {
             fargate.add(List.of("AWS/ECS", "CPUUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " CPU")));
             fargate.add(List.of("AWS/ECS", "MemoryUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " memory")));
         }
+        fargate.addAll(jobTasks(w));
         widgets.add(widget("Fargate CPU and memory (%)", fargate, w.region()));
         widgets.add(widget("API Gateway requests and integration latency", List.of(
                 List.of("AWS/ApiGateway", "Count", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "Sum")),
@@ -77,6 +84,27 @@ public final class DashboardBody {
                 Map.of("expression", everyClass, "id", "classes", "visible", false),
                 Map.of("expression", "SUM(classes)", "id", "total", "label", "all storage classes"),
                 Map.of("expression", "DIFF(total)", "id", "growth", "label", "growth per day", "yAxis", "right"));
+    }
+
+    /**
+     * The workers' tasks whether a service or the state machine started them (one task per job), by task
+     * definition family, from Container Insights (on for the cluster): used over reserved, in percent.
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html
+     */
+    static List<Object> jobTasks(Monitoring.Watched w) {
+        List<Object> metrics = new ArrayList<>();
+        w.workerFamilies().forEach((kind, family) -> {
+            for (String resource : List.of("Cpu", "Memory")) {
+                String id = kind + resource;
+                for (String measure : List.of("Utilized", "Reserved")) {
+                    metrics.add(List.of("ECS/ContainerInsights", resource + measure, "ClusterName", w.clusterName(),
+                            "TaskDefinitionFamily", family, Map.of("id", id + measure, "visible", false)));
+                }
+                metrics.add(Map.of("expression", "100 * " + id + "Utilized / " + id + "Reserved", "id", id,
+                        "label", kind + " tasks " + resource.toLowerCase()));
+            }
+        });
+        return metrics;
     }
 
     static List<String> servicesOf(Monitoring.Watched w) {

@@ -15,6 +15,7 @@ import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.WorkerKind;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.RestApi;
@@ -35,11 +36,13 @@ public final class Monitoring extends ZebrosComponent {
 
     /**
      * The metric names the stack watches, resolved; what the dashboard and alarms are built from.
-     * {@code activeUsers} is the metric math expression of distinct users per period.
+     * {@code activeUsers} is the metric math expression of distinct users per period; {@code workerFamilies} the
+     * task definition family of each kind of worker, by kind.
      */
     public record Watched(String region, String apiName, String stage, Map<String, String> functions,
                           Map<String, String> tables, String clusterName, String keycloakService, String poolService,
-                          String jobQueue, String poolQueue, String stateMachineArn, String bucket, String activeUsers) {
+                          String jobQueue, String poolQueue, String stateMachineArn, String bucket, String activeUsers,
+                          Map<String, String> workerFamilies) {
     }
 
     public Monitoring(String name, StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
@@ -79,7 +82,12 @@ public final class Monitoring extends ZebrosComponent {
         Output<String> poolQueue = workflows.reportPool().map(p -> p.queueName()).orElse(Output.of(""));
         var first = Output.tuple(api.apiName(), Output.all(functionNames), Output.all(tableNames), cluster.name(),
                 keycloak.service().name(), poolService);
-        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(), files.bucketName());
+        List<Output<String>> families = new ArrayList<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            families.add(workflows.worker(kind).family());
+        }
+        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(), files.bucketName(),
+                Output.all(families));
         return Output.tuple(first, second).applyValue(t -> {
             Map<String, String> fns = new LinkedHashMap<>();
             for (FunctionGroup g : FunctionGroup.values()) {
@@ -90,8 +98,16 @@ public final class Monitoring extends ZebrosComponent {
                 tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
             }
             return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
-                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers);
+                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5));
         });
+    }
+
+    private static Map<String, String> byKind(List<String> families) {
+        Map<String, String> byKind = new LinkedHashMap<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            byKind.put(kind.id(), families.get(kind.ordinal()));
+        }
+        return byKind;
     }
 
     public Output<String> alarmTopicArn() {

@@ -47,6 +47,28 @@ class ReportWorkerTest {
         assertTrue(lines.get(3).startsWith("proposal," + big + ",Big deal," + acme + ",owner-1,1000.00,EUR,2026-12-01,"), lines.get(3));
     }
 
+    /**
+     * The platform's JobDurationMetric turns this line into the JobSeconds metric per kind (filter
+     * {@code { $.message = "job done" }}, value {@code $.seconds}, dimension {@code $.kind}): its fields are a contract.
+     */
+    @Test
+    void aFinishedJobLogsTheLineTheJobDurationMetricReads() {
+        String job = JobFixtures.report("rep-duration", "pipeline");
+        var captured = new java.io.ByteArrayOutputStream();
+        var stdout = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, JobFixtures.run(worker, job));
+        } finally {
+            System.setOut(stdout);
+        }
+        JsonObject done = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().map(Json::object)
+                .filter(line -> "job done".equals(line.get("message").getAsString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no 'job done' line in " + captured));
+        assertEquals("report", done.get("kind").getAsString());
+        assertTrue(done.get("seconds").getAsJsonPrimitive().isNumber() && done.get("seconds").getAsDouble() > 0, done.toString());
+    }
+
     @Test
     void activitySummaryCountsActivitiesPerOwnerAndType() {
         String tenant = "rep-activities";
