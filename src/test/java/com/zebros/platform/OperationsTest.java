@@ -78,6 +78,13 @@ class OperationsTest {
         assertTrue(queries.contains("IF(throttled > 0, 100, 100 * running / " + reservation + ")"), queries);
         assertTrue(queries.contains("Throttles") && queries.contains("ConcurrentExecutions"), queries);
         assertEquals(50.0, number(alarms.get("monitoring-active-users").get("threshold")), "> 50 concurrent users");
+        for (String group : List.of("customers", "contacts", "opportunities", "activities", "reporting", "analytics",
+                "notification", "authorizer")) {
+            var memory = alarms.get("monitoring-memory-" + group);
+            assertEquals(70.0, number(memory.get("threshold")), "memory > 70 % → increase Lambda memory");
+            assertEquals("MemoryUsedPercent", memory.get("metricName"));
+            assertEquals(Map.of("FunctionName", "zebros-prod-us-" + group), memory.get("dimensions"));
+        }
         assertEquals(phase >= 1, alarms.containsKey("monitoring-workers-queue"));
         String topic = String.valueOf(plan.output("alarmTopicArn"));
         alarms.values().forEach(a -> assertEquals(List.of(topic), a.get("alarmActions")));
@@ -185,15 +192,15 @@ class OperationsTest {
         Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
         // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 0.5 x 0.004445
         // = 0.0123425/h = 9.01; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
-        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 15 alarms 1.50.
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 23 alarms 2.30.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
         assertEquals(9.01, items.get("Fargate keycloak (0.25 vCPU / 0.5 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
         assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
         assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
         assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
-        // Plus 8 per-function concurrency alarms (0.80).
-        assertEquals(135.54, estimate.fixedMonthly(), 0.01);
+        // Plus 8 per-function concurrency alarms and 8 per-function memory alarms (1.60).
+        assertEquals(136.34, estimate.fixedMonthly(), 0.01);
         double floor = 87.60 + 9.01 + 22.27;
         assertTrue(estimate.fixedMonthly() < floor * 1.15, "within 15 % of the seeds' floor of " + floor);
     }

@@ -55,6 +55,12 @@ final class Alarms {
         simple("job-queue", "More than 10 jobs waiting to start", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
                 null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.jobQueue()));
         concurrency(watched);
+        // The functions write their peak memory as a share of their configured memory (functions' MemoryUse).
+        for (FunctionGroup group : FunctionGroup.values()) {
+            simple("memory-" + group.id(), "Function " + group.id() + " above 70 % of its memory: raise lambdaMemoryMb."
+                            + group.id() + " (zebros:overrides) or promote the phase (seeds)", "ZebrosCRM", "MemoryUsedPercent",
+                    "Maximum", null, UTILISATION_PERCENT, watched, w -> Map.of("FunctionName", w.functions().get(group.id())));
+        }
         activeUsers(watched);
     }
 

@@ -9,6 +9,7 @@ import com.zebros.crm.auth.Principal;
 import com.zebros.crm.http.ApiException;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
+import com.zebros.crm.obs.MemoryUse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,7 +69,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 body,
                 principal(event),
                 requestId);
-        return toEvent(service().handle(request));
+        APIGatewayProxyResponseEvent response = toEvent(service().handle(request));
+        MemoryUse.LAMBDA.record(System.out);
+        return response;
     }
 
     private static APIGatewayProxyResponseEvent toEvent(Response response) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEv
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import com.zebros.crm.auth.Principal;
 import com.zebros.crm.auth.TokenVerifier;
+import com.zebros.crm.obs.MemoryUse;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,8 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
         } catch (TokenVerifier.InvalidTokenException e) {
             // The exact word API Gateway turns into a 401.
             throw new RuntimeException("Unauthorized");
+        } finally {
+            MemoryUse.LAMBDA.record(System.out);
         }
         return IamPolicyResponse.builder()
                 .withPrincipalId(principal.subject())

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.zebros.crm.crm.StageChanges;
 import com.zebros.crm.http.Json;
+import com.zebros.crm.obs.MemoryUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
                         .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
             }
         }
+        MemoryUse.LAMBDA.record(System.out);
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }
 
