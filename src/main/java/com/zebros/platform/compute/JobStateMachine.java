@@ -11,8 +11,10 @@ import java.util.Map;
  * The Amazon States Language of the job workflow. A Choice on {@code $.kind} picks the worker: each
  * kind either runs its own task definition on Fargate and waits for it ({@code ecs:runTask.sync}),
  * or, where the phase keeps a pool of workers, hands the job to the pool's queue with a task token
- * and waits for the worker's answer. Transient failures are retried; every failure is recorded on
- * the job item so the API can tell the user. Pure data, unit-tested for its structure.
+ * and waits for the worker's answer. A one-task-per-job kind first takes one of its kind's slots
+ * (JobSlots) and gives it back when the task ends, so a burst of jobs waits instead of starting tasks
+ * without bound. Transient failures are retried; every failure is recorded on the job item so the API
+ * can tell the user. Pure data, unit-tested for its structure.
  */
 public final class JobStateMachine {
 
@@ -35,13 +37,28 @@ public final class JobStateMachine {
     private JobStateMachine() {
     }
 
-    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable) {
+    /**
+     * @param slotsPerKind how many one-task-per-job jobs of a kind may run at once (JobSlots); pooled kinds are
+     *                     bounded by their pool's ceiling instead
+     */
+    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable, int slotsPerKind) {
         Map<String, Object> states = new LinkedHashMap<>();
         List<Map<String, Object>> choices = new ArrayList<>();
         runners.forEach((kind, runner) -> {
-            String state = "Run" + capitalized(kind.id());
-            choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", state));
-            states.put(state, runner instanceof RunTask task ? runTask(network, task) : sendToPool((SendToPool) runner));
+            String name = capitalized(kind.id());
+            String run = "Run" + name;
+            if (runner instanceof RunTask task) {
+                String open = "Open" + name + "Slots";
+                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", open));
+                states.put(open, JobSlots.open(jobsTable, kind.id(), "Acquire" + name + "Slot"));
+                states.put("Acquire" + name + "Slot", JobSlots.acquire(jobsTable, kind.id(), slotsPerKind, run));
+                states.put(run, runTask(network, task, "Release" + name + "Slot", "Release" + name + "SlotAfterFailure"));
+                states.put("Release" + name + "Slot", JobSlots.release(jobsTable, kind.id(), "Done"));
+                states.put("Release" + name + "SlotAfterFailure", JobSlots.release(jobsTable, kind.id(), "RecordFailure"));
+            } else {
+                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", run));
+                states.put(run, sendToPool((SendToPool) runner));
+            }
         });
         Map<String, Object> choose = new LinkedHashMap<>();
         choose.put("Type", "Choice");
@@ -64,7 +81,7 @@ public final class JobStateMachine {
         return CanonicalJson.writePretty(definition);
     }
 
-    private static Map<String, Object> runTask(Network network, RunTask task) {
+    private static Map<String, Object> runTask(Network network, RunTask task, String next, String onFailure) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Cluster", network.clusterArn());
         parameters.put("TaskDefinition", task.taskDefinitionArn());
@@ -92,8 +109,8 @@ public final class JobStateMachine {
                         "IntervalSeconds", 10, "MaxAttempts", 4, "BackoffRate", 2.0),
                 Map.of("ErrorEquals", List.of("States.TaskFailed"), "IntervalSeconds", 30, "MaxAttempts", 1,
                         "BackoffRate", 1.0)));
-        state.put("Catch", catchAll());
-        state.put("Next", "Done");
+        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onFailure)));
+        state.put("Next", next);
         return state;
     }
 

@@ -107,7 +107,8 @@ public final class Workflows extends ZebrosComponent {
                                 : new JobStateMachine.RunTask(t.t5.get(kind.ordinal()), workers.get(kind).containerName(),
                                 stack.phases().workerOnSpot(kind)));
                     }
-                    return JobStateMachine.definition(new JobStateMachine.Network(t.t1, t.t2, List.of(t.t3)), runners, t.t4);
+                    return JobStateMachine.definition(new JobStateMachine.Network(t.t1, t.t2, List.of(t.t3)), runners, t.t4,
+                            stack.phases().jobTasksPerKind());
                 });
         stateMachine = new StateMachine(name + "-jobs", StateMachineArgs.builder()
                 .name(naming.physical(WorkerTask.STATE_MACHINE))
@@ -122,6 +123,8 @@ public final class Workflows extends ZebrosComponent {
                 .tracingConfiguration(StateMachineTracingConfigurationArgs.builder().enabled(true).build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(role.policy()).build());
+
+        new SlotRelease(name + "-slot-release", stack, stateMachine.arn(), tables, child());
 
         PolicyDocument pipePermissions = new PolicyDocument()
                 .allow("ReadJobQueue", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),

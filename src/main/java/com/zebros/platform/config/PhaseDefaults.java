@@ -101,6 +101,9 @@ final class PhaseDefaults {
         if (phase >= 1) {
             v.put("queueDepthPerTask", 10.0);
         }
+        // Jobs that run as one task per job start no more than this many tasks of a kind at once; the rest wait
+        // their turn in the state machine. Sized like the report pool's ceiling of the same phase.
+        v.put("jobTasksPerKind", new double[] {3, 3, 10, 10}[phase]);
     }
 
     private static TaskSize workerSize(int phase, WorkerKind k) {
@@ -184,6 +187,7 @@ final class PhaseDefaults {
             case "workerMaxTasks":
                 return Setting.count(name, 0, 100, "worker task count");
             case "queueDepthPerTask": return Setting.count(name, 1, 10000, "report-queue messages per worker task");
+            case "jobTasksPerKind": return Setting.count(name, 1, 1000, "job tasks of one kind running at once");
             case "keycloakMinTasks":
             case "keycloakMaxTasks":
                 return Setting.count(name, 0, 50, "Keycloak task count");

@@ -157,6 +157,11 @@ public final class PhaseTable {
         return Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
     }
 
+    /** The most tasks of one kind that jobs run one task per job may hold at once (JobStateMachine's slots). */
+    public int jobTasksPerKind() {
+        return intValue("jobTasksPerKind");
+    }
+
     /** Report-queue messages per worker task before another task is added (the seed's "> 10 tasks"). */
     public int queueDepthPerTask() {
         return intValue("queueDepthPerTask");

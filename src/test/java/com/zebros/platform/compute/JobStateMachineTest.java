@@ -17,7 +17,7 @@ class JobStateMachineTest {
             new JobStateMachine.Network("arn:cluster", List.of("subnet-1"), List.of("sg-1"));
 
     private static JsonObject states(Map<WorkerKind, JobStateMachine.Runner> runners) {
-        return JsonParser.parseString(JobStateMachine.definition(NETWORK, runners, "jobs")).getAsJsonObject()
+        return JsonParser.parseString(JobStateMachine.definition(NETWORK, runners, "jobs", 3)).getAsJsonObject()
                 .getAsJsonObject("States");
     }
 
@@ -37,7 +37,9 @@ class JobStateMachineTest {
         assertEquals(4, choices.size());
         for (var c : choices) {
             String kind = c.getAsJsonObject().get("StringEquals").getAsString();
-            String next = c.getAsJsonObject().get("Next").getAsString();
+            String open = c.getAsJsonObject().get("Next").getAsString();
+            String acquire = states.getAsJsonObject(open).get("Next").getAsString();
+            String next = states.getAsJsonObject(acquire).get("Next").getAsString();
             assertTrue(states.getAsJsonObject(next).getAsJsonObject("Parameters").get("TaskDefinition").getAsString()
                     .contains(kind + "-worker"), kind + " goes to its own task definition");
         }
@@ -66,10 +68,38 @@ class JobStateMachineTest {
                 "the reason the worker left on the job is kept: " + update);
         assertTrue(update.contains("ADD #version :one"), "the job's version moves on like every other write");
         assertEquals("Fail", states.getAsJsonObject("Failed").get("Type").getAsString());
-        for (String run : List.of("RunReport", "RunImport", "RunExport", "RunAnalytics")) {
-            assertEquals("RecordFailure", states.getAsJsonObject(run).getAsJsonArray("Catch").get(0)
-                    .getAsJsonObject().get("Next").getAsString(), run);
+        for (String kind : List.of("Report", "Import", "Export", "Analytics")) {
+            String afterFailure = states.getAsJsonObject("Run" + kind).getAsJsonArray("Catch").get(0)
+                    .getAsJsonObject().get("Next").getAsString();
+            assertEquals("Release" + kind + "SlotAfterFailure", afterFailure, "a failed job gives its slot back first");
+            var release = states.getAsJsonObject(afterFailure);
+            assertEquals("RecordFailure", release.get("Next").getAsString());
+            assertEquals("RecordFailure", release.getAsJsonArray("Catch").get(0).getAsJsonObject().get("Next").getAsString(),
+                    "a release that fails still records the job's failure");
+            assertTrue(release.get("ResultPath").isJsonNull(), "the release keeps the state's $.error for RecordFailure");
         }
+    }
+
+    @Test
+    void aOneTaskPerJobKindWaitsForOneOfItsSlotsAndGivesItBack() {
+        var states = states(allRunTask(false));
+        var acquire = states.getAsJsonObject("AcquireExportSlot");
+        var parameters = acquire.getAsJsonObject("Parameters");
+        assertEquals("{\"jobId\":{\"S\":\"export\"},\"tenantId\":{\"S\":\"#slots\"}}", parameters.get("Key").toString());
+        assertEquals("3", parameters.getAsJsonObject("ExpressionAttributeValues").getAsJsonObject(":limit").get("N").getAsString());
+        var waitForSlot = acquire.getAsJsonArray("Retry").get(0).getAsJsonObject();
+        assertEquals("[\"DynamoDB.ConditionalCheckFailedException\"]", waitForSlot.get("ErrorEquals").toString());
+        int waited = waitForSlot.get("IntervalSeconds").getAsInt() * waitForSlot.get("MaxAttempts").getAsInt();
+        assertTrue(waited < 3600, "a job waits for a slot less than the execution's hour: " + waited);
+        assertEquals("RunExport", acquire.get("Next").getAsString());
+        assertEquals("ReleaseExportSlot", states.getAsJsonObject("RunExport").get("Next").getAsString());
+        assertEquals("Done", states.getAsJsonObject("ReleaseExportSlot").get("Next").getAsString());
+
+        Map<WorkerKind, JobStateMachine.Runner> pooled = allRunTask(false);
+        pooled.put(WorkerKind.REPORT, new JobStateMachine.SendToPool("https://sqs/report-work"));
+        var withPool = states(pooled);
+        assertFalse(withPool.has("AcquireReportSlot"), "the pool's ceiling bounds pooled reports");
+        assertTrue(withPool.has("AcquireImportSlot"));
     }
 
     @Test

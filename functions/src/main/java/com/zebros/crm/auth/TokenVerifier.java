@@ -22,6 +22,7 @@ import java.util.Set;
  */
 public final class TokenVerifier {
     public static final String TENANT_CLAIM = "tenant_id";
+    private static final java.util.regex.Pattern TENANT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -56,6 +57,11 @@ public final class TokenVerifier {
             String tenant = claims.getStringClaim(TENANT_CLAIM);
             if (tenant == null || tenant.isBlank()) {
                 throw new InvalidTokenException("the token carries no tenant");
+            }
+            // A tenant id is a key prefix of every item; partitions of other shapes (the job slots' "#slots")
+            // are the platform's own and must never be a caller's.
+            if (!TENANT_ID.matcher(tenant).matches()) {
+                throw new InvalidTokenException("the token's tenant is not an id (letters, digits, '_' and '-', 1 to 64)");
             }
             return new Principal(tenant, claims.getSubject(), roles(claims));
         } catch (InvalidTokenException e) {

@@ -51,6 +51,10 @@ class HandlersTest {
         String foreign = new DevTokenIssuer(issuer.issuer()).token("acme", "alice", List.of(Principal.ADMIN));
         assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Bearer " + foreign), null));
         assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Basic abc"), null));
+        // A validly signed token whose tenant is no id (the job slots' reserved partition) is refused too.
+        String reserved = issuer.token("#slots", "alice", List.of(Principal.ADMIN));
+        var refused = assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Bearer " + reserved), null));
+        assertEquals("Unauthorized", refused.getMessage());
     }
 
     @Test
