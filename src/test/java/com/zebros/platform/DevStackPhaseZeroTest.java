@@ -209,10 +209,15 @@ class DevStackPhaseZeroTest {
     @Test
     void everyFunctionIsJava21With128MbAndTheirReservedBudgetsAddUpTo100() {
         var functions = dev.all("aws:lambda/function:Function");
-        assertEquals(8, functions.size());
+        assertEquals(9, functions.size(), "eight that serve requests and events, and the hourly phase-signals function");
         long reserved = 0;
         for (PlannedResource f : functions) {
             assertEquals("java21", f.inputs().get("runtime"));
+            if (f.name().equals("signals")) {
+                assertEquals(256L, f.inputs().get("memorySize"), "the seeds' coordination functions: 256 MB");
+                assertEquals(1L, f.inputs().get("reservedConcurrentExecutions"));
+                continue;
+            }
             assertEquals(128L, f.inputs().get("memorySize"), f.name());
             assertEquals(true, f.inputs().get("publish"), "SnapStart needs published versions (docs/aws-constraints.md LBD-01)");
             assertEquals(Map.of("applyOn", "PublishedVersions"), f.inputs().get("snapStart"));

@@ -42,7 +42,8 @@ class OperationsTest {
         assertEquals(Set.of("Per-endpoint latency p95 / p99 (ms)", "Concurrent Lambda executions by function",
                 "DynamoDB consumed capacity by table", "Step Functions execution time (report jobs)", "Fargate CPU and memory (%)",
                 "API Gateway requests and integration latency", "Active user sessions per hour", "Report generation queue depth",
-                "File storage growth (bytes)", "Cache hits and misses"), widgetTitles(plan));
+                "File storage growth (bytes)", "Cache hits and misses", "Phase signals: customers, opportunities, data"),
+                widgetTitles(plan));
         String body = String.valueOf(plan.inputs("aws:cloudwatch/dashboard:Dashboard", "monitoring-dashboard").get("dashboardBody"));
         assertTrue(body.contains("zebros-dev-customers") && body.contains("zebros-dev-authorizer"), "every function by name");
         assertTrue(body.contains("zebros-dev-activities"), "every table by name");
@@ -64,13 +65,13 @@ class OperationsTest {
         assertEquals(10.0, number(alarms.get("monitoring-job-queue").get("threshold")), "report queue > 10");
         // Each reserved function alarms at 80 % of its own reservation or when throttled; the account alarm watches
         // what the reservations leave (phase 0 reserves 100 of 1,000, phase 1 200, phase 2 600, phase 3 only the
-        // three processing and event functions: 40 + 20 + 40).
-        double[] reservedTotal = {100, 200, 600, 100};
+        // three processing and event functions: 40 + 20 + 40), plus the hourly signals function's 1.
+        double[] reservedTotal = {101, 201, 601, 101};
         var account = alarms.get("monitoring-lambda-concurrency");
         assertEquals("UnreservedConcurrentExecutions", account.get("metricName"));
         assertEquals(0.8 * (1000 - reservedTotal[phase]), number(account.get("threshold")), 1e-9);
         var reserved = alarms.keySet().stream().filter(n -> n.startsWith("monitoring-concurrency-")).collect(Collectors.toSet());
-        assertEquals(phase < 3 ? 8 : 3, reserved.size(), reserved.toString());
+        assertEquals(phase < 3 ? 9 : 4, reserved.size(), reserved.toString());
         var customers = alarms.get(phase < 3 ? "monitoring-concurrency-customers" : "monitoring-concurrency-reporting");
         String queries = String.valueOf(customers.get("metricQueries"));
         assertEquals(80.0, number(customers.get("threshold")));
@@ -79,7 +80,7 @@ class OperationsTest {
         assertTrue(queries.contains("Throttles") && queries.contains("ConcurrentExecutions"), queries);
         assertEquals(50.0, number(alarms.get("monitoring-active-users").get("threshold")), "> 50 concurrent users");
         for (String group : List.of("customers", "contacts", "opportunities", "activities", "reporting", "analytics",
-                "notification", "authorizer")) {
+                "notification", "authorizer", "signals")) {
             var memory = alarms.get("monitoring-memory-" + group);
             assertEquals(70.0, number(memory.get("threshold")), "memory > 70 % → increase Lambda memory");
             assertEquals("MemoryUsedPercent", memory.get("metricName"));
@@ -147,6 +148,55 @@ class OperationsTest {
     }
 
     @Test
+    void anHourlyFunctionMeasuresThePhaseSignalsWithDescribeTableOnly() {
+        var plan = StackHarness.plan("prod-us", 1);
+        var signals = plan.inputs("aws:lambda/function:Function", "signals");
+        assertEquals("com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest", signals.get("handler"));
+        assertEquals("prod-us", map(map(signals.get("environment")).get("variables")).get("STACK_NAME"));
+        assertEquals("rate(1 hour)", plan.inputs("aws:cloudwatch/eventRule:EventRule", "phase-signals").get("scheduleExpression"));
+        assertTrue(String.valueOf(plan.inputs("aws:cloudwatch/eventTarget:EventTarget", "phase-signals").get("arn"))
+                .endsWith(":function:zebros-prod-us-signals:live"), "the schedule invokes the live alias");
+        var permission = plan.inputs("aws:lambda/permission:Permission", "phase-signals-invoke");
+        assertEquals("events.amazonaws.com", permission.get("principal"));
+        String policy = String.valueOf(plan.inputs("aws:iam/rolePolicy:RolePolicy", "signals-role-policy").get("policy"));
+        JsonObject document = JsonParser.parseString(policy).getAsJsonObject();
+        Set<String> dataActions = new HashSet<>();
+        document.getAsJsonArray("Statement").forEach(st -> {
+            JsonElement action = st.getAsJsonObject().get("Action");
+            (action.isJsonArray() ? action.getAsJsonArray() : com.google.gson.JsonParser.parseString("[" + action + "]")
+                    .getAsJsonArray()).forEach(a -> {
+                        if (!a.getAsString().startsWith("logs:") && !a.getAsString().startsWith("xray:")) {
+                            dataActions.add(a.getAsString());
+                        }
+                    });
+        });
+        assertEquals(Set.of("dynamodb:DescribeTable"), dataActions, "it reads no item: " + policy);
+    }
+
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void crossingIntoTheNextPhasesBandOnAnySignalAlarmsWithThePromoteCommand(int phase) {
+        var plan = StackHarness.plan("prod-us", phase);
+        Map<String, Map<String, Object>> bands = new HashMap<>();
+        plan.all("aws:cloudwatch/metricAlarm:MetricAlarm").stream().filter(a -> a.name().startsWith("monitoring-band-"))
+                .forEach(a -> bands.put(a.name().substring("monitoring-band-".length()), a.inputs()));
+        if (phase == 3) {
+            assertEquals(Map.of(), bands, "no phase after 3");
+            return;
+        }
+        assertEquals(Set.of("customers", "opportunities", "crmdatabytes", "users"), bands.keySet());
+        double[][] thresholds = {{500, 50, 2.5 * (1L << 30), 12}, {1_000, 100, 5.0 * (1L << 30), 25}, {10_001, 1_001, 50.0 * (1L << 30) + 1, 101}};
+        assertEquals(thresholds[phase][0], number(bands.get("customers").get("threshold")));
+        assertEquals(thresholds[phase][1], number(bands.get("opportunities").get("threshold")));
+        assertEquals(thresholds[phase][2], number(bands.get("crmdatabytes").get("threshold")));
+        assertEquals(thresholds[phase][3], number(bands.get("users").get("threshold")));
+        assertEquals(Map.of("Stack", "prod-us"), bands.get("customers").get("dimensions"), "the function's dimension");
+        String description = String.valueOf(bands.get("customers").get("alarmDescription"));
+        assertTrue(description.contains("promote --stack prod-us --to " + (phase + 1)), description);
+        assertTrue(String.valueOf(bands.get("users").get("metricQueries")).contains("period=86400"), "distinct users a day");
+    }
+
+    @Test
     void theFileStorageWidgetSumsEveryStorageClassAndShowsGrowthPerDay() {
         String body = String.valueOf(StackHarness.plan("dev", 3).inputs("aws:cloudwatch/dashboard:Dashboard",
                 "monitoring-dashboard").get("dashboardBody"));
@@ -192,17 +242,19 @@ class OperationsTest {
         Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
         // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 0.5 x 0.004445
         // = 0.0123425/h = 9.01; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
-        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 23 alarms 2.30.
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 29 alarms 2.90.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
         assertEquals(9.01, items.get("Fargate keycloak (0.25 vCPU / 0.5 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
         assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
         assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
         assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
-        // Plus 8 per-function concurrency alarms and 8 per-function memory alarms (1.60).
-        assertEquals(136.34, estimate.fixedMonthly(), 0.01);
+        // Plus 9 per-function concurrency alarms, 9 per-function memory alarms and 4 phase-band alarms (2.20).
+        assertEquals(136.94, estimate.fixedMonthly(), 0.01);
         double floor = 87.60 + 9.01 + 22.27;
-        assertTrue(estimate.fixedMonthly() < floor * 1.15, "within 15 % of the seeds' floor of " + floor);
+        // Within 20 % of the seeds' floor: the NAT instance, keys and secrets, and since the seeds' triggers were made
+        // to fire in every phase, 29 alarms (2.90).
+        assertTrue(estimate.fixedMonthly() < floor * 1.20, "within 20 % of the seeds' floor of " + floor);
     }
 
     @Test

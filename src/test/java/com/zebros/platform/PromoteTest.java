@@ -51,7 +51,8 @@ class PromoteTest {
     void promotingDevToPhaseOneListsTheAutoScalingItAddsAndTheCapacityItChanges() {
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
         String text = output();
-        assertTrue(text.startsWith("promote dev: phase 0 → 1 (standalone, us-east-1)"), text);
+        assertTrue(text.startsWith("promote dev: phase 0 → 1 (standalone, us-east-1)\nSeed band of phase 1: Tier 1, startup CRM:"
+                + " under 25 users, under 1K customers, under 100 opportunities, under 5 GB"), text);
         assertTrue(text.contains("+ customers-write  aws:appautoscaling/target:Target"));
         assertTrue(text.contains("billingMode: PAY_PER_REQUEST → PROVISIONED"), "changed inputs show old → new");
         assertTrue(text.contains("memorySize: 128 → 256"));

@@ -62,6 +62,11 @@ public final class AuthDatabase extends ZebrosComponent {
     private GlobalCluster globalCluster;
     private final Output<String> writerEndpoint;
 
+    /** The cluster's identifier: what its exported log group and its CloudWatch metrics are named by. */
+    public static String clusterIdentifier(StackContext stack) {
+        return stack.naming().regional("auth");
+    }
+
     /**
      * @param primary the primary stack, when this is a secondary: its cluster joins the primary's
      *                global cluster instead of holding a database of its own
@@ -93,7 +98,7 @@ public final class AuthDatabase extends ZebrosComponent {
         Role role = stack.settings().role();
         boolean keepFinalSnapshot = stack.settings().deletionProtection();
         var args = ClusterArgs.builder()
-                .clusterIdentifier(naming.regional("auth"))
+                .clusterIdentifier(clusterIdentifier(stack))
                 .engine(ENGINE)
                 .engineVersion(ENGINE_VERSION)
                 .engineMode("provisioned")
@@ -125,7 +130,7 @@ public final class AuthDatabase extends ZebrosComponent {
         }
         // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
         // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
-        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + naming.regional("auth") + "/postgresql",
+        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
                 stack, child());
         cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
                 StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role),

@@ -117,6 +117,7 @@ public final class CrmFunction extends ZebrosComponent {
         switch (group.kind()) {
             case PROCESSING: return 60;
             case EVENT: return 30;
+            case COORDINATION: return 60;
             default: return 10;
         }
     }

@@ -81,13 +81,15 @@ public final class CrmFunctions extends ZebrosComponent {
             environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));
         });
         environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
+        environment.put("STACK_NAME", Output.of(stack.settings().stack()));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
 
         for (FunctionGroup group : FunctionGroup.values()) {
             PolicyDocument permissions = permissions(group, tables, files, workflows);
-            if (group.kind() != FunctionGroup.Kind.EVENT && group != FunctionGroup.AUTHORIZER) {
+            boolean servesRequests = group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
+            if (servesRequests && group != FunctionGroup.AUTHORIZER) {
                 dax.ifPresent(d -> d.grantAccess(permissions));
                 cache.ifPresent(c -> c.grantReadToken(permissions));
             }
@@ -112,6 +114,9 @@ public final class CrmFunctions extends ZebrosComponent {
                                 .pattern("{\"eventName\":[\"MODIFY\"]}").build())
                         .build())
                 .build(), child());
+
+        new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
+                child());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
@@ -159,6 +164,11 @@ public final class CrmFunctions extends ZebrosComponent {
                 break;
             case AUTHORIZER:
                 // Verifies tokens against Keycloak's public keys over HTTPS; touches no AWS data.
+                break;
+            case SIGNALS:
+                // Item counts and sizes only: DescribeTable reads no item.
+                policy.allow("DescribeTables", List.of("dynamodb:DescribeTable"),
+                        java.util.Arrays.stream(CrmTable.values()).map(tables::tableArn).toList());
                 break;
             default:
                 throw new IllegalStateException("no permissions defined for " + group);

@@ -18,10 +18,15 @@ public enum FunctionGroup {
     /** Turns opportunity stage changes on the table stream into SNS messages. */
     NOTIFICATION(Kind.EVENT, "com.zebros.crm.lambda.NotificationHandler::handleRequest"),
     /** Verifies Keycloak's JWTs for the REST API; sized like the API functions it guards. */
-    AUTHORIZER(Kind.API, "com.zebros.crm.lambda.AuthorizerHandler::handleRequest");
+    AUTHORIZER(Kind.API, "com.zebros.crm.lambda.AuthorizerHandler::handleRequest"),
+    /** Measures the stack's phase signals hourly (customers, opportunities, data volume): the seeds' coordination role. */
+    SIGNALS(Kind.COORDINATION, "com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest");
 
-    /** How the seeds size a function: API functions small, processing large, event handlers smallest. */
-    public enum Kind { API, PROCESSING, EVENT }
+    /**
+     * How the seeds size a function: API functions small, processing large, event handlers smallest, coordination
+     * functions (work of the platform itself, not of a request) at the seeds' 256 MB.
+     */
+    public enum Kind { API, PROCESSING, EVENT, COORDINATION }
 
     private final Kind kind;
     private final String handler;

@@ -53,6 +53,9 @@ final class PhaseDefaults {
     }
 
     private static int lambdaMemory(int phase, FunctionGroup g) {
+        if (g.kind() == FunctionGroup.Kind.COORDINATION) {
+            return 256;
+        }
         switch (phase) {
             case 0: return 128;
             case 1: return 256;
@@ -79,6 +82,10 @@ final class PhaseDefaults {
      * unreserved, well above the 100 AWS requires (docs/aws-constraints.md LBD-04).
      */
     private static int reservedConcurrency(int phase, FunctionGroup g) {
+        if (g.kind() == FunctionGroup.Kind.COORDINATION) {
+            // One scheduled invocation an hour: one environment is all it ever needs, outside the seeds' budgets.
+            return 1;
+        }
         int[] phaseZero = {15, 10, 15, 15, 10, 5, 10, 20};
         int[] phaseTwo = {80, 60, 80, 80, 40, 20, 40, 200};
         int i = g.ordinal();

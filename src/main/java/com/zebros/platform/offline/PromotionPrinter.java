@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.config.PhaseBands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ public final class PromotionPrinter {
         out.append("promote ").append(p.from().stack()).append(": phase ").append(p.from().phase()).append(" → ")
                 .append(p.to().phase()).append(" (").append(p.from().role().configValue()).append(", ")
                 .append(p.from().region()).append(")\n");
+        out.append("Seed band of phase ").append(p.to().phase()).append(": ")
+                .append(PhaseBands.entry(p.to().phase()).describe()).append('\n');
         section(out, "Added", p.diff().added(), r -> "+ " + r.name() + "  " + r.type());
         section(out, "Removed", p.diff().removed(), r -> "- " + r.name() + "  " + r.type());
         List<PlannedResource> changed = p.diff().changed().stream().map(PlanDiff.Change::after).toList();

@@ -9,6 +9,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseBands;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Setting;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,6 +64,9 @@ final class Alarms {
                     "Maximum", null, UTILISATION_PERCENT, watched, w -> Map.of("FunctionName", w.functions().get(group.id())));
         }
         activeUsers(watched);
+        if (stack.phases().phase() < PhaseTable.MAX_PHASE) {
+            phaseBand(PhaseBands.entry(stack.phases().phase() + 1), watched);
+        }
     }
 
     private void simple(String id, String description, String namespace, String metric, String statistic, String percentile,
@@ -138,6 +143,44 @@ final class Alarms {
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.applyValue(java.util.List::of))
                 .okActions(topic.applyValue(java.util.List::of))
+                .build(), options);
+    }
+
+    /**
+     * The stack has grown into the next phase's band on one of the seeds' signals (the phase-signals function's
+     * metrics, and distinct users a day from the access log): say which and the promote command to run.
+     */
+    private void phaseBand(PhaseBands.Band next, Output<Monitoring.Watched> watched) {
+        String promote = "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.settings().stack()
+                + " --to " + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.describe() + ")";
+        Map<String, Double> signals = new java.util.LinkedHashMap<>();
+        signals.put("Customers", (double) next.customers());
+        signals.put("Opportunities", (double) next.opportunities());
+        signals.put("CrmDataBytes", (double) next.dataBytes());
+        signals.forEach((metric, threshold) -> new MetricAlarm(prefix + "-band-" + metric.toLowerCase(), MetricAlarmArgs.builder()
+                .name(stack.naming().physical("band-" + metric.toLowerCase()))
+                .alarmDescription(metric + " reached phase " + next.phase() + "'s band: " + promote)
+                .namespace("ZebrosCRM")
+                .metricName(metric)
+                .dimensions(Map.of("Stack", stack.settings().stack()))
+                .statistic("Maximum")
+                .period(3600)
+                .evaluationPeriods(1)
+                .threshold(threshold)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .build(), options));
+        new MetricAlarm(prefix + "-band-users", MetricAlarmArgs.builder()
+                .name(stack.naming().physical("band-users"))
+                .alarmDescription("Distinct users a day reached phase " + next.phase() + "'s band: " + promote)
+                .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users today")
+                        .returnData(true).period(86400).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
+                .evaluationPeriods(1)
+                .threshold((double) next.usersPerDay())
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
                 .build(), options);
     }
 

@@ -9,6 +9,7 @@ import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.auth.AuthDatabase;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
@@ -37,12 +38,12 @@ public final class Monitoring extends ZebrosComponent {
     /**
      * The metric names the stack watches, resolved; what the dashboard and alarms are built from.
      * {@code activeUsers} is the metric math expression of distinct users per period; {@code workerFamilies} the
-     * task definition family of each kind of worker, by kind.
+     * task definition family of each kind of worker, by kind; {@code stack} the dimension of the phase signals.
      */
     public record Watched(String region, String apiName, String stage, Map<String, String> functions,
                           Map<String, String> tables, String clusterName, String keycloakService, String poolService,
                           String jobQueue, String poolQueue, String stateMachineArn, String bucket, String activeUsers,
-                          Map<String, String> workerFamilies) {
+                          Map<String, String> workerFamilies, String stack, String auroraCluster) {
     }
 
     public Monitoring(String name, StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
@@ -98,7 +99,8 @@ public final class Monitoring extends ZebrosComponent {
                 tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
             }
             return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
-                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5));
+                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5), stack.settings().stack(),
+                    AuthDatabase.clusterIdentifier(stack));
         });
     }
 
