@@ -166,13 +166,24 @@ class DevStackPhaseZeroTest {
     }
 
     @Test
-    void keycloakRunsOneSmallTaskWithItsDatabaseLoginFromSecretsManager() {
+    void keycloakRunsOneSmallTaskWithItsDatabaseLoginFromSecretsManager() throws java.io.IOException {
         var task = dev.inputs("aws:ecs/taskDefinition:TaskDefinition", "keycloak");
         assertEquals("256", task.get("cpu"));
-        assertEquals("512", task.get("memory"));
+        assertEquals("1024", task.get("memory"), "the seeds' 0.5 GB leaves Keycloak no headroom (KeycloakTokenTest)");
         assertEquals(1L, dev.inputs("aws:ecs/service:Service", "keycloak").get("desiredCount"));
         JsonObject container = JsonParser.parseString((String) task.get("containerDefinitions")).getAsJsonArray()
                 .get(0).getAsJsonObject();
+        // The real-Keycloak test measures memory with this task's heap options and memory: they must be the same.
+        String measured = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "functions/src/test/java/com/zebros/crm/keycloak/KeycloakServer.java"));
+        String heap = "";
+        for (JsonElement e : container.getAsJsonArray("environment")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals("JAVA_OPTS_KC_HEAP")) {
+                heap = e.getAsJsonObject().get("value").getAsString();
+            }
+        }
+        assertTrue(measured.contains("TASK_HEAP_OPTIONS = \"" + heap + "\"") && measured.contains("TASK_MEMORY_MB = 1024;"),
+                "KeycloakServer runs Keycloak as this task does: " + heap);
         assertTrue(container.get("image").getAsString().endsWith("/zebros-dev-keycloak:0.1.0"), "the image tag from config");
         Set<String> secrets = names(container.getAsJsonArray("secrets"));
         assertEquals(Set.of("KC_DB_USERNAME", "KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD"), secrets);

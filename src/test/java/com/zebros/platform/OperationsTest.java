@@ -240,18 +240,19 @@ class OperationsTest {
     void theIdleCostOfDevAtPhaseZeroIsTheSeedsFloorPlusSmallItemsAsCheckedByHand() {
         CostEstimate estimate = CostEstimate.of(StackHarness.rawPlan("dev", 0));
         Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
-        // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 0.5 x 0.004445
-        // = 0.0123425/h = 9.01; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
+        // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 1 x 0.004445
+        // = 0.014565/h = 10.63; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
         // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 29 alarms 2.90.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
-        assertEquals(9.01, items.get("Fargate keycloak (0.25 vCPU / 0.5 GB)"), 0.005);
+        assertEquals(10.63, items.get("Fargate keycloak (0.25 vCPU / 1 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
         assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
         assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
         assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
         // Plus 9 per-function concurrency alarms, 9 per-function memory alarms and 4 phase-band alarms (2.20).
-        assertEquals(136.94, estimate.fixedMonthly(), 0.01);
-        double floor = 87.60 + 9.01 + 22.27;
+        // Keycloak at 1 GB rather than the seeds' 0.5 GB: 1.62 more.
+        assertEquals(138.56, estimate.fixedMonthly(), 0.01);
+        double floor = 87.60 + 9.01 + 22.27; // with the seeds' 0.5 GB Keycloak
         // Within 20 % of the seeds' floor: the NAT instance, keys and secrets, and since the seeds' triggers were made
         // to fire in every phase, 29 alarms (2.90).
         assertTrue(estimate.fixedMonthly() < floor * 1.20, "within 20 % of the seeds' floor of " + floor);

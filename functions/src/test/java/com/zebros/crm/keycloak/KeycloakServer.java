@@ -22,6 +22,9 @@ import java.util.UUID;
 final class KeycloakServer implements AutoCloseable {
     static final Path REALM = Path.of("..", "containers", "keycloak", "realm", "zebros-realm.json");
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** The phase-0 Keycloak task's memory (the phase table's keycloakMemoryMb) and the task's heap options. */
+    static final int TASK_MEMORY_MB = 1024;
+    static final String TASK_HEAP_OPTIONS = "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50";
 
     private final Process process;
     private final int port;
@@ -47,6 +50,9 @@ final class KeycloakServer implements AutoCloseable {
         if (Files.isDirectory(JAVA_25)) {
             builder.environment().put("JAVA_HOME", JAVA_25.toString());
         }
+        // The heap as the phase-0 task sizes it: the task definition's JAVA_OPTS_KC_HEAP inside a 1 GiB container,
+        // whose limit the JVM reads as its RAM; -XX:MaxRAM tells this JVM the same.
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-XX:MaxRAM=" + TASK_MEMORY_MB + "m " + TASK_HEAP_OPTIONS);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -85,6 +91,22 @@ final class KeycloakServer implements AutoCloseable {
 
     String adminPassword() {
         return adminPassword;
+    }
+
+    /** The peak resident memory of the Keycloak JVM so far, in MiB (VmHWM of the java process kc.sh started). */
+    long peakResidentMib() throws IOException {
+        List<ProcessHandle> candidates = new java.util.ArrayList<>(List.of(process.toHandle()));
+        process.toHandle().descendants().forEach(candidates::add);
+        for (ProcessHandle handle : candidates) {
+            if (handle.info().command().map(c -> c.endsWith("/java")).orElse(false)) {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(handle.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no java process under kc.sh");
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
