@@ -74,6 +74,15 @@ class PhaseMatrixTest {
         });
         assertEquals("table/zebros-dev-opportunities/index/byStage", p1.inputs(TARGET, "opportunities-byStage-write").get("resourceId"));
         assertEquals("dynamodb:index:WriteCapacityUnits", p1.inputs(TARGET, "opportunities-byStage-write").get("scalableDimension"));
+        // Each index on its own range: a floor of its own, the table's ceiling (a short index throttles the table's writes).
+        for (int phase = 1; phase <= 3; phase++) {
+            var index = dev(phase).inputs(TARGET, "opportunities-byStage-write");
+            assertEquals(phase == 3 ? 10L : 5L, index.get("minCapacity"), "phase " + phase);
+            assertEquals(100L, index.get("maxCapacity"), "phase " + phase);
+        }
+        var gsi = map(list(p1.inputs("aws:dynamodb/table:Table", "opportunities").get("globalSecondaryIndexes")).get(0));
+        assertEquals(5L, gsi.get("writeCapacity"), "the index starts at its floor");
+        assertEquals("ALL", gsi.get("projectionType"), "every index serves an API list that answers whole items");
         assertEquals("PAY_PER_REQUEST", p1.inputs("aws:dynamodb/table:Table", "jobs").get("billingMode"),
                 "jobs stay on demand: bursty by nature");
     }

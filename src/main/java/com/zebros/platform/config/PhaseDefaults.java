@@ -142,10 +142,16 @@ final class PhaseDefaults {
             return;
         }
         double[][] capacity = {{25, 100}, {50, 200}, {25, 100}, {100, 400}};
+        // Each index scales on its own range: a floor well under the table's (an index at the table's minimum made
+        // phase 1's idle capacity about three times the tables' own), and the table's ceiling, because every table
+        // write that carries an index's keys is also a write to that index, and a short index throttles the table.
+        double indexFloor = phase >= 3 ? 10 : 5;
         for (CrmTable t : CrmTable.values()) {
             if (t.scaledByPhase()) {
                 v.put("tableMinCapacity." + t.id(), capacity[t.ordinal()][0]);
                 v.put("tableMaxCapacity." + t.id(), capacity[t.ordinal()][1]);
+                v.put("indexMinCapacity." + t.id(), indexFloor);
+                v.put("indexMaxCapacity." + t.id(), capacity[t.ordinal()][1]);
             }
         }
         if (phase >= 2) {
@@ -204,6 +210,8 @@ final class PhaseDefaults {
             case "keycloakMemoryMb": return Setting.count(name, 512, 122880, "Keycloak task memory in MiB");
             case "tableMinCapacity":
             case "tableMaxCapacity":
+            case "indexMinCapacity":
+            case "indexMaxCapacity":
                 return Setting.count(name, 1, 40000, "DynamoDB read and write capacity units");
             case "daxNodes": return Setting.count(name, 1, 10, "DAX nodes");
             case "auroraMinAcu":

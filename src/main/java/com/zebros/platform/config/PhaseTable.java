@@ -187,6 +187,11 @@ public final class PhaseTable {
         return new Range(value("tableMinCapacity." + table.id()), value("tableMaxCapacity." + table.id()));
     }
 
+    /** The range of each global secondary index of {@code table}, reads and writes alike. */
+    public Range indexCapacity(CrmTable table) {
+        return new Range(value("indexMinCapacity." + table.id()), value("indexMaxCapacity." + table.id()));
+    }
+
     /** The target utilisation of every target-tracking policy (the seeds' 70 %). */
     public double scalingTargetPercent() {
         return value("scalingTargetPercent");

@@ -83,9 +83,11 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                     .name(index.name())
                     .hashKey(index.hashKey())
                     .rangeKey(index.rangeKey())
+                    // Every index serves an API list route that answers whole items (CrmApi), so each projects
+                    // everything: a narrower projection would turn each listed item into a second read.
                     .projectionType("ALL");
             if (provisioned) {
-                int min = stack.phases().tableCapacity(schema.table()).minInt();
+                int min = stack.phases().indexCapacity(schema.table()).minInt();
                 gsi.readCapacity(min).writeCapacity(min);
             }
             indexes.add(gsi.build());

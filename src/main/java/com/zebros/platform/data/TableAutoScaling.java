@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Read and write auto-scaling of one table and each of its indexes, held at the phase's target
- * utilisation between the seed's minimum and maximum: the same for a primary's tables and for a
+ * utilisation between the seed's minimum and maximum (each index between its own, PhaseDefaults): the same for a primary's tables and for a
  * secondary's replicas, whose write settings must match (docs/aws-constraints.md DDB-06).
  */
 final class TableAutoScaling {
@@ -25,6 +25,7 @@ final class TableAutoScaling {
                                    CustomResourceOptions options) {
         List<Resource> writePolicies = new ArrayList<>();
         var range = phases.tableCapacity(schema.table());
+        var indexRange = phases.indexCapacity(schema.table());
         double target = phases.scalingTargetPercent();
         Output<String> table = tableName.applyValue(n -> "table/" + n);
         for (String unit : List.of("Read", "Write")) {
@@ -38,7 +39,7 @@ final class TableAutoScaling {
             for (TableSchema.IndexSchema index : schema.indexes()) {
                 var indexPolicy = AutoScaling.target(indexName(schema, namePrefix, index) + suffix, "dynamodb",
                                 table.applyValue(r -> r + "/index/" + index.name()),
-                                "dynamodb:index:" + unit + "CapacityUnits", range, options)
+                                "dynamodb:index:" + unit + "CapacityUnits", indexRange, options)
                         .track("target", "DynamoDB" + unit + "CapacityUtilization", target);
                 if (unit.equals("Write")) {
                     writePolicies.add(indexPolicy);

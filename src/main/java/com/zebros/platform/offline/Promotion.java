@@ -12,7 +12,7 @@ import java.util.List;
  * deployment cannot do it.
  */
 public record Promotion(StackSettings from, StackSettings to, Plan before, Plan after, PlanDiff diff,
-                        List<String> refusals, List<String> steps) {
+                        List<String> refusals, List<String> steps, List<String> warnings) {
 
     /** What a caller knows that the plans cannot: the primary's phase, and whether skipping is allowed. */
     public record Context(Integer primaryPhase, boolean allowSkip) {
@@ -33,7 +33,8 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
             refusals.add("a secondary may not run above its primary: " + current.primaryStack().orElse("the primary")
                     + " is at phase " + context.primaryPhase() + "; promote it first");
         }
-        return new Promotion(current, targetSettings, before, after, diff, refusals, steps(current, target));
+        return new Promotion(current, targetSettings, before, after, diff, refusals, steps(current, target),
+                IndexRebuilds.between(before, after));
     }
 
     /**

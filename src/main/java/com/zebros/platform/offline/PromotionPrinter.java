@@ -40,6 +40,10 @@ public final class PromotionPrinter {
             out.append("\nThis promotion needs more than one deployment:\n");
             p.steps().forEach(s -> out.append("  - ").append(s).append('\n'));
         }
+        if (!p.warnings().isEmpty()) {
+            out.append("\nWhat this costs while it runs:\n");
+            p.warnings().forEach(w -> out.append("  - ").append(w).append('\n'));
+        }
         if (p.refused()) {
             out.append("\nRefused:\n");
             p.refusals().forEach(r -> out.append("  - ").append(r).append('\n'));
