@@ -4,6 +4,7 @@ import com.zebros.platform.baseline.Baseline;
 import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.cost.CostEstimate;
 import com.zebros.platform.cost.CostPrinter;
+import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.InvalidStackConfigException;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.offline.Promotion;
@@ -18,6 +19,7 @@ import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.offline.PlanPrinter;
 import com.zebros.platform.offline.StackFiles;
+import com.zebros.platform.ops.PowerTuningRun;
 import com.zebros.platform.offline.StackPlanner;
 import com.zebros.platform.preflight.Preflight;
 import com.zebros.platform.preflight.PreflightJson;
@@ -48,6 +50,7 @@ public final class Cli {
                    cost --stack <name> [--phase <0-3>]
                    graph --stack <name> [--phase <0-3>] [--format mermaid|dot] [--since <0-3>]
                    runbook --stack <primary> --switchover|--failover|--failback [--from-outputs <file>]
+                   power-tuning --stack <name> --group <function group> [--phase <2-3>]
               plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
                        --out writes the JSON plan to a file (clean JSON, whatever wraps stdout);
                        exits 3 when the preflight finds inputs AWS would refuse
@@ -59,6 +62,8 @@ public final class Cli {
               runbook  the region pair's switchover, failover or failback as AWS CLI commands, every
                        identifier filled in from the plans or from --from-outputs (a JSON object of
                        each stack's `pulumi stack output --json`, keyed by stack name)
+              power-tuning  the commands that run Lambda Power Tuning (phase 2+) on one function group
+                       and carry its answer into zebros:overrides
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
@@ -105,6 +110,9 @@ public final class Cli {
                         List.of("--switchover", "--failover", "--failback"), List.of("--stack"), this::runbook);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
+            case "power-tuning":
+                return command("power-tuning", rest, List.of("--stack", "--group", "--phase"), List.of(), List.of("--stack", "--group"),
+                        this::powerTuning);
             case "promote":
                 return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip", "--runbook"),
                         List.of("--stack", "--to"), this::promote);
@@ -251,6 +259,22 @@ public final class Cli {
     private int cost(Map<String, String> options) {
         StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
         out.print(CostPrinter.render(CostEstimate.of(planner.plan(settings))));
+        return OK;
+    }
+
+    private int powerTuning(Map<String, String> options) {
+        StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
+        String groups = java.util.Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id)
+                .collect(java.util.stream.Collectors.joining(", "));
+        FunctionGroup group = FunctionGroup.parse(options.get("--group")).orElseThrow(() -> new InvalidStackConfigException(
+                "--group", List.of(new ConfigProblem("--group", "\"" + options.get("--group") + "\"", "one of " + groups,
+                        "power-tuning --stack " + settings.stack() + " --group customers"))));
+        if (!settings.phases().hasPowerTuning()) {
+            throw new InvalidStackConfigException(settings.stack(), List.of(new ConfigProblem("zebros:phase",
+                    String.valueOf(settings.phase()), "phase 2 or 3, where Lambda Power Tuning is deployed (unless"
+                    + " zebros:overrides sets powerTuning=0)", "promote --stack " + settings.stack() + " --to 2")));
+        }
+        out.print(PowerTuningRun.commands(settings, group));
         return OK;
     }
 

@@ -34,7 +34,9 @@ import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.ops.Monitoring;
+
 import com.zebros.platform.ops.OpsKey;
+import com.zebros.platform.ops.PowerTuning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +97,8 @@ public final class ZebrosStack {
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
         var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);
+        Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
+                ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
         ctx.export("phase", Output.of(settings.phase()));
         ctx.export("role", Output.of(role.configValue()));
@@ -136,6 +140,7 @@ public final class ZebrosStack {
             ctx.export("globalClusterIdentifier", global.globalClusterIdentifier());
             ctx.export("globalWriterEndpoint", global.endpoint());
         });
+        powerTuning.ifPresent(tuner -> ctx.export("powerTuningStateMachineArn", tuner.stateMachineArn()));
         edge.cdn().ifPresent(cdn -> {
             ctx.export("apiDistributionDomain", cdn.apiDomain());
             ctx.export("authDistributionDomain", cdn.authDomain());

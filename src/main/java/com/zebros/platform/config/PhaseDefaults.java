@@ -34,6 +34,10 @@ final class PhaseDefaults {
         v.put("logRetentionDays", new double[] {14, 30, 90, 365}[phase]);
         v.put("scalingTargetPercent", 70.0);
         v.put("accountConcurrencyLimit", 1000.0);
+        if (phase >= 2) {
+            // Lambda Power Tuning, the seeds' optimisation step, from phase 2; 0 in zebros:overrides leaves it out.
+            v.put("powerTuning", 1.0);
+        }
         return v;
     }
 
@@ -227,6 +231,7 @@ final class PhaseDefaults {
             case "logRetentionDays": return Setting.count(name, 1, 3653, "log retention in days");
             case "scalingTargetPercent": return Setting.count(name, 20, 90, "target utilisation of auto-scaling");
             case "accountConcurrencyLimit": return Setting.count(name, 10, 1000000, "the account's Lambda concurrency quota");
+            case "powerTuning": return Setting.count(name, 0, 1, "1 deploys Lambda Power Tuning, 0 leaves it out");
             default: throw new IllegalArgumentException("no setting " + name);
         }
     }

@@ -278,6 +278,11 @@ public final class PhaseTable {
         return intValue("natGateways");
     }
 
+    /** Lambda Power Tuning is deployed (from phase 2 unless an override sets powerTuning=0). */
+    public boolean hasPowerTuning() {
+        return values.getOrDefault("powerTuning", 0.0) == 1.0;
+    }
+
     public int logRetentionDays() {
         return intValue("logRetentionDays");
     }

@@ -247,6 +247,13 @@ final class MockAttributes {
                         + uuid(uuidSeed));
                 return uuid(uuidSeed);
             }
+            case "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": {
+                // The application's one output; SAR names the stack serverlessrepo-<name>.
+                state.put("outputs", Map.of("StateMachineARN", "arn:aws:states:" + region + ":" + ACCOUNT
+                        + ":stateMachine:powerTuningStateMachine-" + uuid(uuidSeed)));
+                return "arn:aws:cloudformation:" + region + ":" + ACCOUNT + ":stack/serverlessrepo-" + physical + "/"
+                        + uuid(uuidSeed);
+            }
             case "aws:cloudfront/distribution:Distribution": {
                 String id = "E" + suffix.substring(0, 13).toUpperCase();
                 state.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/" + id);
