@@ -61,6 +61,8 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                 p.dashboardMonth(), p.dashboardMonth());
         add(items, "CloudWatch alarm", plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size(), "alarms",
                 p.alarmMonth(), p.alarmMonth());
+        add(items, "Contributor Insights rule", plan.ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").size(),
+                "rules", p.insightRuleMonth(), p.insightRuleMonth());
 
         List<UnitPrice> usage = List.of(
                 new UnitPrice("Lambda compute", "per GB-second", p.lambdaGbSecond()),
@@ -78,6 +80,7 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                 new UnitPrice("S3 Standard storage", "per GB-month", p.s3StandardGbMonth()),
                 new UnitPrice("NAT data processing", "per GB", p.natGatewayGb()),
                 new UnitPrice("CloudWatch Logs ingestion", "per GB", p.logsIngestGb()),
+                new UnitPrice("Contributor Insights matched log events", "per million", p.insightEventsMillion()),
                 new UnitPrice("WAF requests", "per million", p.wafRequestsMillion()),
                 new UnitPrice("CloudFront data out", "per GB", p.cloudFrontGb()),
                 new UnitPrice("CloudFront HTTPS requests", "per 10,000", p.cloudFrontHttpsTenThousand()));

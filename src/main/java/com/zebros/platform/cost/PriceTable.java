@@ -20,7 +20,8 @@ public record PriceTable(
         double dynamoStorageGbMonth,
         double lambdaGbSecond, double lambdaRequestsMillion, double lambdaProvisionedGbSecond,
         double restApiMillion, double wafAclMonth, double wafRuleMonth, double wafRequestsMillion,
-        double healthCheckMonth, double dashboardMonth, double alarmMonth,
+        double healthCheckMonth, double dashboardMonth, double alarmMonth, double insightRuleMonth,
+        double insightEventsMillion,
         double cloudFrontGb, double cloudFrontHttpsTenThousand,
         double s3StandardGbMonth, double stepFunctionsThousandTransitions, double sqsMillion, double logsIngestGb) {
 
@@ -39,7 +40,8 @@ public record PriceTable(
                     0.25,
                     0.0000166667, 0.20, 0.0000041667,
                     3.50, 5.00, 1.00, 0.60,
-                    2.50, 3.00, 0.10,
+                    2.50, 3.00, 0.10, 0.50,
+                    0.02,
                     0.085, 0.01,
                     0.023, 0.025, 0.40, 0.50),
             "eu-west-1", new PriceTable("eu-west-1",
@@ -54,7 +56,8 @@ public record PriceTable(
                     0.283,
                     0.0000166667, 0.20, 0.0000041667,
                     3.50, 5.00, 1.00, 0.60,
-                    2.50, 3.00, 0.10,
+                    2.50, 3.00, 0.10, 0.50,
+                    0.02,
                     0.085, 0.012,
                     0.024, 0.025, 0.40, 0.57));
 
