@@ -69,12 +69,31 @@ final class Alarms {
         }
     }
 
+    /** An alarm named by {@code id} that mails the on-call topic when it fires and when it clears. */
+    private MetricAlarmArgs.Builder notifying(String id, String description) {
+        return MetricAlarmArgs.builder()
+                .name(stack.naming().physical(id))
+                .alarmDescription(description)
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.applyValue(java.util.List::of))
+                .okActions(topic.applyValue(java.util.List::of));
+    }
+
+    private void register(String id, MetricAlarmArgs.Builder args) {
+        new MetricAlarm(prefix + "-" + id, args.build(), options);
+    }
+
+    /** One metric of an alarm's metric math, read at a one-minute period and not returned itself. */
+    private static MetricAlarmMetricQueryArgs input(String id, String namespace, String metric,
+                                                    Output<Map<String, String>> dimensions, String stat) {
+        return MetricAlarmMetricQueryArgs.builder().id(id).returnData(false).metric(MetricAlarmMetricQueryMetricArgs.builder()
+                .namespace(namespace).metricName(metric).dimensions(dimensions).stat(stat).period(60).build()).build();
+    }
+
     private void simple(String id, String description, String namespace, String metric, String statistic, String percentile,
                         double threshold, Output<Monitoring.Watched> watched,
                         Function<Monitoring.Watched, Map<String, String>> dimensions) {
-        var args = MetricAlarmArgs.builder()
-                .name(stack.naming().physical(id))
-                .alarmDescription(description)
+        var args = notifying(id, description)
                 .namespace(namespace)
                 .metricName(metric)
                 .dimensions(watched.applyValue(dimensions::apply))
@@ -82,16 +101,13 @@ final class Alarms {
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
                 .threshold(threshold)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .okActions(topic.applyValue(java.util.List::of));
+                .comparisonOperator("GreaterThanThreshold");
         if (percentile != null) {
             args.extendedStatistic(percentile);
         } else {
             args.statistic(statistic);
         }
-        new MetricAlarm(prefix + "-" + id, args.build(), options);
+        register(id, args);
     }
 
     /**
@@ -122,28 +138,19 @@ final class Alarms {
     /** IF() in an alarm's metric math: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html */
     private void functionConcurrency(FunctionGroup group, int reservation, Output<Monitoring.Watched> watched) {
         Output<Map<String, String>> function = watched.applyValue(w -> Map.of("FunctionName", w.functions().get(group.id())));
-        new MetricAlarm(prefix + "-concurrency-" + group.id(), MetricAlarmArgs.builder()
-                .name(stack.naming().physical("concurrency-" + group.id()))
-                .alarmDescription("Function " + group.id() + " above 80 % of its reserved concurrency of " + reservation
-                        + ", or throttled: raise reservedConcurrency." + group.id() + " (zebros:overrides) or the phase")
+        register("concurrency-" + group.id(), notifying("concurrency-" + group.id(), "Function " + group.id()
+                        + " above 80 % of its reserved concurrency of " + reservation + ", or throttled: raise reservedConcurrency."
+                        + group.id() + " (zebros:overrides) or the phase")
                 .metricQueries(
-                        MetricAlarmMetricQueryArgs.builder().id("running").returnData(false).metric(
-                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/Lambda").metricName("ConcurrentExecutions")
-                                        .dimensions(function).stat("Maximum").period(60).build()).build(),
-                        MetricAlarmMetricQueryArgs.builder().id("throttled").returnData(false).metric(
-                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/Lambda").metricName("Throttles")
-                                        .dimensions(function).stat("Sum").period(60).build()).build(),
+                        input("running", "AWS/Lambda", "ConcurrentExecutions", function, "Maximum"),
+                        input("throttled", "AWS/Lambda", "Throttles", function, "Sum"),
                         MetricAlarmMetricQueryArgs.builder().id("share").label("Share of the reservation (%), 100 when throttled")
                                 .returnData(true)
                                 .expression("IF(throttled > 0, 100, 100 * running / " + reservation + ")").build())
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
                 .threshold(CONCURRENCY_SHARE * 100)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .okActions(topic.applyValue(java.util.List::of))
-                .build(), options);
+                .comparisonOperator("GreaterThanThreshold"));
     }
 
     /**
@@ -157,72 +164,48 @@ final class Alarms {
         signals.put("Customers", (double) next.customers());
         signals.put("Opportunities", (double) next.opportunities());
         signals.put("CrmDataBytes", (double) next.dataBytes());
-        signals.forEach((metric, threshold) -> new MetricAlarm(prefix + "-band-" + metric.toLowerCase(), MetricAlarmArgs.builder()
-                .name(stack.naming().physical("band-" + metric.toLowerCase()))
-                .alarmDescription(metric + " reached phase " + next.phase() + "'s band: " + promote)
-                .namespace("ZebrosCRM")
-                .metricName(metric)
-                .dimensions(Map.of("Stack", stack.settings().stack()))
-                .statistic("Maximum")
-                .period(3600)
-                .evaluationPeriods(1)
-                .threshold(threshold)
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .build(), options));
-        new MetricAlarm(prefix + "-band-users", MetricAlarmArgs.builder()
-                .name(stack.naming().physical("band-users"))
-                .alarmDescription("Distinct users a day reached phase " + next.phase() + "'s band: " + promote)
+        signals.forEach((metric, threshold) -> register("band-" + metric.toLowerCase(),
+                notifying("band-" + metric.toLowerCase(), metric + " reached phase " + next.phase() + "'s band: " + promote)
+                        .namespace("ZebrosCRM")
+                        .metricName(metric)
+                        .dimensions(Map.of("Stack", stack.settings().stack()))
+                        .statistic("Maximum")
+                        .period(3600)
+                        .evaluationPeriods(1)
+                        .threshold(threshold)
+                        .comparisonOperator("GreaterThanOrEqualToThreshold")));
+        register("band-users", notifying("band-users", "Distinct users a day reached phase " + next.phase() + "'s band: " + promote)
                 .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users today")
                         .returnData(true).period(86400).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
                 .evaluationPeriods(1)
                 .threshold((double) next.usersPerDay())
-                .comparisonOperator("GreaterThanOrEqualToThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .build(), options);
+                .comparisonOperator("GreaterThanOrEqualToThreshold"));
     }
 
     /** Distinct users in an hour, from the access log (ActiveUsers), in every phase. */
     private void activeUsers(Output<Monitoring.Watched> watched) {
-        new MetricAlarm(prefix + "-active-users", MetricAlarmArgs.builder()
-                .name(stack.naming().physical("active-users"))
-                .alarmDescription("More than 50 active users this hour: raise DB capacity and cache size (seeds)")
+        register("active-users", notifying("active-users",
+                "More than 50 active users this hour: raise DB capacity and cache size (seeds)")
                 .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users this hour")
                         .returnData(true).period(3600).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
                 .evaluationPeriods(1)
                 .datapointsToAlarm(1)
                 .threshold(ACTIVE_USERS)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .okActions(topic.applyValue(java.util.List::of))
-                .build(), options);
+                .comparisonOperator("GreaterThanThreshold"));
     }
 
     /** 5XX responses as a share of all requests, above 1 %. */
     private void errorRate(Output<Monitoring.Watched> watched) {
         Output<Map<String, String>> api = watched.applyValue(w -> Map.of("ApiName", w.apiName(), "Stage", w.stage()));
-        new MetricAlarm(prefix + "-api-errors", MetricAlarmArgs.builder()
-                .name(stack.naming().physical("api-errors"))
-                .alarmDescription("API error rate above 1 %: diagnose (seeds)")
+        register("api-errors", notifying("api-errors", "API error rate above 1 %: diagnose (seeds)")
                 .metricQueries(
-                        MetricAlarmMetricQueryArgs.builder().id("errors").returnData(false).metric(
-                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/ApiGateway").metricName("5XXError")
-                                        .dimensions(api).stat("Sum").period(60).build()).build(),
-                        MetricAlarmMetricQueryArgs.builder().id("requests").returnData(false).metric(
-                                MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/ApiGateway").metricName("Count")
-                                        .dimensions(api).stat("Sum").period(60).build()).build(),
+                        input("errors", "AWS/ApiGateway", "5XXError", api, "Sum"),
+                        input("requests", "AWS/ApiGateway", "Count", api, "Sum"),
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("5XX rate (%)").returnData(true)
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").build())
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
                 .threshold(ERROR_RATE_PERCENT)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.applyValue(java.util.List::of))
-                .okActions(topic.applyValue(java.util.List::of))
-                .build(), options);
+                .comparisonOperator("GreaterThanThreshold"));
     }
 }
