@@ -22,7 +22,8 @@ public final class PowerTuning extends ZebrosComponent {
             "arn:aws:serverlessrepo:us-east-1:451282441545:applications/aws-lambda-power-tuning";
     /** Pinned, so a new release of the application never arrives unreviewed with a pulumi up. */
     public static final String VERSION = "4.3.6";
-    /** The application's stack output naming its state machine (its scripts/deploy-sar-app.yml reads the same). */
+    /** The application's stack output naming its state machine, as its own example reads it:
+     * https://github.com/alexcasalboni/aws-lambda-power-tuning/blob/master/scripts/deploy-sar-app.yml */
     static final String STATE_MACHINE_OUTPUT = "StateMachineARN";
     /** The memory sizes tried when an execution names none: Lambda's range as the phase table uses it. */
     static final String POWER_VALUES = "128,256,512,1024,1536,2048,3008";
