@@ -28,6 +28,7 @@ import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
 import com.zebros.platform.global.PasswordFingerprint;
+import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.RunbookOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
@@ -100,17 +101,17 @@ public final class ZebrosStack {
         Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
-        ctx.export("phase", Output.of(settings.phase()));
+        ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
         ctx.export("role", Output.of(role.configValue()));
         ctx.export("region", Output.of(settings.region()));
         ctx.export("peerRegion", Output.of(settings.peerRegion().orElse("")));
         ctx.export("apiUrl", api.url());
         ctx.export("authUrl", Output.of(keycloak.url()));
         ctx.export("tokenIssuer", Output.of(keycloak.issuer()));
-        ctx.export("tableNames", tableNames(tables));
-        ctx.export("bucketName", files.bucketName());
-        ctx.export("bucketArn", files.bucketArn());
-        ctx.export("filesKeyArn", files.key().arn());
+        ctx.export(PrimaryOutputs.TABLE_NAMES, tableNames(tables));
+        ctx.export(PrimaryOutputs.BUCKET_NAME, files.bucketName());
+        ctx.export(PrimaryOutputs.BUCKET_ARN, files.bucketArn());
+        ctx.export(PrimaryOutputs.FILES_KEY_ARN, files.key().arn());
         ctx.export("stateMachineArn", workflows.stateMachineArn());
         ctx.export("jobQueueUrl", workflows.jobQueueUrl());
         ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
@@ -130,20 +131,20 @@ public final class ZebrosStack {
             ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
         });
         if (role == Role.PRIMARY) {
-            ctx.export(PasswordFingerprint.OUTPUT, Output.of(PasswordFingerprint.of(
+            ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(PasswordFingerprint.of(
                     settings.dbMasterPassword().reveal(), settings.domain())));
         }
         if (ownTables != null) {
-            ownTables.replicaKeyArn().ifPresent(arn -> ctx.export("tablesReplicaKeyArn", arn));
+            ownTables.replicaKeyArn().ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
         }
         database.globalCluster().ifPresent(global -> {
-            ctx.export("globalClusterIdentifier", global.globalClusterIdentifier());
-            ctx.export("globalWriterEndpoint", global.endpoint());
+            ctx.export(PrimaryOutputs.GLOBAL_CLUSTER, global.globalClusterIdentifier());
+            ctx.export(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT, global.endpoint());
         });
         powerTuning.ifPresent(tuner -> ctx.export("powerTuningStateMachineArn", tuner.stateMachineArn()));
         edge.cdn().ifPresent(cdn -> {
-            ctx.export("apiDistributionDomain", cdn.apiDomain());
-            ctx.export("authDistributionDomain", cdn.authDomain());
+            ctx.export(PrimaryOutputs.API_DISTRIBUTION_DOMAIN, cdn.apiDomain());
+            ctx.export(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN, cdn.authDomain());
         });
     }
 

@@ -9,6 +9,7 @@ import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.GlobalCluster;
 import com.pulumi.aws.rds.GlobalClusterArgs;
 import com.zebros.platform.config.Role;
+import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Optional;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
@@ -119,7 +120,7 @@ public final class AuthDatabase extends ZebrosComponent {
         if (role == Role.SECONDARY) {
             // A member joined to the global cluster: its data, users and database come from the
             // primary, so it sets no master user, password or database name (docs/aws-constraints.md AUR-04).
-            args.globalClusterIdentifier(primary.orElseThrow().string("globalClusterIdentifier"));
+            args.globalClusterIdentifier(primary.orElseThrow().string(PrimaryOutputs.GLOBAL_CLUSTER));
         } else {
             args.databaseName(DATABASE)
                     .masterUsername(MASTER_USER)
@@ -184,7 +185,7 @@ public final class AuthDatabase extends ZebrosComponent {
                     .build(), StatefulOptions.globalCluster(stack.settings().deletionProtection(), this, stack.provider()));
             writerEndpoint = globalCluster.endpoint();
         } else if (role == Role.SECONDARY) {
-            writerEndpoint = primary.orElseThrow().string("globalWriterEndpoint");
+            writerEndpoint = primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
         } else {
             writerEndpoint = cluster.endpoint();
         }

@@ -18,6 +18,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
@@ -39,9 +40,9 @@ public final class CrossRegionReplication extends ZebrosComponent {
     public CrossRegionReplication(String name, StackContext stack, FileStore local, PrimaryStack primary,
                                   Provider primaryRegion) {
         super("zebros:data:CrossRegionReplication", name, stack);
-        Output<String> remoteBucket = primary.string("bucketName");
-        Output<String> remoteArn = primary.string("bucketArn");
-        Output<String> remoteKey = primary.string("filesKeyArn");
+        Output<String> remoteBucket = primary.string(PrimaryOutputs.BUCKET_NAME);
+        Output<String> remoteArn = primary.string(PrimaryOutputs.BUCKET_ARN);
+        Output<String> remoteKey = primary.string(PrimaryOutputs.FILES_KEY_ARN);
 
         PolicyDocument permissions = new PolicyDocument()
                 .allow("ReadConfiguration", List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),

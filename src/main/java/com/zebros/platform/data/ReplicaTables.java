@@ -7,6 +7,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
 
@@ -62,6 +63,6 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
 
     @Override
     public Output<String> keyArn() {
-        return primary.string("tablesReplicaKeyArn");
+        return primary.string(PrimaryOutputs.TABLES_REPLICA_KEY_ARN);
     }
 }

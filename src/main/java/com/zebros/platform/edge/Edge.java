@@ -10,6 +10,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
 import com.zebros.platform.config.Role;
+import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +59,9 @@ public final class Edge extends ZebrosComponent {
             RecordAliasArgs authEdge = null;
             if (phases.hasCloudFront()) {
                 apiEdge = cdn != null ? cdn.apiAlias()
-                        : Failover.cloudFrontAlias(primary.orElseThrow().string("apiDistributionDomain"));
+                        : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN));
                 authEdge = cdn != null ? cdn.authAlias()
-                        : Failover.cloudFrontAlias(primary.orElseThrow().string("authDistributionDomain"));
+                        : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
             }
             failover = new Failover(name + "-failover", stack, domain, keycloak.loadBalancer(), apiEdge, authEdge, childComponent());
         } else {

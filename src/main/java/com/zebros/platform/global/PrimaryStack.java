@@ -44,7 +44,7 @@ public final class PrimaryStack {
                 problems.add(new ConfigProblem("zebros:peerRegion", "\"" + settings.peerRegion().orElse("") + "\"",
                         "the primary's region, " + region, "pulumi config set zebros:peerRegion " + region));
             }
-            String fingerprint = value(PasswordFingerprint.OUTPUT);
+            String fingerprint = value(PrimaryOutputs.DB_PASSWORD_FINGERPRINT);
             if (fingerprint != null && !fingerprint.equals(PasswordFingerprint.of(
                     settings.dbMasterPassword().reveal(), settings.domain()))) {
                 problems.add(new ConfigProblem("zebros:dbMasterPassword", "a value other than " + name + "'s",
@@ -78,7 +78,7 @@ public final class PrimaryStack {
      * phase of 3 comes back as the number 3.0; empty when the primary does not say.
      */
     public java.util.Optional<Integer> phase() {
-        String value = value("phase");
+        String value = value(PrimaryOutputs.PHASE);
         try {
             return value == null ? java.util.Optional.empty() : java.util.Optional.of((int) Double.parseDouble(value));
         } catch (NumberFormatException e) {
@@ -92,7 +92,7 @@ public final class PrimaryStack {
 
     /** The primary's {@code tableNames}: table id to physical name (the replicas' names here too). */
     public Output<Map<String, String>> tableNames() {
-        return reference.requireOutput("tableNames").applyValue(value -> {
+        return reference.requireOutput(PrimaryOutputs.TABLE_NAMES).applyValue(value -> {
             Map<String, String> names = new LinkedHashMap<>();
             ((Map<?, ?>) value).forEach((k, v) -> names.put(String.valueOf(k), String.valueOf(v)));
             return names;
