@@ -34,8 +34,8 @@ final class PhaseDefaults {
         v.put("logRetentionDays", new double[] {14, 30, 90, 365}[phase]);
         v.put("scalingTargetPercent", 70.0);
         v.put("accountConcurrencyLimit", 1000.0);
-        if (phase >= 2) {
-            // Lambda Power Tuning, the seeds' optimisation step, from phase 2; 0 in zebros:overrides leaves it out.
+        if (Feature.LAMBDA_POWER_TUNING.in(phase)) {
+            // Lambda Power Tuning, the seeds' optimisation step; 0 in zebros:overrides leaves it out.
             v.put("powerTuning", 1.0);
         }
         return v;
@@ -109,7 +109,7 @@ final class PhaseDefaults {
         double[][] tasks = {{1, 1}, {1, 3}, {2, 10}, {2, 10}};
         v.put("workerMinTasks", tasks[phase][0]);
         v.put("workerMaxTasks", tasks[phase][1]);
-        if (phase >= 1) {
+        if (Feature.REPORT_QUEUE_SCALING.in(phase)) {
             v.put("queueDepthPerTask", 10.0);
         }
         // Jobs that run as one task per job start no more than this many tasks of a kind at once; the rest wait
@@ -118,7 +118,7 @@ final class PhaseDefaults {
     }
 
     private static TaskSize workerSize(int phase, WorkerKind k) {
-        if (phase < 3) {
+        if (!Feature.WORKER_TIERS.in(phase)) {
             return new TaskSize(256, 512);
         }
         switch (k) {
@@ -142,7 +142,7 @@ final class PhaseDefaults {
     }
 
     private static void dynamo(int phase, Map<String, Double> v) {
-        if (phase == 0) {
+        if (!Feature.PROVISIONED_TABLES.in(phase)) {
             return;
         }
         double[][] capacity = {{25, 100}, {50, 200}, {25, 100}, {100, 400}};
@@ -158,7 +158,7 @@ final class PhaseDefaults {
                 v.put("indexMaxCapacity." + t.id(), capacity[t.ordinal()][1]);
             }
         }
-        if (phase >= 2) {
+        if (Feature.DAX.in(phase)) {
             // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md DAX-03: >= 3 for HA).
             v.put("daxNodes", phase >= 3 ? 3.0 : 2.0);
         }
@@ -174,10 +174,10 @@ final class PhaseDefaults {
     }
 
     private static void cache(int phase, Map<String, Double> v) {
-        if (phase == 2) {
-            v.put("redisNodes", 2.0);
-        } else if (phase >= 3) {
+        if (Feature.REDIS_CLUSTER_MODE.in(phase)) {
             v.put("redisShards", 2.0);
+        } else if (Feature.REDIS.in(phase)) {
+            v.put("redisNodes", 2.0);
         }
     }
 
@@ -187,7 +187,7 @@ final class PhaseDefaults {
         double[][] limits = {{50, 100}, {100, 200}, {500, 1000}, {2000, 4000}};
         v.put("apiRateLimit", limits[phase][0]);
         v.put("apiBurstLimit", limits[phase][1]);
-        if (phase >= 2) {
+        if (Feature.CUSTOM_API_DOMAIN_AND_WAF.in(phase)) {
             v.put("wafRequestsPerIpPer5Min", 2000.0);
         }
     }

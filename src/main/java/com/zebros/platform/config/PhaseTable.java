@@ -138,23 +138,27 @@ public final class PhaseTable {
 
     /** Reports run on Fargate Spot in phase 3 (the seed's cost strategy, "Fargate Spot for Reports"). */
     public boolean workerOnSpot(WorkerKind kind) {
-        return phase >= 3 && kind == WorkerKind.REPORT;
+        return Feature.REPORTS_ON_SPOT.in(phase) && kind == WorkerKind.REPORT;
     }
 
     /** Phase 3 gives each workload its own task definition; before that one size serves all jobs. */
     public boolean workerTiers() {
-        return phase >= 3;
+        return Feature.WORKER_TIERS.in(phase);
     }
 
+    /** CPU and the queue's backlog (the seeds' "report queue > 10") from phase 1, memory from phase 2. */
     public Set<ScalingSignal> workerScalingSignals() {
-        if (phase == 0) {
-            return Set.of();
+        java.util.EnumSet<ScalingSignal> signals = java.util.EnumSet.noneOf(ScalingSignal.class);
+        if (Feature.WORKER_CPU_SCALING.in(phase)) {
+            signals.add(ScalingSignal.CPU);
         }
-        if (phase == 1) {
-            // The seeds' "report queue > 10 → add Fargate tasks" applies as soon as the pool exists.
-            return Set.of(ScalingSignal.CPU, ScalingSignal.QUEUE_DEPTH);
+        if (Feature.REPORT_QUEUE_SCALING.in(phase)) {
+            signals.add(ScalingSignal.QUEUE_DEPTH);
         }
-        return Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
+        if (Feature.WORKER_MEMORY_SCALING.in(phase)) {
+            signals.add(ScalingSignal.MEMORY);
+        }
+        return signals;
     }
 
     /** The most tasks of one kind that jobs run one task per job may hold at once (JobStateMachine's slots). */
@@ -180,7 +184,7 @@ public final class PhaseTable {
     // ---- DynamoDB ----
 
     public boolean dynamoProvisioned() {
-        return phase >= 1;
+        return Feature.PROVISIONED_TABLES.in(phase);
     }
 
     public Range tableCapacity(CrmTable table) {
@@ -198,7 +202,7 @@ public final class PhaseTable {
     }
 
     public boolean hasDax() {
-        return phase >= 2;
+        return Feature.DAX.in(phase);
     }
 
     public int daxNodes() {
@@ -206,7 +210,7 @@ public final class PhaseTable {
     }
 
     public String daxNodeType() {
-        return phase >= 3 ? "dax.r5.large" : "dax.t3.small";
+        return Feature.LARGE_CACHE_NODES.in(phase) ? "dax.r5.large" : "dax.t3.small";
     }
 
     // ---- Aurora ----
@@ -222,10 +226,10 @@ public final class PhaseTable {
     // ---- Cache ----
 
     public CacheMode cacheMode() {
-        if (phase >= 3) {
+        if (Feature.REDIS_CLUSTER_MODE.in(phase)) {
             return CacheMode.CLUSTER;
         }
-        return phase == 2 ? CacheMode.REPLICATION_GROUP : CacheMode.NONE;
+        return Feature.REDIS.in(phase) ? CacheMode.REPLICATION_GROUP : CacheMode.NONE;
     }
 
     public int redisNodes() {
@@ -237,17 +241,17 @@ public final class PhaseTable {
     }
 
     public String redisNodeType() {
-        return phase >= 3 ? "cache.r7g.large" : "cache.t4g.small";
+        return Feature.LARGE_CACHE_NODES.in(phase) ? "cache.r7g.large" : "cache.t4g.small";
     }
 
     // ---- Edge ----
 
     public boolean hasCustomApiDomainAndWaf() {
-        return phase >= 2;
+        return Feature.CUSTOM_API_DOMAIN_AND_WAF.in(phase);
     }
 
     public boolean hasCloudFront() {
-        return phase >= 3;
+        return Feature.CLOUDFRONT.in(phase);
     }
 
     public int apiRateLimit() {
@@ -265,11 +269,11 @@ public final class PhaseTable {
     // ---- S3 ----
 
     public boolean s3Lifecycle() {
-        return phase >= 2;
+        return Feature.S3_LIFECYCLE.in(phase);
     }
 
     public boolean s3IntelligentTiering() {
-        return phase >= 3;
+        return Feature.S3_INTELLIGENT_TIERING.in(phase);
     }
 
     // ---- Network and operations ----

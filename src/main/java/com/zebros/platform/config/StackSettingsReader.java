@@ -96,11 +96,11 @@ public final class StackSettingsReader {
         Secret adminPassword = secret("keycloakAdminPassword", Pattern.compile("\\S{12,128}"),
                 "12 to 128 characters without spaces");
         // Redis arrives in phase 2; its AUTH token rules are ElastiCache's (docs/aws-constraints.md EC-05).
-        Secret redisToken = phase >= 2
+        Secret redisToken = Feature.REDIS.in(phase)
                 ? secret("redisAuthToken", REDIS_TOKEN, "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
                 : Secret.placeholder();
         String redisMode = optional("redisClusterMode").orElse("");
-        if (!redisMode.isEmpty() && !(redisMode.equals("compatible") && phase == 3)) {
+        if (!redisMode.isEmpty() && !(redisMode.equals("compatible") && phase == Feature.REDIS_CLUSTER_MODE.firstPhase())) {
             problem("redisClusterMode", redisMode, "\"compatible\", at phase 3 only: the first of the two steps into "
                     + "cluster mode, which `promote` writes and removes", "pulumi config rm zebros:redisClusterMode");
         }

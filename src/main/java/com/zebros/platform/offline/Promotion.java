@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.config.StackSettings;
@@ -42,7 +43,8 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
      * (docs/aws-constraints.md EC-03): the first promotion to 3 plans that step; the second, at 3 already, finishes it.
      */
     static StackSettings targetSettings(StackSettings current, int target) {
-        return current.atPhase(target).withRedisCompatibleStep(current.phase() == 2 && target == 3);
+        return current.atPhase(target).withRedisCompatibleStep(Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target)
+                && Feature.REDIS.in(current.phase()));
     }
 
     private static List<String> steps(StackSettings current, int target) {
@@ -61,12 +63,12 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
                     : "the primary must be at phase " + target + " first; then pulumi up -s " + stack
                     + " registers the replicas' auto-scaling in this region"));
         }
-        if (current.phase() == 2 && target == 3) {
+        if (Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase())) {
             steps.add("Redis moves into cluster mode in two deployments (docs/aws-constraints.md EC-03): 1) this promotion writes "
                     + "zebros:redisClusterMode: compatible; pulumi up -s " + stack + "; 2) run promote --stack " + stack
                     + " --to 3 --write again, which removes it; pulumi up -s " + stack);
         }
-        if (current.phase() == 3 && target == 3) {
+        if (Feature.REDIS_CLUSTER_MODE.in(current.phase()) && current.phase() == target) {
             steps.add("Second Redis step: cluster mode goes from compatible to enabled; pulumi up -s " + stack);
         }
         return steps;
