@@ -11,6 +11,7 @@ import com.pulumi.aws.rds.GlobalClusterArgs;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
+import com.zebros.platform.network.SecurityRule;
 import java.util.Optional;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.rds.ClusterParameterGroup;
@@ -23,8 +24,6 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
@@ -203,12 +202,8 @@ public final class AuthDatabase extends ZebrosComponent {
 
     /** Lets {@code clientSecurityGroupId} reach PostgreSQL, and nothing else in. */
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .referencedSecurityGroupId(clientSecurityGroupId)
-                .ipProtocol("tcp").fromPort(PORT).toPort(PORT)
-                .description("PostgreSQL from " + name)
-                .build(), child());
+        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId,
+                "PostgreSQL from " + name)), child());
     }
 
     /** The ECS {@code valueFrom} of one field of the credentials secret. */

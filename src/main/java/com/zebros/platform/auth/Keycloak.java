@@ -11,10 +11,6 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
@@ -25,12 +21,14 @@ import com.zebros.platform.compute.FargateTaskDefinition;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.compute.ServiceOptions;
+import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.AutoScaling;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.ops.LogGroups;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,30 +59,18 @@ public final class Keycloak extends ZebrosComponent {
                 .description("Keycloak tasks: traffic from the load balancer, cluster traffic from each other")
                 .vpcId(network.vpcId())
                 .build(), child());
+        List<SecurityRule> rules = new ArrayList<>();
         for (int port : List.of(KeycloakLoadBalancer.HTTP_PORT, KeycloakLoadBalancer.MANAGEMENT_PORT)) {
-            new SecurityGroupIngressRule(name + "-from-lb-" + port, SecurityGroupIngressRuleArgs.builder()
-                    .securityGroupId(tasks.id()).referencedSecurityGroupId(loadBalancer.securityGroupId())
-                    .ipProtocol("tcp").fromPort(port).toPort(port).description("from the load balancer")
-                    .build(), child());
+            rules.add(SecurityRule.inFrom(name + "-from-lb-" + port, port, loadBalancer.securityGroupId(), "from the load balancer"));
         }
         for (int port : CLUSTER_PORTS) {
-            new SecurityGroupIngressRule(name + "-cluster-in-" + port, SecurityGroupIngressRuleArgs.builder()
-                    .securityGroupId(tasks.id()).referencedSecurityGroupId(tasks.id())
-                    .ipProtocol("tcp").fromPort(port).toPort(port).description("Keycloak cluster (jdbc-ping)")
-                    .build(), child());
-            new SecurityGroupEgressRule(name + "-cluster-out-" + port, SecurityGroupEgressRuleArgs.builder()
-                    .securityGroupId(tasks.id()).referencedSecurityGroupId(tasks.id())
-                    .ipProtocol("tcp").fromPort(port).toPort(port).description("Keycloak cluster (jdbc-ping)")
-                    .build(), child());
+            rules.add(SecurityRule.inFrom(name + "-cluster-in-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
+            rules.add(SecurityRule.outTo(name + "-cluster-out-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
         }
-        new SecurityGroupEgressRule(name + "-to-db", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(tasks.id()).cidrIpv4(network.vpcCidr()).ipProtocol("tcp")
-                .fromPort(AuthDatabase.PORT).toPort(AuthDatabase.PORT).description("PostgreSQL in the data subnets")
-                .build(), child());
+        rules.add(SecurityRule.outToRange(name + "-to-db", AuthDatabase.PORT, network.vpcCidr(), "PostgreSQL in the data subnets"));
         // HTTPS out for ECR, CloudWatch Logs and Secrets Manager through the NAT gateway.
-        new SecurityGroupEgressRule(name + "-https-out", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(tasks.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
-                .description("AWS APIs over HTTPS").build(), child());
+        rules.add(SecurityRule.outToRange(name + "-https-out", 443, SecurityRule.anywhere(), "AWS APIs over HTTPS"));
+        SecurityRule.create(tasks.id(), rules, child());
         loadBalancer.allowTargets(name + "-lb", tasks.id());
         database.allowClient(name + "-db-access", tasks.id());
 

@@ -14,16 +14,13 @@ import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.edge.ValidatedCertificate;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import java.util.List;
 import java.util.Map;
 
@@ -52,12 +49,9 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                 .description("Keycloak load balancer: HTTPS from anywhere")
                 .vpcId(network.vpcId())
                 .build(), child());
-        for (int port : List.of(443, 80)) {
-            new SecurityGroupIngressRule(name + "-in-" + port + "-v4", SecurityGroupIngressRuleArgs.builder()
-                    .securityGroupId(securityGroup.id()).ipProtocol("tcp").fromPort(port).toPort(port)
-                    .cidrIpv4("0.0.0.0/0").description(port == 443 ? "HTTPS" : "HTTP, redirected to HTTPS")
-                    .build(), child());
-        }
+        SecurityRule.create(securityGroup.id(), List.of(
+                SecurityRule.inFromRange(name + "-in-443-v4", 443, SecurityRule.anywhere(), "HTTPS"),
+                SecurityRule.inFromRange(name + "-in-80-v4", 80, SecurityRule.anywhere(), "HTTP, redirected to HTTPS")), child());
 
         loadBalancer = new LoadBalancer(name, LoadBalancerArgs.builder()
                 .name(naming.physical("auth"))
@@ -145,12 +139,10 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
     /** Lets the ALB reach the tasks on the traffic and management ports, and only those. */
     public void allowTargets(String name, Output<String> taskSecurityGroupId) {
-        for (int port : List.of(HTTP_PORT, MANAGEMENT_PORT)) {
-            new SecurityGroupEgressRule(name + "-out-" + port, SecurityGroupEgressRuleArgs.builder()
-                    .securityGroupId(securityGroup.id()).referencedSecurityGroupId(taskSecurityGroupId)
-                    .ipProtocol("tcp").fromPort(port).toPort(port).description("to Keycloak on " + port)
-                    .build(), child());
-        }
+        SecurityRule.create(securityGroup.id(), List.of(
+                SecurityRule.outTo(name + "-out-" + HTTP_PORT, HTTP_PORT, taskSecurityGroupId, "to Keycloak on " + HTTP_PORT),
+                SecurityRule.outTo(name + "-out-" + MANAGEMENT_PORT, MANAGEMENT_PORT, taskSecurityGroupId,
+                        "to Keycloak on " + MANAGEMENT_PORT)), child());
     }
 
     public Output<String> securityGroupId() {

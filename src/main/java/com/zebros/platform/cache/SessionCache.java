@@ -10,8 +10,6 @@ import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
@@ -19,6 +17,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable.CacheMode;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import java.util.List;
 import java.util.Map;
 
@@ -102,10 +101,8 @@ public final class SessionCache extends ZebrosComponent {
     }
 
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id()).referencedSecurityGroupId(clientSecurityGroupId)
-                .ipProtocol("tcp").fromPort(PORT).toPort(PORT).description("Redis over TLS from " + name)
-                .build(), child());
+        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId,
+                "Redis over TLS from " + name)), child());
     }
 
     /** Whether the functions must use a cluster client (the configuration endpoint, several shards). */

@@ -2,11 +2,10 @@ package com.zebros.platform.compute;
 
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.data.Dax;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import java.util.Optional;
 import com.pulumi.aws.lambda.EventSourceMapping;
 import com.pulumi.aws.lambda.EventSourceMappingArgs;
@@ -48,16 +47,14 @@ public final class CrmFunctions extends ZebrosComponent {
                     .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
                     .vpcId(network.vpcId())
                     .build(), child());
-            new SecurityGroupEgressRule(name + "-https", SecurityGroupEgressRuleArgs.builder()
-                    .securityGroupId(securityGroup.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
-                    // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* here: no apostrophe
-                    // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
-                    .description("AWS APIs and the Keycloak signing keys over HTTPS").build(), child());
-            for (int port : List.of(Dax.TLS_PORT, SessionCache.PORT)) {
-                new SecurityGroupEgressRule(name + "-to-" + port, SecurityGroupEgressRuleArgs.builder()
-                        .securityGroupId(securityGroup.id()).cidrIpv4(network.vpcCidr()).ipProtocol("tcp")
-                        .fromPort(port).toPort(port).description("caches in the data subnets").build(), child());
-            }
+            // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions: no apostrophe
+            // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
+            SecurityRule.create(securityGroup.id(), List.of(
+                    SecurityRule.outToRange(name + "-https", 443, SecurityRule.anywhere(),
+                            "AWS APIs and the Keycloak signing keys over HTTPS"),
+                    SecurityRule.outToRange(name + "-to-" + Dax.TLS_PORT, Dax.TLS_PORT, network.vpcCidr(), "caches in the data subnets"),
+                    SecurityRule.outToRange(name + "-to-" + SessionCache.PORT, SessionCache.PORT, network.vpcCidr(),
+                            "caches in the data subnets")), child());
             vpc = Optional.of(new CrmFunction.VpcPlacement(Output.all(network.appSubnetIds()), securityGroup.id()));
         }
         notifications = new Topic("notifications", TopicArgs.builder()

@@ -14,8 +14,6 @@ import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
@@ -28,6 +26,7 @@ import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.LogGroups;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,9 +74,8 @@ public final class Workflows extends ZebrosComponent {
                 .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
                 .vpcId(network.vpcId())
                 .build(), child());
-        new SecurityGroupEgressRule(name + "-workers-https", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(workerGroup.id()).cidrIpv4("0.0.0.0/0").ipProtocol("tcp").fromPort(443).toPort(443)
-                .description("AWS APIs over HTTPS (NAT and gateway endpoints)").build(), child());
+        SecurityRule.create(workerGroup.id(), List.of(SecurityRule.outToRange(name + "-workers-https", 443,
+                SecurityRule.anywhere(), "AWS APIs over HTTPS (NAT and gateway endpoints)")), child());
 
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;

@@ -10,8 +10,6 @@ import com.pulumi.aws.dax.inputs.ClusterServerSideEncryptionArgs;
 import com.pulumi.aws.dax.inputs.ParameterGroupParameterArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
@@ -19,6 +17,7 @@ import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import java.util.List;
 import java.util.Map;
 
@@ -73,10 +72,8 @@ public final class Dax extends ZebrosComponent {
     }
 
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        new SecurityGroupIngressRule(name, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id()).referencedSecurityGroupId(clientSecurityGroupId)
-                .ipProtocol("tcp").fromPort(TLS_PORT).toPort(TLS_PORT).description("DAX over TLS from " + name)
-                .build(), child());
+        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, TLS_PORT, clientSecurityGroupId,
+                "DAX over TLS from " + name)), child());
     }
 
     /** What the functions connect to: {@code daxs://<cluster address>}. */

@@ -10,10 +10,6 @@ import com.pulumi.aws.ec2.inputs.GetAmiFilterArgs;
 import com.pulumi.aws.ec2.inputs.InstanceMaintenanceOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -55,12 +51,9 @@ final class NatInstance {
                 .description("NAT instance: anything from inside the VPC, out to the internet")
                 .vpcId(vpcId)
                 .build(), options);
-        new SecurityGroupIngressRule(name + "-from-vpc", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(security.id()).cidrIpv4(vpcCidr).ipProtocol("-1").description("traffic to forward")
-                .build(), options);
-        new SecurityGroupEgressRule(name + "-out", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(security.id()).cidrIpv4("0.0.0.0/0").ipProtocol("-1").description("forwarded traffic")
-                .build(), options);
+        SecurityRule.create(security.id(), List.of(
+                SecurityRule.inFromRange(name + "-from-vpc", null, Output.of(vpcCidr), "traffic to forward"),
+                SecurityRule.outToRange(name + "-out", null, SecurityRule.anywhere(), "forwarded traffic")), options);
         Output<String> ami = Ec2Functions.getAmi(GetAmiArgs.builder()
                         .owners("amazon")
                         .mostRecent(true)

@@ -1,0 +1,73 @@
+package com.zebros.platform.network;
+
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.List;
+
+/**
+ * One rule of a security group as data: which way, one TCP port (or every protocol), the peer (an address range
+ * or another group) and why. {@link #create} turns a list of them into the VPC rule resources, one each, so every
+ * group's rules read as a list where the group is made.
+ *
+ * @param port a TCP port, or null for every protocol and port
+ */
+public record SecurityRule(String name, boolean inbound, Integer port, Output<String> cidr, Output<String> group,
+                           String description) {
+
+    public static SecurityRule inFrom(String name, int port, Output<String> group, String description) {
+        return new SecurityRule(name, true, port, null, group, description);
+    }
+
+    public static SecurityRule outTo(String name, int port, Output<String> group, String description) {
+        return new SecurityRule(name, false, port, null, group, description);
+    }
+
+    public static SecurityRule inFromRange(String name, Integer port, Output<String> cidr, String description) {
+        return new SecurityRule(name, true, port, cidr, null, description);
+    }
+
+    public static SecurityRule outToRange(String name, Integer port, Output<String> cidr, String description) {
+        return new SecurityRule(name, false, port, cidr, null, description);
+    }
+
+    /** Anywhere on the internet. */
+    public static Output<String> anywhere() {
+        return Output.of("0.0.0.0/0");
+    }
+
+    /** The rule resources of {@code rules} on the group {@code securityGroupId}. */
+    public static void create(Output<String> securityGroupId, List<SecurityRule> rules, CustomResourceOptions options) {
+        for (SecurityRule rule : rules) {
+            String protocol = rule.port() == null ? "-1" : "tcp";
+            if (rule.inbound()) {
+                var args = SecurityGroupIngressRuleArgs.builder().securityGroupId(securityGroupId).ipProtocol(protocol)
+                        .description(rule.description());
+                if (rule.port() != null) {
+                    args.fromPort(rule.port()).toPort(rule.port());
+                }
+                if (rule.group() != null) {
+                    args.referencedSecurityGroupId(rule.group());
+                } else {
+                    args.cidrIpv4(rule.cidr());
+                }
+                new SecurityGroupIngressRule(rule.name(), args.build(), options);
+            } else {
+                var args = SecurityGroupEgressRuleArgs.builder().securityGroupId(securityGroupId).ipProtocol(protocol)
+                        .description(rule.description());
+                if (rule.port() != null) {
+                    args.fromPort(rule.port()).toPort(rule.port());
+                }
+                if (rule.group() != null) {
+                    args.referencedSecurityGroupId(rule.group());
+                } else {
+                    args.cidrIpv4(rule.cidr());
+                }
+                new SecurityGroupEgressRule(rule.name(), args.build(), options);
+            }
+        }
+    }
+}
