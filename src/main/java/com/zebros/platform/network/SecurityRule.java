@@ -7,6 +7,7 @@ import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One rule of a security group as data: which way, one TCP port (or every protocol), the peer (an address range
@@ -42,32 +43,33 @@ public record SecurityRule(String name, boolean inbound, Integer port, Output<St
     /** The rule resources of {@code rules} on the group {@code securityGroupId}. */
     public static void create(Output<String> securityGroupId, List<SecurityRule> rules, CustomResourceOptions options) {
         for (SecurityRule rule : rules) {
-            String protocol = rule.port() == null ? "-1" : "tcp";
             if (rule.inbound()) {
-                var args = SecurityGroupIngressRuleArgs.builder().securityGroupId(securityGroupId).ipProtocol(protocol)
-                        .description(rule.description());
-                if (rule.port() != null) {
-                    args.fromPort(rule.port()).toPort(rule.port());
-                }
-                if (rule.group() != null) {
-                    args.referencedSecurityGroupId(rule.group());
-                } else {
-                    args.cidrIpv4(rule.cidr());
-                }
+                var args = SecurityGroupIngressRuleArgs.builder().securityGroupId(securityGroupId);
+                rule.describe(args::ipProtocol, args::fromPort, args::toPort, args::referencedSecurityGroupId, args::cidrIpv4,
+                        args::description);
                 new SecurityGroupIngressRule(rule.name(), args.build(), options);
             } else {
-                var args = SecurityGroupEgressRuleArgs.builder().securityGroupId(securityGroupId).ipProtocol(protocol)
-                        .description(rule.description());
-                if (rule.port() != null) {
-                    args.fromPort(rule.port()).toPort(rule.port());
-                }
-                if (rule.group() != null) {
-                    args.referencedSecurityGroupId(rule.group());
-                } else {
-                    args.cidrIpv4(rule.cidr());
-                }
+                var args = SecurityGroupEgressRuleArgs.builder().securityGroupId(securityGroupId);
+                rule.describe(args::ipProtocol, args::fromPort, args::toPort, args::referencedSecurityGroupId, args::cidrIpv4,
+                        args::description);
                 new SecurityGroupEgressRule(rule.name(), args.build(), options);
             }
         }
+    }
+
+    /** Sets this rule's fields through an ingress or egress builder's setters (the two share no type). */
+    private void describe(Consumer<String> protocol, Consumer<Integer> from, Consumer<Integer> to,
+                          Consumer<Output<String>> referencedGroup, Consumer<Output<String>> range, Consumer<String> why) {
+        protocol.accept(port == null ? "-1" : "tcp");
+        if (port != null) {
+            from.accept(port);
+            to.accept(port);
+        }
+        if (group != null) {
+            referencedGroup.accept(group);
+        } else {
+            range.accept(cidr);
+        }
+        why.accept(description);
     }
 }

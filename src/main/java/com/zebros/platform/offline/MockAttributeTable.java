@@ -67,11 +67,8 @@ final class MockAttributeTable {
                     .put("endpoint", id + ".c" + r.suffix().substring(0, 11) + "." + r.region() + ".rds.amazonaws.com");
             return id;
         });
-        t.put("aws:secretsmanager/secret:Secret", r -> {
-            String arn = r.arn("secretsmanager", "secret:" + r.physical() + "-" + r.suffix().substring(0, 6));
-            r.put("arn", arn);
-            return arn;
-        });
+        t.put("aws:secretsmanager/secret:Secret",
+                r -> arnIsId(r, r.arn("secretsmanager", "secret:" + r.physical() + "-" + r.suffix().substring(0, 6))));
         t.put("aws:dax/cluster:Cluster", r -> {
             String cluster = r.input("clusterName", r.name());
             String address = cluster + ".abc123.dax-clusters." + r.region() + ".amazonaws.com";
@@ -112,16 +109,9 @@ final class MockAttributeTable {
                     + Long.parseLong(r.suffix().substring(0, 8), 16) + "." + r.region() + ".elb.amazonaws.com");
             return arn;
         });
-        t.put("aws:lb/targetGroup:TargetGroup", r -> {
-            String arn = r.arn("elasticloadbalancing", "targetgroup/" + r.physical() + "/" + r.suffix().substring(0, 16));
-            r.put("arn", arn);
-            return arn;
-        });
-        t.put("aws:lb/listener:Listener", r -> {
-            String arn = r.arn("elasticloadbalancing", "listener/app/" + r.suffix());
-            r.put("arn", arn);
-            return arn;
-        });
+        t.put("aws:lb/targetGroup:TargetGroup", r -> arnIsId(r,
+                r.arn("elasticloadbalancing", "targetgroup/" + r.physical() + "/" + r.suffix().substring(0, 16))));
+        t.put("aws:lb/listener:Listener", r -> arnIsId(r, r.arn("elasticloadbalancing", "listener/app/" + r.suffix())));
         t.put("aws:acm/certificate:Certificate", MockAttributeTable::certificate);
         t.put("aws:acm/certificateValidation:CertificateValidation", r -> r.input("certificateArn", r.name()));
         t.put("aws:route53/record:Record", r -> {
