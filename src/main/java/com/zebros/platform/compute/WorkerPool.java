@@ -6,7 +6,6 @@ import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.sqs.Queue;
-import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs;
@@ -37,20 +36,8 @@ public final class WorkerPool {
         String name = worker.kind().image();
         PhaseTable phases = stack.phases();
 
-        var deadLetters = new Queue(name + "-work-dead-letters", QueueArgs.builder()
-                .name(naming.physical(name + "-work-dead-letters"))
-                .sqsManagedSseEnabled(true)
-                .messageRetentionSeconds(14 * 24 * 3600)
-                .build(), options);
-        queue = new Queue(name + "-work", QueueArgs.builder()
-                .name(naming.physical(name + "-work"))
-                .sqsManagedSseEnabled(true)
-                // Longer than a job may run, so a busy worker's message is not handed to another.
-                .visibilityTimeoutSeconds(3600)
-                .receiveWaitTimeSeconds(20)
-                .redrivePolicy(deadLetters.arn().applyValue(arn ->
-                        "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":3}"))
-                .build(), options);
+        // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
+        queue = new QueueWithDeadLetters(name + "-work", name + "-work-dead-letters", 3600, 20, null, 3).create(naming, options);
 
         Range tasks = phases.workerTasks();
         boolean spot = phases.workerOnSpot(worker.kind());

@@ -13,7 +13,6 @@ import com.pulumi.aws.sfn.StateMachineArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineLoggingConfigurationArgs;
 import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
 import com.pulumi.aws.sqs.Queue;
-import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
@@ -55,19 +54,7 @@ public final class Workflows extends ZebrosComponent {
         var naming = stack.naming();
         boolean pooledReports = stack.phases().reportWorkerPool();
 
-        var deadLetters = new Queue("job-dead-letters", QueueArgs.builder()
-                .name(naming.physical("job-dead-letters"))
-                .sqsManagedSseEnabled(true)
-                .messageRetentionSeconds(14 * 24 * 3600)
-                .build(), child());
-        jobQueue = new Queue("job-queue", QueueArgs.builder()
-                .name(naming.physical("job-queue"))
-                .sqsManagedSseEnabled(true)
-                .visibilityTimeoutSeconds(60)
-                .messageRetentionSeconds(4 * 24 * 3600)
-                .redrivePolicy(deadLetters.arn().applyValue(arn ->
-                        "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":5}"))
-                .build(), child());
+        jobQueue = new QueueWithDeadLetters("job-queue", "job-dead-letters", 60, null, 4 * 24 * 3600, 5).create(naming, child());
 
         var workerGroup = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
                 .name(naming.physical("workers"))
