@@ -21,13 +21,11 @@ import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
 import com.pulumi.aws.secretsmanager.Secret;
-import com.pulumi.aws.secretsmanager.SecretArgs;
-import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.data.EncryptionKey;
@@ -162,16 +160,10 @@ public final class AuthDatabase extends ZebrosComponent {
                     .build(), childAfter(writer));
         }
 
-        credentials = new Secret(name + "-credentials", SecretArgs.builder()
-                .name("zebros/" + stack.settings().stack() + "/keycloak-db")
-                .description("Keycloak's database login; read by the Keycloak task at start")
-                .kmsKeyId(key.arn())
-                .recoveryWindowInDays(stack.settings().deletionProtection() ? 30 : 0)
-                .build(), StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()));
-        new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
-                .secretId(credentials.id())
-                .secretString(Output.ofSecret(credentialsJson(stack.settings().dbMasterPassword().reveal())))
-                .build(), child());
+        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.settings().stack() + "/keycloak-db",
+                "Keycloak's database login; read by the Keycloak task at start", key.arn(),
+                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.settings().deletionProtection())
+                .create(StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()), child());
 
         if (role == Role.PRIMARY) {
             // The existing regional cluster becomes global in place: the global cluster is made from

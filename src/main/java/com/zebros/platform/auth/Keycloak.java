@@ -7,13 +7,10 @@ import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
-import com.pulumi.aws.secretsmanager.Secret;
-import com.pulumi.aws.secretsmanager.SecretArgs;
-import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.ContainerSpec;
@@ -74,16 +71,10 @@ public final class Keycloak extends ZebrosComponent {
         loadBalancer.allowTargets(name + "-lb", tasks.id());
         database.allowClient(name + "-db-access", tasks.id());
 
-        var adminSecret = new Secret(name + "-admin", SecretArgs.builder()
-                .name("zebros/" + settings.stack() + "/keycloak-admin")
-                .description("Keycloak bootstrap admin password")
-                .kmsKeyId(database.key().arn())
-                .recoveryWindowInDays(settings.deletionProtection() ? 30 : 0)
-                .build(), StatefulOptions.secret(settings.deletionProtection(), this, stack.provider()));
-        new SecretVersion(name + "-admin", SecretVersionArgs.builder()
-                .secretId(adminSecret.id())
-                .secretString(Output.ofSecret(settings.keycloakAdminPassword().reveal()))
-                .build(), child());
+        var adminSecret = new StoredSecret(name + "-admin", "zebros/" + settings.stack() + "/keycloak-admin",
+                "Keycloak bootstrap admin password", database.key().arn(), settings.keycloakAdminPassword().reveal(),
+                settings.deletionProtection())
+                .create(StatefulOptions.secret(settings.deletionProtection(), this, stack.provider()), child());
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + settings.stack() + "/keycloak", stack, child());
 

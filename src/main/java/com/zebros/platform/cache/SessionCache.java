@@ -7,12 +7,10 @@ import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
 import com.pulumi.aws.elasticache.SubnetGroupArgs;
 import com.pulumi.aws.secretsmanager.Secret;
-import com.pulumi.aws.secretsmanager.SecretArgs;
-import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable.CacheMode;
 import com.zebros.platform.iam.PolicyDocument;
@@ -57,15 +55,9 @@ public final class SessionCache extends ZebrosComponent {
                 .description("Data subnets of the Zebros CRM VPC")
                 .subnetIds(Output.all(network.dataSubnetIds()))
                 .build(), child());
-        token = new Secret(name + "-token", SecretArgs.builder()
-                .name("zebros/" + stack.settings().stack() + "/redis-auth")
-                .description("Redis AUTH token, read by the CRM functions")
-                .recoveryWindowInDays(stack.settings().deletionProtection() ? 30 : 0)
-                .build(), child());
-        new SecretVersion(name + "-token", SecretVersionArgs.builder()
-                .secretId(token.id())
-                .secretString(Output.ofSecret(stack.settings().redisAuthToken().reveal()))
-                .build(), child());
+        token = new StoredSecret(name + "-token", "zebros/" + stack.settings().stack() + "/redis-auth",
+                "Redis AUTH token, read by the CRM functions", null, stack.settings().redisAuthToken().reveal(),
+                stack.settings().deletionProtection()).create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
                 .replicationGroupId(naming.physical("sessions"))
