@@ -51,18 +51,7 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
         redis(plan, p, items);
         dynamo(plan, p, items);
         provisionedConcurrency(plan, p, items);
-        int acls = plan.ofType("aws:wafv2/webAcl:WebAcl").size();
-        long rules = plan.ofType("aws:wafv2/webAcl:WebAcl").stream().mapToLong(CostEstimate::wafRules).sum();
-        add(items, "WAF web ACL", acls, "ACLs", p.wafAclMonth(), p.wafAclMonth());
-        add(items, "WAF rule", rules, "rules", p.wafRuleMonth(), p.wafRuleMonth());
-        add(items, "Route 53 health check (HTTPS, latency)", plan.ofType("aws:route53/healthCheck:HealthCheck").size(), "checks",
-                p.healthCheckMonth(), p.healthCheckMonth());
-        add(items, "CloudWatch dashboard", plan.ofType("aws:cloudwatch/dashboard:Dashboard").size(), "dashboards",
-                p.dashboardMonth(), p.dashboardMonth());
-        add(items, "CloudWatch alarm", plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size(), "alarms",
-                p.alarmMonth(), p.alarmMonth());
-        add(items, "Contributor Insights rule", plan.ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").size(),
-                "rules", p.insightRuleMonth(), p.insightRuleMonth());
+        edgeAndOperations(plan, p, items);
 
         List<UnitPrice> usage = List.of(
                 new UnitPrice("Lambda compute", "per GB-second", p.lambdaGbSecond()),
@@ -92,6 +81,22 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                         + " the on-demand one",
                 "Container Insights, VPC endpoints' data, and the hosted zone (shared by the stacks) are left out");
         return new CostEstimate(plan.stack(), plan.phase(), plan.region(), items, usage, assumptions);
+    }
+
+    /** WAF, health checks, the dashboard, alarms and Contributor Insights: billed per item and month. */
+    private static void edgeAndOperations(Plan plan, PriceTable p, List<Item> items) {
+        int acls = plan.ofType("aws:wafv2/webAcl:WebAcl").size();
+        long rules = plan.ofType("aws:wafv2/webAcl:WebAcl").stream().mapToLong(CostEstimate::wafRules).sum();
+        add(items, "WAF web ACL", acls, "ACLs", p.wafAclMonth(), p.wafAclMonth());
+        add(items, "WAF rule", rules, "rules", p.wafRuleMonth(), p.wafRuleMonth());
+        add(items, "Route 53 health check (HTTPS, latency)", plan.ofType("aws:route53/healthCheck:HealthCheck").size(), "checks",
+                p.healthCheckMonth(), p.healthCheckMonth());
+        add(items, "CloudWatch dashboard", plan.ofType("aws:cloudwatch/dashboard:Dashboard").size(), "dashboards",
+                p.dashboardMonth(), p.dashboardMonth());
+        add(items, "CloudWatch alarm", plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size(), "alarms",
+                p.alarmMonth(), p.alarmMonth());
+        add(items, "Contributor Insights rule", plan.ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").size(),
+                "rules", p.insightRuleMonth(), p.insightRuleMonth());
     }
 
     private static void add(List<Item> items, String what, double quantity, String unit, double monthlyEach, double unitPrice) {

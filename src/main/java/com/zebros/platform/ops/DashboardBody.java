@@ -61,14 +61,7 @@ public final class DashboardBody {
         }
         widgets.add(widget("Report generation queue depth", queues, w.region()));
         widgets.add(widget("File storage growth (bytes)", storage(w.bucket()), w.region()));
-        widgets.add(widget("Phase signals: customers, opportunities, data", List.of(
-                List.of(CRM, "Customers", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
-                List.of(CRM, "Opportunities", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
-                List.of(CRM, "CrmDataBytes", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600, "yAxis", "right")),
-                List.of("AWS/RDS", "VolumeBytesUsed", "DBClusterIdentifier", w.auroraCluster(),
-                        Map.of("stat", "Maximum", "period", 3600, "yAxis", "right", "label", "Aurora (Keycloak) bytes")),
-                Map.of("expression", w.activeUsers(), "id", "usersPerDay", "label", "distinct users a day", "period", 86400)),
-                w.region()));
+        widgets.add(widget("Phase signals: customers, opportunities, data", phaseSignals(w), w.region()));
         widgets.add(widget("Cache hits and misses", List.of(
                 List.of(CRM, "CacheHit", "Service", "zebros-crm", Map.of("stat", "Sum")),
                 List.of(CRM, "CacheMiss", "Service", "zebros-crm", Map.of("stat", "Sum"))), w.region()));
@@ -92,6 +85,17 @@ public final class DashboardBody {
                 Map.of("expression", everyClass, "id", "classes", "visible", false),
                 Map.of("expression", "SUM(classes)", "id", "total", "label", "all storage classes"),
                 Map.of("expression", "DIFF(total)", "id", "growth", "label", "growth per day", "yAxis", "right"));
+    }
+
+    /** The seeds' phase signals (PhaseSignals function), Aurora's storage, and distinct users a day. */
+    static List<Object> phaseSignals(Monitoring.Watched w) {
+        return List.of(
+                List.of(CRM, "Customers", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
+                List.of(CRM, "Opportunities", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
+                List.of(CRM, "CrmDataBytes", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600, "yAxis", "right")),
+                List.of("AWS/RDS", "VolumeBytesUsed", "DBClusterIdentifier", w.auroraCluster(),
+                        Map.of("stat", "Maximum", "period", 3600, "yAxis", "right", "label", "Aurora (Keycloak) bytes")),
+                Map.of("expression", w.activeUsers(), "id", "usersPerDay", "label", "distinct users a day", "period", 86400));
     }
 
     /**
