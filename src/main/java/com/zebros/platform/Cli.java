@@ -4,9 +4,7 @@ import com.zebros.platform.baseline.Baseline;
 import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.cost.CostEstimate;
 import com.zebros.platform.cost.CostPrinter;
-import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.InvalidStackConfigException;
-import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.offline.Promotion;
 import com.zebros.platform.offline.PromotionPrinter;
 import com.zebros.platform.offline.StackFileEditor;
@@ -27,8 +25,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,28 +39,6 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
     /** The plan has inputs AWS would refuse (the preflight); {@code --allow-preflight-failures} plans anyway. */
     public static final int PREFLIGHT_FAILED = 3;
-
-    static final String USAGE = """
-            usage: plan --stack <name> [--phase <0-3>] [--json] [--out <file>] [--allow-preflight-failures]
-                   promote --stack <name> --to <0-3> [--write] [--allow-skip] [--runbook]
-                   cost --stack <name> [--phase <0-3>]
-                   graph --stack <name> [--phase <0-3>] [--format mermaid|dot] [--since <0-3>]
-                   runbook --stack <primary> --switchover|--failover|--failback [--from-outputs <file>]
-                   power-tuning --stack <name> --group <function group> [--phase <2-3>]
-              plan     print what the stack would deploy, offline, from Pulumi.<name>.yaml;
-                       --out writes the JSON plan to a file (clean JSON, whatever wraps stdout);
-                       exits 3 when the preflight finds inputs AWS would refuse
-              promote  plan the stack at its phase and at the target, print the difference, refuse
-                       what would lose data; --write sets zebros:phase in Pulumi.<name>.yaml
-              cost     an itemised monthly estimate: fixed costs at idle and unit prices of use
-              graph    the components and which one consumes another's outputs, per region;
-                       --since highlights what the phase adds
-              runbook  the region pair's switchover, failover or failback as AWS CLI commands, every
-                       identifier filled in from the plans or from --from-outputs (a JSON object of
-                       each stack's `pulumi stack output --json`, keyed by stack name)
-              power-tuning  the commands that run Lambda Power Tuning (phase 2+) on one function group
-                       and carry its answer into zebros:overrides
-            Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
     private final Path directory;
     private final PrintStream out;
@@ -94,7 +68,7 @@ public final class Cli {
 
     public int run(String... args) {
         if (args.length == 0) {
-            err.println(USAGE);
+            err.println(CliArguments.USAGE);
             return BAD_INPUT;
         }
         List<String> rest = List.of(args).subList(1, args.length);
@@ -117,7 +91,7 @@ public final class Cli {
                 return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip", "--runbook"),
                         List.of("--stack", "--to"), this::promote);
             default:
-                err.println("unknown command '" + args[0] + "'\n" + USAGE);
+                err.println("unknown command '" + args[0] + "'\n" + CliArguments.USAGE);
                 return BAD_INPUT;
         }
     }
@@ -130,14 +104,14 @@ public final class Cli {
                         Body body) {
         Map<String, String> options;
         try {
-            options = options(args, valued, flags);
+            options = CliArguments.options(args, valued, flags);
             for (String option : required) {
                 if (!options.containsKey(option)) {
                     throw new IllegalArgumentException(name + " needs " + String.join(" and ", required));
                 }
             }
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
+            err.println(e.getMessage() + "\n" + CliArguments.USAGE);
             return BAD_INPUT;
         }
         try {
@@ -199,7 +173,7 @@ public final class Cli {
         var graph = ArchitectureGraph.of(plan);
         java.util.Set<String> added = java.util.Set.of();
         if (options.containsKey("--since")) {
-            int since = targetPhase(options.get("--since"));
+            int since = CliArguments.phase(options.get("--since"));
             added = GraphPrinter.added(ArchitectureGraph.of(planner.plan(settings.atPhase(since))), graph);
         }
         out.print(format.equals("dot") ? GraphPrinter.dot(plan, graph, added) : GraphPrinter.mermaid(plan, graph, added));
@@ -263,24 +237,13 @@ public final class Cli {
     }
 
     private int powerTuning(Map<String, String> options) {
-        StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
-        String groups = java.util.Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id)
-                .collect(java.util.stream.Collectors.joining(", "));
-        FunctionGroup group = FunctionGroup.parse(options.get("--group")).orElseThrow(() -> new InvalidStackConfigException(
-                "--group", List.of(new ConfigProblem("--group", "\"" + options.get("--group") + "\"", "one of " + groups,
-                        "power-tuning --stack " + settings.stack() + " --group customers"))));
-        if (!settings.phases().hasPowerTuning()) {
-            throw new InvalidStackConfigException(settings.stack(), List.of(new ConfigProblem("zebros:phase",
-                    String.valueOf(settings.phase()), "phase 2 or 3, where Lambda Power Tuning is deployed (unless"
-                    + " zebros:overrides sets powerTuning=0)", "promote --stack " + settings.stack() + " --to 2")));
-        }
-        out.print(PowerTuningRun.commands(settings, group));
+        out.print(PowerTuningRun.commands(settings(options.get("--stack"), options.get("--phase")), options.get("--group")));
         return OK;
     }
 
     private int promote(Map<String, String> options) throws IOException {
         StackSettings current = settings(options.get("--stack"), null);
-        int target = targetPhase(options.get("--to"));
+        int target = CliArguments.phase(options.get("--to"));
         Integer primaryPhase = planner.primaryPhase(current).orElse(null);
         Promotion promotion = Promotion.plan(current, target,
                 new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
@@ -317,19 +280,6 @@ public final class Cli {
                 + (preflight.passed() ? "nothing AWS would refuse" : preflight.findings().size() + " finding(s)");
     }
 
-    private static int targetPhase(String value) {
-        try {
-            int phase = Integer.parseInt(value);
-            if (phase >= PhaseTable.MIN_PHASE && phase <= PhaseTable.MAX_PHASE) {
-                return phase;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidStackConfigException("--to", List.of(new ConfigProblem("--to", "\"" + value + "\"",
-                "a phase from 0 to 3", "promote --stack <name> --to 1")));
-    }
-
     private void write(StackSettings current, Promotion promotion) throws IOException {
         Path file = directory.resolve("Pulumi." + current.stack() + ".yaml");
         StackFileEditor.set(file, "phase", String.valueOf(promotion.to().phase()));
@@ -346,24 +296,5 @@ public final class Cli {
     /** The stack's settings from its files, at {@code phase} when one is given. */
     private StackSettings settings(String stack, String phase) {
         return planner.settings(stack, phase == null ? Map.of() : Map.of("phase", phase));
-    }
-
-    static Map<String, String> options(List<String> args, List<String> valued, List<String> flags) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> rest = new ArrayList<>(args);
-        while (!rest.isEmpty()) {
-            String arg = rest.remove(0);
-            if (flags.contains(arg)) {
-                options.put(arg, "true");
-            } else if (valued.contains(arg)) {
-                if (rest.isEmpty()) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                options.put(arg, rest.remove(0));
-            } else {
-                throw new IllegalArgumentException("unknown option '" + arg + "'");
-            }
-        }
-        return options;
     }
 }

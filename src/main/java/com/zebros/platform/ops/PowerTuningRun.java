@@ -1,7 +1,9 @@
 package com.zebros.platform.ops;
 
 import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.InvalidStackConfigException;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.naming.Naming;
 import java.util.LinkedHashMap;
@@ -56,6 +58,24 @@ public final class PowerTuningRun {
         input.put("parallelInvocation", false);
         input.put("strategy", "balanced");
         return CanonicalJson.write(input);
+    }
+
+    /**
+     * The commands for the group named {@code groupId} of a stack with Power Tuning; a group that does not exist or a
+     * phase without the application is a usage error naming what to do.
+     */
+    public static String commands(StackSettings settings, String groupId) {
+        String groups = java.util.Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id)
+                .collect(java.util.stream.Collectors.joining(", "));
+        FunctionGroup group = FunctionGroup.parse(groupId).orElseThrow(() -> new InvalidStackConfigException("--group",
+                List.of(new ConfigProblem("--group", "\"" + groupId + "\"", "one of " + groups,
+                        "power-tuning --stack " + settings.stack() + " --group customers"))));
+        if (!settings.phases().hasPowerTuning()) {
+            throw new InvalidStackConfigException(settings.stack(), List.of(new ConfigProblem("zebros:phase",
+                    String.valueOf(settings.phase()), "phase 2 or 3, where Lambda Power Tuning is deployed (unless"
+                    + " zebros:overrides sets powerTuning=0)", "promote --stack " + settings.stack() + " --to 2")));
+        }
+        return commands(settings, group);
     }
 
     /** The shell commands: start the run, wait for it, and set the answer as the group's memory override. */
