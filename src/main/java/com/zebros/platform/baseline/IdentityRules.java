@@ -6,6 +6,7 @@ import static com.zebros.platform.offline.PlanInputs.map;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ final class IdentityRules {
         return List.of(
                 new Rule("IAM_LEAST_PRIVILEGE", "a wildcard grant turns one compromised function into a compromised account",
                         "name the actions and the resources; use \"*\" only for actions IAM cannot scope, in a statement named for them", (plan, findings) -> {
-                            for (PlannedResource policy : plan.ofType("aws:iam/rolePolicy:RolePolicy")) {
+                            for (PlannedResource policy : plan.ofType(AwsTypes.IAM_ROLE_POLICY)) {
                                 JsonObject doc = JsonParser.parseString(String.valueOf(policy.inputs().get("policy"))).getAsJsonObject();
                                 for (JsonElement s : doc.getAsJsonArray("Statement")) {
                                     JsonObject statement = s.getAsJsonObject();
@@ -42,12 +43,12 @@ final class IdentityRules {
                         }),
                 new Rule("NO_SECRET_IN_PLAIN_CONFIG", "secrets in environment variables or outputs are readable by anyone who can describe the resource",
                         "pass secrets as Secrets Manager references (ECS secrets, a secret ARN in the environment); never export them", (plan, findings) -> {
-                            for (PlannedResource fn : plan.ofType("aws:lambda/function:Function")) {
+                            for (PlannedResource fn : plan.ofType(AwsTypes.LAMBDA_FUNCTION)) {
                                 map(at(fn.inputs(), "environment", "variables")).keySet().stream()
                                         .filter(name -> SECRET_NAME.matcher(name).matches() && !name.endsWith("_ARN"))
                                         .forEach(name -> findings.breach(fn.name(), "has " + name + " in its environment"));
                             }
-                            for (PlannedResource task : plan.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+                            for (PlannedResource task : plan.ofType(AwsTypes.ECS_TASK_DEFINITION)) {
                                 for (JsonElement c : JsonParser.parseString(String.valueOf(task.inputs().get("containerDefinitions"))).getAsJsonArray()) {
                                     for (JsonElement e : c.getAsJsonObject().getAsJsonArray("environment")) {
                                         String name = e.getAsJsonObject().get("name").getAsString();

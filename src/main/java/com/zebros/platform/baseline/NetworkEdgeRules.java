@@ -4,6 +4,7 @@ import static com.zebros.platform.offline.PlanInputs.at;
 import static com.zebros.platform.offline.PlanInputs.list;
 import static com.zebros.platform.offline.PlanInputs.map;
 
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.List;
@@ -21,7 +22,7 @@ final class NetworkEdgeRules {
         return List.of(
                 new Rule("EC2_HARDENED", "an instance that routes every task's traffic must not leak credentials or data",
                         "require IMDSv2 (metadataOptions.httpTokens required) and an encrypted root volume", (plan, findings) -> {
-                            for (PlannedResource instance : plan.ofType("aws:ec2/instance:Instance")) {
+                            for (PlannedResource instance : plan.ofType(AwsTypes.EC2_INSTANCE)) {
                                 if (!"required".equals(at(instance.inputs(), "metadataOptions", "httpTokens"))
                                         || !Boolean.TRUE.equals(at(instance.inputs(), "rootBlockDevice", "encrypted"))) {
                                     findings.breach(instance.name(), "allows IMDSv1 or has an unencrypted root volume");
@@ -30,7 +31,7 @@ final class NetworkEdgeRules {
                         }),
                 new Rule("ALB_HTTPS_ONLY", "tokens and passwords cross the auth load balancer",
                         "listen with HTTPS and a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06); let HTTP only redirect", (plan, findings) -> {
-                            for (PlannedResource listener : plan.ofType("aws:lb/listener:Listener")) {
+                            for (PlannedResource listener : plan.ofType(AwsTypes.LB_LISTENER)) {
                                 String protocol = String.valueOf(listener.inputs().get("protocol"));
                                 if (protocol.equals("HTTPS")) {
                                     if (!MODERN_TLS_POLICIES.contains(String.valueOf(listener.inputs().get("sslPolicy")))) {
@@ -48,7 +49,7 @@ final class NetworkEdgeRules {
                         }),
                 new Rule("CLOUDFRONT_TLS", "viewers must reach the edge over modern TLS only",
                         "set viewerProtocolPolicy redirect-to-https and minimumProtocolVersion TLSv1.2_2021", (plan, findings) -> {
-                            for (PlannedResource distribution : plan.ofType("aws:cloudfront/distribution:Distribution")) {
+                            for (PlannedResource distribution : plan.ofType(AwsTypes.CLOUDFRONT_DISTRIBUTION)) {
                                 Object policy = at(distribution.inputs(), "defaultCacheBehavior", "viewerProtocolPolicy");
                                 Object tls = at(distribution.inputs(), "viewerCertificate", "minimumProtocolVersion");
                                 if (!Set.of("redirect-to-https", "https-only").contains(String.valueOf(policy))
@@ -59,15 +60,15 @@ final class NetworkEdgeRules {
                         }),
                 new Rule("APIGW_ACCESS_LOGS_AND_THROTTLING", "every API request must be traceable, and no caller may exhaust the account's quota",
                         "give the stage accessLogSettings and its method settings throttling limits", (plan, findings) -> {
-                            for (PlannedResource stage : plan.ofType("aws:apigateway/stage:Stage")) {
+                            for (PlannedResource stage : plan.ofType(AwsTypes.APIGATEWAY_STAGE)) {
                                 if (at(stage.inputs(), "accessLogSettings", "destinationArn") == null) {
                                     findings.breach(stage.name(), "writes no access logs");
                                 }
                             }
-                            boolean throttled = plan.ofType("aws:apigateway/methodSettings:MethodSettings").stream()
+                            boolean throttled = plan.ofType(AwsTypes.APIGATEWAY_METHOD_SETTINGS).stream()
                                     .anyMatch(m -> at(m.inputs(), "settings", "throttlingRateLimit") != null
                                             && at(m.inputs(), "settings", "throttlingBurstLimit") != null);
-                            if (!plan.ofType("aws:apigateway/stage:Stage").isEmpty() && !throttled) {
+                            if (!plan.ofType(AwsTypes.APIGATEWAY_STAGE).isEmpty() && !throttled) {
                                 findings.breach("the API stage", "has no throttling");
                             }
                         }),
@@ -76,16 +77,16 @@ final class NetworkEdgeRules {
                             if (!PhaseTable.defaults(plan.phase()).hasCustomApiDomainAndWaf()) {
                                 return;
                             }
-                            var associations = plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+                            var associations = plan.ofType(AwsTypes.WAFV2_WEB_ACL_ASSOCIATION).stream()
                                     .map(a -> String.valueOf(a.inputs().get("resourceArn"))).toList();
                             if (associations.stream().noneMatch(a -> a.contains("/stages/"))) {
                                 findings.breach("the REST stage", "has no web ACL");
                             }
-                            if (!plan.ofType("aws:lb/loadBalancer:LoadBalancer").isEmpty()
+                            if (!plan.ofType(AwsTypes.LB_LOAD_BALANCER).isEmpty()
                                     && associations.stream().noneMatch(a -> a.contains(":loadbalancer/"))) {
                                 findings.breach("the auth load balancer", "has no web ACL");
                             }
-                            for (PlannedResource distribution : plan.ofType("aws:cloudfront/distribution:Distribution")) {
+                            for (PlannedResource distribution : plan.ofType(AwsTypes.CLOUDFRONT_DISTRIBUTION)) {
                                 if (!String.valueOf(distribution.inputs().get("webAclId")).startsWith("arn:aws:wafv2:us-east-1:")) {
                                     findings.breach(distribution.name(), "has no CLOUDFRONT web ACL");
                                 }

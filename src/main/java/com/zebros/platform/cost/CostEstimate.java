@@ -1,6 +1,7 @@
 package com.zebros.platform.cost;
 
 import com.google.gson.JsonParser;
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.ArrayList;
@@ -31,21 +32,21 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     public static CostEstimate of(Plan plan) {
         PriceTable p = PriceTable.of(plan.region());
         List<Item> items = new ArrayList<>();
-        int nats = plan.ofType("aws:ec2/natGateway:NatGateway").size();
+        int nats = plan.ofType(AwsTypes.EC2_NAT_GATEWAY).size();
         add(items, "NAT gateway", nats, "gateway-hours", p.natGatewayHour() * HOURS, p.natGatewayHour());
-        add(items, "public IPv4 address (NAT)", plan.ofType("aws:ec2/eip:Eip").size(), "address-hours",
+        add(items, "public IPv4 address (NAT)", plan.ofType(AwsTypes.EC2_EIP).size(), "address-hours",
                 p.publicIpv4Hour() * HOURS, p.publicIpv4Hour());
-        int natInstances = plan.ofType("aws:ec2/instance:Instance").size();
+        int natInstances = plan.ofType(AwsTypes.EC2_INSTANCE).size();
         add(items, "NAT instance t4g.nano", natInstances, "instance-hours", p.natInstanceHour() * HOURS, p.natInstanceHour());
         add(items, "NAT instance public IPv4 address", natInstances, "address-hours", p.publicIpv4Hour() * HOURS, p.publicIpv4Hour());
         add(items, "NAT instance disk (8 GB gp3)", natInstances * 8, "GB-months", p.gp3GbMonth(), p.gp3GbMonth());
-        int albs = plan.ofType("aws:lb/loadBalancer:LoadBalancer").size();
+        int albs = plan.ofType(AwsTypes.LB_LOAD_BALANCER).size();
         add(items, "application load balancer (with 1 LCU)", albs, "ALB-hours", (p.albHour() + p.albLcuHour()) * HOURS,
                 p.albHour() + p.albLcuHour());
         fargate(plan, p, items);
         aurora(plan, p, items);
-        add(items, "KMS customer-managed key", plan.ofType("aws:kms/key:Key").size(), "keys", p.kmsKeyMonth(), p.kmsKeyMonth());
-        add(items, "Secrets Manager secret", plan.ofType("aws:secretsmanager/secret:Secret").size(), "secrets",
+        add(items, "KMS customer-managed key", plan.ofType(AwsTypes.KMS_KEY).size(), "keys", p.kmsKeyMonth(), p.kmsKeyMonth());
+        add(items, "Secrets Manager secret", plan.ofType(AwsTypes.SECRETSMANAGER_SECRET).size(), "secrets",
                 p.secretMonth(), p.secretMonth());
         dax(plan, p, items);
         redis(plan, p, items);
@@ -85,17 +86,17 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
 
     /** WAF, health checks, the dashboard, alarms and Contributor Insights: billed per item and month. */
     private static void edgeAndOperations(Plan plan, PriceTable p, List<Item> items) {
-        int acls = plan.ofType("aws:wafv2/webAcl:WebAcl").size();
-        long rules = plan.ofType("aws:wafv2/webAcl:WebAcl").stream().mapToLong(CostEstimate::wafRules).sum();
+        int acls = plan.ofType(AwsTypes.WAFV2_WEB_ACL).size();
+        long rules = plan.ofType(AwsTypes.WAFV2_WEB_ACL).stream().mapToLong(CostEstimate::wafRules).sum();
         add(items, "WAF web ACL", acls, "ACLs", p.wafAclMonth(), p.wafAclMonth());
         add(items, "WAF rule", rules, "rules", p.wafRuleMonth(), p.wafRuleMonth());
-        add(items, "Route 53 health check (HTTPS, latency)", plan.ofType("aws:route53/healthCheck:HealthCheck").size(), "checks",
+        add(items, "Route 53 health check (HTTPS, latency)", plan.ofType(AwsTypes.ROUTE53_HEALTH_CHECK).size(), "checks",
                 p.healthCheckMonth(), p.healthCheckMonth());
-        add(items, "CloudWatch dashboard", plan.ofType("aws:cloudwatch/dashboard:Dashboard").size(), "dashboards",
+        add(items, "CloudWatch dashboard", plan.ofType(AwsTypes.CLOUDWATCH_DASHBOARD).size(), "dashboards",
                 p.dashboardMonth(), p.dashboardMonth());
-        add(items, "CloudWatch alarm", plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size(), "alarms",
+        add(items, "CloudWatch alarm", plan.ofType(AwsTypes.CLOUDWATCH_METRIC_ALARM).size(), "alarms",
                 p.alarmMonth(), p.alarmMonth());
-        add(items, "Contributor Insights rule", plan.ofType("aws:cloudwatch/contributorInsightRule:ContributorInsightRule").size(),
+        add(items, "Contributor Insights rule", plan.ofType(AwsTypes.CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE).size(),
                 "rules", p.insightRuleMonth(), p.insightRuleMonth());
     }
 
@@ -106,10 +107,10 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     }
 
     private static void fargate(Plan plan, PriceTable p, List<Item> items) {
-        for (PlannedResource service : plan.ofType("aws:ecs/service:Service")) {
+        for (PlannedResource service : plan.ofType(AwsTypes.ECS_SERVICE)) {
             long tasks = service.inputs().get("desiredCount") instanceof Number n ? n.longValue() : 0;
             String family = String.valueOf(service.inputs().get("taskDefinition"));
-            PlannedResource task = plan.ofType("aws:ecs/taskDefinition:TaskDefinition").stream()
+            PlannedResource task = plan.ofType(AwsTypes.ECS_TASK_DEFINITION).stream()
                     .filter(t -> family.contains("task-definition/" + t.inputs().get("family") + ":")).findFirst().orElse(null);
             if (task == null || tasks == 0) {
                 continue;
@@ -137,17 +138,17 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     }
 
     private static void aurora(Plan plan, PriceTable p, List<Item> items) {
-        for (PlannedResource cluster : plan.ofType("aws:rds/cluster:Cluster")) {
+        for (PlannedResource cluster : plan.ofType(AwsTypes.RDS_CLUSTER)) {
             Object min = ((Map<?, ?>) cluster.inputs().getOrDefault("serverlessv2ScalingConfiguration", Map.of())).get("minCapacity");
             double acu = min instanceof Number n ? n.doubleValue() : 0;
-            long instances = plan.ofType("aws:rds/clusterInstance:ClusterInstance").size();
+            long instances = plan.ofType(AwsTypes.RDS_CLUSTER_INSTANCE).size();
             add(items, "Aurora Serverless v2 at " + trim(acu) + " ACU", acu * instances, "ACU (" + instances + " instance"
                     + (instances == 1 ? ")" : "s)"), p.auroraAcuHour() * HOURS, p.auroraAcuHour());
         }
     }
 
     private static void dax(Plan plan, PriceTable p, List<Item> items) {
-        for (PlannedResource dax : plan.ofType("aws:dax/cluster:Cluster")) {
+        for (PlannedResource dax : plan.ofType(AwsTypes.DAX_CLUSTER)) {
             long nodes = ((Number) dax.inputs().get("replicationFactor")).longValue();
             boolean large = String.valueOf(dax.inputs().get("nodeType")).contains("r5");
             double hourly = large ? p.daxLargeNodeHour() : p.daxSmallNodeHour();
@@ -156,7 +157,7 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     }
 
     private static void redis(Plan plan, PriceTable p, List<Item> items) {
-        for (PlannedResource redis : plan.ofType("aws:elasticache/replicationGroup:ReplicationGroup")) {
+        for (PlannedResource redis : plan.ofType(AwsTypes.ELASTICACHE_REPLICATION_GROUP)) {
             long nodes = redis.inputs().get("numCacheClusters") instanceof Number n ? n.longValue()
                     : ((Number) redis.inputs().get("numNodeGroups")).longValue()
                     * (1 + ((Number) redis.inputs().get("replicasPerNodeGroup")).longValue());
@@ -169,7 +170,7 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     private static void dynamo(Plan plan, PriceTable p, List<Item> items) {
         double rcu = 0;
         double wcu = 0;
-        for (PlannedResource target : plan.ofType("aws:appautoscaling/target:Target")) {
+        for (PlannedResource target : plan.ofType(AwsTypes.APPAUTOSCALING_TARGET)) {
             if ("dynamodb".equals(target.inputs().get("serviceNamespace"))) {
                 double min = ((Number) target.inputs().get("minCapacity")).doubleValue();
                 if (String.valueOf(target.inputs().get("scalableDimension")).contains("Read")) {
@@ -186,12 +187,12 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     }
 
     private static void provisionedConcurrency(Plan plan, PriceTable p, List<Item> items) {
-        for (PlannedResource target : plan.ofType("aws:appautoscaling/target:Target")) {
+        for (PlannedResource target : plan.ofType(AwsTypes.APPAUTOSCALING_TARGET)) {
             if (!"lambda".equals(target.inputs().get("serviceNamespace"))) {
                 continue;
             }
             String function = String.valueOf(target.inputs().get("resourceId")).split(":")[1];
-            double memoryGb = plan.ofType("aws:lambda/function:Function").stream()
+            double memoryGb = plan.ofType(AwsTypes.LAMBDA_FUNCTION).stream()
                     .filter(f -> function.equals(f.inputs().get("name")))
                     .mapToDouble(f -> ((Number) f.inputs().get("memorySize")).doubleValue() / 1024).findFirst().orElse(0);
             double min = ((Number) target.inputs().get("minCapacity")).doubleValue();

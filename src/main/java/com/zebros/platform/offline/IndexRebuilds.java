@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.AwsTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html
  */
 public final class IndexRebuilds {
-    private static final String TABLE = "aws:dynamodb/table:Table";
+    private static final String TABLE = AwsTypes.DYNAMODB_TABLE;
 
     private IndexRebuilds() {
     }

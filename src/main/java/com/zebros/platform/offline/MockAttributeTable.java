@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.AwsTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,22 +23,22 @@ final class MockAttributeTable {
     }
 
     private static void data(Map<String, Function<MockResource, String>> t) {
-        t.put("aws:dynamodb/table:Table", r -> {
+        t.put(AwsTypes.DYNAMODB_TABLE, r -> {
             String arn = r.arn("dynamodb", "table/" + r.physical());
             r.put("arn", arn).put("streamArn", arn + "/stream/2026-11-23T00:00:00.000").put("streamLabel", "2026-11-23T00:00:00.000");
             return r.physical();
         });
-        t.put("aws:dynamodb/tableReplica:TableReplica", r -> {
+        t.put(AwsTypes.DYNAMODB_TABLE_REPLICA, r -> {
             String global = r.input("globalTableArn", r.name());
             String table = global.substring(global.lastIndexOf('/') + 1);
             r.put("arn", r.arn("dynamodb", "table/" + table));
             return table + ":" + r.region();
         });
-        t.put("aws:kms/key:Key", r -> {
+        t.put(AwsTypes.KMS_KEY, r -> {
             r.put("arn", r.arn("kms", "key/" + r.uuid())).put("keyId", r.uuid());
             return r.uuid();
         });
-        t.put("aws:s3/bucketV2:BucketV2", r -> {
+        t.put(AwsTypes.S3_BUCKET_V2, r -> {
             String bucket = r.input("bucket", r.name());
             r.put("bucket", bucket).put("arn", "arn:aws:s3:::" + bucket)
                     .put("bucketRegionalDomainName", bucket + ".s3." + r.region() + ".amazonaws.com").put("region", r.region());
@@ -46,7 +47,7 @@ final class MockAttributeTable {
     }
 
     private static void databases(Map<String, Function<MockResource, String>> t) {
-        t.put("aws:rds/cluster:Cluster", r -> {
+        t.put(AwsTypes.RDS_CLUSTER, r -> {
             String id = r.input("clusterIdentifier", r.name());
             String host = "." + r.region() + ".rds.amazonaws.com";
             r.put("arn", r.arn("rds", "cluster:" + id))
@@ -55,28 +56,28 @@ final class MockAttributeTable {
                     .put("clusterResourceId", "cluster-" + r.suffix().toUpperCase());
             return id;
         });
-        t.put("aws:rds/globalCluster:GlobalCluster", r -> {
+        t.put(AwsTypes.RDS_GLOBAL_CLUSTER, r -> {
             String id = r.input("globalClusterIdentifier", r.name());
             r.put("arn", "arn:aws:rds::" + ACCOUNT + ":global-cluster:" + id)
                     .put("endpoint", id + ".global-" + r.suffix().substring(0, 10) + ".global.rds.amazonaws.com");
             return id;
         });
-        t.put("aws:rds/clusterInstance:ClusterInstance", r -> {
+        t.put(AwsTypes.RDS_CLUSTER_INSTANCE, r -> {
             String id = r.input("identifier", r.name());
             r.put("arn", r.arn("rds", "db:" + id))
                     .put("endpoint", id + ".c" + r.suffix().substring(0, 11) + "." + r.region() + ".rds.amazonaws.com");
             return id;
         });
-        t.put("aws:secretsmanager/secret:Secret",
+        t.put(AwsTypes.SECRETSMANAGER_SECRET,
                 r -> arnIsId(r, r.arn("secretsmanager", "secret:" + r.physical() + "-" + r.suffix().substring(0, 6))));
-        t.put("aws:dax/cluster:Cluster", r -> {
+        t.put(AwsTypes.DAX_CLUSTER, r -> {
             String cluster = r.input("clusterName", r.name());
             String address = cluster + ".abc123.dax-clusters." + r.region() + ".amazonaws.com";
             r.put("arn", r.arn("dax", "cache/" + cluster)).put("clusterAddress", address)
                     .put("configurationEndpoint", address + ":9111");
             return cluster;
         });
-        t.put("aws:elasticache/replicationGroup:ReplicationGroup", r -> {
+        t.put(AwsTypes.ELASTICACHE_REPLICATION_GROUP, r -> {
             String id = r.input("replicationGroupId", r.name());
             String host = id + ".abc123." + r.regionCode() + ".cache.amazonaws.com";
             r.put("arn", r.arn("elasticache", "replicationgroup:" + id)).put("primaryEndpointAddress", "master." + host)
@@ -91,34 +92,34 @@ final class MockAttributeTable {
             String type = "aws:ec2/" + prefix[0] + ":" + Character.toUpperCase(prefix[0].charAt(0)) + prefix[0].substring(1);
             t.put(type, r -> prefix[1] + "-" + r.suffix());
         }
-        t.put("aws:ec2/securityGroup:SecurityGroup", r -> {
+        t.put(AwsTypes.EC2_SECURITY_GROUP, r -> {
             r.put("arn", r.arn("ec2", "security-group/sg-" + r.suffix()));
             return "sg-" + r.suffix();
         });
-        t.put("aws:ec2/instance:Instance", r -> {
+        t.put(AwsTypes.EC2_INSTANCE, r -> {
             r.put("primaryNetworkInterfaceId", "eni-" + r.suffix()).put("arn", r.arn("ec2", "instance/i-" + r.suffix()));
             return "i-" + r.suffix();
         });
-        t.put("aws:ec2/eip:Eip", r -> {
+        t.put(AwsTypes.EC2_EIP, r -> {
             r.put("publicIp", "198.51.100." + (Math.abs(r.name().hashCode()) % 250 + 1));
             return "eipalloc-" + r.suffix();
         });
-        t.put("aws:lb/loadBalancer:LoadBalancer", r -> {
+        t.put(AwsTypes.LB_LOAD_BALANCER, r -> {
             String arn = r.arn("elasticloadbalancing", "loadbalancer/app/" + r.physical() + "/" + r.suffix().substring(0, 16));
             r.put("arn", arn).put("zoneId", "Z35SXDOTRQ7X7K").put("dnsName", r.physical() + "-"
                     + Long.parseLong(r.suffix().substring(0, 8), 16) + "." + r.region() + ".elb.amazonaws.com");
             return arn;
         });
-        t.put("aws:lb/targetGroup:TargetGroup", r -> arnIsId(r,
+        t.put(AwsTypes.LB_TARGET_GROUP, r -> arnIsId(r,
                 r.arn("elasticloadbalancing", "targetgroup/" + r.physical() + "/" + r.suffix().substring(0, 16))));
-        t.put("aws:lb/listener:Listener", r -> arnIsId(r, r.arn("elasticloadbalancing", "listener/app/" + r.suffix())));
-        t.put("aws:acm/certificate:Certificate", MockAttributeTable::certificate);
-        t.put("aws:acm/certificateValidation:CertificateValidation", r -> r.input("certificateArn", r.name()));
-        t.put("aws:route53/record:Record", r -> {
+        t.put(AwsTypes.LB_LISTENER, r -> arnIsId(r, r.arn("elasticloadbalancing", "listener/app/" + r.suffix())));
+        t.put(AwsTypes.ACM_CERTIFICATE, MockAttributeTable::certificate);
+        t.put(AwsTypes.ACM_CERTIFICATE_VALIDATION, r -> r.input("certificateArn", r.name()));
+        t.put(AwsTypes.ROUTE53_RECORD, r -> {
             r.put("fqdn", r.input("name", r.name()).replaceAll("\\.$", ""));
             return r.input("zoneId", "Z") + "_" + r.input("name", r.name()) + "_" + r.input("type", "A");
         });
-        t.put("aws:route53/healthCheck:HealthCheck", MockResource::uuid);
+        t.put(AwsTypes.ROUTE53_HEALTH_CHECK, MockResource::uuid);
     }
 
     /** A certificate with one DNS validation record per name, as ACM returns them. */
@@ -142,13 +143,13 @@ final class MockAttributeTable {
     }
 
     private static void edge(Map<String, Function<MockResource, String>> t) {
-        t.put("aws:apigateway/restApi:RestApi", r -> {
+        t.put(AwsTypes.APIGATEWAY_REST_API, r -> {
             String id = r.suffix().substring(0, 10);
             r.put("rootResourceId", PlanMocks.hex("root" + id, 10)).put("executionArn", r.arn("execute-api", id))
                     .put("arn", "arn:aws:apigateway:" + r.region() + "::/restapis/" + id);
             return id;
         });
-        t.put("aws:apigateway/stage:Stage", r -> {
+        t.put(AwsTypes.APIGATEWAY_STAGE, r -> {
             String api = r.input("restApi", "api");
             String stage = r.input("stageName", "live");
             r.put("invokeUrl", "https://" + api + ".execute-api." + r.region() + ".amazonaws.com/" + stage)
@@ -156,23 +157,23 @@ final class MockAttributeTable {
                     .put("executionArn", r.arn("execute-api", api + "/" + stage));
             return "ags-" + api + "-" + stage;
         });
-        t.put("aws:apigateway/domainName:DomainName", r -> {
+        t.put(AwsTypes.APIGATEWAY_DOMAIN_NAME, r -> {
             String domain = r.input("domainName", r.name());
             r.put("arn", "arn:aws:apigateway:" + r.region() + "::/domainnames/" + domain)
                     .put("regionalDomainName", "d-" + r.suffix().substring(0, 10) + ".execute-api." + r.region() + ".amazonaws.com")
                     .put("regionalZoneId", "Z1UJRXOUMOOFQ8");
             return domain;
         });
-        t.put("aws:wafv2/webAcl:WebAcl", r -> {
+        t.put(AwsTypes.WAFV2_WEB_ACL, r -> {
             String scope = r.input("scope", "REGIONAL").equals("CLOUDFRONT") ? "global" : "regional";
             r.put("arn", r.arn("wafv2", scope + "/webacl/" + r.physical() + "/" + r.uuid()));
             return r.uuid();
         });
-        t.put("aws:wafv2/regexPatternSet:RegexPatternSet", r -> {
+        t.put(AwsTypes.WAFV2_REGEX_PATTERN_SET, r -> {
             r.put("arn", r.arn("wafv2", "regional/regexpatternset/" + r.physical() + "/" + r.uuid()));
             return r.uuid();
         });
-        t.put("aws:cloudfront/distribution:Distribution", r -> {
+        t.put(AwsTypes.CLOUDFRONT_DISTRIBUTION, r -> {
             String id = "E" + r.suffix().substring(0, 13).toUpperCase();
             r.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/" + id)
                     .put("domainName", "d" + r.suffix().substring(0, 13) + ".cloudfront.net").put("hostedZoneId", "Z2FDTNDATAQYW2");
@@ -181,44 +182,44 @@ final class MockAttributeTable {
     }
 
     private static void compute(Map<String, Function<MockResource, String>> t) {
-        t.put("aws:ecr/repository:Repository", r -> {
+        t.put(AwsTypes.ECR_REPOSITORY, r -> {
             r.put("arn", r.arn("ecr", "repository/" + r.physical()))
                     .put("repositoryUrl", ACCOUNT + ".dkr.ecr." + r.region() + ".amazonaws.com/" + r.physical())
                     .put("registryId", ACCOUNT);
             return r.physical();
         });
-        t.put("aws:iam/role:Role", r -> {
+        t.put(AwsTypes.IAM_ROLE, r -> {
             r.put("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + r.physical()).put("uniqueId", "AROA" + r.suffix().toUpperCase());
             return r.physical();
         });
-        t.put("aws:cloudwatch/logGroup:LogGroup", r -> named(r, r.arn("logs", "log-group:" + r.physical())));
-        t.put("aws:pipes/pipe:Pipe", r -> named(r, r.arn("pipes", "pipe/" + r.physical())));
-        t.put("aws:sqs/queue:Queue", r -> {
+        t.put(AwsTypes.CLOUDWATCH_LOG_GROUP, r -> named(r, r.arn("logs", "log-group:" + r.physical())));
+        t.put(AwsTypes.PIPES_PIPE, r -> named(r, r.arn("pipes", "pipe/" + r.physical())));
+        t.put(AwsTypes.SQS_QUEUE, r -> {
             String url = "https://sqs." + r.region() + ".amazonaws.com/" + ACCOUNT + "/" + r.physical();
             r.put("arn", r.arn("sqs", r.physical())).put("url", url);
             return url;
         });
-        t.put("aws:sns/topic:Topic", r -> arnIsId(r, r.arn("sns", r.physical())));
-        t.put("aws:sfn/stateMachine:StateMachine", r -> arnIsId(r, r.arn("states", "stateMachine:" + r.physical())));
-        t.put("aws:ecs/cluster:Cluster", r -> arnIsId(r, r.arn("ecs", "cluster/" + r.physical())));
-        t.put("aws:ecs/service:Service", r -> r.arn("ecs", "service/" + r.physical()));
-        t.put("aws:ecs/taskDefinition:TaskDefinition", r -> {
+        t.put(AwsTypes.SNS_TOPIC, r -> arnIsId(r, r.arn("sns", r.physical())));
+        t.put(AwsTypes.SFN_STATE_MACHINE, r -> arnIsId(r, r.arn("states", "stateMachine:" + r.physical())));
+        t.put(AwsTypes.ECS_CLUSTER, r -> arnIsId(r, r.arn("ecs", "cluster/" + r.physical())));
+        t.put(AwsTypes.ECS_SERVICE, r -> r.arn("ecs", "service/" + r.physical()));
+        t.put(AwsTypes.ECS_TASK_DEFINITION, r -> {
             String family = r.input("family", r.name());
             r.put("arn", r.arn("ecs", "task-definition/" + family + ":1"))
                     .put("arnWithoutRevision", r.arn("ecs", "task-definition/" + family)).put("revision", 1);
             return family;
         });
-        t.put("aws:lambda/function:Function", r -> {
+        t.put(AwsTypes.LAMBDA_FUNCTION, r -> {
             String arn = r.arn("lambda", "function:" + r.physical());
             r.put("arn", arn).put("version", "1").put("qualifiedArn", arn + ":1").put("invokeArn", r.invokeArn(arn));
             return r.physical();
         });
-        t.put("aws:lambda/alias:Alias", r -> {
+        t.put(AwsTypes.LAMBDA_ALIAS, r -> {
             String arn = r.arn("lambda", "function:" + r.input("functionName", r.name()) + ":" + r.physical());
             r.put("arn", arn).put("invokeArn", r.invokeArn(arn));
             return arn;
         });
-        t.put("aws:serverlessrepository/cloudFormationStack:CloudFormationStack", r -> {
+        t.put(AwsTypes.SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK, r -> {
             // The application's one output; SAR names the stack serverlessrepo-<name>.
             r.put("outputs", Map.of("StateMachineARN", r.arn("states", "stateMachine:powerTuningStateMachine-" + r.uuid())));
             return r.arn("cloudformation", "stack/serverlessrepo-" + r.physical() + "/" + r.uuid());

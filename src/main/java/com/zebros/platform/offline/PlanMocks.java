@@ -1,6 +1,7 @@
 package com.zebros.platform.offline;
 
 import com.pulumi.test.Mocks;
+import com.zebros.platform.AwsTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,7 +93,7 @@ public final class PlanMocks implements Mocks {
         String region = regionOf(args.provider);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         String id = MockAttributes.fill(args.type, args.name, region, state);
-        if (args.type.equals("aws:lambda/eventSourceMapping:EventSourceMapping")) {
+        if (args.type.equals(AwsTypes.LAMBDA_EVENT_SOURCE_MAPPING)) {
             // Lambda names a mapping by a UUID, per region.
             String hex = hex(region + "/" + args.name, 32);
             id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)

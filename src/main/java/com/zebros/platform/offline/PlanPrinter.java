@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.AwsTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,25 +20,25 @@ public final class PlanPrinter {
 
     /** The inputs worth a glance, per type; everything else is in {@code --json}. */
     private static final Map<String, List<String>> KEY_INPUTS = Map.ofEntries(
-            Map.entry("aws:dynamodb/table:Table", List.of("name", "billingMode", "hashKey", "rangeKey", "deletionProtectionEnabled")),
-            Map.entry("aws:lambda/function:Function", List.of("name", "memorySize", "reservedConcurrentExecutions", "runtime", "snapStart")),
-            Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "cpu", "memory")),
-            Map.entry("aws:ecs/service:Service", List.of("name", "desiredCount", "launchType")),
-            Map.entry("aws:rds/cluster:Cluster", List.of("clusterIdentifier", "engineVersion", "serverlessv2ScalingConfiguration", "storageEncrypted")),
-            Map.entry("aws:rds/clusterInstance:ClusterInstance", List.of("identifier", "instanceClass")),
-            Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket")),
-            Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock")),
-            Map.entry("aws:ec2/subnet:Subnet", List.of("cidrBlock", "availabilityZone")),
-            Map.entry("aws:ecr/repository:Repository", List.of("name", "imageTagMutability")),
-            Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("name", "internal")),
-            Map.entry("aws:lb/listener:Listener", List.of("port", "protocol", "sslPolicy")),
-            Map.entry("aws:sqs/queue:Queue", List.of("name")),
-            Map.entry("aws:sfn/stateMachine:StateMachine", List.of("name", "type")),
-            Map.entry("aws:apigateway/method:Method", List.of("httpMethod", "authorization")),
-            Map.entry("aws:apigateway/resource:Resource", List.of("pathPart")),
-            Map.entry("aws:route53/record:Record", List.of("name", "type")),
-            Map.entry("aws:iam/role:Role", List.of("name")),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("name", "retentionInDays")));
+            Map.entry(AwsTypes.DYNAMODB_TABLE, List.of("name", "billingMode", "hashKey", "rangeKey", "deletionProtectionEnabled")),
+            Map.entry(AwsTypes.LAMBDA_FUNCTION, List.of("name", "memorySize", "reservedConcurrentExecutions", "runtime", "snapStart")),
+            Map.entry(AwsTypes.ECS_TASK_DEFINITION, List.of("family", "cpu", "memory")),
+            Map.entry(AwsTypes.ECS_SERVICE, List.of("name", "desiredCount", "launchType")),
+            Map.entry(AwsTypes.RDS_CLUSTER, List.of("clusterIdentifier", "engineVersion", "serverlessv2ScalingConfiguration", "storageEncrypted")),
+            Map.entry(AwsTypes.RDS_CLUSTER_INSTANCE, List.of("identifier", "instanceClass")),
+            Map.entry(AwsTypes.S3_BUCKET_V2, List.of("bucket")),
+            Map.entry(AwsTypes.EC2_VPC, List.of("cidrBlock")),
+            Map.entry(AwsTypes.EC2_SUBNET, List.of("cidrBlock", "availabilityZone")),
+            Map.entry(AwsTypes.ECR_REPOSITORY, List.of("name", "imageTagMutability")),
+            Map.entry(AwsTypes.LB_LOAD_BALANCER, List.of("name", "internal")),
+            Map.entry(AwsTypes.LB_LISTENER, List.of("port", "protocol", "sslPolicy")),
+            Map.entry(AwsTypes.SQS_QUEUE, List.of("name")),
+            Map.entry(AwsTypes.SFN_STATE_MACHINE, List.of("name", "type")),
+            Map.entry(AwsTypes.APIGATEWAY_METHOD, List.of("httpMethod", "authorization")),
+            Map.entry(AwsTypes.APIGATEWAY_RESOURCE, List.of("pathPart")),
+            Map.entry(AwsTypes.ROUTE53_RECORD, List.of("name", "type")),
+            Map.entry(AwsTypes.IAM_ROLE, List.of("name")),
+            Map.entry(AwsTypes.CLOUDWATCH_LOG_GROUP, List.of("name", "retentionInDays")));
 
     private PlanPrinter() {
     }

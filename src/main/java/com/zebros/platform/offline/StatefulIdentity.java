@@ -1,5 +1,6 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.AwsTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,13 @@ public final class StatefulIdentity {
 
     /** The stateful types and the inputs that replace them when changed. */
     public static final Map<String, List<String>> REPLACING_INPUTS = Map.of(
-            "aws:dynamodb/table:Table", List.of("name", "hashKey", "rangeKey", "localSecondaryIndexes", "streamEnabled"),
-            "aws:rds/cluster:Cluster", List.of("clusterIdentifier", "engine", "engineMode", "databaseName",
+            AwsTypes.DYNAMODB_TABLE, List.of("name", "hashKey", "rangeKey", "localSecondaryIndexes", "streamEnabled"),
+            AwsTypes.RDS_CLUSTER, List.of("clusterIdentifier", "engine", "engineMode", "databaseName",
                     "masterUsername", "kmsKeyId", "storageEncrypted", "dbSubnetGroupName"),
-            "aws:rds/globalCluster:GlobalCluster", List.of("globalClusterIdentifier", "storageEncrypted"),
-            "aws:dynamodb/tableReplica:TableReplica", List.of("globalTableArn", "kmsKeyArn"),
-            "aws:s3/bucketV2:BucketV2", List.of("bucket"),
-            "aws:kms/key:Key", List.of("keyUsage", "customerMasterKeySpec", "multiRegion"));
+            AwsTypes.RDS_GLOBAL_CLUSTER, List.of("globalClusterIdentifier", "storageEncrypted"),
+            AwsTypes.DYNAMODB_TABLE_REPLICA, List.of("globalTableArn", "kmsKeyArn"),
+            AwsTypes.S3_BUCKET_V2, List.of("bucket"),
+            AwsTypes.KMS_KEY, List.of("keyUsage", "customerMasterKeySpec", "multiRegion"));
 
     private StatefulIdentity() {
     }

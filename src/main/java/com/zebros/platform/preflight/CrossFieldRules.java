@@ -1,5 +1,6 @@
 package com.zebros.platform.preflight;
 
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanInputs;
 import com.zebros.platform.offline.PlannedResource;
@@ -17,7 +18,7 @@ final class CrossFieldRules {
 
     static List<DocumentedRule> all() {
         return List.of(
-                RuleSupport.perResource("dynamodb-billing-and-capacity", "aws:dynamodb/table:Table",
+                RuleSupport.perResource("dynamodb-billing-and-capacity", AwsTypes.DYNAMODB_TABLE,
                         "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html",
                         (r, report) -> {
                             boolean onDemand = "PAY_PER_REQUEST".equals(r.inputs().get("billingMode"));
@@ -29,7 +30,7 @@ final class CrossFieldRules {
                         }),
                 RuleSupport.perPlan("lambda-snapstart-and-provisioned-concurrency",
                         "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html", CrossFieldRules::snapStartWithProvisioned),
-                RuleSupport.perResource("elasticache-replication-settings", "aws:elasticache/replicationGroup:ReplicationGroup",
+                RuleSupport.perResource("elasticache-replication-settings", AwsTypes.ELASTICACHE_REPLICATION_GROUP,
                         "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html",
                         (r, report) -> {
                             var in = r.inputs();
@@ -53,7 +54,7 @@ final class CrossFieldRules {
                                 report.finding("clusterMode", "enabled", "needs numNodeGroups");
                             }
                         }),
-                RuleSupport.perResource("elb-https-listener-certificate", "aws:lb/listener:Listener",
+                RuleSupport.perResource("elb-https-listener-certificate", AwsTypes.LB_LISTENER,
                         "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html",
                         (r, report) -> {
                             Object protocol = r.inputs().get("protocol");
@@ -61,7 +62,7 @@ final class CrossFieldRules {
                                 report.finding("certificateArn", "(not set)", "is required by an " + protocol + " listener");
                             }
                         }),
-                RuleSupport.perResource("ecs-launch-type-or-capacity-providers", "aws:ecs/service:Service",
+                RuleSupport.perResource("ecs-launch-type-or-capacity-providers", AwsTypes.ECS_SERVICE,
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
                         (r, report) -> {
                             List<Object> strategy = PlanInputs.list(r.inputs().get("capacityProviderStrategies"));
@@ -76,7 +77,7 @@ final class CrossFieldRules {
                                         "may give a base to one capacity provider only");
                             }
                         }),
-                RuleSupport.perResource("lambda-vpc-config", "aws:lambda/function:Function",
+                RuleSupport.perResource("lambda-vpc-config", AwsTypes.LAMBDA_FUNCTION,
                         "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html",
                         (r, report) -> {
                             var vpc = PlanInputs.map(r.inputs().get("vpcConfig"));
@@ -85,7 +86,7 @@ final class CrossFieldRules {
                                 report.finding("vpcConfig", vpc, "needs both subnets and security groups");
                             }
                         }),
-                RuleSupport.perResource("cloudfront-certificate-and-acl-in-us-east-1", "aws:cloudfront/distribution:Distribution",
+                RuleSupport.perResource("cloudfront-certificate-and-acl-in-us-east-1", AwsTypes.CLOUDFRONT_DISTRIBUTION,
                         "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
                         (r, report) -> {
                             String certificate = String.valueOf(PlanInputs.at(r.inputs(), "viewerCertificate", "acmCertificateArn"));
@@ -97,14 +98,14 @@ final class CrossFieldRules {
                                 report.finding("webAclId", acl, "must be a CLOUDFRONT-scope web ACL in us-east-1");
                             }
                         }),
-                RuleSupport.perResource("wafv2-cloudfront-scope-region", "aws:wafv2/webAcl:WebAcl",
+                RuleSupport.perResource("wafv2-cloudfront-scope-region", AwsTypes.WAFV2_WEB_ACL,
                         "https://docs.aws.amazon.com/waf/latest/APIReference/API_CreateWebACL.html",
                         (r, report) -> {
                             if ("CLOUDFRONT".equals(r.inputs().get("scope")) && !"us-east-1".equals(r.region())) {
                                 report.finding("scope", "CLOUDFRONT", "is created in us-east-1 only, not " + r.region());
                             }
                         }),
-                RuleSupport.perResource("appautoscaling-capacity-range", "aws:appautoscaling/target:Target",
+                RuleSupport.perResource("appautoscaling-capacity-range", AwsTypes.APPAUTOSCALING_TARGET,
                         "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html",
                         (r, report) -> {
                             Double min = Values.number(r.inputs().get("minCapacity"));
@@ -113,7 +114,7 @@ final class CrossFieldRules {
                                 report.finding("minCapacity", min.longValue(), "must not exceed maxCapacity (" + max.longValue() + ")");
                             }
                         }),
-                RuleSupport.perResource("route53-record-shape", "aws:route53/record:Record",
+                RuleSupport.perResource("route53-record-shape", AwsTypes.ROUTE53_RECORD,
                         "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html",
                         (r, report) -> {
                             var in = r.inputs();
@@ -124,7 +125,7 @@ final class CrossFieldRules {
                                 report.finding("ttl", in.get("ttl"), "and records must be omitted on an alias record");
                             }
                         }),
-                RuleSupport.perResource("cloudwatch-alarm-metric-or-queries", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                RuleSupport.perResource("cloudwatch-alarm-metric-or-queries", AwsTypes.CLOUDWATCH_METRIC_ALARM,
                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
                         (r, report) -> {
                             boolean queries = !PlanInputs.list(r.inputs().get("metricQueries")).isEmpty();
@@ -155,11 +156,11 @@ final class CrossFieldRules {
 
     /** A function version with SnapStart cannot take provisioned concurrency. */
     private static void snapStartWithProvisioned(Plan plan, List<Finding> findings) {
-        Set<String> provisioned = plan.ofType("aws:appautoscaling/target:Target").stream()
+        Set<String> provisioned = plan.ofType(AwsTypes.APPAUTOSCALING_TARGET).stream()
                 .filter(t -> "lambda:function:ProvisionedConcurrency".equals(t.inputs().get("scalableDimension")))
                 .map(t -> String.valueOf(t.inputs().get("resourceId")).split(":"))
                 .filter(parts -> parts.length >= 2).map(parts -> parts[1]).collect(Collectors.toSet());
-        for (PlannedResource f : plan.ofType("aws:lambda/function:Function")) {
+        for (PlannedResource f : plan.ofType(AwsTypes.LAMBDA_FUNCTION)) {
             boolean snapStart = "PublishedVersions".equals(PlanInputs.at(f.inputs(), "snapStart", "applyOn"));
             if (snapStart && provisioned.contains(String.valueOf(f.inputs().get("name")))) {
                 new RuleSupport.Reporter(f, "lambda-snapstart-and-provisioned-concurrency",
@@ -172,10 +173,10 @@ final class CrossFieldRules {
 
     /** An Aurora cluster that scales in ACUs runs its instances as db.serverless. */
     private static void serverlessInstances(Plan plan, List<Finding> findings) {
-        Set<String> serverless = plan.ofType("aws:rds/cluster:Cluster").stream()
+        Set<String> serverless = plan.ofType(AwsTypes.RDS_CLUSTER).stream()
                 .filter(c -> !PlanInputs.map(c.inputs().get("serverlessv2ScalingConfiguration")).isEmpty())
                 .map(c -> String.valueOf(c.inputs().get("clusterIdentifier"))).collect(Collectors.toSet());
-        for (PlannedResource i : plan.ofType("aws:rds/clusterInstance:ClusterInstance")) {
+        for (PlannedResource i : plan.ofType(AwsTypes.RDS_CLUSTER_INSTANCE)) {
             if (serverless.contains(String.valueOf(i.inputs().get("clusterIdentifier")))
                     && !"db.serverless".equals(i.inputs().get("instanceClass"))) {
                 new RuleSupport.Reporter(i, "aurora-serverless-v2-instance-class",

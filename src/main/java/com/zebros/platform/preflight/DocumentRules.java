@@ -1,5 +1,6 @@
 package com.zebros.platform.preflight;
 
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
 import java.util.LinkedHashMap;
@@ -16,26 +17,26 @@ final class DocumentRules {
 
     static List<DocumentedRule> all() {
         return List.of(
-                policy("iam-trust-policy", "aws:iam/role:Role", "assumeRolePolicy", PolicyGrammar.Kind.TRUST, 2_048,
+                policy("iam-trust-policy", AwsTypes.IAM_ROLE, "assumeRolePolicy", PolicyGrammar.Kind.TRUST, 2_048,
                         "a role trust policy"),
-                policy("s3-bucket-policy", "aws:s3/bucketPolicy:BucketPolicy", "policy", PolicyGrammar.Kind.RESOURCE, 20_480,
+                policy("s3-bucket-policy", AwsTypes.S3_BUCKET_POLICY, "policy", PolicyGrammar.Kind.RESOURCE, 20_480,
                         "a bucket policy (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html)"),
-                policy("kms-key-policy", "aws:kms/key:Key", "policy", PolicyGrammar.Kind.RESOURCE, 32_768,
+                policy("kms-key-policy", AwsTypes.KMS_KEY, "policy", PolicyGrammar.Kind.RESOURCE, 32_768,
                         "a key policy (https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html)"),
                 RuleSupport.perPlan("iam-inline-policies", PolicyGrammar.GRAMMAR, DocumentRules::inlinePolicies),
-                RuleSupport.perResource("states-language", "aws:sfn/stateMachine:StateMachine", StatesLanguage.SPEC,
+                RuleSupport.perResource("states-language", AwsTypes.SFN_STATE_MACHINE, StatesLanguage.SPEC,
                         (r, report) -> {
                             if (r.inputs().get("definition") instanceof String definition) {
                                 StatesLanguage.problems(definition).forEach(p -> report.finding("definition", "(document)", p));
                             }
                         }),
-                RuleSupport.perResource("contributor-insights-rule", "aws:cloudwatch/contributorInsightRule:ContributorInsightRule",
+                RuleSupport.perResource("contributor-insights-rule", AwsTypes.CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE,
                         InsightRuleSyntax.SPEC, (r, report) -> {
                             if (r.inputs().get("ruleDefinition") instanceof String definition) {
                                 InsightRuleSyntax.problems(definition).forEach(p -> report.finding("ruleDefinition", "(document)", p));
                             }
                         }),
-                RuleSupport.perResource("cloudwatch-dashboard-body", "aws:cloudwatch/dashboard:Dashboard", DashboardBody.SPEC,
+                RuleSupport.perResource("cloudwatch-dashboard-body", AwsTypes.CLOUDWATCH_DASHBOARD, DashboardBody.SPEC,
                         (r, report) -> {
                             if (r.inputs().get("dashboardBody") instanceof String body) {
                                 DashboardBody.problems(body).forEach(p -> report.finding("dashboardBody", "(document)", p));
@@ -60,7 +61,7 @@ final class DocumentRules {
     private static void inlinePolicies(Plan plan, List<Finding> findings) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         Map<String, PlannedResource> last = new LinkedHashMap<>();
-        for (PlannedResource r : plan.ofType("aws:iam/rolePolicy:RolePolicy")) {
+        for (PlannedResource r : plan.ofType(AwsTypes.IAM_ROLE_POLICY)) {
             if (r.inputs().get("policy") instanceof String json) {
                 PolicyGrammar.problems(json, PolicyGrammar.Kind.IDENTITY).forEach(p ->
                         new RuleSupport.Reporter(r, "iam-inline-policies", PolicyGrammar.GRAMMAR, findings)

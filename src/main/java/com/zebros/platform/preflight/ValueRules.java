@@ -1,5 +1,6 @@
 package com.zebros.platform.preflight;
 
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.PlanInputs;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class ValueRules {
 
     static List<DocumentedRule> all() {
         return List.of(
-                RuleSupport.perResource("logs-retention-days", "aws:cloudwatch/logGroup:LogGroup",
+                RuleSupport.perResource("logs-retention-days", AwsTypes.CLOUDWATCH_LOG_GROUP,
                         "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html",
                         (r, report) -> {
                             Double days = Values.number(r.inputs().get("retentionInDays"));
@@ -31,7 +32,7 @@ final class ValueRules {
                                 report.finding("retentionInDays", days.longValue(), "must be one of " + LOG_RETENTION_DAYS);
                             }
                         }),
-                RuleSupport.perResource("cloudwatch-alarm-period", "aws:cloudwatch/metricAlarm:MetricAlarm",
+                RuleSupport.perResource("cloudwatch-alarm-period", AwsTypes.CLOUDWATCH_METRIC_ALARM,
                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
                         (r, report) -> {
                             periods(r.inputs()).forEach((path, period) -> {
@@ -51,7 +52,7 @@ final class ValueRules {
                                         "times the period must not exceed one day (86,400 s)");
                             }
                         }),
-                RuleSupport.perResource("fargate-task-size", "aws:ecs/taskDefinition:TaskDefinition",
+                RuleSupport.perResource("fargate-task-size", AwsTypes.ECS_TASK_DEFINITION,
                         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
                         (r, report) -> {
                             Double cpu = Values.number(r.inputs().get("cpu"));
@@ -67,7 +68,7 @@ final class ValueRules {
                                         + " must be " + range[0] + " to " + range[1] + " MiB in steps of " + range[2]);
                             }
                         }),
-                RuleSupport.perResource("aurora-serverless-v2-capacity", "aws:rds/cluster:Cluster",
+                RuleSupport.perResource("aurora-serverless-v2-capacity", AwsTypes.RDS_CLUSTER,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.setting-capacity.html",
                         (r, report) -> {
                             var scaling = PlanInputs.map(r.inputs().get("serverlessv2ScalingConfiguration"));
@@ -85,7 +86,7 @@ final class ValueRules {
                                         "must be at least 1 ACU and at least minCapacity");
                             }
                         }),
-                RuleSupport.perResource("route53-health-check-interval", "aws:route53/healthCheck:HealthCheck",
+                RuleSupport.perResource("route53-health-check-interval", AwsTypes.ROUTE53_HEALTH_CHECK,
                         "https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html",
                         (r, report) -> {
                             Double interval = Values.number(r.inputs().get("requestInterval"));
@@ -93,7 +94,7 @@ final class ValueRules {
                                 report.finding("requestInterval", interval.longValue(), "must be 10 or 30 seconds");
                             }
                         }),
-                RuleSupport.perResource("sqs-queue-attributes", "aws:sqs/queue:Queue",
+                RuleSupport.perResource("sqs-queue-attributes", AwsTypes.SQS_QUEUE,
                         "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html",
                         (r, report) -> {
                             within(report, r.inputs(), "messageRetentionSeconds", 60, 1_209_600);
@@ -102,10 +103,10 @@ final class ValueRules {
                             within(report, r.inputs(), "delaySeconds", 0, 900);
                             within(report, r.inputs(), "maxMessageSize", 1_024, 262_144);
                         }),
-                RuleSupport.perResource("kms-deletion-window", "aws:kms/key:Key",
+                RuleSupport.perResource("kms-deletion-window", AwsTypes.KMS_KEY,
                         "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
                         (r, report) -> within(report, r.inputs(), "deletionWindowInDays", 7, 30)),
-                RuleSupport.perResource("secrets-recovery-window", "aws:secretsmanager/secret:Secret",
+                RuleSupport.perResource("secrets-recovery-window", AwsTypes.SECRETSMANAGER_SECRET,
                         "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
                         (r, report) -> {
                             Double days = Values.number(r.inputs().get("recoveryWindowInDays"));
@@ -114,13 +115,13 @@ final class ValueRules {
                                 report.finding("recoveryWindowInDays", days.longValue(), "must be 7 to 30 days, or 0");
                             }
                         }),
-                RuleSupport.perResource("apigateway-integration-timeout", "aws:apigateway/integration:Integration",
+                RuleSupport.perResource("apigateway-integration-timeout", AwsTypes.APIGATEWAY_INTEGRATION,
                         "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
                         (r, report) -> within(report, r.inputs(), "timeoutMilliseconds", 50, 29_000)),
-                RuleSupport.perResource("apigateway-authorizer-ttl", "aws:apigateway/authorizer:Authorizer",
+                RuleSupport.perResource("apigateway-authorizer-ttl", AwsTypes.APIGATEWAY_AUTHORIZER,
                         "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html",
                         (r, report) -> within(report, r.inputs(), "authorizerResultTtlInSeconds", 0, 3_600)),
-                RuleSupport.perResource("lambda-environment-size", "aws:lambda/function:Function",
+                RuleSupport.perResource("lambda-environment-size", AwsTypes.LAMBDA_FUNCTION,
                         "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
                         (r, report) -> {
                             var variables = PlanInputs.map(PlanInputs.at(r.inputs(), "environment", "variables"));

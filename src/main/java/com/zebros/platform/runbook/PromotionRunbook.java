@@ -1,5 +1,6 @@
 package com.zebros.platform.runbook;
 
+import com.zebros.platform.AwsTypes;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.offline.Promotion;
@@ -32,11 +33,11 @@ public final class PromotionRunbook {
         steps.add(new Step("Preview the change.", "pulumi preview --stack " + stack + " --diff", "",
                 ""));
         steps.add(deploy(stack, target));
-        first(after, "aws:elasticache/replicationGroup:ReplicationGroup").filter(r -> promotion.before()
+        first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP).filter(r -> promotion.before()
                 .ofType(r.type()).isEmpty()).ifPresent(redis -> steps.add(new Step("Check Redis is up.", "",
                 "aws elasticache describe-replication-groups --replication-group-id " + redis.inputs().get("replicationGroupId")
                         + " --query 'ReplicationGroups[0].Status' --output text --region " + region, "available")));
-        first(after, "aws:dax/cluster:Cluster").filter(r -> promotion.before().ofType(r.type()).isEmpty()).ifPresent(dax ->
+        first(after, AwsTypes.DAX_CLUSTER).filter(r -> promotion.before().ofType(r.type()).isEmpty()).ifPresent(dax ->
                 steps.add(new Step("Check DAX is up.", "", "aws dax describe-clusters --cluster-names "
                         + dax.inputs().get("clusterName") + " --query 'Clusters[0].Status' --output text --region " + region,
                         "available")));
@@ -44,13 +45,13 @@ public final class PromotionRunbook {
             steps.add(new Step("Second Redis step: remove zebros:redisClusterMode (cluster mode goes from compatible to enabled).",
                     String.format(CLI, stack, target), "grep -c redisClusterMode Pulumi." + stack + ".yaml", "0"));
             steps.add(deploy(stack, target));
-            first(after, "aws:elasticache/replicationGroup:ReplicationGroup").ifPresent(redis -> steps.add(new Step(
+            first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP).ifPresent(redis -> steps.add(new Step(
                     "Check Redis runs in cluster mode.", "", "aws elasticache describe-replication-groups --replication-group-id "
                     + redis.inputs().get("replicationGroupId") + " --query 'ReplicationGroups[0].ClusterEnabled' --output text"
                     + " --region " + region, "True")));
         }
-        if (!promotion.before().ofType("aws:appautoscaling/target:Target").stream().anyMatch(PromotionRunbook::isTable)
-                && after.ofType("aws:appautoscaling/target:Target").stream().anyMatch(PromotionRunbook::isTable)) {
+        if (!promotion.before().ofType(AwsTypes.APPAUTOSCALING_TARGET).stream().anyMatch(PromotionRunbook::isTable)
+                && after.ofType(AwsTypes.APPAUTOSCALING_TARGET).stream().anyMatch(PromotionRunbook::isTable)) {
             String table = tableName(after);
             steps.add(new Step("Check the tables' auto-scaling is registered.", "",
                     "aws application-autoscaling describe-scalable-targets --service-namespace dynamodb --resource-ids table/"
