@@ -12,7 +12,6 @@ class AwsTypesTest {
         assertEquals("aws:dynamodb/table:Table", AwsTypes.DYNAMODB_TABLE);
         assertEquals("aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
                 AwsTypes.SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK);
-        assertEquals("pulumi:providers:aws", AwsTypes.PROVIDER);
         assertThrows(IllegalArgumentException.class, () -> AwsTypes.of(String.class));
     }
 }
