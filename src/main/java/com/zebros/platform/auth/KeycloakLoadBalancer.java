@@ -11,13 +11,12 @@ import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
-import com.pulumi.aws.route53.Record;
-import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.edge.DnsAlias;
 import com.zebros.platform.edge.ValidatedCertificate;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.network.SecurityRule;
@@ -108,22 +107,10 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                 .build(), child());
 
         // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
-        new Record(name + "-regional", RecordArgs.builder()
-                .zoneId(settings.hostedZoneId())
-                .name(regionalHost(stack))
-                .type("A")
-                .aliases(RecordAliasArgs.builder()
-                        .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
-                .build(), child());
+        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
         if (!settings.role().isGlobal() && !stack.phases().hasCloudFront()) {
-            new Record(name + "-shared", RecordArgs.builder()
-                    .zoneId(settings.hostedZoneId())
-                    .name(settings.authHost())
-                    .type("A")
-                    .aliases(RecordAliasArgs.builder()
-                            .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
-                    .build(), child());
+            DnsAlias.record(name + "-shared", settings.hostedZoneId(), settings.authHost(), alias(), child());
         }
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
     }
@@ -158,8 +145,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
     }
 
     public RecordAliasArgs alias() {
-        return RecordAliasArgs.builder().name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId())
-                .evaluateTargetHealth(true).build();
+        return DnsAlias.regional(loadBalancer.dnsName(), loadBalancer.zoneId());
     }
 
     public Output<String> zoneId() {

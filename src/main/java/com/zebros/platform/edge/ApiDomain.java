@@ -5,8 +5,6 @@ import com.pulumi.aws.apigateway.BasePathMappingArgs;
 import com.pulumi.aws.apigateway.DomainName;
 import com.pulumi.aws.apigateway.DomainNameArgs;
 import com.pulumi.aws.apigateway.inputs.DomainNameEndpointConfigurationArgs;
-import com.pulumi.aws.route53.Record;
-import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -37,13 +35,7 @@ public final class ApiDomain extends ZebrosComponent {
         regional = domain(name + "-regional", regionalHost, certificate, api);
         // In a region pair, CloudFront's origin is a failover name served by both regions (docs/aws-constraints.md CF-05).
         origin = global ? domain(name + "-origin", originHost(stack), certificate, api) : null;
-        new Record(name + "-regional", RecordArgs.builder()
-                .zoneId(settings.hostedZoneId())
-                .name(regionalHost)
-                .type("A")
-                .aliases(RecordAliasArgs.builder().name(regional.regionalDomainName())
-                        .zoneId(regional.regionalZoneId()).evaluateTargetHealth(true).build())
-                .build(), child());
+        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost, alias(regional), child());
         registerOutputs(Map.of("regionalHost", Output.of(regionalHost)));
     }
 
@@ -81,7 +73,6 @@ public final class ApiDomain extends ZebrosComponent {
     }
 
     private static RecordAliasArgs alias(DomainName domain) {
-        return RecordAliasArgs.builder().name(domain.regionalDomainName()).zoneId(domain.regionalZoneId())
-                .evaluateTargetHealth(true).build();
+        return DnsAlias.regional(domain.regionalDomainName(), domain.regionalZoneId());
     }
 }

@@ -116,7 +116,6 @@ public final class Cdn extends ZebrosComponent {
 
     /** CloudFront aliases never evaluate target health (docs/aws-constraints.md R53-05). */
     private static RecordAliasArgs alias(Distribution distribution) {
-        return RecordAliasArgs.builder().name(distribution.domainName()).zoneId(CLOUDFRONT_ZONE)
-                .evaluateTargetHealth(false).build();
+        return DnsAlias.cloudFront(distribution.domainName());
     }
 }

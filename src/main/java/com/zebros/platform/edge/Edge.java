@@ -1,8 +1,6 @@
 package com.zebros.platform.edge;
 
 import com.pulumi.aws.Provider;
-import com.pulumi.aws.route53.Record;
-import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
@@ -90,12 +88,7 @@ public final class Edge extends ZebrosComponent {
     }
 
     private void sharedRecord(String name, String host, RecordAliasArgs alias) {
-        new Record(name, RecordArgs.builder()
-                .zoneId(stack.settings().hostedZoneId())
-                .name(host)
-                .type("A")
-                .aliases(alias)
-                .build(), child());
+        DnsAlias.record(name, stack.settings().hostedZoneId(), host, alias, child());
     }
 
     /** The failover records and health checks of a region pair's stack. */

@@ -87,6 +87,6 @@ public final class Failover extends ZebrosComponent {
 
     /** An alias to a CloudFront distribution named by its domain (the secondary reads the primary's). */
     public static RecordAliasArgs cloudFrontAlias(Output<String> distributionDomain) {
-        return RecordAliasArgs.builder().name(distributionDomain).zoneId(Cdn.CLOUDFRONT_ZONE).evaluateTargetHealth(false).build();
+        return DnsAlias.cloudFront(distributionDomain);
     }
 }
