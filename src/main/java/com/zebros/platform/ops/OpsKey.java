@@ -1,10 +1,9 @@
 package com.zebros.platform.ops;
 
-import com.zebros.platform.CanonicalJson;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
-import com.zebros.platform.StatefulOptions;
+import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.data.EncryptionKey;
 import java.util.List;
 import java.util.Map;
 
@@ -14,20 +13,14 @@ import java.util.Map;
  * this account's log groups in this region); the account keeps full control through IAM.
  */
 public final class OpsKey extends com.pulumi.resources.ComponentResource {
-    private final com.pulumi.aws.kms.Key key;
+    private final EncryptionKey key;
 
     public OpsKey(boolean protect, String name, String alias, String region, Output<String> accountId,
                   ProviderResource provider) {
         super("zebros:ops:OpsKey", name);
         Output<String> policy = accountId.applyValue(account -> policy(account, region));
-        key = new com.pulumi.aws.kms.Key(name, com.pulumi.aws.kms.KeyArgs.builder()
-                .description("Zebros CRM logs and alarms")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(policy)
-                .build(), StatefulOptions.kmsKey(protect, this, provider));
-        new com.pulumi.aws.kms.Alias(name + "-alias", com.pulumi.aws.kms.AliasArgs.builder()
-                .name("alias/" + alias).targetKeyId(key.keyId()).build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
+        // The same key shape as the data's keys, with a policy that names the services that use it.
+        key = new EncryptionKey(protect, name, alias, "Zebros CRM logs and alarms", policy, this, provider);
         registerOutputs(Map.of("arn", key.arn()));
     }
 
