@@ -57,7 +57,7 @@ public final class ApiBenchmark {
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("coldInitMs", coldStarts(dynamo, report));
             results.put("warm", warm(dynamo, report));
-            Path out = Path.of("target", "benchmark.json");
+            Path out = target().resolve("benchmark.json");
             Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(results));
             report.println("written to " + out.toAbsolutePath());
         } catch (Exception e) {
@@ -68,12 +68,17 @@ public final class ApiBenchmark {
         Runtime.getRuntime().halt(code);
     }
 
+    /** functions/target whether Maven runs from the repository's root (README's command) or from functions/. */
+    private static Path target() {
+        return Files.isDirectory(Path.of("functions", "target")) ? Path.of("functions", "target") : Path.of("target");
+    }
+
     private static Map<String, Object> coldStarts(LocalDynamo dynamo, java.io.PrintStream report) throws Exception {
-        Path jar = Path.of("target", "zebros-functions.jar");
+        Path jar = target().resolve("zebros-functions.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the deployment jar first: mvn -q -f functions/pom.xml package -DskipTests");
         }
-        String classpath = jar.toAbsolutePath() + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
+        String classpath = jar.toAbsolutePath() + File.pathSeparator + target().resolve("test-classes").toAbsolutePath();
         List<Long> initMs = new ArrayList<>();
         List<Long> wallMs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
