@@ -39,15 +39,23 @@ class CitationsTest {
         String document = Files.readString(Path.of("docs/aws-constraints.md"));
         TreeSet<String> cited = new TreeSet<>();
         TreeSet<String> missing = new TreeSet<>();
+        TreeSet<String> bare = new TreeSet<>();
         for (Path file : sources()) {
-            Matcher m = CODE.matcher(Files.readString(file));
-            while (m.find()) {
-                cited.add(m.group());
-                if (!document.contains("<a id=\"" + m.group() + "\"></a>")) {
-                    missing.add(m.group() + " (" + file + ")");
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = CODE.matcher(lines.get(i));
+                while (m.find()) {
+                    cited.add(m.group());
+                    if (!document.contains("<a id=\"" + m.group() + "\"></a>")) {
+                        missing.add(m.group() + " (" + file + ")");
+                    }
+                    if (!lines.get(i).contains("docs/aws-constraints.md")) {
+                        bare.add(file + ":" + (i + 1) + " " + m.group());
+                    }
                 }
             }
         }
+        assertEquals(new TreeSet<>(), bare, "a code cited without the document a reader opens");
         assertTrue(cited.size() > 50, "the sources cite the document: " + cited.size());
         assertEquals(new TreeSet<>(), missing, "cited but not in docs/aws-constraints.md");
     }

@@ -16,10 +16,6 @@ public final class PhaseBands {
 
     /** What a stack of {@code phase} has reached when any one figure is at or over its threshold. */
     public record Band(int phase, String seedTier, long usersPerDay, long customers, long opportunities, long dataBytes) {
-        /** The seed's words for the band, for people. */
-        public String describe() {
-            return seedTier;
-        }
     }
 
     private static final List<Band> ENTRY = List.of(

@@ -97,7 +97,7 @@ public final class FileStore extends ZebrosComponent {
      * Every phase: abandoned multipart uploads are removed after 7 days (their parts are billed and listed nowhere).
      * Phase 2: old files move to infrequent access, temporary exports expire, and old versions (kept because
      * replication needs versioning) do not pile up (docs/aws-constraints.md S3-10). Phase 3 moves files to
-     * Intelligent-Tiering instead, with its archive tiers (S3-11).
+     * Intelligent-Tiering instead, with its archive tiers (docs/aws-constraints.md S3-11).
      */
     private void lifecycle(String name, boolean tiering, boolean intelligentTiering) {
         var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build();

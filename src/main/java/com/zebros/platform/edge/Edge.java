@@ -75,7 +75,7 @@ public final class Edge extends ZebrosComponent {
     }
 
     /** Behind CloudFront (an origin-header pattern set given) the regional ACL limits the forwarded client address. */
-    static String regionalRules(String metricPrefix, int ratePerIp, Optional<String> originHeaderPatternSet) {
+    private static String regionalRules(String metricPrefix, int ratePerIp, Optional<String> originHeaderPatternSet) {
         var rules = new WebAclRules(metricPrefix);
         originHeaderPatternSet.ifPresent(rules::requireOriginHeader);
         rules.managedGroups();

@@ -81,11 +81,6 @@ public final class WebAclRules {
         return this;
     }
 
-    /** How many rules the ACL holds: what WAF bills per month. */
-    public int size() {
-        return rules.size();
-    }
-
     public String toJson() {
         return CanonicalJson.write(rules);
     }

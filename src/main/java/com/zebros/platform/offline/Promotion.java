@@ -43,8 +43,12 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
      * (docs/aws-constraints.md EC-03): the first promotion to 3 plans that step; the second, at 3 already, finishes it.
      */
     static StackSettings targetSettings(StackSettings current, int target) {
-        return current.atPhase(target).withRedisCompatibleStep(Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target)
-                && Feature.REDIS.in(current.phase()));
+        return current.atPhase(target).withRedisCompatibleStep(intoClusterMode(current, target));
+    }
+
+    /** Redis, already running, enters cluster mode with this promotion: the two-step change (docs/aws-constraints.md EC-03). */
+    private static boolean intoClusterMode(StackSettings current, int target) {
+        return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase());
     }
 
     private static List<String> steps(StackSettings current, int target) {
@@ -63,7 +67,7 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
                     : "the primary must be at phase " + target + " first; then pulumi up -s " + stack
                     + " registers the replicas' auto-scaling in this region"));
         }
-        if (Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase())) {
+        if (intoClusterMode(current, target)) {
             steps.add("Redis moves into cluster mode in two deployments (docs/aws-constraints.md EC-03): 1) this promotion writes "
                     + "zebros:redisClusterMode: compatible; pulumi up -s " + stack + "; 2) run promote --stack " + stack
                     + " --to 3 --write again, which removes it; pulumi up -s " + stack);

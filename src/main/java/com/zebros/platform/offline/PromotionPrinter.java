@@ -18,7 +18,7 @@ public final class PromotionPrinter {
                 .append(p.to().phase()).append(" (").append(p.from().role().configValue()).append(", ")
                 .append(p.from().region()).append(")\n");
         out.append("Seed band of phase ").append(p.to().phase()).append(": ")
-                .append(PhaseBands.entry(p.to().phase()).describe()).append('\n');
+                .append(PhaseBands.entry(p.to().phase()).seedTier()).append('\n');
         section(out, "Added", p.diff().added(), r -> "+ " + r.name() + "  " + r.type());
         section(out, "Removed", p.diff().removed(), r -> "- " + r.name() + "  " + r.type());
         List<PlannedResource> changed = p.diff().changed().stream().map(PlanDiff.Change::after).toList();

@@ -159,7 +159,7 @@ final class Alarms {
      */
     private void phaseBand(PhaseBands.Band next, Output<Monitoring.Watched> watched) {
         String promote = "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.settings().stack()
-                + " --to " + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.describe() + ")";
+                + " --to " + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.seedTier() + ")";
         Map<String, Double> signals = new java.util.LinkedHashMap<>();
         signals.put("Customers", (double) next.customers());
         signals.put("Opportunities", (double) next.opportunities());

@@ -3,6 +3,7 @@ package com.zebros.platform.ops;
 import com.pulumi.aws.serverlessrepository.CloudFormationStack;
 import com.pulumi.aws.serverlessrepository.CloudFormationStackArgs;
 import com.pulumi.core.Output;
+import com.zebros.platform.OutputMaps;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import java.util.Map;
  * AWS Lambda Power Tuning, the seeds' optimisation step for Lambda: the open-source Step Functions application
  * (https://github.com/alexcasalboni/aws-lambda-power-tuning) deployed from the Serverless Application Repository
  * as a CloudFormation stack of its own. It may invoke and reconfigure only this stack's functions (its
- * {@code lambdaResource} parameter scopes its IAM policies), keeps its logs for the phase's retention, and costs
- * nothing until someone runs it. How to run it per function group and carry the result into the phase table:
+ * {@code lambdaResource} parameter scopes its IAM policies) and keeps its logs for the phase's retention.
+ * How to run it per function group and carry the result into the phase table:
  * README, "Lambda Power Tuning"; {@code power-tuning} prints the command.
  */
 public final class PowerTuning extends ZebrosComponent {
@@ -44,7 +45,7 @@ public final class PowerTuning extends ZebrosComponent {
                 .applicationId(APPLICATION_ID)
                 .semanticVersion(VERSION)
                 .capabilities(List.of("CAPABILITY_IAM"))
-                .parameters(com.zebros.platform.OutputMaps.resolve(parameters))
+                .parameters(OutputMaps.resolve(parameters))
                 .build(), child());
         registerOutputs(Map.of("stateMachineArn", stateMachineArn()));
     }
