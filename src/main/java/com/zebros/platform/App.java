@@ -23,6 +23,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        AsyncPool.useCommonPool();
         if (args.length == 0) {
             Pulumi.run(App::deploy);
             return;

@@ -41,6 +41,7 @@ import com.zebros.platform.ops.PowerTuning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The regional stack: every component of the seeds' diagrams, wired by role, and the outputs a
@@ -55,6 +56,11 @@ public final class ZebrosStack {
 
     public static void define(Context ctx, StackSettings settings) {
         Role role = settings.role();
+        // The primary's password fingerprint is a deliberately slow hash (about half a second of one
+        // core): it is worked out beside the registrations instead of after them.
+        Optional<CompletableFuture<String>> fingerprint = role != Role.PRIMARY ? Optional.empty()
+                : Optional.of(CompletableFuture.supplyAsync(() -> PasswordFingerprint.of(
+                        settings.dbMasterPassword().reveal(), settings.domain())));
         // A secondary checks its primary before it registers anything of its own.
         Optional<PrimaryStack> primary = role == Role.SECONDARY ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
         primary.flatMap(PrimaryStack::phase).filter(p -> p != settings.phase()).ifPresent(p ->
@@ -130,10 +136,7 @@ public final class ZebrosStack {
             ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
             ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
         });
-        if (role == Role.PRIMARY) {
-            ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(PasswordFingerprint.of(
-                    settings.dbMasterPassword().reveal(), settings.domain())));
-        }
+        fingerprint.ifPresent(hash -> ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(hash)));
         if (ownTables != null) {
             ownTables.replicaKeyArn().ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
         }

@@ -1,14 +1,13 @@
 package com.zebros.platform.offline;
 
-import com.pulumi.resources.Resource;
-import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.internal.PulumiTestInternal;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.zebros.platform.ZebrosStack;
 import com.zebros.platform.config.StackSettings;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +30,18 @@ public final class OfflinePlanner {
     public static synchronized Plan plan(StackSettings settings, Map<String, Object> primaryOutputs) {
         var mocks = new PlanMocks(settings.region(), primaryOutputs);
         var monitor = new SecretRecordingMonitor(mocks);
-        Map<Resource, Resource> parents = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
-        ResourceTransformation recordParent = args -> {
-            args.options().getParent().ifPresent(parent -> parents.put(args.resource(), parent));
-            return Optional.empty();
-        };
+        var order = new ProgramOrder();
         var options = TestOptions.builder()
                 .projectName(settings.project())
                 .stackName(settings.stack())
                 .preview(false)
-                .resourceTransformations(List.of(recordParent))
+                .resourceTransformations(List.of(order.recorder()))
                 .build();
         try {
             // The internal builder, because only it lets the plan see the wire format (secrets).
             TestResult result = PulumiTestInternal.builder().options(options).mocks(mocks)
-                    .monitorDecorator(ignored -> monitor).build()
+                    .monitorDecorator(ignored -> monitor)
+                    .deploymentFactory(OfflinePlanner::withCountingRunner).build()
                     .runTest(ctx -> ZebrosStack.define(ctx, settings));
             if (!result.exceptions().isEmpty()) {
                 configProblem(result.exceptions()).ifPresent(e -> {
@@ -59,10 +55,15 @@ public final class OfflinePlanner {
             if (!result.errors().isEmpty()) {
                 throw new IllegalStateException("the program logged errors: " + String.join("; ", result.errors()));
             }
-            return PlanCollector.collect(settings, result, mocks, monitor, parents);
+            return PlanCollector.collect(settings, result, mocks, monitor, order);
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    private static DeploymentInternal withCountingRunner(DeploymentImpl.DeploymentState state) {
+        state.runner = new CountingRunner(() -> state.logger);
+        return new DeploymentImpl(state);
     }
 
     /** A config error found while the program ran (a secondary's primary check) stays a config error. */

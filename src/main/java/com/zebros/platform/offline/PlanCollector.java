@@ -20,30 +20,30 @@ import java.util.TreeMap;
 
 /**
  * Turns what the mock engine saw into a {@link Plan}: each resource with the engine's URN, its
- * provider and region, its inputs with secrets masked, in registration order, components placed
- * before their first child; and the stack's outputs.
+ * provider and region, its inputs with secrets masked, in the order the program constructed them,
+ * components placed before their first child; and the stack's outputs.
  */
 final class PlanCollector {
     private final StackSettings settings;
     private final EngineUrns urns;
     private final PlanMocks mocks;
     private final SecretRecordingMonitor monitor;
-    private final Map<Resource, Resource> parents;
+    private final ProgramOrder order;
     private final Map<Resource, String> engineUrns = new IdentityHashMap<>();
     private final Map<String, String> engineUrnByMockUrn = new HashMap<>();
 
     private PlanCollector(StackSettings settings, PlanMocks mocks, SecretRecordingMonitor monitor,
-                          Map<Resource, Resource> parents) {
+                          ProgramOrder order) {
         this.settings = settings;
         this.urns = new EngineUrns(settings.stack(), settings.project());
         this.mocks = mocks;
         this.monitor = monitor;
-        this.parents = parents;
+        this.order = order;
     }
 
     static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks, SecretRecordingMonitor monitor,
-                        Map<Resource, Resource> parents) {
-        return new PlanCollector(settings, mocks, monitor, parents).collect(result);
+                        ProgramOrder order) {
+        return new PlanCollector(settings, mocks, monitor, order).collect(result);
     }
 
     private Plan collect(TestResult result) {
@@ -52,8 +52,6 @@ final class PlanCollector {
         }
         Map<String, PlanMocks.Registration> registrations = new LinkedHashMap<>();
         mocks.registrations().forEach(r -> registrations.putIfAbsent(key(r.type(), r.name()), r));
-        Map<String, Integer> order = new HashMap<>();
-        registrations.keySet().forEach(key -> order.put(key, order.size()));
 
         List<PlannedResource> resources = new ArrayList<>();
         Set<String> listed = new HashSet<>();
@@ -62,7 +60,7 @@ final class PlanCollector {
             if (type.equals(EngineUrns.ROOT_STACK_TYPE)) {
                 continue;
             }
-            Resource parent = parents.get(resource);
+            Resource parent = order.parentOf(resource);
             String parentUrn = parent == null ? urns.rootStack() : engineUrn(parent);
             resources.add(planned(engineUrn(resource), type, resource.pulumiResourceName(), parentUrn,
                     registrations.get(key(type, resource.pulumiResourceName()))));
@@ -74,7 +72,8 @@ final class PlanCollector {
                 resources.add(planned(urns.child(null, r.type(), r.name()), r.type(), r.name(), urns.rootStack(), r));
             }
         });
-        resources.sort(Comparator.comparingInt(r -> order.getOrDefault(key(r.type(), r.name()), -1)));
+        resources.sort(Comparator.comparingInt((PlannedResource r) -> order.positionOf(r.type(), r.name()))
+                .thenComparing(PlannedResource::urn));
         Map<String, Object> outputs = new TreeMap<>();
         result.outputs().forEach((name, output) -> outputs.put(name, output(output)));
         Map<String, java.util.Set<String>> identifiers = new HashMap<>();
@@ -114,7 +113,7 @@ final class PlanCollector {
         if (known != null) {
             return known;
         }
-        Resource parent = parents.get(resource);
+        Resource parent = order.parentOf(resource);
         String urn = urns.child(parent == null ? null : engineUrn(parent), resource.pulumiResourceType(),
                 resource.pulumiResourceName());
         engineUrns.put(resource, urn);
