@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoDB items to text and back, type by type, for the cache. */
-final class AttributeJson {
+/**
+ * DynamoDB items to text and back, type by type, for the cache and for priming: the encoding of
+ * DynamoDB's own JSON ({"S": ...}, {"N": ...}, {"M": ...}:
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html).
+ */
+public final class AttributeJson {
     private AttributeJson() {
     }
 
-    static String write(Map<String, AttributeValue> item) {
+    public static String write(Map<String, AttributeValue> item) {
         JsonObject json = new JsonObject();
         item.forEach((k, v) -> json.add(k, value(v)));
         return json.toString();

@@ -9,14 +9,15 @@ import com.zebros.crm.http.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The API functions' priming: the paths of real requests, each reaching as far as it can without
  * writing. First through the router: JSON parsing, routing, role checks, field validation, problem
  * documents, and the DynamoDB client's marshalling and signing up to the wire ({@link PrimingGuard}).
- * Then, for real, reads of a tenant that owns nothing (the HTTP client and unmarshalling), item views
- * built in memory, and health checks through the whole handler, which log and count as requests of
- * {@code snapstart-priming}. SnapStartPrimingTest holds it to writing nothing.
+ * Then, for real, reads of a tenant that owns nothing (the HTTP client and unmarshalling), a read of one
+ * customer answered with an item built in memory ({@link PrimingGuard#findingItem}), and health checks,
+ * both through the whole handler, which log and count as requests of {@code snapstart-priming}. SnapStartPrimingTest holds it to writing nothing.
  */
 public final class ApiPriming {
     private static final Principal PRIMER = new Principal("snapstart-priming", "snapstart-priming",
@@ -62,24 +63,41 @@ public final class ApiPriming {
                 // a call the guard stopped before the wire, or its SDK wrapping
             }
         }
+        var item = customerItem(customer);
         PrimingGuard.outside(() -> {
             for (int i = 0; i < REPEATS; i++) {
                 realReads(service, customer);
                 health(service);
-                itemViews(customer);
+                PrimingGuard.findingItem(item, () -> foundRead(service, customer));
             }
         });
     }
 
-    /** What a found item goes through: validation, the stored shape and the client's view, in memory only. */
-    private static void itemViews(String customer) {
+    /** A customer as the table would hold it (validation and the stored shape), built in memory only. */
+    private static Map<String, AttributeValue> customerItem(String customer) {
         var customerBody = com.zebros.crm.http.Json.object("{\"name\":\"Primed\",\"email\":\"primed@example.com\"}");
         var fields = com.zebros.crm.crm.Items.validate(com.zebros.crm.crm.Entities.CUSTOMER, customerBody, Map.of());
         var item = new java.util.HashMap<>(com.zebros.crm.crm.Items.created(com.zebros.crm.crm.Entities.CUSTOMER,
                 PRIMER.tenantId(), customer, fields, "2026-01-01T00:00:00Z"));
-        item.put(com.zebros.crm.store.Store.VERSION, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
-        Response.json(200, com.zebros.crm.crm.Items.view(com.zebros.crm.crm.Entities.CUSTOMER, item),
-                Map.of("ETag", "\"1\""));
+        item.put(com.zebros.crm.store.Store.VERSION, AttributeValue.fromN("1"));
+        return Map.copyOf(item);
+    }
+
+    /**
+     * A read of one customer through the whole handler, as the authorizer's context delivers the caller,
+     * answered with the in-memory item: the found path (unmarshalled item, view, ETag, JSON) for real.
+     */
+    private static void foundRead(Service service, String customer) {
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setRequestId("snapstart-priming");
+        context.setAuthorizer(new java.util.HashMap<>(Map.of("tenantId", PRIMER.tenantId(),
+                "subject", PRIMER.subject(), "roles", Principal.ADMIN)));
+        try {
+            new ApiHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
+                    .withPath("/v1/customers/" + customer).withRequestContext(context), null);
+        } catch (RuntimeException e) {
+            // DynamoDB unreachable during init
+        }
     }
 
     /** Reads of a tenant that owns nothing: the HTTP client, response unmarshalling and the 200 and 404 answers, for real. */

@@ -41,8 +41,36 @@ final class AuthorizerPriming {
             event.setAuthorizationToken("Bearer " + jwt.serialize());
             event.setMethodArn("arn:aws:execute-api:us-east-1:000000000000:primed/v1/GET/v1/customers");
             new AuthorizerHandler(verifier).handleRequest(event, null);
+            remoteKeys("Bearer " + jwt.serialize(), new JWKSet(key.toPublicJWK()).toString());
         } catch (JOSEException e) {
             throw new IllegalStateException("priming could not sign its token", e);
+        }
+    }
+
+    /**
+     * The first real token after a restore fetches the realm's keys over HTTP. That path (the HTTP
+     * client, the key source's retrieval and its failure handling, JWKS parsing) is primed against a
+     * loopback port nobody listens on: the connection is refused at once and nothing stays open.
+     */
+    private static void remoteKeys(String bearer, String jwksJson) {
+        try {
+            JWKSet.parse(jwksJson);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("priming could not parse its own key set", e);
+        }
+        try {
+            TokenVerifier.forIssuer("http://127.0.0.1:" + closedPort() + "/realms/zebros", "zebros-api").verify(bearer);
+        } catch (TokenVerifier.InvalidTokenException e) {
+            // expected: no keys could be fetched
+        }
+    }
+
+    /** A loopback port that was free a moment ago. */
+    private static int closedPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            return 9;
         }
     }
 }

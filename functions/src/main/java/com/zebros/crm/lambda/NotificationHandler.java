@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.zebros.crm.crm.StageChanges;
 import com.zebros.crm.http.Json;
 import com.zebros.crm.obs.MemoryUse;
@@ -47,11 +49,31 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
                 .subject("Opportunity stage changed"));
     }
 
-    /** A stage change read from a stream record and its message marshalled and signed, never sent. */
+    /**
+     * A batch as the stream delivers it, through the handler: a stage change, whose publish is
+     * marshalled and signed and then stopped before the wire (the guard's refusal makes it a failed
+     * record of this batch only), and a record that is no stage change.
+     */
     static void prime() {
-        Map<String, Object> message = Map.of("tenantId", "snapstart-priming", "opportunityId", "opp_primed",
-                "from", "proposal", "to", "negotiation");
-        PrimingGuard.call(() -> SNS.publish(b -> b.topicArn("arn:aws:sns:us-east-1:000000000000:snapstart-priming")
-                .message(Json.write(message)).subject("Opportunity stage changed")));
+        var handler = new NotificationHandler();
+        for (int i = 0; i < 25; i++) {
+            handler.handleRequest(primingBatch(), null);
+        }
+    }
+
+    private static DynamodbEvent primingBatch() {
+        Map<String, AttributeValue> before = Map.of("stage", new AttributeValue("proposal"));
+        Map<String, AttributeValue> after = Map.of("stage", new AttributeValue("negotiation"),
+                "tenantId", new AttributeValue("snapstart-priming"), "opportunityId", new AttributeValue("opp_primed"),
+                "name", new AttributeValue("Primed"), "updatedAt", new AttributeValue("2026-01-01T00:00:00Z"));
+        var change = new DynamodbEvent.DynamodbStreamRecord();
+        change.setEventName("MODIFY");
+        change.setDynamodb(new StreamRecord().withSequenceNumber("1").withOldImage(before).withNewImage(after));
+        var insert = new DynamodbEvent.DynamodbStreamRecord();
+        insert.setEventName("INSERT");
+        insert.setDynamodb(new StreamRecord().withSequenceNumber("2").withNewImage(after));
+        var event = new DynamodbEvent();
+        event.setRecords(List.of(change, insert));
+        return event;
     }
 }

@@ -3,7 +3,10 @@ package com.zebros.crm.bench;
 import com.zebros.crm.Service;
 import com.zebros.crm.auth.Principal;
 import com.zebros.crm.http.Request;
+import com.zebros.crm.local.DevTokenIssuer;
 import com.zebros.crm.local.LocalDynamo;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -18,16 +21,19 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What SnapStart's priming buys, measured locally (not a test: run it on purpose). For the API handler,
- * fresh JVMs on the deployment jar build the handler as Lambda's init does, with and without the
- * SnapStart hook, then time the first request and the warm median of the same request. Goal: the
- * first request after a primed initialisation within 2x of the warm p50. Median of three JVMs each.
+ * What SnapStart's priming buys, measured locally (not a test: run it on purpose). For each handler,
+ * fresh JVMs on the deployment jar build it as Lambda's init does, with and without the SnapStart
+ * hook, then time the first request and the warm median of the same request. Goal: the first request
+ * after a primed initialisation within 2x of the warm p50. Median of five JVMs each. The API reads a
+ * customer from DynamoDB Local; the authorizer verifies a token of a realm whose keys a local HTTP
+ * server publishes at Keycloak's certs path; the notification handler reads a stream record that is
+ * no stage change (a publish would need SNS, and no SNS server runs on these machines).
  *
  * <p>Run: {@code mvn -q -f functions/pom.xml package -DskipTests && mvn -q -f functions/pom.xml exec:java
  * -Dexec.mainClass=com.zebros.crm.bench.SnapStartBenchmark}.
  */
 public final class SnapStartBenchmark {
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
 
     private SnapStartBenchmark() {
     }
@@ -36,6 +42,18 @@ public final class SnapStartBenchmark {
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         var report = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
         int code = 0;
+        // The realm's certs endpoint, as Keycloak serves it, on a port of its own.
+        HttpServer keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String issuer = "http://127.0.0.1:" + keys.getAddress().getPort() + "/realms/zebros";
+        var tokens = new DevTokenIssuer(issuer);
+        keys.createContext("/realms/zebros/protocol/openid-connect/certs", exchange -> {
+            byte[] body = tokens.jwksJson().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keys.start();
         try (LocalDynamo dynamo = new LocalDynamo()) {
             Path target = Files.isDirectory(Path.of("functions", "target")) ? Path.of("functions", "target") : Path.of("target");
             Path jar = target.resolve("zebros-functions.jar");
@@ -44,18 +62,20 @@ public final class SnapStartBenchmark {
             }
             String customer = seedCustomer(dynamo);
             report.println("handler       mode      init ms   first ms   warm p50 ms   first / p50");
-            // The notification handler's request is an SNS publish, and no SNS server runs here; the
-            // authorizer's is a token check against the realm's keys. Both are primed; only the API is measured.
-            for (String handler : List.of("api")) {
+            Map<String, String> env = new HashMap<>(Map.of("PROBE_CUSTOMER", customer, "TOKEN_ISSUER", issuer,
+                    "TOKEN_AUDIENCE", DevTokenIssuer.AUDIENCE, "PROBE_TOKEN", tokens.token("bench", "probe", List.of("crm-user"))));
+            for (String handler : List.of("api", "authorizer", "notification")) {
                 for (String mode : List.of("unprimed", "primed")) {
-                    double[] medians = median(handler, mode, dynamo, customer, target);
-                    report.printf("%-13s %-9s %7.0f %10.2f %13.2f %13.1f%n", handler, mode, medians[0], medians[1],
+                    double[] medians = median(handler, mode, dynamo, env, target);
+                    report.printf("%-13s %-9s %7.0f %10.3f %13.3f %13.1f%n", handler, mode, medians[0], medians[1],
                             medians[2], medians[1] / medians[2]);
                 }
             }
         } catch (Exception e) {
             e.printStackTrace(report);
             code = 1;
+        } finally {
+            keys.stop(0);
         }
         Runtime.getRuntime().halt(code);
     }
@@ -69,7 +89,7 @@ public final class SnapStartBenchmark {
         return created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
-    private static double[] median(String handler, String mode, LocalDynamo dynamo, String customer, Path target)
+    private static double[] median(String handler, String mode, LocalDynamo dynamo, Map<String, String> probeEnv, Path target)
             throws Exception {
         List<double[]> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -80,7 +100,7 @@ public final class SnapStartBenchmark {
             Map<String, String> env = new HashMap<>(dynamo.environment());
             env.put("AWS_ACCESS_KEY_ID", "local");
             env.put("AWS_SECRET_ACCESS_KEY", "local");
-            env.put("PROBE_CUSTOMER", customer);
+            env.putAll(probeEnv);
             builder.environment().putAll(env);
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process process = builder.start();

@@ -3,6 +3,7 @@ package com.zebros.crm.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.zebros.crm.lambda.ApiHandler;
+import com.zebros.crm.lambda.AuthorizerHandler;
 import com.zebros.crm.lambda.NotificationHandler;
 import com.zebros.crm.lambda.Priming;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class SnapStartProbe {
         long start = System.nanoTime();
         Runnable request = switch (handler) {
             case "api" -> api();
+            case "authorizer" -> authorizer();
             case "notification" -> notification();
             default -> throw new IllegalArgumentException(handler);
         };
@@ -40,7 +42,7 @@ public final class SnapStartProbe {
             warm.add(time(request));
         }
         Collections.sort(warm);
-        System.err.printf("SNAPSTART handler=%s primed=%s initMs=%.1f firstMs=%.2f warmP50Ms=%.2f%n", handler, primed,
+        System.err.printf("SNAPSTART handler=%s primed=%s initMs=%.1f firstMs=%.4f warmP50Ms=%.4f%n", handler, primed,
                 init / 1e6, first / 1e6, warm.get(warm.size() / 2) / 1e6);
         Runtime.getRuntime().halt(0);
     }
@@ -58,6 +60,22 @@ public final class SnapStartProbe {
             int status = handler.handleRequest(event.get(), null).getStatusCode();
             if (status != 200) {
                 throw new IllegalStateException("the probe's request answered " + status);
+            }
+        };
+    }
+
+    /**
+     * A token of the realm whose keys {@code TOKEN_ISSUER} serves: the first request fetches the keys (as
+     * the first real token after a restore does), the warm ones find them cached.
+     */
+    private static Runnable authorizer() {
+        var handler = new AuthorizerHandler();
+        return () -> {
+            var event = new com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent();
+            event.setAuthorizationToken("Bearer " + System.getenv("PROBE_TOKEN"));
+            event.setMethodArn("arn:aws:execute-api:us-east-1:000000000000:probe/v1/GET/v1/customers");
+            if (!"probe".equals(handler.handleRequest(event, null).getPrincipalId())) {
+                throw new IllegalStateException("the probe's token was not accepted");
             }
         };
     }
