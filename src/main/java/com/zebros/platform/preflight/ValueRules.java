@@ -1,6 +1,7 @@
 package com.zebros.platform.preflight;
 
 import com.zebros.platform.AwsTypes;
+import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.offline.PlanInputs;
 import java.util.List;
 import java.util.Map;
@@ -26,95 +27,28 @@ final class ValueRules {
         return List.of(
                 RuleSupport.perResource("logs-retention-days", AwsTypes.CLOUDWATCH_LOG_GROUP,
                         "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html",
-                        (r, report) -> {
-                            Double days = Values.number(r.inputs().get("retentionInDays"));
-                            if (days != null && !LOG_RETENTION_DAYS.contains(days.longValue())) {
-                                report.finding("retentionInDays", days.longValue(), "must be one of " + LOG_RETENTION_DAYS);
-                            }
-                        }),
+                        ValueRules::logsRetentionDays),
                 RuleSupport.perResource("cloudwatch-alarm-period", AwsTypes.CLOUDWATCH_METRIC_ALARM,
                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
-                        (r, report) -> {
-                            periods(r.inputs()).forEach((path, period) -> {
-                                if (period != 10 && period != 30 && period % 60 != 0) {
-                                    report.finding(path, period, "must be 10, 30 or a multiple of 60");
-                                }
-                            });
-                            Double evaluations = Values.number(r.inputs().get("evaluationPeriods"));
-                            Double datapoints = Values.number(r.inputs().get("datapointsToAlarm"));
-                            if (evaluations != null && datapoints != null && datapoints > evaluations) {
-                                report.finding("datapointsToAlarm", datapoints.longValue(),
-                                        "must not exceed evaluationPeriods (" + evaluations.longValue() + ")");
-                            }
-                            Double period = Values.number(r.inputs().get("period"));
-                            if (evaluations != null && period != null && evaluations * period > 86_400) {
-                                report.finding("evaluationPeriods", evaluations.longValue(),
-                                        "times the period must not exceed one day (86,400 s)");
-                            }
-                        }),
+                        ValueRules::cloudwatchAlarmPeriod),
                 RuleSupport.perResource("fargate-task-size", AwsTypes.ECS_TASK_DEFINITION,
                         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
-                        (r, report) -> {
-                            Double cpu = Values.number(r.inputs().get("cpu"));
-                            Double memory = Values.number(r.inputs().get("memory"));
-                            if (cpu == null || memory == null) {
-                                return;
-                            }
-                            long[] range = FARGATE_MEMORY.get(cpu.longValue());
-                            if (range == null) {
-                                report.finding("cpu", cpu.longValue(), "must be one of " + FARGATE_MEMORY.keySet());
-                            } else if (memory < range[0] || memory > range[1] || (memory.longValue() - range[0]) % range[2] != 0) {
-                                report.finding("memory", memory.longValue(), "with cpu " + cpu.longValue()
-                                        + " must be " + range[0] + " to " + range[1] + " MiB in steps of " + range[2]);
-                            }
-                        }),
+                        ValueRules::fargateTaskSize),
                 RuleSupport.perResource("aurora-serverless-v2-capacity", AwsTypes.RDS_CLUSTER,
                         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.setting-capacity.html",
-                        (r, report) -> {
-                            var scaling = PlanInputs.map(r.inputs().get("serverlessv2ScalingConfiguration"));
-                            for (String field : List.of("minCapacity", "maxCapacity")) {
-                                Double acus = Values.number(scaling.get(field));
-                                if (acus != null && (acus < 0 || acus > 256 || acus * 2 != Math.rint(acus * 2))) {
-                                    report.finding("serverlessv2ScalingConfiguration." + field, acus,
-                                            "must be 0 to 256 ACUs in steps of 0.5");
-                                }
-                            }
-                            Double min = Values.number(scaling.get("minCapacity"));
-                            Double max = Values.number(scaling.get("maxCapacity"));
-                            if (min != null && max != null && (min > max || max < 1)) {
-                                report.finding("serverlessv2ScalingConfiguration.maxCapacity", max,
-                                        "must be at least 1 ACU and at least minCapacity");
-                            }
-                        }),
+                        ValueRules::auroraServerlessV2Capacity),
                 RuleSupport.perResource("route53-health-check-interval", AwsTypes.ROUTE53_HEALTH_CHECK,
                         "https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html",
-                        (r, report) -> {
-                            Double interval = Values.number(r.inputs().get("requestInterval"));
-                            if (interval != null && interval != 10 && interval != 30) {
-                                report.finding("requestInterval", interval.longValue(), "must be 10 or 30 seconds");
-                            }
-                        }),
+                        ValueRules::route53HealthCheckInterval),
                 RuleSupport.perResource("sqs-queue-attributes", AwsTypes.SQS_QUEUE,
                         "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html",
-                        (r, report) -> {
-                            within(report, r.inputs(), "messageRetentionSeconds", 60, 1_209_600);
-                            within(report, r.inputs(), "visibilityTimeoutSeconds", 0, 43_200);
-                            within(report, r.inputs(), "receiveWaitTimeSeconds", 0, 20);
-                            within(report, r.inputs(), "delaySeconds", 0, 900);
-                            within(report, r.inputs(), "maxMessageSize", 1_024, 262_144);
-                        }),
+                        ValueRules::sqsQueueAttributes),
                 RuleSupport.perResource("kms-deletion-window", AwsTypes.KMS_KEY,
                         "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
                         (r, report) -> within(report, r.inputs(), "deletionWindowInDays", 7, 30)),
                 RuleSupport.perResource("secrets-recovery-window", AwsTypes.SECRETSMANAGER_SECRET,
                         "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
-                        (r, report) -> {
-                            Double days = Values.number(r.inputs().get("recoveryWindowInDays"));
-                            // 0 is the provider's ForceDeleteWithoutRecovery.
-                            if (days != null && days != 0 && (days < 7 || days > 30)) {
-                                report.finding("recoveryWindowInDays", days.longValue(), "must be 7 to 30 days, or 0");
-                            }
-                        }),
+                        ValueRules::secretsRecoveryWindow),
                 RuleSupport.perResource("apigateway-integration-timeout", AwsTypes.APIGATEWAY_INTEGRATION,
                         "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
                         (r, report) -> within(report, r.inputs(), "timeoutMilliseconds", 50, 29_000)),
@@ -123,14 +57,97 @@ final class ValueRules {
                         (r, report) -> within(report, r.inputs(), "authorizerResultTtlInSeconds", 0, 3_600)),
                 RuleSupport.perResource("lambda-environment-size", AwsTypes.LAMBDA_FUNCTION,
                         "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
-                        (r, report) -> {
-                            var variables = PlanInputs.map(PlanInputs.at(r.inputs(), "environment", "variables"));
-                            int size = variables.entrySet().stream()
-                                    .mapToInt(e -> e.getKey().length() + String.valueOf(e.getValue()).length()).sum();
-                            if (size > 4096) {
-                                report.finding("environment.variables", size + " bytes", "must total at most 4 KB");
-                            }
-                        }));
+                        ValueRules::lambdaEnvironmentSize));
+    }
+
+    private static void logsRetentionDays(PlannedResource r, RuleSupport.Reporter report) {
+        Double days = Values.number(r.inputs().get("retentionInDays"));
+        if (days != null && !LOG_RETENTION_DAYS.contains(days.longValue())) {
+            report.finding("retentionInDays", days.longValue(), "must be one of " + LOG_RETENTION_DAYS);
+        }
+    }
+
+    private static void cloudwatchAlarmPeriod(PlannedResource r, RuleSupport.Reporter report) {
+        periods(r.inputs()).forEach((path, period) -> {
+            if (period != 10 && period != 30 && period % 60 != 0) {
+                report.finding(path, period, "must be 10, 30 or a multiple of 60");
+            }
+        });
+        Double evaluations = Values.number(r.inputs().get("evaluationPeriods"));
+        Double datapoints = Values.number(r.inputs().get("datapointsToAlarm"));
+        if (evaluations != null && datapoints != null && datapoints > evaluations) {
+            report.finding("datapointsToAlarm", datapoints.longValue(),
+                    "must not exceed evaluationPeriods (" + evaluations.longValue() + ")");
+        }
+        Double period = Values.number(r.inputs().get("period"));
+        if (evaluations != null && period != null && evaluations * period > 86_400) {
+            report.finding("evaluationPeriods", evaluations.longValue(),
+                    "times the period must not exceed one day (86,400 s)");
+        }
+    }
+
+    private static void fargateTaskSize(PlannedResource r, RuleSupport.Reporter report) {
+        Double cpu = Values.number(r.inputs().get("cpu"));
+        Double memory = Values.number(r.inputs().get("memory"));
+        if (cpu == null || memory == null) {
+            return;
+        }
+        long[] range = FARGATE_MEMORY.get(cpu.longValue());
+        if (range == null) {
+            report.finding("cpu", cpu.longValue(), "must be one of " + FARGATE_MEMORY.keySet());
+        } else if (memory < range[0] || memory > range[1] || (memory.longValue() - range[0]) % range[2] != 0) {
+            report.finding("memory", memory.longValue(), "with cpu " + cpu.longValue()
+                    + " must be " + range[0] + " to " + range[1] + " MiB in steps of " + range[2]);
+        }
+    }
+
+    private static void auroraServerlessV2Capacity(PlannedResource r, RuleSupport.Reporter report) {
+        var scaling = PlanInputs.map(r.inputs().get("serverlessv2ScalingConfiguration"));
+        for (String field : List.of("minCapacity", "maxCapacity")) {
+            Double acus = Values.number(scaling.get(field));
+            if (acus != null && (acus < 0 || acus > 256 || acus * 2 != Math.rint(acus * 2))) {
+                report.finding("serverlessv2ScalingConfiguration." + field, acus,
+                        "must be 0 to 256 ACUs in steps of 0.5");
+            }
+        }
+        Double min = Values.number(scaling.get("minCapacity"));
+        Double max = Values.number(scaling.get("maxCapacity"));
+        if (min != null && max != null && (min > max || max < 1)) {
+            report.finding("serverlessv2ScalingConfiguration.maxCapacity", max,
+                    "must be at least 1 ACU and at least minCapacity");
+        }
+    }
+
+    private static void route53HealthCheckInterval(PlannedResource r, RuleSupport.Reporter report) {
+        Double interval = Values.number(r.inputs().get("requestInterval"));
+        if (interval != null && interval != 10 && interval != 30) {
+            report.finding("requestInterval", interval.longValue(), "must be 10 or 30 seconds");
+        }
+    }
+
+    private static void sqsQueueAttributes(PlannedResource r, RuleSupport.Reporter report) {
+        within(report, r.inputs(), "messageRetentionSeconds", 60, 1_209_600);
+        within(report, r.inputs(), "visibilityTimeoutSeconds", 0, 43_200);
+        within(report, r.inputs(), "receiveWaitTimeSeconds", 0, 20);
+        within(report, r.inputs(), "delaySeconds", 0, 900);
+        within(report, r.inputs(), "maxMessageSize", 1_024, 262_144);
+    }
+
+    private static void secretsRecoveryWindow(PlannedResource r, RuleSupport.Reporter report) {
+        Double days = Values.number(r.inputs().get("recoveryWindowInDays"));
+        // 0 is the provider's ForceDeleteWithoutRecovery.
+        if (days != null && days != 0 && (days < 7 || days > 30)) {
+            report.finding("recoveryWindowInDays", days.longValue(), "must be 7 to 30 days, or 0");
+        }
+    }
+
+    private static void lambdaEnvironmentSize(PlannedResource r, RuleSupport.Reporter report) {
+        var variables = PlanInputs.map(PlanInputs.at(r.inputs(), "environment", "variables"));
+        int size = variables.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + String.valueOf(e.getValue()).length()).sum();
+        if (size > 4096) {
+            report.finding("environment.variables", size + " bytes", "must total at most 4 KB");
+        }
     }
 
     private static Map<String, Long> periods(Map<String, Object> inputs) {
