@@ -56,19 +56,48 @@ public final class CrmFunction extends ZebrosComponent {
         String functionName = naming.physical(group.id());
 
         var logGroup = LogGroups.create(group.id() + "-logs", "/aws/lambda/" + functionName, stack, child());
+        var role = role(functionName, logGroup, permissions, vpc.isPresent());
+        var args = functionArgs(functionName, stack, role, logGroup, environment, vpc);
+        function = new Function(group.id(), args.build(), childAfter(role.policy()));
+        alias = new Alias(group.id() + "-live", AliasArgs.builder()
+                .name(ALIAS)
+                .functionName(function.name())
+                .functionVersion(function.version())
+                .description("What the API, the authorizer and event sources invoke")
+                .build(), child());
+        if (phases.usesProvisionedConcurrency(group)) {
+            // Provisioned environments on the alias, kept at 70 % utilisation between the phase's bounds.
+            AutoScaling.target(group.id() + "-provisioned", "lambda",
+                            function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
+                            "lambda:function:ProvisionedConcurrency", phases.provisionedConcurrency(group),
+                            childAfter(alias))
+                    .track("utilisation", "LambdaProvisionedConcurrencyUtilization", phases.scalingTargetPercent() / 100.0);
+        }
+        registerOutputs(Map.of("functionName", function.name()));
+    }
+
+    /** The function's role: its own log group, tracing, and the VPC's network interfaces when it runs there. */
+    private ServiceRole role(String functionName, com.pulumi.aws.cloudwatch.LogGroup logGroup, PolicyDocument permissions,
+                             boolean inVpc) {
         permissions.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
         // X-Ray accepts no resource narrower than "*".
         permissions.allowOnAnyResource("Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
-        if (vpc.isPresent()) {
+        if (inVpc) {
             // Lambda manages its network interfaces with actions IAM cannot scope to a resource.
             permissions.allowOnAnyResource("VpcNetworking", List.of("ec2:CreateNetworkInterface",
                     "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
                     "ec2:UnassignPrivateIpAddresses"));
         }
-        var role = new ServiceRole(group.id() + "-role", functionName, "lambda.amazonaws.com", permissions, child());
+        return new ServiceRole(group.id() + "-role", functionName, "lambda.amazonaws.com", permissions, child());
+    }
 
-        boolean snapStart = !phases.usesProvisionedConcurrency(group);
+    /** The function's settings from the phase table: memory, SnapStart or provisioned concurrency, reservation. */
+    private FunctionArgs.Builder functionArgs(String functionName, StackContext stack, ServiceRole role,
+                                              com.pulumi.aws.cloudwatch.LogGroup logGroup,
+                                              Map<String, Output<String>> environment,
+                                              java.util.Optional<VpcPlacement> vpc) {
+        PhaseTable phases = stack.phases();
         var args = FunctionArgs.builder()
                 .name(functionName)
                 .runtime(RUNTIME)
@@ -88,28 +117,14 @@ public final class CrmFunction extends ZebrosComponent {
                 .subnetIds(placement.subnetIds())
                 .securityGroupIds(placement.securityGroupId().applyValue(List::of))
                 .build()));
-        if (snapStart) {
-            args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build());
-        }
-        if (!phases.usesProvisionedConcurrency(group)) {
-            args.reservedConcurrentExecutions(phases.reservedConcurrency(group));
-        }
-        function = new Function(group.id(), args.build(), childAfter(role.policy()));
-        alias = new Alias(group.id() + "-live", AliasArgs.builder()
-                .name(ALIAS)
-                .functionName(function.name())
-                .functionVersion(function.version())
-                .description("What the API, the authorizer and event sources invoke")
-                .build(), child());
         if (phases.usesProvisionedConcurrency(group)) {
-            // Provisioned environments on the alias, kept at 70 % utilisation between the phase's bounds.
-            AutoScaling.target(group.id() + "-provisioned", "lambda",
-                            function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
-                            "lambda:function:ProvisionedConcurrency", phases.provisionedConcurrency(group),
-                            childAfter(alias))
-                    .track("utilisation", "LambdaProvisionedConcurrencyUtilization", phases.scalingTargetPercent() / 100.0);
+            return args;
         }
-        registerOutputs(Map.of("functionName", function.name()));
+        // SnapStart and provisioned concurrency do not combine on a version
+        // (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); a provisioned function's concurrency is
+        // its provisioned range, so only the others get a reservation.
+        return args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+                .reservedConcurrentExecutions(phases.reservedConcurrency(group));
     }
 
     /** API calls must answer inside API Gateway's 29 s; processing gets a minute. */

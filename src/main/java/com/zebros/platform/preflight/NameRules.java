@@ -24,6 +24,13 @@ final class NameRules {
     }
 
     static List<DocumentedRule> all() {
+        List<DocumentedRule> rules = new java.util.ArrayList<>(storageAndDatabaseNames());
+        rules.addAll(computeAndEdgeNames());
+        return List.copyOf(rules);
+    }
+
+    /** Buckets, load balancers and the data stores. */
+    private static List<DocumentedRule> storageAndDatabaseNames() {
         return List.of(
                 RuleSupport.name("s3-bucket-name", AwsTypes.S3_BUCKET_V2, "bucket", 63,
                         BUCKET,
@@ -55,7 +62,12 @@ final class NameRules {
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateGlobalCluster.html"),
                 RuleSupport.name("rds-cluster-parameter-group-name", AwsTypes.RDS_CLUSTER_PARAMETER_GROUP,
                         "name", 255, IDENTIFIER, IDENTIFIER_DESCRIBED,
-                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBClusterParameterGroup.html"),
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBClusterParameterGroup.html"));
+    }
+
+    /** Queues, topics, functions, tasks, workflows, security groups, certificates and health checks. */
+    private static List<DocumentedRule> computeAndEdgeNames() {
+        return List.of(
                 RuleSupport.name("sqs-queue-name", AwsTypes.SQS_QUEUE, "name", 80,
                         QUEUE_OR_TOPIC, LETTERS_DIGITS_DASH_UNDERSCORE_DESCRIBED,
                         "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html"),
