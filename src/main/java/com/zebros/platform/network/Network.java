@@ -23,6 +23,7 @@ import com.zebros.platform.ZebrosComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The VPC: three tiers of subnets over three availability zones.
@@ -67,7 +68,14 @@ public final class Network extends ZebrosComponent {
                 .tags(tags(stack.naming().physical("public")))
                 .build(), child());
 
-        // /20 subnets: public at .0-.47, app at .64-.111, data at .128-.175 of the /16.
+        subnets(name, cidrPrefix, publicRoutes);
+        List<Output<String>> privateRouteTables = privateRouteTables(name, outboundRoutes(name, igw));
+        gatewayEndpoints(name, privateRouteTables);
+        registerOutputs(Map.of("vpcId", vpc.id()));
+    }
+
+    /** Three /20 subnets per zone: public at .0-.47, app at .64-.111, data at .128-.175 of the /16. */
+    private void subnets(String name, String cidrPrefix, RouteTable publicRoutes) {
         for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
             publicSubnets.add(subnet(name + "-public-" + az, cidrPrefix + "." + (az * 16) + ".0/20", az, true));
             appSubnets.add(subnet(name + "-app-" + az, cidrPrefix + "." + (64 + az * 16) + ".0/20", az, false));
@@ -75,8 +83,17 @@ public final class Network extends ZebrosComponent {
             new RouteTableAssociation(name + "-public-" + az, RouteTableAssociationArgs.builder()
                     .subnetId(publicSubnets.get(az).id()).routeTableId(publicRoutes.id()).build(), child());
         }
+    }
 
+    /** The app tier's way out per zone: the phase's NAT gateways, or one NAT instance when it has none. */
+    private IntFunction<RouteTableRouteArgs> outboundRoutes(String name, InternetGateway igw) {
         int natCount = Math.min(stack.phases().natGateways(), StackContext.ZONE_COUNT);
+        if (natCount == 0) {
+            var natInstance = new NatInstance(name + "-nat-instance", stack, vpc.id(), stack.settings().vpcCidr(),
+                    publicSubnets.get(0).id(), this);
+            return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
+                    .networkInterfaceId(natInstance.networkInterfaceId()).build();
+        }
         List<NatGateway> nats = new ArrayList<>();
         for (int i = 0; i < natCount; i++) {
             var eip = new Eip(name + "-nat-" + i, EipArgs.builder().domain("vpc")
@@ -87,26 +104,21 @@ public final class Network extends ZebrosComponent {
                     .tags(tags(stack.naming().physical("nat-" + i)))
                     .build(), childAfter(igw)));
         }
-        NatInstance natInstance = natCount == 0
-                ? new NatInstance(name + "-nat-instance", stack, vpc.id(), stack.settings().vpcCidr(), publicSubnets.get(0).id(), this)
-                : null;
+        return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nats.get(az % natCount).id()).build();
+    }
 
-        List<Output<String>> privateRouteTables = new ArrayList<>();
+    /** A route table per app subnet with its way out, and one for the data tier with none. */
+    private List<Output<String>> privateRouteTables(String name, IntFunction<RouteTableRouteArgs> outbound) {
+        List<Output<String>> tables = new ArrayList<>();
         for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
-            var route = RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0");
-            if (natInstance != null) {
-                route.networkInterfaceId(natInstance.networkInterfaceId());
-            } else {
-                route.natGatewayId(nats.get(az % natCount).id());
-            }
             var appRoutes = new RouteTable(name + "-app-" + az, RouteTableArgs.builder()
                     .vpcId(vpc.id())
-                    .routes(route.build())
+                    .routes(outbound.apply(az))
                     .tags(tags(stack.naming().physical("app-" + az)))
                     .build(), child());
             new RouteTableAssociation(name + "-app-" + az, RouteTableAssociationArgs.builder()
                     .subnetId(appSubnets.get(az).id()).routeTableId(appRoutes.id()).build(), child());
-            privateRouteTables.add(appRoutes.id());
+            tables.add(appRoutes.id());
         }
         // The data tier has no route out: databases and caches only answer the app tier.
         var dataRoutes = new RouteTable(name + "-data", RouteTableArgs.builder()
@@ -115,8 +127,12 @@ public final class Network extends ZebrosComponent {
             new RouteTableAssociation(name + "-data-" + az, RouteTableAssociationArgs.builder()
                     .subnetId(dataSubnets.get(az).id()).routeTableId(dataRoutes.id()).build(), child());
         }
-        privateRouteTables.add(dataRoutes.id());
+        tables.add(dataRoutes.id());
+        return tables;
+    }
 
+    /** DynamoDB and S3 reached through gateway endpoints on the private route tables, not the NAT. */
+    private void gatewayEndpoints(String name, List<Output<String>> privateRouteTables) {
         for (String service : List.of("dynamodb", "s3")) {
             new VpcEndpoint(name + "-" + service, VpcEndpointArgs.builder()
                     .vpcId(vpc.id())
@@ -126,8 +142,6 @@ public final class Network extends ZebrosComponent {
                     .tags(tags(stack.naming().physical(service)))
                     .build(), child());
         }
-
-        registerOutputs(Map.of("vpcId", vpc.id()));
     }
 
     private Subnet subnet(String logicalName, String cidr, int az, boolean isPublic) {
