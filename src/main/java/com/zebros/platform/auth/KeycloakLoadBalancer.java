@@ -63,7 +63,28 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                 .idleTimeout(60)
                 .build(), child());
 
-        targetGroup = new TargetGroup(name + "-keycloak", TargetGroupArgs.builder()
+        targetGroup = keycloakTargets(name, network);
+
+        List<String> names = settings.role().isGlobal()
+                ? List.of(settings.authHost(), regionalHost(stack), originHost(stack))
+                : List.of(settings.authHost(), regionalHost(stack));
+        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
+
+        httpsListener = listeners(name, certificate);
+
+        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
+        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost(stack), alias(), child());
+        // The shared name points here only while neither CloudFront nor the global layer owns it.
+        if (!settings.role().isGlobal() && !stack.phases().hasCloudFront()) {
+            DnsAlias.record(name + "-shared", settings.hostedZoneId(), settings.authHost(), alias(), child());
+        }
+        registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
+    }
+
+    /** Keycloak's tasks by IP, health-checked on the management port's readiness endpoint. */
+    private TargetGroup keycloakTargets(String name, Network network) {
+        var naming = stack.naming();
+        return new TargetGroup(name + "-keycloak", TargetGroupArgs.builder()
                 .name(naming.physical("kc"))
                 .port(HTTP_PORT)
                 .protocol("HTTP")
@@ -81,13 +102,11 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                         .unhealthyThreshold(3)
                         .build())
                 .build(), child());
+    }
 
-        List<String> names = settings.role().isGlobal()
-                ? List.of(settings.authHost(), regionalHost(stack), originHost(stack))
-                : List.of(settings.authHost(), regionalHost(stack));
-        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
-
-        httpsListener = new Listener(name + "-https", ListenerArgs.builder()
+    /** HTTPS to Keycloak with the stack's certificate; HTTP only redirects. Answers the HTTPS listener. */
+    private Listener listeners(String name, ValidatedCertificate certificate) {
+        var https = new Listener(name + "-https", ListenerArgs.builder()
                 .loadBalancerArn(loadBalancer.arn())
                 .port(443)
                 .protocol("HTTPS")
@@ -105,14 +124,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                                 .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
                         .build())
                 .build(), child());
-
-        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
-        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost(stack), alias(), child());
-        // The shared name points here only while neither CloudFront nor the global layer owns it.
-        if (!settings.role().isGlobal() && !stack.phases().hasCloudFront()) {
-            DnsAlias.record(name + "-shared", settings.hostedZoneId(), settings.authHost(), alias(), child());
-        }
-        registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
+        return https;
     }
 
     /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md CF-05). */
