@@ -39,29 +39,60 @@ public final class CrmFunctions extends ZebrosComponent {
     public CrmFunctions(String name, StackContext stack, Network network, TableSet tables, FileStore files,
                         Workflows workflows, Optional<Dax> dax, Optional<SessionCache> cache, String issuer) {
         super("zebros:compute:CrmFunctions", name, stack);
-        Optional<CrmFunction.VpcPlacement> vpc = Optional.empty();
-        if (dax.isPresent() || cache.isPresent()) {
-            // DAX and Redis live only inside the VPC, so from phase 2 the functions do too.
-            securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                    .name(stack.naming().physical("functions"))
-                    .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
-                    .vpcId(network.vpcId())
-                    .build(), child());
-            // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions: no apostrophe
-            // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
-            SecurityRule.create(securityGroup.id(), List.of(
-                    SecurityRule.outToRange(name + "-https", 443, SecurityRule.anywhere(),
-                            "AWS APIs and the Keycloak signing keys over HTTPS"),
-                    SecurityRule.outToRange(name + "-to-" + Dax.TLS_PORT, Dax.TLS_PORT, network.vpcCidr(), "caches in the data subnets"),
-                    SecurityRule.outToRange(name + "-to-" + SessionCache.PORT, SessionCache.PORT, network.vpcCidr(),
-                            "caches in the data subnets")), child());
-            vpc = Optional.of(new CrmFunction.VpcPlacement(Output.all(network.appSubnetIds()), securityGroup.id()));
-        }
+        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(name, stack, network, dax.isPresent() || cache.isPresent());
         notifications = new Topic("notifications", TopicArgs.builder()
                 .name(stack.naming().physical("notifications"))
                 .kmsMasterKeyId("alias/aws/sns")
                 .build(), child());
 
+        Map<String, Output<String>> environment = environment(stack, tables, files, workflows, dax, cache, issuer);
+
+        for (FunctionGroup group : FunctionGroup.values()) {
+            PolicyDocument permissions = permissions(group, tables, files, workflows);
+            boolean servesRequests = group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
+            if (servesRequests && group != FunctionGroup.AUTHORIZER) {
+                dax.ifPresent(d -> d.grantAccess(permissions));
+                cache.ifPresent(c -> c.grantReadToken(permissions));
+            }
+            functions.put(group, new CrmFunction(group, stack, permissions, environment, vpc, childComponent()));
+        }
+
+        stageChanges = stageChangeMapping(stack, tables);
+
+        new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
+                child());
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
+        registerOutputs(outputs);
+    }
+
+    /** From phase 2 DAX and Redis live only inside the VPC, so the functions do too, in a group of their own. */
+    private Optional<CrmFunction.VpcPlacement> vpcPlacement(String name, StackContext stack, Network network,
+                                                          boolean inVpc) {
+        if (!inVpc) {
+            return Optional.empty();
+        }
+        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .name(stack.naming().physical("functions"))
+                .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
+                .vpcId(network.vpcId())
+                .build(), child());
+        // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions: no apostrophe
+        // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
+        SecurityRule.create(securityGroup.id(), List.of(
+                SecurityRule.outToRange(name + "-https", 443, SecurityRule.anywhere(),
+                        "AWS APIs and the Keycloak signing keys over HTTPS"),
+                SecurityRule.outToRange(name + "-to-" + Dax.TLS_PORT, Dax.TLS_PORT, network.vpcCidr(), "caches in the data subnets"),
+                SecurityRule.outToRange(name + "-to-" + SessionCache.PORT, SessionCache.PORT, network.vpcCidr(),
+                        "caches in the data subnets")), child());
+        return Optional.of(new CrmFunction.VpcPlacement(Output.all(network.appSubnetIds()), securityGroup.id()));
+    }
+
+    /** What every function reads from its environment: table, bucket, queue and topic names, the realm, the caches. */
+    private Map<String, Output<String>> environment(StackContext stack, TableSet tables, FileStore files,
+                                                    Workflows workflows, Optional<Dax> dax,
+                                                    Optional<SessionCache> cache, String issuer) {
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
             environment.put(t.name() + "_TABLE", tables.tableName(t));
@@ -82,18 +113,12 @@ public final class CrmFunctions extends ZebrosComponent {
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+        return environment;
+    }
 
-        for (FunctionGroup group : FunctionGroup.values()) {
-            PolicyDocument permissions = permissions(group, tables, files, workflows);
-            boolean servesRequests = group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
-            if (servesRequests && group != FunctionGroup.AUTHORIZER) {
-                dax.ifPresent(d -> d.grantAccess(permissions));
-                cache.ifPresent(c -> c.grantReadToken(permissions));
-            }
-            functions.put(group, new CrmFunction(group, stack, permissions, environment, vpc, childComponent()));
-        }
-
-        stageChanges = new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
+    /** The notification function reads the opportunities stream's updates, in the active region only. */
+    private EventSourceMapping stageChangeMapping(StackContext stack, TableSet tables) {
+        return new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
                 .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
                 .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
                 .startingPosition("LATEST")
@@ -111,13 +136,6 @@ public final class CrmFunctions extends ZebrosComponent {
                                 .pattern("{\"eventName\":[\"MODIFY\"]}").build())
                         .build())
                 .build(), child());
-
-        new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
-                child());
-
-        Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
-        registerOutputs(outputs);
     }
 
     /** What each group's routes touch, and nothing more. */

@@ -24,6 +24,7 @@ import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
+import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.LogGroups;
@@ -77,24 +78,7 @@ public final class Workflows extends ZebrosComponent {
         var role = new ServiceRole(name + "-jobs", naming.physical("jobs-workflow"), "states.amazonaws.com",
                 stateMachinePermissions(stack, cluster, tables), child());
 
-        List<Output<String>> taskArns = new ArrayList<>();
-        for (WorkerKind kind : WorkerKind.values()) {
-            taskArns.add(workers.get(kind).taskDefinitionArn());
-        }
-        Output<String> poolQueue = reportPool == null ? Output.of("") : reportPool.queueUrl();
-        Output<String> definition = Output.tuple(cluster.arn(), subnets, workerGroup.id(), tables.tableName(CrmTable.JOBS),
-                        Output.all(taskArns), poolQueue)
-                .applyValue(t -> {
-                    Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
-                    for (WorkerKind kind : WorkerKind.values()) {
-                        boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-                        runners.put(kind, pooled ? new JobStateMachine.SendToPool(t.t6)
-                                : new JobStateMachine.RunTask(t.t5.get(kind.ordinal()), workers.get(kind).containerName(),
-                                stack.phases().workerOnSpot(kind)));
-                    }
-                    return JobStateMachine.definition(new JobStateMachine.Network(t.t1, t.t2, List.of(t.t3)), runners, t.t4,
-                            stack.phases().jobTasksPerKind());
-                });
+        Output<String> definition = definition(stack, cluster, subnets, workerGroup.id(), tables, pooledReports);
         stateMachine = new StateMachine(name + "-jobs", StateMachineArgs.builder()
                 .name(naming.physical(WorkerTask.STATE_MACHINE))
                 .type("STANDARD")
@@ -111,6 +95,43 @@ public final class Workflows extends ZebrosComponent {
 
         new SlotRelease(name + "-slot-release", stack, stateMachine.arn(), tables, child());
 
+        jobPipe(name, naming);
+
+        registerOutputs(Map.of("stateMachineArn", stateMachine.arn(), "jobQueueUrl", jobQueue.url()));
+    }
+
+    /** What the job workflow needs once deployed, by name: the tuple of outputs it is resolved from. */
+    private record Resolved(String clusterArn, List<String> subnets, String securityGroup, String jobsTable,
+                            List<String> taskArns, String poolQueueUrl) {
+    }
+
+    /** The state machine's definition: each kind run as its own task, or sent to the report pool's queue. */
+    private Output<String> definition(StackContext stack, ContainerCluster cluster, Output<List<String>> subnets,
+                                      Output<String> securityGroup, TableSet tables, boolean pooledReports) {
+        List<Output<String>> taskArns = new ArrayList<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            taskArns.add(workers.get(kind).taskDefinitionArn());
+        }
+        Output<String> poolQueue = reportPool == null ? Output.of("") : reportPool.queueUrl();
+        return Output.tuple(cluster.arn(), subnets, securityGroup, tables.tableName(CrmTable.JOBS), Output.all(taskArns),
+                        poolQueue)
+                .applyValue(t -> definition(stack, pooledReports, new Resolved(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6)));
+    }
+
+    private String definition(StackContext stack, boolean pooledReports, Resolved resolved) {
+        Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
+        for (WorkerKind kind : WorkerKind.values()) {
+            boolean pooled = kind == WorkerKind.REPORT && pooledReports;
+            runners.put(kind, pooled ? new JobStateMachine.SendToPool(resolved.poolQueueUrl())
+                    : new JobStateMachine.RunTask(resolved.taskArns().get(kind.ordinal()), workers.get(kind).containerName(),
+                    stack.phases().workerOnSpot(kind)));
+        }
+        var network = new JobStateMachine.Network(resolved.clusterArn(), resolved.subnets(), List.of(resolved.securityGroup()));
+        return JobStateMachine.definition(network, runners, resolved.jobsTable(), stack.phases().jobTasksPerKind());
+    }
+
+    /** The EventBridge pipe that starts one workflow per message on the job queue. */
+    private void jobPipe(String name, Naming naming) {
         PolicyDocument pipePermissions = new PolicyDocument()
                 .allow("ReadJobQueue", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
                         List.of(jobQueue.arn()))
@@ -134,8 +155,6 @@ public final class Workflows extends ZebrosComponent {
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(pipeRole.policy()).build());
-
-        registerOutputs(Map.of("stateMachineArn", stateMachine.arn(), "jobQueueUrl", jobQueue.url()));
     }
 
     /**
