@@ -30,28 +30,28 @@ final class PhaseDefaults {
         edge(phase, v);
         // No NAT gateway while a NAT instance is enough (phases 0-1, see Network); one per AZ once the
         // seeds ask for "across AZs" (phase 2), so losing an AZ does not cut every task's egress.
-        v.put("natGateways", phase >= 2 ? 3.0 : 0.0);
-        v.put("logRetentionDays", new double[] {14, 30, 90, 365}[phase]);
-        v.put("scalingTargetPercent", 70.0);
-        v.put("accountConcurrencyLimit", 1000.0);
+        v.put(PhaseSetting.NAT_GATEWAYS.key(), phase >= 2 ? 3.0 : 0.0);
+        v.put(PhaseSetting.LOG_RETENTION_DAYS.key(), new double[] {14, 30, 90, 365}[phase]);
+        v.put(PhaseSetting.SCALING_TARGET_PERCENT.key(), 70.0);
+        v.put(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key(), 1000.0);
         if (Feature.LAMBDA_POWER_TUNING.in(phase)) {
             // Lambda Power Tuning, the seeds' optimisation step; 0 in zebros:overrides leaves it out.
-            v.put("powerTuning", 1.0);
+            v.put(PhaseSetting.POWER_TUNING.key(), 1.0);
         }
         return v;
     }
 
     private static void lambda(int phase, Map<String, Double> v) {
         for (FunctionGroup g : FunctionGroup.values()) {
-            v.put("lambdaMemoryMb." + g.id(), (double) lambdaMemory(phase, g));
+            v.put(PhaseSetting.LAMBDA_MEMORY_MB.key(g), (double) lambdaMemory(phase, g));
         }
         for (FunctionGroup g : FunctionGroup.values()) {
             if (phase >= 3 && g.kind() == FunctionGroup.Kind.API) {
                 // Phase 3: provisioned concurrency with auto-scaling on the API functions.
-                v.put("provisionedConcurrencyMin." + g.id(), 2.0);
-                v.put("provisionedConcurrencyMax." + g.id(), 50.0);
+                v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(g), 2.0);
+                v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(g), 50.0);
             } else {
-                v.put("reservedConcurrency." + g.id(), (double) reservedConcurrency(phase, g));
+                v.put(PhaseSetting.RESERVED_CONCURRENCY.key(g), (double) reservedConcurrency(phase, g));
             }
         }
     }
@@ -103,18 +103,18 @@ final class PhaseDefaults {
     private static void workers(int phase, Map<String, Double> v) {
         for (WorkerKind k : WorkerKind.values()) {
             TaskSize size = workerSize(phase, k);
-            v.put("workerCpu." + k.id(), (double) size.cpu());
-            v.put("workerMemoryMb." + k.id(), (double) size.memoryMb());
+            v.put(PhaseSetting.WORKER_CPU.key(k), (double) size.cpu());
+            v.put(PhaseSetting.WORKER_MEMORY_MB.key(k), (double) size.memoryMb());
         }
         double[][] tasks = {{1, 1}, {1, 3}, {2, 10}, {2, 10}};
-        v.put("workerMinTasks", tasks[phase][0]);
-        v.put("workerMaxTasks", tasks[phase][1]);
+        v.put(PhaseSetting.WORKER_MIN_TASKS.key(), tasks[phase][0]);
+        v.put(PhaseSetting.WORKER_MAX_TASKS.key(), tasks[phase][1]);
         if (Feature.REPORT_QUEUE_SCALING.in(phase)) {
-            v.put("queueDepthPerTask", 10.0);
+            v.put(PhaseSetting.QUEUE_DEPTH_PER_TASK.key(), 10.0);
         }
         // Jobs that run as one task per job start no more than this many tasks of a kind at once; the rest wait
         // their turn in the state machine. Sized like the report pool's ceiling of the same phase.
-        v.put("jobTasksPerKind", new double[] {3, 3, 10, 10}[phase]);
+        v.put(PhaseSetting.JOB_TASKS_PER_KIND.key(), new double[] {3, 3, 10, 10}[phase]);
     }
 
     private static TaskSize workerSize(int phase, WorkerKind k) {
@@ -130,15 +130,15 @@ final class PhaseDefaults {
 
     private static void keycloak(int phase, Map<String, Double> v) {
         double[][] tasks = {{1, 1}, {1, 2}, {2, 5}, {3, 10}};
-        v.put("keycloakMinTasks", tasks[phase][0]);
-        v.put("keycloakMaxTasks", tasks[phase][1]);
+        v.put(PhaseSetting.KEYCLOAK_MIN_TASKS.key(), tasks[phase][0]);
+        v.put(PhaseSetting.KEYCLOAK_MAX_TASKS.key(), tasks[phase][1]);
         // The seed gives phase 0 0.25 vCPU / 0.5 GB, but Keycloak run with the task's heap settings peaks at
         // 492 MiB of 512 after a few logins (KeycloakTokenTest): no headroom, and the seeds' own "memory > 70 %"
         // alarm would stay in ALARM. With 1 GB it peaks at 595 MiB (58 %), so phase 0 gets 0.25 vCPU / 1 GB.
         // The task doubles at phase 2 as logins grow (not in the seeds; a choice).
         int[][] size = {{256, 1024}, {512, 1024}, {1024, 2048}, {1024, 2048}};
-        v.put("keycloakCpu", (double) size[phase][0]);
-        v.put("keycloakMemoryMb", (double) size[phase][1]);
+        v.put(PhaseSetting.KEYCLOAK_CPU.key(), (double) size[phase][0]);
+        v.put(PhaseSetting.KEYCLOAK_MEMORY_MB.key(), (double) size[phase][1]);
     }
 
     private static void dynamo(int phase, Map<String, Double> v) {
@@ -152,15 +152,15 @@ final class PhaseDefaults {
         double indexFloor = phase >= 3 ? 10 : 5;
         for (CrmTable t : CrmTable.values()) {
             if (t.scaledByPhase()) {
-                v.put("tableMinCapacity." + t.id(), capacity[t.ordinal()][0]);
-                v.put("tableMaxCapacity." + t.id(), capacity[t.ordinal()][1]);
-                v.put("indexMinCapacity." + t.id(), indexFloor);
-                v.put("indexMaxCapacity." + t.id(), capacity[t.ordinal()][1]);
+                v.put(PhaseSetting.TABLE_MIN_CAPACITY.key(t), capacity[t.ordinal()][0]);
+                v.put(PhaseSetting.TABLE_MAX_CAPACITY.key(t), capacity[t.ordinal()][1]);
+                v.put(PhaseSetting.INDEX_MIN_CAPACITY.key(t), indexFloor);
+                v.put(PhaseSetting.INDEX_MAX_CAPACITY.key(t), capacity[t.ordinal()][1]);
             }
         }
         if (Feature.DAX.in(phase)) {
             // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md DAX-03: >= 3 for HA).
-            v.put("daxNodes", phase >= 3 ? 3.0 : 2.0);
+            v.put(PhaseSetting.DAX_NODES.key(), phase >= 3 ? 3.0 : 2.0);
         }
     }
 
@@ -168,16 +168,16 @@ final class PhaseDefaults {
         // The seeds give 1-2 and 2-4 ACU; "multi-AZ" (phase 2) and "larger ceiling" (phase 3)
         // are read as 2-8 and 2-16 ACU.
         double[][] acu = {{1, 2}, {2, 4}, {2, 8}, {2, 16}};
-        v.put("auroraMinAcu", acu[phase][0]);
-        v.put("auroraMaxAcu", acu[phase][1]);
-        v.put("auroraReaders", phase >= 2 ? 1.0 : 0.0);
+        v.put(PhaseSetting.AURORA_MIN_ACU.key(), acu[phase][0]);
+        v.put(PhaseSetting.AURORA_MAX_ACU.key(), acu[phase][1]);
+        v.put(PhaseSetting.AURORA_READERS.key(), phase >= 2 ? 1.0 : 0.0);
     }
 
     private static void cache(int phase, Map<String, Double> v) {
         if (Feature.REDIS_CLUSTER_MODE.in(phase)) {
-            v.put("redisShards", 2.0);
+            v.put(PhaseSetting.REDIS_SHARDS.key(), 2.0);
         } else if (Feature.REDIS.in(phase)) {
-            v.put("redisNodes", 2.0);
+            v.put(PhaseSetting.REDIS_NODES.key(), 2.0);
         }
     }
 
@@ -185,55 +185,37 @@ final class PhaseDefaults {
         // Stage throttling well inside the account's 10,000 rps (docs/aws-constraints.md APIGW-04) and identical in both
         // regions, because the secondary takes all traffic after failover.
         double[][] limits = {{50, 100}, {100, 200}, {500, 1000}, {2000, 4000}};
-        v.put("apiRateLimit", limits[phase][0]);
-        v.put("apiBurstLimit", limits[phase][1]);
+        v.put(PhaseSetting.API_RATE_LIMIT.key(), limits[phase][0]);
+        v.put(PhaseSetting.API_BURST_LIMIT.key(), limits[phase][1]);
         if (Feature.CUSTOM_API_DOMAIN_AND_WAF.in(phase)) {
-            v.put("wafRequestsPerIpPer5Min", 2000.0);
+            v.put(PhaseSetting.WAF_REQUESTS_PER_IP_PER_5_MIN.key(), 2000.0);
         }
     }
 
     static Setting setting(String name) {
-        String family = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        switch (family) {
-            case "lambdaMemoryMb": return Setting.count(name, 128, 10240, "Lambda memory in MB");
-            case "reservedConcurrency": return Setting.count(name, 0, 10000, "reserved concurrent executions");
-            case "provisionedConcurrencyMin":
-            case "provisionedConcurrencyMax":
-                return Setting.count(name, 1, 10000, "provisioned concurrent executions");
-            case "workerCpu": return Setting.count(name, 256, 16384, "worker task CPU units");
-            case "workerMemoryMb": return Setting.count(name, 512, 122880, "worker task memory in MiB");
-            case "workerMinTasks":
-            case "workerMaxTasks":
-                return Setting.count(name, 0, 100, "worker task count");
-            case "queueDepthPerTask": return Setting.count(name, 1, 10000, "report-queue messages per worker task");
-            case "jobTasksPerKind": return Setting.count(name, 1, 1000, "job tasks of one kind running at once");
-            case "keycloakMinTasks":
-            case "keycloakMaxTasks":
-                return Setting.count(name, 0, 50, "Keycloak task count");
-            case "keycloakCpu": return Setting.count(name, 256, 16384, "Keycloak task CPU units");
-            case "keycloakMemoryMb": return Setting.count(name, 512, 122880, "Keycloak task memory in MiB");
-            case "tableMinCapacity":
-            case "tableMaxCapacity":
-            case "indexMinCapacity":
-            case "indexMaxCapacity":
-                return Setting.count(name, 1, 40000, "DynamoDB read and write capacity units");
-            case "daxNodes": return Setting.count(name, 1, 10, "DAX nodes");
-            case "auroraMinAcu":
-            case "auroraMaxAcu":
-                return new Setting(name, 0.5, 256, 0.5, "Aurora Serverless v2 capacity units");
-            case "auroraReaders": return Setting.count(name, 0, 15, "Aurora reader instances");
-            case "redisNodes": return Setting.count(name, 2, 6, "Redis nodes (primary and replicas)");
-            case "redisShards": return Setting.count(name, 1, 500, "Redis cluster shards");
-            case "apiRateLimit": return Setting.count(name, 1, 10000, "API stage requests per second");
-            case "apiBurstLimit": return Setting.count(name, 1, 5000, "API stage burst");
-            case "wafRequestsPerIpPer5Min": return Setting.count(name, 100, 2000000000, "WAF requests per IP per 5 minutes");
-            case "natGateways": return Setting.count(name, 0, 3, "NAT gateways (0: one NAT instance)");
-            case "logRetentionDays": return Setting.count(name, 1, 3653, "log retention in days");
-            case "scalingTargetPercent": return Setting.count(name, 20, 90, "target utilisation of auto-scaling");
-            case "accountConcurrencyLimit": return Setting.count(name, 10, 1000000, "the account's Lambda concurrency quota");
-            case "powerTuning": return Setting.count(name, 0, 1, "1 deploys Lambda Power Tuning, 0 leaves it out");
-            default: throw new IllegalArgumentException("no setting " + name);
-        }
+        return PhaseSetting.ofKey(name).bounds(name);
+    }
+
+    /** Each override that names no setting of this phase or has a value AWS would refuse. */
+    static List<String> problemsWith(int phase, Map<String, Double> overrides) {
+        Map<String, Double> defaults = of(phase);
+        List<String> problems = new ArrayList<>();
+        overrides.forEach((name, value) -> {
+            if (!defaults.containsKey(name)) {
+                problems.add(name + " is not a setting of phase " + phase + "; the settings of phase "
+                        + phase + " are: " + String.join(", ", defaults.keySet()));
+                return;
+            }
+            String problem = setting(name).problemWith(value);
+            if (problem != null) {
+                problems.add(name + "=" + Setting.format(value) + " " + problem + " ("
+                        + setting(name).meaning() + ")");
+            }
+        });
+        Map<String, Double> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(overrides);
+        problems.addAll(crossChecks(phase, merged));
+        return problems;
     }
 
     /** Checks across settings: ranges the right way round, Fargate pairs, account concurrency. */
@@ -247,18 +229,20 @@ final class PhaseDefaults {
             }
         }
         for (WorkerKind k : WorkerKind.values()) {
-            checkFargatePair("workerCpu." + k.id(), "workerMemoryMb." + k.id(), v, problems);
+            checkFargatePair(PhaseSetting.WORKER_CPU.key(k), PhaseSetting.WORKER_MEMORY_MB.key(k), v, problems);
         }
-        checkFargatePair("keycloakCpu", "keycloakMemoryMb", v, problems);
-        if (!LOG_RETENTION_DAYS.contains((int) (double) v.get("logRetentionDays"))) {
-            problems.add("logRetentionDays=" + Setting.format(v.get("logRetentionDays"))
+        checkFargatePair(PhaseSetting.KEYCLOAK_CPU.key(), PhaseSetting.KEYCLOAK_MEMORY_MB.key(), v, problems);
+        String retention = PhaseSetting.LOG_RETENTION_DAYS.key();
+        if (!LOG_RETENTION_DAYS.contains((int) (double) v.get(retention))) {
+            problems.add(retention + "=" + Setting.format(v.get(retention))
                     + " is not a retention CloudWatch Logs accepts; use one of " + new java.util.TreeSet<>(LOG_RETENTION_DAYS));
         }
-        double reserved = v.entrySet().stream().filter(e -> e.getKey().startsWith("reservedConcurrency."))
+        String reservations = PhaseSetting.RESERVED_CONCURRENCY.family();
+        double reserved = v.entrySet().stream().filter(e -> e.getKey().startsWith(reservations + "."))
                 .mapToDouble(Map.Entry::getValue).sum();
-        double limit = v.get("accountConcurrencyLimit");
+        double limit = v.get(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key());
         if (reserved > limit - 100) {
-            problems.add("reservedConcurrency.* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
+            problems.add(reservations + ".* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
                     + Setting.format(limit) + " unreserved (docs/aws-constraints.md LBD-04): lower the budgets or raise the quota and set accountConcurrencyLimit");
         }
         return problems;

@@ -1,8 +1,6 @@
 package com.zebros.platform.config;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,24 +55,7 @@ public final class PhaseTable {
 
     /** Each override that names no setting of this phase or has a value AWS would refuse. */
     public static List<String> problemsWith(int phase, Map<String, Double> overrides) {
-        Map<String, Double> defaults = PhaseDefaults.of(phase);
-        List<String> problems = new ArrayList<>();
-        overrides.forEach((name, value) -> {
-            if (!defaults.containsKey(name)) {
-                problems.add(name + " is not a setting of phase " + phase + "; the settings of phase "
-                        + phase + " are: " + String.join(", ", defaults.keySet()));
-                return;
-            }
-            String problem = PhaseDefaults.setting(name).problemWith(value);
-            if (problem != null) {
-                problems.add(name + "=" + Setting.format(value) + " " + problem + " ("
-                        + PhaseDefaults.setting(name).meaning() + ")");
-            }
-        });
-        Map<String, Double> merged = new LinkedHashMap<>(defaults);
-        merged.putAll(overrides);
-        problems.addAll(PhaseDefaults.crossChecks(phase, merged));
-        return problems;
+        return PhaseDefaults.problemsWith(phase, overrides);
     }
 
     public int phase() {
@@ -98,34 +79,46 @@ public final class PhaseTable {
         return (int) value(name);
     }
 
+    private double value(PhaseSetting setting) {
+        return value(setting.key());
+    }
+
+    private int intValue(PhaseSetting setting) {
+        return intValue(setting.key());
+    }
+
+    private Range range(PhaseSetting min, PhaseSetting max) {
+        return new Range(value(min), value(max));
+    }
+
     // ---- Lambda ----
 
     public int lambdaMemoryMb(FunctionGroup group) {
-        return intValue("lambdaMemoryMb." + group.id());
+        return intValue(PhaseSetting.LAMBDA_MEMORY_MB.key(group));
     }
 
     /** Provisioned concurrency with auto-scaling replaces reserved budgets on the API functions in phase 3. */
     public boolean usesProvisionedConcurrency(FunctionGroup group) {
-        return values.containsKey("provisionedConcurrencyMax." + group.id());
+        return values.containsKey(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(group));
     }
 
     public int reservedConcurrency(FunctionGroup group) {
-        return intValue("reservedConcurrency." + group.id());
+        return intValue(PhaseSetting.RESERVED_CONCURRENCY.key(group));
     }
 
     public Range provisionedConcurrency(FunctionGroup group) {
-        return new Range(value("provisionedConcurrencyMin." + group.id()),
-                value("provisionedConcurrencyMax." + group.id()));
+        return new Range(value(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(group)),
+                value(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(group)));
     }
 
     // ---- Fargate workers ----
 
     public TaskSize workerTaskSize(WorkerKind kind) {
-        return new TaskSize(intValue("workerCpu." + kind.id()), intValue("workerMemoryMb." + kind.id()));
+        return new TaskSize(intValue(PhaseSetting.WORKER_CPU.key(kind)), intValue(PhaseSetting.WORKER_MEMORY_MB.key(kind)));
     }
 
     public Range workerTasks() {
-        return new Range(value("workerMinTasks"), value("workerMaxTasks"));
+        return range(PhaseSetting.WORKER_MIN_TASKS, PhaseSetting.WORKER_MAX_TASKS);
     }
 
     /**
@@ -163,22 +156,22 @@ public final class PhaseTable {
 
     /** The most tasks of one kind that jobs run one task per job may hold at once (JobStateMachine's slots). */
     public int jobTasksPerKind() {
-        return intValue("jobTasksPerKind");
+        return intValue(PhaseSetting.JOB_TASKS_PER_KIND);
     }
 
     /** Report-queue messages per worker task before another task is added (the seed's "> 10 tasks"). */
     public int queueDepthPerTask() {
-        return intValue("queueDepthPerTask");
+        return intValue(PhaseSetting.QUEUE_DEPTH_PER_TASK);
     }
 
     // ---- Keycloak ----
 
     public Range keycloakTasks() {
-        return new Range(value("keycloakMinTasks"), value("keycloakMaxTasks"));
+        return range(PhaseSetting.KEYCLOAK_MIN_TASKS, PhaseSetting.KEYCLOAK_MAX_TASKS);
     }
 
     public TaskSize keycloakTaskSize() {
-        return new TaskSize(intValue("keycloakCpu"), intValue("keycloakMemoryMb"));
+        return new TaskSize(intValue(PhaseSetting.KEYCLOAK_CPU), intValue(PhaseSetting.KEYCLOAK_MEMORY_MB));
     }
 
     // ---- DynamoDB ----
@@ -188,17 +181,17 @@ public final class PhaseTable {
     }
 
     public Range tableCapacity(CrmTable table) {
-        return new Range(value("tableMinCapacity." + table.id()), value("tableMaxCapacity." + table.id()));
+        return new Range(value(PhaseSetting.TABLE_MIN_CAPACITY.key(table)), value(PhaseSetting.TABLE_MAX_CAPACITY.key(table)));
     }
 
     /** The range of each global secondary index of {@code table}, reads and writes alike. */
     public Range indexCapacity(CrmTable table) {
-        return new Range(value("indexMinCapacity." + table.id()), value("indexMaxCapacity." + table.id()));
+        return new Range(value(PhaseSetting.INDEX_MIN_CAPACITY.key(table)), value(PhaseSetting.INDEX_MAX_CAPACITY.key(table)));
     }
 
     /** The target utilisation of every target-tracking policy (the seeds' 70 %). */
     public double scalingTargetPercent() {
-        return value("scalingTargetPercent");
+        return value(PhaseSetting.SCALING_TARGET_PERCENT);
     }
 
     public boolean hasDax() {
@@ -206,7 +199,7 @@ public final class PhaseTable {
     }
 
     public int daxNodes() {
-        return intValue("daxNodes");
+        return intValue(PhaseSetting.DAX_NODES);
     }
 
     public String daxNodeType() {
@@ -216,11 +209,11 @@ public final class PhaseTable {
     // ---- Aurora ----
 
     public Range auroraAcu() {
-        return new Range(value("auroraMinAcu"), value("auroraMaxAcu"));
+        return range(PhaseSetting.AURORA_MIN_ACU, PhaseSetting.AURORA_MAX_ACU);
     }
 
     public int auroraReaders() {
-        return intValue("auroraReaders");
+        return intValue(PhaseSetting.AURORA_READERS);
     }
 
     // ---- Cache ----
@@ -233,11 +226,11 @@ public final class PhaseTable {
     }
 
     public int redisNodes() {
-        return intValue("redisNodes");
+        return intValue(PhaseSetting.REDIS_NODES);
     }
 
     public int redisShards() {
-        return intValue("redisShards");
+        return intValue(PhaseSetting.REDIS_SHARDS);
     }
 
     public String redisNodeType() {
@@ -255,15 +248,15 @@ public final class PhaseTable {
     }
 
     public int apiRateLimit() {
-        return intValue("apiRateLimit");
+        return intValue(PhaseSetting.API_RATE_LIMIT);
     }
 
     public int apiBurstLimit() {
-        return intValue("apiBurstLimit");
+        return intValue(PhaseSetting.API_BURST_LIMIT);
     }
 
     public int wafRequestsPerIpPer5Min() {
-        return intValue("wafRequestsPerIpPer5Min");
+        return intValue(PhaseSetting.WAF_REQUESTS_PER_IP_PER_5_MIN);
     }
 
     // ---- S3 ----
@@ -279,15 +272,20 @@ public final class PhaseTable {
     // ---- Network and operations ----
 
     public int natGateways() {
-        return intValue("natGateways");
+        return intValue(PhaseSetting.NAT_GATEWAYS);
     }
 
     /** Lambda Power Tuning is deployed (from phase 2 unless an override sets powerTuning=0). */
     public boolean hasPowerTuning() {
-        return values.getOrDefault("powerTuning", 0.0) == 1.0;
+        return values.getOrDefault(PhaseSetting.POWER_TUNING.key(), 0.0) == 1.0;
+    }
+
+    /** The account's Lambda concurrency quota, which the reservations must leave room in. */
+    public int accountConcurrencyLimit() {
+        return intValue(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT);
     }
 
     public int logRetentionDays() {
-        return intValue("logRetentionDays");
+        return intValue(PhaseSetting.LOG_RETENTION_DAYS);
     }
 }

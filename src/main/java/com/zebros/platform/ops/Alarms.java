@@ -11,6 +11,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseBands;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.Setting;
 import java.util.Map;
 import java.util.function.Function;
@@ -129,9 +130,10 @@ final class Alarms {
                 functionConcurrency(group, reservation, watched);
             }
         }
-        double pool = stack.phases().values().get("accountConcurrencyLimit") - reserved;
+        double pool = stack.phases().accountConcurrencyLimit() - reserved;
         simple("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the " + Setting.format(pool)
-                        + " the reservations leave of accountConcurrencyLimit: raise the quota or move budgets",
+                        + " the reservations leave of " + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
+                        + ": raise the quota or move budgets",
                 "AWS/Lambda", "UnreservedConcurrentExecutions", "Maximum", null, CONCURRENCY_SHARE * pool, watched, w -> Map.of());
     }
 

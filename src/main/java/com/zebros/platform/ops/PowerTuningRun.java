@@ -3,6 +3,7 @@ package com.zebros.platform.ops;
 import com.zebros.platform.CanonicalJson;
 import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.InvalidStackConfigException;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.naming.Naming;
@@ -93,7 +94,7 @@ public final class PowerTuningRun {
                 + "power=$(aws stepfunctions describe-execution --region " + settings.region()
                 + " --execution-arn \"$execution\" --query output --output text | jq -r .results.power)\n"
                 + "# Carry the answer into the phase table as an override (append it at the next free index), then deploy:\n"
-                + "pulumi config set --path \"zebros:overrides[<next index>]\" \"lambdaMemoryMb." + group.id() + "=$power\" -s "
+                + "pulumi config set --path \"zebros:overrides[<next index>]\" \"" + PhaseSetting.LAMBDA_MEMORY_MB.key(group) + "=$power\" -s "
                 + stack + "\n"
                 + "pulumi up -s " + stack + "\n";
     }
