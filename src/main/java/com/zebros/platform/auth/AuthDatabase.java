@@ -92,8 +92,33 @@ public final class AuthDatabase extends ZebrosComponent {
                 .parameters(ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build())
                 .build(), child());
 
-        Range acu = stack.phases().auroraAcu();
         Role role = stack.settings().role();
+        var args = clusterArgs(stack, subnets, parameters, primary);
+        // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
+        // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
+        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
+                stack, child());
+        cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
+                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role),
+                CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
+
+        writer = instances(name, stack);
+
+        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.settings().stack() + "/keycloak-db",
+                "Keycloak's database login; read by the Keycloak task at start", key.arn(),
+                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.settings().deletionProtection())
+                .create(StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()), child());
+
+        writerEndpoint = writerEndpoint(name, stack, primary);
+        registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
+    }
+
+    /** The cluster: Serverless v2 within the phase's capacity, encrypted, TLS only, a week of backups. */
+    private ClusterArgs.Builder clusterArgs(StackContext stack, SubnetGroup subnets, ClusterParameterGroup parameters,
+                                            Optional<PrimaryStack> primary) {
+        var naming = stack.naming();
+        Role role = stack.settings().role();
+        Range acu = stack.phases().auroraAcu();
         boolean keepFinalSnapshot = stack.settings().deletionProtection();
         var args = ClusterArgs.builder()
                 .clusterIdentifier(clusterIdentifier(stack))
@@ -126,45 +151,37 @@ public final class AuthDatabase extends ZebrosComponent {
         if (keepFinalSnapshot) {
             args.finalSnapshotIdentifier(naming.regional("auth-final"));
         }
-        // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
-        // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
-        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
-                stack, child());
-        cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
-                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role),
-                CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
+        return args;
+    }
 
-        // In a secondary this instance reads until a failover promotes its cluster; the name stays.
-        writer = new ClusterInstance(name + "-writer", ClusterInstanceArgs.builder()
-                .identifier(naming.regional("auth-1"))
-                .clusterIdentifier(cluster.id())
-                .instanceClass("db.serverless")
-                .engine(ENGINE)
-                .engineVersion(ENGINE_VERSION)
-                .availabilityZone(stack.zone(0))
-                .publiclyAccessible(false)
-                .promotionTier(0)
-                .build(), child());
-
-        // Phase 2 adds a reader in a second AZ: a failover target inside the region and read capacity.
-        for (int i = 1; i <= stack.phases().auroraReaders(); i++) {
-            new ClusterInstance(name + "-reader-" + i, ClusterInstanceArgs.builder()
-                    .identifier(naming.regional("auth-" + (i + 1)))
+    /**
+     * The writer, then the phase's readers after it. In a secondary the writer reads until a failover
+     * promotes its cluster; the names stay.
+     */
+    private ClusterInstance instances(String name, StackContext stack) {
+        ClusterInstance first = null;
+        for (AuroraMembers.Member member : AuroraMembers.of(stack.phases().auroraReaders())) {
+            var instance = new ClusterInstance(name + "-" + member.suffix(), ClusterInstanceArgs.builder()
+                    .identifier(stack.naming().regional(member.identifier()))
                     .clusterIdentifier(cluster.id())
                     .instanceClass("db.serverless")
                     .engine(ENGINE)
                     .engineVersion(ENGINE_VERSION)
-                    .availabilityZone(stack.zone(i))
+                    .availabilityZone(stack.zone(member.zone()))
                     .publiclyAccessible(false)
-                    .promotionTier(1)
-                    .build(), childAfter(writer));
+                    .promotionTier(member.promotionTier())
+                    .build(), member.isWriter() ? child() : childAfter(first));
+            if (member.isWriter()) {
+                first = instance;
+            }
         }
+        return first;
+    }
 
-        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.settings().stack() + "/keycloak-db",
-                "Keycloak's database login; read by the Keycloak task at start", key.arn(),
-                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.settings().deletionProtection())
-                .create(StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()), child());
-
+    /** Where the writer is: the global cluster's endpoint in a pair (made here by the primary), else the cluster's. */
+    private Output<String> writerEndpoint(String name, StackContext stack, Optional<PrimaryStack> primary) {
+        var naming = stack.naming();
+        Role role = stack.settings().role();
         if (role == Role.PRIMARY) {
             // The existing regional cluster becomes global in place: the global cluster is made from
             // it, and the cluster never names the global cluster itself (docs/aws-constraints.md AUR-09).
@@ -174,13 +191,12 @@ public final class AuthDatabase extends ZebrosComponent {
                     .forceDestroy(true)
                     .deletionProtection(stack.settings().deletionProtection())
                     .build(), StatefulOptions.globalCluster(stack.settings().deletionProtection(), this, stack.provider()));
-            writerEndpoint = globalCluster.endpoint();
+            return globalCluster.endpoint();
         } else if (role == Role.SECONDARY) {
-            writerEndpoint = primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
+            return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
         } else {
-            writerEndpoint = cluster.endpoint();
+            return cluster.endpoint();
         }
-        registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
     }
 
     /** The global cluster a primary makes from its regional cluster. */
