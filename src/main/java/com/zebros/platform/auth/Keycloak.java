@@ -1,5 +1,6 @@
 package com.zebros.platform.auth;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ecs.Service;
@@ -56,20 +57,7 @@ public final class Keycloak extends ZebrosComponent {
                 .description("Keycloak tasks: traffic from the load balancer, cluster traffic from each other")
                 .vpcId(network.vpcId())
                 .build(), child());
-        List<SecurityRule> rules = new ArrayList<>();
-        for (int port : List.of(KeycloakLoadBalancer.HTTP_PORT, KeycloakLoadBalancer.MANAGEMENT_PORT)) {
-            rules.add(SecurityRule.inFrom(name + "-from-lb-" + port, port, loadBalancer.securityGroupId(), "from the load balancer"));
-        }
-        for (int port : CLUSTER_PORTS) {
-            rules.add(SecurityRule.inFrom(name + "-cluster-in-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
-            rules.add(SecurityRule.outTo(name + "-cluster-out-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
-        }
-        rules.add(SecurityRule.outToRange(name + "-to-db", AuthDatabase.PORT, network.vpcCidr(), "PostgreSQL in the data subnets"));
-        // HTTPS out for ECR, CloudWatch Logs and Secrets Manager through the NAT gateway.
-        rules.add(SecurityRule.outToRange(name + "-https-out", 443, SecurityRule.anywhere(), "AWS APIs over HTTPS"));
-        SecurityRule.create(tasks.id(), rules, child());
-        loadBalancer.allowTargets(name + "-lb", tasks.id());
-        database.allowClient(name + "-db-access", tasks.id());
+        allowTraffic(name, network, database);
 
         var adminSecret = new StoredSecret(name + "-admin", "zebros/" + settings.stack() + "/keycloak-admin",
                 "Keycloak bootstrap admin password", database.key().arn(), settings.keycloakAdminPassword().reveal(),
@@ -78,52 +66,35 @@ public final class Keycloak extends ZebrosComponent {
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + settings.stack() + "/keycloak", stack, child());
 
-        PolicyDocument execution = new PolicyDocument();
-        images.grantPull(execution, ContainerImages.KEYCLOAK);
-        database.grantReadCredentials(execution);
-        execution.allow("ReadAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(adminSecret.arn()));
-        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
-        var executionRole = new ServiceRole(name + "-execution", naming.physical("keycloak-execution"),
-                "ecs-tasks.amazonaws.com", execution, child());
+        var executionRole = executionRole(name, images, database, adminSecret.arn(), logGroup);
         // Keycloak itself calls no AWS API: its task role has no permissions.
         var taskRole = new ServiceRole(name + "-task", naming.physical("keycloak-task"),
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
         TaskSize size = stack.phases().keycloakTaskSize();
-        // Keycloak writes on every login and cannot run on a read-only secondary database (docs/aws-constraints.md KC-06), and
-        // Aurora PostgreSQL's write forwarding would send each of those writes across the ocean. So a
-        // secondary's Keycloak stands by at zero tasks with its full range registered; the failover
-        // runbook raises its minimum once the secondary cluster has been promoted.
-        boolean standby = settings.role() == com.zebros.platform.config.Role.SECONDARY;
-        Range phaseTasks = stack.phases().keycloakTasks();
-        Range taskCount = standby ? new Range(0, phaseTasks.max()) : phaseTasks;
+        Range taskCount = taskCount(stack);
         boolean autoScaled = taskCount.max() > taskCount.min();
-        var container = new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
-                .port(KeycloakLoadBalancer.HTTP_PORT)
-                .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
-                .env("KC_DB_URL", database.writerEndpoint().applyValue(host ->
-                        "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/" + AuthDatabase.DATABASE + "?sslmode=require"))
-                .env("KC_HOSTNAME", "https://" + settings.authHost())
-                .env("KC_HTTP_ENABLED", "true")
-                .env("KC_PROXY_HEADERS", "xforwarded")
-                .env("KC_HEALTH_ENABLED", "true")
-                .env("KC_METRICS_ENABLED", "true")
-                .env("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER)
-                .env("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50")
-                .secret("KC_DB_USERNAME", database.credentialField("username"))
-                .secret("KC_DB_PASSWORD", database.credentialField("password"))
-                .secret("KC_BOOTSTRAP_ADMIN_PASSWORD", adminSecret.arn())
-                .logs(logGroup.name(), stack.region());
+        var container = container(stack, images, database, adminSecret.arn(), logGroup);
 
         var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size, executionRole, taskRole,
                 container, child());
 
-        service = new Service(name, ServiceArgs.builder()
-                .name(naming.physical("keycloak"))
+        service = service(name, cluster, network, task.arn(), taskCount.minInt(), autoScaled);
+        if (autoScaled) {
+            scaleOnCpuAndMemory(name, cluster, taskCount);
+        }
+
+        registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
+    }
+
+    /** The service behind the load balancer: rolled back when a deployment fails, never below its count while rolling. */
+    private Service service(String name, ContainerCluster cluster, Network network, Output<String> taskDefinitionArn,
+                            int desiredCount, boolean autoScaled) {
+        return new Service(name, ServiceArgs.builder()
+                .name(stack.naming().physical("keycloak"))
                 .cluster(cluster.arn())
-                .taskDefinition(task.arn())
-                .desiredCount(taskCount.minInt())
+                .taskDefinition(taskDefinitionArn)
+                .desiredCount(desiredCount)
                 .launchType("FARGATE")
                 .platformVersion("1.4.0")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
@@ -144,17 +115,83 @@ public final class Keycloak extends ZebrosComponent {
                 .propagateTags("SERVICE")
                 .waitForSteadyState(false)
                 .build(), ServiceOptions.of(this, stack.provider(), autoScaled, List.of(loadBalancer.httpsListener())));
-        if (autoScaled) {
-            // The seeds' "CPU/memory > 70 %": logins are CPU-bound (password hashing), sessions and caches hold memory.
-            // Two target-tracking policies on one target scale out on either and in only when both allow it.
-            var scaling = AutoScaling.target(name + "-tasks", "ecs",
-                    Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
-                    "ecs:service:DesiredCount", taskCount, child());
-            scaling.track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
-            scaling.track("memory", "ECSServiceAverageMemoryUtilization", stack.phases().scalingTargetPercent());
-        }
+    }
 
-        registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
+    /** Tasks take traffic from the load balancer and each other (the cluster), and reach only PostgreSQL and HTTPS. */
+    private void allowTraffic(String name, Network network, AuthDatabase database) {
+        List<SecurityRule> rules = new ArrayList<>();
+        for (int port : List.of(KeycloakLoadBalancer.HTTP_PORT, KeycloakLoadBalancer.MANAGEMENT_PORT)) {
+            rules.add(SecurityRule.inFrom(name + "-from-lb-" + port, port, loadBalancer.securityGroupId(), "from the load balancer"));
+        }
+        for (int port : CLUSTER_PORTS) {
+            rules.add(SecurityRule.inFrom(name + "-cluster-in-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
+            rules.add(SecurityRule.outTo(name + "-cluster-out-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
+        }
+        rules.add(SecurityRule.outToRange(name + "-to-db", AuthDatabase.PORT, network.vpcCidr(), "PostgreSQL in the data subnets"));
+        // HTTPS out for ECR, CloudWatch Logs and Secrets Manager through the NAT gateway.
+        rules.add(SecurityRule.outToRange(name + "-https-out", 443, SecurityRule.anywhere(), "AWS APIs over HTTPS"));
+        SecurityRule.create(tasks.id(), rules, child());
+        loadBalancer.allowTargets(name + "-lb", tasks.id());
+        database.allowClient(name + "-db-access", tasks.id());
+    }
+
+    /** What ECS needs to start a task: pull the image, read the two secrets, write the logs. */
+    private ServiceRole executionRole(String name, ContainerImages images, AuthDatabase database,
+                                      Output<String> adminSecretArn, LogGroup logGroup) {
+        PolicyDocument execution = new PolicyDocument();
+        images.grantPull(execution, ContainerImages.KEYCLOAK);
+        database.grantReadCredentials(execution);
+        execution.allow("ReadAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(adminSecretArn));
+        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
+        return new ServiceRole(name + "-execution", stack.naming().physical("keycloak-execution"),
+                "ecs-tasks.amazonaws.com", execution, child());
+    }
+
+    /**
+     * The phase's task range; a secondary's Keycloak stands by at zero tasks with its full range registered.
+     * Keycloak writes on every login and cannot run on a read-only secondary database (docs/aws-constraints.md KC-06),
+     * and Aurora PostgreSQL's write forwarding would send each of those writes across the ocean; the failover
+     * runbook raises the minimum once the secondary cluster has been promoted.
+     */
+    static Range taskCount(StackContext stack) {
+        Range phaseTasks = stack.phases().keycloakTasks();
+        return stack.settings().role() == com.zebros.platform.config.Role.SECONDARY
+                ? new Range(0, phaseTasks.max()) : phaseTasks;
+    }
+
+    /** Keycloak's container: the database by the global writer endpoint, TLS required; secrets from Secrets Manager. */
+    private ContainerSpec container(StackContext stack, ContainerImages images, AuthDatabase database,
+                                    Output<String> adminSecretArn, LogGroup logGroup) {
+        var settings = stack.settings();
+        return new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
+                .port(KeycloakLoadBalancer.HTTP_PORT)
+                .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
+                .env("KC_DB_URL", database.writerEndpoint().applyValue(host ->
+                        "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/" + AuthDatabase.DATABASE + "?sslmode=require"))
+                .env("KC_HOSTNAME", "https://" + settings.authHost())
+                .env("KC_HTTP_ENABLED", "true")
+                .env("KC_PROXY_HEADERS", "xforwarded")
+                .env("KC_HEALTH_ENABLED", "true")
+                .env("KC_METRICS_ENABLED", "true")
+                .env("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER)
+                .env("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50")
+                .secret("KC_DB_USERNAME", database.credentialField("username"))
+                .secret("KC_DB_PASSWORD", database.credentialField("password"))
+                .secret("KC_BOOTSTRAP_ADMIN_PASSWORD", adminSecretArn)
+                .logs(logGroup.name(), stack.region());
+    }
+
+    /**
+     * The seeds' "CPU/memory > 70 %": logins are CPU-bound (password hashing), sessions and caches hold memory.
+     * Two target-tracking policies on one target scale out on either and in only when both allow it.
+     */
+    private void scaleOnCpuAndMemory(String name, ContainerCluster cluster, Range taskCount) {
+        var scaling = AutoScaling.target(name + "-tasks", "ecs",
+                Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
+                "ecs:service:DesiredCount", taskCount, child());
+        scaling.track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
+        scaling.track("memory", "ECSServiceAverageMemoryUtilization", stack.phases().scalingTargetPercent());
     }
 
     /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md APIGW-02). */
