@@ -65,6 +65,27 @@ public final class RestApi extends ZebrosComponent {
                 .minimumCompressionSize("1024")
                 .build(), child());
 
+        var authorizer = authorizer(name, functions);
+        List<com.pulumi.resources.Resource> wiring = routes(functions, authorizer);
+        for (FunctionGroup group : servedGroups()) {
+            permitInvoke(name + "-" + group.id() + "-invoke", functions.function(group), "/*/*/*");
+        }
+
+        var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
+                .restApi(api.id())
+                .description("Routes " + routesHash())
+                // A new deployment whenever the routes change; the stage then moves to it.
+                .triggers(Map.of("routes", routesHash()))
+                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
+                        .dependsOn(wiring).build());
+
+        stage = stage(name, stack, deployment);
+
+        registerOutputs(Map.of("url", url()));
+    }
+
+    /** Keycloak's tokens checked by the authorizer function; a verified token's policy is cached per token. */
+    private Authorizer authorizer(String name, CrmFunctions functions) {
         CrmFunction authorizerFunction = functions.function(FunctionGroup.AUTHORIZER);
         var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
                 .restApi(api.id())
@@ -77,7 +98,11 @@ public final class RestApi extends ZebrosComponent {
                 .authorizerResultTtlInSeconds(300)
                 .build(), child());
         permitInvoke(name + "-authorizer-invoke", authorizerFunction, "/authorizers/*");
+        return authorizer;
+    }
 
+    /** A method and its Lambda proxy integration per route of the OpenAPI document; answers what the deployment waits for. */
+    private List<com.pulumi.resources.Resource> routes(CrmFunctions functions, Authorizer authorizer) {
         Map<String, Output<String>> resourceIds = new LinkedHashMap<>();
         resourceIds.put("", api.rootResourceId());
         List<com.pulumi.resources.Resource> wiring = new ArrayList<>();
@@ -106,18 +131,11 @@ public final class RestApi extends ZebrosComponent {
             wiring.add(method);
             wiring.add(integration);
         }
-        for (FunctionGroup group : servedGroups()) {
-            permitInvoke(name + "-" + group.id() + "-invoke", functions.function(group), "/*/*/*");
-        }
+        return wiring;
+    }
 
-        var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
-                .restApi(api.id())
-                .description("Routes " + routesHash())
-                // A new deployment whenever the routes change; the stage then moves to it.
-                .triggers(Map.of("routes", routesHash()))
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(wiring).build());
-
+    /** The stage: access logs, X-Ray, execution logs to a group the stack made first, the phase's throttling. */
+    private Stage stage(String name, StackContext stack, Deployment deployment) {
         var accessLogs = LogGroups.create(name + "-access-logs", accessLogGroupName(), stack, child());
         var account = apiGatewayLoggingRole(name, stack);
         // API Gateway writes execution logs (loggingLevel below) to this group, creating it without retention or
@@ -125,7 +143,7 @@ public final class RestApi extends ZebrosComponent {
         // The name is API Gateway's own: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
         var executionLogs = LogGroups.create(name + "-execution-logs",
                 api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE), stack, child());
-        stage = new Stage(name + "-stage", StageArgs.builder()
+        var stage = new Stage(name + "-stage", StageArgs.builder()
                 .restApi(api.id())
                 .deployment(deployment.id())
                 .stageName(STAGE)
@@ -147,8 +165,7 @@ public final class RestApi extends ZebrosComponent {
                         .throttlingBurstLimit(stack.phases().apiBurstLimit())
                         .build())
                 .build(), child());
-
-        registerOutputs(Map.of("url", url()));
+        return stage;
     }
 
     /** One JSON line per request: what the seeds' per-endpoint latency and error rate are read from. */
