@@ -15,7 +15,6 @@ import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
-import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.config.StackSettings;
@@ -28,17 +27,13 @@ import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
 import com.zebros.platform.global.PasswordFingerprint;
-import com.zebros.platform.global.PrimaryOutputs;
-import com.zebros.platform.global.RunbookOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.ops.Monitoring;
-
 import com.zebros.platform.ops.OpsKey;
 import com.zebros.platform.ops.PowerTuning;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,14 +64,7 @@ public final class ZebrosStack {
 
         var provider = provider("aws-" + settings.region(), settings.region(), settings);
         Optional<Provider> peer = settings.peerRegion().map(region -> provider("aws-" + region, region, settings));
-        var invoke = InvokeOptions.builder().provider(provider).build();
-        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
-                .applyValue(identity -> identity.accountId());
-        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
-                .applyValue(result -> result.names());
-        var naming = new Naming(settings.stack(), settings.region());
-        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(), accountId, provider);
-        var stack = new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
+        var stack = stackContext(settings, provider);
 
         var network = new Network("network", stack);
         var images = new ContainerImages("images", stack);
@@ -107,48 +95,20 @@ public final class ZebrosStack {
         Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
-        ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
-        ctx.export("role", Output.of(role.configValue()));
-        ctx.export("region", Output.of(settings.region()));
-        ctx.export("peerRegion", Output.of(settings.peerRegion().orElse("")));
-        ctx.export("apiUrl", api.url());
-        ctx.export("authUrl", Output.of(keycloak.url()));
-        ctx.export("tokenIssuer", Output.of(keycloak.issuer()));
-        ctx.export(PrimaryOutputs.TABLE_NAMES, tableNames(tables));
-        ctx.export(PrimaryOutputs.BUCKET_NAME, files.bucketName());
-        ctx.export(PrimaryOutputs.BUCKET_ARN, files.bucketArn());
-        ctx.export(PrimaryOutputs.FILES_KEY_ARN, files.key().arn());
-        ctx.export("stateMachineArn", workflows.stateMachineArn());
-        ctx.export("jobQueueUrl", workflows.jobQueueUrl());
-        ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
-        ctx.export("dbWriterEndpoint", database.writerEndpoint());
-        ctx.export("vpcId", network.vpcId());
-        ctx.export("alarmTopicArn", monitoring.alarmTopicArn());
-        // What the runbook command needs: every identifier of a switchover, failover or failback.
-        ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, database.cluster().arn());
-        ctx.export(RunbookOutputs.ECS_CLUSTER, cluster.name());
-        ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(naming.physical("keycloak")));
-        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) stack.phases().keycloakTasks().min()));
-        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) stack.phases().keycloakTasks().max()));
-        ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, functions.stageChangeMappingId());
-        ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
-        edge.failover().ifPresent(f -> {
-            ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
-            ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
-        });
-        fingerprint.ifPresent(hash -> ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(hash)));
-        if (ownTables != null) {
-            ownTables.replicaKeyArn().ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
-        }
-        database.globalCluster().ifPresent(global -> {
-            ctx.export(PrimaryOutputs.GLOBAL_CLUSTER, global.globalClusterIdentifier());
-            ctx.export(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT, global.endpoint());
-        });
-        powerTuning.ifPresent(tuner -> ctx.export("powerTuningStateMachineArn", tuner.stateMachineArn()));
-        edge.cdn().ifPresent(cdn -> {
-            ctx.export(PrimaryOutputs.API_DISTRIBUTION_DOMAIN, cdn.apiDomain());
-            ctx.export(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN, cdn.authDomain());
-        });
+        StackExports.export(ctx, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
+                database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));
+    }
+
+    /** What every component shares: the settings and phase table, the region's provider, names, account, zones, ops key. */
+    private static StackContext stackContext(StackSettings settings, Provider provider) {
+        var invoke = InvokeOptions.builder().provider(provider).build();
+        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
+                .applyValue(identity -> identity.accountId());
+        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
+                .applyValue(result -> result.names());
+        var naming = new Naming(settings.stack(), settings.region());
+        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(), accountId, provider);
+        return new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
     }
 
     private static Provider provider(String name, String region, StackSettings settings) {
@@ -159,13 +119,5 @@ public final class ZebrosStack {
                         "zebros:stack", settings.stack(),
                         "managed-by", "pulumi")).build())
                 .build());
-    }
-
-    private static Output<Map<String, String>> tableNames(TableSet tables) {
-        Map<String, Output<String>> names = new LinkedHashMap<>();
-        for (CrmTable t : CrmTable.values()) {
-            names.put(t.id(), tables.tableName(t));
-        }
-        return OutputMaps.resolve(names);
     }
 }
