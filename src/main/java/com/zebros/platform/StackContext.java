@@ -3,6 +3,7 @@ package com.zebros.platform;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.naming.Naming;
 import java.util.List;
@@ -23,6 +24,11 @@ public record StackContext(
 
     /** How many availability zones the network spans: three, so DAX can spread in phase 3. */
     public static final int ZONE_COUNT = 3;
+
+    /** What the stack's role changes, decided in one place. */
+    public RoleDecisions decisions() {
+        return new RoleDecisions(settings.role(), phases);
+    }
 
     public String region() {
         return settings.region();

@@ -88,7 +88,7 @@ public final class ZebrosStack {
         });
         var api = new RestApi("api", stack, functions);
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md CF-01, CF-02).
-        Optional<Provider> edgeProvider = stack.phases().hasCloudFront() && role != Role.SECONDARY
+        Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
         var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);

@@ -8,7 +8,6 @@ import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.GlobalCluster;
 import com.pulumi.aws.rds.GlobalClusterArgs;
-import com.zebros.platform.config.Role;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.network.SecurityRule;
@@ -92,14 +91,14 @@ public final class AuthDatabase extends ZebrosComponent {
                 .parameters(ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build())
                 .build(), child());
 
-        Role role = stack.settings().role();
         var args = clusterArgs(stack, subnets, parameters, primary);
         // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
         // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
         var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
                 stack, child());
         cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
-                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(), role),
+                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(),
+                        stack.settings().role()),
                 CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         writer = instances(name, stack);
@@ -117,7 +116,6 @@ public final class AuthDatabase extends ZebrosComponent {
     private ClusterArgs.Builder clusterArgs(StackContext stack, SubnetGroup subnets, ClusterParameterGroup parameters,
                                             Optional<PrimaryStack> primary) {
         var naming = stack.naming();
-        Role role = stack.settings().role();
         Range acu = stack.phases().auroraAcu();
         boolean keepFinalSnapshot = stack.settings().deletionProtection();
         var args = ClusterArgs.builder()
@@ -139,7 +137,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .enabledCloudwatchLogsExports("postgresql")
                 .deletionProtection(stack.settings().deletionProtection())
                 .skipFinalSnapshot(!keepFinalSnapshot);
-        if (role == Role.SECONDARY) {
+        if (stack.decisions().auroraJoinsGlobalCluster()) {
             // A member joined to the global cluster: its data, users and database come from the
             // primary, so it sets no master user, password or database name (docs/aws-constraints.md AUR-04).
             args.globalClusterIdentifier(primary.orElseThrow().string(PrimaryOutputs.GLOBAL_CLUSTER));
@@ -181,8 +179,7 @@ public final class AuthDatabase extends ZebrosComponent {
     /** Where the writer is: the global cluster's endpoint in a pair (made here by the primary), else the cluster's. */
     private Output<String> writerEndpoint(String name, StackContext stack, Optional<PrimaryStack> primary) {
         var naming = stack.naming();
-        Role role = stack.settings().role();
-        if (role == Role.PRIMARY) {
+        if (stack.decisions().auroraSourcesGlobalCluster()) {
             // The existing regional cluster becomes global in place: the global cluster is made from
             // it, and the cluster never names the global cluster itself (docs/aws-constraints.md AUR-09).
             globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
@@ -192,7 +189,7 @@ public final class AuthDatabase extends ZebrosComponent {
                     .deletionProtection(stack.settings().deletionProtection())
                     .build(), StatefulOptions.globalCluster(stack.settings().deletionProtection(), this, stack.provider()));
             return globalCluster.endpoint();
-        } else if (role == Role.SECONDARY) {
+        } else if (stack.decisions().auroraJoinsGlobalCluster()) {
             return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
         } else {
             return cluster.endpoint();

@@ -156,8 +156,7 @@ public final class Keycloak extends ZebrosComponent {
      */
     static Range taskCount(StackContext stack) {
         Range phaseTasks = stack.phases().keycloakTasks();
-        return stack.settings().role() == com.zebros.platform.config.Role.SECONDARY
-                ? new Range(0, phaseTasks.max()) : phaseTasks;
+        return stack.decisions().keycloakStandsBy() ? new Range(0, phaseTasks.max()) : phaseTasks;
     }
 
     /** Keycloak's container: the database by the global writer endpoint, TLS required; secrets from Secrets Manager. */

@@ -65,7 +65,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
         targetGroup = keycloakTargets(name, network);
 
-        List<String> names = settings.role().isGlobal()
+        List<String> names = stack.decisions().inRegionPair()
                 ? List.of(settings.authHost(), regionalHost(stack), originHost(stack))
                 : List.of(settings.authHost(), regionalHost(stack));
         var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
@@ -75,7 +75,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
         DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
-        if (!settings.role().isGlobal() && !stack.phases().hasCloudFront()) {
+        if (stack.decisions().authSharedNameOnLoadBalancer()) {
             DnsAlias.record(name + "-shared", settings.hostedZoneId(), settings.authHost(), alias(), child());
         }
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));

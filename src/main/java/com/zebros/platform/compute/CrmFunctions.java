@@ -122,9 +122,7 @@ public final class CrmFunctions extends ZebrosComponent {
                 .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
                 .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
                 .startingPosition("LATEST")
-                // Both regions' streams carry every change of a global table; only the active region
-                // notifies. The secondary's mapping waits, disabled, for a failover (see the runbook).
-                .enabled(stack.settings().role() != com.zebros.platform.config.Role.SECONDARY)
+                .enabled(stack.decisions().notifiesFromStreams())
                 .batchSize(100)
                 .maximumBatchingWindowInSeconds(5)
                 .bisectBatchOnFunctionError(true)

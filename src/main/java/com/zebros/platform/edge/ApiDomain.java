@@ -27,7 +27,7 @@ public final class ApiDomain extends ZebrosComponent {
         super("zebros:edge:ApiDomain", name, stack, options);
         var settings = stack.settings();
         String regionalHost = regionalHost(stack);
-        boolean global = settings.role().isGlobal();
+        boolean global = stack.decisions().inRegionPair();
         List<String> names = global ? List.of(settings.apiHost(), regionalHost, originHost(stack))
                 : List.of(settings.apiHost(), regionalHost);
         var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());

@@ -7,7 +7,6 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
-import com.zebros.platform.config.Role;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
@@ -30,8 +29,8 @@ public final class Edge extends ZebrosComponent {
         super("zebros:edge:Edge", name, stack);
         var phases = stack.phases();
         var settings = stack.settings();
-        Role role = settings.role();
-        ApiDomain domain = phases.hasCustomApiDomainAndWaf() || role.isGlobal()
+        var decisions = stack.decisions();
+        ApiDomain domain = decisions.hasApiDomain()
                 ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
         if (phases.hasCustomApiDomainAndWaf()) {
             String metricPrefix = stack.naming().physical("regional");
@@ -44,15 +43,15 @@ public final class Edge extends ZebrosComponent {
             acl.protect("api", api.stageArn());
             acl.protect("auth", keycloak.loadBalancer().arn());
         }
-        if (phases.hasCloudFront() && role != Role.SECONDARY) {
+        if (decisions.ownsCloudFront()) {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
-            cdn = role == Role.PRIMARY
+            cdn = decisions.cloudFrontThroughFailoverOrigins()
                     ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
                             KeycloakLoadBalancer.originHost(stack), childComponent())
                     : new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(), "/" + RestApi.STAGE,
                             KeycloakLoadBalancer.regionalHost(stack), childComponent());
         }
-        if (role.isGlobal()) {
+        if (decisions.inRegionPair()) {
             RecordAliasArgs apiEdge = null;
             RecordAliasArgs authEdge = null;
             if (phases.hasCloudFront()) {

@@ -12,7 +12,6 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
-import com.zebros.platform.config.Role;
 import java.util.Map;
 
 /**
@@ -73,7 +72,7 @@ public final class Failover extends ZebrosComponent {
     }
 
     private void record(String name, String host, RecordAliasArgs alias, HealthCheck health) {
-        String failover = stack.settings().role() == Role.PRIMARY ? "PRIMARY" : "SECONDARY";
+        String failover = stack.decisions().failoverRecordRole();
         new Record(name, RecordArgs.builder()
                 .zoneId(stack.settings().hostedZoneId())
                 .name(host)
