@@ -3,7 +3,6 @@ package com.zebros.platform;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
-import com.zebros.platform.config.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,9 +75,10 @@ public final class StatefulOptions {
      * null would detach it (docs/aws-constraints.md AUR-09). Members of a global database take engine upgrades through the
      * global cluster, so they ignore {@code engineVersion} too (docs/aws-constraints.md AUR-11).
      */
-    public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider, Role role) {
+    public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider,
+                                                      boolean globalMember) {
         List<String> ignore = new ArrayList<>(List.of("globalClusterIdentifier", "snapshotIdentifier"));
-        if (role.isGlobal()) {
+        if (globalMember) {
             ignore.add("engineVersion");
             ignore.add("replicationSourceIdentifier");
         }

@@ -18,7 +18,7 @@ class StatefulOptionsTest {
         assertTrue(StatefulOptions.bucket(true, null, null).isProtect(), "buckets");
         assertTrue(StatefulOptions.secret(true, null, null).isProtect(), "the credentials secret");
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(true, null, null, role).isProtect(), "Aurora, " + role);
+            assertTrue(StatefulOptions.auroraCluster(true, null, null, role.isGlobal()).isProtect(), "Aurora, " + role);
         }
     }
 
@@ -35,7 +35,7 @@ class StatefulOptionsTest {
         assertFalse(StatefulOptions.secret(false, null, null).isProtect(), "secrets");
         assertFalse(StatefulOptions.globalCluster(false, null, null).isProtect(), "the global cluster");
         for (Role role : Role.values()) {
-            assertFalse(StatefulOptions.auroraCluster(false, null, null, role).isProtect(), "Aurora, " + role);
+            assertFalse(StatefulOptions.auroraCluster(false, null, null, role.isGlobal()).isProtect(), "Aurora, " + role);
         }
     }
 
@@ -79,12 +79,12 @@ class StatefulOptionsTest {
     @Test
     void everyAuroraClusterIgnoresItsGlobalClusterSoAttachingOneNeverDetachesIt() {
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(true, null, null, role).getIgnoreChanges()
+            assertTrue(StatefulOptions.auroraCluster(true, null, null, role.isGlobal()).getIgnoreChanges()
                     .contains("globalClusterIdentifier"), "docs/aws-constraints.md AUR-09, " + role);
         }
-        assertFalse(StatefulOptions.auroraCluster(true, null, null, Role.STANDALONE).getIgnoreChanges().contains("engineVersion"),
+        assertFalse(StatefulOptions.auroraCluster(true, null, null, false).getIgnoreChanges().contains("engineVersion"),
                 "a standalone cluster upgrades itself");
-        assertTrue(StatefulOptions.auroraCluster(true, null, null, Role.PRIMARY).getIgnoreChanges().contains("engineVersion"),
+        assertTrue(StatefulOptions.auroraCluster(true, null, null, true).getIgnoreChanges().contains("engineVersion"),
                 "global members upgrade through the global cluster (docs/aws-constraints.md AUR-11)");
     }
 }

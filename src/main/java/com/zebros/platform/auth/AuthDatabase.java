@@ -98,7 +98,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 stack, child());
         cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
                 StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(),
-                        stack.settings().role()),
+                        stack.decisions().inRegionPair()),
                 CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         writer = instances(name, stack);
