@@ -47,7 +47,7 @@ public final class Workflows extends ZebrosComponent {
     private final Queue jobQueue;
     private final StateMachine stateMachine;
     private final Map<WorkerKind, WorkerTask> workers = new EnumMap<>(WorkerKind.class);
-    private WorkerPool reportPool;
+    private QueueProcessingService reportPool;
 
     public Workflows(String name, StackContext stack, Network network, ContainerCluster cluster,
                      ContainerImages images, TableSet tables, FileStore files) {
@@ -71,7 +71,8 @@ public final class Workflows extends ZebrosComponent {
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
-            reportPool = new WorkerPool(workers.get(WorkerKind.REPORT), stack, cluster, subnets, workerGroup.id(), child());
+            reportPool = new QueueProcessingService(QueueProcessingService.Args.forReports(workers.get(WorkerKind.REPORT),
+                    stack.phases(), subnets, workerGroup.id()), stack, cluster, child());
         }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/workflows", stack, child());
@@ -214,7 +215,7 @@ public final class Workflows extends ZebrosComponent {
     }
 
     /** The report workers' pool, from phase 1. */
-    public java.util.Optional<WorkerPool> reportPool() {
+    public java.util.Optional<QueueProcessingService> reportPool() {
         return java.util.Optional.ofNullable(reportPool);
     }
 

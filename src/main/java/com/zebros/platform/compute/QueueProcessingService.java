@@ -17,67 +17,103 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseTable.ScalingSignal;
 import com.zebros.platform.config.Range;
+import java.util.Set;
 import com.zebros.platform.ops.AutoScaling;
 import java.util.List;
 
 /**
- * The seeds' "Fargate ASG" from phase 1: a service of workers that poll their work queue, scaled
- * between the phase's minimum and maximum on CPU (phase 1), then also on memory and on the queue's
- * backlog per task (phase 2: more than ten waiting jobs per worker adds one). The backlog is metric
- * math over the queue's visible messages and Container Insights' running-task count (docs/aws-constraints.md ECS-03).
+ * A queue-processing Fargate service, the shape of the seeds' "Fargate ASG" (phase 1 on): workers
+ * that poll their work queue, scaled between a minimum and a maximum on CPU, memory and the queue's
+ * backlog per task. The backlog is metric math over the queue's visible messages and Container
+ * Insights' running-task count (docs/aws-constraints.md ECS-03). It takes every number in its
+ * {@link Args}; which ones a phase gives is the caller's decision ({@link Args#forReports}).
  */
-public final class WorkerPool {
+public final class QueueProcessingService {
     private final Queue queue;
     private final Service service;
 
-    public WorkerPool(WorkerTask worker, StackContext stack, ContainerCluster cluster, Output<List<String>> subnets,
-                      Output<String> securityGroup, CustomResourceOptions options) {
+    /**
+     * What the service needs, and nothing else.
+     *
+     * @param name              the workers' name: the queue's, the service's and the scaling target's
+     * @param taskDefinitionArn the workers' task definition
+     * @param subnets           where tasks run (private subnets: no public IP)
+     * @param securityGroup     the tasks' security group
+     * @param tasks             the task range; the service starts at its minimum
+     * @param spot              run on Fargate Spot, with one on-demand task as a base
+     * @param signals           what the tasks scale on; at least one
+     * @param targetPercent     the utilisation each CPU and memory policy holds
+     * @param backlogPerTask    waiting messages per task that the backlog policy holds
+     */
+    public record Args(String name, Output<String> taskDefinitionArn, Output<List<String>> subnets,
+                       Output<String> securityGroup, Range tasks, boolean spot, Set<ScalingSignal> signals,
+                       double targetPercent, int backlogPerTask) {
+        public Args {
+            if (signals.isEmpty()) {
+                throw new IllegalArgumentException(name + ": a queue-processing service scales on at least one signal");
+            }
+            if (targetPercent <= 0 || targetPercent > 100) {
+                throw new IllegalArgumentException(name + ": the target utilisation is a percentage, was " + targetPercent);
+            }
+            if (signals.contains(ScalingSignal.QUEUE_DEPTH) && backlogPerTask < 1) {
+                throw new IllegalArgumentException(name + ": scaling on the backlog needs at least one message per task");
+            }
+            signals = Set.copyOf(signals);
+        }
+
+        /** The report workers' pool at a phase: its task range, Spot, signals and targets from the phase table. */
+        public static Args forReports(WorkerTask reports, PhaseTable phases, Output<List<String>> subnets,
+                                      Output<String> securityGroup) {
+            Set<ScalingSignal> signals = phases.workerScalingSignals();
+            return new Args(reports.kind().image(), reports.taskDefinitionArn(), subnets, securityGroup,
+                    phases.workerTasks(), phases.workerOnSpot(reports.kind()), signals, phases.scalingTargetPercent(),
+                    signals.contains(ScalingSignal.QUEUE_DEPTH) ? phases.queueDepthPerTask() : 0);
+        }
+    }
+
+    public QueueProcessingService(Args args, StackContext stack, ContainerCluster cluster, CustomResourceOptions options) {
         var naming = stack.naming();
-        String name = worker.kind().image();
-        PhaseTable phases = stack.phases();
+        String name = args.name();
 
         // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
         queue = new QueueWithDeadLetters(name + "-work", name + "-work-dead-letters", 3600, 20, null, 3).create(naming, options);
 
-        Range tasks = phases.workerTasks();
-        boolean spot = phases.workerOnSpot(worker.kind());
-        var args = ServiceArgs.builder()
+        var serviceArgs = ServiceArgs.builder()
                 .name(naming.physical(name))
                 .cluster(cluster.arn())
-                .taskDefinition(worker.taskDefinitionArn())
-                .desiredCount(tasks.minInt())
+                .taskDefinition(args.taskDefinitionArn())
+                .desiredCount(args.tasks().minInt())
                 .platformVersion("1.4.0")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(subnets)
-                        .securityGroups(securityGroup.applyValue(List::of))
+                        .subnets(args.subnets())
+                        .securityGroups(args.securityGroup().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 .propagateTags("SERVICE");
-        if (spot) {
+        if (args.spot()) {
             // Spot for reports (the seeds' cost strategy); a FARGATE base of one keeps a worker when Spot is short.
-            args.capacityProviderStrategies(
+            serviceArgs.capacityProviderStrategies(
                     ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
                     ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE_SPOT").weight(1).build());
         } else {
-            args.launchType("FARGATE");
+            serviceArgs.launchType("FARGATE");
         }
-        service = new Service(name, args.build(), ServiceOptions.of(options.getParent().orElseThrow(),
+        service = new Service(name, serviceArgs.build(), ServiceOptions.of(options.getParent().orElseThrow(),
                 options.getProvider().orElseThrow(), true, List.of()));
 
         var scaling = AutoScaling.target(name + "-tasks", "ecs",
                 Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
-                "ecs:service:DesiredCount", tasks, options);
-        double target = phases.scalingTargetPercent();
-        if (phases.workerScalingSignals().contains(ScalingSignal.CPU)) {
-            scaling.track("cpu", "ECSServiceAverageCPUUtilization", target);
+                "ecs:service:DesiredCount", args.tasks(), options);
+        if (args.signals().contains(ScalingSignal.CPU)) {
+            scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.targetPercent());
         }
-        if (phases.workerScalingSignals().contains(ScalingSignal.MEMORY)) {
-            scaling.track("memory", "ECSServiceAverageMemoryUtilization", target);
+        if (args.signals().contains(ScalingSignal.MEMORY)) {
+            scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.targetPercent());
         }
-        if (phases.workerScalingSignals().contains(ScalingSignal.QUEUE_DEPTH)) {
+        if (args.signals().contains(ScalingSignal.QUEUE_DEPTH)) {
             scaling.trackCustom("backlog", backlogPerTask(queue.name(), cluster.name(), service.name()),
-                    phases.queueDepthPerTask());
+                    args.backlogPerTask());
         }
     }
 
