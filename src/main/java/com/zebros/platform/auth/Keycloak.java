@@ -4,23 +4,18 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.ServiceArgs;
-import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
+import com.zebros.platform.compute.LoadBalancedFargateService;
 import com.zebros.platform.compute.ContainerSpec;
 import com.zebros.platform.compute.FargateTaskDefinition;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.config.TaskSize;
-import com.zebros.platform.compute.ServiceOptions;
 import com.zebros.platform.network.SecurityRule;
-import com.zebros.platform.ops.AutoScaling;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
@@ -73,49 +68,21 @@ public final class Keycloak extends ZebrosComponent {
 
         TaskSize size = stack.phases().keycloakTaskSize();
         Range taskCount = taskCount(stack);
-        boolean autoScaled = taskCount.max() > taskCount.min();
         var container = container(stack, images, database, adminSecret.arn(), logGroup);
 
         var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size, executionRole, taskRole,
                 container, child());
 
-        service = service(name, cluster, network, task.arn(), taskCount.minInt(), autoScaled);
-        if (autoScaled) {
-            scaleOnCpuAndMemory(name, cluster, taskCount);
-        }
+        // Keycloak takes a minute or two to start; the grace keeps the load balancer from killing it meanwhile.
+        // Logins are CPU-bound (password hashing), sessions and caches hold memory: the seeds' "CPU/memory > 70 %".
+        service = new LoadBalancedFargateService(new LoadBalancedFargateService.Args(name, naming.physical("keycloak"),
+                task.arn(), Output.all(network.appSubnetIds()), tasks.id(), loadBalancer.targetGroupArn(), "keycloak",
+                KeycloakLoadBalancer.HTTP_PORT, taskCount, 300, List.of(loadBalancer.httpsListener()),
+                stack.phases().scalingTargetPercent()), cluster, child()).service();
 
         registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
     }
 
-    /** The service behind the load balancer: rolled back when a deployment fails, never below its count while rolling. */
-    private Service service(String name, ContainerCluster cluster, Network network, Output<String> taskDefinitionArn,
-                            int desiredCount, boolean autoScaled) {
-        return new Service(name, ServiceArgs.builder()
-                .name(stack.naming().physical("keycloak"))
-                .cluster(cluster.arn())
-                .taskDefinition(taskDefinitionArn)
-                .desiredCount(desiredCount)
-                .launchType("FARGATE")
-                .platformVersion("1.4.0")
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(Output.all(network.appSubnetIds()))
-                        .securityGroups(tasks.id().applyValue(List::of))
-                        .assignPublicIp(false)
-                        .build())
-                .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(loadBalancer.targetGroupArn())
-                        .containerName("keycloak")
-                        .containerPort(KeycloakLoadBalancer.HTTP_PORT)
-                        .build())
-                // Keycloak takes a minute or two to start; do not let the ALB kill it meanwhile.
-                .healthCheckGracePeriodSeconds(300)
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
-                .deploymentMinimumHealthyPercent(100)
-                .deploymentMaximumPercent(200)
-                .propagateTags("SERVICE")
-                .waitForSteadyState(false)
-                .build(), ServiceOptions.of(this, stack.provider(), autoScaled, List.of(loadBalancer.httpsListener())));
-    }
 
     /** Tasks take traffic from the load balancer and each other (the cluster), and reach only PostgreSQL and HTTPS. */
     private void allowTraffic(String name, Network network, AuthDatabase database) {
@@ -181,17 +148,6 @@ public final class Keycloak extends ZebrosComponent {
                 .logs(logGroup.name(), stack.region());
     }
 
-    /**
-     * The seeds' "CPU/memory > 70 %": logins are CPU-bound (password hashing), sessions and caches hold memory.
-     * Two target-tracking policies on one target scale out on either and in only when both allow it.
-     */
-    private void scaleOnCpuAndMemory(String name, ContainerCluster cluster, Range taskCount) {
-        var scaling = AutoScaling.target(name + "-tasks", "ecs",
-                Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
-                "ecs:service:DesiredCount", taskCount, child());
-        scaling.track("cpu", "ECSServiceAverageCPUUtilization", stack.phases().scalingTargetPercent());
-        scaling.track("memory", "ECSServiceAverageMemoryUtilization", stack.phases().scalingTargetPercent());
-    }
 
     /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md APIGW-02). */
     public String issuer() {
