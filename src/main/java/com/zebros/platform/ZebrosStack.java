@@ -79,7 +79,7 @@ public final class ZebrosStack {
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
         Optional<Dax> dax = stack.phases().hasDax() ? Optional.of(new Dax("dax", stack, network, tables)) : Optional.empty();
         Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE
-                ? Optional.of(new SessionCache("sessions", stack, network)) : Optional.empty();
+                ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings))) : Optional.empty();
         var functions = new CrmFunctions("functions", stack, network, tables, files, workflows, dax, cache,
                 keycloak.issuer());
         functions.securityGroupId().ifPresent(sg -> {

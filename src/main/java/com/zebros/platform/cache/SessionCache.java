@@ -12,7 +12,9 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseTable.CacheMode;
+import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
 import com.zebros.platform.network.SecurityRule;
@@ -37,13 +39,60 @@ public final class SessionCache extends ZebrosComponent {
     private final Secret token;
     private final boolean clusterEndpoint;
 
-    public SessionCache(String name, StackContext stack, Network network) {
+    /**
+     * How the group is laid out.
+     *
+     * @param clusterMode    ElastiCache's cluster mode: {@code disabled}, {@code compatible} (the first of the two
+     *                       deployments into cluster mode) or {@code enabled}
+     * @param nodes          the nodes of a group that is not in cluster mode (a primary and replicas)
+     * @param shards         the shards in cluster mode, each with one replica
+     */
+    public record Layout(String clusterMode, int nodes, int shards) {
+        public boolean clustered() {
+            return clusterMode.equals("enabled");
+        }
+
+        /** Cluster mode's parameter group from the compatible step on. */
+        String parameterGroup() {
+            return clusterMode.equals("disabled") ? "default.redis7" : "default.redis7.cluster.on";
+        }
+
+        /**
+         * The phase's layout. Into cluster mode is two deployments (docs/aws-constraints.md EC-03): while
+         * {@code zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode.
+         */
+        public static Layout forPhase(PhaseTable phases, boolean compatibleStep) {
+            if (phases.cacheMode() != CacheMode.CLUSTER) {
+                return new Layout("disabled", phases.redisNodes(), 0);
+            }
+            return compatibleStep ? new Layout("compatible", 2, 0) : new Layout("enabled", 0, phases.redisShards());
+        }
+    }
+
+    /**
+     * What the cache needs, and nothing else.
+     *
+     * @param layout             the group's layout
+     * @param nodeType           the node type
+     * @param authToken          the AUTH token (a config secret)
+     * @param tokenSecretName    the Secrets Manager name the functions read the token from
+     * @param deletionProtection whether the token's secret survives a stack's removal
+     */
+    public record Args(Layout layout, String nodeType, com.zebros.platform.config.Secret authToken,
+                       String tokenSecretName, boolean deletionProtection) {
+        /** The stack's cache at its phase. */
+        public static Args of(StackSettings settings) {
+            return new Args(Layout.forPhase(settings.phases(), settings.redisCompatibleStep()),
+                    settings.phases().redisNodeType(), settings.redisAuthToken(),
+                    "zebros/" + settings.stack() + "/redis-auth", settings.deletionProtection());
+        }
+    }
+
+    public SessionCache(String name, StackContext stack, Network network, Args settings) {
         super("zebros:cache:SessionCache", name, stack);
         var naming = stack.naming();
-        CacheMode mode = stack.phases().cacheMode();
-        boolean compatibleStep = mode == CacheMode.CLUSTER && stack.settings().redisCompatibleStep();
-        boolean cluster = mode == CacheMode.CLUSTER && !compatibleStep;
-        clusterEndpoint = cluster;
+        Layout layout = settings.layout();
+        clusterEndpoint = layout.clustered();
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("sessions"))
@@ -55,16 +104,16 @@ public final class SessionCache extends ZebrosComponent {
                 .description("Data subnets of the Zebros CRM VPC")
                 .subnetIds(Output.all(network.dataSubnetIds()))
                 .build(), child());
-        token = new StoredSecret(name + "-token", "zebros/" + stack.settings().stack() + "/redis-auth",
-                "Redis AUTH token, read by the CRM functions", null, stack.settings().redisAuthToken().reveal(),
-                stack.settings().deletionProtection()).create(child(), child());
+        token = new StoredSecret(name + "-token", settings.tokenSecretName(),
+                "Redis AUTH token, read by the CRM functions", null, settings.authToken().reveal(),
+                settings.deletionProtection()).create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
                 .replicationGroupId(naming.physical("sessions"))
                 .description("Zebros CRM sessions and hot items")
                 .engine("redis")
                 .engineVersion(ENGINE_VERSION)
-                .nodeType(stack.phases().redisNodeType())
+                .nodeType(settings.nodeType())
                 .port(PORT)
                 .subnetGroupName(subnets.name())
                 .securityGroupIds(securityGroup.id().applyValue(List::of))
@@ -74,19 +123,15 @@ public final class SessionCache extends ZebrosComponent {
                 // down from phase 2 deletes, for a cache whose content rebuilds itself.
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true)
-                .authToken(Output.ofSecret(stack.settings().redisAuthToken().reveal()))
+                .authToken(Output.ofSecret(settings.authToken().reveal()))
                 .authTokenUpdateStrategy("SET")
                 .snapshotRetentionLimit(1)
                 .applyImmediately(true);
-        if (cluster) {
-            args.clusterMode("enabled")
-                    .parameterGroupName("default.redis7.cluster.on")
-                    .numNodeGroups(stack.phases().redisShards())
-                    .replicasPerNodeGroup(1);
+        args.clusterMode(layout.clusterMode()).parameterGroupName(layout.parameterGroup());
+        if (layout.clustered()) {
+            args.numNodeGroups(layout.shards()).replicasPerNodeGroup(1);
         } else {
-            args.clusterMode(compatibleStep ? "compatible" : "disabled")
-                    .parameterGroupName(compatibleStep ? "default.redis7.cluster.on" : "default.redis7")
-                    .numCacheClusters(mode == CacheMode.CLUSTER ? 2 : stack.phases().redisNodes());
+            args.numCacheClusters(layout.nodes());
         }
         group = new ReplicationGroup(name, args.build(), StatefulOptions.cache(this, stack.provider()));
         registerOutputs(Map.of("endpoint", endpoint()));

@@ -1,0 +1,30 @@
+package com.zebros.platform.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zebros.platform.config.PhaseTable;
+import org.junit.jupiter.api.Test;
+
+/** The group's layout per phase, and the two deployments into cluster mode (docs/aws-constraints.md EC-03). */
+class SessionCacheLayoutTest {
+
+    @Test
+    void phaseTwoIsAReplicationGroupOfThePhasesNodes() {
+        var layout = SessionCache.Layout.forPhase(PhaseTable.defaults(2), false);
+        assertEquals(new SessionCache.Layout("disabled", PhaseTable.defaults(2).redisNodes(), 0), layout);
+        assertEquals("default.redis7", layout.parameterGroup());
+        assertFalse(layout.clustered());
+    }
+
+    @Test
+    void intoPhaseThreeTheGroupFirstTurnsCompatibleWithTwoNodesThenClustersIntoTheShards() {
+        var first = SessionCache.Layout.forPhase(PhaseTable.defaults(3), true);
+        assertEquals(new SessionCache.Layout("compatible", 2, 0), first);
+        assertEquals("default.redis7.cluster.on", first.parameterGroup());
+        var second = SessionCache.Layout.forPhase(PhaseTable.defaults(3), false);
+        assertTrue(second.clustered());
+        assertEquals(PhaseTable.defaults(3).redisShards(), second.shards());
+    }
+}
