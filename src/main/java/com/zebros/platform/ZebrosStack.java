@@ -77,7 +77,8 @@ public final class ZebrosStack {
         var database = new AuthDatabase("auth-db", stack, network, primary);
         var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database);
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
-        Optional<Dax> dax = stack.phases().hasDax() ? Optional.of(new Dax("dax", stack, network, tables)) : Optional.empty();
+        Optional<Dax> dax = stack.phases().hasDax()
+                ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(stack.phases()))) : Optional.empty();
         Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE
                 ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings))) : Optional.empty();
         var functions = new CrmFunctions("functions", stack, network, tables, files, workflows, dax, cache,

@@ -14,6 +14,7 @@ import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.network.Network;
@@ -33,7 +34,26 @@ public final class Dax extends ZebrosComponent {
     private final SecurityGroup securityGroup;
     private final Cluster cluster;
 
-    public Dax(String name, StackContext stack, Network network, TableSet tables) {
+    /**
+     * What the cluster needs, and nothing else.
+     *
+     * @param nodeType the node type
+     * @param nodes    the nodes, one per zone (DAX spreads them: three in phase 3)
+     */
+    public record Args(String nodeType, int nodes) {
+        public Args {
+            if (nodes < 1 || nodes > 10) {
+                throw new IllegalArgumentException("a DAX cluster has 1 to 10 nodes, was " + nodes);
+            }
+        }
+
+        /** The phase's cluster. */
+        public static Args forPhase(PhaseTable phases) {
+            return new Args(phases.daxNodeType(), phases.daxNodes());
+        }
+    }
+
+    public Dax(String name, StackContext stack, Network network, TableSet tables, Args size) {
         super("zebros:data:Dax", name, stack);
         var naming = stack.naming();
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -59,8 +79,8 @@ public final class Dax extends ZebrosComponent {
         cluster = new Cluster(name, ClusterArgs.builder()
                 .clusterName(naming.compact("dax", 20))
                 .description("Zebros CRM item and query cache")
-                .nodeType(stack.phases().daxNodeType())
-                .replicationFactor(stack.phases().daxNodes())
+                .nodeType(size.nodeType())
+                .replicationFactor(size.nodes())
                 .iamRoleArn(role.arn())
                 .subnetGroupName(subnets.name())
                 .parameterGroupName(parameters.name())
