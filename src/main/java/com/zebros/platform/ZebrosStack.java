@@ -66,7 +66,7 @@ public final class ZebrosStack {
         Optional<Provider> peer = settings.peerRegion().map(region -> provider("aws-" + region, region, settings));
         var stack = stackContext(settings, provider);
 
-        var network = new Network("network", stack);
+        var network = new Network("network", stack, Network.Args.of(settings));
         var images = new ContainerImages("images", stack);
         CrmTables ownTables = role == Role.SECONDARY ? null
                 : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty());

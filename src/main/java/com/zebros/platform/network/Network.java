@@ -19,6 +19,7 @@ import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
+import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.ZebrosComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +50,40 @@ public final class Network extends ZebrosComponent {
     private final List<Subnet> appSubnets = new ArrayList<>();
     private final List<Subnet> dataSubnets = new ArrayList<>();
 
-    public Network(String name, StackContext stack) {
+    /**
+     * What the network needs, and nothing else.
+     *
+     * @param vpcCidr     the VPC's /16, of the form 10.N.0.0/16 (the stack's {@code zebros:vpcCidr})
+     * @param natGateways NAT gateways, one per zone up to three; 0 routes the app tier through one NAT instance
+     */
+    public record Args(String vpcCidr, int natGateways) {
+        public Args {
+            if (!vpcCidr.matches("10\\.\\d{1,3}\\.0\\.0/16")) {
+                throw new IllegalArgumentException("the VPC's range must be of the form 10.N.0.0/16, was " + vpcCidr);
+            }
+            natGateways = Math.min(natGateways, StackContext.ZONE_COUNT);
+        }
+
+        /** The stack's network at its phase. */
+        public static Args of(StackSettings settings) {
+            return new Args(settings.vpcCidr(), settings.phases().natGateways());
+        }
+
+        /** The first two octets, e.g. {@code 10.40}: the subnets' /20s are cut from it. */
+        String prefix() {
+            return vpcCidr.substring(0, vpcCidr.indexOf(".0.0/"));
+        }
+    }
+
+    private final Args args;
+
+    public Network(String name, StackContext stack, Args args) {
         super("zebros:network:Network", name, stack);
-        String cidrPrefix = stack.settings().vpcCidr().substring(0, stack.settings().vpcCidr().indexOf(".0.0/"));
+        this.args = args;
+        String cidrPrefix = args.prefix();
 
         vpc = new Vpc(name + "-vpc", VpcArgs.builder()
-                .cidrBlock(stack.settings().vpcCidr())
+                .cidrBlock(args.vpcCidr())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
                 .tags(tags(stack.naming().physical("vpc")))
@@ -87,9 +116,9 @@ public final class Network extends ZebrosComponent {
 
     /** The app tier's way out per zone: the phase's NAT gateways, or one NAT instance when it has none. */
     private IntFunction<RouteTableRouteArgs> outboundRoutes(String name, InternetGateway igw) {
-        int natCount = Math.min(stack.phases().natGateways(), StackContext.ZONE_COUNT);
+        int natCount = args.natGateways();
         if (natCount == 0) {
-            var natInstance = new NatInstance(name + "-nat-instance", stack, vpc.id(), stack.settings().vpcCidr(),
+            var natInstance = new NatInstance(name + "-nat-instance", stack, vpc.id(), args.vpcCidr(),
                     publicSubnets.get(0).id(), this);
             return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
                     .networkInterfaceId(natInstance.networkInterfaceId()).build();
