@@ -17,6 +17,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.Range;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.ops.AutoScaling;
@@ -46,13 +47,42 @@ public final class CrmFunction extends ZebrosComponent {
     public record VpcPlacement(Output<List<String>> subnetIds, Output<String> securityGroupId) {
     }
 
-    public CrmFunction(FunctionGroup group, StackContext stack, PolicyDocument permissions,
+    /**
+     * The function's size and concurrency, and the code it runs.
+     *
+     * @param memoryMb            its memory
+     * @param reserved            its reserved concurrency, when it is not provisioned
+     * @param provisioned         its provisioned concurrency range on the alias (phase 3's API functions), which
+     *                            replaces SnapStart and the reservation
+     * @param utilisationPercent  the utilisation the provisioned range's scaling holds
+     * @param artifact            the deployment jar
+     */
+    public record Args(int memoryMb, int reserved, java.util.Optional<Range> provisioned, double utilisationPercent,
+                       String artifact) {
+        public Args {
+            if (memoryMb < 128 || memoryMb > 10240) {
+                throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, was " + memoryMb);
+            }
+        }
+
+        /** The group's function at a phase. */
+        public static Args forPhase(FunctionGroup group, PhaseTable phases, String artifact) {
+            boolean provisioned = phases.usesProvisionedConcurrency(group);
+            return new Args(phases.lambdaMemoryMb(group), provisioned ? 0 : phases.reservedConcurrency(group),
+                    provisioned ? java.util.Optional.of(phases.provisionedConcurrency(group)) : java.util.Optional.empty(),
+                    phases.scalingTargetPercent(), artifact);
+        }
+    }
+
+    private final Args size;
+
+    public CrmFunction(FunctionGroup group, StackContext stack, Args size, PolicyDocument permissions,
                        Map<String, Output<String>> environment, java.util.Optional<VpcPlacement> vpc,
                        ComponentResourceOptions options) {
         super("zebros:compute:CrmFunction", group.id(), stack, options);
         this.group = group;
+        this.size = size;
         var naming = stack.naming();
-        PhaseTable phases = stack.phases();
         String functionName = naming.physical(group.id());
 
         var logGroup = LogGroups.create(group.id() + "-logs", "/aws/lambda/" + functionName, stack, child());
@@ -65,14 +95,11 @@ public final class CrmFunction extends ZebrosComponent {
                 .functionVersion(function.version())
                 .description("What the API, the authorizer and event sources invoke")
                 .build(), child());
-        if (phases.usesProvisionedConcurrency(group)) {
-            // Provisioned environments on the alias, kept at 70 % utilisation between the phase's bounds.
-            AutoScaling.target(group.id() + "-provisioned", "lambda",
-                            function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
-                            "lambda:function:ProvisionedConcurrency", phases.provisionedConcurrency(group),
-                            childAfter(alias))
-                    .track("utilisation", "LambdaProvisionedConcurrencyUtilization", phases.scalingTargetPercent() / 100.0);
-        }
+        // Provisioned environments on the alias, kept at the target utilisation between the phase's bounds.
+        size.provisioned().ifPresent(range -> AutoScaling.target(group.id() + "-provisioned", "lambda",
+                        function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
+                        "lambda:function:ProvisionedConcurrency", range, childAfter(alias))
+                .track("utilisation", "LambdaProvisionedConcurrencyUtilization", size.utilisationPercent() / 100.0));
         registerOutputs(Map.of("functionName", function.name()));
     }
 
@@ -97,14 +124,13 @@ public final class CrmFunction extends ZebrosComponent {
                                               com.pulumi.aws.cloudwatch.LogGroup logGroup,
                                               Map<String, Output<String>> environment,
                                               java.util.Optional<VpcPlacement> vpc) {
-        PhaseTable phases = stack.phases();
         var args = FunctionArgs.builder()
                 .name(functionName)
                 .runtime(RUNTIME)
                 .handler(group.handler())
-                .code(new FileArchive(stack.settings().functionsArtifact()))
+                .code(new FileArchive(size.artifact()))
                 .role(role.arn())
-                .memorySize(phases.lambdaMemoryMb(group))
+                .memorySize(size.memoryMb())
                 .timeout(timeoutSeconds(group))
                 .publish(true)
                 .architectures("x86_64")
@@ -117,14 +143,14 @@ public final class CrmFunction extends ZebrosComponent {
                 .subnetIds(placement.subnetIds())
                 .securityGroupIds(placement.securityGroupId().applyValue(List::of))
                 .build()));
-        if (phases.usesProvisionedConcurrency(group)) {
+        if (size.provisioned().isPresent()) {
             return args;
         }
         // SnapStart and provisioned concurrency do not combine on a version
         // (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); a provisioned function's concurrency is
         // its provisioned range, so only the others get a reservation.
         return args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
-                .reservedConcurrentExecutions(phases.reservedConcurrency(group));
+                .reservedConcurrentExecutions(size.reserved());
     }
 
     /** API calls must answer inside API Gateway's 29 s; processing gets a minute. */

@@ -54,7 +54,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 dax.ifPresent(d -> d.grantAccess(permissions));
                 cache.ifPresent(c -> c.grantReadToken(permissions));
             }
-            functions.put(group, new CrmFunction(group, stack, permissions, environment, vpc, childComponent()));
+            var size = CrmFunction.Args.forPhase(group, stack.phases(), stack.settings().functionsArtifact());
+            functions.put(group, new CrmFunction(group, stack, size, permissions, environment, vpc, childComponent()));
         }
 
         stageChanges = stageChangeMapping(stack, tables);
