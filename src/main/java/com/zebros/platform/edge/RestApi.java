@@ -30,6 +30,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.CrmFunction;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.ops.LogGroups;
@@ -55,8 +56,31 @@ public final class RestApi extends ZebrosComponent {
     private final com.pulumi.aws.apigateway.RestApi api;
     private final Stage stage;
 
-    public RestApi(String name, StackContext stack, CrmFunctions functions) {
+    /**
+     * The stage's throttling, the same in both regions because the secondary takes all traffic after a
+     * failover, and well inside the account's 10,000 requests per second (docs/aws-constraints.md APIGW-04).
+     *
+     * @param ratePerSecond steady requests per second
+     * @param burst         the burst above it
+     */
+    public record Throttling(int ratePerSecond, int burst) {
+        public Throttling {
+            if (ratePerSecond < 1 || ratePerSecond > 10000 || burst < 1 || burst > 5000) {
+                throw new IllegalArgumentException("API throttling is 1-10000 requests per second with a burst of 1-5000, was "
+                        + ratePerSecond + "/" + burst);
+            }
+        }
+
+        public static Throttling forPhase(PhaseTable phases) {
+            return new Throttling(phases.apiRateLimit(), phases.apiBurstLimit());
+        }
+    }
+
+    private final Throttling throttling;
+
+    public RestApi(String name, StackContext stack, CrmFunctions functions, Throttling throttling) {
         super("zebros:edge:RestApi", name, stack);
+        this.throttling = throttling;
         var naming = stack.naming();
         api = new com.pulumi.aws.apigateway.RestApi(name, com.pulumi.aws.apigateway.RestApiArgs.builder()
                 .name(naming.physical("api"))
@@ -161,8 +185,8 @@ public final class RestApi extends ZebrosComponent {
                         .metricsEnabled(true)
                         .loggingLevel("ERROR")
                         .dataTraceEnabled(false)
-                        .throttlingRateLimit((double) stack.phases().apiRateLimit())
-                        .throttlingBurstLimit(stack.phases().apiBurstLimit())
+                        .throttlingRateLimit((double) throttling.ratePerSecond())
+                        .throttlingBurstLimit(throttling.burst())
                         .build())
                 .build(), child());
         return stage;
