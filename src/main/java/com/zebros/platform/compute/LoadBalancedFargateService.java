@@ -1,10 +1,7 @@
 package com.zebros.platform.compute;
 
 import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.ServiceArgs;
-import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -59,28 +56,17 @@ public final class LoadBalancedFargateService {
     }
 
     public LoadBalancedFargateService(Args args, ContainerCluster cluster, CustomResourceOptions options) {
-        service = new Service(args.name(), ServiceArgs.builder()
-                .name(args.serviceName())
-                .cluster(cluster.arn())
-                .taskDefinition(args.taskDefinitionArn())
-                .desiredCount(args.tasks().minInt())
+        service = new Service(args.name(), FargateServiceArgs.common(args.serviceName(), cluster, args.taskDefinitionArn(),
+                        args.tasks().minInt(), args.subnets(), args.securityGroup())
                 .launchType("FARGATE")
-                .platformVersion("1.4.0")
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(args.subnets())
-                        .securityGroups(args.securityGroup().applyValue(List::of))
-                        .assignPublicIp(false)
-                        .build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(args.targetGroupArn())
                         .containerName(args.container())
                         .containerPort(args.containerPort())
                         .build())
                 .healthCheckGracePeriodSeconds(args.startupGraceSeconds())
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
-                .propagateTags("SERVICE")
                 .waitForSteadyState(false)
                 .build(), ServiceOptions.of(options.getParent().orElseThrow(), options.getProvider().orElseThrow(),
                         args.autoScaled(), args.listeners()));

@@ -1,10 +1,7 @@
 package com.zebros.platform.compute;
 
 import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
-import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
-import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs;
@@ -78,19 +75,8 @@ public final class QueueProcessingService {
         // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
         queue = new QueueWithDeadLetters(name + "-work", name + "-work-dead-letters", 3600, 20, null, 3).create(naming, options);
 
-        var serviceArgs = ServiceArgs.builder()
-                .name(naming.physical(name))
-                .cluster(cluster.arn())
-                .taskDefinition(args.taskDefinitionArn())
-                .desiredCount(args.tasks().minInt())
-                .platformVersion("1.4.0")
-                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(args.subnets())
-                        .securityGroups(args.securityGroup().applyValue(List::of))
-                        .assignPublicIp(false)
-                        .build())
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
-                .propagateTags("SERVICE");
+        var serviceArgs = FargateServiceArgs.common(naming.physical(name), cluster, args.taskDefinitionArn(),
+                args.tasks().minInt(), args.subnets(), args.securityGroup());
         if (args.spot()) {
             // Spot for reports (the seeds' cost strategy); a FARGATE base of one keeps a worker when Spot is short.
             serviceArgs.capacityProviderStrategies(

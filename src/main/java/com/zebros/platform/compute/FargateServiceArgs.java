@@ -1,0 +1,34 @@
+package com.zebros.platform.compute;
+
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.core.Output;
+import java.util.List;
+
+/** What every Fargate service of the program shares, whatever feeds it: private tasks, rollback, tags. */
+final class FargateServiceArgs {
+    private FargateServiceArgs() {
+    }
+
+    /**
+     * A service of {@code desiredCount} tasks of {@code taskDefinitionArn} in private subnets (no public IP),
+     * on Fargate platform 1.4.0, rolled back when a deployment fails, its tags on its tasks.
+     */
+    static ServiceArgs.Builder common(String serviceName, ContainerCluster cluster, Output<String> taskDefinitionArn,
+                                      int desiredCount, Output<List<String>> subnets, Output<String> securityGroup) {
+        return ServiceArgs.builder()
+                .name(serviceName)
+                .cluster(cluster.arn())
+                .taskDefinition(taskDefinitionArn)
+                .desiredCount(desiredCount)
+                .platformVersion("1.4.0")
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(subnets)
+                        .securityGroups(securityGroup.applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .propagateTags("SERVICE");
+    }
+}
