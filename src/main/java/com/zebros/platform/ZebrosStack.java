@@ -74,8 +74,9 @@ public final class ZebrosStack {
         var files = new FileStore("files", stack);
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack, network, primary);
-        var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database);
+        var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(stack.phases()));
+        var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database,
+                Keycloak.Size.forPhase(stack.phases(), stack.decisions()));
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
         Optional<Dax> dax = stack.phases().hasDax()
                 ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(stack.phases()))) : Optional.empty();

@@ -26,6 +26,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.data.EncryptionKey;
 import com.zebros.platform.iam.PolicyDocument;
@@ -68,8 +69,32 @@ public final class AuthDatabase extends ZebrosComponent {
      * @param primary the primary stack, when this is a secondary: its cluster joins the primary's
      *                global cluster instead of holding a database of its own
      */
-    public AuthDatabase(String name, StackContext stack, Network network, Optional<PrimaryStack> primary) {
+    /**
+     * The cluster's size.
+     *
+     * @param acu     the Serverless v2 capacity range, in steps of 0.5 ACU
+     * @param readers the readers after the writer, each in the next zone
+     */
+    public record Size(Range acu, int readers) {
+        public Size {
+            if (acu.min() < 0.5 || acu.max() > 256 || acu.max() < acu.min()) {
+                throw new IllegalArgumentException("Aurora Serverless v2 runs between 0.5 and 256 ACU, was " + acu);
+            }
+            if (readers < 0 || readers > 15) {
+                throw new IllegalArgumentException("an Aurora cluster has 0 to 15 readers, was " + readers);
+            }
+        }
+
+        public static Size forPhase(PhaseTable phases) {
+            return new Size(phases.auroraAcu(), phases.auroraReaders());
+        }
+    }
+
+    private final Size size;
+
+    public AuthDatabase(String name, StackContext stack, Network network, Optional<PrimaryStack> primary, Size size) {
         super("zebros:auth:AuthDatabase", name, stack);
+        this.size = size;
         var naming = stack.naming();
         key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", naming.physical("auth-db"),
                 "Zebros CRM auth database of stack " + stack.settings().stack(), this, stack.provider());
@@ -116,7 +141,7 @@ public final class AuthDatabase extends ZebrosComponent {
     private ClusterArgs.Builder clusterArgs(StackContext stack, SubnetGroup subnets, ClusterParameterGroup parameters,
                                             Optional<PrimaryStack> primary) {
         var naming = stack.naming();
-        Range acu = stack.phases().auroraAcu();
+        Range acu = size.acu();
         boolean keepFinalSnapshot = stack.settings().deletionProtection();
         var args = ClusterArgs.builder()
                 .clusterIdentifier(clusterIdentifier(stack))
@@ -158,7 +183,7 @@ public final class AuthDatabase extends ZebrosComponent {
      */
     private ClusterInstance instances(String name, StackContext stack) {
         ClusterInstance first = null;
-        for (AuroraMembers.Member member : AuroraMembers.of(stack.phases().auroraReaders())) {
+        for (AuroraMembers.Member member : AuroraMembers.of(size.readers())) {
             var instance = new ClusterInstance(name + "-" + member.suffix(), ClusterInstanceArgs.builder()
                     .identifier(stack.naming().regional(member.identifier()))
                     .clusterIdentifier(cluster.id())

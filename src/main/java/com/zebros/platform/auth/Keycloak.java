@@ -13,7 +13,9 @@ import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.LoadBalancedFargateService;
 import com.zebros.platform.compute.ContainerSpec;
 import com.zebros.platform.compute.FargateTaskDefinition;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.iam.PolicyDocument;
@@ -40,8 +42,29 @@ public final class Keycloak extends ZebrosComponent {
     private final SecurityGroup tasks;
     private final Service service;
 
+    /**
+     * Keycloak's tasks.
+     *
+     * @param task          each task's CPU and memory
+     * @param tasks         the task range
+     * @param targetPercent the CPU and memory utilisation scaling holds
+     */
+    public record Size(TaskSize task, Range tasks, double targetPercent) {
+        /**
+         * The phase's tasks; a secondary's Keycloak stands by at zero tasks with its full range registered.
+         * Keycloak writes on every login and cannot run on a read-only secondary database
+         * (docs/aws-constraints.md KC-06), and Aurora PostgreSQL's write forwarding would send each of those
+         * writes across the ocean; the failover runbook raises the minimum once the secondary is promoted.
+         */
+        public static Size forPhase(PhaseTable phases, RoleDecisions decisions) {
+            Range phaseTasks = phases.keycloakTasks();
+            Range tasks = decisions.keycloakStandsBy() ? new Range(0, phaseTasks.max()) : phaseTasks;
+            return new Size(phases.keycloakTaskSize(), tasks, phases.scalingTargetPercent());
+        }
+    }
+
     public Keycloak(String name, StackContext stack, Network network, ContainerCluster cluster,
-                    ContainerImages images, AuthDatabase database) {
+                    ContainerImages images, AuthDatabase database, Size size) {
         super("zebros:auth:Keycloak", name, stack);
         var naming = stack.naming();
         var settings = stack.settings();
@@ -66,19 +89,17 @@ public final class Keycloak extends ZebrosComponent {
         var taskRole = new ServiceRole(name + "-task", naming.physical("keycloak-task"),
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
-        TaskSize size = stack.phases().keycloakTaskSize();
-        Range taskCount = taskCount(stack);
         var container = container(stack, images, database, adminSecret.arn(), logGroup);
 
-        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size, executionRole, taskRole,
+        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size.task(), executionRole, taskRole,
                 container, child());
 
         // Keycloak takes a minute or two to start; the grace keeps the load balancer from killing it meanwhile.
         // Logins are CPU-bound (password hashing), sessions and caches hold memory: the seeds' "CPU/memory > 70 %".
         service = new LoadBalancedFargateService(new LoadBalancedFargateService.Args(name, naming.physical("keycloak"),
                 task.arn(), Output.all(network.appSubnetIds()), tasks.id(), loadBalancer.targetGroupArn(), "keycloak",
-                KeycloakLoadBalancer.HTTP_PORT, taskCount, 300, List.of(loadBalancer.httpsListener()),
-                stack.phases().scalingTargetPercent()), cluster, child()).service();
+                KeycloakLoadBalancer.HTTP_PORT, size.tasks(), 300, List.of(loadBalancer.httpsListener()),
+                size.targetPercent()), cluster, child()).service();
 
         registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
     }
@@ -113,17 +134,6 @@ public final class Keycloak extends ZebrosComponent {
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
         return new ServiceRole(name + "-execution", stack.naming().physical("keycloak-execution"),
                 "ecs-tasks.amazonaws.com", execution, child());
-    }
-
-    /**
-     * The phase's task range; a secondary's Keycloak stands by at zero tasks with its full range registered.
-     * Keycloak writes on every login and cannot run on a read-only secondary database (docs/aws-constraints.md KC-06),
-     * and Aurora PostgreSQL's write forwarding would send each of those writes across the ocean; the failover
-     * runbook raises the minimum once the secondary cluster has been promoted.
-     */
-    static Range taskCount(StackContext stack) {
-        Range phaseTasks = stack.phases().keycloakTasks();
-        return stack.decisions().keycloakStandsBy() ? new Range(0, phaseTasks.max()) : phaseTasks;
     }
 
     /** Keycloak's container: the database by the global writer endpoint, TLS required; secrets from Secrets Manager. */
