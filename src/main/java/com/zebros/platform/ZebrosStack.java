@@ -71,7 +71,7 @@ public final class ZebrosStack {
         CrmTables ownTables = role == Role.SECONDARY ? null
                 : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty());
         TableSet tables = ownTables != null ? ownTables : new ReplicaTables("tables", stack, primary.orElseThrow());
-        var files = new FileStore("files", stack);
+        var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(stack.phases()));
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
         var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(stack.phases()));
@@ -95,7 +95,7 @@ public final class ZebrosStack {
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
         var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);
         Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
-                ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
+                ? Optional.of(new PowerTuning("power-tuning", stack, stack.phases().logRetentionDays())) : Optional.empty();
 
         StackExports.export(ctx, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
                 database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));

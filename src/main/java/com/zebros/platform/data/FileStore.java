@@ -29,6 +29,7 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArg
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.iam.PolicyDocument;
@@ -48,7 +49,19 @@ public final class FileStore extends ZebrosComponent {
     private final BucketV2 bucket;
     private final BucketVersioningV2 versioning;
 
-    public FileStore(String name, StackContext stack) {
+    /**
+     * How long files stay where: the seeds' S3 lifecycle tiering and Intelligent-Tiering, by phase.
+     *
+     * @param tiering            move files to cheaper classes as they age
+     * @param intelligentTiering let S3 move files by their access pattern
+     */
+    public record Lifecycle(boolean tiering, boolean intelligentTiering) {
+        public static Lifecycle forPhase(PhaseTable phases) {
+            return new Lifecycle(phases.s3Lifecycle(), phases.s3IntelligentTiering());
+        }
+    }
+
+    public FileStore(String name, StackContext stack, Lifecycle lifecycle) {
         super("zebros:data:FileStore", name, stack);
         key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", stack.naming().physical("files"),
                 "Zebros CRM file store of stack " + stack.settings().stack(), this, stack.provider());
@@ -89,7 +102,7 @@ public final class FileStore extends ZebrosComponent {
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
                 .build(), childAfter(publicAccess));
-        lifecycle(name, stack.phases().s3Lifecycle(), stack.phases().s3IntelligentTiering());
+        lifecycle(name, lifecycle.tiering(), lifecycle.intelligentTiering());
         registerOutputs(Map.of("bucketName", bucket.bucket()));
     }
 

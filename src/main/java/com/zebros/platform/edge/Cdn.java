@@ -38,8 +38,11 @@ public final class Cdn extends ZebrosComponent {
     private final Distribution api;
     private final Distribution auth;
 
+    /**
+     * @param wafRequestsPerIpPer5Min the edge web ACL's rate limit per IP
+     */
     public Cdn(String name, StackContext stack, Provider edgeProvider, Output<String> apiOriginHost,
-               String apiOriginPath, String authOriginHost, ComponentResourceOptions options) {
+               String apiOriginPath, String authOriginHost, int wafRequestsPerIpPer5Min, ComponentResourceOptions options) {
         super("zebros:edge:Cdn", name, stack, options);
         var settings = stack.settings();
         var edge = CustomResourceOptions.builder().parent(this).provider(edgeProvider).build();
@@ -47,7 +50,7 @@ public final class Cdn extends ZebrosComponent {
                 List.of(settings.apiHost(), settings.authHost()), settings.hostedZoneId(), edge);
         var acl = new WebAcl(name + "-waf", stack.naming().physical("edge"), "CLOUDFRONT",
                 Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
-                        .rateLimitPerIp(stack.phases().wafRequestsPerIpPer5Min()).toJson()), edge);
+                        .rateLimitPerIp(wafRequestsPerIpPer5Min).toJson()), edge);
         Output<String> secret = OriginSecret.of(settings);
         api = distribution(name + "-api", settings.apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
                 secret, certificate, acl);

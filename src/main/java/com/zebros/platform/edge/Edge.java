@@ -47,9 +47,9 @@ public final class Edge extends ZebrosComponent {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
             cdn = decisions.cloudFrontThroughFailoverOrigins()
                     ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
-                            KeycloakLoadBalancer.originHost(stack), childComponent())
+                            KeycloakLoadBalancer.originHost(stack), phases.wafRequestsPerIpPer5Min(), childComponent())
                     : new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(), "/" + RestApi.STAGE,
-                            KeycloakLoadBalancer.regionalHost(stack), childComponent());
+                            KeycloakLoadBalancer.regionalHost(stack), phases.wafRequestsPerIpPer5Min(), childComponent());
         }
         if (decisions.inRegionPair()) {
             RecordAliasArgs apiEdge = null;

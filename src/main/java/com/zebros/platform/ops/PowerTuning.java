@@ -31,7 +31,8 @@ public final class PowerTuning extends ZebrosComponent {
 
     private final CloudFormationStack application;
 
-    public PowerTuning(String name, StackContext stack) {
+    /** @param logRetentionDays how long the tuner's own logs are kept: the phase's retention */
+    public PowerTuning(String name, StackContext stack, int logRetentionDays) {
         super("zebros:ops:PowerTuning", name, stack);
         Map<String, Output<String>> parameters = new LinkedHashMap<>();
         parameters.put("lambdaResource", stack.accountId().applyValue(account -> "arn:aws:lambda:" + stack.region() + ":"
@@ -39,7 +40,7 @@ public final class PowerTuning extends ZebrosComponent {
         parameters.put("PowerValues", Output.of(POWER_VALUES));
         // Fifty sequential invocations of a function with a 60 s timeout must fit.
         parameters.put("totalExecutionTimeout", Output.of("900"));
-        parameters.put("logGroupRetentionInDays", Output.of(String.valueOf(stack.phases().logRetentionDays())));
+        parameters.put("logGroupRetentionInDays", Output.of(String.valueOf(logRetentionDays)));
         application = new CloudFormationStack(name, CloudFormationStackArgs.builder()
                 .name(stack.naming().physical("power-tuning"))
                 .applicationId(APPLICATION_ID)
