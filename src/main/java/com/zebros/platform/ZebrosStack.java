@@ -77,7 +77,8 @@ public final class ZebrosStack {
         var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(stack.phases()));
         var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database,
                 Keycloak.Size.forPhase(stack.phases(), stack.decisions()));
-        var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files);
+        var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files,
+                Workflows.Jobs.forPhase(stack.phases()));
         Optional<Dax> dax = stack.phases().hasDax()
                 ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(stack.phases()))) : Optional.empty();
         Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE

@@ -14,6 +14,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseTable.ScalingSignal;
 import com.zebros.platform.config.Range;
+import com.zebros.platform.config.WorkerKind;
 import java.util.Set;
 import com.zebros.platform.ops.AutoScaling;
 import java.util.List;
@@ -23,11 +24,43 @@ import java.util.List;
  * that poll their work queue, scaled between a minimum and a maximum on CPU, memory and the queue's
  * backlog per task. The backlog is metric math over the queue's visible messages and Container
  * Insights' running-task count (docs/aws-constraints.md ECS-03). It takes every number in its
- * {@link Args}; which ones a phase gives is the caller's decision ({@link Args#forReports}).
+ * {@link Args}; which ones a phase gives is the caller's decision ({@link Scaling#forReports}).
  */
 public final class QueueProcessingService {
     private final Queue queue;
     private final Service service;
+
+    /**
+     * How the service scales: decided by the caller, validated here.
+     *
+     * @param tasks          the task range; the service starts at its minimum
+     * @param spot           run on Fargate Spot, with one on-demand task as a base
+     * @param signals        what the tasks scale on; at least one
+     * @param targetPercent  the utilisation each CPU and memory policy holds
+     * @param backlogPerTask waiting messages per task that the backlog policy holds
+     */
+    public record Scaling(Range tasks, boolean spot, Set<ScalingSignal> signals, double targetPercent,
+                          int backlogPerTask) {
+        public Scaling {
+            if (signals.isEmpty()) {
+                throw new IllegalArgumentException("a queue-processing service scales on at least one signal");
+            }
+            if (targetPercent <= 0 || targetPercent > 100) {
+                throw new IllegalArgumentException("the target utilisation is a percentage, was " + targetPercent);
+            }
+            if (signals.contains(ScalingSignal.QUEUE_DEPTH) && backlogPerTask < 1) {
+                throw new IllegalArgumentException("scaling on the backlog needs at least one message per task");
+            }
+            signals = Set.copyOf(signals);
+        }
+
+        /** The report workers' pool at a phase: its task range, Spot, signals and targets from the phase table. */
+        public static Scaling forReports(PhaseTable phases) {
+            Set<ScalingSignal> signals = phases.workerScalingSignals();
+            return new Scaling(phases.workerTasks(), phases.workerOnSpot(WorkerKind.REPORT), signals,
+                    phases.scalingTargetPercent(), signals.contains(ScalingSignal.QUEUE_DEPTH) ? phases.queueDepthPerTask() : 0);
+        }
+    }
 
     /**
      * What the service needs, and nothing else.
@@ -36,36 +69,10 @@ public final class QueueProcessingService {
      * @param taskDefinitionArn the workers' task definition
      * @param subnets           where tasks run (private subnets: no public IP)
      * @param securityGroup     the tasks' security group
-     * @param tasks             the task range; the service starts at its minimum
-     * @param spot              run on Fargate Spot, with one on-demand task as a base
-     * @param signals           what the tasks scale on; at least one
-     * @param targetPercent     the utilisation each CPU and memory policy holds
-     * @param backlogPerTask    waiting messages per task that the backlog policy holds
+     * @param scaling           how it scales
      */
     public record Args(String name, Output<String> taskDefinitionArn, Output<List<String>> subnets,
-                       Output<String> securityGroup, Range tasks, boolean spot, Set<ScalingSignal> signals,
-                       double targetPercent, int backlogPerTask) {
-        public Args {
-            if (signals.isEmpty()) {
-                throw new IllegalArgumentException(name + ": a queue-processing service scales on at least one signal");
-            }
-            if (targetPercent <= 0 || targetPercent > 100) {
-                throw new IllegalArgumentException(name + ": the target utilisation is a percentage, was " + targetPercent);
-            }
-            if (signals.contains(ScalingSignal.QUEUE_DEPTH) && backlogPerTask < 1) {
-                throw new IllegalArgumentException(name + ": scaling on the backlog needs at least one message per task");
-            }
-            signals = Set.copyOf(signals);
-        }
-
-        /** The report workers' pool at a phase: its task range, Spot, signals and targets from the phase table. */
-        public static Args forReports(WorkerTask reports, PhaseTable phases, Output<List<String>> subnets,
-                                      Output<String> securityGroup) {
-            Set<ScalingSignal> signals = phases.workerScalingSignals();
-            return new Args(reports.kind().image(), reports.taskDefinitionArn(), subnets, securityGroup,
-                    phases.workerTasks(), phases.workerOnSpot(reports.kind()), signals, phases.scalingTargetPercent(),
-                    signals.contains(ScalingSignal.QUEUE_DEPTH) ? phases.queueDepthPerTask() : 0);
-        }
+                       Output<String> securityGroup, Scaling scaling) {
     }
 
     public QueueProcessingService(Args args, StackContext stack, ContainerCluster cluster, CustomResourceOptions options) {
@@ -76,8 +83,8 @@ public final class QueueProcessingService {
         queue = new QueueWithDeadLetters(name + "-work", name + "-work-dead-letters", 3600, 20, null, 3).create(naming, options);
 
         var serviceArgs = FargateServiceArgs.common(naming.physical(name), cluster, args.taskDefinitionArn(),
-                args.tasks().minInt(), args.subnets(), args.securityGroup());
-        if (args.spot()) {
+                args.scaling().tasks().minInt(), args.subnets(), args.securityGroup());
+        if (args.scaling().spot()) {
             // Spot for reports (the seeds' cost strategy); a FARGATE base of one keeps a worker when Spot is short.
             serviceArgs.capacityProviderStrategies(
                     ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
@@ -90,16 +97,16 @@ public final class QueueProcessingService {
 
         var scaling = AutoScaling.target(name + "-tasks", "ecs",
                 Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
-                "ecs:service:DesiredCount", args.tasks(), options);
-        if (args.signals().contains(ScalingSignal.CPU)) {
-            scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.targetPercent());
+                "ecs:service:DesiredCount", args.scaling().tasks(), options);
+        if (args.scaling().signals().contains(ScalingSignal.CPU)) {
+            scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.scaling().targetPercent());
         }
-        if (args.signals().contains(ScalingSignal.MEMORY)) {
-            scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.targetPercent());
+        if (args.scaling().signals().contains(ScalingSignal.MEMORY)) {
+            scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.scaling().targetPercent());
         }
-        if (args.signals().contains(ScalingSignal.QUEUE_DEPTH)) {
+        if (args.scaling().signals().contains(ScalingSignal.QUEUE_DEPTH)) {
             scaling.trackCustom("backlog", backlogPerTask(queue.name(), cluster.name(), service.name()),
-                    args.backlogPerTask());
+                    args.scaling().backlogPerTask());
         }
     }
 

@@ -29,7 +29,7 @@ public final class WorkerTask {
     /** The physical name of the job state machine, which pooled workers answer. */
     public static final String STATE_MACHINE = "jobs";
 
-    public WorkerTask(WorkerKind kind, StackContext stack, ContainerImages images, TableSet tables,
+    public WorkerTask(WorkerKind kind, TaskSize size, StackContext stack, ContainerImages images, TableSet tables,
                       FileStore files, boolean pooled, CustomResourceOptions options) {
         this.kind = kind;
         var naming = stack.naming();
@@ -73,7 +73,6 @@ public final class WorkerTask {
                 .logs(logGroup.name(), stack.region())
                 .readOnlyRootFilesystem();
 
-        TaskSize size = stack.phases().workerTaskSize(kind);
         taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), size, executionRole, taskRole,
                 container, options);
     }

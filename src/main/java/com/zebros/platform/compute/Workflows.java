@@ -18,6 +18,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.config.WorkerKind;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
@@ -30,9 +32,12 @@ import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.LogGroups;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The seeds' "API Gateway → Step Functions → Fargate" path. The API puts a job (report, import,
@@ -49,11 +54,51 @@ public final class Workflows extends ZebrosComponent {
     private final Map<WorkerKind, WorkerTask> workers = new EnumMap<>(WorkerKind.class);
     private QueueProcessingService reportPool;
 
+    /**
+     * How jobs run, decided by the caller.
+     *
+     * @param taskSizes       each kind's task size
+     * @param onSpot          the kinds whose one-task jobs run on Fargate Spot
+     * @param reportPool      the report workers' pool and its scaling, from the phase that adds it; without it,
+     *                        reports run one task per job like the other kinds
+     * @param jobTasksPerKind how many one-task jobs of a kind run at once; the rest wait their turn
+     */
+    public record Jobs(Map<WorkerKind, TaskSize> taskSizes, Set<WorkerKind> onSpot,
+                       Optional<QueueProcessingService.Scaling> reportPool, int jobTasksPerKind) {
+        public Jobs {
+            if (!taskSizes.keySet().containsAll(EnumSet.allOf(WorkerKind.class))) {
+                throw new IllegalArgumentException("every worker kind needs a task size, got " + taskSizes.keySet());
+            }
+            if (jobTasksPerKind < 1) {
+                throw new IllegalArgumentException("at least one job of a kind must be able to run, was " + jobTasksPerKind);
+            }
+            taskSizes = Map.copyOf(taskSizes);
+            onSpot = Set.copyOf(onSpot);
+        }
+
+        public static Jobs forPhase(PhaseTable phases) {
+            Map<WorkerKind, TaskSize> sizes = new EnumMap<>(WorkerKind.class);
+            Set<WorkerKind> spot = EnumSet.noneOf(WorkerKind.class);
+            for (WorkerKind kind : WorkerKind.values()) {
+                sizes.put(kind, phases.workerTaskSize(kind));
+                if (phases.workerOnSpot(kind)) {
+                    spot.add(kind);
+                }
+            }
+            Optional<QueueProcessingService.Scaling> pool = phases.reportWorkerPool()
+                    ? Optional.of(QueueProcessingService.Scaling.forReports(phases)) : Optional.empty();
+            return new Jobs(sizes, spot, pool, phases.jobTasksPerKind());
+        }
+    }
+
+    private final Jobs jobs;
+
     public Workflows(String name, StackContext stack, Network network, ContainerCluster cluster,
-                     ContainerImages images, TableSet tables, FileStore files) {
+                     ContainerImages images, TableSet tables, FileStore files, Jobs jobs) {
         super("zebros:compute:Workflows", name, stack);
+        this.jobs = jobs;
         var naming = stack.naming();
-        boolean pooledReports = stack.phases().reportWorkerPool();
+        boolean pooledReports = jobs.reportPool().isPresent();
 
         jobQueue = new QueueWithDeadLetters("job-queue", "job-dead-letters", 60, null, 4 * 24 * 3600, 5).create(naming, child());
 
@@ -67,12 +112,14 @@ public final class Workflows extends ZebrosComponent {
 
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-            workers.put(kind, new WorkerTask(kind, stack, images, tables, files, pooled, child()));
+            workers.put(kind, new WorkerTask(kind, jobs.taskSizes().get(kind), stack, images, tables, files, pooled, child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
-            reportPool = new QueueProcessingService(QueueProcessingService.Args.forReports(workers.get(WorkerKind.REPORT),
-                    stack.phases(), subnets, workerGroup.id()), stack, cluster, child());
+            WorkerTask reports = workers.get(WorkerKind.REPORT);
+            reportPool = new QueueProcessingService(new QueueProcessingService.Args(reports.kind().image(),
+                    reports.taskDefinitionArn(), subnets, workerGroup.id(), jobs.reportPool().orElseThrow()),
+                    stack, cluster, child());
         }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/workflows", stack, child());
@@ -125,10 +172,10 @@ public final class Workflows extends ZebrosComponent {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
             runners.put(kind, pooled ? new JobStateMachine.SendToPool(resolved.poolQueueUrl())
                     : new JobStateMachine.RunTask(resolved.taskArns().get(kind.ordinal()), workers.get(kind).containerName(),
-                    stack.phases().workerOnSpot(kind)));
+                    jobs.onSpot().contains(kind)));
         }
         var network = new JobStateMachine.Network(resolved.clusterArn(), resolved.subnets(), List.of(resolved.securityGroup()));
-        return JobStateMachine.definition(network, runners, resolved.jobsTable(), stack.phases().jobTasksPerKind());
+        return JobStateMachine.definition(network, runners, resolved.jobsTable(), jobs.jobTasksPerKind());
     }
 
     /** The EventBridge pipe that starts one workflow per message on the job queue. */
@@ -215,8 +262,8 @@ public final class Workflows extends ZebrosComponent {
     }
 
     /** The report workers' pool, from phase 1. */
-    public java.util.Optional<QueueProcessingService> reportPool() {
-        return java.util.Optional.ofNullable(reportPool);
+    public Optional<QueueProcessingService> reportPool() {
+        return Optional.ofNullable(reportPool);
     }
 
     public WorkerTask worker(WorkerKind kind) {

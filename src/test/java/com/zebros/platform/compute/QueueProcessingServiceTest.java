@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The pattern validates its Args before it builds anything. */
 class QueueProcessingServiceTest {
 
-    private static QueueProcessingService.Args args(Set<ScalingSignal> signals, double target, int backlog) {
-        return new QueueProcessingService.Args("report-worker", null, null, null, new Range(1, 3), false, signals,
-                target, backlog);
+    private static QueueProcessingService.Scaling args(Set<ScalingSignal> signals, double target, int backlog) {
+        return new QueueProcessingService.Scaling(new Range(1, 3), false, signals, target, backlog);
     }
 
     @Test
