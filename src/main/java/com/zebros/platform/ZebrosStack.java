@@ -23,6 +23,7 @@ import com.zebros.platform.data.CrossRegionReplication;
 import com.zebros.platform.data.Dax;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.data.ReplicaTables;
+import com.zebros.platform.data.TableCapacity;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
 import com.zebros.platform.edge.RestApi;
@@ -68,9 +69,11 @@ public final class ZebrosStack {
 
         var network = new Network("network", stack, Network.Args.of(settings));
         var images = new ContainerImages("images", stack);
+        var capacity = TableCapacity.forPhase(stack.phases());
         CrmTables ownTables = role == Role.SECONDARY ? null
-                : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty());
-        TableSet tables = ownTables != null ? ownTables : new ReplicaTables("tables", stack, primary.orElseThrow());
+                : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty(), capacity);
+        TableSet tables = ownTables != null ? ownTables
+                : new ReplicaTables("tables", stack, primary.orElseThrow(), capacity);
         var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(stack.phases()));
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);

@@ -47,8 +47,11 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
      * @param peerProvider the peer region's provider when this stack is a primary: its tables become
      *                     global tables with a replica there, encrypted with a key of that region (docs/aws-constraints.md DDB-07)
      */
-    public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider) {
+    private final TableCapacity capacity;
+
+    public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider, TableCapacity capacity) {
         super("zebros:data:CrmTables", name, stack);
+        this.capacity = capacity;
         key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", stack.naming().physical("tables"),
                 "Zebros CRM tables of stack " + stack.settings().stack(), this, stack.provider());
         replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.settings().deletionProtection(), name + "-replica-key",
@@ -63,7 +66,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
     }
 
     private Table table(TableSchema schema, Optional<Provider> peerProvider) {
-        boolean provisioned = schema.table().scaledByPhase() && stack.phases().dynamoProvisioned();
+        boolean provisioned = capacity.provisioned(schema.table());
         var args = TableArgs.builder()
                 .name(stack.naming().physical(schema.table().id()))
                 .hashKey(schema.hashKey())
@@ -87,14 +90,14 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                     // everything: a narrower projection would turn each listed item into a second read.
                     .projectionType("ALL");
             if (provisioned) {
-                int min = stack.phases().indexCapacity(schema.table()).minInt();
+                int min = capacity.index(schema.table()).minInt();
                 gsi.readCapacity(min).writeCapacity(min);
             }
             indexes.add(gsi.build());
         }
         args.globalSecondaryIndexes(indexes);
         if (provisioned) {
-            int min = stack.phases().tableCapacity(schema.table()).minInt();
+            int min = capacity.table(schema.table()).minInt();
             args.readCapacity(min).writeCapacity(min);
         }
         var table = new Table(schema.table().id(), args.build(),
@@ -102,7 +105,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         // Write scaling on table and indexes is also what a provisioned global table needs before a
         // replica can be added (docs/aws-constraints.md DDB-04).
         List<Resource> writeScaling = provisioned
-                ? TableAutoScaling.register(schema, schema.table().id(), table.name(), stack.phases(), child())
+                ? TableAutoScaling.register(schema, schema.table().id(), table.name(), capacity, child())
                 : List.of();
         peerProvider.ifPresent(peer -> new TableReplica(schema.table().id() + "-replica", TableReplicaArgs.builder()
                 .globalTableArn(table.arn())

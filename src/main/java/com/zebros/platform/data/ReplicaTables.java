@@ -21,16 +21,14 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
     private final PrimaryStack primary;
     private final Output<Map<String, String>> names;
 
-    public ReplicaTables(String name, StackContext stack, PrimaryStack primary) {
+    public ReplicaTables(String name, StackContext stack, PrimaryStack primary, TableCapacity capacity) {
         super("zebros:data:ReplicaTables", name, stack);
         this.primary = primary;
         this.names = primary.tableNames();
-        if (stack.phases().dynamoProvisioned()) {
-            for (TableSchema schema : CrmSchema.TABLES) {
-                if (schema.table().scaledByPhase()) {
-                    TableAutoScaling.register(schema, schema.table().id() + "-replica", tableName(schema.table()),
-                            stack.phases(), child());
-                }
+        for (TableSchema schema : CrmSchema.TABLES) {
+            if (capacity.provisioned(schema.table())) {
+                TableAutoScaling.register(schema, schema.table().id() + "-replica", tableName(schema.table()),
+                        capacity, child());
             }
         }
         registerOutputs(Map.of());

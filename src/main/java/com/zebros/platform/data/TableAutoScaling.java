@@ -3,7 +3,6 @@ package com.zebros.platform.data;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.ops.AutoScaling;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,12 @@ final class TableAutoScaling {
      * @param namePrefix the logical-name prefix of the targets, e.g. {@code customers} or {@code customers-replica}
      * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md DDB-04)
      */
-    static List<Resource> register(TableSchema schema, String namePrefix, Output<String> tableName, PhaseTable phases,
-                                   CustomResourceOptions options) {
+    static List<Resource> register(TableSchema schema, String namePrefix, Output<String> tableName,
+                                   TableCapacity capacity, CustomResourceOptions options) {
         List<Resource> writePolicies = new ArrayList<>();
-        var range = phases.tableCapacity(schema.table());
-        var indexRange = phases.indexCapacity(schema.table());
-        double target = phases.scalingTargetPercent();
+        var range = capacity.table(schema.table());
+        var indexRange = capacity.index(schema.table());
+        double target = capacity.targetPercent();
         Output<String> table = tableName.applyValue(n -> "table/" + n);
         for (String unit : List.of("Read", "Write")) {
             String suffix = "-" + unit.toLowerCase();
