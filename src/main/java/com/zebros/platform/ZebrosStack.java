@@ -85,7 +85,8 @@ public final class ZebrosStack {
         Optional<Dax> dax = stack.phases().hasDax()
                 ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(stack.phases()))) : Optional.empty();
         Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE
-                ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings))) : Optional.empty();
+                ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings)))
+                : Optional.empty();
         var functions = new CrmFunctions("functions", stack, network, tables, files, workflows, dax, cache,
                 keycloak.issuer());
         functions.securityGroupId().ifPresent(sg -> {
@@ -96,7 +97,8 @@ public final class ZebrosStack {
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md CF-01, CF-02).
         Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
-        var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary);
+        var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary,
+                Edge.Layers.forPhase(stack.phases()));
         var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);
         Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack, stack.phases().logRetentionDays())) : Optional.empty();
@@ -113,7 +115,8 @@ public final class ZebrosStack {
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
         var naming = new Naming(settings.stack(), settings.region());
-        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(), accountId, provider);
+        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(),
+                accountId, provider);
         return new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
     }
 

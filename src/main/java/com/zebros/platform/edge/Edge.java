@@ -7,6 +7,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
@@ -24,18 +25,31 @@ public final class Edge extends ZebrosComponent {
     private Cdn cdn;
     private Failover failover;
 
+    /**
+     * The layers in front of the API and Keycloak, by phase.
+     *
+     * @param regionalWaf         a regional web ACL on the stage and the load balancer (with the API's own names)
+     * @param cloudFront          CloudFront in front of both, where the stack owns it ({@code RoleDecisions})
+     * @param wafRequestsPerIpPer5Min the web ACLs' rate limit per IP
+     */
+    public record Layers(boolean regionalWaf, boolean cloudFront, int wafRequestsPerIpPer5Min) {
+        public static Layers forPhase(PhaseTable phases) {
+            return new Layers(phases.hasCustomApiDomainAndWaf(), phases.hasCloudFront(),
+                    phases.hasCustomApiDomainAndWaf() ? phases.wafRequestsPerIpPer5Min() : 0);
+        }
+    }
+
     public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider,
-                Optional<PrimaryStack> primary) {
+                Optional<PrimaryStack> primary, Layers layers) {
         super("zebros:edge:Edge", name, stack);
-        var phases = stack.phases();
         var settings = stack.settings();
         var decisions = stack.decisions();
         ApiDomain domain = decisions.hasApiDomain()
                 ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
-        if (phases.hasCustomApiDomainAndWaf()) {
+        if (layers.regionalWaf()) {
             String metricPrefix = stack.naming().physical("regional");
-            int ratePerIp = phases.wafRequestsPerIpPer5Min();
-            Output<String> rules = phases.hasCloudFront()
+            int ratePerIp = layers.wafRequestsPerIpPer5Min();
+            Output<String> rules = layers.cloudFront()
                     ? new OriginHeaderPattern(name + "-origin-header", stack, child()).arn()
                             .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
                     : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
@@ -47,14 +61,14 @@ public final class Edge extends ZebrosComponent {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
             cdn = decisions.cloudFrontThroughFailoverOrigins()
                     ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
-                            KeycloakLoadBalancer.originHost(stack), phases.wafRequestsPerIpPer5Min(), childComponent())
+                            KeycloakLoadBalancer.originHost(stack), layers.wafRequestsPerIpPer5Min(), childComponent())
                     : new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(), "/" + RestApi.STAGE,
-                            KeycloakLoadBalancer.regionalHost(stack), phases.wafRequestsPerIpPer5Min(), childComponent());
+                            KeycloakLoadBalancer.regionalHost(stack), layers.wafRequestsPerIpPer5Min(), childComponent());
         }
         if (decisions.inRegionPair()) {
             RecordAliasArgs apiEdge = null;
             RecordAliasArgs authEdge = null;
-            if (phases.hasCloudFront()) {
+            if (layers.cloudFront()) {
                 apiEdge = cdn != null ? cdn.apiAlias()
                         : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN));
                 authEdge = cdn != null ? cdn.authAlias()
