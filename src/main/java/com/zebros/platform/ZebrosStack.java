@@ -32,6 +32,7 @@ import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.naming.Naming;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.ops.Alarms;
 import com.zebros.platform.ops.Monitoring;
 import com.zebros.platform.ops.OpsKey;
 import com.zebros.platform.ops.PowerTuning;
@@ -99,7 +100,9 @@ public final class ZebrosStack {
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary,
                 Edge.Layers.forPhase(stack.phases()));
-        var monitoring = new Monitoring("monitoring", stack, api, functions, tables, cluster, keycloak, workflows, files);
+        var monitoring = new Monitoring("monitoring", stack,
+                new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
+                Alarms.Thresholds.forPhase(stack.phases()));
         Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack, stack.phases().logRetentionDays())) : Optional.empty();
 

@@ -14,6 +14,7 @@ import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.Setting;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * rate above 1 %, more than 10 jobs waiting, Lambda concurrency above 80 % of what throttles it (each
  * function's reservation, and the unreserved pool), and more than 50 active users. Each notifies the alarm topic when it fires and when it clears.
  */
-final class Alarms {
+public final class Alarms {
     static final double LATENCY_MS = 200;
     static final double UTILISATION_PERCENT = 70;
     static final double ERROR_RATE_PERCENT = 1;
@@ -34,7 +35,38 @@ final class Alarms {
     private final CustomResourceOptions options;
     private final String prefix;
 
-    Alarms(String name, StackContext stack, Output<Monitoring.Watched> watched, Output<String> topic, Resource parent) {
+    /**
+     * What the alarms are set against, decided by the caller.
+     *
+     * @param reportPool              whether the report workers run as a pool (its CPU, memory and queue alarms)
+     * @param nextBand                the seeds' band of the next phase, whose entry the band alarms watch for
+     * @param reservations            each function's reserved concurrency (absent: provisioned instead)
+     * @param accountConcurrencyLimit the account's Lambda concurrency quota
+     */
+    public record Thresholds(boolean reportPool, Optional<PhaseBands.Band> nextBand,
+                             Map<FunctionGroup, Integer> reservations, int accountConcurrencyLimit) {
+        public Thresholds {
+            reservations = Map.copyOf(reservations);
+        }
+
+        public static Thresholds forPhase(PhaseTable phases) {
+            Map<FunctionGroup, Integer> reservations = new java.util.EnumMap<>(FunctionGroup.class);
+            for (FunctionGroup group : FunctionGroup.values()) {
+                if (!phases.usesProvisionedConcurrency(group)) {
+                    reservations.put(group, phases.reservedConcurrency(group));
+                }
+            }
+            Optional<PhaseBands.Band> next = phases.phase() < PhaseTable.MAX_PHASE
+                    ? Optional.of(PhaseBands.entry(phases.phase() + 1)) : Optional.empty();
+            return new Thresholds(phases.reportWorkerPool(), next, reservations, phases.accountConcurrencyLimit());
+        }
+    }
+
+    private final Thresholds thresholds;
+
+    Alarms(String name, StackContext stack, Thresholds thresholds, Output<Monitoring.Watched> watched,
+           Output<String> topic, Resource parent) {
+        this.thresholds = thresholds;
         this.stack = stack;
         this.topic = topic;
         this.prefix = name;
@@ -47,7 +79,7 @@ final class Alarms {
                 watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
         simple("keycloak-memory", "Keycloak memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
                 UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
-        if (stack.phases().reportWorkerPool()) {
+        if (thresholds.reportPool()) {
             simple("workers-cpu", "Report workers' CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null,
                     UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
             simple("workers-memory", "Report workers' memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
@@ -65,9 +97,7 @@ final class Alarms {
                     "Maximum", null, UTILISATION_PERCENT, watched, w -> Map.of("FunctionName", w.functions().get(group.id())));
         }
         activeUsers(watched);
-        if (stack.phases().phase() < PhaseTable.MAX_PHASE) {
-            phaseBand(PhaseBands.entry(stack.phases().phase() + 1), watched);
-        }
+        thresholds.nextBand().ifPresent(band -> phaseBand(band, watched));
     }
 
     /** An alarm named by {@code id} that mails the on-call topic when it fires and when it clears. */
@@ -121,16 +151,16 @@ final class Alarms {
     private void concurrency(Output<Monitoring.Watched> watched) {
         double reserved = 0;
         for (FunctionGroup group : FunctionGroup.values()) {
-            if (stack.phases().usesProvisionedConcurrency(group)) {
+            if (!thresholds.reservations().containsKey(group)) {
                 continue;
             }
-            int reservation = stack.phases().reservedConcurrency(group);
+            int reservation = thresholds.reservations().get(group);
             reserved += reservation;
             if (reservation > 0) {
                 functionConcurrency(group, reservation, watched);
             }
         }
-        double pool = stack.phases().accountConcurrencyLimit() - reserved;
+        double pool = thresholds.accountConcurrencyLimit() - reserved;
         simple("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the " + Setting.format(pool)
                         + " the reservations leave of " + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
                         + ": raise the quota or move budgets",

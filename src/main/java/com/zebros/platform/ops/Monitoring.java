@@ -46,9 +46,14 @@ public final class Monitoring extends ZebrosComponent {
                           Map<String, String> workerFamilies, String stack, String auroraCluster) {
     }
 
-    public Monitoring(String name, StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
-                      ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files) {
+    /** The components the dashboard and the alarms watch. */
+    public record Monitored(RestApi api, CrmFunctions functions, TableSet tables, ContainerCluster cluster,
+                            Keycloak keycloak, Workflows workflows, FileStore files) {
+    }
+
+    public Monitoring(String name, StackContext stack, Monitored monitored, Alarms.Thresholds thresholds) {
         super("zebros:ops:Monitoring", name, stack);
+        RestApi api = monitored.api();
         alarms = new Topic(name + "-alarms", TopicArgs.builder()
                 .name(stack.naming().physical("alarms"))
                 .kmsMasterKeyId(stack.opsKeyArn())
@@ -58,19 +63,19 @@ public final class Monitoring extends ZebrosComponent {
 
         var activeUsers = new ActiveUsers(name + "-active-users", stack.naming().physical("active-users"),
                 api.accessLogGroupName(), child());
-        Output<Watched> watched = watched(stack, api, functions, tables, cluster, keycloak, workflows, files,
-                activeUsers.uniqueUsers());
+        Output<Watched> watched = watched(stack, monitored, activeUsers.uniqueUsers());
         dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(stack.naming().physical("crm"))
                 .dashboardBody(watched.applyValue(DashboardBody::render))
                 .build(), child());
-        new Alarms(name, stack, watched, alarms.arn(), this);
+        new Alarms(name, stack, thresholds, watched, alarms.arn(), this);
         registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
     }
 
-    private static Output<Watched> watched(StackContext stack, RestApi api, CrmFunctions functions, TableSet tables,
-                                           ContainerCluster cluster, Keycloak keycloak, Workflows workflows, FileStore files,
-                                           String activeUsers) {
+    private static Output<Watched> watched(StackContext stack, Monitored monitored, String activeUsers) {
+        var functions = monitored.functions();
+        var tables = monitored.tables();
+        var workflows = monitored.workflows();
         List<Output<String>> functionNames = new ArrayList<>();
         for (FunctionGroup g : FunctionGroup.values()) {
             functionNames.add(functions.function(g).functionName());
@@ -81,14 +86,14 @@ public final class Monitoring extends ZebrosComponent {
         }
         Output<String> poolService = workflows.reportPool().map(p -> p.service().name()).orElse(Output.of(""));
         Output<String> poolQueue = workflows.reportPool().map(p -> p.queueName()).orElse(Output.of(""));
-        var first = Output.tuple(api.apiName(), Output.all(functionNames), Output.all(tableNames), cluster.name(),
-                keycloak.service().name(), poolService);
+        var first = Output.tuple(monitored.api().apiName(), Output.all(functionNames), Output.all(tableNames),
+                monitored.cluster().name(), monitored.keycloak().service().name(), poolService);
         List<Output<String>> families = new ArrayList<>();
         for (WorkerKind kind : WorkerKind.values()) {
             families.add(workflows.worker(kind).family());
         }
-        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(), files.bucketName(),
-                Output.all(families));
+        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(),
+                monitored.files().bucketName(), Output.all(families));
         return Output.tuple(first, second).applyValue(t -> {
             Map<String, String> fns = new LinkedHashMap<>();
             for (FunctionGroup g : FunctionGroup.values()) {
