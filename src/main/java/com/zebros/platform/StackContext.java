@@ -2,32 +2,32 @@ package com.zebros.platform;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.naming.Naming;
 import java.util.List;
 
 /**
- * What every component needs to know about the stack it is part of: its settings, the phase
- * table, the provider of its region, the naming helper, the account, the availability zones and the
- * key that encrypts its logs and alarm notifications.
+ * What every component needs to know about the stack it is part of: its settings, the provider of
+ * its region, the naming helper, the account, the availability zones, the key that encrypts its logs
+ * and alarm notifications and how long its logs are kept. Not the phase table: what a phase sizes
+ * reaches each component in its own Args, decided by the composition root ({@code ZebrosStack}).
  */
 public record StackContext(
         StackSettings settings,
-        PhaseTable phases,
         Provider provider,
         Naming naming,
         Output<String> accountId,
         Output<List<String>> zones,
-        Output<String> opsKeyArn) {
+        Output<String> opsKeyArn,
+        int logRetentionDays) {
 
     /** How many availability zones the network spans: three, so DAX can spread in phase 3. */
     public static final int ZONE_COUNT = 3;
 
     /** What the stack's role changes, decided in one place. */
     public RoleDecisions decisions() {
-        return new RoleDecisions(settings.role(), phases);
+        return new RoleDecisions(settings.role(), settings.phases());
     }
 
     public String region() {

@@ -59,8 +59,8 @@ final class StackExports {
         ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, built.database().cluster().arn());
         ctx.export(RunbookOutputs.ECS_CLUSTER, built.cluster().name());
         ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(stack.naming().physical("keycloak")));
-        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) stack.phases().keycloakTasks().min()));
-        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) stack.phases().keycloakTasks().max()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) stack.settings().phases().keycloakTasks().min()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) stack.settings().phases().keycloakTasks().max()));
         ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, built.functions().stageChangeMappingId());
         ctx.export(RunbookOutputs.API_HOST, Output.of(stack.settings().apiHost()));
         built.edge().failover().ifPresent(f -> {

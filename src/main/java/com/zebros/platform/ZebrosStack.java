@@ -53,6 +53,7 @@ public final class ZebrosStack {
 
     public static void define(Context ctx, StackSettings settings) {
         Role role = settings.role();
+        PhaseTable phases = settings.phases();
         // The primary's password fingerprint is a deliberately slow hash (about half a second of one
         // core): it is worked out beside the registrations instead of after them.
         Optional<CompletableFuture<String>> fingerprint = role != Role.PRIMARY ? Optional.empty()
@@ -70,41 +71,42 @@ public final class ZebrosStack {
 
         var network = new Network("network", stack, Network.Args.of(settings));
         var images = new ContainerImages("images", stack);
-        var capacity = TableCapacity.forPhase(stack.phases());
+        var capacity = TableCapacity.forPhase(phases);
         CrmTables ownTables = role == Role.SECONDARY ? null
                 : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty(), capacity);
         TableSet tables = ownTables != null ? ownTables
                 : new ReplicaTables("tables", stack, primary.orElseThrow(), capacity);
-        var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(stack.phases()));
+        var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(phases));
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(stack.phases()));
+        var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(phases));
         var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database,
-                Keycloak.Size.forPhase(stack.phases(), stack.decisions()));
+                Keycloak.Size.forPhase(phases, stack.decisions()));
         var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files,
-                Workflows.Jobs.forPhase(stack.phases()));
-        Optional<Dax> dax = stack.phases().hasDax()
-                ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(stack.phases()))) : Optional.empty();
-        Optional<SessionCache> cache = stack.phases().cacheMode() != PhaseTable.CacheMode.NONE
+                Workflows.Jobs.forPhase(phases));
+        Optional<Dax> dax = phases.hasDax()
+                ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(phases))) : Optional.empty();
+        Optional<SessionCache> cache = phases.cacheMode() != PhaseTable.CacheMode.NONE
                 ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings)))
                 : Optional.empty();
-        var functions = new CrmFunctions("functions", stack, network, tables, files, workflows, dax, cache,
-                keycloak.issuer());
+        var functions = new CrmFunctions("functions", stack,
+                new CrmFunctions.Wiring(network, tables, files, workflows, dax, cache, keycloak.issuer()),
+                CrmFunctions.sizesForPhase(phases, settings.functionsArtifact()));
         functions.securityGroupId().ifPresent(sg -> {
             dax.ifPresent(d -> d.allowClient("functions-to-dax", sg));
             cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
-        var api = new RestApi("api", stack, functions, RestApi.Throttling.forPhase(stack.phases()));
+        var api = new RestApi("api", stack, functions, RestApi.Throttling.forPhase(phases));
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md CF-01, CF-02).
         Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary,
-                Edge.Layers.forPhase(stack.phases()));
+                Edge.Layers.forPhase(phases));
         var monitoring = new Monitoring("monitoring", stack,
                 new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
-                Alarms.Thresholds.forPhase(stack.phases()));
-        Optional<PowerTuning> powerTuning = stack.phases().hasPowerTuning()
-                ? Optional.of(new PowerTuning("power-tuning", stack, stack.phases().logRetentionDays())) : Optional.empty();
+                Alarms.Thresholds.forPhase(phases));
+        Optional<PowerTuning> powerTuning = phases.hasPowerTuning()
+                ? Optional.of(new PowerTuning("power-tuning", stack, phases.logRetentionDays())) : Optional.empty();
 
         StackExports.export(ctx, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
                 database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));
@@ -120,7 +122,8 @@ public final class ZebrosStack {
         var naming = new Naming(settings.stack(), settings.region());
         var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(),
                 accountId, provider);
-        return new StackContext(settings, settings.phases(), provider, naming, accountId, zones, opsKey.arn());
+        return new StackContext(settings, provider, naming, accountId, zones, opsKey.arn(),
+                settings.phases().logRetentionDays());
     }
 
     private static Provider provider(String name, String region, StackSettings settings) {

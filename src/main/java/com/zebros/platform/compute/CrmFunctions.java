@@ -16,6 +16,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
@@ -36,9 +37,32 @@ public final class CrmFunctions extends ZebrosComponent {
 
     private SecurityGroup securityGroup;
 
-    public CrmFunctions(String name, StackContext stack, Network network, TableSet tables, FileStore files,
-                        Workflows workflows, Optional<Dax> dax, Optional<SessionCache> cache, String issuer) {
+    /**
+     * What the functions use: the network they join from phase 2, the stores they read and write, the
+     * workflows they start, the caches, and the realm whose tokens they accept.
+     */
+    public record Wiring(Network network, TableSet tables, FileStore files, Workflows workflows, Optional<Dax> dax,
+                         Optional<SessionCache> cache, String issuer) {
+    }
+
+    /** Each group's function size at a phase. */
+    public static Map<FunctionGroup, CrmFunction.Args> sizesForPhase(PhaseTable phases, String artifact) {
+        Map<FunctionGroup, CrmFunction.Args> sizes = new EnumMap<>(FunctionGroup.class);
+        for (FunctionGroup group : FunctionGroup.values()) {
+            sizes.put(group, CrmFunction.Args.forPhase(group, phases, artifact));
+        }
+        return sizes;
+    }
+
+    public CrmFunctions(String name, StackContext stack, Wiring wiring, Map<FunctionGroup, CrmFunction.Args> sizes) {
         super("zebros:compute:CrmFunctions", name, stack);
+        Network network = wiring.network();
+        TableSet tables = wiring.tables();
+        FileStore files = wiring.files();
+        Workflows workflows = wiring.workflows();
+        Optional<Dax> dax = wiring.dax();
+        Optional<SessionCache> cache = wiring.cache();
+        String issuer = wiring.issuer();
         Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(name, stack, network, dax.isPresent() || cache.isPresent());
         notifications = new Topic("notifications", TopicArgs.builder()
                 .name(stack.naming().physical("notifications"))
@@ -54,8 +78,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 dax.ifPresent(d -> d.grantAccess(permissions));
                 cache.ifPresent(c -> c.grantReadToken(permissions));
             }
-            var size = CrmFunction.Args.forPhase(group, stack.phases(), stack.settings().functionsArtifact());
-            functions.put(group, new CrmFunction(group, stack, size, permissions, environment, vpc, childComponent()));
+            functions.put(group, new CrmFunction(group, stack, sizes.get(group), permissions, environment, vpc,
+                    childComponent()));
         }
 
         stageChanges = stageChangeMapping(stack, tables);

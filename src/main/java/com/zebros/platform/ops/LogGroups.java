@@ -22,7 +22,7 @@ public final class LogGroups {
     public static LogGroup create(String name, Output<String> logGroupName, StackContext stack, CustomResourceOptions options) {
         return new LogGroup(name, LogGroupArgs.builder()
                 .name(logGroupName)
-                .retentionInDays(stack.phases().logRetentionDays())
+                .retentionInDays(stack.logRetentionDays())
                 .kmsKeyId(stack.opsKeyArn())
                 .build(), options);
     }
