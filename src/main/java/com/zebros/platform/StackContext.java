@@ -30,6 +30,30 @@ public record StackContext(
         return new RoleDecisions(settings.role(), settings.phases());
     }
 
+    /** The stack's name: what physical names and secret paths carry. */
+    public String stackName() {
+        return settings.stack();
+    }
+
+    /** Whether stateful resources are protected and kept on removal (false only for throw-away stacks). */
+    public boolean deletionProtection() {
+        return settings.deletionProtection();
+    }
+
+    /** The names the stack serves under and the hosted zone that holds them. */
+    public Dns dns() {
+        return new Dns(settings.hostedZoneId(), settings.domain(), settings.apiHost(), settings.authHost());
+    }
+
+    /**
+     * @param hostedZoneId the Route 53 zone that holds {@code domain}
+     * @param domain       the stack's domain, e.g. crm.example.com
+     * @param apiHost      the API's shared name, {@code api.<domain>}
+     * @param authHost     Keycloak's shared name, {@code auth.<domain>}
+     */
+    public record Dns(String hostedZoneId, String domain, String apiHost, String authHost) {
+    }
+
     public String region() {
         return settings.region();
     }

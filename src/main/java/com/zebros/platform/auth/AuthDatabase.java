@@ -96,8 +96,8 @@ public final class AuthDatabase extends ZebrosComponent {
         super("zebros:auth:AuthDatabase", name, stack);
         this.size = size;
         var naming = stack.naming();
-        key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", naming.physical("auth-db"),
-                "Zebros CRM auth database of stack " + stack.settings().stack(), this, stack.provider());
+        key = new EncryptionKey(stack.deletionProtection(), name + "-key", naming.physical("auth-db"),
+                "Zebros CRM auth database of stack " + stack.stackName(), this, stack.provider());
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("auth-db"))
@@ -122,16 +122,16 @@ public final class AuthDatabase extends ZebrosComponent {
         var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
                 stack, child());
         cluster = new Cluster(name, args.build(), CustomResourceOptions.merge(
-                StatefulOptions.auroraCluster(stack.settings().deletionProtection(), this, stack.provider(),
+                StatefulOptions.auroraCluster(stack.deletionProtection(), this, stack.provider(),
                         stack.decisions().inRegionPair()),
                 CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         writer = instances(name, stack);
 
-        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.settings().stack() + "/keycloak-db",
+        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.stackName() + "/keycloak-db",
                 "Keycloak's database login; read by the Keycloak task at start", key.arn(),
-                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.settings().deletionProtection())
-                .create(StatefulOptions.secret(stack.settings().deletionProtection(), this, stack.provider()), child());
+                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.deletionProtection())
+                .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
         writerEndpoint = writerEndpoint(name, stack, primary);
         registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
@@ -142,7 +142,7 @@ public final class AuthDatabase extends ZebrosComponent {
                                             Optional<PrimaryStack> primary) {
         var naming = stack.naming();
         Range acu = size.acu();
-        boolean keepFinalSnapshot = stack.settings().deletionProtection();
+        boolean keepFinalSnapshot = stack.deletionProtection();
         var args = ClusterArgs.builder()
                 .clusterIdentifier(clusterIdentifier(stack))
                 .engine(ENGINE)
@@ -160,7 +160,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .preferredBackupWindow("03:00-04:00")
                 .copyTagsToSnapshot(true)
                 .enabledCloudwatchLogsExports("postgresql")
-                .deletionProtection(stack.settings().deletionProtection())
+                .deletionProtection(stack.deletionProtection())
                 .skipFinalSnapshot(!keepFinalSnapshot);
         if (stack.decisions().auroraJoinsGlobalCluster()) {
             // A member joined to the global cluster: its data, users and database come from the
@@ -211,8 +211,8 @@ public final class AuthDatabase extends ZebrosComponent {
                     .globalClusterIdentifier(naming.physical("auth-global"))
                     .sourceDbClusterIdentifier(cluster.arn())
                     .forceDestroy(true)
-                    .deletionProtection(stack.settings().deletionProtection())
-                    .build(), StatefulOptions.globalCluster(stack.settings().deletionProtection(), this, stack.provider()));
+                    .deletionProtection(stack.deletionProtection())
+                    .build(), StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
             return globalCluster.endpoint();
         } else if (stack.decisions().auroraJoinsGlobalCluster()) {
             return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);

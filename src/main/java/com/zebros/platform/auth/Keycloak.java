@@ -77,12 +77,12 @@ public final class Keycloak extends ZebrosComponent {
                 .build(), child());
         allowTraffic(name, network, database);
 
-        var adminSecret = new StoredSecret(name + "-admin", "zebros/" + settings.stack() + "/keycloak-admin",
+        var adminSecret = new StoredSecret(name + "-admin", "zebros/" + stack.stackName() + "/keycloak-admin",
                 "Keycloak bootstrap admin password", database.key().arn(), settings.keycloakAdminPassword().reveal(),
-                settings.deletionProtection())
-                .create(StatefulOptions.secret(settings.deletionProtection(), this, stack.provider()), child());
+                stack.deletionProtection())
+                .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
-        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + settings.stack() + "/keycloak", stack, child());
+        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/keycloak", stack, child());
 
         var executionRole = executionRole(name, images, database, adminSecret.arn(), logGroup);
         // Keycloak itself calls no AWS API: its task role has no permissions.
@@ -101,7 +101,7 @@ public final class Keycloak extends ZebrosComponent {
                 KeycloakLoadBalancer.HTTP_PORT, size.tasks(), 300, List.of(loadBalancer.httpsListener()),
                 size.targetPercent()), cluster, child()).service();
 
-        registerOutputs(Map.of("url", Output.of("https://" + settings.authHost())));
+        registerOutputs(Map.of("url", Output.of("https://" + stack.dns().authHost())));
     }
 
 
@@ -145,7 +145,7 @@ public final class Keycloak extends ZebrosComponent {
                 .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
                 .env("KC_DB_URL", database.writerEndpoint().applyValue(host ->
                         "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/" + AuthDatabase.DATABASE + "?sslmode=require"))
-                .env("KC_HOSTNAME", "https://" + settings.authHost())
+                .env("KC_HOSTNAME", "https://" + stack.dns().authHost())
                 .env("KC_HTTP_ENABLED", "true")
                 .env("KC_PROXY_HEADERS", "xforwarded")
                 .env("KC_HEALTH_ENABLED", "true")
@@ -161,11 +161,11 @@ public final class Keycloak extends ZebrosComponent {
 
     /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md APIGW-02). */
     public String issuer() {
-        return "https://" + stack.settings().authHost() + "/realms/" + REALM;
+        return "https://" + stack.dns().authHost() + "/realms/" + REALM;
     }
 
     public String url() {
-        return "https://" + stack.settings().authHost();
+        return "https://" + stack.dns().authHost();
     }
 
     public Service service() {

@@ -41,7 +41,6 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
     public KeycloakLoadBalancer(String name, StackContext stack, Network network, ComponentResourceOptions options) {
         super("zebros:auth:KeycloakLoadBalancer", name, stack, options);
         var naming = stack.naming();
-        var settings = stack.settings();
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("auth-alb"))
@@ -59,24 +58,24 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .subnets(Output.all(network.publicSubnetIds()))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(settings.deletionProtection())
+                .enableDeletionProtection(stack.deletionProtection())
                 .idleTimeout(60)
                 .build(), child());
 
         targetGroup = keycloakTargets(name, network);
 
         List<String> names = stack.decisions().inRegionPair()
-                ? List.of(settings.authHost(), regionalHost(stack), originHost(stack))
-                : List.of(settings.authHost(), regionalHost(stack));
-        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
+                ? List.of(stack.dns().authHost(), regionalHost(stack), originHost(stack))
+                : List.of(stack.dns().authHost(), regionalHost(stack));
+        var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
 
         httpsListener = listeners(name, certificate);
 
         // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
-        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost(stack), alias(), child());
+        DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
         if (stack.decisions().authSharedNameOnLoadBalancer()) {
-            DnsAlias.record(name + "-shared", settings.hostedZoneId(), settings.authHost(), alias(), child());
+            DnsAlias.record(name + "-shared", stack.dns().hostedZoneId(), stack.dns().authHost(), alias(), child());
         }
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
     }
@@ -129,11 +128,11 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
     /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md CF-05). */
     public static String originHost(StackContext stack) {
-        return "auth-origin." + stack.settings().domain();
+        return "auth-origin." + stack.dns().domain();
     }
 
     public static String regionalHost(StackContext stack) {
-        return "auth-" + stack.region() + "." + stack.settings().domain();
+        return "auth-" + stack.region() + "." + stack.dns().domain();
     }
 
     /** Lets the ALB reach the tasks on the traffic and management ports, and only those. */

@@ -134,7 +134,7 @@ public final class CrmFunctions extends ZebrosComponent {
             environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));
         });
         environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
-        environment.put("STACK_NAME", Output.of(stack.settings().stack()));
+        environment.put("STACK_NAME", Output.of(stack.stackName()));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));

@@ -34,7 +34,7 @@ public final class WorkerTask {
         this.kind = kind;
         var naming = stack.naming();
         String name = kind.image();
-        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/" + name, stack, options);
+        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/" + name, stack, options);
         JobDurationMetric.filter(name + "-job-seconds", naming.physical(name + "-job-seconds"), logGroup.name(), options);
 
         PolicyDocument execution = new PolicyDocument();

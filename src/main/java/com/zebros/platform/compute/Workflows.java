@@ -122,7 +122,7 @@ public final class Workflows extends ZebrosComponent {
                     stack, cluster, child());
         }
 
-        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.settings().stack() + "/workflows", stack, child());
+        var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/workflows", stack, child());
         var role = new ServiceRole(name + "-jobs", naming.physical("jobs-workflow"), "states.amazonaws.com",
                 stateMachinePermissions(stack, cluster, tables), child());
 

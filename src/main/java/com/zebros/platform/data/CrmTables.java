@@ -52,11 +52,11 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
     public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider, TableCapacity capacity) {
         super("zebros:data:CrmTables", name, stack);
         this.capacity = capacity;
-        key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", stack.naming().physical("tables"),
-                "Zebros CRM tables of stack " + stack.settings().stack(), this, stack.provider());
-        replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.settings().deletionProtection(), name + "-replica-key",
+        key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("tables"),
+                "Zebros CRM tables of stack " + stack.stackName(), this, stack.provider());
+        replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.deletionProtection(), name + "-replica-key",
                 stack.naming().physical("tables-replica"),
-                "Zebros CRM table replicas of stack " + stack.settings().stack(), this, peer)).orElse(null);
+                "Zebros CRM table replicas of stack " + stack.stackName(), this, peer)).orElse(null);
         for (TableSchema schema : CrmSchema.TABLES) {
             tables.put(schema.table(), table(schema, peerProvider));
         }
@@ -79,7 +79,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                 .ttl(TableTtlArgs.builder().attributeName(TableSchema.TTL_ATTRIBUTE).enabled(true).build())
                 .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).kmsKeyArn(key.arn()).build())
-                .deletionProtectionEnabled(stack.settings().deletionProtection());
+                .deletionProtectionEnabled(stack.deletionProtection());
         List<TableGlobalSecondaryIndexArgs> indexes = new ArrayList<>();
         for (TableSchema.IndexSchema index : schema.indexes()) {
             var gsi = TableGlobalSecondaryIndexArgs.builder()
@@ -101,7 +101,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
             args.readCapacity(min).writeCapacity(min);
         }
         var table = new Table(schema.table().id(), args.build(),
-                StatefulOptions.table(stack.settings().deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
+                StatefulOptions.table(stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
         // replica can be added (docs/aws-constraints.md DDB-04).
         List<Resource> writeScaling = provisioned
@@ -111,8 +111,8 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                 .globalTableArn(table.arn())
                 .kmsKeyArn(replicaKey.arn())
                 .pointInTimeRecovery(true)
-                .deletionProtectionEnabled(stack.settings().deletionProtection())
-                .build(), StatefulOptions.tableReplica(stack.settings().deletionProtection(), this, peer, writeScaling)));
+                .deletionProtectionEnabled(stack.deletionProtection())
+                .build(), StatefulOptions.tableReplica(stack.deletionProtection(), this, peer, writeScaling)));
         return table;
     }
 

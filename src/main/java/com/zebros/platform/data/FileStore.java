@@ -63,13 +63,13 @@ public final class FileStore extends ZebrosComponent {
 
     public FileStore(String name, StackContext stack, Lifecycle lifecycle) {
         super("zebros:data:FileStore", name, stack);
-        key = new EncryptionKey(stack.settings().deletionProtection(), name + "-key", stack.naming().physical("files"),
-                "Zebros CRM file store of stack " + stack.settings().stack(), this, stack.provider());
+        key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("files"),
+                "Zebros CRM file store of stack " + stack.stackName(), this, stack.provider());
         bucket = new BucketV2(name, BucketV2Args.builder()
                 .bucket(stack.naming().bucket("files", stack.accountId()))
                 // A throw-away stack's bucket is emptied on destroy; a protected one never is.
-                .forceDestroy(!stack.settings().deletionProtection())
-                .build(), StatefulOptions.bucket(stack.settings().deletionProtection(), this, stack.provider()));
+                .forceDestroy(!stack.deletionProtection())
+                .build(), StatefulOptions.bucket(stack.deletionProtection(), this, stack.provider()));
         versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())

@@ -25,17 +25,16 @@ public final class ApiDomain extends ZebrosComponent {
 
     public ApiDomain(String name, StackContext stack, RestApi api, ComponentResourceOptions options) {
         super("zebros:edge:ApiDomain", name, stack, options);
-        var settings = stack.settings();
         String regionalHost = regionalHost(stack);
         boolean global = stack.decisions().inRegionPair();
-        List<String> names = global ? List.of(settings.apiHost(), regionalHost, originHost(stack))
-                : List.of(settings.apiHost(), regionalHost);
-        var certificate = new ValidatedCertificate(name + "-certificate", names, settings.hostedZoneId(), child());
-        shared = domain(name + "-shared", settings.apiHost(), certificate, api);
+        List<String> names = global ? List.of(stack.dns().apiHost(), regionalHost, originHost(stack))
+                : List.of(stack.dns().apiHost(), regionalHost);
+        var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
+        shared = domain(name + "-shared", stack.dns().apiHost(), certificate, api);
         regional = domain(name + "-regional", regionalHost, certificate, api);
         // In a region pair, CloudFront's origin is a failover name served by both regions (docs/aws-constraints.md CF-05).
         origin = global ? domain(name + "-origin", originHost(stack), certificate, api) : null;
-        DnsAlias.record(name + "-regional", settings.hostedZoneId(), regionalHost, alias(regional), child());
+        DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost, alias(regional), child());
         registerOutputs(Map.of("regionalHost", Output.of(regionalHost)));
     }
 
@@ -55,11 +54,11 @@ public final class ApiDomain extends ZebrosComponent {
     }
 
     public static String regionalHost(StackContext stack) {
-        return "api-" + stack.region() + "." + stack.settings().domain();
+        return "api-" + stack.region() + "." + stack.dns().domain();
     }
 
     public static String originHost(StackContext stack) {
-        return "api-origin." + stack.settings().domain();
+        return "api-origin." + stack.dns().domain();
     }
 
     /** The alias target of the shared name: the regional endpoint of {@code api.<domain>}. */

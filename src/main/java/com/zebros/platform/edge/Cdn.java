@@ -44,17 +44,16 @@ public final class Cdn extends ZebrosComponent {
     public Cdn(String name, StackContext stack, Provider edgeProvider, Output<String> apiOriginHost,
                String apiOriginPath, String authOriginHost, int wafRequestsPerIpPer5Min, ComponentResourceOptions options) {
         super("zebros:edge:Cdn", name, stack, options);
-        var settings = stack.settings();
         var edge = CustomResourceOptions.builder().parent(this).provider(edgeProvider).build();
         var certificate = new ValidatedCertificate(name + "-certificate",
-                List.of(settings.apiHost(), settings.authHost()), settings.hostedZoneId(), edge);
+                List.of(stack.dns().apiHost(), stack.dns().authHost()), stack.dns().hostedZoneId(), edge);
         var acl = new WebAcl(name + "-waf", stack.naming().physical("edge"), "CLOUDFRONT",
                 Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
                         .rateLimitPerIp(wafRequestsPerIpPer5Min).toJson()), edge);
-        Output<String> secret = OriginSecret.of(settings);
-        api = distribution(name + "-api", settings.apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
+        Output<String> secret = OriginSecret.of(stack.settings());
+        api = distribution(name + "-api", stack.dns().apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
                 secret, certificate, acl);
-        auth = distribution(name + "-auth", settings.authHost(), Output.of(authOriginHost), "", ALL_VIEWER,
+        auth = distribution(name + "-auth", stack.dns().authHost(), Output.of(authOriginHost), "", ALL_VIEWER,
                 secret, certificate, acl);
         registerOutputs(Map.of("apiDomain", api.domainName(), "authDomain", auth.domainName()));
     }

@@ -42,7 +42,6 @@ public final class Edge extends ZebrosComponent {
     public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider,
                 Optional<PrimaryStack> primary, Layers layers) {
         super("zebros:edge:Edge", name, stack);
-        var settings = stack.settings();
         var decisions = stack.decisions();
         ApiDomain domain = decisions.hasApiDomain()
                 ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
@@ -78,10 +77,10 @@ public final class Edge extends ZebrosComponent {
         } else {
             RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
             if (apiAlias != null) {
-                sharedRecord(name + "-api", settings.apiHost(), apiAlias);
+                sharedRecord(name + "-api", stack.dns().apiHost(), apiAlias);
             }
             if (cdn != null) {
-                sharedRecord(name + "-auth", settings.authHost(), cdn.authAlias());
+                sharedRecord(name + "-auth", stack.dns().authHost(), cdn.authAlias());
             }
         }
         registerOutputs(Map.of());
@@ -101,7 +100,7 @@ public final class Edge extends ZebrosComponent {
     }
 
     private void sharedRecord(String name, String host, RecordAliasArgs alias) {
-        DnsAlias.record(name, stack.settings().hostedZoneId(), host, alias, child());
+        DnsAlias.record(name, stack.dns().hostedZoneId(), host, alias, child());
     }
 
     /** The failover records and health checks of a region pair's stack. */

@@ -34,12 +34,11 @@ public final class Failover extends ZebrosComponent {
     public Failover(String name, StackContext stack, ApiDomain api, KeycloakLoadBalancer auth,
                     RecordAliasArgs apiEdge, RecordAliasArgs authEdge, ComponentResourceOptions options) {
         super("zebros:edge:Failover", name, stack, options);
-        var settings = stack.settings();
         apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
         authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
         boolean edge = apiEdge != null;
-        record(name + "-api", settings.apiHost(), edge ? apiEdge : api.sharedAlias(), apiHealth);
-        record(name + "-auth", settings.authHost(), edge ? authEdge : auth.alias(), authHealth);
+        record(name + "-api", stack.dns().apiHost(), edge ? apiEdge : api.sharedAlias(), apiHealth);
+        record(name + "-auth", stack.dns().authHost(), edge ? authEdge : auth.alias(), authHealth);
         if (edge) {
             record(name + "-api-origin", ApiDomain.originHost(stack), api.originAlias(), apiHealth);
             record(name + "-auth-origin", KeycloakLoadBalancer.originHost(stack), auth.alias(), authHealth);
@@ -74,7 +73,7 @@ public final class Failover extends ZebrosComponent {
     private void record(String name, String host, RecordAliasArgs alias, HealthCheck health) {
         String failover = stack.decisions().failoverRecordRole();
         new Record(name, RecordArgs.builder()
-                .zoneId(stack.settings().hostedZoneId())
+                .zoneId(stack.dns().hostedZoneId())
                 .name(host)
                 .type("A")
                 .setIdentifier(stack.region())

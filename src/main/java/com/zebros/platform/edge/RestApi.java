@@ -84,7 +84,7 @@ public final class RestApi extends ZebrosComponent {
         var naming = stack.naming();
         api = new com.pulumi.aws.apigateway.RestApi(name, com.pulumi.aws.apigateway.RestApiArgs.builder()
                 .name(naming.physical("api"))
-                .description("Zebros CRM API, stack " + stack.settings().stack())
+                .description("Zebros CRM API, stack " + stack.stackName())
                 .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
                 .minimumCompressionSize("1024")
                 .build(), child());
@@ -201,7 +201,7 @@ public final class RestApi extends ZebrosComponent {
 
     /** The access log's group: what the active-users rule reads. */
     public String accessLogGroupName() {
-        return "/zebros/" + stack.settings().stack() + "/api-access";
+        return "/zebros/" + stack.stackName() + "/api-access";
     }
 
     /**

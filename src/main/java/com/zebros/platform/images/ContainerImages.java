@@ -43,7 +43,7 @@ public final class ContainerImages extends ZebrosComponent {
                     .name(stack.naming().physical(image))
                     .imageTagMutability("IMMUTABLE")
                     // A throw-away stack's repositories go with their images on destroy.
-                    .forceDelete(!stack.settings().deletionProtection())
+                    .forceDelete(!stack.deletionProtection())
                     .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
                     .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("KMS").build())
                     .build(), child());

@@ -190,7 +190,7 @@ public final class Alarms {
      * metrics, and distinct users a day from the access log): say which and the promote command to run.
      */
     private void phaseBand(PhaseBands.Band next, Output<Monitoring.Watched> watched) {
-        String promote = "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.settings().stack()
+        String promote = "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.stackName()
                 + " --to " + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.seedTier() + ")";
         Map<String, Double> signals = new java.util.LinkedHashMap<>();
         signals.put("Customers", (double) next.customers());
@@ -200,7 +200,7 @@ public final class Alarms {
                 notifying("band-" + metric.toLowerCase(), metric + " reached phase " + next.phase() + "'s band: " + promote)
                         .namespace("ZebrosCRM")
                         .metricName(metric)
-                        .dimensions(Map.of("Stack", stack.settings().stack()))
+                        .dimensions(Map.of("Stack", stack.stackName()))
                         .statistic("Maximum")
                         .period(3600)
                         .evaluationPeriods(1)

@@ -104,7 +104,7 @@ public final class Monitoring extends ZebrosComponent {
                 tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
             }
             return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
-                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5), stack.settings().stack(),
+                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5), stack.stackName(),
                     AuthDatabase.clusterIdentifier(stack));
         });
     }
