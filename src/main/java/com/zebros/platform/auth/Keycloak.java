@@ -67,7 +67,6 @@ public final class Keycloak extends ZebrosComponent {
                     ContainerImages images, AuthDatabase database, Size size) {
         super("zebros:auth:Keycloak", name, stack);
         var naming = stack.naming();
-        var settings = stack.settings();
         loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack, network, childComponent());
 
         tasks = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
@@ -78,7 +77,7 @@ public final class Keycloak extends ZebrosComponent {
         allowTraffic(name, network, database);
 
         var adminSecret = new StoredSecret(name + "-admin", "zebros/" + stack.stackName() + "/keycloak-admin",
-                "Keycloak bootstrap admin password", database.key().arn(), settings.keycloakAdminPassword().reveal(),
+                "Keycloak bootstrap admin password", database.key().arn(), stack.settings().keycloakAdminPassword().reveal(),
                 stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
@@ -139,7 +138,6 @@ public final class Keycloak extends ZebrosComponent {
     /** Keycloak's container: the database by the global writer endpoint, TLS required; secrets from Secrets Manager. */
     private ContainerSpec container(StackContext stack, ContainerImages images, AuthDatabase database,
                                     Output<String> adminSecretArn, LogGroup logGroup) {
-        var settings = stack.settings();
         return new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
                 .port(KeycloakLoadBalancer.HTTP_PORT)
                 .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
