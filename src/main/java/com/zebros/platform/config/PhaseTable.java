@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The phase table (README.md, "The phase table as the program holds it"): the only place the numbers of each phase live. Components ask it
- * ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.hasDax()}); stack config overrides
- * numbers through {@code zebros:overrides} and the overrides win.
+ * The phase table (README.md, "The phase table as the program holds it"): the only place the numbers of each
+ * phase live. The composition root ({@code ZebrosStack}) and the components' static {@code forPhase}
+ * decisions ask it ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.hasDax()}); components take
+ * the answers in their Args. Stack config overrides numbers through {@code zebros:overrides} and the
+ * overrides win.
  *
  * <p>Numbers come from the scaling strategy the product is built from where it gives one; where the
  * design only says "reserved per function" or "larger ceiling" the figure chosen here is marked with
