@@ -39,11 +39,25 @@ public final class Cdn extends ZebrosComponent {
     private final Distribution auth;
 
     /**
+     * Where the distributions send requests, and how the edge is guarded.
+     *
+     * @param edgeProvider            the us-east-1 provider CloudFront's certificate and web ACL need
+     * @param apiOriginHost           the API's origin: the failover origin name in a pair, else the stage's host
+     * @param apiOriginPath           the path before every API request at the origin ("/live" for a stage host)
+     * @param authOriginHost          Keycloak's origin host
      * @param wafRequestsPerIpPer5Min the edge web ACL's rate limit per IP
      */
-    public Cdn(String name, StackContext stack, Provider edgeProvider, Output<String> apiOriginHost,
-               String apiOriginPath, String authOriginHost, int wafRequestsPerIpPer5Min, ComponentResourceOptions options) {
+    public record Args(Provider edgeProvider, Output<String> apiOriginHost, String apiOriginPath, String authOriginHost,
+                       int wafRequestsPerIpPer5Min) {
+    }
+
+    public Cdn(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:Cdn", name, stack, options);
+        Provider edgeProvider = args.edgeProvider();
+        Output<String> apiOriginHost = args.apiOriginHost();
+        String apiOriginPath = args.apiOriginPath();
+        String authOriginHost = args.authOriginHost();
+        int wafRequestsPerIpPer5Min = args.wafRequestsPerIpPer5Min();
         var edge = CustomResourceOptions.builder().parent(this).provider(edgeProvider).build();
         var certificate = new ValidatedCertificate(name + "-certificate",
                 List.of(stack.dns().apiHost(), stack.dns().authHost()), stack.dns().hostedZoneId(), edge);

@@ -59,10 +59,12 @@ public final class Edge extends ZebrosComponent {
         if (decisions.ownsCloudFront()) {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
             cdn = decisions.cloudFrontThroughFailoverOrigins()
-                    ? new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), Output.of(ApiDomain.originHost(stack)), "",
-                            KeycloakLoadBalancer.originHost(stack), layers.wafRequestsPerIpPer5Min(), childComponent())
-                    : new Cdn(name + "-cdn", stack, edgeProvider.orElseThrow(), api.originHost(), "/" + RestApi.STAGE,
-                            KeycloakLoadBalancer.regionalHost(stack), layers.wafRequestsPerIpPer5Min(), childComponent());
+                    ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(),
+                            Output.of(ApiDomain.originHost(stack)), "", KeycloakLoadBalancer.originHost(stack),
+                            layers.wafRequestsPerIpPer5Min()), childComponent())
+                    : new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(), api.originHost(),
+                            "/" + RestApi.STAGE, KeycloakLoadBalancer.regionalHost(stack),
+                            layers.wafRequestsPerIpPer5Min()), childComponent());
         }
         if (decisions.inRegionPair()) {
             RecordAliasArgs apiEdge = null;
@@ -73,7 +75,8 @@ public final class Edge extends ZebrosComponent {
                 authEdge = cdn != null ? cdn.authAlias()
                         : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
             }
-            failover = new Failover(name + "-failover", stack, domain, keycloak.loadBalancer(), apiEdge, authEdge, childComponent());
+            failover = new Failover(name + "-failover", stack,
+                    new Failover.Args(domain, keycloak.loadBalancer(), apiEdge, authEdge), childComponent());
         } else {
             RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
             if (apiAlias != null) {

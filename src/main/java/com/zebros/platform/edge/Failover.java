@@ -31,9 +31,24 @@ public final class Failover extends ZebrosComponent {
     private final HealthCheck apiHealth;
     private final HealthCheck authHealth;
 
-    public Failover(String name, StackContext stack, ApiDomain api, KeycloakLoadBalancer auth,
-                    RecordAliasArgs apiEdge, RecordAliasArgs authEdge, ComponentResourceOptions options) {
+    /**
+     * What the failover records point at.
+     *
+     * @param api      the API's regional and origin names
+     * @param auth     Keycloak's load balancer
+     * @param apiEdge  the API's CloudFront alias once the phase has CloudFront, else null: the record then
+     *                 points at the region
+     * @param authEdge Keycloak's CloudFront alias, likewise
+     */
+    public record Args(ApiDomain api, KeycloakLoadBalancer auth, RecordAliasArgs apiEdge, RecordAliasArgs authEdge) {
+    }
+
+    public Failover(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:Failover", name, stack, options);
+        ApiDomain api = args.api();
+        KeycloakLoadBalancer auth = args.auth();
+        RecordAliasArgs apiEdge = args.apiEdge();
+        RecordAliasArgs authEdge = args.authEdge();
         apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
         authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
         boolean edge = apiEdge != null;
