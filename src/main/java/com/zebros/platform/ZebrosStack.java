@@ -80,9 +80,9 @@ public final class ZebrosStack {
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
         var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(phases));
-        var keycloak = new Keycloak("keycloak", stack, network, cluster, images, database,
+        var keycloak = new Keycloak("keycloak", stack, new Keycloak.Wiring(network, cluster, images, database),
                 Keycloak.Size.forPhase(phases, stack.decisions()));
-        var workflows = new Workflows("workflows", stack, network, cluster, images, tables, files,
+        var workflows = new Workflows("workflows", stack, new Workflows.Wiring(network, cluster, images, tables, files),
                 Workflows.Jobs.forPhase(phases));
         Optional<Dax> dax = phases.hasDax()
                 ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(phases))) : Optional.empty();
@@ -100,7 +100,7 @@ public final class ZebrosStack {
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md CF-01, CF-02).
         Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
-        var edge = new Edge("edge", stack, api, keycloak, edgeProvider, primary,
+        var edge = new Edge("edge", stack, new Edge.Wiring(api, keycloak, edgeProvider, primary),
                 Edge.Layers.forPhase(phases));
         var monitoring = new Monitoring("monitoring", stack,
                 new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),

@@ -63,9 +63,16 @@ public final class Keycloak extends ZebrosComponent {
         }
     }
 
-    public Keycloak(String name, StackContext stack, Network network, ContainerCluster cluster,
-                    ContainerImages images, AuthDatabase database, Size size) {
+    /** What Keycloak uses: the network, the container cluster, its image and its database. */
+    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, AuthDatabase database) {
+    }
+
+    public Keycloak(String name, StackContext stack, Wiring wiring, Size size) {
         super("zebros:auth:Keycloak", name, stack);
+        Network network = wiring.network();
+        ContainerCluster cluster = wiring.cluster();
+        ContainerImages images = wiring.images();
+        AuthDatabase database = wiring.database();
         var naming = stack.naming();
         loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack, network, childComponent());
 

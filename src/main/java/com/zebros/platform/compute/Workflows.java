@@ -93,9 +93,18 @@ public final class Workflows extends ZebrosComponent {
 
     private final Jobs jobs;
 
-    public Workflows(String name, StackContext stack, Network network, ContainerCluster cluster,
-                     ContainerImages images, TableSet tables, FileStore files, Jobs jobs) {
+    /** What the workflows use: the network the tasks run in, the cluster, the images and the stores jobs touch. */
+    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, TableSet tables,
+                         FileStore files) {
+    }
+
+    public Workflows(String name, StackContext stack, Wiring wiring, Jobs jobs) {
         super("zebros:compute:Workflows", name, stack);
+        Network network = wiring.network();
+        ContainerCluster cluster = wiring.cluster();
+        ContainerImages images = wiring.images();
+        TableSet tables = wiring.tables();
+        FileStore files = wiring.files();
         this.jobs = jobs;
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();

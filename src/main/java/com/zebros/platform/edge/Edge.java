@@ -39,9 +39,23 @@ public final class Edge extends ZebrosComponent {
         }
     }
 
-    public Edge(String name, StackContext stack, RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider,
-                Optional<PrimaryStack> primary, Layers layers) {
+    /**
+     * What the edge fronts and where it runs.
+     *
+     * @param api          the REST API
+     * @param keycloak     Keycloak and its load balancer
+     * @param edgeProvider the us-east-1 provider, where the stack owns CloudFront
+     * @param primary      the primary, in a secondary: its distributions' names
+     */
+    public record Wiring(RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider, Optional<PrimaryStack> primary) {
+    }
+
+    public Edge(String name, StackContext stack, Wiring wiring, Layers layers) {
         super("zebros:edge:Edge", name, stack);
+        RestApi api = wiring.api();
+        Keycloak keycloak = wiring.keycloak();
+        Optional<Provider> edgeProvider = wiring.edgeProvider();
+        Optional<PrimaryStack> primary = wiring.primary();
         var decisions = stack.decisions();
         ApiDomain domain = decisions.hasApiDomain()
                 ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
