@@ -76,12 +76,24 @@ public final class CrmFunction extends ZebrosComponent {
 
     private final Args size;
 
-    public CrmFunction(FunctionGroup group, StackContext stack, Args size, PolicyDocument permissions,
-                       Map<String, Output<String>> environment, java.util.Optional<VpcPlacement> vpc,
-                       ComponentResourceOptions options) {
+    /**
+     * What the function runs with.
+     *
+     * @param permissions what its routes touch, and nothing more
+     * @param environment the names it reads at start
+     * @param vpc         where it runs when it must reach the VPC (DAX and Redis, from phase 2)
+     */
+    public record Wiring(PolicyDocument permissions, Map<String, Output<String>> environment,
+                         java.util.Optional<VpcPlacement> vpc) {
+    }
+
+    public CrmFunction(FunctionGroup group, StackContext stack, Args size, Wiring wiring, ComponentResourceOptions options) {
         super("zebros:compute:CrmFunction", group.id(), stack, options);
         this.group = group;
         this.size = size;
+        PolicyDocument permissions = wiring.permissions();
+        Map<String, Output<String>> environment = wiring.environment();
+        java.util.Optional<VpcPlacement> vpc = wiring.vpc();
         var naming = stack.naming();
         String functionName = naming.physical(group.id());
 

@@ -78,8 +78,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 dax.ifPresent(d -> d.grantAccess(permissions));
                 cache.ifPresent(c -> c.grantReadToken(permissions));
             }
-            functions.put(group, new CrmFunction(group, stack, sizes.get(group), permissions, environment, vpc,
-                    childComponent()));
+            functions.put(group, new CrmFunction(group, stack, sizes.get(group),
+                    new CrmFunction.Wiring(permissions, environment, vpc), childComponent()));
         }
 
         stageChanges = stageChangeMapping(stack, tables);
