@@ -53,6 +53,7 @@ class PromoteTest {
         String text = output();
         assertTrue(text.startsWith("promote dev: phase 0 → 1 (standalone, us-east-1)\nSeed band of phase 1: Tier 1, startup CRM:"
                 + " under 25 users, under 1K customers, under 100 opportunities, under 5 GB"), text);
+        assertTrue(text.contains("Switches on:\n  + DynamoDB on provisioned capacity with auto-scaling (on demand before)\n"), text);
         assertTrue(text.contains("+ customers-write  aws:appautoscaling/target:Target"));
         assertTrue(text.contains("billingMode: PAY_PER_REQUEST → PROVISIONED"), "changed inputs show old → new");
         assertTrue(text.contains("memorySize: 128 → 256"));
@@ -97,6 +98,7 @@ class PromoteTest {
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
         String text = output();
         assertTrue(text.contains("- dax  aws:dax/cluster:Cluster"), text);
+        assertTrue(text.contains("Switches off:\n") && text.contains("  - a DAX cluster in front of the tables\n"), text);
         assertTrue(text.contains("- sessions  aws:elasticache/replicationGroup:ReplicationGroup"));
         assertTrue(text.contains("keep their identity"));
     }

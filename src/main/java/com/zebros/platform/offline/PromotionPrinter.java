@@ -1,7 +1,9 @@
 package com.zebros.platform.offline;
 
+import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseBands;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ public final class PromotionPrinter {
                 .append(p.from().region()).append(")\n");
         out.append("Seed band of phase ").append(p.to().phase()).append(": ")
                 .append(PhaseBands.entry(p.to().phase()).seedTier()).append('\n');
+        features(out, p.from().phase(), p.to().phase());
         section(out, "Added", p.diff().added(), r -> "+ " + r.name() + "  " + r.type());
         section(out, "Removed", p.diff().removed(), r -> "- " + r.name() + "  " + r.type());
         List<PlannedResource> changed = p.diff().changed().stream().map(PlanDiff.Change::after).toList();
@@ -49,6 +52,18 @@ public final class PromotionPrinter {
             p.refusals().forEach(r -> out.append("  - ").append(r).append('\n'));
         }
         return out.toString();
+    }
+
+    /** What the step switches on (or, stepping down, off), in the words of the phase table's features. */
+    private static void features(StringBuilder out, int from, int to) {
+        boolean up = to > from;
+        List<Feature> changing = Arrays.stream(Feature.values())
+                .filter(f -> up ? f.arrivesBetween(from, to) : f.arrivesBetween(to, from)).toList();
+        if (changing.isEmpty()) {
+            return;
+        }
+        out.append(up ? "Switches on:\n" : "Switches off:\n");
+        changing.forEach(f -> out.append(up ? "  + " : "  - ").append(f.meaning()).append('\n'));
     }
 
     private static void section(StringBuilder out, String title, List<PlannedResource> resources,
