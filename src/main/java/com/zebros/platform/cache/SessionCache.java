@@ -88,10 +88,10 @@ public final class SessionCache extends ZebrosComponent {
         }
     }
 
-    public SessionCache(String name, StackContext stack, Network network, Args settings) {
+    public SessionCache(String name, StackContext stack, Network network, Args args) {
         super("zebros:cache:SessionCache", name, stack);
         var naming = stack.naming();
-        Layout layout = settings.layout();
+        Layout layout = args.layout();
         clusterEndpoint = layout.clustered();
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -104,16 +104,16 @@ public final class SessionCache extends ZebrosComponent {
                 .description("Data subnets of the Zebros CRM VPC")
                 .subnetIds(Output.all(network.dataSubnetIds()))
                 .build(), child());
-        token = new StoredSecret(name + "-token", settings.tokenSecretName(),
-                "Redis AUTH token, read by the CRM functions", null, settings.authToken().reveal(),
-                settings.deletionProtection()).create(child(), child());
+        token = new StoredSecret(name + "-token", args.tokenSecretName(),
+                "Redis AUTH token, read by the CRM functions", null, args.authToken().reveal(),
+                args.deletionProtection()).create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
                 .replicationGroupId(naming.physical("sessions"))
                 .description("Zebros CRM sessions and hot items")
                 .engine("redis")
                 .engineVersion(ENGINE_VERSION)
-                .nodeType(settings.nodeType())
+                .nodeType(args.nodeType())
                 .port(PORT)
                 .subnetGroupName(subnets.name())
                 .securityGroupIds(securityGroup.id().applyValue(List::of))
@@ -123,7 +123,7 @@ public final class SessionCache extends ZebrosComponent {
                 // down from phase 2 deletes, for a cache whose content rebuilds itself.
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true)
-                .authToken(Output.ofSecret(settings.authToken().reveal()))
+                .authToken(Output.ofSecret(args.authToken().reveal()))
                 .authTokenUpdateStrategy("SET")
                 .snapshotRetentionLimit(1)
                 .applyImmediately(true);
