@@ -88,10 +88,10 @@ public final class SessionCache extends ZebrosComponent {
         }
     }
 
-    public SessionCache(String name, StackContext stack, Network network, Args args) {
+    public SessionCache(String name, StackContext stack, Network network, Args cache) {
         super("zebros:cache:SessionCache", name, stack);
         var naming = stack.naming();
-        Layout layout = args.layout();
+        Layout layout = cache.layout();
         clusterEndpoint = layout.clustered();
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -104,16 +104,16 @@ public final class SessionCache extends ZebrosComponent {
                 .description("Data subnets of the Zebros CRM VPC")
                 .subnetIds(Output.all(network.dataSubnetIds()))
                 .build(), child());
-        token = new StoredSecret(name + "-token", args.tokenSecretName(),
-                "Redis AUTH token, read by the CRM functions", null, args.authToken().reveal(),
-                args.deletionProtection()).create(child(), child());
+        token = new StoredSecret(name + "-token", cache.tokenSecretName(),
+                "Redis AUTH token, read by the CRM functions", null, cache.authToken().reveal(),
+                cache.deletionProtection()).create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
                 .replicationGroupId(naming.physical("sessions"))
                 .description("Zebros CRM sessions and hot items")
                 .engine("redis")
                 .engineVersion(ENGINE_VERSION)
-                .nodeType(args.nodeType())
+                .nodeType(cache.nodeType())
                 .port(PORT)
                 .subnetGroupName(subnets.name())
                 .securityGroupIds(securityGroup.id().applyValue(List::of))
@@ -123,7 +123,7 @@ public final class SessionCache extends ZebrosComponent {
                 // down from phase 2 deletes, for a cache whose content rebuilds itself.
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true)
-                .authToken(Output.ofSecret(args.authToken().reveal()))
+                .authToken(Output.ofSecret(cache.authToken().reveal()))
                 .authTokenUpdateStrategy("SET")
                 .snapshotRetentionLimit(1)
                 .applyImmediately(true);
