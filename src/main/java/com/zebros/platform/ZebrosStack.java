@@ -79,8 +79,10 @@ public final class ZebrosStack {
         var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(phases));
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack, network, primary, AuthDatabase.Size.forPhase(phases));
-        var keycloak = new Keycloak("keycloak", stack, new Keycloak.Wiring(network, cluster, images, database),
+        var database = new AuthDatabase("auth-db", stack,
+                new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases));
+        var keycloak = new Keycloak("keycloak", stack,
+                new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
                 Keycloak.Size.forPhase(phases, stack.decisions()));
         var workflows = new Workflows("workflows", stack, new Workflows.Wiring(network, cluster, images, tables, files),
                 Workflows.Jobs.forPhase(phases));

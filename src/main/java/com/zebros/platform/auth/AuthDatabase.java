@@ -66,9 +66,17 @@ public final class AuthDatabase extends ZebrosComponent {
     }
 
     /**
-     * @param primary the primary stack, when this is a secondary: its cluster joins the primary's
-     *                global cluster instead of holding a database of its own
+     * What the database uses.
+     *
+     * @param network        the VPC whose data subnets it lives in
+     * @param primary        the primary stack, when this is a secondary: its cluster joins the primary's
+     *                       global cluster instead of holding a database of its own
+     * @param masterPassword the master password (the config secret {@code zebros:dbMasterPassword})
      */
+    public record Wiring(Network network, Optional<PrimaryStack> primary,
+                         com.zebros.platform.config.Secret masterPassword) {
+    }
+
     /**
      * The cluster's size.
      *
@@ -91,9 +99,13 @@ public final class AuthDatabase extends ZebrosComponent {
     }
 
     private final Size size;
+    private final com.zebros.platform.config.Secret masterPassword;
 
-    public AuthDatabase(String name, StackContext stack, Network network, Optional<PrimaryStack> primary, Size size) {
+    public AuthDatabase(String name, StackContext stack, Wiring wiring, Size size) {
         super("zebros:auth:AuthDatabase", name, stack);
+        Network network = wiring.network();
+        Optional<PrimaryStack> primary = wiring.primary();
+        this.masterPassword = wiring.masterPassword();
         this.size = size;
         var naming = stack.naming();
         key = new EncryptionKey(stack.deletionProtection(), name + "-key", naming.physical("auth-db"),
@@ -130,7 +142,7 @@ public final class AuthDatabase extends ZebrosComponent {
 
         credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.stackName() + "/keycloak-db",
                 "Keycloak's database login; read by the Keycloak task at start", key.arn(),
-                credentialsJson(stack.settings().dbMasterPassword().reveal()), stack.deletionProtection())
+                credentialsJson(masterPassword.reveal()), stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
         writerEndpoint = writerEndpoint(name, stack, primary);
@@ -169,7 +181,7 @@ public final class AuthDatabase extends ZebrosComponent {
         } else {
             args.databaseName(DATABASE)
                     .masterUsername(MASTER_USER)
-                    .masterPassword(Output.ofSecret(stack.settings().dbMasterPassword().reveal()));
+                    .masterPassword(Output.ofSecret(masterPassword.reveal()));
         }
         if (keepFinalSnapshot) {
             args.finalSnapshotIdentifier(naming.regional("auth-final"));

@@ -63,8 +63,12 @@ public final class Keycloak extends ZebrosComponent {
         }
     }
 
-    /** What Keycloak uses: the network, the container cluster, its image and its database. */
-    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, AuthDatabase database) {
+    /**
+     * What Keycloak uses: the network, the container cluster, its image, its database, and the bootstrap admin's
+     * password (the config secret {@code zebros:keycloakAdminPassword}).
+     */
+    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, AuthDatabase database,
+                         com.zebros.platform.config.Secret adminPassword) {
     }
 
     public Keycloak(String name, StackContext stack, Wiring wiring, Size size) {
@@ -84,7 +88,7 @@ public final class Keycloak extends ZebrosComponent {
         allowTraffic(name, network, database);
 
         var adminSecret = new StoredSecret(name + "-admin", "zebros/" + stack.stackName() + "/keycloak-admin",
-                "Keycloak bootstrap admin password", database.key().arn(), stack.settings().keycloakAdminPassword().reveal(),
+                "Keycloak bootstrap admin password", database.key().arn(), wiring.adminPassword().reveal(),
                 stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
