@@ -12,7 +12,6 @@ import java.io.IOException;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.offline.ArchitectureGraph;
 import com.zebros.platform.offline.GraphPrinter;
-import com.zebros.platform.offline.OfflinePlanner;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.offline.PlanPrinter;

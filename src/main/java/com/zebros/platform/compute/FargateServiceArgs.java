@@ -11,6 +11,13 @@ final class FargateServiceArgs {
     private FargateServiceArgs() {
     }
 
+    /** The utilisation a target-tracking policy holds is a percentage: more than 0, at most 100. */
+    static void requireTargetPercent(String service, double targetPercent) {
+        if (targetPercent <= 0 || targetPercent > 100) {
+            throw new IllegalArgumentException(service + ": the target utilisation is a percentage, was " + targetPercent);
+        }
+    }
+
     /**
      * A service of {@code desiredCount} tasks of {@code taskDefinitionArn} in private subnets (no public IP),
      * on Fargate platform 1.4.0, rolled back when a deployment fails, its tags on its tasks.

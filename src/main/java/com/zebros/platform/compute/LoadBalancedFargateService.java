@@ -43,9 +43,7 @@ public final class LoadBalancedFargateService {
             if (tasks.min() < 0 || tasks.max() < tasks.min()) {
                 throw new IllegalArgumentException(name + ": the task range " + tasks + " is not a range of counts");
             }
-            if (targetPercent <= 0 || targetPercent > 100) {
-                throw new IllegalArgumentException(name + ": the target utilisation is a percentage, was " + targetPercent);
-            }
+            FargateServiceArgs.requireTargetPercent(name, targetPercent);
             listeners = List.copyOf(listeners);
         }
 

@@ -45,9 +45,7 @@ public final class QueueProcessingService {
             if (signals.isEmpty()) {
                 throw new IllegalArgumentException("a queue-processing service scales on at least one signal");
             }
-            if (targetPercent <= 0 || targetPercent > 100) {
-                throw new IllegalArgumentException("the target utilisation is a percentage, was " + targetPercent);
-            }
+            FargateServiceArgs.requireTargetPercent("a queue-processing service", targetPercent);
             if (signals.contains(ScalingSignal.QUEUE_DEPTH) && backlogPerTask < 1) {
                 throw new IllegalArgumentException("scaling on the backlog needs at least one message per task");
             }

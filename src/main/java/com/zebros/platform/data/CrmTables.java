@@ -17,7 +17,6 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
-import com.zebros.platform.iam.PolicyDocument;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -19,13 +19,16 @@ import java.util.Optional;
  */
 final class ProgramOrder {
     private final Map<Resource, Resource> parents = Collections.synchronizedMap(new IdentityHashMap<>());
-    private final Map<String, Integer> positions = Collections.synchronizedMap(new HashMap<>());
+    /** Guarded by itself: a resource built in an apply callback is constructed on a pool thread. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     ResourceTransformation recorder() {
         return args -> {
             args.options().getParent().ifPresent(parent -> parents.put(args.resource(), parent));
-            positions.putIfAbsent(key(args.resource().pulumiResourceType(), args.resource().pulumiResourceName()),
-                    positions.size());
+            String key = key(args.resource().pulumiResourceType(), args.resource().pulumiResourceName());
+            synchronized (positions) {
+                positions.putIfAbsent(key, positions.size());
+            }
             return Optional.empty();
         };
     }
@@ -36,7 +39,9 @@ final class ProgramOrder {
 
     /** The resource's place in construction order; one the program did not construct sorts last. */
     int positionOf(String type, String name) {
-        return positions.getOrDefault(key(type, name), Integer.MAX_VALUE);
+        synchronized (positions) {
+            return positions.getOrDefault(key(type, name), Integer.MAX_VALUE);
+        }
     }
 
     private static String key(String type, String name) {
