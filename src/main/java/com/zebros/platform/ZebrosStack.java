@@ -54,8 +54,8 @@ public final class ZebrosStack {
     public static void define(Context ctx, StackSettings settings) {
         Role role = settings.role();
         PhaseTable phases = settings.phases();
-        // The primary's password fingerprint is a deliberately slow hash (about half a second of one
-        // core): it is worked out beside the registrations instead of after them.
+        // The primary's password fingerprint is a deliberately slow hash (PasswordFingerprint): it is
+        // worked out beside the registrations instead of after them.
         Optional<CompletableFuture<String>> fingerprint = role != Role.PRIMARY ? Optional.empty()
                 : Optional.of(CompletableFuture.supplyAsync(() -> PasswordFingerprint.of(
                         settings.dbMasterPassword().reveal(), settings.domain())));

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <p>Why: the Java SDK's own runner ({@code DeploymentImpl.DefaultRunner}, pulumi-java 1.36.1)
  * re-schedules a check of its in-flight task table for as long as any task is pending, and on every
  * pass formats the whole table into a string for a FINEST log line whether or not that level is on.
- * A profile of {@code plan} put a third of the CPU there. The answer is the same: the program's
+ * A JFR recording of {@code plan} (by hand) put a third of the CPU there. The answer is the same: the program's
  * callback result once every registered task is done, the first failure as the result's exceptions
  * (the wrapper and its cause, as the SDK's runner reports them) with exit code 32 after logging it
  * to the engine, exit code 1 when the program logged errors. The golden plans prove the registered
