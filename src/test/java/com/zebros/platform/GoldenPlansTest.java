@@ -15,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -29,16 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenPlansTest {
     static final Path DIRECTORY = Path.of("src/test/resources/golden-plans");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
-
-    static Stream<Arguments> plans() {
-        List<Arguments> all = new ArrayList<>();
-        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
-            for (int phase = 0; phase <= 3; phase++) {
-                all.add(Arguments.of(stack, phase));
-            }
-        }
-        return all.stream();
-    }
 
     static Map<String, String> lines(Plan plan) {
         Map<String, String> byUrn = new TreeMap<>();
@@ -54,7 +42,7 @@ class GoldenPlansTest {
     }
 
     @ParameterizedTest(name = "{0} at phase {1}")
-    @MethodSource("plans")
+    @MethodSource("com.zebros.platform.support.StackHarness#everyStackAndPhase")
     void thePlanIsTheReviewedOne(String stack, int phase) throws IOException {
         Path file = DIRECTORY.resolve(stack + "-phase" + phase + ".jsonl");
         Map<String, String> now = lines(StackHarness.rawPlan(stack, phase));

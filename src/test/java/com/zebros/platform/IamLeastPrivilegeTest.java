@@ -20,18 +20,8 @@ class IamLeastPrivilegeTest {
     /** Statements whose actions IAM cannot scope to a resource. */
     private static final Set<String> UNSCOPABLE = Set.of("Tracing", "VendedLogs", "VpcNetworking");
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStackAndPhase() {
-        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
-        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
-            for (int phase = 0; phase <= 3; phase++) {
-                all.add(org.junit.jupiter.params.provider.Arguments.of(stack, phase));
-            }
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest(name = "{0} at phase {1}")
-    @org.junit.jupiter.params.provider.MethodSource("everyStackAndPhase")
+    @org.junit.jupiter.params.provider.MethodSource("com.zebros.platform.support.StackHarness#everyStackAndPhase")
     void noStatementAllowsEverythingAndWildcardResourcesAreOnlyWhereIamAllowsNothingNarrower(String stack, int phase) {
         List<String> violations = new ArrayList<>();
         for (PlannedResource policy : StackHarness.plan(stack, phase).all("aws:iam/rolePolicy:RolePolicy")) {

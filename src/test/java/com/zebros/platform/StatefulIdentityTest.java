@@ -18,7 +18,7 @@ class StatefulIdentityTest {
 
     static Stream<Arguments> stacksAndPhasePairs() {
         List<Arguments> pairs = new ArrayList<>();
-        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
+        for (String stack : StackHarness.STACKS) {
             for (int from = 0; from <= 3; from++) {
                 for (int to = 0; to <= 3; to++) {
                     if (from != to) {

@@ -11,27 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every stack at every phase keeps the baseline; each rule catches a resource that breaks it. */
 class BaselineTest {
 
-    static Stream<Arguments> everyStackAndPhase() {
-        List<Arguments> all = new ArrayList<>();
-        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
-            for (int phase = 0; phase <= 3; phase++) {
-                all.add(Arguments.of(stack, phase));
-            }
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest(name = "{0} at phase {1}")
-    @MethodSource("everyStackAndPhase")
+    @MethodSource("com.zebros.platform.support.StackHarness#everyStackAndPhase")
     void everyStackAndPhaseKeepsTheBaseline(String stack, int phase) {
         assertEquals(List.of(), Baseline.evaluate(StackHarness.rawPlan(stack, phase)));
     }

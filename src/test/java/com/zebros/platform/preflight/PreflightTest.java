@@ -46,7 +46,7 @@ class PreflightTest {
     @Test
     void everyResourceTypeOfEveryPlanIsMappedAndTheTableIsCurrent() throws IOException {
         Set<String> types = new TreeSet<>();
-        for (String stack : List.of("dev", "prod-us", "prod-eu")) {
+        for (String stack : StackHarness.STACKS) {
             for (int phase = 0; phase <= 3; phase++) {
                 StackHarness.rawPlan(stack, phase).resources().stream().map(PlannedResource::type)
                         .filter(t -> t.startsWith("aws:")).forEach(types::add);

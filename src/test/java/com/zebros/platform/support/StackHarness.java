@@ -66,6 +66,15 @@ public final class StackHarness {
         return map;
     }
 
+    /** This repository's stacks, in the order tests report them. */
+    public static final java.util.List<String> STACKS = java.util.List.of("dev", "prod-us", "prod-eu");
+
+    /** Every stack at every phase, as arguments of a parameterized test: {@code (stack, phase)}. */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStackAndPhase() {
+        return STACKS.stream().flatMap(stack -> java.util.stream.IntStream.rangeClosed(0, 3)
+                .mapToObj(phase -> org.junit.jupiter.params.provider.Arguments.of(stack, phase)));
+    }
+
     public static Plan rawPlan(String stack, int phase) {
         return plan(stack, phase).plan();
     }
