@@ -23,12 +23,6 @@ public final class ApiPriming {
     private static final Principal PRIMER = new Principal("snapstart-priming", "snapstart-priming",
             Set.of(Principal.ADMIN));
 
-    /**
-     * How often the real reads run, so the JIT has seen the hot paths before the snapshot; it adds
-     * about 1.3 s to initialisation (SnapStartBenchmark), and 60 rounds measured no better than 25.
-     */
-    private static final int REPEATS = 25;
-
     private ApiPriming() {
     }
 
@@ -65,7 +59,7 @@ public final class ApiPriming {
         }
         var item = customerItem(customer);
         PrimingGuard.outside(() -> {
-            for (int i = 0; i < REPEATS; i++) {
+            for (int i = 0; i < Priming.ROUNDS; i++) {
                 realReads(service, customer);
                 health(service);
                 PrimingGuard.findingItem(item, () -> foundRead(service, customer));

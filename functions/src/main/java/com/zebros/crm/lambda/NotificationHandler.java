@@ -56,7 +56,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
      */
     static void prime() {
         var handler = new NotificationHandler();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < Priming.ROUNDS; i++) {
             handler.handleRequest(primingBatch(), null);
         }
     }
