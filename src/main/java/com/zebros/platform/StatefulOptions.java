@@ -25,7 +25,7 @@ public final class StatefulOptions {
 
     /**
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
-     * them to the minimum (docs/aws-constraints.md DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
+     * them to the minimum (docs/aws-constraints.md#DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
      */
     public static CustomResourceOptions table(boolean protect, Resource parent, ProviderResource provider, boolean autoScaled,
                                               boolean global) {
@@ -35,15 +35,15 @@ public final class StatefulOptions {
                     "globalSecondaryIndexes[*].writeCapacity"));
         }
         if (global) {
-            // Replicas are TableReplica resources; the table must not fight them over them (docs/aws-constraints.md DDB-03).
+            // Replicas are TableReplica resources; the table must not fight them over them (docs/aws-constraints.md#DDB-03).
             ignore.add("replicas");
         }
         return child(protect, parent, provider, ignore);
     }
 
     /**
-     * A global table's replica in the peer region. Removing it deletes that region's copy (docs/aws-constraints.md DDB-12);
-     * a provisioned replica may only be created once the table's write auto-scaling exists (docs/aws-constraints.md DDB-04).
+     * A global table's replica in the peer region. Removing it deletes that region's copy (docs/aws-constraints.md#DDB-12);
+     * a provisioned replica may only be created once the table's write auto-scaling exists (docs/aws-constraints.md#DDB-04).
      */
     public static CustomResourceOptions tableReplica(boolean protect, Resource parent, ProviderResource peerProvider,
                                                      List<Resource> writeScaling) {
@@ -52,7 +52,7 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Aurora global cluster made from an existing cluster (docs/aws-constraints.md AUR-09, AUR-10): the source has no read
+     * The Aurora global cluster made from an existing cluster (docs/aws-constraints.md#AUR-09, AUR-10): the source has no read
      * API and the database name drifts to null on later reads, either of which would replace the
      * global cluster and detach every member.
      */
@@ -72,8 +72,8 @@ public final class StatefulOptions {
     /**
      * An Aurora regional cluster. {@code globalClusterIdentifier} is always ignored: a standalone or
      * primary cluster becomes global by a global cluster created from it, and a drift of that field to
-     * null would detach it (docs/aws-constraints.md AUR-09). Members of a global database take engine upgrades through the
-     * global cluster, so they ignore {@code engineVersion} too (docs/aws-constraints.md AUR-11).
+     * null would detach it (docs/aws-constraints.md#AUR-09). Members of a global database take engine upgrades through the
+     * global cluster, so they ignore {@code engineVersion} too (docs/aws-constraints.md#AUR-11).
      */
     public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider,
                                                       boolean globalMember) {
@@ -86,7 +86,7 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Redis replication group. Not protected, unlike docs/aws-constraints.md PUL-01's suggestion: it holds sessions and
+     * The Redis replication group. Not protected, unlike docs/aws-constraints.md#PUL-01's suggestion: it holds sessions and
      * cached items that rebuild themselves, and stepping a stack down from phase 2 must be able to
      * remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
      */

@@ -99,7 +99,7 @@ public final class ZebrosStack {
             cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
         var api = new RestApi("api", stack, functions, RestApi.Throttling.forPhase(phases));
-        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md CF-01, CF-02).
+        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02).
         Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, new Edge.Wiring(api, keycloak, edgeProvider, primary),

@@ -41,11 +41,11 @@ import java.util.Map;
  *
  * <p>The master password comes from the config secret {@code zebros:dbMasterPassword}, not from
  * RDS-managed Secrets Manager integration, because Aurora Global Database does not support the
- * managed password (docs/aws-constraints.md AUR-05) and this cluster must be able to become global in place (AUR-09). The
+ * managed password (docs/aws-constraints.md#AUR-05) and this cluster must be able to become global in place (AUR-09). The
  * password is kept in a Secrets Manager secret of our own, which is what Keycloak reads.
  */
 public final class AuthDatabase extends ZebrosComponent {
-    /** One engine version for every stack: global members must match major and minor (docs/aws-constraints.md AUR-14). */
+    /** One engine version for every stack: global members must match major and minor (docs/aws-constraints.md#AUR-14). */
     public static final String ENGINE = "aurora-postgresql";
     public static final String ENGINE_VERSION = "16.6";
     public static final String DATABASE = "keycloak";
@@ -176,7 +176,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .skipFinalSnapshot(!keepFinalSnapshot);
         if (stack.decisions().auroraJoinsGlobalCluster()) {
             // A member joined to the global cluster: its data, users and database come from the
-            // primary, so it sets no master user, password or database name (docs/aws-constraints.md AUR-04).
+            // primary, so it sets no master user, password or database name (docs/aws-constraints.md#AUR-04).
             args.globalClusterIdentifier(primary.orElseThrow().string(PrimaryOutputs.GLOBAL_CLUSTER));
         } else {
             args.databaseName(DATABASE)
@@ -218,7 +218,7 @@ public final class AuthDatabase extends ZebrosComponent {
         var naming = stack.naming();
         if (stack.decisions().auroraSourcesGlobalCluster()) {
             // The existing regional cluster becomes global in place: the global cluster is made from
-            // it, and the cluster never names the global cluster itself (docs/aws-constraints.md AUR-09).
+            // it, and the cluster never names the global cluster itself (docs/aws-constraints.md#AUR-09).
             globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
                     .globalClusterIdentifier(naming.physical("auth-global"))
                     .sourceDbClusterIdentifier(cluster.arn())
@@ -260,7 +260,7 @@ public final class AuthDatabase extends ZebrosComponent {
 
     /**
      * Where applications write: a standalone cluster's endpoint, or in a region pair the global writer
-     * endpoint, which always names the current primary's writer (docs/aws-constraints.md AUR-13).
+     * endpoint, which always names the current primary's writer (docs/aws-constraints.md#AUR-13).
      */
     public Output<String> writerEndpoint() {
         return writerEndpoint;

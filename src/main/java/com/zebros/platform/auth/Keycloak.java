@@ -29,9 +29,9 @@ import java.util.Map;
 
 /**
  * Keycloak on Fargate behind its load balancer, on the Aurora database. The database login and the
- * bootstrap admin password reach the container as ECS secrets from Secrets Manager (docs/aws-constraints.md KC-01), never
+ * bootstrap admin password reach the container as ECS secrets from Secrets Manager (docs/aws-constraints.md#KC-01), never
  * in the plain environment. Nodes find each other through the database (jdbc-ping, Keycloak 26's
- * default) and talk on 7800/57800 inside their own security group (docs/aws-constraints.md KC-04).
+ * default) and talk on 7800/57800 inside their own security group (docs/aws-constraints.md#KC-04).
  */
 public final class Keycloak extends ZebrosComponent {
     public static final String REALM = "zebros";
@@ -53,7 +53,7 @@ public final class Keycloak extends ZebrosComponent {
         /**
          * The phase's tasks; a secondary's Keycloak stands by at zero tasks with its full range registered.
          * Keycloak writes on every login and cannot run on a read-only secondary database
-         * (docs/aws-constraints.md KC-06), and Aurora PostgreSQL's write forwarding would send each of those
+         * (docs/aws-constraints.md#KC-06), and Aurora PostgreSQL's write forwarding would send each of those
          * writes across the ocean; the failover runbook raises the minimum once the secondary is promoted.
          */
         public static Size forPhase(PhaseTable phases, RoleDecisions decisions) {
@@ -168,7 +168,7 @@ public final class Keycloak extends ZebrosComponent {
     }
 
 
-    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md APIGW-02). */
+    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md#APIGW-02). */
     public String issuer() {
         return "https://" + stack.dns().authHost() + "/realms/" + REALM;
     }

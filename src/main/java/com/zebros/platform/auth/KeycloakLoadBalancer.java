@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * The seeds' "AuthLB": an internet-facing ALB that ends TLS for Keycloak. HTTPS only with a TLS 1.3
  * policy (port 80 just redirects), invalid headers dropped, and the target health check on
- * Keycloak's management port 9000, which is never routed publicly (docs/aws-constraints.md KC-03).
+ * Keycloak's management port 9000, which is never routed publicly (docs/aws-constraints.md#KC-03).
  */
 public final class KeycloakLoadBalancer extends ZebrosComponent {
     public static final int HTTP_PORT = 8080;
@@ -71,7 +71,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
         httpsListener = listeners(name, certificate);
 
-        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md R53-03).
+        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md#R53-03).
         DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
         if (stack.decisions().authSharedNameOnLoadBalancer()) {
@@ -126,7 +126,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         return https;
     }
 
-    /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md CF-05). */
+    /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md#CF-05). */
     public static String originHost(StackContext stack) {
         return "auth-origin." + stack.dns().domain();
     }

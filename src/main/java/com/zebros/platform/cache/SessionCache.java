@@ -23,11 +23,11 @@ import java.util.Map;
 
 /**
  * The seeds' ElastiCache for sessions and hot items: phase 2 a two-node replication group with
- * automatic failover across AZs (docs/aws-constraints.md EC-01); phase 3 cluster mode (EC-02). TLS and encryption at rest
- * are on from creation, since both force a new group later (docs/aws-constraints.md EC-04); the AUTH token is a config
+ * automatic failover across AZs (docs/aws-constraints.md#EC-01); phase 3 cluster mode (EC-02). TLS and encryption at rest
+ * are on from creation, since both force a new group later (docs/aws-constraints.md#EC-04); the AUTH token is a config
  * secret kept in Secrets Manager for the functions to read.
  *
- * <p>Phase 2 to 3 is two deployments: {@code clusterMode: compatible}, then {@code enabled} (docs/aws-constraints.md EC-03).
+ * <p>Phase 2 to 3 is two deployments: {@code clusterMode: compatible}, then {@code enabled} (docs/aws-constraints.md#EC-03).
  * {@code promote} writes {@code zebros:redisClusterMode: compatible} for the first and removes it for the second.
  */
 public final class SessionCache extends ZebrosComponent {
@@ -58,7 +58,7 @@ public final class SessionCache extends ZebrosComponent {
         }
 
         /**
-         * The phase's layout. Into cluster mode is two deployments (docs/aws-constraints.md EC-03): while
+         * The phase's layout. Into cluster mode is two deployments (docs/aws-constraints.md#EC-03): while
          * {@code zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode.
          */
         public static Layout forPhase(PhaseTable phases, boolean compatibleStep) {

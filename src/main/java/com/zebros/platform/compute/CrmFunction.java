@@ -29,8 +29,8 @@ import java.util.Map;
  * One Lambda function of the CRM API: its own least-privilege role, its own log group, a published
  * version and the {@code live} alias everything invokes.
  *
- * <p>SnapStart only works on published versions (docs/aws-constraints.md LBD-01), so the function publishes and callers go
- * through the alias. SnapStart and provisioned concurrency do not combine on one version (docs/aws-constraints.md LBD-02):
+ * <p>SnapStart only works on published versions (docs/aws-constraints.md#LBD-01), so the function publishes and callers go
+ * through the alias. SnapStart and provisioned concurrency do not combine on one version (docs/aws-constraints.md#LBD-02):
  * a function whose phase gives it provisioned concurrency (the API functions in phase 3) drops
  * SnapStart, because provisioned environments are initialised before traffic and gain nothing
  * from a snapshot; every other function keeps SnapStart, which cuts a Java cold start the most.

@@ -215,7 +215,7 @@ public final class Workflows extends ZebrosComponent {
     }
 
     /**
-     * docs/aws-constraints.md SFN-01: run and watch the worker tasks, manage the EventBridge rule {@code .sync} uses, pass
+     * docs/aws-constraints.md#SFN-01: run and watch the worker tasks, manage the EventBridge rule {@code .sync} uses, pass
      * only the workers' roles; send to the pool's queue; record failures on the job.
      */
     private PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster, TableSet tables) {

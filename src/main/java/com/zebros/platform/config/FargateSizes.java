@@ -1,6 +1,6 @@
 package com.zebros.platform.config;
 
-/** The CPU and memory pairs Fargate accepts (docs/aws-constraints.md ECS-01); anything else fails at deploy. */
+/** The CPU and memory pairs Fargate accepts (docs/aws-constraints.md#ECS-01); anything else fails at deploy. */
 public final class FargateSizes {
 
     private FargateSizes() {

@@ -83,7 +83,7 @@ final class PhaseDefaults {
      * Phases 0 and 1 share one budget among all functions (the seeds' "100 concurrent executions",
      * then 200); the split favours the authorizer, which every request passes, and the API.
      * Phase 2 reserves per function; the figures keep 400 of the default account limit of 1,000
-     * unreserved, well above the 100 AWS requires (docs/aws-constraints.md LBD-04).
+     * unreserved, well above the 100 AWS requires (docs/aws-constraints.md#LBD-04).
      */
     private static int reservedConcurrency(int phase, FunctionGroup g) {
         if (g.kind() == FunctionGroup.Kind.COORDINATION) {
@@ -159,7 +159,7 @@ final class PhaseDefaults {
             }
         }
         if (Feature.DAX.in(phase)) {
-            // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md DAX-03: >= 3 for HA).
+            // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md#DAX-03: >= 3 for HA).
             v.put(PhaseSetting.DAX_NODES.key(), phase >= 3 ? 3.0 : 2.0);
         }
     }
@@ -182,7 +182,7 @@ final class PhaseDefaults {
     }
 
     private static void edge(int phase, Map<String, Double> v) {
-        // Stage throttling well inside the account's 10,000 rps (docs/aws-constraints.md APIGW-04) and identical in both
+        // Stage throttling well inside the account's 10,000 rps (docs/aws-constraints.md#APIGW-04) and identical in both
         // regions, because the secondary takes all traffic after failover.
         double[][] limits = {{50, 100}, {100, 200}, {500, 1000}, {2000, 4000}};
         v.put(PhaseSetting.API_RATE_LIMIT.key(), limits[phase][0]);
@@ -243,7 +243,7 @@ final class PhaseDefaults {
         double limit = v.get(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key());
         if (reserved > limit - 100) {
             problems.add(reservations + ".* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
-                    + Setting.format(limit) + " unreserved (docs/aws-constraints.md LBD-04): lower the budgets or raise the quota and set accountConcurrencyLimit");
+                    + Setting.format(limit) + " unreserved (docs/aws-constraints.md#LBD-04): lower the budgets or raise the quota and set accountConcurrencyLimit");
         }
         return problems;
     }

@@ -19,7 +19,7 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /**
      * CloudFront distributions live in one stack: a standalone's, or the primary's serving both regions.
-     * The same alias cannot sit on two distributions (docs/aws-constraints.md R53-05).
+     * The same alias cannot sit on two distributions (docs/aws-constraints.md#R53-05).
      */
     public boolean ownsCloudFront() {
         return phases.hasCloudFront() && role != Role.SECONDARY;
@@ -48,7 +48,7 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /**
      * Keycloak writes on every login and cannot run on a read-only secondary database
-     * (docs/aws-constraints.md KC-06): a secondary's Keycloak stands by at zero tasks.
+     * (docs/aws-constraints.md#KC-06): a secondary's Keycloak stands by at zero tasks.
      */
     public boolean keycloakStandsBy() {
         return role == Role.SECONDARY;
@@ -59,7 +59,7 @@ public record RoleDecisions(Role role, PhaseTable phases) {
         return role == Role.SECONDARY;
     }
 
-    /** The auth cluster becomes the source of a global cluster in place (docs/aws-constraints.md AUR-09). */
+    /** The auth cluster becomes the source of a global cluster in place (docs/aws-constraints.md#AUR-09). */
     public boolean auroraSourcesGlobalCluster() {
         return role == Role.PRIMARY;
     }

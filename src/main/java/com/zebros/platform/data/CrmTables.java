@@ -27,12 +27,12 @@ import java.util.Map;
  * The CRM's DynamoDB tables, owned by a standalone or primary stack. A primary's tables are global
  * tables (2019.11.21): each has a {@code TableReplica} in the peer region with its own key, point-in-
  * time recovery and deletion protection. Replicas are separate resources, not inline {@code replicas},
- * so that a provisioned table's replica waits for its write auto-scaling (docs/aws-constraints.md DDB-03, DDB-04).
+ * so that a provisioned table's replica waits for its write auto-scaling (docs/aws-constraints.md#DDB-03, DDB-04).
  *
  * <p>Every table is KMS-encrypted with the stack's own key, point-in-time recovery, TTL on
  * temporary items, deletion protection outside throw-away stacks, and streams with new and old
  * images from day one. Streams feed the notification function now and are what a global table
- * needs later (docs/aws-constraints.md DDB-01), so turning a stack global never has to touch them.
+ * needs later (docs/aws-constraints.md#DDB-01), so turning a stack global never has to touch them.
  */
 public final class CrmTables extends ZebrosComponent implements TableSet {
     public static final String BILLING_ON_DEMAND = "PAY_PER_REQUEST";
@@ -44,7 +44,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
 
     /**
      * @param peerProvider the peer region's provider when this stack is a primary: its tables become
-     *                     global tables with a replica there, encrypted with a key of that region (docs/aws-constraints.md DDB-07)
+     *                     global tables with a replica there, encrypted with a key of that region (docs/aws-constraints.md#DDB-07)
      */
     private final TableCapacity capacity;
 
@@ -102,7 +102,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         var table = new Table(schema.table().id(), args.build(),
                 StatefulOptions.table(stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
-        // replica can be added (docs/aws-constraints.md DDB-04).
+        // replica can be added (docs/aws-constraints.md#DDB-04).
         List<Resource> writeScaling = provisioned
                 ? TableAutoScaling.register(schema, schema.table().id(), table.name(), capacity, child())
                 : List.of();

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * A secondary's tables: the replicas the primary's global tables keep in this region. The secondary
- * never declares a table (docs/aws-constraints.md DDB-02); it reads names and the replica key from the primary, reaches the
+ * never declares a table (docs/aws-constraints.md#DDB-02); it reads names and the replica key from the primary, reaches the
  * replicas by ARN in its own region, and owns their auto-scaling targets when the phase provisions
- * capacity, with the same ranges as the primary (docs/aws-constraints.md DDB-06).
+ * capacity, with the same ranges as the primary (docs/aws-constraints.md#DDB-06).
  */
 public final class ReplicaTables extends ZebrosComponent implements TableSet {
     private final PrimaryStack primary;
@@ -52,7 +52,7 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
                 .applyValue(t -> "arn:aws:dynamodb:" + region + ":" + t.t1 + ":table/" + t.t2);
     }
 
-    /** The replica's own stream in this region, never the primary's (docs/aws-constraints.md DDB-14). */
+    /** The replica's own stream in this region, never the primary's (docs/aws-constraints.md#DDB-14). */
     @Override
     public Output<String> streamArn(CrmTable table) {
         return tableName(table).apply(physical -> DynamodbFunctions.getTable(GetTableArgs.builder().name(physical).build(),

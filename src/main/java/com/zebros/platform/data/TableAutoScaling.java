@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Read and write auto-scaling of one table and each of its indexes, held at the phase's target
  * utilisation between the seed's minimum and maximum (each index between its own, PhaseDefaults): the same for a primary's tables and for a
- * secondary's replicas, whose write settings must match (docs/aws-constraints.md DDB-06).
+ * secondary's replicas, whose write settings must match (docs/aws-constraints.md#DDB-06).
  */
 final class TableAutoScaling {
     private TableAutoScaling() {
@@ -18,7 +18,7 @@ final class TableAutoScaling {
 
     /**
      * @param namePrefix the logical-name prefix of the targets, e.g. {@code customers} or {@code customers-replica}
-     * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md DDB-04)
+     * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md#DDB-04)
      */
     static List<Resource> register(TableSchema schema, String namePrefix, Output<String> tableName,
                                    TableCapacity capacity, CustomResourceOptions options) {

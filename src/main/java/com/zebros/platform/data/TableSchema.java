@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The key schema of one CRM table. Its name, keys and index keys force a replacement of the whole
- * (global) table when they change (docs/aws-constraints.md DDB-10), so they are constants here, never config.
+ * (global) table when they change (docs/aws-constraints.md#DDB-10), so they are constants here, never config.
  */
 public record TableSchema(CrmTable table, String hashKey, String rangeKey, List<IndexSchema> indexes) {
 
@@ -18,7 +18,7 @@ public record TableSchema(CrmTable table, String hashKey, String rangeKey, List<
     /** The attribute carrying each temporary item's expiry, in epoch seconds. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
-    /** Only key attributes are declared: an extra one gives a perpetual diff (docs/aws-constraints.md DDB-11). */
+    /** Only key attributes are declared: an extra one gives a perpetual diff (docs/aws-constraints.md#DDB-11). */
     public Set<String> keyAttributes() {
         Set<String> names = new LinkedHashSet<>(List.of(hashKey, rangeKey));
         for (IndexSchema index : indexes) {

@@ -71,7 +71,7 @@ public final class Edge extends ZebrosComponent {
             acl.protect("auth", keycloak.loadBalancer().arn());
         }
         if (decisions.ownsCloudFront()) {
-            // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md R53-05).
+            // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md#R53-05).
             cdn = decisions.cloudFrontThroughFailoverOrigins()
                     ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(),
                             Output.of(ApiDomain.originHost(stack)), "", KeycloakLoadBalancer.originHost(stack),

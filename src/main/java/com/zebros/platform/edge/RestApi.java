@@ -45,9 +45,9 @@ import java.util.Map;
 
 /**
  * The CRM's REST API. REST rather than HTTP because only REST stages take a regional WAF web ACL
- * (docs/aws-constraints.md WAF-01), which the seeds add in phase 2; REST has no native JWT authorizer, so a Lambda
- * authorizer verifies Keycloak's tokens (docs/aws-constraints.md APIGW-01). Every integration targets a function's
- * {@code live} alias so SnapStart applies (docs/aws-constraints.md LBD-01). The stage logs every request as JSON and is
+ * (docs/aws-constraints.md#WAF-01), which the seeds add in phase 2; REST has no native JWT authorizer, so a Lambda
+ * authorizer verifies Keycloak's tokens (docs/aws-constraints.md#APIGW-01). Every integration targets a function's
+ * {@code live} alias so SnapStart applies (docs/aws-constraints.md#LBD-01). The stage logs every request as JSON and is
  * throttled to the phase's limits.
  */
 public final class RestApi extends ZebrosComponent {
@@ -58,7 +58,7 @@ public final class RestApi extends ZebrosComponent {
 
     /**
      * The stage's throttling, the same in both regions because the secondary takes all traffic after a
-     * failover, and well inside the account's 10,000 requests per second (docs/aws-constraints.md APIGW-04).
+     * failover, and well inside the account's 10,000 requests per second (docs/aws-constraints.md#APIGW-04).
      *
      * @param ratePerSecond steady requests per second
      * @param burst         the burst above it

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What makes a stateful resource the same resource: its URN (type, logical name and parent chain)
- * and the inputs whose change forces AWS to replace it (docs/aws-constraints.md DDB-10, AUR-03/06, S3-08). Promotions and
+ * and the inputs whose change forces AWS to replace it (docs/aws-constraints.md#DDB-10, AUR-03/06, S3-08). Promotions and
  * the tests hold every pair of plans to it.
  */
 public final class StatefulIdentity {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zebros.platform.config.PhaseTable;
 import org.junit.jupiter.api.Test;
 
-/** The group's layout per phase, and the two deployments into cluster mode (docs/aws-constraints.md EC-03). */
+/** The group's layout per phase, and the two deployments into cluster mode (docs/aws-constraints.md#EC-03). */
 class SessionCacheLayoutTest {
 
     @Test
