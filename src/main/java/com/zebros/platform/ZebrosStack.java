@@ -54,16 +54,8 @@ public final class ZebrosStack {
     public static void define(Context ctx, StackSettings settings) {
         Role role = settings.role();
         PhaseTable phases = settings.phases();
-        // The primary's password fingerprint is a deliberately slow hash (PasswordFingerprint): it is
-        // worked out beside the registrations instead of after them.
-        Optional<CompletableFuture<String>> fingerprint = role != Role.PRIMARY ? Optional.empty()
-                : Optional.of(CompletableFuture.supplyAsync(() -> PasswordFingerprint.of(
-                        settings.dbMasterPassword().reveal(), settings.domain())));
-        // A secondary checks its primary before it registers anything of its own.
-        Optional<PrimaryStack> primary = role == Role.SECONDARY ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
-        primary.flatMap(PrimaryStack::phase).filter(p -> p != settings.phase()).ifPresent(p ->
-                ctx.log().warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
-                        + ": after a failover the secondary carries the load at its own phase's size"));
+        Optional<CompletableFuture<String>> fingerprint = fingerprint(settings);
+        Optional<PrimaryStack> primary = primary(ctx, settings);
 
         var provider = provider("aws-" + settings.region(), settings.region(), settings);
         Optional<Provider> peer = settings.peerRegion().map(region -> provider("aws-" + region, region, settings));
@@ -112,6 +104,26 @@ public final class ZebrosStack {
 
         StackExports.export(ctx, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
                 database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));
+    }
+
+    /**
+     * The primary's password fingerprint, a deliberately slow hash (PasswordFingerprint): worked out
+     * beside the registrations instead of after them.
+     */
+    private static Optional<CompletableFuture<String>> fingerprint(StackSettings settings) {
+        return settings.role() != Role.PRIMARY ? Optional.empty()
+                : Optional.of(CompletableFuture.supplyAsync(() -> PasswordFingerprint.of(
+                        settings.dbMasterPassword().reveal(), settings.domain())));
+    }
+
+    /** A secondary checks its primary before it registers anything of its own. */
+    private static Optional<PrimaryStack> primary(Context ctx, StackSettings settings) {
+        Optional<PrimaryStack> primary = settings.role() == Role.SECONDARY
+                ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
+        primary.flatMap(PrimaryStack::phase).filter(p -> p != settings.phase()).ifPresent(p ->
+                ctx.log().warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
+                        + ": after a failover the secondary carries the load at its own phase's size"));
+        return primary;
     }
 
     /** What every component shares: the settings and phase table, the region's provider, names, account, zones, ops key. */
