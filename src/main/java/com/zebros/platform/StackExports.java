@@ -8,6 +8,7 @@ import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
 import com.zebros.platform.config.CrmTable;
+import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.data.CrmTables;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.data.TableSet;
@@ -37,11 +38,12 @@ final class StackExports {
                  Edge edge, Monitoring monitoring, Optional<PowerTuning> powerTuning) {
     }
 
-    static void export(Context ctx, StackContext stack, Optional<CompletableFuture<String>> fingerprint, Built built) {
-        ctx.export(PrimaryOutputs.PHASE, Output.of(stack.settings().phase()));
-        ctx.export("role", Output.of(stack.settings().role().configValue()));
-        ctx.export("region", Output.of(stack.settings().region()));
-        ctx.export("peerRegion", Output.of(stack.settings().peerRegion().orElse("")));
+    static void export(Context ctx, StackSettings settings, StackContext stack, Optional<CompletableFuture<String>> fingerprint,
+                       Built built) {
+        ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
+        ctx.export("role", Output.of(settings.role().configValue()));
+        ctx.export("region", Output.of(settings.region()));
+        ctx.export("peerRegion", Output.of(settings.peerRegion().orElse("")));
         ctx.export("apiUrl", built.api().url());
         ctx.export("authUrl", Output.of(built.keycloak().url()));
         ctx.export("tokenIssuer", Output.of(built.keycloak().issuer()));
@@ -59,10 +61,10 @@ final class StackExports {
         ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, built.database().cluster().arn());
         ctx.export(RunbookOutputs.ECS_CLUSTER, built.cluster().name());
         ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(stack.naming().physical("keycloak")));
-        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) stack.settings().phases().keycloakTasks().min()));
-        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) stack.settings().phases().keycloakTasks().max()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) settings.phases().keycloakTasks().min()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) settings.phases().keycloakTasks().max()));
         ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, built.functions().stageChangeMappingId());
-        ctx.export(RunbookOutputs.API_HOST, Output.of(stack.settings().apiHost()));
+        ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
         built.edge().failover().ifPresent(f -> {
             ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
             ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());

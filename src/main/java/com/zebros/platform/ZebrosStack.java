@@ -11,12 +11,14 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.zebros.platform.auth.AuthDatabase;
 import com.zebros.platform.auth.Keycloak;
+import com.zebros.platform.auth.KeycloakLoadBalancer;
 import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Role;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.data.CrmTables;
 import com.zebros.platform.data.CrossRegionReplication;
@@ -26,6 +28,7 @@ import com.zebros.platform.data.ReplicaTables;
 import com.zebros.platform.data.TableCapacity;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.Edge;
+import com.zebros.platform.edge.OriginSecret;
 import com.zebros.platform.edge.RestApi;
 import com.zebros.platform.global.PasswordFingerprint;
 import com.zebros.platform.global.PrimaryStack;
@@ -54,6 +57,7 @@ public final class ZebrosStack {
     public static void define(Context ctx, StackSettings settings) {
         Role role = settings.role();
         PhaseTable phases = settings.phases();
+        RoleDecisions decisions = new RoleDecisions(role, phases);
         Optional<CompletableFuture<String>> fingerprint = fingerprint(settings);
         Optional<PrimaryStack> primary = primary(ctx, settings);
 
@@ -62,7 +66,7 @@ public final class ZebrosStack {
         var stack = stackContext(settings, provider);
 
         var network = new Network("network", stack, Network.Args.of(settings));
-        var images = new ContainerImages("images", stack);
+        var images = new ContainerImages("images", stack, new ContainerImages.Args(settings.imageTag()));
         var capacity = TableCapacity.forPhase(phases);
         CrmTables ownTables = role == Role.SECONDARY ? null
                 : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty(), capacity);
@@ -71,11 +75,12 @@ public final class ZebrosStack {
         var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(phases));
         primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack,
-                new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases));
-        var keycloak = new Keycloak("keycloak", stack,
+        var database = new AuthDatabase("auth-db", stack, new AuthDatabase.Args(
+                new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases),
+                AuthDatabase.GlobalRole.of(decisions)));
+        var keycloak = new Keycloak("keycloak", stack, new Keycloak.Args(
                 new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
-                Keycloak.Size.forPhase(phases, stack.decisions()));
+                Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));
         var workflows = new Workflows("workflows", stack, new Workflows.Wiring(network, cluster, images, tables, files),
                 Workflows.Jobs.forPhase(phases));
         Optional<Dax> dax = phases.hasDax()
@@ -83,26 +88,27 @@ public final class ZebrosStack {
         Optional<SessionCache> cache = phases.cacheMode() != PhaseTable.CacheMode.NONE
                 ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings)))
                 : Optional.empty();
-        var functions = new CrmFunctions("functions", stack,
+        var functions = new CrmFunctions("functions", stack, CrmFunctions.Args.forStack(
                 new CrmFunctions.Wiring(network, tables, files, workflows, dax, cache, keycloak.issuer()),
-                CrmFunctions.sizesForPhase(phases, settings.functionsArtifact()));
+                phases, decisions, settings.functionsArtifact()));
         functions.securityGroupId().ifPresent(sg -> {
             dax.ifPresent(d -> d.allowClient("functions-to-dax", sg));
             cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
         var api = new RestApi("api", stack, functions, RestApi.Throttling.forPhase(phases));
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02).
-        Optional<Provider> edgeProvider = stack.decisions().ownsCloudFront()
+        Optional<Provider> edgeProvider = decisions.ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
-        var edge = new Edge("edge", stack, new Edge.Wiring(api, keycloak, edgeProvider, primary),
-                Edge.Layers.forPhase(phases));
-        var monitoring = new Monitoring("monitoring", stack,
+        var edge = new Edge("edge", stack, new Edge.Args(
+                new Edge.Wiring(api, keycloak, edgeProvider, primary, OriginSecret.of(settings)),
+                Edge.Layers.forStack(phases, decisions)));
+        var monitoring = new Monitoring("monitoring", stack, new Monitoring.Args(
                 new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
-                Alarms.Thresholds.forPhase(phases));
+                Alarms.Thresholds.forPhase(phases), settings.alarmEmail()));
         Optional<PowerTuning> powerTuning = phases.hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack, phases.logRetentionDays())) : Optional.empty();
 
-        StackExports.export(ctx, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
+        StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
                 database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));
     }
 
@@ -126,7 +132,7 @@ public final class ZebrosStack {
         return primary;
     }
 
-    /** What every component shares: the settings and phase table, the region's provider, names, account, zones, ops key. */
+    /** Where every component is built: the stack's names, the region's provider, account, zones, ops key. */
     private static StackContext stackContext(StackSettings settings, Provider provider) {
         var invoke = InvokeOptions.builder().provider(provider).build();
         Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
@@ -136,8 +142,9 @@ public final class ZebrosStack {
         var naming = new Naming(settings.stack(), settings.region());
         var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(),
                 accountId, provider);
-        return new StackContext(settings, provider, naming, accountId, zones, opsKey.arn(),
-                settings.phases().logRetentionDays());
+        var dns = new StackContext.Dns(settings.hostedZoneId(), settings.domain(), settings.apiHost(), settings.authHost());
+        return new StackContext(settings.stack(), settings.region(), dns, settings.deletionProtection(), provider,
+                naming, accountId, zones, opsKey.arn(), settings.phases().logRetentionDays());
     }
 
     private static Provider provider(String name, String region, StackSettings settings) {

@@ -71,14 +71,21 @@ public final class Keycloak extends ZebrosComponent {
                          com.zebros.platform.config.Secret adminPassword) {
     }
 
-    public Keycloak(String name, StackContext stack, Wiring wiring, Size size) {
+    /** What Keycloak uses, its tasks, and the names its load balancer answers. */
+    public record Args(Wiring wiring, Size size, KeycloakLoadBalancer.Names names) {
+    }
+
+    public Keycloak(String name, StackContext stack, Args args) {
         super("zebros:auth:Keycloak", name, stack);
+        Wiring wiring = args.wiring();
+        Size size = args.size();
         Network network = wiring.network();
         ContainerCluster cluster = wiring.cluster();
         ContainerImages images = wiring.images();
         AuthDatabase database = wiring.database();
         var naming = stack.naming();
-        loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack, network, childComponent());
+        loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack,
+                new KeycloakLoadBalancer.Args(network, args.names()), childComponent());
 
         tasks = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
                 .name(naming.physical("keycloak"))

@@ -16,6 +16,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.edge.DnsAlias;
 import com.zebros.platform.edge.ValidatedCertificate;
 import com.zebros.platform.network.Network;
@@ -38,8 +39,29 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
     private final TargetGroup targetGroup;
     private final Listener httpsListener;
 
-    public KeycloakLoadBalancer(String name, StackContext stack, Network network, ComponentResourceOptions options) {
+    /**
+     * Which names the load balancer answers besides its region's own.
+     *
+     * @param failoverOrigin in a region pair: the origin name both regions serve behind CloudFront
+     *                       ({@code auth-origin.<domain>}), on the certificate
+     * @param sharedName     the shared auth name points straight here: neither CloudFront nor a pair owns it
+     */
+    public record Names(boolean failoverOrigin, boolean sharedName) {
+        public static Names of(RoleDecisions decisions) {
+            return new Names(decisions.inRegionPair(), decisions.authSharedNameOnLoadBalancer());
+        }
+    }
+
+    /**
+     * @param network the VPC whose public subnets the load balancer spans
+     * @param names   the names it answers
+     */
+    public record Args(Network network, Names names) {
+    }
+
+    public KeycloakLoadBalancer(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:auth:KeycloakLoadBalancer", name, stack, options);
+        Network network = args.network();
         var naming = stack.naming();
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -64,7 +86,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
         targetGroup = keycloakTargets(name, network);
 
-        List<String> names = stack.decisions().inRegionPair()
+        List<String> names = args.names().failoverOrigin()
                 ? List.of(stack.dns().authHost(), regionalHost(stack), originHost(stack))
                 : List.of(stack.dns().authHost(), regionalHost(stack));
         var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
@@ -74,7 +96,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md#R53-03).
         DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
-        if (stack.decisions().authSharedNameOnLoadBalancer()) {
+        if (args.names().sharedName()) {
             DnsAlias.record(name + "-shared", stack.dns().hostedZoneId(), stack.dns().authHost(), alias(), child());
         }
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));

@@ -17,6 +17,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.iam.PolicyDocument;
@@ -45,17 +46,34 @@ public final class CrmFunctions extends ZebrosComponent {
                          Optional<SessionCache> cache, String issuer) {
     }
 
-    /** Each group's function size at a phase. */
-    public static Map<FunctionGroup, CrmFunction.Args> sizesForPhase(PhaseTable phases, String artifact) {
-        Map<FunctionGroup, CrmFunction.Args> sizes = new EnumMap<>(FunctionGroup.class);
-        for (FunctionGroup group : FunctionGroup.values()) {
-            sizes.put(group, CrmFunction.Args.forPhase(group, phases, artifact));
+    /**
+     * @param wiring              what the functions use
+     * @param sizes               each group's function
+     * @param phase               the stack's phase, which the functions read ({@code STACK_PHASE})
+     * @param notifiesFromStreams whether the stage-change mapping runs: only the active region notifies, a
+     *                            secondary's mapping waits, disabled, for a failover (the runbook enables it)
+     */
+    public record Args(Wiring wiring, Map<FunctionGroup, CrmFunction.Args> sizes, int phase, boolean notifiesFromStreams) {
+        public Args {
+            if (!sizes.keySet().equals(java.util.EnumSet.allOf(FunctionGroup.class))) {
+                throw new IllegalArgumentException("every function group needs its size, had " + sizes.keySet());
+            }
         }
-        return sizes;
+
+        /** Each group's function at the stack's phase, and whether its role notifies. */
+        public static Args forStack(Wiring wiring, PhaseTable phases, RoleDecisions decisions, String artifact) {
+            Map<FunctionGroup, CrmFunction.Args> sizes = new EnumMap<>(FunctionGroup.class);
+            for (FunctionGroup group : FunctionGroup.values()) {
+                sizes.put(group, CrmFunction.Args.forPhase(group, phases, artifact));
+            }
+            return new Args(wiring, sizes, phases.phase(), decisions.notifiesFromStreams());
+        }
     }
 
-    public CrmFunctions(String name, StackContext stack, Wiring wiring, Map<FunctionGroup, CrmFunction.Args> sizes) {
+    public CrmFunctions(String name, StackContext stack, Args args) {
         super("zebros:compute:CrmFunctions", name, stack);
+        Wiring wiring = args.wiring();
+        Map<FunctionGroup, CrmFunction.Args> sizes = args.sizes();
         Network network = wiring.network();
         TableSet tables = wiring.tables();
         FileStore files = wiring.files();
@@ -69,7 +87,7 @@ public final class CrmFunctions extends ZebrosComponent {
                 .kmsMasterKeyId("alias/aws/sns")
                 .build(), child());
 
-        Map<String, Output<String>> environment = environment(stack, tables, files, workflows, dax, cache, issuer);
+        Map<String, Output<String>> environment = environment(stack, wiring, args.phase());
 
         for (FunctionGroup group : FunctionGroup.values()) {
             PolicyDocument permissions = permissions(group, tables, files, workflows);
@@ -82,7 +100,7 @@ public final class CrmFunctions extends ZebrosComponent {
                     new CrmFunction.Wiring(permissions, environment, vpc), childComponent()));
         }
 
-        stageChanges = stageChangeMapping(stack, tables);
+        stageChanges = stageChangeMapping(tables, args.notifiesFromStreams());
 
         new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
                 child());
@@ -115,9 +133,13 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** What every function reads from its environment: table, bucket, queue and topic names, the realm, the caches. */
-    private Map<String, Output<String>> environment(StackContext stack, TableSet tables, FileStore files,
-                                                    Workflows workflows, Optional<Dax> dax,
-                                                    Optional<SessionCache> cache, String issuer) {
+    private Map<String, Output<String>> environment(StackContext stack, Wiring wiring, int phase) {
+        TableSet tables = wiring.tables();
+        FileStore files = wiring.files();
+        Workflows workflows = wiring.workflows();
+        Optional<Dax> dax = wiring.dax();
+        Optional<SessionCache> cache = wiring.cache();
+        String issuer = wiring.issuer();
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
             environment.put(t.name() + "_TABLE", tables.tableName(t));
@@ -133,7 +155,7 @@ public final class CrmFunctions extends ZebrosComponent {
             environment.put("REDIS_TOKEN_SECRET_ARN", c.tokenSecretArn());
             environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));
         });
-        environment.put("STACK_PHASE", Output.of(String.valueOf(stack.settings().phase())));
+        environment.put("STACK_PHASE", Output.of(String.valueOf(phase)));
         environment.put("STACK_NAME", Output.of(stack.stackName()));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.
@@ -142,12 +164,12 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** The notification function reads the opportunities stream's updates, in the active region only. */
-    private EventSourceMapping stageChangeMapping(StackContext stack, TableSet tables) {
+    private EventSourceMapping stageChangeMapping(TableSet tables, boolean notifiesFromStreams) {
         return new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
                 .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
                 .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
                 .startingPosition("LATEST")
-                .enabled(stack.decisions().notifiesFromStreams())
+                .enabled(notifiesFromStreams)
                 .batchSize(100)
                 .maximumBatchingWindowInSeconds(5)
                 .bisectBatchOnFunctionError(true)

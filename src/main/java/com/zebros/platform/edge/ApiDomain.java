@@ -23,10 +23,19 @@ public final class ApiDomain extends ZebrosComponent {
     private final DomainName regional;
     private final DomainName origin;
 
-    public ApiDomain(String name, StackContext stack, RestApi api, ComponentResourceOptions options) {
+    /**
+     * @param api            the REST API the names map to
+     * @param failoverOrigin whether the stack is in a region pair, where CloudFront's origin is a failover name
+     *                       both regions serve, so the API needs that name too
+     */
+    public record Args(RestApi api, boolean failoverOrigin) {
+    }
+
+    public ApiDomain(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:ApiDomain", name, stack, options);
+        RestApi api = args.api();
         String regionalHost = regionalHost(stack);
-        boolean global = stack.decisions().inRegionPair();
+        boolean global = args.failoverOrigin();
         List<String> names = global ? List.of(stack.dns().apiHost(), regionalHost, originHost(stack))
                 : List.of(stack.dns().apiHost(), regionalHost);
         var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());

@@ -46,9 +46,10 @@ public final class Cdn extends ZebrosComponent {
      * @param apiOriginPath           the path before every API request at the origin ("/live" for a stage host)
      * @param authOriginHost          Keycloak's origin host
      * @param wafRequestsPerIpPer5Min the edge web ACL's rate limit per IP
+     * @param originSecret            the header value every origin request carries ({@link OriginSecret}), a secret
      */
     public record Args(Provider edgeProvider, Output<String> apiOriginHost, String apiOriginPath, String authOriginHost,
-                       int wafRequestsPerIpPer5Min) {
+                       int wafRequestsPerIpPer5Min, Output<String> originSecret) {
     }
 
     public Cdn(String name, StackContext stack, Args args, ComponentResourceOptions options) {
@@ -64,7 +65,7 @@ public final class Cdn extends ZebrosComponent {
         var acl = new WebAcl(name + "-waf", stack.naming().physical("edge"), "CLOUDFRONT",
                 Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
                         .rateLimitPerIp(wafRequestsPerIpPer5Min).toJson()), edge);
-        Output<String> secret = OriginSecret.of(stack.settings());
+        Output<String> secret = args.originSecret();
         api = distribution(name + "-api", stack.dns().apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
                 secret, certificate, acl);
         auth = distribution(name + "-auth", stack.dns().authHost(), Output.of(authOriginHost), "", ALL_VIEWER,

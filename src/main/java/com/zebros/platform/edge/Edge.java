@@ -8,6 +8,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
 import java.util.Map;
@@ -25,17 +26,36 @@ public final class Edge extends ZebrosComponent {
     private Cdn cdn;
     private Failover failover;
 
+    /** How this stack's CloudFront distributions reach the regions, where it builds them. */
+    public enum Distributions {
+        /** None here: no CloudFront at this phase, or the primary's serves the pair. */
+        NONE,
+        /** A standalone's: straight to the stage and the load balancer. */
+        TO_REGION,
+        /** The primary's: to the origin names that fail over between the regions. */
+        TO_FAILOVER_ORIGINS
+    }
+
     /**
-     * The layers in front of the API and Keycloak, by phase.
+     * The layers a phase and the role put in front of the API and Keycloak.
      *
-     * @param regionalWaf         a regional web ACL on the stage and the load balancer (with the API's own names)
-     * @param cloudFront          CloudFront in front of both, where the stack owns it ({@code RoleDecisions})
+     * @param regionalWaf             a regional web ACL on the stage and the load balancer (with the API's own names)
+     * @param cloudFront              CloudFront answers the shared names (this stack's or the primary's)
      * @param wafRequestsPerIpPer5Min the web ACLs' rate limit per IP
+     * @param apiDomain               the API has custom domains of its own
+     * @param distributions           whether this stack builds the distributions, and where they send requests
+     * @param failoverRouting         in a region pair, this stack's failover routing value; empty in a standalone,
+     *                                which points the shared names straight at its outermost layer
      */
-    public record Layers(boolean regionalWaf, boolean cloudFront, int wafRequestsPerIpPer5Min) {
-        public static Layers forPhase(PhaseTable phases) {
+    public record Layers(boolean regionalWaf, boolean cloudFront, int wafRequestsPerIpPer5Min, boolean apiDomain,
+                         Distributions distributions, Optional<String> failoverRouting) {
+        public static Layers forStack(PhaseTable phases, RoleDecisions decisions) {
+            Distributions distributions = !decisions.ownsCloudFront() ? Distributions.NONE
+                    : decisions.cloudFrontThroughFailoverOrigins() ? Distributions.TO_FAILOVER_ORIGINS
+                    : Distributions.TO_REGION;
             return new Layers(phases.hasCustomApiDomainAndWaf(), phases.hasCloudFront(),
-                    phases.hasCustomApiDomainAndWaf() ? phases.wafRequestsPerIpPer5Min() : 0);
+                    phases.hasCustomApiDomainAndWaf() ? phases.wafRequestsPerIpPer5Min() : 0, decisions.hasApiDomain(),
+                    distributions, decisions.inRegionPair() ? Optional.of(decisions.failoverRecordRole()) : Optional.empty());
         }
     }
 
@@ -46,41 +66,48 @@ public final class Edge extends ZebrosComponent {
      * @param keycloak     Keycloak and its load balancer
      * @param edgeProvider the us-east-1 provider, where the stack owns CloudFront
      * @param primary      the primary, in a secondary: its distributions' names
+     * @param originSecret the header CloudFront adds and the regional web ACL requires ({@link OriginSecret})
      */
-    public record Wiring(RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider, Optional<PrimaryStack> primary) {
+    public record Wiring(RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider, Optional<PrimaryStack> primary,
+                         Output<String> originSecret) {
     }
 
-    public Edge(String name, StackContext stack, Wiring wiring, Layers layers) {
+    /** What the edge fronts, and the layers in front of it. */
+    public record Args(Wiring wiring, Layers layers) {
+    }
+
+    public Edge(String name, StackContext stack, Args args) {
         super("zebros:edge:Edge", name, stack);
+        Wiring wiring = args.wiring();
+        Layers layers = args.layers();
         RestApi api = wiring.api();
         Keycloak keycloak = wiring.keycloak();
         Optional<Provider> edgeProvider = wiring.edgeProvider();
         Optional<PrimaryStack> primary = wiring.primary();
-        var decisions = stack.decisions();
-        ApiDomain domain = decisions.hasApiDomain()
-                ? new ApiDomain(name + "-api-domain", stack, api, childComponent()) : null;
+        ApiDomain domain = layers.apiDomain() ? new ApiDomain(name + "-api-domain", stack,
+                new ApiDomain.Args(api, layers.failoverRouting().isPresent()), childComponent()) : null;
         if (layers.regionalWaf()) {
             String metricPrefix = stack.naming().physical("regional");
             int ratePerIp = layers.wafRequestsPerIpPer5Min();
             Output<String> rules = layers.cloudFront()
-                    ? new OriginHeaderPattern(name + "-origin-header", stack, child()).arn()
+                    ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child()).arn()
                             .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
                     : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
             var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
             acl.protect("api", api.stageArn());
             acl.protect("auth", keycloak.loadBalancer().arn());
         }
-        if (decisions.ownsCloudFront()) {
+        if (layers.distributions() != Distributions.NONE) {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md#R53-05).
-            cdn = decisions.cloudFrontThroughFailoverOrigins()
+            cdn = layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
                     ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(),
                             Output.of(ApiDomain.originHost(stack)), "", KeycloakLoadBalancer.originHost(stack),
-                            layers.wafRequestsPerIpPer5Min()), childComponent())
+                            layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent())
                     : new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(), api.originHost(),
                             "/" + RestApi.STAGE, KeycloakLoadBalancer.regionalHost(stack),
-                            layers.wafRequestsPerIpPer5Min()), childComponent());
+                            layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent());
         }
-        if (decisions.inRegionPair()) {
+        if (layers.failoverRouting().isPresent()) {
             RecordAliasArgs apiEdge = null;
             RecordAliasArgs authEdge = null;
             if (layers.cloudFront()) {
@@ -90,7 +117,8 @@ public final class Edge extends ZebrosComponent {
                         : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
             }
             failover = new Failover(name + "-failover", stack,
-                    new Failover.Args(domain, keycloak.loadBalancer(), apiEdge, authEdge), childComponent());
+                    new Failover.Args(domain, keycloak.loadBalancer(), apiEdge, authEdge,
+                            layers.failoverRouting().get()), childComponent());
         } else {
             RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
             if (apiAlias != null) {

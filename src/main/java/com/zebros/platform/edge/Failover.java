@@ -30,6 +30,7 @@ public final class Failover extends ZebrosComponent {
     public static final String AUTH_HEALTH_PATH = "/realms/" + Keycloak.REALM + "/.well-known/openid-configuration";
     private final HealthCheck apiHealth;
     private final HealthCheck authHealth;
+    private final String routing;
 
     /**
      * What the failover records point at.
@@ -39,8 +40,16 @@ public final class Failover extends ZebrosComponent {
      * @param apiEdge  the API's CloudFront alias once the phase has CloudFront, else null: the record then
      *                 points at the region
      * @param authEdge Keycloak's CloudFront alias, likewise
+     * @param routing  this stack's failover routing value, {@code PRIMARY} or {@code SECONDARY}: the primary's
+     *                 answer while it is healthy
      */
-    public record Args(ApiDomain api, KeycloakLoadBalancer auth, RecordAliasArgs apiEdge, RecordAliasArgs authEdge) {
+    public record Args(ApiDomain api, KeycloakLoadBalancer auth, RecordAliasArgs apiEdge, RecordAliasArgs authEdge,
+                       String routing) {
+        public Args {
+            if (!routing.equals("PRIMARY") && !routing.equals("SECONDARY")) {
+                throw new IllegalArgumentException("a failover record is PRIMARY or SECONDARY, not " + routing);
+            }
+        }
     }
 
     public Failover(String name, StackContext stack, Args args, ComponentResourceOptions options) {
@@ -49,6 +58,7 @@ public final class Failover extends ZebrosComponent {
         KeycloakLoadBalancer auth = args.auth();
         RecordAliasArgs apiEdge = args.apiEdge();
         RecordAliasArgs authEdge = args.authEdge();
+        routing = args.routing();
         apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
         authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
         boolean edge = apiEdge != null;
@@ -86,13 +96,12 @@ public final class Failover extends ZebrosComponent {
     }
 
     private void record(String name, String host, RecordAliasArgs alias, HealthCheck health) {
-        String failover = stack.decisions().failoverRecordRole();
         new Record(name, RecordArgs.builder()
                 .zoneId(stack.dns().hostedZoneId())
                 .name(host)
                 .type("A")
                 .setIdentifier(stack.region())
-                .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(failover).build())
+                .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(routing).build())
                 .healthCheckId(health.id())
                 .aliases(alias)
                 .build(), child());

@@ -15,13 +15,13 @@ import com.zebros.platform.StackContext;
 final class OriginHeaderPattern {
     private final RegexPatternSet patternSet;
 
-    OriginHeaderPattern(String name, StackContext stack, CustomResourceOptions options) {
+    OriginHeaderPattern(String name, StackContext stack, Output<String> originSecret, CustomResourceOptions options) {
         patternSet = new RegexPatternSet(name, RegexPatternSetArgs.builder()
                 .name(stack.naming().physical("origin-header"))
                 .description("The value CloudFront sends in " + OriginSecret.HEADER)
                 .scope("REGIONAL")
                 .regularExpressions(RegexPatternSetRegularExpressionArgs.builder()
-                        .regexString(OriginSecret.of(stack.settings()).applyValue(value -> "^" + value + "$"))
+                        .regexString(originSecret.applyValue(value -> "^" + value + "$"))
                         .build())
                 .build(), options);
     }

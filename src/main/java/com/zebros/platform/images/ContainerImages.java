@@ -35,9 +35,18 @@ public final class ContainerImages extends ZebrosComponent {
             ]}""";
 
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
+    private final String imageTag;
 
-    public ContainerImages(String name, StackContext stack) {
+    /**
+     * @param imageTag the release every task definition runs ({@code zebros:imageTag}); tags are immutable, so it
+     *                 names the same bytes in every region
+     */
+    public record Args(String imageTag) {
+    }
+
+    public ContainerImages(String name, StackContext stack, Args args) {
         super("zebros:images:ContainerImages", name, stack);
+        this.imageTag = args.imageTag();
         for (String image : imageNames()) {
             var repository = new Repository(image, RepositoryArgs.builder()
                     .name(stack.naming().physical(image))
@@ -66,7 +75,7 @@ public final class ContainerImages extends ZebrosComponent {
 
     /** The image reference a task definition runs: {@code <repository-url>:<zebros:imageTag>}. */
     public Output<String> image(String imageName) {
-        return repository(imageName).repositoryUrl().applyValue(url -> url + ":" + stack.settings().imageTag());
+        return repository(imageName).repositoryUrl().applyValue(url -> url + ":" + imageTag);
     }
 
     /** Lets a task execution role pull {@code imageName}, and only it. */

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The seeds' "Monitoring for scale" and "Scaling triggers": one dashboard with every metric of the
@@ -51,14 +52,23 @@ public final class Monitoring extends ZebrosComponent {
                             Keycloak keycloak, Workflows workflows, FileStore files) {
     }
 
-    public Monitoring(String name, StackContext stack, Monitored monitored, Alarms.Thresholds thresholds) {
+    /**
+     * @param monitored  what the dashboard and the alarms watch
+     * @param thresholds where each alarm fires, by phase
+     * @param alarmEmail the on-call address the alarm topic mails ({@code zebros:alarmEmail}); none, no subscription
+     */
+    public record Args(Monitored monitored, Alarms.Thresholds thresholds, Optional<String> alarmEmail) {
+    }
+
+    public Monitoring(String name, StackContext stack, Args args) {
         super("zebros:ops:Monitoring", name, stack);
+        Monitored monitored = args.monitored();
         RestApi api = monitored.api();
         alarms = new Topic(name + "-alarms", TopicArgs.builder()
                 .name(stack.naming().physical("alarms"))
                 .kmsMasterKeyId(stack.opsKeyArn())
                 .build(), child());
-        stack.settings().alarmEmail().ifPresent(email -> new TopicSubscription(name + "-oncall", TopicSubscriptionArgs.builder()
+        args.alarmEmail().ifPresent(email -> new TopicSubscription(name + "-oncall", TopicSubscriptionArgs.builder()
                 .topic(alarms.arn()).protocol("email").endpoint(email).build(), child()));
 
         var activeUsers = new ActiveUsers(name + "-active-users", stack.naming().physical("active-users"),
@@ -68,7 +78,7 @@ public final class Monitoring extends ZebrosComponent {
                 .dashboardName(stack.naming().physical("crm"))
                 .dashboardBody(watched.applyValue(DashboardBody::render))
                 .build(), child());
-        new Alarms(name, stack, thresholds, watched, alarms.arn(), this);
+        new Alarms(name, stack, args.thresholds(), watched, alarms.arn(), this);
         registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
     }
 
