@@ -69,11 +69,12 @@ public final class ZebrosStack {
         var images = new ContainerImages("images", stack, new ContainerImages.Args(settings.imageTag()));
         var capacity = TableCapacity.forPhase(phases);
         CrmTables ownTables = role == Role.SECONDARY ? null
-                : new CrmTables("tables", stack, role == Role.PRIMARY ? peer : Optional.empty(), capacity);
+                : new CrmTables("tables", stack, new CrmTables.Args(role == Role.PRIMARY ? peer : Optional.empty(), capacity));
         TableSet tables = ownTables != null ? ownTables
-                : new ReplicaTables("tables", stack, primary.orElseThrow(), capacity);
-        var files = new FileStore("files", stack, FileStore.Lifecycle.forPhase(phases));
-        primary.ifPresent(p -> new CrossRegionReplication("replication", stack, files, p, peer.orElseThrow()));
+                : new ReplicaTables("tables", stack, new ReplicaTables.Args(primary.orElseThrow(), capacity));
+        var files = new FileStore("files", stack, FileStore.Args.forPhase(phases));
+        primary.ifPresent(p -> new CrossRegionReplication("replication", stack,
+                new CrossRegionReplication.Args(files, p, peer.orElseThrow())));
         var cluster = new ContainerCluster("containers", stack);
         var database = new AuthDatabase("auth-db", stack, new AuthDatabase.Args(
                 new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases),
@@ -81,12 +82,12 @@ public final class ZebrosStack {
         var keycloak = new Keycloak("keycloak", stack, new Keycloak.Args(
                 new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
                 Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));
-        var workflows = new Workflows("workflows", stack, new Workflows.Wiring(network, cluster, images, tables, files),
-                Workflows.Jobs.forPhase(phases));
+        var workflows = new Workflows("workflows", stack, new Workflows.Args(
+                new Workflows.Wiring(network, cluster, images, tables, files), Workflows.Jobs.forPhase(phases)));
         Optional<Dax> dax = phases.hasDax()
-                ? Optional.of(new Dax("dax", stack, network, tables, Dax.Args.forPhase(phases))) : Optional.empty();
+                ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases)))) : Optional.empty();
         Optional<SessionCache> cache = phases.cacheMode() != PhaseTable.CacheMode.NONE
-                ? Optional.of(new SessionCache("sessions", stack, network, SessionCache.Args.of(settings)))
+                ? Optional.of(new SessionCache("sessions", stack, SessionCache.Args.of(settings, network)))
                 : Optional.empty();
         var functions = new CrmFunctions("functions", stack, CrmFunctions.Args.forStack(
                 new CrmFunctions.Wiring(network, tables, files, workflows, dax, cache, keycloak.issuer()),
@@ -95,7 +96,7 @@ public final class ZebrosStack {
             dax.ifPresent(d -> d.allowClient("functions-to-dax", sg));
             cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
-        var api = new RestApi("api", stack, functions, RestApi.Throttling.forPhase(phases));
+        var api = new RestApi("api", stack, new RestApi.Args(functions, RestApi.Throttling.forPhase(phases)));
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02).
         Optional<Provider> edgeProvider = decisions.ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
@@ -106,7 +107,7 @@ public final class ZebrosStack {
                 new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
                 Alarms.Thresholds.forPhase(phases), settings.alarmEmail()));
         Optional<PowerTuning> powerTuning = phases.hasPowerTuning()
-                ? Optional.of(new PowerTuning("power-tuning", stack, phases.logRetentionDays())) : Optional.empty();
+                ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
         StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
                 database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));

@@ -72,24 +72,26 @@ public final class SessionCache extends ZebrosComponent {
     /**
      * What the cache needs, and nothing else.
      *
+     * @param network            the VPC whose data subnets the nodes live in
      * @param layout             the group's layout
      * @param nodeType           the node type
      * @param authToken          the AUTH token (a config secret)
      * @param tokenSecretName    the Secrets Manager name the functions read the token from
      * @param deletionProtection whether the token's secret survives a stack's removal
      */
-    public record Args(Layout layout, String nodeType, com.zebros.platform.config.Secret authToken,
+    public record Args(Network network, Layout layout, String nodeType, com.zebros.platform.config.Secret authToken,
                        String tokenSecretName, boolean deletionProtection) {
         /** The stack's cache at its phase. */
-        public static Args of(StackSettings settings) {
-            return new Args(Layout.forPhase(settings.phases(), settings.redisCompatibleStep()),
+        public static Args of(StackSettings settings, Network network) {
+            return new Args(network, Layout.forPhase(settings.phases(), settings.redisCompatibleStep()),
                     settings.phases().redisNodeType(), settings.redisAuthToken(),
                     "zebros/" + settings.stack() + "/redis-auth", settings.deletionProtection());
         }
     }
 
-    public SessionCache(String name, StackContext stack, Network network, Args cache) {
+    public SessionCache(String name, StackContext stack, Args cache) {
         super("zebros:cache:SessionCache", name, stack);
+        Network network = cache.network();
         var naming = stack.naming();
         Layout layout = cache.layout();
         clusterEndpoint = layout.clustered();

@@ -57,24 +57,24 @@ public final class CrmFunction extends ZebrosComponent {
      * @param utilisationPercent  the utilisation the provisioned range's scaling holds
      * @param artifact            the deployment jar
      */
-    public record Args(int memoryMb, int reserved, java.util.Optional<Range> provisioned, double utilisationPercent,
+    public record Size(int memoryMb, int reserved, java.util.Optional<Range> provisioned, double utilisationPercent,
                        String artifact) {
-        public Args {
+        public Size {
             if (memoryMb < 128 || memoryMb > 10240) {
                 throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, was " + memoryMb);
             }
         }
 
         /** The group's function at a phase. */
-        public static Args forPhase(FunctionGroup group, PhaseTable phases, String artifact) {
+        public static Size forPhase(FunctionGroup group, PhaseTable phases, String artifact) {
             boolean provisioned = phases.usesProvisionedConcurrency(group);
-            return new Args(phases.lambdaMemoryMb(group), provisioned ? 0 : phases.reservedConcurrency(group),
+            return new Size(phases.lambdaMemoryMb(group), provisioned ? 0 : phases.reservedConcurrency(group),
                     provisioned ? java.util.Optional.of(phases.provisionedConcurrency(group)) : java.util.Optional.empty(),
                     phases.scalingTargetPercent(), artifact);
         }
     }
 
-    private final Args size;
+    private final Size size;
 
     /**
      * What the function runs with.
@@ -87,10 +87,17 @@ public final class CrmFunction extends ZebrosComponent {
                          java.util.Optional<VpcPlacement> vpc) {
     }
 
-    public CrmFunction(FunctionGroup group, StackContext stack, Args size, Wiring wiring, ComponentResourceOptions options) {
-        super("zebros:compute:CrmFunction", group.id(), stack, options);
+    /** Which group's function, its size, and what it runs with. */
+    public record Args(FunctionGroup group, Size size, Wiring wiring) {
+    }
+
+    /** @param name the group's id, which its resources' names carry too */
+    public CrmFunction(String name, StackContext stack, Args args, ComponentResourceOptions options) {
+        super("zebros:compute:CrmFunction", name, stack, options);
+        FunctionGroup group = args.group();
+        Wiring wiring = args.wiring();
         this.group = group;
-        this.size = size;
+        this.size = args.size();
         PolicyDocument permissions = wiring.permissions();
         Map<String, Output<String>> environment = wiring.environment();
         java.util.Optional<VpcPlacement> vpc = wiring.vpc();
@@ -99,8 +106,8 @@ public final class CrmFunction extends ZebrosComponent {
 
         var logGroup = LogGroups.create(group.id() + "-logs", "/aws/lambda/" + functionName, stack, child());
         var role = role(functionName, logGroup, permissions, vpc.isPresent());
-        var args = functionArgs(functionName, stack, role, logGroup, environment, vpc);
-        function = new Function(group.id(), args.build(), childAfter(role.policy()));
+        var functionArgs = functionArgs(functionName, stack, role, logGroup, environment, vpc);
+        function = new Function(group.id(), functionArgs.build(), childAfter(role.policy()));
         alias = new Alias(group.id() + "-live", AliasArgs.builder()
                 .name(ALIAS)
                 .functionName(function.name())

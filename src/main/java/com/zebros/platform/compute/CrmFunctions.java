@@ -53,7 +53,7 @@ public final class CrmFunctions extends ZebrosComponent {
      * @param notifiesFromStreams whether the stage-change mapping runs: only the active region notifies, a
      *                            secondary's mapping waits, disabled, for a failover (the runbook enables it)
      */
-    public record Args(Wiring wiring, Map<FunctionGroup, CrmFunction.Args> sizes, int phase, boolean notifiesFromStreams) {
+    public record Args(Wiring wiring, Map<FunctionGroup, CrmFunction.Size> sizes, int phase, boolean notifiesFromStreams) {
         public Args {
             if (!sizes.keySet().equals(java.util.EnumSet.allOf(FunctionGroup.class))) {
                 throw new IllegalArgumentException("every function group needs its size, had " + sizes.keySet());
@@ -62,9 +62,9 @@ public final class CrmFunctions extends ZebrosComponent {
 
         /** Each group's function at the stack's phase, and whether its role notifies. */
         public static Args forStack(Wiring wiring, PhaseTable phases, RoleDecisions decisions, String artifact) {
-            Map<FunctionGroup, CrmFunction.Args> sizes = new EnumMap<>(FunctionGroup.class);
+            Map<FunctionGroup, CrmFunction.Size> sizes = new EnumMap<>(FunctionGroup.class);
             for (FunctionGroup group : FunctionGroup.values()) {
-                sizes.put(group, CrmFunction.Args.forPhase(group, phases, artifact));
+                sizes.put(group, CrmFunction.Size.forPhase(group, phases, artifact));
             }
             return new Args(wiring, sizes, phases.phase(), decisions.notifiesFromStreams());
         }
@@ -73,7 +73,7 @@ public final class CrmFunctions extends ZebrosComponent {
     public CrmFunctions(String name, StackContext stack, Args args) {
         super("zebros:compute:CrmFunctions", name, stack);
         Wiring wiring = args.wiring();
-        Map<FunctionGroup, CrmFunction.Args> sizes = args.sizes();
+        Map<FunctionGroup, CrmFunction.Size> sizes = args.sizes();
         Network network = wiring.network();
         TableSet tables = wiring.tables();
         FileStore files = wiring.files();
@@ -96,8 +96,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 dax.ifPresent(d -> d.grantAccess(permissions));
                 cache.ifPresent(c -> c.grantReadToken(permissions));
             }
-            functions.put(group, new CrmFunction(group, stack, sizes.get(group),
-                    new CrmFunction.Wiring(permissions, environment, vpc), childComponent()));
+            functions.put(group, new CrmFunction(group.id(), stack, new CrmFunction.Args(group, sizes.get(group),
+                    new CrmFunction.Wiring(permissions, environment, vpc)), childComponent()));
         }
 
         stageChanges = stageChangeMapping(tables, args.notifiesFromStreams());

@@ -98,8 +98,14 @@ public final class Workflows extends ZebrosComponent {
                          FileStore files) {
     }
 
-    public Workflows(String name, StackContext stack, Wiring wiring, Jobs jobs) {
+    /** What the workflows use, and the jobs a phase runs. */
+    public record Args(Wiring wiring, Jobs jobs) {
+    }
+
+    public Workflows(String name, StackContext stack, Args args) {
         super("zebros:compute:Workflows", name, stack);
+        Wiring wiring = args.wiring();
+        Jobs jobs = args.jobs();
         Network network = wiring.network();
         ContainerCluster cluster = wiring.cluster();
         ContainerImages images = wiring.images();

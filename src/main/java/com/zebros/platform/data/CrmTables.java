@@ -42,15 +42,20 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
     private final EncryptionKey replicaKey;
     private final Map<CrmTable, Table> tables = new EnumMap<>(CrmTable.class);
 
+    private final TableCapacity capacity;
+
     /**
      * @param peerProvider the peer region's provider when this stack is a primary: its tables become
      *                     global tables with a replica there, encrypted with a key of that region (docs/aws-constraints.md#DDB-07)
+     * @param capacity     each table's capacity mode and ranges at the phase
      */
-    private final TableCapacity capacity;
+    public record Args(Optional<Provider> peerProvider, TableCapacity capacity) {
+    }
 
-    public CrmTables(String name, StackContext stack, Optional<Provider> peerProvider, TableCapacity capacity) {
+    public CrmTables(String name, StackContext stack, Args args) {
         super("zebros:data:CrmTables", name, stack);
-        this.capacity = capacity;
+        Optional<Provider> peerProvider = args.peerProvider();
+        this.capacity = args.capacity();
         key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("tables"),
                 "Zebros CRM tables of stack " + stack.stackName(), this, stack.provider());
         replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.deletionProtection(), name + "-replica-key",

@@ -37,9 +37,19 @@ import java.util.Map;
  */
 public final class CrossRegionReplication extends ZebrosComponent {
 
-    public CrossRegionReplication(String name, StackContext stack, FileStore local, PrimaryStack primary,
-                                  Provider primaryRegion) {
+    /**
+     * @param local         this secondary's file store
+     * @param primary       the primary stack: its bucket and key
+     * @param primaryRegion the primary region's provider, which owns the primary's replication rule
+     */
+    public record Args(FileStore local, PrimaryStack primary, Provider primaryRegion) {
+    }
+
+    public CrossRegionReplication(String name, StackContext stack, Args args) {
         super("zebros:data:CrossRegionReplication", name, stack);
+        FileStore local = args.local();
+        PrimaryStack primary = args.primary();
+        Provider primaryRegion = args.primaryRegion();
         Output<String> remoteBucket = primary.string(PrimaryOutputs.BUCKET_NAME);
         Output<String> remoteArn = primary.string(PrimaryOutputs.BUCKET_ARN);
         Output<String> remoteKey = primary.string(PrimaryOutputs.FILES_KEY_ARN);

@@ -40,21 +40,32 @@ public final class Dax extends ZebrosComponent {
      * @param nodeType the node type
      * @param nodes    the nodes, one per zone (DAX spreads them: three in phase 3)
      */
-    public record Args(String nodeType, int nodes) {
-        public Args {
+    public record Size(String nodeType, int nodes) {
+        public Size {
             if (nodes < 1 || nodes > 10) {
                 throw new IllegalArgumentException("a DAX cluster has 1 to 10 nodes, was " + nodes);
             }
         }
 
         /** The phase's cluster. */
-        public static Args forPhase(PhaseTable phases) {
-            return new Args(phases.daxNodeType(), phases.daxNodes());
+        public static Size forPhase(PhaseTable phases) {
+            return new Size(phases.daxNodeType(), phases.daxNodes());
         }
     }
 
-    public Dax(String name, StackContext stack, Network network, TableSet tables, Args size) {
+    /**
+     * @param network the VPC whose data subnets the nodes live in
+     * @param tables  the tables the cluster caches, and nothing else
+     * @param size    the cluster's nodes
+     */
+    public record Args(Network network, TableSet tables, Size size) {
+    }
+
+    public Dax(String name, StackContext stack, Args args) {
         super("zebros:data:Dax", name, stack);
+        Network network = args.network();
+        TableSet tables = args.tables();
+        Size size = args.size();
         var naming = stack.naming();
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("dax"))

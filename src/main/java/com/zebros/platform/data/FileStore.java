@@ -55,13 +55,13 @@ public final class FileStore extends ZebrosComponent {
      * @param tiering            move files to cheaper classes as they age
      * @param intelligentTiering let S3 move files by their access pattern
      */
-    public record Lifecycle(boolean tiering, boolean intelligentTiering) {
-        public static Lifecycle forPhase(PhaseTable phases) {
-            return new Lifecycle(phases.s3Lifecycle(), phases.s3IntelligentTiering());
+    public record Args(boolean tiering, boolean intelligentTiering) {
+        public static Args forPhase(PhaseTable phases) {
+            return new Args(phases.s3Lifecycle(), phases.s3IntelligentTiering());
         }
     }
 
-    public FileStore(String name, StackContext stack, Lifecycle lifecycle) {
+    public FileStore(String name, StackContext stack, Args lifecycle) {
         super("zebros:data:FileStore", name, stack);
         key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("files"),
                 "Zebros CRM file store of stack " + stack.stackName(), this, stack.provider());

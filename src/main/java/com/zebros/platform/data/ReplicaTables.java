@@ -21,8 +21,17 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
     private final PrimaryStack primary;
     private final Output<Map<String, String>> names;
 
-    public ReplicaTables(String name, StackContext stack, PrimaryStack primary, TableCapacity capacity) {
+    /**
+     * @param primary  the primary stack, whose global tables keep the replicas
+     * @param capacity the replicas' auto-scaling ranges, the primary's at the same phase
+     */
+    public record Args(PrimaryStack primary, TableCapacity capacity) {
+    }
+
+    public ReplicaTables(String name, StackContext stack, Args args) {
         super("zebros:data:ReplicaTables", name, stack);
+        PrimaryStack primary = args.primary();
+        TableCapacity capacity = args.capacity();
         this.primary = primary;
         this.names = primary.tableNames();
         for (TableSchema schema : CrmSchema.TABLES) {

@@ -78,9 +78,17 @@ public final class RestApi extends ZebrosComponent {
 
     private final Throttling throttling;
 
-    public RestApi(String name, StackContext stack, CrmFunctions functions, Throttling throttling) {
+    /**
+     * @param functions  the functions behind the routes and the authorizer
+     * @param throttling the stage's rate and burst limits
+     */
+    public record Args(CrmFunctions functions, Throttling throttling) {
+    }
+
+    public RestApi(String name, StackContext stack, Args args) {
         super("zebros:edge:RestApi", name, stack);
-        this.throttling = throttling;
+        CrmFunctions functions = args.functions();
+        this.throttling = args.throttling();
         var naming = stack.naming();
         api = new com.pulumi.aws.apigateway.RestApi(name, com.pulumi.aws.apigateway.RestApiArgs.builder()
                 .name(naming.physical("api"))

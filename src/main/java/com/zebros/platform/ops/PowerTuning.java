@@ -31,8 +31,8 @@ public final class PowerTuning extends ZebrosComponent {
 
     private final CloudFormationStack application;
 
-    /** @param logRetentionDays how long the tuner's own logs are kept: the phase's retention */
-    public PowerTuning(String name, StackContext stack, int logRetentionDays) {
+    /** The tuner's own logs are kept as long as the stack's ({@code stack.logRetentionDays()}, the phase's). */
+    public PowerTuning(String name, StackContext stack) {
         super("zebros:ops:PowerTuning", name, stack);
         Map<String, Output<String>> parameters = new LinkedHashMap<>();
         parameters.put("lambdaResource", stack.accountId().applyValue(account -> "arn:aws:lambda:" + stack.region() + ":"
@@ -40,7 +40,7 @@ public final class PowerTuning extends ZebrosComponent {
         parameters.put("PowerValues", Output.of(POWER_VALUES));
         // Fifty sequential invocations of a function with a 60 s timeout must fit.
         parameters.put("totalExecutionTimeout", Output.of("900"));
-        parameters.put("logGroupRetentionInDays", Output.of(String.valueOf(logRetentionDays)));
+        parameters.put("logGroupRetentionInDays", Output.of(String.valueOf(stack.logRetentionDays())));
         application = new CloudFormationStack(name, CloudFormationStackArgs.builder()
                 .name(stack.naming().physical("power-tuning"))
                 .applicationId(APPLICATION_ID)
