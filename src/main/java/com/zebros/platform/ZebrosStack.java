@@ -9,6 +9,7 @@ import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.zebros.platform.auth.AuroraGlobalRole;
 import com.zebros.platform.auth.AuthDatabase;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
@@ -78,7 +79,7 @@ public final class ZebrosStack {
         var cluster = new ContainerCluster("containers", stack);
         var database = new AuthDatabase("auth-db", stack, new AuthDatabase.Args(
                 new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases),
-                AuthDatabase.GlobalRole.of(decisions)));
+                AuroraGlobalRole.of(decisions)));
         var keycloak = new Keycloak("keycloak", stack, new Keycloak.Args(
                 new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
                 Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));

@@ -3,54 +3,121 @@ package com.zebros.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pulumi.resources.ComponentResourceOptions;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One place decides, components build (README, docs/maintainers.md): inside a component's class, the
- * phase table is read only by static decisions ({@code forPhase}, {@code of}) that the composition root
- * calls, and the role is never tested (components ask {@code stack.decisions()}).
+ * One place decides, components build (docs/maintainers.md): every component takes its name, the stack it is
+ * built in and one Args record; it never reads the phase table, the role or the raw settings. Those types
+ * appear in a component's file only in the static decisions ({@code forPhase}, {@code forStack}, {@code of})
+ * that the composition root calls to make the Args.
  */
 class ComponentBoundariesTest {
+    private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern METHOD = Pattern.compile(
             "^\\s+(public |private |protected )?(static )?[\\w<>\\[\\], .?]+ (\\w+)\\([^;]*$");
-    private static final Pattern ROLE_TEST = Pattern.compile("Role\\.(PRIMARY|SECONDARY|STANDALONE)|\\.role\\(\\)|isGlobal\\(\\)");
+    private static final Pattern DECIDING_TYPES = Pattern.compile(
+            "\\b(PhaseTable|RoleDecisions|StackSettings)\\b|\\bRole\\.(PRIMARY|SECONDARY|STANDALONE)\\b|\\.role\\(\\)");
 
-    private static List<Path> components() throws IOException {
+    private static List<Path> componentFiles() throws IOException {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> walk = Files.walk(MAIN)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 if (Files.readString(file).contains(" extends ZebrosComponent")) {
                     found.add(file);
                 }
             }
         }
+        assertTrue(found.size() >= 20, "found " + found.size() + " components");
         return found;
     }
 
+    private static Class<?> classOf(Path file) throws ClassNotFoundException {
+        String name = MAIN.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
+        return Class.forName(name);
+    }
+
+    private static Optional<Class<?>> argsOf(Class<?> component) {
+        return Arrays.stream(component.getDeclaredClasses()).filter(c -> c.getSimpleName().equals("Args")).findFirst();
+    }
+
     @Test
-    void componentsReadThePhaseTableOnlyInTheirStaticDecisions() throws IOException {
-        List<Path> components = components();
-        assertTrue(components.size() >= 20, "found " + components.size() + " components");
+    void everyComponentTakesItsNameTheStackAndOneArgsRecord() throws Exception {
         List<String> breaches = new ArrayList<>();
-        for (Path file : components) {
+        for (Path file : componentFiles()) {
+            Class<?> component = classOf(file);
+            Optional<Class<?>> args = argsOf(component);
+            args.filter(a -> !a.isRecord()).ifPresent(a -> breaches.add(component.getSimpleName() + ".Args is no record"));
+            List<Class<?>> expected = new ArrayList<>(List.of(String.class, StackContext.class));
+            args.ifPresent(expected::add);
+            for (Constructor<?> constructor : component.getConstructors()) {
+                List<Class<?>> params = Arrays.asList(constructor.getParameterTypes());
+                List<Class<?>> withOptions = new ArrayList<>(expected);
+                withOptions.add(ComponentResourceOptions.class);
+                if (!params.equals(expected) && !params.equals(withOptions)) {
+                    breaches.add(component.getSimpleName() + params.stream().map(Class::getSimpleName).toList());
+                }
+            }
+        }
+        assertEquals(List.of(), breaches, "a component's constructor is (String name, StackContext stack, Args args"
+                + "[, ComponentResourceOptions]); a component with nothing to configure takes (name, stack)");
+    }
+
+    @Test
+    void argsRecordsAreDocumentedAndHoldNoContext() throws Exception {
+        List<String> breaches = new ArrayList<>();
+        for (Path file : componentFiles()) {
+            Class<?> component = classOf(file);
+            Optional<Class<?>> args = argsOf(component);
+            if (args.isEmpty()) {
+                continue;
+            }
+            for (var field : args.get().getRecordComponents()) {
+                if (field.getType() == StackContext.class || field.getType().getSimpleName().matches(
+                        "PhaseTable|RoleDecisions|StackSettings|Role")) {
+                    breaches.add(component.getSimpleName() + ".Args." + field.getName() + " is a " + field.getType());
+                }
+            }
+            String source = Files.readString(file);
+            int at = source.indexOf("record Args(");
+            String before = source.substring(Math.max(0, at - 400), at);
+            if (!before.contains("*/")) {
+                breaches.add(component.getSimpleName() + ".Args has no documentation comment");
+            }
+        }
+        assertEquals(List.of(), breaches, "Args holds values and collaborators, each documented; not what decides them");
+    }
+
+    @Test
+    void componentsReadThePhaseTableTheRoleAndTheSettingsOnlyInTheirStaticDecisions() throws IOException {
+        List<String> breaches = new ArrayList<>();
+        for (Path file : componentFiles()) {
             List<String> lines = Files.readAllLines(file);
             String method = null;
             boolean isStatic = false;
             for (int i = 0; i < lines.size(); i++) {
-                var signature = METHOD.matcher(lines.get(i));
-                if (signature.find() && !lines.get(i).trim().startsWith("return") && !lines.get(i).contains(" new ")) {
+                String line = lines.get(i);
+                String trimmed = line.trim();
+                var signature = METHOD.matcher(line);
+                if (signature.find() && !trimmed.startsWith("return") && !line.contains(" new ")) {
                     method = signature.group(3);
                     isStatic = signature.group(2) != null;
                 }
-                if (lines.get(i).contains("phases()") && !isStatic) {
-                    breaches.add(file.getFileName() + ":" + (i + 1) + " in " + method + ": " + lines.get(i).trim());
+                boolean code = !trimmed.startsWith("import ") && !trimmed.startsWith("*") && !trimmed.startsWith("/")
+                        && !trimmed.startsWith("//");
+                if (code && !isStatic && DECIDING_TYPES.matcher(line).find()) {
+                    breaches.add(file.getFileName() + ":" + (i + 1) + " in " + method + ": " + trimmed);
                 }
             }
         }
@@ -58,17 +125,12 @@ class ComponentBoundariesTest {
     }
 
     @Test
-    void componentsNeverTestTheRole() throws IOException {
-        List<String> breaches = new ArrayList<>();
-        for (Path file : components()) {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (ROLE_TEST.matcher(line).find() && !line.trim().startsWith("*") && !line.trim().startsWith("//")) {
-                    breaches.add(file.getFileName() + ":" + (i + 1) + ": " + line.trim());
-                }
-            }
+    void theStackContextCarriesNoSettingsPhaseTableOrRole() {
+        for (var field : StackContext.class.getRecordComponents()) {
+            assertTrue(!field.getType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role"),
+                    "StackContext." + field.getName() + " lets every component decide for itself");
         }
-        assertEquals(List.of(), breaches, "ask stack.decisions() (config/RoleDecisions) instead");
+        assertTrue(Arrays.stream(StackContext.class.getMethods()).noneMatch(m -> Modifier.isPublic(m.getModifiers())
+                && m.getReturnType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role")));
     }
 }

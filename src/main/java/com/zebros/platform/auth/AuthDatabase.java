@@ -28,7 +28,6 @@ import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
-import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.data.EncryptionKey;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
@@ -99,31 +98,17 @@ public final class AuthDatabase extends ZebrosComponent {
         }
     }
 
-    /** The cluster's part in an Aurora Global Database. */
-    public enum GlobalRole {
-        /** A standalone stack's cluster: a database of its own, no global cluster. */
-        NONE,
-        /** The primary's: the source a global cluster is made from, in place (docs/aws-constraints.md#AUR-09). */
-        SOURCE,
-        /** The secondary's: joins the primary's global cluster, its data and users from there. */
-        MEMBER;
-
-        public static GlobalRole of(RoleDecisions decisions) {
-            return decisions.auroraSourcesGlobalCluster() ? SOURCE : decisions.auroraJoinsGlobalCluster() ? MEMBER : NONE;
-        }
-    }
-
     /** What the database uses, how large it is and its part in the global database. */
-    public record Args(Wiring wiring, Size size, GlobalRole globalRole) {
+    public record Args(Wiring wiring, Size size, AuroraGlobalRole globalRole) {
         public Args {
-            if (globalRole == GlobalRole.MEMBER && wiring.primary().isEmpty()) {
+            if (globalRole == AuroraGlobalRole.MEMBER && wiring.primary().isEmpty()) {
                 throw new IllegalArgumentException("a member of the global cluster needs its primary stack");
             }
         }
     }
 
     private final Size size;
-    private final GlobalRole globalRole;
+    private final AuroraGlobalRole globalRole;
     private final com.zebros.platform.config.Secret masterPassword;
 
     public AuthDatabase(String name, StackContext stack, Args args) {
@@ -163,7 +148,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 stack, child());
         cluster = new Cluster(name, clusterArgs.build(), CustomResourceOptions.merge(
                 StatefulOptions.auroraCluster(stack.deletionProtection(), this, stack.provider(),
-                        globalRole != GlobalRole.NONE),
+                        globalRole != AuroraGlobalRole.NONE),
                 CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         writer = instances(name, stack);
@@ -202,7 +187,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .enabledCloudwatchLogsExports("postgresql")
                 .deletionProtection(stack.deletionProtection())
                 .skipFinalSnapshot(!keepFinalSnapshot);
-        if (globalRole == GlobalRole.MEMBER) {
+        if (globalRole == AuroraGlobalRole.MEMBER) {
             // A member joined to the global cluster: its data, users and database come from the
             // primary, so it sets no master user, password or database name (docs/aws-constraints.md#AUR-04).
             args.globalClusterIdentifier(primary.orElseThrow().string(PrimaryOutputs.GLOBAL_CLUSTER));
@@ -244,7 +229,7 @@ public final class AuthDatabase extends ZebrosComponent {
     /** Where the writer is: the global cluster's endpoint in a pair (made here by the primary), else the cluster's. */
     private Output<String> writerEndpoint(String name, StackContext stack, Optional<PrimaryStack> primary) {
         var naming = stack.naming();
-        if (globalRole == GlobalRole.SOURCE) {
+        if (globalRole == AuroraGlobalRole.SOURCE) {
             // The existing regional cluster becomes global in place: the global cluster is made from
             // it, and the cluster never names the global cluster itself (docs/aws-constraints.md#AUR-09).
             globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
@@ -254,7 +239,7 @@ public final class AuthDatabase extends ZebrosComponent {
                     .deletionProtection(stack.deletionProtection())
                     .build(), StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
             return globalCluster.endpoint();
-        } else if (globalRole == GlobalRole.MEMBER) {
+        } else if (globalRole == AuroraGlobalRole.MEMBER) {
             return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
         } else {
             return cluster.endpoint();
