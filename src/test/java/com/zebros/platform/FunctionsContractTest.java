@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.platform.data.CrmSchema;
-import com.zebros.platform.data.TableSchema;
+import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.edge.ApiRoutes;
 import com.zebros.platform.support.StackHarness;
 import java.io.IOException;
@@ -50,15 +49,15 @@ class FunctionsContractTest {
             fromFunctions.add(line.toString());
         }
         List<String> fromProgram = new ArrayList<>();
-        for (TableSchema t : CrmSchema.TABLES) {
-            StringBuilder line = new StringBuilder(t.table().id() + " " + t.hashKey() + "/" + t.rangeKey());
-            for (TableSchema.IndexSchema index : t.indexes()) {
+        for (CrmTable t : CrmTable.values()) {
+            StringBuilder line = new StringBuilder(t.id() + " " + t.hashKey() + "/" + t.rangeKey());
+            for (CrmTable.Index index : t.indexes()) {
                 line.append(" ").append(index.name()).append("=").append(index.hashKey()).append("/").append(index.rangeKey());
             }
             fromProgram.add(line.toString());
         }
         assertEquals(fromFunctions, fromProgram);
-        assertEquals(TableSchema.TTL_ATTRIBUTE, shipped.get("ttlAttribute").getAsString());
+        assertEquals(CrmTable.TTL_ATTRIBUTE, shipped.get("ttlAttribute").getAsString());
     }
 
     @Test

@@ -1,23 +1,99 @@
 package com.zebros.platform.config;
 
-/** The DynamoDB tables of the CRM. The first four are the seeds' tables; jobs holds workflow state. */
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The DynamoDB tables of the CRM, each with its keys, its indexes and its provisioned capacity: the one place a
+ * table is declared (docs/maintainers.md). The table's encryption, backups, stream, replicas in a region pair,
+ * auto-scaling, the functions' {@code <TABLE>_TABLE} variable, the dashboard and the cost estimate follow from it.
+ *
+ * <p>A table's name, keys and index keys force a replacement of the whole (global) table when they change
+ * (docs/aws-constraints.md#DDB-10), so they are constants here, never config. Every partition key starts with the
+ * tenant, so a query can only ever reach one tenant's items. The access patterns the keys serve:
+ * <ul>
+ *   <li>per tenant, list: the base table, {@code tenantId} + the entity id;</li>
+ *   <li>search by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)};</li>
+ *   <li>by customer: {@code byCustomer} on contacts and opportunities;</li>
+ *   <li>by stage and by owner: {@code byStage}, {@code byOwner} on opportunities;</li>
+ *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey}.</li>
+ * </ul>
+ */
 public enum CrmTable {
-    CUSTOMERS(true),
-    CONTACTS(true),
-    OPPORTUNITIES(true),
-    ACTIVITIES(true),
+    CUSTOMERS("customerId", provisioned(25, 100),
+            new Index("byName", "tenantId", "nameKey")),
+    CONTACTS("contactId", provisioned(50, 200),
+            new Index("byCustomer", "tenantCustomer", "nameKey"),
+            new Index("byName", "tenantId", "nameKey")),
+    OPPORTUNITIES("opportunityId", provisioned(25, 100),
+            new Index("byStage", "tenantStage", "closeKey"),
+            new Index("byOwner", "tenantOwner", "closeKey"),
+            new Index("byCustomer", "tenantCustomer", "closeKey")),
+    ACTIVITIES("activityId", provisioned(100, 400),
+            new Index("timeline", "tenantCustomer", "occurredKey"),
+            new Index("byOwner", "tenantOwner", "occurredKey")),
     /** Reports, imports, exports and idempotency records: short-lived, bursty, always on demand. */
-    JOBS(false);
+    JOBS("jobId", Optional.empty());
 
-    private final boolean scaledByPhase;
+    /** The partition key of every table: the tenant. */
+    public static final String HASH_KEY = "tenantId";
 
-    CrmTable(boolean scaledByPhase) {
-        this.scaledByPhase = scaledByPhase;
+    /** The attribute carrying each temporary item's expiry, in epoch seconds. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    /** A global secondary index; every index projects all attributes so a query needs no second read. */
+    public record Index(String name, String hashKey, String rangeKey) {
+    }
+
+    private final String rangeKey;
+    private final Optional<Range> capacity;
+    private final List<Index> indexes;
+
+    CrmTable(String rangeKey, Optional<Range> capacity, Index... indexes) {
+        this.rangeKey = rangeKey;
+        this.capacity = capacity;
+        this.indexes = List.of(indexes);
+    }
+
+    private static Optional<Range> provisioned(double minUnits, double maxUnits) {
+        return Optional.of(new Range(minUnits, maxUnits));
+    }
+
+    /**
+     * The table's read and write capacity range (units) from the phase that provisions tables on; empty for a table
+     * that stays on demand. Overrides per table go through {@code zebros:overrides} (PhaseSetting.TABLE_MIN_CAPACITY).
+     */
+    public Optional<Range> capacity() {
+        return capacity;
     }
 
     /** Whether the phase table gives this table provisioned capacity from phase 1 on. */
     public boolean scaledByPhase() {
-        return scaledByPhase;
+        return capacity.isPresent();
+    }
+
+    public String hashKey() {
+        return HASH_KEY;
+    }
+
+    public String rangeKey() {
+        return rangeKey;
+    }
+
+    public List<Index> indexes() {
+        return indexes;
+    }
+
+    /** Only key attributes are declared: an extra one gives a perpetual diff (docs/aws-constraints.md#DDB-11). */
+    public Set<String> keyAttributes() {
+        Set<String> names = new LinkedHashSet<>(List.of(hashKey(), rangeKey));
+        for (Index index : indexes) {
+            names.add(index.hashKey());
+            names.add(index.rangeKey());
+        }
+        return names;
     }
 
     public String id() {

@@ -145,18 +145,17 @@ final class PhaseDefaults {
         if (!Feature.PROVISIONED_TABLES.in(phase)) {
             return;
         }
-        double[][] capacity = {{25, 100}, {50, 200}, {25, 100}, {100, 400}};
         // Each index scales on its own range: a floor well under the table's (an index at the table's minimum made
         // phase 1's idle capacity about three times the tables' own), and the table's ceiling, because every table
         // write that carries an index's keys is also a write to that index, and a short index throttles the table.
         double indexFloor = phase >= 3 ? 10 : 5;
         for (CrmTable t : CrmTable.values()) {
-            if (t.scaledByPhase()) {
-                v.put(PhaseSetting.TABLE_MIN_CAPACITY.key(t), capacity[t.ordinal()][0]);
-                v.put(PhaseSetting.TABLE_MAX_CAPACITY.key(t), capacity[t.ordinal()][1]);
+            t.capacity().ifPresent(range -> {
+                v.put(PhaseSetting.TABLE_MIN_CAPACITY.key(t), range.min());
+                v.put(PhaseSetting.TABLE_MAX_CAPACITY.key(t), range.max());
                 v.put(PhaseSetting.INDEX_MIN_CAPACITY.key(t), indexFloor);
-                v.put(PhaseSetting.INDEX_MAX_CAPACITY.key(t), capacity[t.ordinal()][1]);
-            }
+                v.put(PhaseSetting.INDEX_MAX_CAPACITY.key(t), range.max());
+            });
         }
         if (Feature.DAX.in(phase)) {
             // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md#DAX-03: >= 3 for HA).

@@ -68,6 +68,11 @@ public enum PhaseSetting {
     }
 
     /** The key of a setting of the whole stack. */
+    /** Whether the setting is one number for the stack or one per function group, worker kind or table. */
+    public Scope scope() {
+        return scope;
+    }
+
     public String key() {
         return keyFor(Scope.STACK, null);
     }

@@ -81,11 +81,16 @@ public final class PhaseTable {
         return (int) value(name);
     }
 
-    private double value(PhaseSetting setting) {
+    /**
+     * A stack-wide setting's number at this phase, overrides applied: what a component's {@code forPhase} reads
+     * for a plain number, so a new setting needs no accessor here (docs/maintainers.md).
+     */
+    public double value(PhaseSetting setting) {
         return value(setting.key());
     }
 
-    private int intValue(PhaseSetting setting) {
+    /** {@link #value(PhaseSetting)} as a whole number (counts, MB, days). */
+    public int intValue(PhaseSetting setting) {
         return intValue(setting.key());
     }
 

@@ -61,18 +61,18 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.deletionProtection(), name + "-replica-key",
                 stack.naming().physical("tables-replica"),
                 "Zebros CRM table replicas of stack " + stack.stackName(), this, peer)).orElse(null);
-        for (TableSchema schema : CrmSchema.TABLES) {
-            tables.put(schema.table(), table(schema, peerProvider));
+        for (CrmTable schema : CrmTable.values()) {
+            tables.put(schema, table(schema, peerProvider));
         }
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         tables.forEach((t, table) -> outputs.put(t.id(), table.name()));
         registerOutputs(outputs);
     }
 
-    private Table table(TableSchema schema, Optional<Provider> peerProvider) {
-        boolean provisioned = capacity.provisioned(schema.table());
+    private Table table(CrmTable schema, Optional<Provider> peerProvider) {
+        boolean provisioned = capacity.provisioned(schema);
         var args = TableArgs.builder()
-                .name(stack.naming().physical(schema.table().id()))
+                .name(stack.naming().physical(schema.id()))
                 .hashKey(schema.hashKey())
                 .rangeKey(schema.rangeKey())
                 .attributes(schema.keyAttributes().stream()
@@ -80,12 +80,12 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                 .billingMode(provisioned ? BILLING_PROVISIONED : BILLING_ON_DEMAND)
                 .streamEnabled(true)
                 .streamViewType("NEW_AND_OLD_IMAGES")
-                .ttl(TableTtlArgs.builder().attributeName(TableSchema.TTL_ATTRIBUTE).enabled(true).build())
+                .ttl(TableTtlArgs.builder().attributeName(CrmTable.TTL_ATTRIBUTE).enabled(true).build())
                 .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).kmsKeyArn(key.arn()).build())
                 .deletionProtectionEnabled(stack.deletionProtection());
         List<TableGlobalSecondaryIndexArgs> indexes = new ArrayList<>();
-        for (TableSchema.IndexSchema index : schema.indexes()) {
+        for (CrmTable.Index index : schema.indexes()) {
             var gsi = TableGlobalSecondaryIndexArgs.builder()
                     .name(index.name())
                     .hashKey(index.hashKey())
@@ -94,24 +94,24 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                     // everything: a narrower projection would turn each listed item into a second read.
                     .projectionType("ALL");
             if (provisioned) {
-                int min = capacity.index(schema.table()).minInt();
+                int min = capacity.index(schema).minInt();
                 gsi.readCapacity(min).writeCapacity(min);
             }
             indexes.add(gsi.build());
         }
         args.globalSecondaryIndexes(indexes);
         if (provisioned) {
-            int min = capacity.table(schema.table()).minInt();
+            int min = capacity.table(schema).minInt();
             args.readCapacity(min).writeCapacity(min);
         }
-        var table = new Table(schema.table().id(), args.build(),
+        var table = new Table(schema.id(), args.build(),
                 StatefulOptions.table(stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
         // replica can be added (docs/aws-constraints.md#DDB-04).
         List<Resource> writeScaling = provisioned
-                ? TableAutoScaling.register(schema, schema.table().id(), table.name(), capacity, child())
+                ? TableAutoScaling.register(schema, schema.id(), table.name(), capacity, child())
                 : List.of();
-        peerProvider.ifPresent(peer -> new TableReplica(schema.table().id() + "-replica", TableReplicaArgs.builder()
+        peerProvider.ifPresent(peer -> new TableReplica(schema.id() + "-replica", TableReplicaArgs.builder()
                 .globalTableArn(table.arn())
                 .kmsKeyArn(replicaKey.arn())
                 .pointInTimeRecovery(true)

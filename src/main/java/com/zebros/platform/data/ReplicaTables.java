@@ -34,9 +34,9 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
         TableCapacity capacity = args.capacity();
         this.primary = primary;
         this.names = primary.tableNames();
-        for (TableSchema schema : CrmSchema.TABLES) {
-            if (capacity.provisioned(schema.table())) {
-                TableAutoScaling.register(schema, schema.table().id() + "-replica", tableName(schema.table()),
+        for (CrmTable schema : CrmTable.values()) {
+            if (capacity.provisioned(schema)) {
+                TableAutoScaling.register(schema, schema.id() + "-replica", tableName(schema),
                         capacity, child());
             }
         }

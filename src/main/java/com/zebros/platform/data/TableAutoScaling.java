@@ -1,5 +1,6 @@
 package com.zebros.platform.data;
 
+import com.zebros.platform.config.CrmTable;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -20,11 +21,11 @@ final class TableAutoScaling {
      * @param namePrefix the logical-name prefix of the targets, e.g. {@code customers} or {@code customers-replica}
      * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md#DDB-04)
      */
-    static List<Resource> register(TableSchema schema, String namePrefix, Output<String> tableName,
+    static List<Resource> register(CrmTable schema, String namePrefix, Output<String> tableName,
                                    TableCapacity capacity, CustomResourceOptions options) {
         List<Resource> writePolicies = new ArrayList<>();
-        var range = capacity.table(schema.table());
-        var indexRange = capacity.index(schema.table());
+        var range = capacity.table(schema);
+        var indexRange = capacity.index(schema);
         double target = capacity.targetPercent();
         Output<String> table = tableName.applyValue(n -> "table/" + n);
         for (String unit : List.of("Read", "Write")) {
@@ -35,7 +36,7 @@ final class TableAutoScaling {
             if (unit.equals("Write")) {
                 writePolicies.add(policy);
             }
-            for (TableSchema.IndexSchema index : schema.indexes()) {
+            for (CrmTable.Index index : schema.indexes()) {
                 var indexPolicy = AutoScaling.target(indexName(schema, namePrefix, index) + suffix, "dynamodb",
                                 table.applyValue(r -> r + "/index/" + index.name()),
                                 "dynamodb:index:" + unit + "CapacityUnits", indexRange, options)
@@ -49,8 +50,8 @@ final class TableAutoScaling {
     }
 
     /** {@code customers-byName} for a table, {@code customers-byName-replica} for its replica. */
-    private static String indexName(TableSchema schema, String namePrefix, TableSchema.IndexSchema index) {
-        String table = schema.table().id();
+    private static String indexName(CrmTable schema, String namePrefix, CrmTable.Index index) {
+        String table = schema.id();
         return table + "-" + index.name() + namePrefix.substring(table.length());
     }
 }

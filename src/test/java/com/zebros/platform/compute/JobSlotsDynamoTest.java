@@ -55,7 +55,7 @@ class JobSlotsDynamoTest {
         dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().build()).build();
-        // The jobs table's key, as CrmSchema declares it.
+        // The jobs table's key, as CrmTable declares it.
         dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("tenantId").attributeType(ScalarAttributeType.S).build(),
                         AttributeDefinition.builder().attributeName("jobId").attributeType(ScalarAttributeType.S).build())

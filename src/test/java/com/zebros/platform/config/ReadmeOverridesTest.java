@@ -1,0 +1,57 @@
+package com.zebros.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** README's list of override settings is exactly the settings `PhaseSetting` accepts, with their members. */
+class ReadmeOverridesTest {
+    private static String section() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("Settings (ReadmeOverridesTest");
+        int end = readme.indexOf("A setting that does not apply", start);
+        return readme.substring(start, end);
+    }
+
+    private static String placeholder(PhaseSetting.Scope scope) {
+        return switch (scope) {
+            case STACK -> "";
+            case FUNCTION_GROUP -> ".<group>";
+            case WORKER_KIND -> ".<kind>";
+            case TABLE -> ".<table>";
+        };
+    }
+
+    @Test
+    void everySettingIsListedAndNothingElse() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        Matcher token = Pattern.compile("`([a-zA-Z0-9]+(?:\\.<[a-z]+>)?)`").matcher(section());
+        while (token.find()) {
+            listed.add(token.group(1));
+        }
+        Set<String> accepted = Arrays.stream(PhaseSetting.values())
+                .map(s -> s.family() + placeholder(s.scope()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(accepted, listed, "README's Overrides list and config/PhaseSetting disagree");
+    }
+
+    @Test
+    void theMembersListedAreTheGroupsAndKindsThereAre() throws IOException {
+        String section = section();
+        String groups = section.substring(section.indexOf("Groups: ") + 8).replaceAll("\\s+", " ").trim();
+        assertEquals(Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id).collect(Collectors.joining(", ")) + ".",
+                groups);
+        String kinds = section.substring(section.indexOf("(kinds: ") + 8, section.indexOf(")", section.indexOf("(kinds: ")));
+        assertEquals(Arrays.stream(WorkerKind.values()).map(WorkerKind::id).collect(Collectors.joining(", ")),
+                kinds.replaceAll("\\s+", " "));
+    }
+}
