@@ -249,8 +249,4 @@ public final class CrmFunctions extends ZebrosComponent {
     public CrmFunction function(FunctionGroup group) {
         return functions.get(group);
     }
-
-    public Output<String> notificationsTopicArn() {
-        return notifications.arn();
-    }
 }

@@ -141,11 +141,6 @@ public final class PhaseTable {
         return Feature.REPORTS_ON_SPOT.in(phase) && kind == WorkerKind.REPORT;
     }
 
-    /** Phase 3 gives each workload its own task definition; before that one size serves all jobs. */
-    public boolean workerTiers() {
-        return Feature.WORKER_TIERS.in(phase);
-    }
-
     /** CPU and the queue's backlog (the seeds' "report queue > 10") from phase 1, memory from phase 2. */
     public Set<ScalingSignal> workerScalingSignals() {
         java.util.EnumSet<ScalingSignal> signals = java.util.EnumSet.noneOf(ScalingSignal.class);

@@ -107,11 +107,6 @@ public final class StackFiles implements ConfigSource {
         return encrypted.contains(key) || !values.containsKey(key);
     }
 
-    /** Whether the stack file holds an encrypted value for {@code key} (it is set, we just cannot read it). */
-    public boolean hasEncrypted(String key) {
-        return encrypted.contains(key);
-    }
-
     public String project() {
         return project;
     }
