@@ -142,8 +142,8 @@ public final class ZebrosStack {
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
         var naming = new Naming(settings.stack(), settings.region());
-        var opsKey = new OpsKey(settings.deletionProtection(), "ops-key", naming.physical("ops"), settings.region(),
-                accountId, provider);
+        var opsKey = new OpsKey("ops-key", new OpsKey.Args(naming.physical("ops"), settings.region(), accountId,
+                settings.deletionProtection(), provider));
         var dns = new StackContext.Dns(settings.hostedZoneId(), settings.domain(), settings.apiHost(), settings.authHost());
         return new StackContext(settings.stack(), settings.region(), dns, settings.deletionProtection(), provider,
                 naming, accountId, zones, opsKey.arn(), settings.phases().logRetentionDays());

@@ -121,8 +121,8 @@ public final class AuthDatabase extends ZebrosComponent {
         this.masterPassword = wiring.masterPassword();
         this.size = size;
         var naming = stack.naming();
-        key = new EncryptionKey(stack.deletionProtection(), name + "-key", naming.physical("auth-db"),
-                "Zebros CRM auth database of stack " + stack.stackName(), this, stack.provider());
+        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(naming.physical("auth-db"),
+                "Zebros CRM auth database of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
 
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("auth-db"))

@@ -29,8 +29,28 @@ public final class WorkerTask {
     /** The physical name of the job state machine, which pooled workers answer. */
     public static final String STATE_MACHINE = "jobs";
 
-    public WorkerTask(WorkerKind kind, TaskSize size, StackContext stack, ContainerImages images, TableSet tables,
-                      FileStore files, boolean pooled, CustomResourceOptions options) {
+    /**
+     * One kind of job's task.
+     *
+     * @param kind   the kind of job, which names the image, the roles and the log group
+     * @param size   the task's CPU and memory at the phase
+     * @param images where the image is pulled from
+     * @param tables the tables the job reads and writes
+     * @param files  the bucket whose prefixes the job reads and writes
+     * @param pooled whether the task is a worker of the report pool, which reads its work from a queue and answers
+     *               the workflow itself; otherwise Step Functions runs one task per job
+     */
+    public record Args(WorkerKind kind, TaskSize size, ContainerImages images, TableSet tables, FileStore files,
+                       boolean pooled) {
+    }
+
+    public WorkerTask(StackContext stack, Args args, CustomResourceOptions options) {
+        WorkerKind kind = args.kind();
+        TaskSize size = args.size();
+        ContainerImages images = args.images();
+        TableSet tables = args.tables();
+        FileStore files = args.files();
+        boolean pooled = args.pooled();
         this.kind = kind;
         var naming = stack.naming();
         String name = kind.image();

@@ -117,17 +117,12 @@ public final class Workflows extends ZebrosComponent {
 
         jobQueue = new QueueWithDeadLetters("job-queue", "job-dead-letters", 60, null, 4 * 24 * 3600, 5).create(naming, child());
 
-        var workerGroup = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
-                .name(naming.physical("workers"))
-                .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
-                .vpcId(network.vpcId())
-                .build(), child());
-        SecurityRule.create(workerGroup.id(), List.of(SecurityRule.outToRange(name + "-workers-https", 443,
-                SecurityRule.anywhere(), "AWS APIs over HTTPS (NAT and gateway endpoints)")), child());
+        var workerGroup = workerGroup(name, network);
 
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-            workers.put(kind, new WorkerTask(kind, jobs.taskSizes().get(kind), stack, images, tables, files, pooled, child()));
+            workers.put(kind, new WorkerTask(stack,
+                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), images, tables, files, pooled), child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
@@ -161,6 +156,18 @@ public final class Workflows extends ZebrosComponent {
         jobPipe(name, naming);
 
         registerOutputs(Map.of("stateMachineArn", stateMachine.arn(), "jobQueueUrl", jobQueue.url()));
+    }
+
+    /** The workers' security group: nothing comes in, HTTPS goes out. */
+    private SecurityGroup workerGroup(String name, Network network) {
+        var group = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
+                .name(stack.naming().physical("workers"))
+                .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
+                .vpcId(network.vpcId())
+                .build(), child());
+        SecurityRule.create(group.id(), List.of(SecurityRule.outToRange(name + "-workers-https", 443,
+                SecurityRule.anywhere(), "AWS APIs over HTTPS (NAT and gateway endpoints)")), child());
+        return group;
     }
 
     /** What the job workflow needs once deployed, by name: the tuple of outputs it is resolved from. */

@@ -56,11 +56,12 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         super("zebros:data:CrmTables", name, stack);
         Optional<Provider> peerProvider = args.peerProvider();
         this.capacity = args.capacity();
-        key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("tables"),
-                "Zebros CRM tables of stack " + stack.stackName(), this, stack.provider());
-        replicaKey = peerProvider.map(peer -> new EncryptionKey(stack.deletionProtection(), name + "-replica-key",
-                stack.naming().physical("tables-replica"),
-                "Zebros CRM table replicas of stack " + stack.stackName(), this, peer)).orElse(null);
+        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(stack.naming().physical("tables"),
+                "Zebros CRM tables of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
+        replicaKey = peerProvider.map(peer -> new EncryptionKey(name + "-replica-key",
+                EncryptionKey.Args.of(stack.naming().physical("tables-replica"),
+                        "Zebros CRM table replicas of stack " + stack.stackName(), stack.deletionProtection()),
+                this, peer)).orElse(null);
         for (CrmTable schema : CrmTable.values()) {
             tables.put(schema, table(schema, peerProvider));
         }

@@ -11,6 +11,7 @@ import com.pulumi.resources.Resource;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.iam.PolicyDocument;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A customer-managed KMS key with yearly rotation and an alias. Keys are stateful: data encrypted
@@ -19,24 +20,33 @@ import java.util.List;
 public final class EncryptionKey {
     private final Key key;
 
-    public EncryptionKey(boolean protect, String name, String alias, String description, Resource parent,
-                         ProviderResource provider) {
-        this(protect, name, alias, description, null, parent, provider);
+    /**
+     * @param alias       the key's alias, without {@code alias/}
+     * @param description what the key protects
+     * @param protect     whether the key is protected and retained when its stack is destroyed
+     * @param policy      a key policy of its own, for services (CloudWatch Logs) that must be named in it; empty,
+     *                    the account's default policy
+     */
+    public record Args(String alias, String description, boolean protect, Optional<Output<String>> policy) {
+        /** A key under the account's default policy. */
+        public static Args of(String alias, String description, boolean protect) {
+            return new Args(alias, description, protect, Optional.empty());
+        }
     }
 
-    /** A key with its own key policy, for services (CloudWatch Logs) that need to be named in it. */
-    public EncryptionKey(boolean protect, String name, String alias, String description, Output<String> policy,
-                         Resource parent, ProviderResource provider) {
-        var args = KeyArgs.builder()
-                .description(description)
+    /**
+     * @param parent   the component the key belongs to
+     * @param provider the region's provider: a key never leaves its region
+     */
+    public EncryptionKey(String name, Args args, Resource parent, ProviderResource provider) {
+        var keyArgs = KeyArgs.builder()
+                .description(args.description())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30);
-        if (policy != null) {
-            args.policy(policy);
-        }
-        this.key = new Key(name, args.build(), StatefulOptions.kmsKey(protect, parent, provider));
+        args.policy().ifPresent(keyArgs::policy);
+        this.key = new Key(name, keyArgs.build(), StatefulOptions.kmsKey(args.protect(), parent, provider));
         new Alias(name + "-alias", AliasArgs.builder()
-                .name("alias/" + alias)
+                .name("alias/" + args.alias())
                 .targetKeyId(key.keyId())
                 .build(), CustomResourceOptions.builder().parent(parent).provider(provider).build());
     }

@@ -63,8 +63,8 @@ public final class FileStore extends ZebrosComponent {
 
     public FileStore(String name, StackContext stack, Args lifecycle) {
         super("zebros:data:FileStore", name, stack);
-        key = new EncryptionKey(stack.deletionProtection(), name + "-key", stack.naming().physical("files"),
-                "Zebros CRM file store of stack " + stack.stackName(), this, stack.provider());
+        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(stack.naming().physical("files"),
+                "Zebros CRM file store of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
         bucket = new BucketV2(name, BucketV2Args.builder()
                 .bucket(stack.naming().bucket("files", stack.accountId()))
                 // A throw-away stack's bucket is emptied on destroy; a protected one never is.

@@ -43,8 +43,18 @@ final class NatInstance {
 
     private final Instance instance;
 
-    NatInstance(String name, StackContext stack, Output<String> vpcId, String vpcCidr, Output<String> publicSubnet,
-                Resource parent) {
+    /**
+     * @param vpcId        the VPC it forwards for
+     * @param vpcCidr      the addresses it accepts traffic from
+     * @param publicSubnet where it runs, with a public address
+     */
+    record Args(Output<String> vpcId, String vpcCidr, Output<String> publicSubnet) {
+    }
+
+    NatInstance(String name, StackContext stack, Args args, Resource parent) {
+        Output<String> vpcId = args.vpcId();
+        String vpcCidr = args.vpcCidr();
+        Output<String> publicSubnet = args.publicSubnet();
         var options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
         var security = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(stack.naming().physical("nat"))

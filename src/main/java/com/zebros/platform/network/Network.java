@@ -118,8 +118,8 @@ public final class Network extends ZebrosComponent {
     private IntFunction<RouteTableRouteArgs> outboundRoutes(String name, InternetGateway igw) {
         int natCount = args.natGateways();
         if (natCount == 0) {
-            var natInstance = new NatInstance(name + "-nat-instance", stack, vpc.id(), args.vpcCidr(),
-                    publicSubnets.get(0).id(), this);
+            var natInstance = new NatInstance(name + "-nat-instance", stack,
+                    new NatInstance.Args(vpc.id(), args.vpcCidr(), publicSubnets.get(0).id()), this);
             return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
                     .networkInterfaceId(natInstance.networkInterfaceId()).build();
         }

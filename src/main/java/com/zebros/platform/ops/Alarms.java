@@ -64,11 +64,19 @@ public final class Alarms {
 
     private final Thresholds thresholds;
 
-    Alarms(String name, StackContext stack, Thresholds thresholds, Output<Monitoring.Watched> watched,
-           Output<String> topic, Resource parent) {
-        this.thresholds = thresholds;
+    /**
+     * @param thresholds where each alarm fires, by phase
+     * @param watched    the metric names the alarms watch, resolved
+     * @param topic      the alarm topic every alarm notifies
+     */
+    record Args(Thresholds thresholds, Output<Monitoring.Watched> watched, Output<String> topic) {
+    }
+
+    Alarms(String name, StackContext stack, Args args, Resource parent) {
+        this.thresholds = args.thresholds();
+        Output<Monitoring.Watched> watched = args.watched();
         this.stack = stack;
-        this.topic = topic;
+        this.topic = args.topic();
         this.prefix = name;
         this.options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
 

@@ -78,7 +78,7 @@ public final class Monitoring extends ZebrosComponent {
                 .dashboardName(stack.naming().physical("crm"))
                 .dashboardBody(watched.applyValue(DashboardBody::render))
                 .build(), child());
-        new Alarms(name, stack, args.thresholds(), watched, alarms.arn(), this);
+        new Alarms(name, stack, new Alarms.Args(args.thresholds(), watched, alarms.arn()), this);
         registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
     }
 

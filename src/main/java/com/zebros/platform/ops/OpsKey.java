@@ -6,6 +6,7 @@ import com.zebros.platform.CanonicalJson;
 import com.zebros.platform.data.EncryptionKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The key of the stack's operational data: its log groups and its alarm topic. CloudWatch Logs and
@@ -15,12 +16,26 @@ import java.util.Map;
 public final class OpsKey extends com.pulumi.resources.ComponentResource {
     private final EncryptionKey key;
 
-    public OpsKey(boolean protect, String name, String alias, String region, Output<String> accountId,
-                  ProviderResource provider) {
+    /**
+     * The ops key is made before the stack's context, which carries its ARN to every component, so it takes the
+     * few facts it needs here.
+     *
+     * @param alias     the key's alias, without {@code alias/}
+     * @param region    the region whose log groups it encrypts
+     * @param accountId the account whose log groups it encrypts
+     * @param protect   whether the key is protected and retained when its stack is destroyed
+     * @param provider  the region's provider
+     */
+    public record Args(String alias, String region, Output<String> accountId, boolean protect, ProviderResource provider) {
+    }
+
+    public OpsKey(String name, Args args) {
         super("zebros:ops:OpsKey", name);
-        Output<String> policy = accountId.applyValue(account -> policy(account, region));
+        String region = args.region();
+        Output<String> policy = args.accountId().applyValue(account -> policy(account, region));
         // The same key shape as the data's keys, with a policy that names the services that use it.
-        key = new EncryptionKey(protect, name, alias, "Zebros CRM logs and alarms", policy, this, provider);
+        key = new EncryptionKey(name, new EncryptionKey.Args(args.alias(), "Zebros CRM logs and alarms", args.protect(),
+                Optional.of(policy)), this, args.provider());
         registerOutputs(Map.of("arn", key.arn()));
     }
 
