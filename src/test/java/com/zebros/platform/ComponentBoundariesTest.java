@@ -48,25 +48,36 @@ class ComponentBoundariesTest {
         return Class.forName(name);
     }
 
-    private static Optional<Class<?>> argsOf(Class<?> component) {
-        return Arrays.stream(component.getDeclaredClasses()).filter(c -> c.getSimpleName().equals("Args")).findFirst();
+    /** A component's source file, its class and its Args record, if it has one. */
+    private record Component(Path file, Class<?> type, Optional<Class<?>> args) {
+        String name() {
+            return type.getSimpleName();
+        }
+    }
+
+    private static List<Component> components() throws Exception {
+        List<Component> found = new ArrayList<>();
+        for (Path file : componentFiles()) {
+            Class<?> type = classOf(file);
+            found.add(new Component(file, type, Arrays.stream(type.getDeclaredClasses())
+                    .filter(c -> c.getSimpleName().equals("Args")).findFirst()));
+        }
+        return found;
     }
 
     @Test
     void everyComponentTakesItsNameTheStackAndOneArgsRecord() throws Exception {
         List<String> breaches = new ArrayList<>();
-        for (Path file : componentFiles()) {
-            Class<?> component = classOf(file);
-            Optional<Class<?>> args = argsOf(component);
-            args.filter(a -> !a.isRecord()).ifPresent(a -> breaches.add(component.getSimpleName() + ".Args is no record"));
+        for (Component component : components()) {
+            component.args().filter(a -> !a.isRecord()).ifPresent(a -> breaches.add(component.name() + ".Args is no record"));
             List<Class<?>> expected = new ArrayList<>(List.of(String.class, StackContext.class));
-            args.ifPresent(expected::add);
-            for (Constructor<?> constructor : component.getConstructors()) {
+            component.args().ifPresent(expected::add);
+            for (Constructor<?> constructor : component.type().getConstructors()) {
                 List<Class<?>> params = Arrays.asList(constructor.getParameterTypes());
                 List<Class<?>> withOptions = new ArrayList<>(expected);
                 withOptions.add(ComponentResourceOptions.class);
                 if (!params.equals(expected) && !params.equals(withOptions)) {
-                    breaches.add(component.getSimpleName() + params.stream().map(Class::getSimpleName).toList());
+                    breaches.add(component.name() + params.stream().map(Class::getSimpleName).toList());
                 }
             }
         }
@@ -77,23 +88,21 @@ class ComponentBoundariesTest {
     @Test
     void argsRecordsAreDocumentedAndHoldNoContext() throws Exception {
         List<String> breaches = new ArrayList<>();
-        for (Path file : componentFiles()) {
-            Class<?> component = classOf(file);
-            Optional<Class<?>> args = argsOf(component);
-            if (args.isEmpty()) {
+        for (Component component : components()) {
+            if (component.args().isEmpty()) {
                 continue;
             }
-            for (var field : args.get().getRecordComponents()) {
+            for (var field : component.args().get().getRecordComponents()) {
                 if (field.getType() == StackContext.class || field.getType().getSimpleName().matches(
                         "PhaseTable|RoleDecisions|StackSettings|Role")) {
-                    breaches.add(component.getSimpleName() + ".Args." + field.getName() + " is a " + field.getType());
+                    breaches.add(component.name() + ".Args." + field.getName() + " is a " + field.getType());
                 }
             }
-            String source = Files.readString(file);
+            String source = Files.readString(component.file());
             int at = source.indexOf("record Args(");
             String before = source.substring(Math.max(0, at - 400), at);
             if (!before.contains("*/")) {
-                breaches.add(component.getSimpleName() + ".Args has no documentation comment");
+                breaches.add(component.name() + ".Args has no documentation comment");
             }
         }
         assertEquals(List.of(), breaches, "Args holds values and collaborators, each documented; not what decides them");

@@ -73,15 +73,9 @@ public final class CrmFunctions extends ZebrosComponent {
     public CrmFunctions(String name, StackContext stack, Args args) {
         super("zebros:compute:CrmFunctions", name, stack);
         Wiring wiring = args.wiring();
-        Map<FunctionGroup, CrmFunction.Size> sizes = args.sizes();
-        Network network = wiring.network();
         TableSet tables = wiring.tables();
-        FileStore files = wiring.files();
-        Workflows workflows = wiring.workflows();
-        Optional<Dax> dax = wiring.dax();
-        Optional<SessionCache> cache = wiring.cache();
-        String issuer = wiring.issuer();
-        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(name, stack, network, dax.isPresent() || cache.isPresent());
+        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(name, stack, wiring.network(),
+                wiring.dax().isPresent() || wiring.cache().isPresent());
         notifications = new Topic("notifications", TopicArgs.builder()
                 .name(stack.naming().physical("notifications"))
                 .kmsMasterKeyId("alias/aws/sns")
@@ -90,13 +84,13 @@ public final class CrmFunctions extends ZebrosComponent {
         Map<String, Output<String>> environment = environment(stack, wiring, args.phase());
 
         for (FunctionGroup group : FunctionGroup.values()) {
-            PolicyDocument permissions = permissions(group, tables, files, workflows);
+            PolicyDocument permissions = permissions(group, tables, wiring.files(), wiring.workflows());
             boolean servesRequests = group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
             if (servesRequests && group != FunctionGroup.AUTHORIZER) {
-                dax.ifPresent(d -> d.grantAccess(permissions));
-                cache.ifPresent(c -> c.grantReadToken(permissions));
+                wiring.dax().ifPresent(d -> d.grantAccess(permissions));
+                wiring.cache().ifPresent(c -> c.grantReadToken(permissions));
             }
-            functions.put(group, new CrmFunction(group.id(), stack, new CrmFunction.Args(group, sizes.get(group),
+            functions.put(group, new CrmFunction(group.id(), stack, new CrmFunction.Args(group, args.sizes().get(group),
                     new CrmFunction.Wiring(permissions, environment, vpc)), childComponent()));
         }
 
@@ -134,23 +128,17 @@ public final class CrmFunctions extends ZebrosComponent {
 
     /** What every function reads from its environment: table, bucket, queue and topic names, the realm, the caches. */
     private Map<String, Output<String>> environment(StackContext stack, Wiring wiring, int phase) {
-        TableSet tables = wiring.tables();
-        FileStore files = wiring.files();
-        Workflows workflows = wiring.workflows();
-        Optional<Dax> dax = wiring.dax();
-        Optional<SessionCache> cache = wiring.cache();
-        String issuer = wiring.issuer();
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
-            environment.put(t.name() + "_TABLE", tables.tableName(t));
+            environment.put(t.name() + "_TABLE", wiring.tables().tableName(t));
         }
-        environment.put("FILES_BUCKET", files.bucketName());
-        environment.put("JOB_QUEUE_URL", workflows.jobQueueUrl());
+        environment.put("FILES_BUCKET", wiring.files().bucketName());
+        environment.put("JOB_QUEUE_URL", wiring.workflows().jobQueueUrl());
         environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
-        environment.put("TOKEN_ISSUER", Output.of(issuer));
+        environment.put("TOKEN_ISSUER", Output.of(wiring.issuer()));
         environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
-        dax.ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
-        cache.ifPresent(c -> {
+        wiring.dax().ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
+        wiring.cache().ifPresent(c -> {
             environment.put("REDIS_ENDPOINT", c.endpoint());
             environment.put("REDIS_TOKEN_SECRET_ARN", c.tokenSecretArn());
             environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));

@@ -46,11 +46,8 @@ public final class WorkerTask {
 
     public WorkerTask(StackContext stack, Args args, CustomResourceOptions options) {
         WorkerKind kind = args.kind();
-        TaskSize size = args.size();
         ContainerImages images = args.images();
         TableSet tables = args.tables();
-        FileStore files = args.files();
-        boolean pooled = args.pooled();
         this.kind = kind;
         var naming = stack.naming();
         String name = kind.image();
@@ -65,10 +62,10 @@ public final class WorkerTask {
                 "ecs-tasks.amazonaws.com", execution, options);
 
         PolicyDocument task = new PolicyDocument();
-        grantJobAccess(kind, task, tables, files);
+        grantJobAccess(kind, task, tables, args.files());
         String region = stack.region();
         String queueName = naming.physical(name + "-work");
-        if (pooled) {
+        if (args.pooled()) {
             // Names, not references: the queue and the state machine are created after this role.
             task.allow("ReadWork", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
                     "sqs:GetQueueAttributes"), List.of(stack.accountId().applyValue(a ->
@@ -82,18 +79,18 @@ public final class WorkerTask {
 
         var container = new ContainerSpec(name, images.image(kind.image()))
                 .env("JOBS_TABLE", tables.tableName(CrmTable.JOBS))
-                .env("FILES_BUCKET", files.bucketName())
+                .env("FILES_BUCKET", args.files().bucketName())
                 .env("CUSTOMERS_TABLE", tables.tableName(CrmTable.CUSTOMERS))
                 .env("CONTACTS_TABLE", tables.tableName(CrmTable.CONTACTS))
                 .env("OPPORTUNITIES_TABLE", tables.tableName(CrmTable.OPPORTUNITIES))
                 .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
                 .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
-                .env("WORK_QUEUE_URL", pooled ? stack.accountId().applyValue(a ->
+                .env("WORK_QUEUE_URL", args.pooled() ? stack.accountId().applyValue(a ->
                         "https://sqs." + region + ".amazonaws.com/" + a + "/" + queueName) : Output.of(""))
                 .logs(logGroup.name(), stack.region())
                 .readOnlyRootFilesystem();
 
-        taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), size, executionRole, taskRole,
+        taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), args.size(), executionRole, taskRole,
                 container, options);
     }
 
