@@ -78,10 +78,7 @@ public final class Keycloak extends ZebrosComponent {
     public Keycloak(String name, StackContext stack, Args args) {
         super("zebros:auth:Keycloak", name, stack);
         Wiring wiring = args.wiring();
-        Size size = args.size();
         Network network = wiring.network();
-        ContainerCluster cluster = wiring.cluster();
-        ContainerImages images = wiring.images();
         AuthDatabase database = wiring.database();
         var naming = stack.naming();
         loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack,
@@ -101,22 +98,22 @@ public final class Keycloak extends ZebrosComponent {
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/keycloak", stack, child());
 
-        var executionRole = executionRole(name, images, database, adminSecret.arn(), logGroup);
+        var executionRole = executionRole(name, wiring.images(), database, adminSecret.arn(), logGroup);
         // Keycloak itself calls no AWS API: its task role has no permissions.
         var taskRole = new ServiceRole(name + "-task", naming.physical("keycloak-task"),
                 "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
 
-        var container = container(stack, images, database, adminSecret.arn(), logGroup);
+        var container = container(stack, wiring.images(), database, adminSecret.arn(), logGroup);
 
-        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), size.task(), executionRole, taskRole,
-                container, child());
+        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), args.size().task(), executionRole,
+                taskRole, container, child());
 
         // Keycloak takes a minute or two to start; the grace keeps the load balancer from killing it meanwhile.
         // Logins are CPU-bound (password hashing), sessions and caches hold memory: the seeds' "CPU/memory > 70 %".
         service = new LoadBalancedFargateService(new LoadBalancedFargateService.Args(name, naming.physical("keycloak"),
                 task.arn(), Output.all(network.appSubnetIds()), tasks.id(), loadBalancer.targetGroupArn(), "keycloak",
-                KeycloakLoadBalancer.HTTP_PORT, size.tasks(), 300, List.of(loadBalancer.httpsListener()),
-                size.targetPercent()), cluster, child()).service();
+                KeycloakLoadBalancer.HTTP_PORT, args.size().tasks(), 300, List.of(loadBalancer.httpsListener()),
+                args.size().targetPercent()), wiring.cluster(), child()).service();
 
         registerOutputs(Map.of("url", Output.of("https://" + stack.dns().authHost())));
     }

@@ -107,10 +107,7 @@ public final class Workflows extends ZebrosComponent {
         Wiring wiring = args.wiring();
         Jobs jobs = args.jobs();
         Network network = wiring.network();
-        ContainerCluster cluster = wiring.cluster();
-        ContainerImages images = wiring.images();
         TableSet tables = wiring.tables();
-        FileStore files = wiring.files();
         this.jobs = jobs;
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();
@@ -122,21 +119,23 @@ public final class Workflows extends ZebrosComponent {
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
             workers.put(kind, new WorkerTask(stack,
-                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), images, tables, files, pooled), child()));
+                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), wiring.images(), tables, wiring.files(), pooled),
+                    child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
             WorkerTask reports = workers.get(WorkerKind.REPORT);
             reportPool = new QueueProcessingService(new QueueProcessingService.Args(reports.kind().image(),
                     reports.taskDefinitionArn(), subnets, workerGroup.id(), jobs.reportPool().orElseThrow()),
-                    stack, cluster, child());
+                    stack, wiring.cluster(), child());
         }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/workflows", stack, child());
         var role = new ServiceRole(name + "-jobs", naming.physical("jobs-workflow"), "states.amazonaws.com",
-                stateMachinePermissions(stack, cluster, tables), child());
+                stateMachinePermissions(stack, wiring.cluster(), tables), child());
 
-        Output<String> definition = definition(stack, cluster, subnets, workerGroup.id(), tables, pooledReports);
+        Output<String> definition = definition(stack, wiring.cluster(), subnets, workerGroup.id(), tables,
+                pooledReports);
         stateMachine = new StateMachine(name + "-jobs", StateMachineArgs.builder()
                 .name(naming.physical(WorkerTask.STATE_MACHINE))
                 .type("STANDARD")

@@ -63,18 +63,15 @@ public final class Dax extends ZebrosComponent {
 
     public Dax(String name, StackContext stack, Args args) {
         super("zebros:data:Dax", name, stack);
-        Network network = args.network();
-        TableSet tables = args.tables();
-        Size size = args.size();
         var naming = stack.naming();
         securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .name(naming.physical("dax"))
                 .description("DAX: TLS from the CRM functions only")
-                .vpcId(network.vpcId())
+                .vpcId(args.network().vpcId())
                 .build(), child());
         var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
                 .name(naming.physical("dax"))
-                .subnetIds(Output.all(network.dataSubnetIds()))
+                .subnetIds(Output.all(args.network().dataSubnetIds()))
                 .build(), child());
         var parameters = new ParameterGroup(name + "-params", ParameterGroupArgs.builder()
                 .name(naming.physical("dax"))
@@ -83,15 +80,15 @@ public final class Dax extends ZebrosComponent {
                 .build(), child());
 
         PolicyDocument access = new PolicyDocument();
-        tables.grantReadWrite(access, "CachedTables",
+        args.tables().grantReadWrite(access, "CachedTables",
                 List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
         var role = new ServiceRole(name + "-role", naming.physical("dax"), "dax.amazonaws.com", access, child());
 
         cluster = new Cluster(name, ClusterArgs.builder()
                 .clusterName(naming.compact("dax", 20))
                 .description("Zebros CRM item and query cache")
-                .nodeType(size.nodeType())
-                .replicationFactor(size.nodes())
+                .nodeType(args.size().nodeType())
+                .replicationFactor(args.size().nodes())
                 .iamRoleArn(role.arn())
                 .subnetGroupName(subnets.name())
                 .parameterGroupName(parameters.name())

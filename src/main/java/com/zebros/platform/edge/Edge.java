@@ -82,8 +82,6 @@ public final class Edge extends ZebrosComponent {
         Layers layers = args.layers();
         RestApi api = wiring.api();
         Keycloak keycloak = wiring.keycloak();
-        Optional<Provider> edgeProvider = wiring.edgeProvider();
-        Optional<PrimaryStack> primary = wiring.primary();
         ApiDomain domain = layers.apiDomain() ? new ApiDomain(name + "-api-domain", stack,
                 new ApiDomain.Args(api, layers.failoverRouting().isPresent()), childComponent()) : null;
         if (layers.regionalWaf()) {
@@ -100,10 +98,10 @@ public final class Edge extends ZebrosComponent {
         if (layers.distributions() != Distributions.NONE) {
             // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md#R53-05).
             cdn = layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
-                    ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(),
+                    ? new Cdn(name + "-cdn", stack, new Cdn.Args(wiring.edgeProvider().orElseThrow(),
                             Output.of(ApiDomain.originHost(stack)), "", KeycloakLoadBalancer.originHost(stack),
                             layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent())
-                    : new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider.orElseThrow(), api.originHost(),
+                    : new Cdn(name + "-cdn", stack, new Cdn.Args(wiring.edgeProvider().orElseThrow(), api.originHost(),
                             "/" + RestApi.STAGE, KeycloakLoadBalancer.regionalHost(stack),
                             layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent());
         }
@@ -112,9 +110,11 @@ public final class Edge extends ZebrosComponent {
             RecordAliasArgs authEdge = null;
             if (layers.cloudFront()) {
                 apiEdge = cdn != null ? cdn.apiAlias()
-                        : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN));
+                        : Failover.cloudFrontAlias(
+                                wiring.primary().orElseThrow().string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN));
                 authEdge = cdn != null ? cdn.authAlias()
-                        : Failover.cloudFrontAlias(primary.orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
+                        : Failover.cloudFrontAlias(
+                                wiring.primary().orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
             }
             failover = new Failover(name + "-failover", stack,
                     new Failover.Args(domain, keycloak.loadBalancer(), apiEdge, authEdge,
