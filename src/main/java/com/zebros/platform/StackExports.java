@@ -89,6 +89,6 @@ final class StackExports {
         for (CrmTable t : CrmTable.values()) {
             names.put(t.id(), tables.tableName(t));
         }
-        return OutputMaps.resolve(names);
+        return NamedOutputs.resolve(names);
     }
 }

@@ -1,8 +1,8 @@
 package com.zebros.platform.compute;
 
 import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.NamedOutputs;
 import com.pulumi.core.Output;
-import com.zebros.platform.OutputMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,23 +72,26 @@ public final class ContainerSpec {
 
     /** The {@code containerDefinitions} JSON of a task with this one container. */
     public Output<String> toJson() {
-        Output<Map<String, String>> env = OutputMaps.resolve(environment);
-        Output<Map<String, String>> secretRefs = OutputMaps.resolve(secrets);
-        return Output.tuple(image, env, secretRefs, logGroup == null ? Output.of("") : logGroup)
-                .applyValue(t -> {
+        return new NamedOutputs()
+                .put("image", image)
+                .put("logGroup", logGroup == null ? Output.of("") : logGroup)
+                .putAll("environment", environment)
+                .putAll("secret", secrets)
+                .apply(v -> {
                     Map<String, Object> c = new LinkedHashMap<>();
                     c.put("name", name);
-                    c.put("image", t.t1);
+                    c.put("image", v.string("image"));
                     c.put("essential", true);
                     c.put("portMappings", ports.stream()
                             .map(p -> Map.of("containerPort", p, "protocol", "tcp")).toList());
-                    c.put("environment", t.t2.entrySet().stream()
+                    c.put("environment", v.strings("environment").entrySet().stream()
                             .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
-                    c.put("secrets", t.t3.entrySet().stream()
+                    c.put("secrets", v.strings("secret").entrySet().stream()
                             .map(e -> Map.of("name", e.getKey(), "valueFrom", e.getValue())).toList());
-                    if (!t.t4.isEmpty()) {
+                    String logs = v.string("logGroup");
+                    if (!logs.isEmpty()) {
                         c.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                                "awslogs-group", t.t4, "awslogs-region", region, "awslogs-stream-prefix", name)));
+                                "awslogs-group", logs, "awslogs-region", region, "awslogs-stream-prefix", name)));
                     }
                     if (healthCheck != null) {
                         c.put("healthCheck", Map.of("command", healthCheck, "interval", 30, "timeout", 5,

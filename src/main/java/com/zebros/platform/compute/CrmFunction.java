@@ -12,7 +12,7 @@ import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.zebros.platform.OutputMaps;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.FunctionGroup;
@@ -153,7 +153,7 @@ public final class CrmFunction extends ZebrosComponent {
                 .timeout(timeoutSeconds(group))
                 .publish(true)
                 .architectures("x86_64")
-                .environment(FunctionEnvironmentArgs.builder().variables(OutputMaps.resolve(environment)).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(NamedOutputs.resolve(environment)).build())
                 .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
                         .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")

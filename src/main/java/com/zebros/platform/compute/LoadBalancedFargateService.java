@@ -70,7 +70,7 @@ public final class LoadBalancedFargateService {
                         args.autoScaled(), args.listeners()));
         if (args.autoScaled()) {
             var scaling = AutoScaling.target(args.name() + "-tasks", "ecs",
-                    Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
+                    Output.format("service/%s/%s", cluster.name(), service.name()),
                     "ecs:service:DesiredCount", args.tasks(), options);
             scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.targetPercent());
             scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.targetPercent());

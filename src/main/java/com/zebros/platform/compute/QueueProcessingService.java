@@ -94,7 +94,7 @@ public final class QueueProcessingService {
                 options.getProvider().orElseThrow(), true, List.of()));
 
         var scaling = AutoScaling.target(name + "-tasks", "ecs",
-                Output.tuple(cluster.name(), service.name()).applyValue(t -> "service/" + t.t1 + "/" + t.t2),
+                Output.format("service/%s/%s", cluster.name(), service.name()),
                 "ecs:service:DesiredCount", args.scaling().tasks(), options);
         if (args.scaling().signals().contains(ScalingSignal.CPU)) {
             scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.scaling().targetPercent());

@@ -15,6 +15,7 @@ import com.pulumi.aws.sfn.inputs.StateMachineTracingConfigurationArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
@@ -169,34 +170,34 @@ public final class Workflows extends ZebrosComponent {
         return group;
     }
 
-    /** What the job workflow needs once deployed, by name: the tuple of outputs it is resolved from. */
-    private record Resolved(String clusterArn, List<String> subnets, String securityGroup, String jobsTable,
-                            List<String> taskArns, String poolQueueUrl) {
-    }
-
     /** The state machine's definition: each kind run as its own task, or sent to the report pool's queue. */
     private Output<String> definition(StackContext stack, ContainerCluster cluster, Output<List<String>> subnets,
                                       Output<String> securityGroup, TableSet tables, boolean pooledReports) {
-        List<Output<String>> taskArns = new ArrayList<>();
+        Map<String, Output<String>> taskArns = new LinkedHashMap<>();
         for (WorkerKind kind : WorkerKind.values()) {
-            taskArns.add(workers.get(kind).taskDefinitionArn());
+            taskArns.put(kind.id(), workers.get(kind).taskDefinitionArn());
         }
-        Output<String> poolQueue = reportPool == null ? Output.of("") : reportPool.queueUrl();
-        return Output.tuple(cluster.arn(), subnets, securityGroup, tables.tableName(CrmTable.JOBS), Output.all(taskArns),
-                        poolQueue)
-                .applyValue(t -> definition(stack, pooledReports, new Resolved(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6)));
+        return new NamedOutputs()
+                .put("cluster", cluster.arn())
+                .put("subnets", subnets)
+                .put("securityGroup", securityGroup)
+                .put("jobsTable", tables.tableName(CrmTable.JOBS))
+                .put("poolQueue", reportPool == null ? Output.of("") : reportPool.queueUrl())
+                .putAll("task", taskArns)
+                .apply(v -> definition(pooledReports, v));
     }
 
-    private String definition(StackContext stack, boolean pooledReports, Resolved resolved) {
+    private String definition(boolean pooledReports, NamedOutputs.Values resolved) {
         Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-            runners.put(kind, pooled ? new JobStateMachine.SendToPool(resolved.poolQueueUrl())
-                    : new JobStateMachine.RunTask(resolved.taskArns().get(kind.ordinal()), workers.get(kind).containerName(),
-                    jobs.onSpot().contains(kind)));
+            runners.put(kind, pooled ? new JobStateMachine.SendToPool(resolved.string("poolQueue"))
+                    : new JobStateMachine.RunTask(resolved.strings("task").get(kind.id()),
+                    workers.get(kind).containerName(), jobs.onSpot().contains(kind)));
         }
-        var network = new JobStateMachine.Network(resolved.clusterArn(), resolved.subnets(), List.of(resolved.securityGroup()));
-        return JobStateMachine.definition(network, runners, resolved.jobsTable(), jobs.jobTasksPerKind());
+        var network = new JobStateMachine.Network(resolved.string("cluster"), resolved.list("subnets"),
+                List.of(resolved.string("securityGroup")));
+        return JobStateMachine.definition(network, runners, resolved.string("jobsTable"), jobs.jobTasksPerKind());
     }
 
     /** The EventBridge pipe that starts one workflow per message on the job queue. */
@@ -236,8 +237,7 @@ public final class Workflows extends ZebrosComponent {
         List<Output<String>> taskFamilies = new ArrayList<>();
         List<Output<String>> roles = new ArrayList<>();
         for (WorkerTask worker : workers.values()) {
-            taskFamilies.add(Output.tuple(worker.family(), account)
-                    .applyValue(t -> "arn:aws:ecs:" + region + ":" + t.t2 + ":task-definition/" + t.t1 + ":*"));
+            taskFamilies.add(Output.format("arn:aws:ecs:%s:%s:task-definition/%s:*", region, account, worker.family()));
             roles.addAll(worker.roleArns());
         }
         PolicyDocument policy = new PolicyDocument()

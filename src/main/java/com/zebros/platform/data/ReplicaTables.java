@@ -57,8 +57,7 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
     @Override
     public Output<String> tableArn(CrmTable table) {
         String region = stack.region();
-        return Output.tuple(stack.accountId(), tableName(table))
-                .applyValue(t -> "arn:aws:dynamodb:" + region + ":" + t.t1 + ":table/" + t.t2);
+        return Output.format("arn:aws:dynamodb:%s:%s:table/%s", region, stack.accountId(), tableName(table));
     }
 
     /** The replica's own stream in this region, never the primary's (docs/aws-constraints.md#DDB-14). */

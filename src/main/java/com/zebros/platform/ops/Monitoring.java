@@ -7,6 +7,7 @@ import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.AuthDatabase;
@@ -83,48 +84,35 @@ public final class Monitoring extends ZebrosComponent {
     }
 
     private static Output<Watched> watched(StackContext stack, Monitored monitored, String activeUsers) {
-        var functions = monitored.functions();
-        var tables = monitored.tables();
         var workflows = monitored.workflows();
-        List<Output<String>> functionNames = new ArrayList<>();
+        Map<String, Output<String>> functions = new LinkedHashMap<>();
         for (FunctionGroup g : FunctionGroup.values()) {
-            functionNames.add(functions.function(g).functionName());
+            functions.put(g.id(), monitored.functions().function(g).functionName());
         }
-        List<Output<String>> tableNames = new ArrayList<>();
+        Map<String, Output<String>> tables = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
-            tableNames.add(tables.tableName(t));
+            tables.put(t.id(), monitored.tables().tableName(t));
         }
-        Output<String> poolService = workflows.reportPool().map(p -> p.service().name()).orElse(Output.of(""));
-        Output<String> poolQueue = workflows.reportPool().map(p -> p.queueName()).orElse(Output.of(""));
-        var first = Output.tuple(monitored.api().apiName(), Output.all(functionNames), Output.all(tableNames),
-                monitored.cluster().name(), monitored.keycloak().service().name(), poolService);
-        List<Output<String>> families = new ArrayList<>();
+        Map<String, Output<String>> families = new LinkedHashMap<>();
         for (WorkerKind kind : WorkerKind.values()) {
-            families.add(workflows.worker(kind).family());
+            families.put(kind.id(), workflows.worker(kind).family());
         }
-        var second = Output.tuple(workflows.jobQueueName(), poolQueue, workflows.stateMachineArn(),
-                monitored.files().bucketName(), Output.all(families));
-        return Output.tuple(first, second).applyValue(t -> {
-            Map<String, String> fns = new LinkedHashMap<>();
-            for (FunctionGroup g : FunctionGroup.values()) {
-                fns.put(g.id(), t.t1.t2.get(g.ordinal()));
-            }
-            Map<String, String> tbl = new LinkedHashMap<>();
-            for (CrmTable c : CrmTable.values()) {
-                tbl.put(c.id(), t.t1.t3.get(c.ordinal()));
-            }
-            return new Watched(stack.region(), t.t1.t1, RestApi.STAGE, fns, tbl, t.t1.t4, t.t1.t5, t.t1.t6,
-                    t.t2.t1, t.t2.t2, t.t2.t3, t.t2.t4, activeUsers, byKind(t.t2.t5), stack.stackName(),
-                    AuthDatabase.clusterIdentifier(stack));
-        });
-    }
-
-    private static Map<String, String> byKind(List<String> families) {
-        Map<String, String> byKind = new LinkedHashMap<>();
-        for (WorkerKind kind : WorkerKind.values()) {
-            byKind.put(kind.id(), families.get(kind.ordinal()));
-        }
-        return byKind;
+        return new NamedOutputs()
+                .put("api", monitored.api().apiName())
+                .put("cluster", monitored.cluster().name())
+                .put("keycloakService", monitored.keycloak().service().name())
+                .put("poolService", workflows.reportPool().map(p -> p.service().name()).orElse(Output.of("")))
+                .put("jobQueue", workflows.jobQueueName())
+                .put("poolQueue", workflows.reportPool().map(p -> p.queueName()).orElse(Output.of("")))
+                .put("stateMachine", workflows.stateMachineArn())
+                .put("bucket", monitored.files().bucketName())
+                .putAll("function", functions)
+                .putAll("table", tables)
+                .putAll("family", families)
+                .apply(v -> new Watched(stack.region(), v.string("api"), RestApi.STAGE, v.strings("function"),
+                        v.strings("table"), v.string("cluster"), v.string("keycloakService"), v.string("poolService"),
+                        v.string("jobQueue"), v.string("poolQueue"), v.string("stateMachine"), v.string("bucket"),
+                        activeUsers, v.strings("family"), stack.stackName(), AuthDatabase.clusterIdentifier(stack)));
     }
 
     public Output<String> alarmTopicArn() {

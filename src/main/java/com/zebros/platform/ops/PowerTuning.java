@@ -3,7 +3,7 @@ package com.zebros.platform.ops;
 import com.pulumi.aws.serverlessrepository.CloudFormationStack;
 import com.pulumi.aws.serverlessrepository.CloudFormationStackArgs;
 import com.pulumi.core.Output;
-import com.zebros.platform.OutputMaps;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class PowerTuning extends ZebrosComponent {
                 .applicationId(APPLICATION_ID)
                 .semanticVersion(VERSION)
                 .capabilities(List.of("CAPABILITY_IAM"))
-                .parameters(OutputMaps.resolve(parameters))
+                .parameters(NamedOutputs.resolve(parameters))
                 .build(), child());
         registerOutputs(Map.of("stateMachineArn", stateMachineArn()));
     }
