@@ -8,19 +8,22 @@ import java.util.Optional;
  * function; the API routes its paths to it.
  */
 public enum FunctionGroup {
-    CUSTOMERS(Kind.API, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
-    CONTACTS(Kind.API, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
-    OPPORTUNITIES(Kind.API, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
-    ACTIVITIES(Kind.API, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
+    CUSTOMERS(Kind.API, Handlers.API, memoryMb(128, 256, 512, 256), reserved(15, 30, 80, 80)),
+    CONTACTS(Kind.API, Handlers.API, memoryMb(128, 256, 512, 256), reserved(10, 20, 60, 60)),
+    OPPORTUNITIES(Kind.API, Handlers.API, memoryMb(128, 256, 512, 256), reserved(15, 30, 80, 80)),
+    ACTIVITIES(Kind.API, Handlers.API, memoryMb(128, 256, 512, 256), reserved(15, 30, 80, 80)),
     /** Reports, imports and exports: starts workflows, hands out download links. */
-    REPORTING(Kind.PROCESSING, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
-    ANALYTICS(Kind.PROCESSING, "com.zebros.crm.lambda.ApiHandler::handleRequest"),
+    REPORTING(Kind.PROCESSING, Handlers.API, memoryMb(128, 256, 1024, 1024), reserved(10, 20, 40, 40)),
+    ANALYTICS(Kind.PROCESSING, Handlers.API, memoryMb(128, 256, 1024, 3072), reserved(5, 10, 20, 20)),
     /** Turns opportunity stage changes on the table stream into SNS messages. */
-    NOTIFICATION(Kind.EVENT, "com.zebros.crm.lambda.NotificationHandler::handleRequest"),
+    NOTIFICATION(Kind.EVENT, Handlers.NOTIFICATION, memoryMb(128, 256, 128, 128), reserved(10, 20, 40, 40)),
     /** Verifies Keycloak's JWTs for the REST API; sized like the API functions it guards. */
-    AUTHORIZER(Kind.API, "com.zebros.crm.lambda.AuthorizerHandler::handleRequest"),
-    /** Measures the stack's phase signals hourly (customers, opportunities, data volume): the seeds' coordination role. */
-    SIGNALS(Kind.COORDINATION, "com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest");
+    AUTHORIZER(Kind.API, Handlers.AUTHORIZER, memoryMb(128, 256, 512, 256), reserved(20, 40, 200, 200)),
+    /**
+     * Measures the stack's phase signals hourly (customers, opportunities, data volume): the seeds' coordination
+     * role. One scheduled invocation an hour: one environment is all it ever needs, outside the seeds' budgets.
+     */
+    SIGNALS(Kind.COORDINATION, Handlers.SIGNALS, memoryMb(256, 256, 256, 256), reserved(1, 1, 1, 1));
 
     /**
      * How the seeds size a function: API functions small, processing large, event handlers smallest, coordination
@@ -28,12 +31,40 @@ public enum FunctionGroup {
      */
     public enum Kind { API, PROCESSING, EVENT, COORDINATION }
 
+    /** The handlers of {@code functions/}, by entry point. */
+    private static final class Handlers {
+        static final String API = "com.zebros.crm.lambda.ApiHandler::handleRequest";
+        static final String NOTIFICATION = "com.zebros.crm.lambda.NotificationHandler::handleRequest";
+        static final String AUTHORIZER = "com.zebros.crm.lambda.AuthorizerHandler::handleRequest";
+        static final String SIGNALS = "com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest";
+    }
+
     private final Kind kind;
     private final String handler;
+    private final int[] memoryMb;
+    private final int[] reserved;
 
-    FunctionGroup(Kind kind, String handler) {
+    FunctionGroup(Kind kind, String handler, int[] memoryMb, int[] reserved) {
         this.kind = kind;
         this.handler = handler;
+        this.memoryMb = memoryMb;
+        this.reserved = reserved;
+    }
+
+    /** Memory by phase, 0 to 3: the seeds' figures (README's phase table). */
+    private static int[] memoryMb(int... byPhase) {
+        return byPhase;
+    }
+
+    /**
+     * Reserved concurrency by phase, 0 to 3. Phases 0 and 1 share one budget among all functions (the seeds' "100
+     * concurrent executions", then 200); the split favours the authorizer, which every request passes, and the API.
+     * Phase 2 reserves per function; the figures keep 400 of the default account limit of 1,000 unreserved, well
+     * above the 100 AWS requires (docs/aws-constraints.md#LBD-04). In phase 3 the API groups' provisioned
+     * concurrency replaces their reservation (PhaseDefaults).
+     */
+    private static int[] reserved(int... byPhase) {
+        return byPhase;
     }
 
     public Kind kind() {
@@ -42,6 +73,16 @@ public enum FunctionGroup {
 
     public String handler() {
         return handler;
+    }
+
+    /** The group's default memory at {@code phase}; {@code zebros:overrides} may change it per stack. */
+    public int defaultMemoryMb(int phase) {
+        return memoryMb[phase];
+    }
+
+    /** The group's default reserved concurrency at {@code phase}, where it is not provisioned. */
+    public int defaultReservedConcurrency(int phase) {
+        return reserved[phase];
     }
 
     /** The short lower-case name used in config keys, logical names and physical names. */

@@ -43,7 +43,7 @@ final class PhaseDefaults {
 
     private static void lambda(int phase, Map<String, Double> v) {
         for (FunctionGroup g : FunctionGroup.values()) {
-            v.put(PhaseSetting.LAMBDA_MEMORY_MB.key(g), (double) lambdaMemory(phase, g));
+            v.put(PhaseSetting.LAMBDA_MEMORY_MB.key(g), (double) g.defaultMemoryMb(phase));
         }
         for (FunctionGroup g : FunctionGroup.values()) {
             if (phase >= 3 && g.kind() == FunctionGroup.Kind.API) {
@@ -51,52 +51,8 @@ final class PhaseDefaults {
                 v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(g), 2.0);
                 v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(g), 50.0);
             } else {
-                v.put(PhaseSetting.RESERVED_CONCURRENCY.key(g), (double) reservedConcurrency(phase, g));
+                v.put(PhaseSetting.RESERVED_CONCURRENCY.key(g), (double) g.defaultReservedConcurrency(phase));
             }
-        }
-    }
-
-    private static int lambdaMemory(int phase, FunctionGroup g) {
-        if (g.kind() == FunctionGroup.Kind.COORDINATION) {
-            return 256;
-        }
-        switch (phase) {
-            case 0: return 128;
-            case 1: return 256;
-            case 2:
-                switch (g) {
-                    case REPORTING: case ANALYTICS: return 1024;
-                    case NOTIFICATION: return 128;
-                    default: return 512;
-                }
-            default:
-                switch (g) {
-                    case REPORTING: return 1024;
-                    case ANALYTICS: return 3072;
-                    case NOTIFICATION: return 128;
-                    default: return 256;
-                }
-        }
-    }
-
-    /**
-     * Phases 0 and 1 share one budget among all functions (the seeds' "100 concurrent executions",
-     * then 200); the split favours the authorizer, which every request passes, and the API.
-     * Phase 2 reserves per function; the figures keep 400 of the default account limit of 1,000
-     * unreserved, well above the 100 AWS requires (docs/aws-constraints.md#LBD-04).
-     */
-    private static int reservedConcurrency(int phase, FunctionGroup g) {
-        if (g.kind() == FunctionGroup.Kind.COORDINATION) {
-            // One scheduled invocation an hour: one environment is all it ever needs, outside the seeds' budgets.
-            return 1;
-        }
-        int[] phaseZero = {15, 10, 15, 15, 10, 5, 10, 20};
-        int[] phaseTwo = {80, 60, 80, 80, 40, 20, 40, 200};
-        int i = g.ordinal();
-        switch (phase) {
-            case 0: return phaseZero[i];
-            case 1: return phaseZero[i] * 2;
-            default: return phaseTwo[i];
         }
     }
 
