@@ -17,6 +17,7 @@ import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.CrmFunctions;
 import com.zebros.platform.compute.Workflows;
+import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.config.RoleDecisions;
@@ -85,7 +86,7 @@ public final class ZebrosStack {
                 Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));
         var workflows = new Workflows("workflows", stack, new Workflows.Args(
                 new Workflows.Wiring(network, cluster, images, tables, files), Workflows.Jobs.forPhase(phases)));
-        Optional<Dax> dax = phases.hasDax()
+        Optional<Dax> dax = phases.has(Feature.DAX)
                 ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases)))) : Optional.empty();
         Optional<SessionCache> cache = phases.cacheMode() != PhaseTable.CacheMode.NONE
                 ? Optional.of(new SessionCache("sessions", stack, SessionCache.Args.of(settings, network)))

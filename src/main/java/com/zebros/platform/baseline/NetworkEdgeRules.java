@@ -5,6 +5,7 @@ import static com.zebros.platform.offline.PlanInputs.list;
 import static com.zebros.platform.offline.PlanInputs.map;
 
 import com.zebros.platform.AwsTypes;
+import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
@@ -91,7 +92,7 @@ final class NetworkEdgeRules {
     }
 
     private static void wafOnPublicEntryPoints(Plan plan, Rule.Findings findings) {
-        if (!PhaseTable.defaults(plan.phase()).hasCustomApiDomainAndWaf()) {
+        if (!PhaseTable.defaults(plan.phase()).has(Feature.CUSTOM_API_DOMAIN_AND_WAF)) {
             return;
         }
         var associations = plan.ofType(AwsTypes.WAFV2_WEB_ACL_ASSOCIATION).stream()

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The phase table (README.md, "The phase table as the program holds it"): the only place the numbers of each
  * phase live. The composition root ({@code ZebrosStack}) and the components' static {@code forPhase}
- * decisions ask it ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.hasDax()}); components take
+ * decisions ask it ({@code phases.lambdaMemoryMb(REPORTING)}, {@code phases.has(Feature.DAX)}); components take
  * the answers in their Args. Stack config overrides numbers through {@code zebros:overrides} and the
  * overrides win.
  *
@@ -196,9 +196,11 @@ public final class PhaseTable {
         return value(PhaseSetting.SCALING_TARGET_PERCENT);
     }
 
-    public boolean hasDax() {
-        return Feature.DAX.in(phase);
+    /** Whether this phase has {@code feature}: what a new feature's deciders ask, with no accessor of its own. */
+    public boolean has(Feature feature) {
+        return feature.in(phase);
     }
+
 
     public int daxNodes() {
         return intValue(PhaseSetting.DAX_NODES);
@@ -241,13 +243,7 @@ public final class PhaseTable {
 
     // ---- Edge ----
 
-    public boolean hasCustomApiDomainAndWaf() {
-        return Feature.CUSTOM_API_DOMAIN_AND_WAF.in(phase);
-    }
 
-    public boolean hasCloudFront() {
-        return Feature.CLOUDFRONT.in(phase);
-    }
 
     public int apiRateLimit() {
         return intValue(PhaseSetting.API_RATE_LIMIT);

@@ -14,7 +14,7 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /** The API gets names of its own from the phase that adds them, and always in a pair (failover routes by name). */
     public boolean hasApiDomain() {
-        return phases.hasCustomApiDomainAndWaf() || role.isGlobal();
+        return phases.has(Feature.CUSTOM_API_DOMAIN_AND_WAF) || role.isGlobal();
     }
 
     /**
@@ -22,7 +22,7 @@ public record RoleDecisions(Role role, PhaseTable phases) {
      * The same alias cannot sit on two distributions (docs/aws-constraints.md#R53-05).
      */
     public boolean ownsCloudFront() {
-        return phases.hasCloudFront() && role != Role.SECONDARY;
+        return phases.has(Feature.CLOUDFRONT) && role != Role.SECONDARY;
     }
 
     /** The primary's distributions reach the regions through origin names that fail over; a standalone's directly. */
@@ -66,6 +66,6 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /** The shared auth name points straight at the load balancer only while neither CloudFront nor a pair owns it. */
     public boolean authSharedNameOnLoadBalancer() {
-        return !role.isGlobal() && !phases.hasCloudFront();
+        return !role.isGlobal() && !phases.has(Feature.CLOUDFRONT);
     }
 }

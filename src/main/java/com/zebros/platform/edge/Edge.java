@@ -7,6 +7,7 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
+import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.global.PrimaryOutputs;
@@ -53,9 +54,11 @@ public final class Edge extends ZebrosComponent {
             Distributions distributions = !decisions.ownsCloudFront() ? Distributions.NONE
                     : decisions.cloudFrontThroughFailoverOrigins() ? Distributions.TO_FAILOVER_ORIGINS
                     : Distributions.TO_REGION;
-            return new Layers(phases.hasCustomApiDomainAndWaf(), phases.hasCloudFront(),
-                    phases.hasCustomApiDomainAndWaf() ? phases.wafRequestsPerIpPer5Min() : 0, decisions.hasApiDomain(),
-                    distributions, decisions.inRegionPair() ? Optional.of(decisions.failoverRecordRole()) : Optional.empty());
+            boolean regionalWaf = phases.has(Feature.CUSTOM_API_DOMAIN_AND_WAF);
+            Optional<String> failoverRouting = decisions.inRegionPair()
+                    ? Optional.of(decisions.failoverRecordRole()) : Optional.empty();
+            return new Layers(regionalWaf, phases.has(Feature.CLOUDFRONT), regionalWaf ? phases.wafRequestsPerIpPer5Min() : 0,
+                    decisions.hasApiDomain(), distributions, failoverRouting);
         }
     }
 

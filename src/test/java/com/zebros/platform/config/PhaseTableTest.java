@@ -114,8 +114,8 @@ class PhaseTableTest {
         assertEquals(new Range(25, 100), P1.tableCapacity(CrmTable.OPPORTUNITIES));
         assertEquals(new Range(100, 400), P1.tableCapacity(CrmTable.ACTIVITIES));
         assertEquals(70, P1.scalingTargetPercent(), "auto-scaling at 70 %");
-        assertFalse(P1.hasDax());
-        assertTrue(P2.hasDax(), "phase 2: + DAX");
+        assertFalse(P1.has(Feature.DAX));
+        assertTrue(P2.has(Feature.DAX), "phase 2: + DAX");
         assertEquals(3, P3.daxNodes(), "phase 3: DAX across 3 AZs");
     }
 
@@ -135,10 +135,10 @@ class PhaseTableTest {
         assertEquals(CacheMode.REPLICATION_GROUP, P2.cacheMode());
         assertEquals(2, P2.redisNodes(), "phase 2: Redis, 2 nodes");
         assertEquals(CacheMode.CLUSTER, P3.cacheMode());
-        assertFalse(P1.hasCustomApiDomainAndWaf());
-        assertTrue(P2.hasCustomApiDomainAndWaf());
-        assertFalse(P2.hasCloudFront());
-        assertTrue(P3.hasCloudFront());
+        assertFalse(P1.has(Feature.CUSTOM_API_DOMAIN_AND_WAF));
+        assertTrue(P2.has(Feature.CUSTOM_API_DOMAIN_AND_WAF));
+        assertFalse(P2.has(Feature.CLOUDFRONT));
+        assertTrue(P3.has(Feature.CLOUDFRONT));
         assertFalse(P1.s3Lifecycle());
         assertTrue(P2.s3Lifecycle());
         assertFalse(P2.s3IntelligentTiering());
