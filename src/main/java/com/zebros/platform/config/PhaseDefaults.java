@@ -30,7 +30,7 @@ final class PhaseDefaults {
         edge(phase, v);
         // No NAT gateway while a NAT instance is enough (phases 0-1, see Network); one per AZ once the
         // seeds ask for "across AZs" (phase 2), so losing an AZ does not cut every task's egress.
-        v.put(PhaseSetting.NAT_GATEWAYS.key(), phase >= 2 ? 3.0 : 0.0);
+        v.put(PhaseSetting.NAT_GATEWAYS.key(), Feature.NAT_GATEWAY_PER_ZONE.in(phase) ? 3.0 : 0.0);
         v.put(PhaseSetting.LOG_RETENTION_DAYS.key(), new double[] {14, 30, 90, 365}[phase]);
         v.put(PhaseSetting.SCALING_TARGET_PERCENT.key(), 70.0);
         v.put(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key(), 1000.0);
@@ -46,8 +46,7 @@ final class PhaseDefaults {
             v.put(PhaseSetting.LAMBDA_MEMORY_MB.key(g), (double) g.defaultMemoryMb(phase));
         }
         for (FunctionGroup g : FunctionGroup.values()) {
-            if (phase >= 3 && g.kind() == FunctionGroup.Kind.API) {
-                // Phase 3: provisioned concurrency with auto-scaling on the API functions.
+            if (Feature.PROVISIONED_CONCURRENCY.in(phase) && g.kind() == FunctionGroup.Kind.API) {
                 v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(g), 2.0);
                 v.put(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(g), 50.0);
             } else {
