@@ -55,7 +55,6 @@ public final class AuthDatabase extends ZebrosComponent {
     private final EncryptionKey key;
     private final SecurityGroup securityGroup;
     private final Cluster cluster;
-    private final ClusterInstance writer;
     private final Secret credentials;
     private GlobalCluster globalCluster;
     private final Output<String> writerEndpoint;
@@ -151,7 +150,7 @@ public final class AuthDatabase extends ZebrosComponent {
                         globalRole != AuroraGlobalRole.NONE),
                 CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
-        writer = instances(name, stack);
+        instances(name, stack);
 
         credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.stackName() + "/keycloak-db",
                 "Keycloak's database login; read by the Keycloak task at start", key.arn(),
@@ -206,7 +205,7 @@ public final class AuthDatabase extends ZebrosComponent {
      * The writer, then the phase's readers after it. In a secondary the writer reads until a failover
      * promotes its cluster; the names stay.
      */
-    private ClusterInstance instances(String name, StackContext stack) {
+    private void instances(String name, StackContext stack) {
         ClusterInstance first = null;
         for (AuroraMembers.Member member : AuroraMembers.of(size.readers())) {
             var instance = new ClusterInstance(name + "-" + member.suffix(), ClusterInstanceArgs.builder()
@@ -223,7 +222,6 @@ public final class AuthDatabase extends ZebrosComponent {
                 first = instance;
             }
         }
-        return first;
     }
 
     /** Where the writer is: the global cluster's endpoint in a pair (made here by the primary), else the cluster's. */
@@ -281,10 +279,6 @@ public final class AuthDatabase extends ZebrosComponent {
 
     public Cluster cluster() {
         return cluster;
-    }
-
-    public ClusterInstance writer() {
-        return writer;
     }
 
     public EncryptionKey key() {

@@ -185,10 +185,6 @@ public final class Keycloak extends ZebrosComponent {
         return service;
     }
 
-    public Output<String> taskSecurityGroupId() {
-        return tasks.id();
-    }
-
     public KeycloakLoadBalancer loadBalancer() {
         return loadBalancer;
     }

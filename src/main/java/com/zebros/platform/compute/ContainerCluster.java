@@ -9,7 +9,6 @@ import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +19,10 @@ import java.util.Map;
 public final class ContainerCluster extends ZebrosComponent {
     private final Cluster cluster;
 
+    /**
+     * Nothing to configure: Container Insights is what the alarms and the pool's scaling read, and both capacity
+     * providers are what the phases use, so neither is a choice.
+     */
     public ContainerCluster(String name, StackContext stack) {
         super("zebros:compute:ContainerCluster", name, stack);
         cluster = new Cluster(name, ClusterArgs.builder()
@@ -41,13 +44,5 @@ public final class ContainerCluster extends ZebrosComponent {
 
     public Output<String> name() {
         return cluster.name();
-    }
-
-    public Output<String> id() {
-        return cluster.id();
-    }
-
-    public List<String> capacityProviders() {
-        return List.of("FARGATE", "FARGATE_SPOT");
     }
 }

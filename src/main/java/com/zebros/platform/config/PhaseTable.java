@@ -269,10 +269,6 @@ public final class PhaseTable {
 
     // ---- Network and operations ----
 
-    public int natGateways() {
-        return intValue(PhaseSetting.NAT_GATEWAYS);
-    }
-
     /** Lambda Power Tuning is deployed (from phase 2 unless an override sets powerTuning=0). */
     public boolean hasPowerTuning() {
         return values.getOrDefault(PhaseSetting.POWER_TUNING.key(), 0.0) == 1.0;

@@ -19,6 +19,7 @@ import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
+import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.ZebrosComponent;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class Network extends ZebrosComponent {
 
         /** The stack's network at its phase. */
         public static Args of(StackSettings settings) {
-            return new Args(settings.vpcCidr(), settings.phases().natGateways());
+            return new Args(settings.vpcCidr(), settings.phases().intValue(PhaseSetting.NAT_GATEWAYS));
         }
 
         /** The first two octets, e.g. {@code 10.40}: the subnets' /20s are cut from it. */
