@@ -28,9 +28,9 @@ public final class PrimaryStack {
 
     private void check(StackSettings settings, String name) {
         String fix = "deploy the primary first (pulumi up -s " + name + ") or point zebros:primaryStack at it";
-        String role = value("role");
-        String region = value("region");
-        String peer = value("peerRegion");
+        String role = value(PrimaryOutputs.ROLE);
+        String region = value(PrimaryOutputs.REGION);
+        String peer = value(PrimaryOutputs.PEER_REGION);
         List<ConfigProblem> problems = new ArrayList<>();
         if (role == null) {
             problems.add(new ConfigProblem("zebros:primaryStack", "\"" + name + "\" with no outputs",
