@@ -57,9 +57,8 @@ public final class ZebrosStack {
     }
 
     public static void define(Context ctx, StackSettings settings) {
-        Role role = settings.role();
         PhaseTable phases = settings.phases();
-        RoleDecisions decisions = new RoleDecisions(role, phases);
+        RoleDecisions decisions = new RoleDecisions(settings.role(), phases);
         Optional<CompletableFuture<String>> fingerprint = fingerprint(settings);
         Optional<PrimaryStack> primary = primary(ctx, settings);
 
@@ -69,14 +68,9 @@ public final class ZebrosStack {
 
         var network = new Network("network", stack, Network.Args.of(settings));
         var images = new ContainerImages("images", stack, new ContainerImages.Args(settings.imageTag()));
-        var capacity = TableCapacity.forPhase(phases);
-        CrmTables ownTables = role == Role.SECONDARY ? null
-                : new CrmTables("tables", stack, new CrmTables.Args(role == Role.PRIMARY ? peer : Optional.empty(), capacity));
-        TableSet tables = ownTables != null ? ownTables
-                : new ReplicaTables("tables", stack, new ReplicaTables.Args(primary.orElseThrow(), capacity));
-        var files = new FileStore("files", stack, FileStore.Args.forPhase(phases));
-        primary.ifPresent(p -> new CrossRegionReplication("replication", stack,
-                new CrossRegionReplication.Args(files, p, peer.orElseThrow())));
+        var stores = stores(stack, settings, decisions, primary, peer);
+        TableSet tables = stores.tables();
+        FileStore files = stores.files();
         var cluster = new ContainerCluster("containers", stack);
         var database = new AuthDatabase("auth-db", stack, new AuthDatabase.Args(
                 new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases),
@@ -86,17 +80,13 @@ public final class ZebrosStack {
                 Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));
         var workflows = new Workflows("workflows", stack, new Workflows.Args(
                 new Workflows.Wiring(network, cluster, images, tables, files), Workflows.Jobs.forPhase(phases)));
-        Optional<Dax> dax = phases.has(Feature.DAX)
-                ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases)))) : Optional.empty();
-        Optional<SessionCache> cache = phases.cacheMode() != PhaseTable.CacheMode.NONE
-                ? Optional.of(new SessionCache("sessions", stack, SessionCache.Args.of(settings, network)))
-                : Optional.empty();
+        var caches = caches(stack, settings, network, tables);
         var functions = new CrmFunctions("functions", stack, CrmFunctions.Args.forStack(
-                new CrmFunctions.Wiring(network, tables, files, workflows, dax, cache, keycloak.issuer()),
+                new CrmFunctions.Wiring(network, tables, files, workflows, caches.dax(), caches.sessions(), keycloak.issuer()),
                 phases, decisions, settings.functionsArtifact()));
         functions.securityGroupId().ifPresent(sg -> {
-            dax.ifPresent(d -> d.allowClient("functions-to-dax", sg));
-            cache.ifPresent(c -> c.allowClient("functions-to-redis", sg));
+            caches.dax().ifPresent(d -> d.allowClient("functions-to-dax", sg));
+            caches.sessions().ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
         var api = new RestApi("api", stack, new RestApi.Args(functions, RestApi.Throttling.forPhase(phases)));
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02).
@@ -111,8 +101,44 @@ public final class ZebrosStack {
         Optional<PowerTuning> powerTuning = phases.hasPowerTuning()
                 ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
-        StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables, ownTables, files, cluster,
-                database, keycloak, workflows, functions, api, edge, monitoring, powerTuning));
+        StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables,
+                stores.ownTables().orElse(null), files, cluster, database, keycloak, workflows, functions, api, edge,
+                monitoring, powerTuning));
+    }
+
+    /** The tables and files; {@code ownTables} is empty in a secondary, whose tables are the primary's replicas. */
+    private record Stores(Optional<CrmTables> ownTables, TableSet tables, FileStore files) {
+    }
+
+    /**
+     * The CRM tables (the stack's own, global with a replica in the peer region when it is a primary, or the
+     * primary's replicas in a secondary), the file store, and in a secondary the replication of the primary's files.
+     */
+    private static Stores stores(StackContext stack, StackSettings settings, RoleDecisions decisions,
+                                 Optional<PrimaryStack> primary, Optional<Provider> peer) {
+        var capacity = TableCapacity.forPhase(settings.phases());
+        Optional<CrmTables> ownTables = decisions.declaresTables()
+                ? Optional.of(new CrmTables("tables", stack, new CrmTables.Args(peer, capacity))) : Optional.empty();
+        TableSet tables = ownTables.isPresent() ? ownTables.get()
+                : new ReplicaTables("tables", stack, new ReplicaTables.Args(primary.orElseThrow(), capacity));
+        var files = new FileStore("files", stack, FileStore.Args.forPhase(settings.phases()));
+        primary.ifPresent(p -> new CrossRegionReplication("replication", stack,
+                new CrossRegionReplication.Args(files, p, peer.orElseThrow())));
+        return new Stores(ownTables, tables, files);
+    }
+
+    /** The caches a phase adds in front of the tables (DAX) and for hot items and sessions (Redis). */
+    private record Caches(Optional<Dax> dax, Optional<SessionCache> sessions) {
+    }
+
+    private static Caches caches(StackContext stack, StackSettings settings, Network network, TableSet tables) {
+        PhaseTable phases = settings.phases();
+        Optional<Dax> dax = phases.has(Feature.DAX)
+                ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases)))) : Optional.empty();
+        Optional<SessionCache> sessions = phases.cacheMode() != PhaseTable.CacheMode.NONE
+                ? Optional.of(new SessionCache("sessions", stack, SessionCache.Args.of(settings, network)))
+                : Optional.empty();
+        return new Caches(dax, sessions);
     }
 
     /**

@@ -12,6 +12,14 @@ public record RoleDecisions(Role role, PhaseTable phases) {
         return role.isGlobal();
     }
 
+    /**
+     * The stack declares the CRM tables: a standalone's, or the primary's global tables with a replica in the peer
+     * region. A secondary never declares a table; its replicas are the primary's (docs/aws-constraints.md#DDB-02).
+     */
+    public boolean declaresTables() {
+        return role != Role.SECONDARY;
+    }
+
     /** The API gets names of its own from the phase that adds them, and always in a pair (failover routes by name). */
     public boolean hasApiDomain() {
         return phases.has(Feature.CUSTOM_API_DOMAIN_AND_WAF) || role.isGlobal();

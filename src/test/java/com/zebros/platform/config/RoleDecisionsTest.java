@@ -39,7 +39,10 @@ class RoleDecisionsTest {
         assertTrue(secondary.auroraJoinsGlobalCluster());
         assertFalse(secondary.auroraSourcesGlobalCluster());
         assertEquals("SECONDARY", secondary.failoverRecordRole());
+        assertFalse(secondary.declaresTables());
         RoleDecisions primary = at(Role.PRIMARY, 2);
+        assertTrue(primary.declaresTables());
+        assertTrue(at(Role.STANDALONE, 0).declaresTables());
         assertFalse(primary.keycloakStandsBy());
         assertTrue(primary.notifiesFromStreams());
         assertTrue(primary.auroraSourcesGlobalCluster());
