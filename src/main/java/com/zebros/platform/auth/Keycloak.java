@@ -111,9 +111,9 @@ public final class Keycloak extends ZebrosComponent {
         // Keycloak takes a minute or two to start; the grace keeps the load balancer from killing it meanwhile.
         // Logins are CPU-bound (password hashing), sessions and caches hold memory: the seeds' "CPU/memory > 70 %".
         service = new LoadBalancedFargateService(new LoadBalancedFargateService.Args(name, naming.physical("keycloak"),
-                task.arn(), Output.all(network.appSubnetIds()), tasks.id(), loadBalancer.targetGroupArn(), "keycloak",
-                KeycloakLoadBalancer.HTTP_PORT, args.size().tasks(), 300, List.of(loadBalancer.httpsListener()),
-                args.size().targetPercent()), wiring.cluster(), child()).service();
+                wiring.cluster(), task.arn(), Output.all(network.appSubnetIds()), tasks.id(),
+                loadBalancer.targetGroupArn(), "keycloak", KeycloakLoadBalancer.HTTP_PORT, args.size().tasks(), 300,
+                List.of(loadBalancer.httpsListener()), args.size().targetPercent()), child()).service();
 
         registerOutputs(Map.of("url", Output.of("https://" + stack.dns().authHost())));
     }

@@ -25,6 +25,7 @@ public final class LoadBalancedFargateService {
      *
      * @param name               the resources' name (the service's and the scaling target's, with "-tasks")
      * @param serviceName        the ECS service's physical name
+     * @param cluster            the cluster the service runs in
      * @param taskDefinitionArn  the task definition to run
      * @param subnets            where tasks run (private subnets: no public IP)
      * @param securityGroup      the tasks' security group
@@ -36,7 +37,8 @@ public final class LoadBalancedFargateService {
      * @param listeners          the listeners that must exist before tasks register
      * @param targetPercent      the CPU and memory utilisation the scaling policies hold
      */
-    public record Args(String name, String serviceName, Output<String> taskDefinitionArn, Output<List<String>> subnets,
+    public record Args(String name, String serviceName, ContainerCluster cluster, Output<String> taskDefinitionArn,
+                       Output<List<String>> subnets,
                        Output<String> securityGroup, Output<String> targetGroupArn, String container, int containerPort,
                        Range tasks, int startupGraceSeconds, List<Resource> listeners, double targetPercent) {
         public Args {
@@ -53,7 +55,8 @@ public final class LoadBalancedFargateService {
         }
     }
 
-    public LoadBalancedFargateService(Args args, ContainerCluster cluster, CustomResourceOptions options) {
+    public LoadBalancedFargateService(Args args, CustomResourceOptions options) {
+        ContainerCluster cluster = args.cluster();
         service = new Service(args.name(), FargateServiceArgs.common(args.serviceName(), cluster, args.taskDefinitionArn(),
                         args.tasks().minInt(), args.subnets(), args.securityGroup())
                 .launchType("FARGATE")

@@ -64,16 +64,18 @@ public final class QueueProcessingService {
      * What the service needs, and nothing else.
      *
      * @param name              the workers' name: the queue's, the service's and the scaling target's
+     * @param cluster           the cluster the service runs in
      * @param taskDefinitionArn the workers' task definition
      * @param subnets           where tasks run (private subnets: no public IP)
      * @param securityGroup     the tasks' security group
      * @param scaling           how it scales
      */
-    public record Args(String name, Output<String> taskDefinitionArn, Output<List<String>> subnets,
-                       Output<String> securityGroup, Scaling scaling) {
+    public record Args(String name, ContainerCluster cluster, Output<String> taskDefinitionArn,
+                       Output<List<String>> subnets, Output<String> securityGroup, Scaling scaling) {
     }
 
-    public QueueProcessingService(Args args, StackContext stack, ContainerCluster cluster, CustomResourceOptions options) {
+    public QueueProcessingService(StackContext stack, Args args, CustomResourceOptions options) {
+        ContainerCluster cluster = args.cluster();
         var naming = stack.naming();
         String name = args.name();
 

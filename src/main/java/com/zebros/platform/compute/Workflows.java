@@ -126,9 +126,9 @@ public final class Workflows extends ZebrosComponent {
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
             WorkerTask reports = workers.get(WorkerKind.REPORT);
-            reportPool = new QueueProcessingService(new QueueProcessingService.Args(reports.kind().image(),
-                    reports.taskDefinitionArn(), subnets, workerGroup.id(), jobs.reportPool().orElseThrow()),
-                    stack, wiring.cluster(), child());
+            reportPool = new QueueProcessingService(stack, new QueueProcessingService.Args(reports.kind().image(),
+                    wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id(),
+                    jobs.reportPool().orElseThrow()), child());
         }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/workflows", stack, child());
