@@ -80,7 +80,8 @@ public final class QueueProcessingService {
         String name = args.name();
 
         // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
-        queue = new QueueWithDeadLetters(name + "-work", name + "-work-dead-letters", 3600, 20, null, 3).create(naming, options);
+        queue = QueueWithDeadLetters.of(name + "-work", name + "-work-dead-letters", 3600, 3).longPolling(20)
+                .create(naming, options);
 
         var serviceArgs = FargateServiceArgs.common(naming.physical(name), cluster, args.taskDefinitionArn(),
                 args.scaling().tasks().minInt(), args.subnets(), args.securityGroup());

@@ -4,20 +4,41 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.naming.Naming;
+import java.util.OptionalInt;
 
 /**
  * An SQS queue with SQS-managed encryption and its dead-letter queue (kept 14 days, the most SQS allows), where a
  * message lands after {@code maxReceiveCount} failed receives instead of being retried for ever.
  * Redrive: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
  *
- * @param deadLetterName    the dead-letter queue's logical and physical name (a queue's name is its identity)
+ * @param name              the queue's logical and physical name (a queue's name is its identity)
+ * @param deadLetterName    the dead-letter queue's
  * @param visibilitySeconds how long a received message stays hidden: longer than its consumer may hold it
- * @param waitSeconds       long polling, or null for none
- * @param retentionSeconds  how long an unreceived message is kept, or null for SQS's default of four days
+ * @param maxReceiveCount   the receives after which a message moves to the dead letters
+ * @param waitSeconds       long polling; empty, none
+ * @param retentionSeconds  how long an unreceived message is kept; empty, SQS's default of four days
  */
-public record QueueWithDeadLetters(String name, String deadLetterName, int visibilitySeconds, Integer waitSeconds,
-                                   Integer retentionSeconds, int maxReceiveCount) {
+public record QueueWithDeadLetters(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount,
+                                   OptionalInt waitSeconds, OptionalInt retentionSeconds) {
     static final int DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
+
+    /** A queue without long polling, keeping messages for SQS's default. */
+    static QueueWithDeadLetters of(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount) {
+        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.empty(),
+                OptionalInt.empty());
+    }
+
+    /** The same queue, its receivers waiting up to {@code seconds} for a message. */
+    QueueWithDeadLetters longPolling(int seconds) {
+        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.of(seconds),
+                retentionSeconds);
+    }
+
+    /** The same queue, keeping an unreceived message for {@code seconds}. */
+    QueueWithDeadLetters retainedFor(int seconds) {
+        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds,
+                OptionalInt.of(seconds));
+    }
 
     /** Creates both queues, physical names from {@code naming}. */
     Queue create(Naming naming, CustomResourceOptions options) {
@@ -32,12 +53,8 @@ public record QueueWithDeadLetters(String name, String deadLetterName, int visib
                 .visibilityTimeoutSeconds(visibilitySeconds)
                 .redrivePolicy(deadLetters.arn().applyValue(arn ->
                         "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}"));
-        if (waitSeconds != null) {
-            args.receiveWaitTimeSeconds(waitSeconds);
-        }
-        if (retentionSeconds != null) {
-            args.messageRetentionSeconds(retentionSeconds);
-        }
+        waitSeconds.ifPresent(args::receiveWaitTimeSeconds);
+        retentionSeconds.ifPresent(args::messageRetentionSeconds);
         return new Queue(name, args.build(), options);
     }
 }

@@ -113,7 +113,8 @@ public final class Workflows extends ZebrosComponent {
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();
 
-        jobQueue = new QueueWithDeadLetters("job-queue", "job-dead-letters", 60, null, 4 * 24 * 3600, 5).create(naming, child());
+        jobQueue = QueueWithDeadLetters.of("job-queue", "job-dead-letters", 60, 5).retainedFor(4 * 24 * 3600)
+                .create(naming, child());
 
         var workerGroup = workerGroup(name, network);
 
