@@ -13,9 +13,10 @@ import com.zebros.platform.config.PhaseBands;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.Setting;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One alarm per trigger of the seeds: API latency above 200 ms, CPU and memory above 70 %, an error
@@ -80,29 +81,18 @@ public final class Alarms {
         this.prefix = name;
         this.options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
 
-        simple("api-latency", "API latency p95 above 200 ms: raise the API functions' memory (seeds)", "AWS/ApiGateway",
-                "Latency", null, "p95", LATENCY_MS, watched, w -> Map.of("ApiName", w.apiName(), "Stage", w.stage()));
+        simple(new ThresholdAlarm("api-latency", "API latency p95 above 200 ms: raise the API functions' memory (seeds)",
+                "AWS/ApiGateway", "Latency", "p95", LATENCY_MS, w -> Map.of("ApiName", w.apiName(), "Stage", w.stage())),
+                watched);
         errorRate(watched);
-        simple("keycloak-cpu", "Keycloak CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null, UTILISATION_PERCENT,
-                watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
-        simple("keycloak-memory", "Keycloak memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
-                UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.keycloakService()));
-        if (thresholds.reportPool()) {
-            simple("workers-cpu", "Report workers' CPU above 70 %", "AWS/ECS", "CPUUtilization", "Average", null,
-                    UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
-            simple("workers-memory", "Report workers' memory above 70 %", "AWS/ECS", "MemoryUtilization", "Average", null,
-                    UTILISATION_PERCENT, watched, w -> Map.of("ClusterName", w.clusterName(), "ServiceName", w.poolService()));
-            simple("workers-queue", "More than 10 reports waiting for a worker", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                    "Maximum", null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.poolQueue()));
-        }
-        simple("job-queue", "More than 10 jobs waiting to start", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
-                null, QUEUE_DEPTH, watched, w -> Map.of("QueueName", w.jobQueue()));
+        services(thresholds.reportPool()).forEach(alarm -> simple(alarm, watched));
         concurrency(watched);
         // The functions write their peak memory as a share of their configured memory (functions' MemoryUse).
         for (FunctionGroup group : FunctionGroup.values()) {
-            simple("memory-" + group.id(), "Function " + group.id() + " above 70 % of its memory: raise lambdaMemoryMb."
-                            + group.id() + " (zebros:overrides) or promote the phase (seeds)", "ZebrosCRM", "MemoryUsedPercent",
-                    "Maximum", null, UTILISATION_PERCENT, watched, w -> Map.of("FunctionName", w.functions().get(group.id())));
+            simple(new ThresholdAlarm("memory-" + group.id(), "Function " + group.id() + " above 70 % of its memory: raise "
+                    + "lambdaMemoryMb." + group.id() + " (zebros:overrides) or promote the phase (seeds)", "ZebrosCRM",
+                    "MemoryUsedPercent", "Maximum", UTILISATION_PERCENT,
+                    w -> Map.of("FunctionName", w.functions().get(group.id()))), watched);
         }
         activeUsers(watched);
         thresholds.nextBand().ifPresent(band -> phaseBand(band, watched));
@@ -129,24 +119,41 @@ public final class Alarms {
                 .namespace(namespace).metricName(metric).dimensions(dimensions).stat(stat).period(60).build()).build();
     }
 
-    private void simple(String id, String description, String namespace, String metric, String statistic, String percentile,
-                        double threshold, Output<Monitoring.Watched> watched,
-                        Function<Monitoring.Watched, Map<String, String>> dimensions) {
-        var args = notifying(id, description)
-                .namespace(namespace)
-                .metricName(metric)
-                .dimensions(watched.applyValue(dimensions::apply))
+    /** Keycloak's and the report pool's CPU and memory, and the queues' depth: the seeds' Fargate and job triggers. */
+    private static List<ThresholdAlarm> services(boolean reportPool) {
+        List<ThresholdAlarm> alarms = new ArrayList<>(List.of(
+                ThresholdAlarm.serviceUtilisation("keycloak-cpu", "Keycloak CPU", "CPUUtilization",
+                        Monitoring.Watched::keycloakService),
+                ThresholdAlarm.serviceUtilisation("keycloak-memory", "Keycloak memory", "MemoryUtilization",
+                        Monitoring.Watched::keycloakService)));
+        if (reportPool) {
+            alarms.add(ThresholdAlarm.serviceUtilisation("workers-cpu", "Report workers' CPU", "CPUUtilization",
+                    Monitoring.Watched::poolService));
+            alarms.add(ThresholdAlarm.serviceUtilisation("workers-memory", "Report workers' memory", "MemoryUtilization",
+                    Monitoring.Watched::poolService));
+            alarms.add(ThresholdAlarm.queueDepth("workers-queue", "More than 10 reports waiting for a worker",
+                    Monitoring.Watched::poolQueue));
+        }
+        alarms.add(ThresholdAlarm.queueDepth("job-queue", "More than 10 jobs waiting to start", Monitoring.Watched::jobQueue));
+        return alarms;
+    }
+
+    private void simple(ThresholdAlarm alarm, Output<Monitoring.Watched> watched) {
+        var args = notifying(alarm.id(), alarm.description())
+                .namespace(alarm.namespace())
+                .metricName(alarm.metric())
+                .dimensions(watched.applyValue(alarm.dimensions()::apply))
                 .period(60)
                 .evaluationPeriods(5)
                 .datapointsToAlarm(3)
-                .threshold(threshold)
+                .threshold(alarm.threshold())
                 .comparisonOperator("GreaterThanThreshold");
-        if (percentile != null) {
-            args.extendedStatistic(percentile);
+        if (alarm.percentile()) {
+            args.extendedStatistic(alarm.statistic());
         } else {
-            args.statistic(statistic);
+            args.statistic(alarm.statistic());
         }
-        register(id, args);
+        register(alarm.id(), args);
     }
 
     /**
@@ -169,10 +176,10 @@ public final class Alarms {
             }
         }
         double pool = thresholds.accountConcurrencyLimit() - reserved;
-        simple("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the " + Setting.format(pool)
-                        + " the reservations leave of " + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
-                        + ": raise the quota or move budgets",
-                "AWS/Lambda", "UnreservedConcurrentExecutions", "Maximum", null, CONCURRENCY_SHARE * pool, watched, w -> Map.of());
+        simple(new ThresholdAlarm("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the "
+                + Setting.format(pool) + " the reservations leave of " + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
+                + ": raise the quota or move budgets", "AWS/Lambda", "UnreservedConcurrentExecutions", "Maximum",
+                CONCURRENCY_SHARE * pool, w -> Map.of()), watched);
     }
 
     /** IF() in an alarm's metric math: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html */
