@@ -62,8 +62,8 @@ final class NatInstance {
                 .vpcId(vpcId)
                 .build(), options);
         SecurityRule.create(security.id(), List.of(
-                SecurityRule.inFromRange(name + "-from-vpc", null, Output.of(vpcCidr), "traffic to forward"),
-                SecurityRule.outToRange(name + "-out", null, SecurityRule.anywhere(), "forwarded traffic")), options);
+                SecurityRule.allFromRange(name + "-from-vpc", Output.of(vpcCidr), "traffic to forward"),
+                SecurityRule.allToRange(name + "-out", SecurityRule.anywhere(), "forwarded traffic")), options);
         Output<String> ami = Ec2Functions.getAmi(GetAmiArgs.builder()
                         .owners("amazon")
                         .mostRecent(true)

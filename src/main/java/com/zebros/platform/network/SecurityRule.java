@@ -27,12 +27,22 @@ public record SecurityRule(String name, boolean inbound, Integer port, Output<St
         return new SecurityRule(name, false, port, null, group, description);
     }
 
-    public static SecurityRule inFromRange(String name, Integer port, Output<String> cidr, String description) {
+    public static SecurityRule inFromRange(String name, int port, Output<String> cidr, String description) {
         return new SecurityRule(name, true, port, cidr, null, description);
     }
 
-    public static SecurityRule outToRange(String name, Integer port, Output<String> cidr, String description) {
+    public static SecurityRule outToRange(String name, int port, Output<String> cidr, String description) {
         return new SecurityRule(name, false, port, cidr, null, description);
+    }
+
+    /** Every protocol and port from an address range (what a NAT instance forwards). */
+    public static SecurityRule allFromRange(String name, Output<String> cidr, String description) {
+        return new SecurityRule(name, true, null, cidr, null, description);
+    }
+
+    /** Every protocol and port to an address range. */
+    public static SecurityRule allToRange(String name, Output<String> cidr, String description) {
+        return new SecurityRule(name, false, null, cidr, null, description);
     }
 
     /** Anywhere on the internet. */
