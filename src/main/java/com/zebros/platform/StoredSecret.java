@@ -6,6 +6,7 @@ import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import java.util.Optional;
 
 /**
  * A Secrets Manager secret and its value, the value a Pulumi secret end to end (it never appears in a plan or the
@@ -14,11 +15,11 @@ import com.pulumi.resources.CustomResourceOptions;
  *
  * @param name        the logical name of both resources
  * @param path        the secret's name in Secrets Manager, e.g. {@code zebros/dev/keycloak-db}
- * @param kmsKeyArn   the key that encrypts it, or null for Secrets Manager's own key
+ * @param kmsKeyArn   the key that encrypts it; empty, Secrets Manager's own key (aws/secretsmanager)
  * @param value       the secret text
  * @param protect     whether the stack keeps deleted data (zebros:deletionProtection)
  */
-public record StoredSecret(String name, String path, String description, Output<String> kmsKeyArn, String value,
+public record StoredSecret(String name, String path, String description, Optional<Output<String>> kmsKeyArn, String value,
                            boolean protect) {
 
     /** Creates the secret with {@code secretOptions} (protection, parent) and its version with {@code versionOptions}. */
@@ -27,9 +28,7 @@ public record StoredSecret(String name, String path, String description, Output<
                 .name(path)
                 .description(description)
                 .recoveryWindowInDays(protect ? 30 : 0);
-        if (kmsKeyArn != null) {
-            args.kmsKeyId(kmsKeyArn);
-        }
+        kmsKeyArn.ifPresent(args::kmsKeyId);
         var secret = new Secret(name, args.build(), secretOptions);
         new SecretVersion(name, SecretVersionArgs.builder()
                 .secretId(secret.id())

@@ -153,7 +153,7 @@ public final class AuthDatabase extends ZebrosComponent {
         instances(name, stack);
 
         credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.stackName() + "/keycloak-db",
-                "Keycloak's database login; read by the Keycloak task at start", key.arn(),
+                "Keycloak's database login; read by the Keycloak task at start", Optional.of(key.arn()),
                 credentialsJson(masterPassword.reveal()), stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 

@@ -26,6 +26,7 @@ import com.zebros.platform.ops.LogGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keycloak on Fargate behind its load balancer, on the Aurora database. The database login and the
@@ -92,7 +93,7 @@ public final class Keycloak extends ZebrosComponent {
         allowTraffic(name, network, database);
 
         var adminSecret = new StoredSecret(name + "-admin", "zebros/" + stack.stackName() + "/keycloak-admin",
-                "Keycloak bootstrap admin password", database.key().arn(), wiring.adminPassword().reveal(),
+                "Keycloak bootstrap admin password", Optional.of(database.key().arn()), wiring.adminPassword().reveal(),
                 stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 

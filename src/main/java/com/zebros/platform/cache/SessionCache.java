@@ -20,6 +20,7 @@ import com.zebros.platform.network.Network;
 import com.zebros.platform.network.SecurityRule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The seeds' ElastiCache for sessions and hot items: phase 2 a two-node replication group with
@@ -107,7 +108,7 @@ public final class SessionCache extends ZebrosComponent {
                 .subnetIds(Output.all(network.dataSubnetIds()))
                 .build(), child());
         token = new StoredSecret(name + "-token", cache.tokenSecretName(),
-                "Redis AUTH token, read by the CRM functions", null, cache.authToken().reveal(),
+                "Redis AUTH token, read by the CRM functions", Optional.empty(), cache.authToken().reveal(),
                 cache.deletionProtection()).create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
