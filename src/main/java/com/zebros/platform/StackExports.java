@@ -32,8 +32,8 @@ final class StackExports {
     private StackExports() {
     }
 
-    /** The components of one regional stack, as {@link ZebrosStack} built them; {@code ownTables} is null in a secondary. */
-    record Built(Network network, TableSet tables, CrmTables ownTables, FileStore files, ContainerCluster cluster,
+    /** The components of one regional stack, as {@link ZebrosStack} built them; {@code ownTables} is empty in a secondary. */
+    record Built(Network network, TableSet tables, Optional<CrmTables> ownTables, FileStore files, ContainerCluster cluster,
                  AuthDatabase database, Keycloak keycloak, Workflows workflows, CrmFunctions functions, RestApi api,
                  Edge edge, Monitoring monitoring, Optional<PowerTuning> powerTuning) {
     }
@@ -70,9 +70,8 @@ final class StackExports {
             ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
         });
         fingerprint.ifPresent(hash -> ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(hash)));
-        if (built.ownTables() != null) {
-            built.ownTables().replicaKeyArn().ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
-        }
+        built.ownTables().flatMap(CrmTables::replicaKeyArn)
+                .ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
         built.database().globalCluster().ifPresent(global -> {
             ctx.export(PrimaryOutputs.GLOBAL_CLUSTER, global.globalClusterIdentifier());
             ctx.export(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT, global.endpoint());

@@ -102,7 +102,7 @@ public final class ZebrosStack {
                 ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
         StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables,
-                stores.ownTables().orElse(null), files, cluster, database, keycloak, workflows, functions, api, edge,
+                stores.ownTables(), files, cluster, database, keycloak, workflows, functions, api, edge,
                 monitoring, powerTuning));
     }
 
