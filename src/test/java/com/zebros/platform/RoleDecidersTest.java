@@ -87,6 +87,6 @@ class RoleDecidersTest {
 
     @Test
     void aFailoverRecordIsPrimaryOrSecondaryAndNothingElse() {
-        assertThrows(IllegalArgumentException.class, () -> new Failover.Args(null, null, null, null, "ACTIVE"));
+        assertThrows(IllegalArgumentException.class, () -> new Failover.Args(null, null, Optional.empty(), "ACTIVE"));
     }
 }

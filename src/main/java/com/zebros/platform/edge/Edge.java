@@ -85,53 +85,69 @@ public final class Edge extends ZebrosComponent {
         Layers layers = args.layers();
         RestApi api = wiring.api();
         Keycloak keycloak = wiring.keycloak();
-        ApiDomain domain = layers.apiDomain() ? new ApiDomain(name + "-api-domain", stack,
-                new ApiDomain.Args(api, layers.failoverRouting().isPresent()), childComponent()) : null;
+        Optional<ApiDomain> domain = layers.apiDomain() ? Optional.of(new ApiDomain(name + "-api-domain", stack,
+                new ApiDomain.Args(api, layers.failoverRouting().isPresent()), childComponent())) : Optional.empty();
         if (layers.regionalWaf()) {
-            String metricPrefix = stack.naming().physical("regional");
-            int ratePerIp = layers.wafRequestsPerIpPer5Min();
-            Output<String> rules = layers.cloudFront()
-                    ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child()).arn()
-                            .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
-                    : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
-            var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
-            acl.protect("api", api.stageArn());
-            acl.protect("auth", keycloak.loadBalancer().arn());
+            regionalAcl(name, wiring, layers);
         }
         if (layers.distributions() != Distributions.NONE) {
-            // One distribution per name, owned by the primary: the same alias cannot sit on two (docs/aws-constraints.md#R53-05).
-            cdn = layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
-                    ? new Cdn(name + "-cdn", stack, new Cdn.Args(wiring.edgeProvider().orElseThrow(),
-                            Output.of(ApiDomain.originHost(stack)), "", KeycloakLoadBalancer.originHost(stack),
-                            layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent())
-                    : new Cdn(name + "-cdn", stack, new Cdn.Args(wiring.edgeProvider().orElseThrow(), api.originHost(),
-                            "/" + RestApi.STAGE, KeycloakLoadBalancer.regionalHost(stack),
-                            layers.wafRequestsPerIpPer5Min(), wiring.originSecret()), childComponent());
+            cdn = distributions(name, wiring, layers);
         }
         if (layers.failoverRouting().isPresent()) {
-            RecordAliasArgs apiEdge = null;
-            RecordAliasArgs authEdge = null;
-            if (layers.cloudFront()) {
-                apiEdge = cdn != null ? cdn.apiAlias()
-                        : Failover.cloudFrontAlias(
-                                wiring.primary().orElseThrow().string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN));
-                authEdge = cdn != null ? cdn.authAlias()
-                        : Failover.cloudFrontAlias(
-                                wiring.primary().orElseThrow().string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN));
-            }
-            failover = new Failover(name + "-failover", stack,
-                    new Failover.Args(domain, keycloak.loadBalancer(), apiEdge, authEdge,
-                            layers.failoverRouting().get()), childComponent());
+            failover = new Failover(name + "-failover", stack, new Failover.Args(domain.orElseThrow(),
+                    keycloak.loadBalancer(), edgeAliases(wiring, layers), layers.failoverRouting().get()),
+                    childComponent());
         } else {
-            RecordAliasArgs apiAlias = cdn != null ? cdn.apiAlias() : domain == null ? null : domain.sharedAlias();
-            if (apiAlias != null) {
-                sharedRecord(name + "-api", stack.dns().apiHost(), apiAlias);
-            }
+            Optional<RecordAliasArgs> apiAlias = cdn != null ? Optional.of(cdn.apiAlias())
+                    : domain.map(ApiDomain::sharedAlias);
+            apiAlias.ifPresent(alias -> sharedRecord(name + "-api", stack.dns().apiHost(), alias));
             if (cdn != null) {
                 sharedRecord(name + "-auth", stack.dns().authHost(), cdn.authAlias());
             }
         }
         registerOutputs(Map.of());
+    }
+
+    /** The regional web ACL on the stage and the load balancer; behind CloudFront it also requires the origin header. */
+    private void regionalAcl(String name, Wiring wiring, Layers layers) {
+        String metricPrefix = stack.naming().physical("regional");
+        int ratePerIp = layers.wafRequestsPerIpPer5Min();
+        Output<String> rules = layers.cloudFront()
+                ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child()).arn()
+                        .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
+                : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
+        var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
+        acl.protect("api", wiring.api().stageArn());
+        acl.protect("auth", wiring.keycloak().loadBalancer().arn());
+    }
+
+    /**
+     * The distributions, where this stack owns them: one per name, owned by the primary in a pair, because the same
+     * alias cannot sit on two (docs/aws-constraints.md#R53-05).
+     */
+    private Cdn distributions(String name, Wiring wiring, Layers layers) {
+        Provider edgeProvider = wiring.edgeProvider().orElseThrow();
+        return layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
+                ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider, Output.of(ApiDomain.originHost(stack)), "",
+                        KeycloakLoadBalancer.originHost(stack), layers.wafRequestsPerIpPer5Min(), wiring.originSecret()),
+                        childComponent())
+                : new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider, wiring.api().originHost(), "/" + RestApi.STAGE,
+                        KeycloakLoadBalancer.regionalHost(stack), layers.wafRequestsPerIpPer5Min(), wiring.originSecret()),
+                        childComponent());
+    }
+
+    /** Where a pair's shared names point once the phase has CloudFront: this stack's distributions or the primary's. */
+    private Optional<Failover.EdgeAliases> edgeAliases(Wiring wiring, Layers layers) {
+        if (!layers.cloudFront()) {
+            return Optional.empty();
+        }
+        if (cdn != null) {
+            return Optional.of(new Failover.EdgeAliases(cdn.apiAlias(), cdn.authAlias()));
+        }
+        PrimaryStack primary = wiring.primary().orElseThrow();
+        return Optional.of(new Failover.EdgeAliases(
+                Failover.cloudFrontAlias(primary.string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN)),
+                Failover.cloudFrontAlias(primary.string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN))));
     }
 
     /** Behind CloudFront (an origin-header pattern set given) the regional ACL limits the forwarded client address. */

@@ -13,6 +13,7 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
 import com.zebros.platform.auth.KeycloakLoadBalancer;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * This region's half of the Route 53 failover pair. Health checks probe the region's own names
@@ -37,14 +38,13 @@ public final class Failover extends ZebrosComponent {
      *
      * @param api      the API's regional and origin names
      * @param auth     Keycloak's load balancer
-     * @param apiEdge  the API's CloudFront alias once the phase has CloudFront, else null: the record then
-     *                 points at the region
-     * @param authEdge Keycloak's CloudFront alias, likewise
+     * @param edge     the distributions' aliases once the phase has CloudFront: the shared names point there and
+     *                 the failover moves behind them to the origin names; empty, the shared names fail over
+     *                 between the regions themselves
      * @param routing  this stack's failover routing value, {@code PRIMARY} or {@code SECONDARY}: the primary's
      *                 answer while it is healthy
      */
-    public record Args(ApiDomain api, KeycloakLoadBalancer auth, RecordAliasArgs apiEdge, RecordAliasArgs authEdge,
-                       String routing) {
+    public record Args(ApiDomain api, KeycloakLoadBalancer auth, Optional<EdgeAliases> edge, String routing) {
         public Args {
             if (!routing.equals("PRIMARY") && !routing.equals("SECONDARY")) {
                 throw new IllegalArgumentException("a failover record is PRIMARY or SECONDARY, not " + routing);
@@ -52,19 +52,21 @@ public final class Failover extends ZebrosComponent {
         }
     }
 
+    /** The alias records of the API's and Keycloak's CloudFront distributions. */
+    public record EdgeAliases(RecordAliasArgs api, RecordAliasArgs auth) {
+    }
+
     public Failover(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:Failover", name, stack, options);
         ApiDomain api = args.api();
         KeycloakLoadBalancer auth = args.auth();
-        RecordAliasArgs apiEdge = args.apiEdge();
-        RecordAliasArgs authEdge = args.authEdge();
         routing = args.routing();
         apiHealth = healthCheck(name + "-api-health", ApiDomain.regionalHost(stack), API_HEALTH_PATH);
         authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
-        boolean edge = apiEdge != null;
-        record(name + "-api", stack.dns().apiHost(), edge ? apiEdge : api.sharedAlias(), apiHealth);
-        record(name + "-auth", stack.dns().authHost(), edge ? authEdge : auth.alias(), authHealth);
-        if (edge) {
+        Optional<EdgeAliases> edge = args.edge();
+        record(name + "-api", stack.dns().apiHost(), edge.map(EdgeAliases::api).orElse(api.sharedAlias()), apiHealth);
+        record(name + "-auth", stack.dns().authHost(), edge.map(EdgeAliases::auth).orElse(auth.alias()), authHealth);
+        if (edge.isPresent()) {
             record(name + "-api-origin", ApiDomain.originHost(stack), api.originAlias(), apiHealth);
             record(name + "-auth-origin", KeycloakLoadBalancer.originHost(stack), auth.alias(), authHealth);
         }
