@@ -21,9 +21,7 @@ import com.zebros.platform.config.WorkerKind;
 import com.zebros.platform.data.FileStore;
 import com.zebros.platform.data.TableSet;
 import com.zebros.platform.edge.RestApi;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
