@@ -25,7 +25,8 @@ public final class StatefulOptions {
 
     /**
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
-     * them to the minimum (docs/aws-constraints.md#DDB-05); GSI capacities live inside {@code globalSecondaryIndexes}.
+     * them to the minimum (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table);
+     * GSI capacities live inside {@code globalSecondaryIndexes}.
      */
     public static CustomResourceOptions table(boolean protect, Resource parent, ProviderResource provider, boolean autoScaled,
                                               boolean global) {
@@ -35,15 +36,17 @@ public final class StatefulOptions {
                     "globalSecondaryIndexes[*].writeCapacity"));
         }
         if (global) {
-            // Replicas are TableReplica resources; the table must not fight them over them (docs/aws-constraints.md#DDB-03).
+            // Replicas are TableReplica resources; the table must not fight them over them
+            // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica).
             ignore.add("replicas");
         }
         return child(protect, parent, provider, ignore);
     }
 
     /**
-     * A global table's replica in the peer region. Removing it deletes that region's copy (docs/aws-constraints.md#DDB-12);
-     * a provisioned replica may only be created once the table's write auto-scaling exists (docs/aws-constraints.md#DDB-04).
+     * A global table's replica in the peer region. Removing it deletes that region's copy
+     * (https://github.com/pulumi/pulumi-aws/issues/5377); a provisioned replica may only be created once the table's
+     * write auto-scaling exists (https://github.com/hashicorp/terraform-provider-aws/issues/13097).
      */
     public static CustomResourceOptions tableReplica(boolean protect, Resource parent, ProviderResource peerProvider,
                                                      List<Resource> writeScaling) {
@@ -52,9 +55,10 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Aurora global cluster made from an existing cluster (docs/aws-constraints.md#AUR-09, AUR-10): the source has no read
-     * API and the database name drifts to null on later reads, either of which would replace the
-     * global cluster and detach every member.
+     * The Aurora global cluster made from an existing cluster
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster,
+     * https://github.com/hashicorp/terraform-provider-aws/issues/28187): the source has no read API and the database
+     * name drifts to null on later reads, either of which would replace the global cluster and detach every member.
      */
     public static CustomResourceOptions globalCluster(boolean protect, Resource parent, ProviderResource provider) {
         return child(protect, parent, provider, List.of("sourceDbClusterIdentifier", "databaseName",
@@ -72,8 +76,10 @@ public final class StatefulOptions {
     /**
      * An Aurora regional cluster. {@code globalClusterIdentifier} is always ignored: a standalone or
      * primary cluster becomes global by a global cluster created from it, and a drift of that field to
-     * null would detach it (docs/aws-constraints.md#AUR-09). Members of a global database take engine upgrades through the
-     * global cluster, so they ignore {@code engineVersion} too (docs/aws-constraints.md#AUR-11).
+     * null would detach it
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster). Members of a
+     * global database take engine upgrades through the global cluster, so they ignore {@code engineVersion} too
+     * (https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/).
      */
     public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider,
                                                       boolean globalMember) {
@@ -86,9 +92,9 @@ public final class StatefulOptions {
     }
 
     /**
-     * The Redis replication group. Not protected, unlike docs/aws-constraints.md#PUL-01's suggestion: it holds sessions and
-     * cached items that rebuild themselves, and stepping a stack down from phase 2 must be able to
-     * remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
+     * The Redis replication group. Not protected, unlike https://www.pulumi.com/docs/iac/concepts/options/protect/'s
+     * suggestion: it holds sessions and cached items that rebuild themselves, and stepping a stack down from phase 2
+     * must be able to remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
      */
     public static CustomResourceOptions cache(Resource parent, ProviderResource provider) {
         return CustomResourceOptions.builder().parent(parent).provider(provider)

@@ -89,7 +89,9 @@ public final class ZebrosStack {
             caches.sessions().ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
         var api = new RestApi("api", stack, new RestApi.Args(functions, RestApi.Throttling.forPhase(phases)));
-        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02).
+        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region
+        // (https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html,
+        // https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html).
         Optional<Provider> edgeProvider = decisions.ownsCloudFront()
                 ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
         var edge = new Edge("edge", stack, new Edge.Args(

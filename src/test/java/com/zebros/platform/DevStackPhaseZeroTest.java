@@ -111,7 +111,7 @@ class DevStackPhaseZeroTest {
             });
             Set<String> declared = list(inputs.get("attributes")).stream()
                     .map(a -> (String) map(a).get("name")).collect(Collectors.toSet());
-            assertEquals(keys, declared, table + " declares exactly its key attributes (docs/aws-constraints.md#DDB-11)");
+            assertEquals(keys, declared, table + " declares exactly its key attributes (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table)");
         }
     }
 
@@ -159,7 +159,7 @@ class DevStackPhaseZeroTest {
         assertTrue(String.valueOf(cluster.get("kmsKeyId")).contains(":us-east-1:"));
         assertEquals(7L, cluster.get("backupRetentionPeriod"));
         assertEquals("[secret]", cluster.get("masterPassword"), "the password is a config secret, masked in plans");
-        assertNull(cluster.get("manageMasterUserPassword"), "no RDS-managed password: Aurora Global rejects it (docs/aws-constraints.md#AUR-05)");
+        assertNull(cluster.get("manageMasterUserPassword"), "no RDS-managed password: Aurora Global rejects it (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html)");
         assertEquals("db.serverless", dev.inputs("aws:rds/clusterInstance:ClusterInstance", "auth-db-writer").get("instanceClass"));
         var params = list(dev.inputs("aws:rds/clusterParameterGroup:ClusterParameterGroup", "auth-db-params").get("parameters"));
         assertEquals(Map.of("name", "rds.force_ssl", "value", "1"), params.get(0), "TLS in transit is forced");
@@ -214,7 +214,7 @@ class DevStackPhaseZeroTest {
         var validation = dev.all("aws:route53/record:Record").stream()
                 .filter(r -> r.name().contains("validation")).toList();
         assertFalse(validation.isEmpty());
-        validation.forEach(r -> assertEquals(true, r.inputs().get("allowOverwrite"), "docs/aws-constraints.md#R53-06"));
+        validation.forEach(r -> assertEquals(true, r.inputs().get("allowOverwrite"), "https://github.com/hashicorp/terraform-provider-aws/issues/13653"));
     }
 
     @Test
@@ -230,7 +230,7 @@ class DevStackPhaseZeroTest {
                 continue;
             }
             assertEquals(128L, f.inputs().get("memorySize"), f.name());
-            assertEquals(true, f.inputs().get("publish"), "SnapStart needs published versions (docs/aws-constraints.md#LBD-01)");
+            assertEquals(true, f.inputs().get("publish"), "SnapStart needs published versions (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html)");
             assertEquals(Map.of("applyOn", "PublishedVersions"), f.inputs().get("snapStart"));
             assertEquals(Map.of("mode", "Active"), f.inputs().get("tracingConfig"));
             reserved += (Long) f.inputs().get("reservedConcurrentExecutions");
@@ -267,7 +267,7 @@ class DevStackPhaseZeroTest {
         for (PlannedResource integration : dev.all("aws:apigateway/integration:Integration")) {
             assertEquals("AWS_PROXY", integration.inputs().get("type"));
             assertTrue(String.valueOf(integration.inputs().get("uri")).endsWith(":live/invocations"),
-                    integration.name() + " must target the alias (docs/aws-constraints.md#LBD-01)");
+                    integration.name() + " must target the alias (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html)");
         }
         var stage = dev.inputs("aws:apigateway/stage:Stage", "api-stage");
         assertEquals(true, stage.get("xrayTracingEnabled"));
@@ -285,7 +285,7 @@ class DevStackPhaseZeroTest {
             assertEquals("arn:aws:states:::ecs:runTask.sync", run.get("Resource").getAsString(), "phase 0: one task per job");
             assertTrue(run.getAsJsonObject("Parameters").get("TaskDefinition").getAsString()
                     .contains("task-definition/zebros-dev-" + kind.toLowerCase() + "-worker"));
-            assertTrue(run.has("Retry") && run.has("Catch"), "docs/aws-constraints.md#SFN-02: RunTask needs Retry and Catch");
+            assertTrue(run.has("Retry") && run.has("Catch"), "https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html: RunTask needs Retry and Catch");
         }
         var worker = dev.inputs("aws:ecs/taskDefinition:TaskDefinition", "report-worker");
         assertEquals("256", worker.get("cpu"));
@@ -295,7 +295,7 @@ class DevStackPhaseZeroTest {
         String role = dev.jsonInput("aws:iam/rolePolicy:RolePolicy", "workflows-jobs-policy", "policy").toString();
         for (String action : List.of("ecs:RunTask", "ecs:StopTask", "ecs:DescribeTasks", "events:PutTargets",
                 "events:PutRule", "events:DescribeRule", "iam:PassRole")) {
-            assertTrue(role.contains(action), "the state machine role needs " + action + " (docs/aws-constraints.md#SFN-01)");
+            assertTrue(role.contains(action), "the state machine role needs " + action + " (https://docs.aws.amazon.com/step-functions/latest/dg/ecs-iam.html)");
         }
         assertTrue(role.contains("rule/StepFunctionsGetEventsForECSTaskRule"));
         assertTrue(role.contains("ecs-tasks.amazonaws.com"), "PassRole only to ECS tasks");

@@ -47,10 +47,10 @@ class PhaseMatrixTest {
         var p3 = dev(3);
         var customers = p3.inputs("aws:lambda/function:Function", "customers");
         assertNull(customers.get("reservedConcurrentExecutions"));
-        assertNull(customers.get("snapStart"), "SnapStart and provisioned concurrency do not combine (docs/aws-constraints.md#LBD-02)");
+        assertNull(customers.get("snapStart"), "SnapStart and provisioned concurrency do not combine (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html)");
         var target = p3.inputs(TARGET, "customers-provisioned");
         assertEquals("lambda:function:ProvisionedConcurrency", target.get("scalableDimension"));
-        assertEquals("function:zebros-dev-customers:live", target.get("resourceId"), "on the alias, never $LATEST (docs/aws-constraints.md#LBD-03)");
+        assertEquals("function:zebros-dev-customers:live", target.get("resourceId"), "on the alias, never $LATEST (https://docs.aws.amazon.com/lambda/latest/api/API_PutProvisionedConcurrencyConfig.html)");
         var policy = map(p3.inputs(POLICY, "customers-provisioned-utilisation").get("targetTrackingScalingPolicyConfiguration"));
         assertEquals(0.7, ((Number) policy.get("targetValue")).doubleValue(), 1e-9);
         assertEquals(Map.of("applyOn", "PublishedVersions"),
@@ -118,7 +118,7 @@ class PhaseMatrixTest {
         assertEquals(List.of("1024", "2048"), size(p3, "export-worker"));
         assertEquals(List.of("4096", "8192"), size(p3, "analytics-worker"));
         var service = p3.inputs("aws:ecs/service:Service", "report-worker");
-        assertNull(service.get("launchType"), "a capacity provider strategy excludes a launch type (docs/aws-constraints.md#ECS-02)");
+        assertNull(service.get("launchType"), "a capacity provider strategy excludes a launch type (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html)");
         assertTrue(String.valueOf(service.get("capacityProviderStrategies")).contains("FARGATE_SPOT"));
     }
 
@@ -164,7 +164,7 @@ class PhaseMatrixTest {
             var dax = dev(phase).inputs("aws:dax/cluster:Cluster", "dax");
             assertEquals(Map.of("enabled", true), dax.get("serverSideEncryption"));
             assertEquals("TLS", dax.get("clusterEndpointEncryptionType"));
-            assertTrue(String.valueOf(dax.get("clusterName")).length() <= 20, "docs/aws-constraints.md#DAX-01");
+            assertTrue(String.valueOf(dax.get("clusterName")).length() <= 20, "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/dax/cluster.go");
             var env = map(map(dev(phase).inputs("aws:lambda/function:Function", "customers").get("environment")).get("variables"));
             assertTrue(String.valueOf(env.get("DAX_ENDPOINT")).startsWith("daxs://"), "the functions get its endpoint");
             assertTrue(map(dev(phase).inputs("aws:lambda/function:Function", "customers").get("vpcConfig")) != null,
@@ -187,7 +187,7 @@ class PhaseMatrixTest {
         assertEquals("[secret]", p2.get("authToken"));
         var p3 = dev(3).inputs("aws:elasticache/replicationGroup:ReplicationGroup", "sessions");
         assertEquals("enabled", p3.get("clusterMode"));
-        assertNull(p3.get("numCacheClusters"), "docs/aws-constraints.md#EC-02: node groups replace cache clusters");
+        assertNull(p3.get("numCacheClusters"), "https://www.pulumi.com/registry/packages/aws/api-docs/elasticache/replicationgroup/: node groups replace cache clusters");
         assertEquals("default.redis7.cluster.on", p3.get("parameterGroupName"));
     }
 
@@ -204,7 +204,7 @@ class PhaseMatrixTest {
                 "without CloudFront the source address is the client's: " + rules);
         Set<String> protectedArns = p2.all("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
                 .map(a -> String.valueOf(a.inputs().get("resourceArn"))).collect(Collectors.toSet());
-        assertTrue(protectedArns.stream().anyMatch(a -> a.contains("/stages/live")), "the REST stage (docs/aws-constraints.md#WAF-01)");
+        assertTrue(protectedArns.stream().anyMatch(a -> a.contains("/stages/live")), "the REST stage (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html)");
         assertTrue(protectedArns.stream().anyMatch(a -> a.contains(":loadbalancer/app/")), "the auth load balancer");
         assertTrue(String.valueOf(p2.inputs("aws:route53/record:Record", "edge-api").get("aliases")).contains("execute-api"));
     }
@@ -218,10 +218,10 @@ class PhaseMatrixTest {
         var behaviour = map(api.get("defaultCacheBehavior"));
         assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", behaviour.get("cachePolicyId"), "API answers are never cached");
         assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", behaviour.get("originRequestPolicyId"),
-                "AllViewerExceptHostHeader forwards Authorization (docs/aws-constraints.md#CF-03, CF-04)");
+                "AllViewerExceptHostHeader forwards Authorization (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html, https://repost.aws/knowledge-center/cloudfront-authorization-header)");
         assertEquals("redirect-to-https", behaviour.get("viewerProtocolPolicy"));
         assertEquals("TLSv1.2_2021", map(api.get("viewerCertificate")).get("minimumProtocolVersion"));
-        assertTrue(String.valueOf(api.get("webAclId")).startsWith("arn:aws:wafv2:us-east-1:"), "docs/aws-constraints.md#CF-02");
+        assertTrue(String.valueOf(api.get("webAclId")).startsWith("arn:aws:wafv2:us-east-1:"), "https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html");
         var origin = map(list(api.get("origins")).get(0));
         assertEquals("[secret]", map(list(origin.get("customHeaders")).get(0)).get("value"), "the origin secret never prints");
         assertEquals("https-only", map(origin.get("customOriginConfig")).get("originProtocolPolicy"));
@@ -246,7 +246,7 @@ class PhaseMatrixTest {
         assertTrue(edgeRules.contains("\"AggregateKeyType\":\"IP\""), "the edge ACL keeps its own per-IP limit: " + edgeRules);
         var record = map(list(p3.inputs("aws:route53/record:Record", "edge-auth").get("aliases")).get(0));
         assertEquals("Z2FDTNDATAQYW2", record.get("zoneId"));
-        assertEquals(false, record.get("evaluateTargetHealth"), "docs/aws-constraints.md#R53-05");
+        assertEquals(false, record.get("evaluateTargetHealth"), "https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html");
         assertFalse(p3.has("aws:route53/record:Record", "keycloak-lb-shared"), "CloudFront owns auth.<domain> now");
     }
 
@@ -275,7 +275,7 @@ class PhaseMatrixTest {
     void theBucketGetsLifecycleRulesInPhaseTwoAndIntelligentTieringInPhaseThree() {
         String p2 = String.valueOf(dev(2).inputs("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "files-lifecycle").get("rules"));
-        assertTrue(p2.contains("STANDARD_IA") && p2.contains("days=90"), "IA needs more than 30 days (docs/aws-constraints.md#S3-10)");
+        assertTrue(p2.contains("STANDARD_IA") && p2.contains("days=90"), "IA needs more than 30 days (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html)");
         assertTrue(p2.contains("prefix=exports/") && p2.contains("noncurrentDays=90"), p2);
         String p3 = String.valueOf(dev(3).inputs("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "files-lifecycle").get("rules"));

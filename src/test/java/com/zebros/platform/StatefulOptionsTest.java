@@ -13,7 +13,7 @@ class StatefulOptionsTest {
 
     @Test
     void everyStatefulResourceIsProtected() {
-        assertTrue(StatefulOptions.table(true, null, null, false, false).isProtect(), "tables (docs/aws-constraints.md#PUL-01)");
+        assertTrue(StatefulOptions.table(true, null, null, false, false).isProtect(), "tables (https://www.pulumi.com/docs/iac/concepts/options/protect/)");
         assertTrue(StatefulOptions.kmsKey(true, null, null).isProtect(), "KMS keys");
         assertTrue(StatefulOptions.bucket(true, null, null).isProtect(), "buckets");
         assertTrue(StatefulOptions.secret(true, null, null).isProtect(), "the credentials secret");
@@ -43,15 +43,15 @@ class StatefulOptionsTest {
     void anOnDemandTableIgnoresNothingAndAnAutoScaledOneIgnoresItsCapacities() {
         assertEquals(List.of(), StatefulOptions.table(true, null, null, false, false).getIgnoreChanges());
         List<String> ignored = StatefulOptions.table(true, null, null, true, false).getIgnoreChanges();
-        assertTrue(ignored.containsAll(List.of("readCapacity", "writeCapacity")), "docs/aws-constraints.md#DDB-05: " + ignored);
+        assertTrue(ignored.containsAll(List.of("readCapacity", "writeCapacity")), "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table: " + ignored);
         assertTrue(StatefulOptions.table(true, null, null, false, true).getIgnoreChanges().contains("replicas"),
-                "a global table leaves its replicas to the TableReplica resources (docs/aws-constraints.md#DDB-03)");
+                "a global table leaves its replicas to the TableReplica resources (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica)");
     }
 
     @Test
     void aReplicaIsProtectedAndWaitsForItsTablesWriteScaling() {
         var options = StatefulOptions.tableReplica(true, null, null, List.of());
-        assertTrue(options.isProtect(), "removing a replica deletes that region's copy (docs/aws-constraints.md#DDB-12)");
+        assertTrue(options.isProtect(), "removing a replica deletes that region's copy (https://github.com/pulumi/pulumi-aws/issues/5377)");
     }
 
     @Test
@@ -59,7 +59,7 @@ class StatefulOptionsTest {
         var options = StatefulOptions.globalCluster(true, null, null);
         assertTrue(options.isProtect());
         assertTrue(options.getIgnoreChanges().containsAll(List.of("sourceDbClusterIdentifier", "databaseName")),
-                "docs/aws-constraints.md#AUR-09, AUR-10: " + options.getIgnoreChanges());
+                "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, https://github.com/hashicorp/terraform-provider-aws/issues/28187: " + options.getIgnoreChanges());
     }
 
     @Test
@@ -72,7 +72,7 @@ class StatefulOptionsTest {
     @Test
     void anAutoScaledServiceLeavesItsTaskCountToAutoScaling() {
         assertEquals(List.of("desiredCount"),
-                com.zebros.platform.compute.ServiceOptions.of(null, null, true, List.of()).getIgnoreChanges(), "docs/aws-constraints.md#ECS-03");
+                com.zebros.platform.compute.ServiceOptions.of(null, null, true, List.of()).getIgnoreChanges(), "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html");
         assertEquals(List.of(), com.zebros.platform.compute.ServiceOptions.of(null, null, false, List.of()).getIgnoreChanges());
     }
 
@@ -80,11 +80,11 @@ class StatefulOptionsTest {
     void everyAuroraClusterIgnoresItsGlobalClusterSoAttachingOneNeverDetachesIt() {
         for (Role role : Role.values()) {
             assertTrue(StatefulOptions.auroraCluster(true, null, null, role.isGlobal()).getIgnoreChanges()
-                    .contains("globalClusterIdentifier"), "docs/aws-constraints.md#AUR-09, " + role);
+                    .contains("globalClusterIdentifier"), "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, " + role);
         }
         assertFalse(StatefulOptions.auroraCluster(true, null, null, false).getIgnoreChanges().contains("engineVersion"),
                 "a standalone cluster upgrades itself");
         assertTrue(StatefulOptions.auroraCluster(true, null, null, true).getIgnoreChanges().contains("engineVersion"),
-                "global members upgrade through the global cluster (docs/aws-constraints.md#AUR-11)");
+                "global members upgrade through the global cluster (https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/)");
     }
 }

@@ -41,11 +41,16 @@ import java.util.Map;
  *
  * <p>The master password comes from the config secret {@code zebros:dbMasterPassword}, not from
  * RDS-managed Secrets Manager integration, because Aurora Global Database does not support the
- * managed password (docs/aws-constraints.md#AUR-05) and this cluster must be able to become global in place (AUR-09). The
- * password is kept in a Secrets Manager secret of our own, which is what Keycloak reads.
+ * managed password (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html) and this
+ * cluster must be able to become global in place
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster). The password is
+ * kept in a Secrets Manager secret of our own, which is what Keycloak reads.
  */
 public final class AuthDatabase extends ZebrosComponent {
-    /** One engine version for every stack: global members must match major and minor (docs/aws-constraints.md#AUR-14). */
+    /**
+     * One engine version for every stack: global members must match major and minor
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html).
+     */
     public static final String ENGINE = "aurora-postgresql";
     public static final String ENGINE_VERSION = "16.6";
     public static final String DATABASE = "keycloak";
@@ -188,7 +193,8 @@ public final class AuthDatabase extends ZebrosComponent {
                 .skipFinalSnapshot(!keepFinalSnapshot);
         if (globalRole == AuroraGlobalRole.MEMBER) {
             // A member joined to the global cluster: its data, users and database come from the
-            // primary, so it sets no master user, password or database name (docs/aws-constraints.md#AUR-04).
+            // primary, so it sets no master user, password or database name
+            // (https://github.com/pulumi/pulumi-aws/issues/3751).
             args.globalClusterIdentifier(primary.orElseThrow().string(PrimaryOutputs.GLOBAL_CLUSTER));
         } else {
             args.databaseName(DATABASE)
@@ -229,7 +235,8 @@ public final class AuthDatabase extends ZebrosComponent {
         var naming = stack.naming();
         if (globalRole == AuroraGlobalRole.SOURCE) {
             // The existing regional cluster becomes global in place: the global cluster is made from
-            // it, and the cluster never names the global cluster itself (docs/aws-constraints.md#AUR-09).
+            // it, and the cluster never names the global cluster itself
+            // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster).
             globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
                     .globalClusterIdentifier(naming.physical("auth-global"))
                     .sourceDbClusterIdentifier(cluster.arn())
@@ -271,7 +278,8 @@ public final class AuthDatabase extends ZebrosComponent {
 
     /**
      * Where applications write: a standalone cluster's endpoint, or in a region pair the global writer
-     * endpoint, which always names the current primary's writer (docs/aws-constraints.md#AUR-13).
+     * endpoint, which always names the current primary's writer
+     * (https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/).
      */
     public Output<String> writerEndpoint() {
         return writerEndpoint;

@@ -30,9 +30,10 @@ import java.util.Optional;
 
 /**
  * Keycloak on Fargate behind its load balancer, on the Aurora database. The database login and the
- * bootstrap admin password reach the container as ECS secrets from Secrets Manager (docs/aws-constraints.md#KC-01), never
- * in the plain environment. Nodes find each other through the database (jdbc-ping, Keycloak 26's
- * default) and talk on 7800/57800 inside their own security group (docs/aws-constraints.md#KC-04).
+ * bootstrap admin password reach the container as ECS secrets from Secrets Manager
+ * (https://www.keycloak.org/server/db), never in the plain environment. Nodes find each other through the database
+ * (jdbc-ping, Keycloak 26's default) and talk on 7800/57800 inside their own security group
+ * (https://www.keycloak.org/server/caching).
  */
 public final class Keycloak extends ZebrosComponent {
     public static final String REALM = "zebros";
@@ -54,8 +55,9 @@ public final class Keycloak extends ZebrosComponent {
         /**
          * The phase's tasks; a secondary's Keycloak stands by at zero tasks with its full range registered.
          * Keycloak writes on every login and cannot run on a read-only secondary database
-         * (docs/aws-constraints.md#KC-06), and Aurora PostgreSQL's write forwarding would send each of those
-         * writes across the ocean; the failover runbook raises the minimum once the secondary is promoted.
+         * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html), and Aurora
+         * PostgreSQL's write forwarding would send each of those writes across the ocean; the failover runbook raises
+         * the minimum once the secondary is promoted.
          */
         public static Size forPhase(PhaseTable phases, RoleDecisions decisions) {
             Range phaseTasks = phases.keycloakTasks();
@@ -173,7 +175,10 @@ public final class Keycloak extends ZebrosComponent {
     }
 
 
-    /** The realm's issuer: the same in both regions, so tokens stay valid after failover (docs/aws-constraints.md#APIGW-02). */
+    /**
+     * The realm's issuer: the same in both regions, so tokens stay valid after failover
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html).
+     */
     public String issuer() {
         return "https://" + stack.dns().authHost() + "/realms/" + REALM;
     }

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * The seeds' "AuthLB": an internet-facing ALB that ends TLS for Keycloak. HTTPS only with a TLS 1.3
  * policy (port 80 just redirects), invalid headers dropped, and the target health check on
- * Keycloak's management port 9000, which is never routed publicly (docs/aws-constraints.md#KC-03).
+ * Keycloak's management port 9000, which is never routed publicly (https://www.keycloak.org/server/reverseproxy).
  */
 public final class KeycloakLoadBalancer extends ZebrosComponent {
     public static final int HTTP_PORT = 8080;
@@ -93,7 +93,8 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
         httpsListener = listeners(name, certificate);
 
-        // The region's own name: what health checks probe, never the shared failover name (docs/aws-constraints.md#R53-03).
+        // The region's own name: what health checks probe, never the shared failover name
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/dns-failover.html).
         DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost(stack), alias(), child());
         // The shared name points here only while neither CloudFront nor the global layer owns it.
         if (args.names().sharedName()) {
@@ -148,7 +149,10 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         return https;
     }
 
-    /** In a region pair, the failover name CloudFront's auth origin uses (docs/aws-constraints.md#CF-05). */
+    /**
+     * In a region pair, the failover name CloudFront's auth origin uses
+     * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorOriginGroups.html).
+     */
     public static String originHost(StackContext stack) {
         return "auth-origin." + stack.dns().domain();
     }

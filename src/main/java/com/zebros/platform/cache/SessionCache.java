@@ -24,12 +24,16 @@ import java.util.Optional;
 
 /**
  * The seeds' ElastiCache for sessions and hot items: phase 2 a two-node replication group with
- * automatic failover across AZs (docs/aws-constraints.md#EC-01); phase 3 cluster mode (EC-02). TLS and encryption at rest
- * are on from creation, since both force a new group later (docs/aws-constraints.md#EC-04); the AUTH token is a config
- * secret kept in Secrets Manager for the functions to read.
+ * automatic failover across AZs
+ * (https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/elasticache/replication_group.go);
+ * phase 3 cluster mode (https://www.pulumi.com/registry/packages/aws/api-docs/elasticache/replicationgroup/). TLS and
+ * encryption at rest are on from creation, since both force a new group later
+ * (https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/elasticache/replication_group.go);
+ * the AUTH token is a config secret kept in Secrets Manager for the functions to read.
  *
- * <p>Phase 2 to 3 is two deployments: {@code clusterMode: compatible}, then {@code enabled} (docs/aws-constraints.md#EC-03).
- * {@code promote} writes {@code zebros:redisClusterMode: compatible} for the first and removes it for the second.
+ * <p>Phase 2 to 3 is two deployments: {@code clusterMode: compatible}, then {@code enabled}
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html). {@code promote} writes {@code
+ * zebros:redisClusterMode: compatible} for the first and removes it for the second.
  */
 public final class SessionCache extends ZebrosComponent {
     public static final int PORT = 6379;
@@ -59,8 +63,9 @@ public final class SessionCache extends ZebrosComponent {
         }
 
         /**
-         * The phase's layout. Into cluster mode is two deployments (docs/aws-constraints.md#EC-03): while
-         * {@code zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode.
+         * The phase's layout. Into cluster mode is two deployments
+         * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html): while {@code
+         * zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode.
          */
         public static Layout forPhase(PhaseTable phases, boolean compatibleStep) {
             if (phases.cacheMode() != CacheMode.CLUSTER) {

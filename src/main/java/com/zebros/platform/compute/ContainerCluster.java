@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The ECS cluster that runs Keycloak and the workers. Container Insights is on: the seeds watch
  * Fargate CPU and memory, and the queue-depth scaling of phase 2 divides by its RunningTaskCount.
- * FARGATE_SPOT is associated from the start so the phase-3 report tier can use it (docs/aws-constraints.md#ECS-02).
+ * FARGATE_SPOT is associated from the start so the phase-3 report tier can use it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
  */
 public final class ContainerCluster extends ZebrosComponent {
     private final Cluster cluster;

@@ -29,11 +29,12 @@ import java.util.Map;
  * One Lambda function of the CRM API: its own least-privilege role, its own log group, a published
  * version and the {@code live} alias everything invokes.
  *
- * <p>SnapStart only works on published versions (docs/aws-constraints.md#LBD-01), so the function publishes and callers go
- * through the alias. SnapStart and provisioned concurrency do not combine on one version (docs/aws-constraints.md#LBD-02):
- * a function whose phase gives it provisioned concurrency (the API functions in phase 3) drops
- * SnapStart, because provisioned environments are initialised before traffic and gain nothing
- * from a snapshot; every other function keeps SnapStart, which cuts a Java cold start the most.
+ * <p>SnapStart only works on published versions (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html), so the
+ * function publishes and callers go through the alias. SnapStart and provisioned concurrency do not combine on one
+ * version (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html): a function whose phase gives it provisioned
+ * concurrency (the API functions in phase 3) drops SnapStart, because provisioned environments are initialised before
+ * traffic and gain nothing from a snapshot; every other function keeps SnapStart, which cuts a Java cold start the
+ * most.
  */
 public final class CrmFunction extends ZebrosComponent {
     public static final String ALIAS = "live";

@@ -86,7 +86,8 @@ public final class JobStateMachine {
         parameters.put("Cluster", network.clusterArn());
         parameters.put("TaskDefinition", task.taskDefinitionArn());
         if (task.spot()) {
-            // A capacity provider strategy and a launch type exclude each other (docs/aws-constraints.md#ECS-02).
+            // A capacity provider strategy and a launch type exclude each other
+            // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
             parameters.put("CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
         } else {
             parameters.put("LaunchType", "FARGATE");
@@ -102,7 +103,8 @@ public final class JobStateMachine {
         state.put("Resource", "arn:aws:states:::ecs:runTask.sync");
         state.put("Parameters", parameters);
         state.put("ResultPath", "$.task");
-        // RunTask reports capacity shortages (Spot included) as failures (docs/aws-constraints.md#SFN-02); retry with back-off.
+        // RunTask reports capacity shortages (Spot included) as failures
+        // (https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html); retry with back-off.
         state.put("Retry", List.of(
                 Map.of("ErrorEquals", List.of("ECS.AmazonECSException", "ECS.ServerException",
                                 "ECS.ThrottlingException", "AmazonECS.Unknown"),

@@ -23,8 +23,10 @@ import java.util.List;
  * A queue-processing Fargate service, the shape of the seeds' "Fargate ASG" (phase 1 on): workers
  * that poll their work queue, scaled between a minimum and a maximum on CPU, memory and the queue's
  * backlog per task. The backlog is metric math over the queue's visible messages and Container
- * Insights' running-task count (docs/aws-constraints.md#ECS-03). It takes every number in its
- * {@link Args}; which ones a phase gives is the caller's decision ({@link Scaling#forReports}).
+ * Insights' running-task count
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html).
+ * It takes every number in its {@link Args}; which ones a phase gives is the caller's decision ({@link
+ * Scaling#forReports}).
  */
 public final class QueueProcessingService {
     private final Queue queue;

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Options of an ECS service. Once Application Auto Scaling owns the task count, Pulumi must stop
- * resetting it on every {@code up} (docs/aws-constraints.md#ECS-03); the mock engine never sees options, so tests call this.
+ * resetting it on every {@code up}
+ * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html);
+ * the mock engine never sees options, so tests call this.
  */
 public final class ServiceOptions {
     private ServiceOptions() {

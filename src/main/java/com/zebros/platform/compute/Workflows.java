@@ -229,8 +229,9 @@ public final class Workflows extends ZebrosComponent {
     }
 
     /**
-     * docs/aws-constraints.md#SFN-01: run and watch the worker tasks, manage the EventBridge rule {@code .sync} uses, pass
-     * only the workers' roles; send to the pool's queue; record failures on the job.
+     * https://docs.aws.amazon.com/step-functions/latest/dg/ecs-iam.html: run and watch the worker tasks, manage the
+     * EventBridge rule {@code .sync} uses, pass only the workers' roles; send to the pool's queue; record failures on
+     * the job.
      */
     private PolicyDocument stateMachinePermissions(StackContext stack, ContainerCluster cluster, TableSet tables) {
         Output<String> account = stack.accountId();

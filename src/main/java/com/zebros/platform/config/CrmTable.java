@@ -11,8 +11,9 @@ import java.util.Set;
  * auto-scaling, the functions' {@code <TABLE>_TABLE} variable, the dashboard and the cost estimate follow from it.
  *
  * <p>A table's name, keys and index keys force a replacement of the whole (global) table when they change
- * (docs/aws-constraints.md#DDB-10), so they are constants here, never config. Every partition key starts with the
- * tenant, so a query can only ever reach one tenant's items. The access patterns the keys serve:
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table), so they are constants
+ * here, never config. Every partition key starts with the tenant, so a query can only ever reach one tenant's items.
+ * The access patterns the keys serve:
  * <ul>
  *   <li>per tenant, list: the base table, {@code tenantId} + the entity id;</li>
  *   <li>search by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)};</li>
@@ -86,7 +87,10 @@ public enum CrmTable {
         return indexes;
     }
 
-    /** Only key attributes are declared: an extra one gives a perpetual diff (docs/aws-constraints.md#DDB-11). */
+    /**
+     * Only key attributes are declared: an extra one gives a perpetual diff
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table).
+     */
     public Set<String> keyAttributes() {
         Set<String> names = new LinkedHashSet<>(List.of(hashKey(), rangeKey));
         for (Index index : indexes) {

@@ -1,6 +1,10 @@
 package com.zebros.platform.config;
 
-/** The CPU and memory pairs Fargate accepts (docs/aws-constraints.md#ECS-01); anything else fails at deploy. */
+/**
+ * The CPU and memory pairs Fargate accepts
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html); anything else fails at
+ * deploy.
+ */
 public final class FargateSizes {
 
     private FargateSizes() {

@@ -60,8 +60,8 @@ public enum FunctionGroup {
      * Reserved concurrency by phase, 0 to 3. Phases 0 and 1 share one budget among all functions (the seeds' "100
      * concurrent executions", then 200); the split favours the authorizer, which every request passes, and the API.
      * Phase 2 reserves per function; the figures keep 400 of the default account limit of 1,000 unreserved, well
-     * above the 100 AWS requires (docs/aws-constraints.md#LBD-04). In phase 3 the API groups' provisioned
-     * concurrency replaces their reservation (PhaseDefaults).
+     * above the 100 AWS requires (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html). In
+     * phase 3 the API groups' provisioned concurrency replaces their reservation (PhaseDefaults).
      */
     private static int[] reserved(int... byPhase) {
         return byPhase;

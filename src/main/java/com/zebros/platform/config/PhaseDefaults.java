@@ -113,7 +113,8 @@ final class PhaseDefaults {
             });
         }
         if (Feature.DAX.in(phase)) {
-            // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs (docs/aws-constraints.md#DAX-03: >= 3 for HA).
+            // Phase 2 adds a DAX cluster; phase 3 spreads it over three AZs
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.consistency.html: >= 3 for HA).
             v.put(PhaseSetting.DAX_NODES.key(), phase >= 3 ? 3.0 : 2.0);
         }
     }
@@ -136,8 +137,9 @@ final class PhaseDefaults {
     }
 
     private static void edge(int phase, Map<String, Double> v) {
-        // Stage throttling well inside the account's 10,000 rps (docs/aws-constraints.md#APIGW-04) and identical in both
-        // regions, because the secondary takes all traffic after failover.
+        // Stage throttling well inside the account's 10,000 rps
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html) and identical in both regions,
+        // because the secondary takes all traffic after failover.
         double[][] limits = {{50, 100}, {100, 200}, {500, 1000}, {2000, 4000}};
         v.put(PhaseSetting.API_RATE_LIMIT.key(), limits[phase][0]);
         v.put(PhaseSetting.API_BURST_LIMIT.key(), limits[phase][1]);
@@ -197,7 +199,9 @@ final class PhaseDefaults {
         double limit = v.get(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key());
         if (reserved > limit - 100) {
             problems.add(reservations + ".* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
-                    + Setting.format(limit) + " unreserved (docs/aws-constraints.md#LBD-04): lower the budgets or raise the quota and set accountConcurrencyLimit");
+                    + Setting.format(limit) + " unreserved "
+                    + "(https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html): lower the budgets "
+                    + "or raise the quota and set accountConcurrencyLimit");
         }
         return problems;
     }

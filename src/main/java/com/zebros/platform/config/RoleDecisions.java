@@ -14,7 +14,8 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /**
      * The stack declares the CRM tables: a standalone's, or the primary's global tables with a replica in the peer
-     * region. A secondary never declares a table; its replicas are the primary's (docs/aws-constraints.md#DDB-02).
+     * region. A secondary never declares a table; its replicas are the primary's
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table).
      */
     public boolean declaresTables() {
         return role != Role.SECONDARY;
@@ -27,7 +28,8 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /**
      * CloudFront distributions live in one stack: a standalone's, or the primary's serving both regions.
-     * The same alias cannot sit on two distributions (docs/aws-constraints.md#R53-05).
+     * The same alias cannot sit on two distributions
+     * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
      */
     public boolean ownsCloudFront() {
         return phases.has(Feature.CLOUDFRONT) && role != Role.SECONDARY;
@@ -56,7 +58,8 @@ public record RoleDecisions(Role role, PhaseTable phases) {
 
     /**
      * Keycloak writes on every login and cannot run on a read-only secondary database
-     * (docs/aws-constraints.md#KC-06): a secondary's Keycloak stands by at zero tasks.
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html): a secondary's
+     * Keycloak stands by at zero tasks.
      */
     public boolean keycloakStandsBy() {
         return role == Role.SECONDARY;
@@ -67,7 +70,10 @@ public record RoleDecisions(Role role, PhaseTable phases) {
         return role == Role.SECONDARY;
     }
 
-    /** The auth cluster becomes the source of a global cluster in place (docs/aws-constraints.md#AUR-09). */
+    /**
+     * The auth cluster becomes the source of a global cluster in place
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster).
+     */
     public boolean auroraSourcesGlobalCluster() {
         return role == Role.PRIMARY;
     }

@@ -95,7 +95,8 @@ public final class StackSettingsReader {
                 "8 to 128 printable characters without '/', '\"', '@' or spaces (RDS master password rules)");
         Secret adminPassword = secret("keycloakAdminPassword", Pattern.compile("\\S{12,128}"),
                 "12 to 128 characters without spaces");
-        // Redis arrives in phase 2; its AUTH token rules are ElastiCache's (docs/aws-constraints.md#EC-05).
+        // Redis arrives in phase 2; its AUTH token rules are ElastiCache's
+        // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html).
         Secret redisToken = Feature.REDIS.in(phase)
                 ? secret("redisAuthToken", REDIS_TOKEN, "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
                 : Secret.placeholder();

@@ -27,12 +27,15 @@ import java.util.Map;
  * The CRM's DynamoDB tables, owned by a standalone or primary stack. A primary's tables are global
  * tables (2019.11.21): each has a {@code TableReplica} in the peer region with its own key, point-in-
  * time recovery and deletion protection. Replicas are separate resources, not inline {@code replicas},
- * so that a provisioned table's replica waits for its write auto-scaling (docs/aws-constraints.md#DDB-03, DDB-04).
+ * so that a provisioned table's replica waits for its write auto-scaling
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica,
+ * https://github.com/hashicorp/terraform-provider-aws/issues/13097).
  *
  * <p>Every table is KMS-encrypted with the stack's own key, point-in-time recovery, TTL on
  * temporary items, deletion protection outside throw-away stacks, and streams with new and old
  * images from day one. Streams feed the notification function now and are what a global table
- * needs later (docs/aws-constraints.md#DDB-01), so turning a stack global never has to touch them.
+ * needs later (https://github.com/hashicorp/terraform-provider-aws/issues/43625), so turning a stack global never has
+ * to touch them.
  */
 public final class CrmTables extends ZebrosComponent implements TableSet {
     public static final String BILLING_ON_DEMAND = "PAY_PER_REQUEST";
@@ -46,7 +49,8 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
 
     /**
      * @param peerProvider the peer region's provider when this stack is a primary: its tables become
-     *                     global tables with a replica there, encrypted with a key of that region (docs/aws-constraints.md#DDB-07)
+     * global tables with a replica there, encrypted with a key of that region
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table)
      * @param capacity     each table's capacity mode and ranges at the phase
      */
     public record Args(Optional<Provider> peerProvider, TableCapacity capacity) {
@@ -108,7 +112,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
         var table = new Table(schema.id(), args.build(),
                 StatefulOptions.table(stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
-        // replica can be added (docs/aws-constraints.md#DDB-04).
+        // replica can be added (https://github.com/hashicorp/terraform-provider-aws/issues/13097).
         List<Resource> writeScaling = provisioned
                 ? TableAutoScaling.register(schema, schema.id(), table.name(), capacity, child())
                 : List.of();

@@ -28,12 +28,18 @@ import java.util.Map;
 /**
  * S3 replication both ways between the two regions' file stores. Both configurations belong to the
  * secondary, deployed after the primary, because a destination bucket must exist before a rule can
- * name it (docs/aws-constraints.md#S3-09): owning them here joins the stacks without a cycle.
+ * name it
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration):
+ * owning them here joins the stacks without a cycle.
  *
- * <p>Each rule: every object (empty filter, docs/aws-constraints.md#S3-04), delete markers too (soft deletes mirror), KMS
- * objects re-encrypted with the destination region's key by its full ARN (docs/aws-constraints.md#S3-06), and Replication
- * Time Control with its required metrics at 15 minutes (docs/aws-constraints.md#S3-05). Versioning on both buckets is each
- * stack's own (docs/aws-constraints.md#S3-01).
+ * <p>Each rule: every object (empty filter,
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration),
+ * delete markers too (soft deletes mirror), KMS objects re-encrypted with the destination region's key by its full ARN
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration),
+ * and Replication Time Control with its required metrics at 15 minutes
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration).
+ * Versioning on both buckets is each stack's own
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration).
  */
 public final class CrossRegionReplication extends ZebrosComponent {
 

@@ -24,8 +24,10 @@ import java.util.Map;
 
 /**
  * DAX in front of the CRM tables (phase 2; three nodes across AZs in phase 3). Encrypted at rest and
- * on its TLS endpoint from creation, because both force a new cluster later (docs/aws-constraints.md#DAX-02). Item and query
- * caches live one minute: writes replicated from the other region bypass this cluster (docs/aws-constraints.md#DAX-05).
+ * on its TLS endpoint from creation, because both force a new cluster later
+ * (https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/dax/cluster.go). Item and query
+ * caches live one minute: writes replicated from the other region bypass this cluster
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.consistency.html).
  */
 public final class Dax extends ZebrosComponent {
     public static final int TLS_PORT = 9111;

@@ -39,8 +39,10 @@ import java.util.Map;
 
 /**
  * The CRM's file store: imports, exports and reports. KMS-encrypted with a bucket key (fewer KMS
- * calls), versioned (S3 replication needs it, docs/aws-constraints.md#S3-01, and it undoes an accidental overwrite), no
- * public access of any kind, ACLs disabled, and a policy that refuses any request not made over TLS.
+ * calls), versioned (S3 replication needs it,
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_replication_configuration, and
+ * it undoes an accidental overwrite), no public access of any kind, ACLs disabled, and a policy that refuses any
+ * request not made over TLS.
  *
  * <p>Prefixes: {@code imports/}, {@code exports/}, {@code reports/}, {@code tmp/} (phase 2 expires it).
  */
@@ -109,8 +111,9 @@ public final class FileStore extends ZebrosComponent {
     /**
      * Every phase: abandoned multipart uploads are removed after 7 days (their parts are billed and listed nowhere).
      * Phase 2: old files move to infrequent access, temporary exports expire, and old versions (kept because
-     * replication needs versioning) do not pile up (docs/aws-constraints.md#S3-10). Phase 3 moves files to
-     * Intelligent-Tiering instead, with its archive tiers (docs/aws-constraints.md#S3-11).
+     * replication needs versioning) do not pile up
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html). Phase 3 moves files to Intelligent-Tiering
+     * instead, with its archive tiers (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html).
      */
     private void lifecycle(String name, boolean tiering, boolean intelligentTiering) {
         var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build();
@@ -127,7 +130,9 @@ public final class FileStore extends ZebrosComponent {
                     .id(intelligentTiering ? "intelligent-tiering" : "infrequent-access")
                     .status("Enabled")
                     .filter(everything)
-                    // STANDARD_IA accepts only more than 30 days (docs/aws-constraints.md#S3-10); Intelligent-Tiering accepts 0.
+                    // STANDARD_IA accepts only more than 30 days
+                    // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Transition.html); Intelligent-Tiering
+                    // accepts 0.
                     .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
                             .days(intelligentTiering ? 0 : 90)
                             .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA").build())

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * A secondary's tables: the replicas the primary's global tables keep in this region. The secondary
- * never declares a table (docs/aws-constraints.md#DDB-02); it reads names and the replica key from the primary, reaches the
- * replicas by ARN in its own region, and owns their auto-scaling targets when the phase provisions
- * capacity, with the same ranges as the primary (docs/aws-constraints.md#DDB-06).
+ * never declares a table (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table);
+ * it reads names and the replica key from the primary, reaches the replicas by ARN in its own region, and owns their
+ * auto-scaling targets when the phase provisions capacity, with the same ranges as the primary
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html).
  */
 public final class ReplicaTables extends ZebrosComponent implements TableSet {
     private final PrimaryStack primary;
@@ -60,7 +61,10 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
         return Output.format("arn:aws:dynamodb:%s:%s:table/%s", region, stack.accountId(), tableName(table));
     }
 
-    /** The replica's own stream in this region, never the primary's (docs/aws-constraints.md#DDB-14). */
+    /**
+     * The replica's own stream in this region, never the primary's
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table).
+     */
     @Override
     public Output<String> streamArn(CrmTable table) {
         return tableName(table).apply(physical -> DynamodbFunctions.getTable(GetTableArgs.builder().name(physical).build(),

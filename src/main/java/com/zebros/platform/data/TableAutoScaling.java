@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Read and write auto-scaling of one table and each of its indexes, held at the phase's target
  * utilisation between the seed's minimum and maximum (each index between its own, PhaseDefaults): the same for a primary's tables and for a
- * secondary's replicas, whose write settings must match (docs/aws-constraints.md#DDB-06).
+ * secondary's replicas, whose write settings must match
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html).
  */
 final class TableAutoScaling {
     private TableAutoScaling() {
@@ -19,7 +20,8 @@ final class TableAutoScaling {
 
     /**
      * @param namePrefix the logical-name prefix of the targets, e.g. {@code customers} or {@code customers-replica}
-     * @return the write policies, which a provisioned replica must wait for (docs/aws-constraints.md#DDB-04)
+     * @return the write policies, which a provisioned replica must wait for
+     * (https://github.com/hashicorp/terraform-provider-aws/issues/13097)
      */
     static List<Resource> register(CrmTable schema, String namePrefix, Output<String> tableName,
                                    TableCapacity capacity, CustomResourceOptions options) {

@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * The API's custom domain (phase 2): regional custom domains for the shared name
  * ({@code api.<domain>}) and the region's own name ({@code api-<region>.<domain>}, what health checks
- * probe), with a certificate in the API's region (docs/aws-constraints.md#APIGW-03) and TLS 1.2.
+ * probe), with a certificate in the API's region
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html) and
+ * TLS 1.2.
  */
 public final class ApiDomain extends ZebrosComponent {
     private final DomainName shared;
@@ -41,7 +43,8 @@ public final class ApiDomain extends ZebrosComponent {
         var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
         shared = domain(name + "-shared", stack.dns().apiHost(), certificate, api);
         regional = domain(name + "-regional", regionalHost, certificate, api);
-        // In a region pair, CloudFront's origin is a failover name served by both regions (docs/aws-constraints.md#CF-05).
+        // In a region pair, CloudFront's origin is a failover name served by both regions
+        // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorOriginGroups.html).
         origin = global ? domain(name + "-origin", originHost(stack), certificate, api) : null;
         DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost, alias(regional), child());
         registerOutputs(Map.of("regionalHost", Output.of(regionalHost)));

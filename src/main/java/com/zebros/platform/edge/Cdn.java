@@ -21,18 +21,24 @@ import java.util.Map;
 
 /**
  * Phase 3: CloudFront in front of the API and of Keycloak. The certificate and the CLOUDFRONT-scope
- * web ACL live in us-east-1 whatever the stack's region (docs/aws-constraints.md#CF-01, CF-02), through a second provider.
- * The API origin forwards every viewer header but Host, Authorization included, with caching
- * disabled (docs/aws-constraints.md#CF-03, CF-04: a custom origin request policy cannot carry Authorization, and a cached
- * answer must never reach another user). Every origin request carries the edge's secret header;
- * the regional web ACL refuses requests without it, so the edge cannot be bypassed.
+ * web ACL live in us-east-1 whatever the stack's region
+ * (https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html,
+ * https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html), through a second provider.
+ * The API origin forwards every viewer header but Host, Authorization included, with caching disabled
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html,
+ * https://repost.aws/knowledge-center/cloudfront-authorization-header: a custom origin request policy cannot carry
+ * Authorization, and a cached answer must never reach another user). Every origin request carries the edge's secret
+ * header; the regional web ACL refuses requests without it, so the edge cannot be bypassed.
  */
 public final class Cdn extends ZebrosComponent {
     /** AWS managed policies (CloudFront "Use managed cache/origin request policies"). */
     public static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     public static final String ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     public static final String ALL_VIEWER = "216adef6-5c7f-47e4-b989-5492eafa07d3";
-    /** The hosted zone of every CloudFront distribution, for alias records (docs/aws-constraints.md#R53-05). */
+    /**
+     * The hosted zone of every CloudFront distribution, for alias records
+     * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
+     */
     public static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
 
     private final Distribution api;
@@ -131,7 +137,10 @@ public final class Cdn extends ZebrosComponent {
         return alias(auth);
     }
 
-    /** CloudFront aliases never evaluate target health (docs/aws-constraints.md#R53-05). */
+    /**
+     * CloudFront aliases never evaluate target health
+     * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
+     */
     private static RecordAliasArgs alias(Distribution distribution) {
         return DnsAlias.cloudFront(distribution.domainName());
     }

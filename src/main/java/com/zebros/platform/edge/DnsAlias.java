@@ -9,7 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 /**
  * Route 53 alias targets and the plain A records that use them, built once. A regional target (a load balancer,
  * an API Gateway regional domain) evaluates its health, so Route 53 stops answering with a dead region; a
- * CloudFront distribution never does (docs/aws-constraints.md#R53-05).
+ * CloudFront distribution never does (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
  */
 public final class DnsAlias {
     private DnsAlias() {

@@ -123,7 +123,7 @@ public final class Edge extends ZebrosComponent {
 
     /**
      * The distributions, where this stack owns them: one per name, owned by the primary in a pair, because the same
-     * alias cannot sit on two (docs/aws-constraints.md#R53-05).
+     * alias cannot sit on two (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
      */
     private Cdn distributions(String name, Wiring wiring, Layers layers) {
         Provider edgeProvider = wiring.edgeProvider().orElseThrow();

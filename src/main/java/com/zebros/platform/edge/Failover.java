@@ -18,13 +18,16 @@ import java.util.Optional;
 /**
  * This region's half of the Route 53 failover pair. Health checks probe the region's own names
  * ({@code api-<region>}, {@code auth-<region>}), never the shared names, which follow DNS to whichever
- * region is active (docs/aws-constraints.md#R53-03). Each stack writes its own record of each pair, PRIMARY or SECONDARY by
- * role, with its region as the set identifier (docs/aws-constraints.md#R53-01), and the health check on it (R53-02).
+ * region is active (https://docs.aws.amazon.com/apigateway/latest/developerguide/dns-failover.html). Each stack writes
+ * its own record of each pair, PRIMARY or SECONDARY by role, with its region as the set identifier
+ * (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-failover-alias.html), and the
+ * health check on it (https://docs.aws.amazon.com/apigateway/latest/developerguide/dns-failover.html).
  *
  * <p>Below phase 3 the shared names fail over between the regions' endpoints. In phase 3 CloudFront
  * (owned by the primary) answers the shared names in both records, and the failover moves behind it,
- * to the origin names {@code api-origin} and {@code auth-origin} (docs/aws-constraints.md#CF-05: origin groups would retry only
- * GET, HEAD and OPTIONS).
+ * to the origin names {@code api-origin} and {@code auth-origin}
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorOriginGroups.html:
+ * origin groups would retry only GET, HEAD and OPTIONS).
  */
 public final class Failover extends ZebrosComponent {
     public static final String API_HEALTH_PATH = "/v1/health";

@@ -45,10 +45,11 @@ import java.util.Map;
 
 /**
  * The CRM's REST API. REST rather than HTTP because only REST stages take a regional WAF web ACL
- * (docs/aws-constraints.md#WAF-01), which the seeds add in phase 2; REST has no native JWT authorizer, so a Lambda
- * authorizer verifies Keycloak's tokens (docs/aws-constraints.md#APIGW-01). Every integration targets a function's
- * {@code live} alias so SnapStart applies (docs/aws-constraints.md#LBD-01). The stage logs every request as JSON and is
- * throttled to the phase's limits.
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html), which the
+ * seeds add in phase 2; REST has no native JWT authorizer, so a Lambda authorizer verifies Keycloak's tokens
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html). Every integration targets a
+ * function's {@code live} alias so SnapStart applies (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). The
+ * stage logs every request as JSON and is throttled to the phase's limits.
  */
 public final class RestApi extends ZebrosComponent {
     public static final String STAGE = "live";
@@ -58,7 +59,8 @@ public final class RestApi extends ZebrosComponent {
 
     /**
      * The stage's throttling, the same in both regions because the secondary takes all traffic after a
-     * failover, and well inside the account's 10,000 requests per second (docs/aws-constraints.md#APIGW-04).
+     * failover, and well inside the account's 10,000 requests per second
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
      *
      * @param ratePerSecond steady requests per second
      * @param burst         the burst above it

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * An ACM certificate validated through DNS in the stack's hosted zone. The validation records of a
  * name are the same in every region and stack, so each is written with {@code allowOverwrite}
- * (docs/aws-constraints.md#R53-06): the second stack to deploy must not fail on the first one's record.
+ * (https://github.com/hashicorp/terraform-provider-aws/issues/13653): the second stack to deploy must not fail on the
+ * first one's record.
  */
 public final class ValidatedCertificate {
     private final Certificate certificate;

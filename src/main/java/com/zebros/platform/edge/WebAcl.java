@@ -11,8 +11,9 @@ import com.pulumi.resources.CustomResourceOptions;
 
 /**
  * A WAFv2 web ACL. REGIONAL ones protect this region's REST stage and auth load balancer through
- * associations (docs/aws-constraints.md#WAF-02); the CLOUDFRONT one lives in us-east-1 and is named by the distributions
- * themselves (docs/aws-constraints.md#CF-02), never associated.
+ * associations (https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html); the CLOUDFRONT
+ * one lives in us-east-1 and is named by the distributions themselves
+ * (https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html), never associated.
  */
 public final class WebAcl {
     private final com.pulumi.aws.wafv2.WebAcl acl;

@@ -35,12 +35,18 @@ public final class Naming {
         return "z-" + stack.substring(0, Math.max(1, room)).replaceAll("-+$", "") + "-" + hash + "-" + suffix;
     }
 
-    /** {@code zebros-<stack>-<suffix>-<region>}: unique across regions too (docs/aws-constraints.md#AUR-03). */
+    /**
+     * {@code zebros-<stack>-<suffix>-<region>}: unique across regions too
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html).
+     */
     public String regional(String suffix) {
         return physical(suffix) + "-" + region;
     }
 
-    /** Bucket names are global across all accounts: add the account id (docs/aws-constraints.md#S3-08). */
+    /**
+     * Bucket names are global across all accounts: add the account id
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+     */
     public Output<String> bucket(String suffix, Output<String> accountId) {
         return accountId.applyValue(account -> physical(suffix) + "-" + account + "-" + region);
     }

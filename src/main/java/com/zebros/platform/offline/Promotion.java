@@ -40,13 +40,17 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
 
     /**
      * The settings of the target. Into phase 3 Redis first passes through {@code compatible}
-     * (docs/aws-constraints.md#EC-03): the first promotion to 3 plans that step; the second, at 3 already, finishes it.
+     * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html): the first promotion to 3
+     * plans that step; the second, at 3 already, finishes it.
      */
     static StackSettings targetSettings(StackSettings current, int target) {
         return current.atPhase(target).withRedisCompatibleStep(intoClusterMode(current, target));
     }
 
-    /** Redis, already running, enters cluster mode with this promotion: the two-step change (docs/aws-constraints.md#EC-03). */
+    /**
+     * Redis, already running, enters cluster mode with this promotion: the two-step change
+     * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html).
+     */
     private static boolean intoClusterMode(StackSettings current, int target) {
         return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase());
     }
@@ -58,7 +62,9 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
         boolean provisioningGlobalTables = current.role().isGlobal() && !before.dynamoProvisioned()
                 && PhaseTable.defaults(target).dynamoProvisioned();
         if (provisioningGlobalTables) {
-            steps.add("DynamoDB global tables move to provisioned capacity (docs/aws-constraints.md#DDB-04, DDB-06): "
+            steps.add("DynamoDB global tables move to provisioned capacity "
+                    + "(https://github.com/hashicorp/terraform-provider-aws/issues/13097, "
+                    + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html): "
                     + (current.role() == Role.PRIMARY
                     ? "1) pulumi up -s " + stack + " switches the tables and registers write and read auto-scaling on "
                     + "tables and indexes in this region; 2) promote and pulumi up the secondary, which owns its "
@@ -68,7 +74,8 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
                     + " registers the replicas' auto-scaling in this region"));
         }
         if (intoClusterMode(current, target)) {
-            steps.add("Redis moves into cluster mode in two deployments (docs/aws-constraints.md#EC-03): 1) this promotion writes "
+            steps.add("Redis moves into cluster mode in two deployments "
+                    + "(https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html): 1) this promotion writes "
                     + "zebros:redisClusterMode: compatible; pulumi up -s " + stack + "; 2) run promote --stack " + stack
                     + " --to 3 --write again, which removes it; pulumi up -s " + stack);
         }

@@ -8,8 +8,12 @@ import java.util.Objects;
 
 /**
  * What makes a stateful resource the same resource: its URN (type, logical name and parent chain)
- * and the inputs whose change forces AWS to replace it (docs/aws-constraints.md#DDB-10, AUR-03/06, S3-08). Promotions and
- * the tests hold every pair of plans to it.
+ * and the inputs whose change forces AWS to replace it
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html,
+ * https://github.com/terraform-aws-modules/terraform-aws-rds-aurora/tree/master/examples/global-cluster,
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). Promotions and the tests hold every
+ * pair of plans to it.
  */
 public final class StatefulIdentity {
 

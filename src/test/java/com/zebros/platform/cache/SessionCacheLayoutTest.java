@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zebros.platform.config.PhaseTable;
 import org.junit.jupiter.api.Test;
 
-/** The group's layout per phase, and the two deployments into cluster mode (docs/aws-constraints.md#EC-03). */
+/**
+ * The group's layout per phase, and the two deployments into cluster mode
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html).
+ */
 class SessionCacheLayoutTest {
 
     @Test

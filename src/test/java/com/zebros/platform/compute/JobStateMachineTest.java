@@ -106,7 +106,7 @@ class JobStateMachineTest {
     void spotRunsUseACapacityProviderStrategyAndNoLaunchType() {
         var states = states(allRunTask(true));
         var report = states.getAsJsonObject("RunReport").getAsJsonObject("Parameters");
-        assertFalse(report.has("LaunchType"), "docs/aws-constraints.md#ECS-02: strategy and launch type exclude each other");
+        assertFalse(report.has("LaunchType"), "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html: strategy and launch type exclude each other");
         assertTrue(report.has("CapacityProviderStrategy"));
         assertEquals("FARGATE", states.getAsJsonObject("RunImport").getAsJsonObject("Parameters").get("LaunchType").getAsString());
     }

@@ -65,7 +65,7 @@ class PhaseTableTest {
             boolean api = g.kind() == FunctionGroup.Kind.API;
             assertEquals(api, P3.usesProvisionedConcurrency(g), "phase 3: provisioned on the API functions only");
         }
-        assertTrue(reservedTotal(P2) <= 900, "phase 2 leaves 100 of the default 1,000 unreserved (docs/aws-constraints.md#LBD-04)");
+        assertTrue(reservedTotal(P2) <= 900, "phase 2 leaves 100 of the default 1,000 unreserved (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)");
     }
 
     @Test

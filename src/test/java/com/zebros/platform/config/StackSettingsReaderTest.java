@@ -191,7 +191,7 @@ class StackSettingsReaderTest {
     void reservedConcurrencyAboveTheAccountLimitIsRefused() {
         var config = valid();
         config.put("overrides", "[\"reservedConcurrency.customers=950\"]");
-        assertTrue(problems(config).stream().anyMatch(p -> p.allowed().contains("docs/aws-constraints.md#LBD-04")));
+        assertTrue(problems(config).stream().anyMatch(p -> p.allowed().contains("https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html")));
     }
 
     @Test
