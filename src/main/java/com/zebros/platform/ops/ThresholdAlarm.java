@@ -1,5 +1,6 @@
 package com.zebros.platform.ops;
 
+import com.zebros.platform.config.Setting;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,7 +27,8 @@ record ThresholdAlarm(String id, String description, String namespace, String me
     /** An ECS service's CPU or memory above the seeds' 70 %. */
     static ThresholdAlarm serviceUtilisation(String id, String what, String metric,
                                              Function<Monitoring.Watched, String> service) {
-        return new ThresholdAlarm(id, what + " above 70 %", "AWS/ECS", metric, "Average", Alarms.UTILISATION_PERCENT,
+        return new ThresholdAlarm(id, what + " above " + Setting.format(Alarms.UTILISATION_PERCENT) + " %", "AWS/ECS",
+                metric, "Average", Alarms.UTILISATION_PERCENT,
                 w -> Map.of("ClusterName", w.clusterName(), "ServiceName", service.apply(w)));
     }
 
