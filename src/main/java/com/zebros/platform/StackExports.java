@@ -41,9 +41,9 @@ final class StackExports {
     static void export(Context ctx, StackSettings settings, StackContext stack, Optional<CompletableFuture<String>> fingerprint,
                        Built built) {
         ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
-        ctx.export("role", Output.of(settings.role().configValue()));
-        ctx.export("region", Output.of(settings.region()));
-        ctx.export("peerRegion", Output.of(settings.peerRegion().orElse("")));
+        ctx.export(PrimaryOutputs.ROLE, Output.of(settings.role().configValue()));
+        ctx.export(PrimaryOutputs.REGION, Output.of(settings.region()));
+        ctx.export(PrimaryOutputs.PEER_REGION, Output.of(settings.peerRegion().orElse("")));
         ctx.export("apiUrl", built.api().url());
         ctx.export("authUrl", Output.of(built.keycloak().url()));
         ctx.export("tokenIssuer", Output.of(built.keycloak().issuer()));
