@@ -12,7 +12,6 @@ import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.FunctionGroup;
@@ -84,7 +83,7 @@ public final class CrmFunction extends ZebrosComponent {
      * @param environment the names it reads at start
      * @param vpc         where it runs when it must reach the VPC (DAX and Redis, from phase 2)
      */
-    public record Wiring(PolicyDocument permissions, Map<String, Output<String>> environment,
+    public record Wiring(PolicyDocument permissions, Output<Map<String, String>> environment,
                          java.util.Optional<VpcPlacement> vpc) {
     }
 
@@ -100,7 +99,7 @@ public final class CrmFunction extends ZebrosComponent {
         this.group = group;
         this.size = args.size();
         PolicyDocument permissions = wiring.permissions();
-        Map<String, Output<String>> environment = wiring.environment();
+        Output<Map<String, String>> environment = wiring.environment();
         java.util.Optional<VpcPlacement> vpc = wiring.vpc();
         var naming = stack.naming();
         String functionName = naming.physical(group.id());
@@ -142,7 +141,7 @@ public final class CrmFunction extends ZebrosComponent {
     /** The function's settings from the phase table: memory, SnapStart or provisioned concurrency, reservation. */
     private FunctionArgs.Builder functionArgs(String functionName, StackContext stack, ServiceRole role,
                                               com.pulumi.aws.cloudwatch.LogGroup logGroup,
-                                              Map<String, Output<String>> environment,
+                                              Output<Map<String, String>> environment,
                                               java.util.Optional<VpcPlacement> vpc) {
         var args = FunctionArgs.builder()
                 .name(functionName)
@@ -154,7 +153,7 @@ public final class CrmFunction extends ZebrosComponent {
                 .timeout(timeoutSeconds(group))
                 .publish(true)
                 .architectures("x86_64")
-                .environment(FunctionEnvironmentArgs.builder().variables(NamedOutputs.resolve(environment)).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(environment).build())
                 .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
                         .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")

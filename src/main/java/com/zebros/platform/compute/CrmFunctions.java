@@ -12,6 +12,7 @@ import com.pulumi.aws.lambda.EventSourceMappingArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.core.Output;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
@@ -81,7 +82,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 .kmsMasterKeyId("alias/aws/sns")
                 .build(), child());
 
-        Map<String, Output<String>> environment = environment(stack, wiring, args.phase());
+        // Resolved once for all the functions: each reads the same names.
+        Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, wiring, args.phase()));
 
         for (FunctionGroup group : FunctionGroup.values()) {
             PolicyDocument permissions = permissions(group, tables, wiring.files(), wiring.workflows());
