@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The ECS cluster that runs Keycloak and the workers. Container Insights is on: the seeds watch
- * Fargate CPU and memory, and the queue-depth scaling of phase 2 divides by its RunningTaskCount.
+ * Fargate CPU and memory, and the report pool's queue-depth scaling (from phase 1) divides by its RunningTaskCount.
  * FARGATE_SPOT is associated from the start so the phase-3 report tier can use it
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
  */
@@ -21,8 +21,8 @@ public final class ContainerCluster extends ZebrosComponent {
     private final Cluster cluster;
 
     /**
-     * Nothing to configure: Container Insights is what the alarms and the pool's scaling read, and both capacity
-     * providers are what the phases use, so neither is a choice.
+     * Nothing to configure: Container Insights is what the dashboard and the report pool's backlog-per-task scaling
+     * read, and both capacity providers are what the phases use, so neither is a choice.
      */
     public ContainerCluster(String name, StackContext stack) {
         super("zebros:compute:ContainerCluster", name, stack);
