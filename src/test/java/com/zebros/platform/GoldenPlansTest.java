@@ -36,6 +36,11 @@ class GoldenPlansTest {
             line.put("type", r.type());
             line.put("parent", r.parent());
             line.put("inputs", r.inputs());
+            if (!r.options().isDefault()) {
+                // The options the engine acts on (protect, ignoreChanges, aliases ...): a change to them alters a
+                // deployment as much as an input does.
+                line.put("options", r.options().asMap());
+            }
             byUrn.put(r.urn(), CanonicalJson.write(line));
         });
         return byUrn;

@@ -66,10 +66,10 @@ class RoleDecidersTest {
     }
 
     @Test
-    void theAuthLoadBalancerAnswersTheSharedNameOnlyWhileNothingElseOwnsIt() {
-        assertEquals(new KeycloakLoadBalancer.Names(false, true), KeycloakLoadBalancer.Names.of(at(Role.STANDALONE, 2)));
-        assertEquals(new KeycloakLoadBalancer.Names(false, false), KeycloakLoadBalancer.Names.of(at(Role.STANDALONE, 3)));
-        assertEquals(new KeycloakLoadBalancer.Names(true, false), KeycloakLoadBalancer.Names.of(at(Role.PRIMARY, 0)));
+    void theAuthLoadBalancerAnswersTheFailoverOriginNameOnlyInARegionPair() {
+        assertEquals(new KeycloakLoadBalancer.Names(false), KeycloakLoadBalancer.Names.of(at(Role.STANDALONE, 2)));
+        assertEquals(new KeycloakLoadBalancer.Names(false), KeycloakLoadBalancer.Names.of(at(Role.STANDALONE, 3)));
+        assertEquals(new KeycloakLoadBalancer.Names(true), KeycloakLoadBalancer.Names.of(at(Role.PRIMARY, 0)));
     }
 
     @Test

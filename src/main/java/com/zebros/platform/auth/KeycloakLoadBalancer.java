@@ -44,11 +44,10 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
      *
      * @param failoverOrigin in a region pair: the origin name both regions serve behind CloudFront
      *                       ({@code auth-origin.<domain>}), on the certificate
-     * @param sharedName     the shared auth name points straight here: neither CloudFront nor a pair owns it
      */
-    public record Names(boolean failoverOrigin, boolean sharedName) {
+    public record Names(boolean failoverOrigin) {
         public static Names of(RoleDecisions decisions) {
-            return new Names(decisions.inRegionPair(), decisions.authSharedNameOnLoadBalancer());
+            return new Names(decisions.inRegionPair());
         }
     }
 
@@ -96,10 +95,7 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
         // The region's own name: what health checks probe, never the shared failover name
         // (https://docs.aws.amazon.com/apigateway/latest/developerguide/dns-failover.html).
         DnsAlias.record(name + "-regional", stack.dns().hostedZoneId(), regionalHost(stack), alias(), child());
-        // The shared name points here only while neither CloudFront nor the global layer owns it.
-        if (args.names().sharedName()) {
-            DnsAlias.record(name + "-shared", stack.dns().hostedZoneId(), stack.dns().authHost(), alias(), child());
-        }
+        // The shared auth name is the edge's: Edge points it here while a standalone stack has no CloudFront.
         registerOutputs(Map.of("dnsName", loadBalancer.dnsName()));
     }
 

@@ -87,16 +87,21 @@ public final class QueueProcessingService {
 
         var serviceArgs = FargateServiceArgs.common(naming.physical(name), cluster, args.taskDefinitionArn(),
                 args.scaling().tasks().minInt(), args.subnets(), args.securityGroup());
+        // A capacity provider strategy in every phase, never a launch type: a change of strategy is then an update
+        // (with forceNewDeployment), where a switch between a launch type and a strategy replaces the service
+        // (terraform-provider-aws internal/service/ecs/service.go, capacityProviderStrategyCustomizeDiff).
         if (args.scaling().spot()) {
             // Spot for reports (the seeds' cost strategy); a FARGATE base of one keeps a worker when Spot is short.
             serviceArgs.capacityProviderStrategies(
                     ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
                     ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE_SPOT").weight(1).build());
         } else {
-            serviceArgs.launchType("FARGATE");
+            serviceArgs.capacityProviderStrategies(
+                    ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").weight(1).build());
         }
-        service = new Service(name, serviceArgs.build(), ServiceOptions.of(options.getParent().orElseThrow(),
-                options.getProvider().orElseThrow(), true, List.of()));
+        serviceArgs.forceNewDeployment(true);
+        service = new Service(name, serviceArgs.build(), ServiceOptions.queueWorkers(options.getParent().orElseThrow(),
+                options.getProvider().orElseThrow()));
 
         var scaling = AutoScaling.target(name + "-tasks", "ecs",
                 Output.format("service/%s/%s", cluster.name(), service.name()),

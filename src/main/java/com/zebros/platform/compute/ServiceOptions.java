@@ -24,4 +24,20 @@ public final class ServiceOptions {
                 .ignoreChanges(autoScaled ? List.of("desiredCount") : List.of())
                 .build();
     }
+
+    /**
+     * A service of queue workers, auto-scaled. A replacement deletes the old service first: ECS refuses a second
+     * service of the same name in a cluster while the first is ACTIVE or DRAINING
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html), and the gap is one a queue
+     * absorbs: jobs wait in SQS until the new service's tasks poll
+     * (https://www.pulumi.com/docs/iac/concepts/options/deletebeforereplace/).
+     */
+    public static CustomResourceOptions queueWorkers(Resource parent, ProviderResource provider) {
+        return CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(provider)
+                .ignoreChanges(List.of("desiredCount"))
+                .deleteBeforeReplace(true)
+                .build();
+    }
 }

@@ -77,9 +77,4 @@ public record RoleDecisions(Role role, PhaseTable phases) {
     public boolean auroraSourcesGlobalCluster() {
         return role == Role.PRIMARY;
     }
-
-    /** The shared auth name points straight at the load balancer only while neither CloudFront nor a pair owns it. */
-    public boolean authSharedNameOnLoadBalancer() {
-        return !role.isGlobal() && !phases.has(Feature.CLOUDFRONT);
-    }
 }

@@ -87,7 +87,7 @@ public final class Dax extends ZebrosComponent {
         var role = new ServiceRole(name + "-role", naming.physical("dax"), "dax.amazonaws.com", access, child());
 
         cluster = new Cluster(name, ClusterArgs.builder()
-                .clusterName(naming.compact("dax", 20))
+                .clusterName(clusterName(naming, args.size().nodeType()))
                 .description("Zebros CRM item and query cache")
                 .nodeType(args.size().nodeType())
                 .replicationFactor(args.size().nodes())
@@ -99,6 +99,20 @@ public final class Dax extends ZebrosComponent {
                 .clusterEndpointEncryptionType("TLS")
                 .build(), childAfter(role.policy()));
         registerOutputs(Map.of("endpoint", cluster.clusterAddress()));
+    }
+
+    /**
+     * The cluster's name carries its node type: a node type cannot change in place (terraform-provider-aws
+     * internal/service/dax/cluster.go marks node_type ForceNew), so a promotion that changes it replaces the cluster,
+     * and DAX refuses a second cluster of the same name while the first still exists
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html). With the node type
+     * in the name the engine creates the new cluster, points the functions at it, then deletes the old one; the new
+     * cache starts empty (README, Promoting).
+     */
+    static String clusterName(com.zebros.platform.naming.Naming naming, String nodeType) {
+        String[] parts = nodeType.split("\\.");
+        String size = parts[parts.length - 1].replace("small", "s").replace("medium", "m").replace("large", "l");
+        return naming.compact("dax-" + parts[parts.length - 2] + size, 20);
     }
 
     public void allowClient(String name, Output<String> clientSecurityGroupId) {

@@ -2,7 +2,9 @@ package com.zebros.platform.edge;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.auth.Keycloak;
@@ -12,6 +14,7 @@ import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.global.PrimaryOutputs;
 import com.zebros.platform.global.PrimaryStack;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,10 +103,8 @@ public final class Edge extends ZebrosComponent {
         } else {
             Optional<RecordAliasArgs> apiAlias = cdn != null ? Optional.of(cdn.apiAlias())
                     : domain.map(ApiDomain::sharedAlias);
-            apiAlias.ifPresent(alias -> sharedRecord(name + "-api", stack.dns().apiHost(), alias));
-            if (cdn != null) {
-                sharedRecord(name + "-auth", stack.dns().authHost(), cdn.authAlias());
-            }
+            apiAlias.ifPresent(alias -> sharedRecord(name + "-api", stack.dns().apiHost(), alias, child()));
+            sharedAuthRecord(name, keycloak.loadBalancer());
         }
         registerOutputs(Map.of());
     }
@@ -163,8 +164,25 @@ public final class Edge extends ZebrosComponent {
         return rules.toJson();
     }
 
-    private void sharedRecord(String name, String host, RecordAliasArgs alias) {
-        DnsAlias.record(name, stack.dns().hostedZoneId(), host, alias, child());
+    private void sharedRecord(String name, String host, RecordAliasArgs alias, CustomResourceOptions options) {
+        DnsAlias.record(name, stack.dns().hostedZoneId(), host, alias, options);
+    }
+
+    /**
+     * The shared auth name of a standalone stack: Keycloak's load balancer until CloudFront arrives, then CloudFront.
+     * One record in every phase, so a promotion updates its target in place: Route 53 keeps one record of a name and
+     * type in a zone, and a second resource creating it while the first still exists fails
+     * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html). Before this, the
+     * load balancer's component held the record until phase 3; the alias carries a stack deployed then
+     * (https://www.pulumi.com/docs/iac/concepts/options/aliases/).
+     */
+    private void sharedAuthRecord(String name, KeycloakLoadBalancer loadBalancer) {
+        RecordAliasArgs target = cdn != null ? cdn.authAlias() : loadBalancer.alias();
+        // parent before name: pulumi-java 1.36.1's Alias.Builder.parent refuses a builder whose name is already set.
+        var formerPlace = Alias.builder().parent(loadBalancer).name(loadBalancer.pulumiResourceName() + "-shared")
+                .build();
+        sharedRecord(name + "-auth", stack.dns().authHost(), target, CustomResourceOptions.builder().parent(this)
+                .provider(stack.provider()).aliases(List.of(Output.of(formerPlace))).build());
     }
 
     /** The failover records and health checks of a region pair's stack. */

@@ -16,7 +16,9 @@ import java.util.List;
  * An ACM certificate validated through DNS in the stack's hosted zone. The validation records of a
  * name are the same in every region and stack, so each is written with {@code allowOverwrite}
  * (https://github.com/hashicorp/terraform-provider-aws/issues/13653): the second stack to deploy must not fail on the
- * first one's record.
+ * first one's record. For the same reason a record is retained when its certificate goes (a step down from CloudFront,
+ * a stack destroyed): deleting it would remove the record every other certificate of the name still renews with
+ * (https://www.pulumi.com/docs/iac/concepts/options/retainondelete/); a stale validation record grants nothing.
  */
 public final class ValidatedCertificate {
     private final Certificate certificate;
@@ -45,7 +47,8 @@ public final class ValidatedCertificate {
                     .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
                     .ttl(300)
                     .allowOverwrite(true)
-                    .build(), options);
+                    .build(), CustomResourceOptions.merge(options,
+                            CustomResourceOptions.builder().retainOnDelete(true).build()));
             fqdns.add(record.fqdn());
         }
         validation = new CertificateValidation(name + "-validation", CertificateValidationArgs.builder()

@@ -29,7 +29,7 @@ public final class OfflinePlanner {
     /** Plans {@code settings}; {@code primaryOutputs} answer a secondary's StackReference. */
     public static synchronized Plan plan(StackSettings settings, Map<String, Object> primaryOutputs) {
         var mocks = new PlanMocks(settings.region(), primaryOutputs);
-        var monitor = new SecretRecordingMonitor(mocks);
+        var monitor = new RecordingMonitor(mocks);
         var order = new ProgramOrder();
         var options = TestOptions.builder()
                 .projectName(settings.project())

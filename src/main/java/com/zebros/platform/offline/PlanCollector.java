@@ -27,12 +27,12 @@ final class PlanCollector {
     private final StackSettings settings;
     private final EngineUrns urns;
     private final PlanMocks mocks;
-    private final SecretRecordingMonitor monitor;
+    private final RecordingMonitor monitor;
     private final ProgramOrder order;
     private final Map<Resource, String> engineUrns = new IdentityHashMap<>();
     private final Map<String, String> engineUrnByMockUrn = new HashMap<>();
 
-    private PlanCollector(StackSettings settings, PlanMocks mocks, SecretRecordingMonitor monitor,
+    private PlanCollector(StackSettings settings, PlanMocks mocks, RecordingMonitor monitor,
                           ProgramOrder order) {
         this.settings = settings;
         this.urns = new EngineUrns(settings.stack(), settings.project());
@@ -41,7 +41,7 @@ final class PlanCollector {
         this.order = order;
     }
 
-    static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks, SecretRecordingMonitor monitor,
+    static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks, RecordingMonitor monitor,
                         ProgramOrder order) {
         return new PlanCollector(settings, mocks, monitor, order).collect(result);
     }
@@ -90,12 +90,39 @@ final class PlanCollector {
         }
         Map<String, Object> inputs = SecretMasking.mask(Inputs.normalize(registration.inputs()),
                 monitor.secretPaths(type, name));
+        PlannedOptions options = options(type, name, parentUrn);
         if (type.startsWith("pulumi:providers:")) {
-            return new PlannedResource(urn, type, name, parentUrn, null, mocks.regionOfProvider(name), inputs);
+            return new PlannedResource(urn, type, name, parentUrn, null, mocks.regionOfProvider(name), inputs, options);
         }
         String provider = providerUrn(type, registration.provider());
         String region = type.startsWith("aws:") ? mocks.regionOfProviderReference(registration.provider()) : null;
-        return new PlannedResource(urn, type, name, parentUrn, provider, region, inputs);
+        return new PlannedResource(urn, type, name, parentUrn, provider, region, inputs, options);
+    }
+
+    /**
+     * The options the registration carried, aliases resolved to the engine's URNs: a spec names what differs from
+     * the resource itself (its old name, type or parent), the rest is the resource's own
+     * (https://www.pulumi.com/docs/iac/concepts/options/aliases/).
+     */
+    private PlannedOptions options(String type, String name, String parentUrn) {
+        RecordingMonitor.Sent sent = monitor.sent(type, name);
+        if (sent == null) {
+            return PlannedOptions.NONE;
+        }
+        List<String> aliases = new ArrayList<>();
+        for (RecordingMonitor.AliasSent alias : sent.aliases()) {
+            if (!alias.urn().isEmpty()) {
+                aliases.add(engineUrnByMockUrn.getOrDefault(alias.urn(), alias.urn()));
+                continue;
+            }
+            String parent = alias.noParent() ? null
+                    : alias.parentUrn().isEmpty() ? parentUrn
+                    : engineUrnByMockUrn.getOrDefault(alias.parentUrn(), alias.parentUrn());
+            aliases.add(urns.child(parent, alias.type().isEmpty() ? type : alias.type(),
+                    alias.name().isEmpty() ? name : alias.name()));
+        }
+        return new PlannedOptions(sent.protect(), sent.deleteBeforeReplace(), aliases, sent.ignoreChanges(),
+                sent.replaceOnChanges(), sent.retainOnDelete());
     }
 
     /** The provider a resource names ({@code <urn>::<id>}), or the engine's default provider of its package. */

@@ -48,6 +48,15 @@ public record PlanDiff(List<PlannedResource> added, List<PlannedResource> remove
         return byUrn;
     }
 
+    /**
+     * Every input path whose value differs, with its old and new value rendered: nested objects and lists of objects
+     * by their paths ({@code globalSecondaryIndexes[2].readCapacity}), JSON held in a string (policies, container
+     * definitions) from inside.
+     */
+    public static Map<String, String[]> changedInputs(Map<String, Object> before, Map<String, Object> after) {
+        return differences(before, after);
+    }
+
     private static Map<String, String[]> differences(Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> flatBefore = new LinkedHashMap<>();
         Map<String, Object> flatAfter = new LinkedHashMap<>();

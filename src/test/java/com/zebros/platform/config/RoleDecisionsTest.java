@@ -50,11 +50,8 @@ class RoleDecisionsTest {
     }
 
     @Test
-    void aStandaloneHasNoFailoverRecordsAndItsAuthNameOnTheLoadBalancerUntilCloudFront() {
+    void aStandaloneHasNoFailoverRecords() {
         assertThrows(IllegalStateException.class, () -> at(Role.STANDALONE, 0).failoverRecordRole());
-        assertTrue(at(Role.STANDALONE, 0).authSharedNameOnLoadBalancer());
-        assertFalse(at(Role.STANDALONE, 3).authSharedNameOnLoadBalancer());
-        assertFalse(at(Role.PRIMARY, 0).authSharedNameOnLoadBalancer());
         assertFalse(at(Role.STANDALONE, 0).inRegionPair());
     }
 }
