@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
-import com.zebros.platform.offline.StatefulIdentity;
+import com.zebros.platform.offline.transition.Transition;
 import com.zebros.platform.support.StackHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,10 +139,12 @@ class PromoteTest {
         }
         Plan after = new Plan(before.project(), before.stack(), 1, before.role(), before.region(), changed,
                 before.outputs(), List.of());
-        List<String> violations = StatefulIdentity.violations(before, after);
-        assertTrue(violations.contains("aws:dynamodb/table:Table 'customers' would be replaced: rangeKey customerId → id"),
-                violations.toString());
-        assertTrue(violations.contains("aws:s3/bucketV2:BucketV2 'files' would be deleted"), violations.toString());
+        List<String> violations = Transition.simulate(before, after).problems().stream().map(Object::toString).toList();
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("DATA_LOSS urn:pulumi:dev::zebros::zebros:data:CrmTables$"
+                + "aws:dynamodb/table:Table::customers: holds data and would be replaced (rangeKey: customerId → id "
+                + "(ForceNew: aws_dynamodb_table.range_key")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("DATA_LOSS ") && v.contains("aws:s3/bucketV2:BucketV2::files: holds "
+                + "data and would be deleted")), violations.toString());
     }
 
     @Test

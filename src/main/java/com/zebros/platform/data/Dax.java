@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class Dax extends ZebrosComponent {
     public static final int TLS_PORT = 9111;
-    static final String TTL_MILLIS = "60000";
+    public static final String TTL_MILLIS = "60000";
 
     private final SecurityGroup securityGroup;
     private final Cluster cluster;

@@ -4,16 +4,20 @@ import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.config.StackSettings;
+import com.zebros.platform.offline.transition.CacheWarmth;
+import com.zebros.platform.offline.transition.Problem;
+import com.zebros.platform.offline.transition.Transition;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A phase change of one stack, planned offline: the plan at the current phase beside the plan at
- * the target, the refusals that protect data and the deployment order, and the steps when one
- * deployment cannot do it.
+ * the target, {@code pulumi up} between them simulated ({@link Transition}: what is updated in place, replaced and
+ * why, created, deleted, in the engine's order), the refusals that protect data and a deployment that could not
+ * finish, and the steps when one deployment cannot do it.
  */
 public record Promotion(StackSettings from, StackSettings to, Plan before, Plan after, PlanDiff diff,
-                        List<String> refusals, List<String> steps, List<String> warnings) {
+                        Transition transition, List<String> refusals, List<String> steps, List<String> warnings) {
 
     /** What a caller knows that the plans cannot: the primary's phase, and whether skipping is allowed. */
     public record Context(Integer primaryPhase, boolean allowSkip) {
@@ -25,7 +29,17 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
         Plan before = planner.apply(current);
         Plan after = planner.apply(targetSettings);
         PlanDiff diff = PlanDiff.between(before, after);
-        List<String> refusals = new ArrayList<>(StatefulIdentity.violations(before, after));
+        Transition transition = Transition.simulate(before, after);
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(IndexRebuilds.between(before, after));
+        for (Problem problem : transition.problems()) {
+            if (problem.kind() == Problem.Kind.UNKNOWN_INPUT) {
+                warnings.add(problem.toString());
+            } else {
+                refusals.add(problem.toString());
+            }
+        }
+        warnings.addAll(CacheWarmth.of(transition));
         if (Math.abs(target - current.phase()) > 1 && !context.allowSkip()) {
             refusals.add("phase " + current.phase() + " → " + target + " skips a phase; promote one phase at a time "
                     + "(each phase's layers are deployed and verified before the next), or pass --allow-skip");
@@ -34,8 +48,8 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
             refusals.add("a secondary may not run above its primary: " + current.primaryStack().orElse("the primary")
                     + " is at phase " + context.primaryPhase() + "; promote it first");
         }
-        return new Promotion(current, targetSettings, before, after, diff, refusals, steps(current, target),
-                IndexRebuilds.between(before, after));
+        return new Promotion(current, targetSettings, before, after, diff, transition, refusals,
+                steps(current, target), warnings);
     }
 
     /**

@@ -2,6 +2,11 @@ package com.zebros.platform.offline;
 
 import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseBands;
+import com.zebros.platform.offline.transition.NameScopes;
+import com.zebros.platform.offline.transition.Problem;
+import com.zebros.platform.offline.transition.StatefulTypes;
+import com.zebros.platform.offline.transition.Step;
+import com.zebros.platform.offline.transition.Transition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,9 +38,10 @@ public final class PromotionPrinter {
                     line.append("\n          ").append(path).append(": ").append(values[0]).append(" → ").append(values[1]));
             return line.toString();
         });
-        long stateful = p.after().resources().stream().filter(StatefulIdentity::isStateful).count();
-        out.append("\nStateful resources: ").append(p.refusals().stream().anyMatch(r -> r.contains("would be"))
-                ? "SOME WOULD BE LOST (see refusals)" : stateful + " keep their identity (no replacement, no deletion)")
+        engineSteps(out, p.transition());
+        long stateful = p.after().resources().stream().filter(r -> StatefulTypes.holdsData(r.type())).count();
+        out.append("\nStateful resources: ").append(p.transition().problemsOf(Problem.Kind.DATA_LOSS).isEmpty()
+                ? stateful + " keep their identity (no replacement, no deletion)" : "SOME WOULD BE LOST (see refusals)")
                 .append('\n');
         out.append("Resources: ").append(p.before().cloudResourceCount()).append(" → ")
                 .append(p.after().cloudResourceCount()).append('\n');
@@ -52,6 +58,32 @@ public final class PromotionPrinter {
             p.refusals().forEach(r -> out.append("  - ").append(r).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * How {@code pulumi up} carries the change out, in the engine's terms: counts of each kind of step, then each
+     * replacement with the input and the provider's rule that force it, and its order.
+     */
+    private static void engineSteps(StringBuilder out, Transition transition) {
+        var counts = transition.counts();
+        out.append("\npulumi up, simulated: ").append(counts.get(Step.Kind.UPDATE)).append(" updated in place, ")
+                .append(counts.get(Step.Kind.CREATE_REPLACEMENT)).append(" replaced, ")
+                .append(counts.get(Step.Kind.CREATE)).append(" created, ").append(counts.get(Step.Kind.DELETE))
+                .append(" deleted, ").append(counts.get(Step.Kind.SAME)).append(" unchanged\n");
+        List<Step> replaced = transition.ofKind(Step.Kind.CREATE_REPLACEMENT);
+        if (replaced.isEmpty()) {
+            return;
+        }
+        out.append("Replaced (").append(replaced.size()).append("):\n");
+        for (Step step : replaced) {
+            boolean revision = NameScopes.load().scopeOf(step.resource().type())
+                    .map(scope -> scope.onTaken().equals("revision")).orElse(false);
+            out.append("  ↻ ").append(step.resource().name()).append("  ").append(step.resource().type())
+                    .append(revision ? "  (a new revision; the old one deregistered at the end)"
+                            : step.after().options().deleteBeforeReplace() ? "  (deleted first: deleteBeforeReplace)"
+                            : "  (created first, the old one deleted at the end)").append('\n');
+            step.reasons().forEach(reason -> out.append("        ").append(reason).append('\n'));
+        }
     }
 
     /** What the step switches on (or, stepping down, off), in the words of the phase table's features. */
