@@ -203,7 +203,9 @@ public final class Cli {
         var steps = new com.zebros.platform.runbook.FailoverRunbook(primaryOutputs, secondaryOutputs).steps(scenario);
         out.print(com.zebros.platform.runbook.RunbookPrinter.render(scenario.name().toLowerCase() + " of " + primary.stack()
                 + " (" + primary.region() + ") and " + secondary.stack() + " (" + secondary.region() + "), identifiers from "
-                + (options.containsKey("--from-outputs") ? options.get("--from-outputs") : "the offline plans"), steps));
+                + (options.containsKey("--from-outputs") ? options.get("--from-outputs") : "the offline plans"), steps,
+                new com.zebros.platform.runbook.RegionsTouched(Map.of(primary.stack(), primary.region(), secondary.stack(),
+                        secondary.region()))));
         return OK;
     }
 
@@ -262,10 +264,15 @@ public final class Cli {
             return PREFLIGHT_FAILED;
         }
         if (options.containsKey("--runbook")) {
-            Optional<String> secondary = current.role() == com.zebros.platform.config.Role.PRIMARY
-                    ? Optional.of(secondaryOf(current).stack()) : Optional.empty();
+            Optional<Promotion> secondary = current.role() == com.zebros.platform.config.Role.PRIMARY
+                    ? Optional.of(Promotion.plan(secondaryOf(current), target, new Promotion.Context(target,
+                            options.containsKey("--allow-skip")), planner::plan)) : Optional.empty();
+            var regions = new com.zebros.platform.runbook.RegionsTouched(secondary.map(second -> Map.of(current.stack(),
+                    current.region(), second.from().stack(), second.from().region()))
+                    .orElse(Map.of(current.stack(), current.region())));
             out.print("\n" + com.zebros.platform.runbook.RunbookPrinter.render("The promotion of " + current.stack()
-                    + " to phase " + target + ", in order:", com.zebros.platform.runbook.PromotionRunbook.steps(promotion, secondary)));
+                    + " to phase " + target + ", in order:", com.zebros.platform.runbook.PromotionRunbook.steps(promotion,
+                    secondary), regions));
         }
         if (options.containsKey("--write")) {
             write(current, promotion);

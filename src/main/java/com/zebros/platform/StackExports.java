@@ -59,6 +59,8 @@ final class StackExports {
         ctx.export("alarmTopicArn", built.monitoring().alarmTopicArn());
         // What the runbook command needs: every identifier of a switchover, failover or failback.
         ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, built.database().cluster().arn());
+        ctx.export(RunbookOutputs.AUTH_CLUSTER_SPEC, built.database().memberSpec());
+        ctx.export(RunbookOutputs.STACK, Output.of(settings.stack()));
         ctx.export(RunbookOutputs.ECS_CLUSTER, built.cluster().name());
         ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(stack.naming().physical("keycloak")));
         ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) settings.phases().keycloakTasks().min()));

@@ -1,6 +1,7 @@
 package com.zebros.platform.auth;
 
 import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.NamedOutputs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.rds.Cluster;
@@ -63,6 +64,9 @@ public final class AuthDatabase extends ZebrosComponent {
     private final Secret credentials;
     private GlobalCluster globalCluster;
     private final Output<String> writerEndpoint;
+    private final String clusterId;
+    private final List<Map<String, Object>> instanceSpecs = new java.util.ArrayList<>();
+    private final List<Output<String>> instanceZones = new java.util.ArrayList<>();
 
     /** The cluster's identifier: what its exported log group and its CloudWatch metrics are named by. */
     public static String clusterIdentifier(StackContext stack) {
@@ -145,6 +149,7 @@ public final class AuthDatabase extends ZebrosComponent {
                 .parameters(ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build())
                 .build(), child());
 
+        this.clusterId = clusterIdentifier(stack);
         var clusterArgs = clusterArgs(stack, subnets, parameters, primary);
         // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
         // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
@@ -214,6 +219,9 @@ public final class AuthDatabase extends ZebrosComponent {
     private void instances(String name, StackContext stack) {
         ClusterInstance first = null;
         for (AuroraMembers.Member member : AuroraMembers.of(size.readers())) {
+            instanceSpecs.add(Map.of("identifier", stack.naming().regional(member.identifier()),
+                    "promotionTier", member.promotionTier()));
+            instanceZones.add(stack.zone(member.zone()));
             var instance = new ClusterInstance(name + "-" + member.suffix(), ClusterInstanceArgs.builder()
                     .identifier(stack.naming().regional(member.identifier()))
                     .clusterIdentifier(cluster.id())
@@ -287,6 +295,34 @@ public final class AuthDatabase extends ZebrosComponent {
 
     public Cluster cluster() {
         return cluster;
+    }
+
+    /**
+     * What it takes to create this cluster again as a member of the global cluster, the way AWS adds a Region to a
+     * global database (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-getting-started.html):
+     * its identifier, engine, network, key, parameters, capacity and instances. The failback runbook re-adds the
+     * primary's cluster from it after an unplanned failover; the identifiers are the ones this stack manages, so a
+     * {@code pulumi refresh} afterwards finds them.
+     */
+    public Output<Map<String, Object>> memberSpec() {
+        return Output.of(Map.<String, Output<String>>of("securityGroupId", securityGroup.id(), "kmsKeyArn", key.arn(),
+                "subnetGroup", cluster.dbSubnetGroupName(), "parameterGroup", cluster.dbClusterParameterGroupName()))
+                .apply(NamedOutputs::resolve).apply(named -> Output.all(instanceZones).applyValue(zones -> {
+                    List<Map<String, Object>> instances = new java.util.ArrayList<>();
+                    for (int i = 0; i < instanceSpecs.size(); i++) {
+                        Map<String, Object> instance = new java.util.TreeMap<>(instanceSpecs.get(i));
+                        instance.put("availabilityZone", zones.get(i));
+                        instances.add(instance);
+                    }
+                    Map<String, Object> spec = new java.util.TreeMap<>(named);
+                    spec.put("clusterIdentifier", clusterId);
+                    spec.put("engine", ENGINE);
+                    spec.put("engineVersion", ENGINE_VERSION);
+                    spec.put("minAcu", size.acu().min());
+                    spec.put("maxAcu", size.acu().max());
+                    spec.put("instances", instances);
+                    return spec;
+                }));
     }
 
     public EncryptionKey key() {

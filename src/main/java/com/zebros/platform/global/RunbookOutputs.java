@@ -16,6 +16,10 @@ public final class RunbookOutputs {
     public static final String AUTH_HEALTH_CHECK = "authHealthCheckId";
     public static final String API_HOST = "apiHost";
     public static final String REGION = "region";
+    /** The stack's own name, for the pulumi commands of a runbook. */
+    public static final String STACK = "stack";
+    /** The auth cluster as a member of the global cluster: what the failback re-adds (AuthDatabase.memberSpec). */
+    public static final String AUTH_CLUSTER_SPEC = "authClusterSpec";
 
     private RunbookOutputs() {
     }

@@ -3,6 +3,8 @@ package com.zebros.platform.runbook;
 import static com.zebros.platform.global.RunbookOutputs.API_HEALTH_CHECK;
 import static com.zebros.platform.global.RunbookOutputs.API_HOST;
 import static com.zebros.platform.global.RunbookOutputs.AUTH_CLUSTER_ARN;
+import static com.zebros.platform.global.RunbookOutputs.AUTH_CLUSTER_SPEC;
+import static com.zebros.platform.global.RunbookOutputs.AUTH_HEALTH_CHECK;
 import static com.zebros.platform.global.RunbookOutputs.ECS_CLUSTER;
 import static com.zebros.platform.global.RunbookOutputs.GLOBAL_CLUSTER;
 import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_MAX_TASKS;
@@ -10,6 +12,7 @@ import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_MIN_TASKS;
 import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_SERVICE;
 import static com.zebros.platform.global.RunbookOutputs.NOTIFICATION_MAPPING;
 import static com.zebros.platform.global.RunbookOutputs.REGION;
+import static com.zebros.platform.global.RunbookOutputs.STACK;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,30 +42,84 @@ public final class FailoverRunbook {
 
     public List<Step> steps(Scenario scenario) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Freeze deployments of both stacks (no pulumi up until the last step).", "", "", ""));
         switch (scenario) {
             case SWITCHOVER -> {
+                steps.add(freeze());
                 steps.add(moveWriter(secondary, false));
                 moveRegionalLoad(steps, secondary, primary);
-                steps.add(invertHealthCheck(primary, true));
+                steps.add(invertHealthCheck(primary, API_HEALTH_CHECK, "API", true));
+                steps.add(checkApi());
+                steps.add(unfreeze());
             }
             case FAILOVER -> {
+                // The primary's region is down: every command goes to the survivor. Route 53 needs no call: the
+                // primary's failing health checks move the failover records, and its control plane may be the
+                // failed region (RegionsTouched).
+                steps.add(new Step("Freeze deployments of both stacks until the failback: pulumi up of the failed "
+                        + "region's stack cannot reach it, and the survivor's must not change while it serves alone.",
+                        "", "", ""));
                 steps.add(moveWriter(secondary, true));
-                moveRegionalLoad(steps, secondary, primary);
+                steps.add(keycloak(secondary, true));
+                steps.add(notifications(secondary, true));
+                steps.add(checkApi());
+                steps.add(new Step("Leave " + get(primary, REGION) + " alone until it answers again: its Keycloak "
+                        + "tasks and notification mapping cannot be reached now. When it does, run the failback "
+                        + "(runbook --failback) before anything else: its first steps stop them.", "", "", ""));
             }
-            case FAILBACK -> {
-                steps.add(new Step("Wait until the recovered primary region's cluster is a member of the global cluster again.",
-                        "", describeMembers(primary), "a line holding " + get(primary, AUTH_CLUSTER_ARN)));
-                steps.add(moveWriter(primary, false));
-                moveRegionalLoad(steps, primary, secondary);
-                steps.add(invertHealthCheck(primary, false));
-            }
+            case FAILBACK -> failback(steps);
             default -> throw new IllegalArgumentException(scenario.name());
         }
-        steps.add(new Step("Check the API through its shared name.", "",
-                "curl -s -o /dev/null -w '%{http_code}\\n' https://" + get(primary, API_HOST) + "/v1/health", "200"));
-        steps.add(new Step("Unfreeze deployments once the stacks' roles match the regions again.", "", "", ""));
         return steps;
+    }
+
+    /**
+     * After an unplanned failover, with both regions up again: keep traffic on the survivor, silence the recovered
+     * region, take its stale cluster out of the global database, keep its unreplicated writes in a snapshot, add the
+     * region back as a new member, and switch over to it with no data loss, as AWS documents the recovery
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html#aurora-global-database-failover,
+     * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html).
+     */
+    private void failback(List<Step> steps) {
+        steps.add(freeze());
+        steps.add(invertHealthCheck(primary, API_HEALTH_CHECK, "API", true));
+        steps.add(invertHealthCheck(primary, AUTH_HEALTH_CHECK, "auth", true));
+        steps.add(keycloak(primary, false));
+        steps.add(notifications(primary, false));
+        new ReAddedCluster(get(primary, GLOBAL_CLUSTER), get(primary, AUTH_CLUSTER_ARN), get(primary, REGION),
+                get(secondary, REGION), spec(primary)).steps().forEach(steps::add);
+        steps.add(moveWriter(primary, false));
+        moveRegionalLoad(steps, primary, secondary);
+        steps.add(invertHealthCheck(primary, API_HEALTH_CHECK, "API", false));
+        steps.add(invertHealthCheck(primary, AUTH_HEALTH_CHECK, "auth", false));
+        steps.add(new Step("Let Pulumi read the re-added cluster, then check it plans nothing else.",
+                "pulumi refresh --stack " + get(primary, STACK) + " --yes", "pulumi preview --stack "
+                + get(primary, STACK) + " --diff", "no changes to the auth cluster; review any other drift before "
+                + "unfreezing"));
+        steps.add(checkApi());
+        steps.add(unfreeze());
+    }
+
+    private static Step freeze() {
+        return new Step("Freeze deployments of both stacks (no pulumi up until the last step).", "", "", "");
+    }
+
+    private static Step unfreeze() {
+        return new Step("Unfreeze deployments once the stacks' roles match the regions again.", "", "", "");
+    }
+
+    private Step checkApi() {
+        return new Step("Check the API through its shared name.", "",
+                "curl -s -o /dev/null -w '%{http_code}\\n' https://" + get(primary, API_HOST) + "/v1/health", "200");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(Map<String, Object> outputs) {
+        Object spec = outputs.get(AUTH_CLUSTER_SPEC);
+        if (!(spec instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("the stack has no output " + AUTH_CLUSTER_SPEC + "; deploy it (or plan "
+                    + "it) with this version of the program, which exports it");
+        }
+        return (Map<String, Object>) spec;
     }
 
     /** The Aurora writer moves to {@code target}'s cluster: a switchover waits for replication, a failover does not. */
@@ -108,11 +165,12 @@ public final class FailoverRunbook {
                         + get(stack, REGION), enable ? "Enabled" : "Disabled");
     }
 
-    /** A disabled health check counts as healthy, so traffic moves by inverting the check. */
-    private static Step invertHealthCheck(Map<String, Object> stack, boolean invert) {
-        String id = get(stack, API_HEALTH_CHECK);
-        return new Step((invert ? "Send" : "Bring back") + " DNS traffic " + (invert ? "away from " : "to ")
-                + get(stack, REGION) + " by " + (invert ? "inverting" : "un-inverting") + " its API health check.",
+    /** Traffic moves by inverting a health check: the failover record then counts the region as unhealthy. */
+    private static Step invertHealthCheck(Map<String, Object> stack, String check, String what, boolean invert) {
+        String id = get(stack, check);
+        return new Step((invert ? "Send" : "Bring back") + " " + what + " traffic " + (invert ? "away from " : "to ")
+                + get(stack, REGION) + " by " + (invert ? "inverting" : "un-inverting") + " its " + what
+                + " health check.",
                 "aws route53 update-health-check --health-check-id " + id + (invert ? " --inverted" : " --no-inverted"),
                 "aws route53 get-health-check-status --health-check-id " + id
                         + " --query 'HealthCheckObservations[].StatusReport.Status' --output text",

@@ -46,12 +46,26 @@ class RunbookTest {
             Map.entry("route53 update-health-check", List.of("--health-check-id")),
             Map.entry("route53 get-health-check-status", List.of("--health-check-id")),
             Map.entry("elasticache describe-replication-groups", List.of()),
-            Map.entry("dax describe-clusters", List.of()));
+            Map.entry("dax describe-clusters", List.of()),
+            Map.entry("dynamodb describe-table", List.of("--table-name")),
+            Map.entry("rds remove-from-global-cluster", List.of("--global-cluster-identifier", "--db-cluster-identifier")),
+            Map.entry("rds create-db-cluster-snapshot", List.of("--db-cluster-snapshot-identifier",
+                    "--db-cluster-identifier")),
+            Map.entry("rds describe-db-cluster-snapshots", List.of()),
+            Map.entry("rds modify-db-cluster", List.of("--db-cluster-identifier")),
+            Map.entry("rds delete-db-instance", List.of("--db-instance-identifier")),
+            Map.entry("rds delete-db-cluster", List.of("--db-cluster-identifier")),
+            Map.entry("rds create-db-cluster", List.of("--db-cluster-identifier", "--engine")),
+            Map.entry("rds create-db-instance", List.of("--db-instance-identifier", "--db-instance-class", "--engine")),
+            Map.entry("rds describe-db-clusters", List.of()),
+            Map.entry("rds wait", List.of()));
     private static final Pattern OPTION = Pattern.compile("(--[a-z-]+)(?: ([^ -][^ ]*))?");
 
     @ParameterizedTest
     @ValueSource(strings = {"--switchover", "--failover", "--failback"})
     void everyStepIsARealCommandWithIdentifiersFromThePlans(String scenario) {
+        // each step says which regions it needs, read from its commands
+        assertTrue(run("runbook", "--stack", "prod-us", scenario).contains("   needs:  "));
         String runbook = run("runbook", "--stack", "prod-us", scenario);
         assertFalse(runbook.matches("(?s).*<[a-z -]+>.*"), "a placeholder is left:\n" + runbook);
         Set<String> known = outputValues();
@@ -104,6 +118,65 @@ class RunbookTest {
         }
     }
 
+    /**
+     * An unplanned failover happens because the primary's region is down: no step may need it, Route 53's control
+     * plane included when that region is us-east-1. Walked step by step against a model of which region is down.
+     */
+    @Test
+    void noFailoverStepNeedsTheRegionThatIsDown() {
+        var regions = new RegionsTouched(Map.of("prod-us", "us-east-1", "prod-eu", "eu-west-1"));
+        var runbook = new FailoverRunbook(StackHarness.rawPlan("prod-us", 3).outputs(),
+                StackHarness.rawPlan("prod-eu", 3).outputs());
+        Set<String> down = Set.of("us-east-1");
+        int commands = 0;
+        for (Step step : runbook.steps(FailoverRunbook.Scenario.FAILOVER)) {
+            Set<String> needed = regions.of(step);
+            assertTrue(needed.stream().noneMatch(down::contains), step.title() + " needs " + needed);
+            commands += step.command().isEmpty() ? 0 : 1;
+        }
+        assertTrue(commands >= 3, "the writer, Keycloak and notifications move: " + commands);
+        for (FailoverRunbook.Scenario scenario : FailoverRunbook.Scenario.values()) {
+            runbook.steps(scenario).forEach(regions::of); // every AWS command names its region
+        }
+    }
+
+    @Test
+    void theModelSeesWhatACommandNeeds() {
+        var regions = new RegionsTouched(Map.of("prod-eu", "eu-west-1"));
+        assertEquals(Set.of("us-east-1"), regions.of(new Step("", "aws route53 update-health-check --health-check-id x",
+                "", "")), "Route 53's control plane");
+        assertEquals(Set.of("eu-west-1"), regions.of(new Step("", "pulumi up --stack prod-eu", "", "")));
+        assertEquals(Set.of(), regions.of(new Step("", "", "curl -s https://api.example/v1/health", "")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> regions.of(new Step("", "aws ecs update-service --service s", "", "")), "a command with no region");
+    }
+
+    /**
+     * A failback after an unplanned failover: traffic pinned to the survivor and the recovered region silenced first,
+     * then the stale cluster detached, kept and deleted, the region added back, and only then the switchover.
+     */
+    @Test
+    void aFailbackReAddsTheOldPrimaryBeforeSwitchingOverToIt() {
+        String runbook = run("runbook", "--stack", "prod-us", "--failback");
+        var primary = StackHarness.rawPlan("prod-us", 0).outputs();
+        String arn = String.valueOf(primary.get("authClusterArn"));
+        int inverted = runbook.indexOf("--health-check-id " + primary.get("authHealthCheckId") + " --inverted");
+        int silenced = runbook.indexOf("--uuid " + primary.get("notificationMappingId") + " --no-enabled");
+        int detached = runbook.indexOf("aws rds remove-from-global-cluster --global-cluster-identifier "
+                + primary.get("globalClusterIdentifier") + " --db-cluster-identifier " + arn + " --region us-east-1");
+        int kept = runbook.indexOf("aws rds create-db-cluster-snapshot");
+        int deleted = runbook.indexOf("aws rds delete-db-cluster ");
+        int readded = runbook.indexOf("aws rds create-db-cluster --db-cluster-identifier zebros-prod-us-auth-us-east-1"
+                + " --global-cluster-identifier " + primary.get("globalClusterIdentifier"));
+        int switched = runbook.indexOf("aws rds switchover-global-cluster");
+        int restored = runbook.indexOf("--health-check-id " + primary.get("authHealthCheckId") + " --no-inverted");
+        List<Integer> order = List.of(inverted, silenced, detached, kept, deleted, readded, switched, restored);
+        assertTrue(order.stream().allMatch(i -> i > 0), order + "\n" + runbook);
+        assertEquals(order.stream().sorted().toList(), order, "out of order:\n" + runbook);
+        assertTrue(runbook.contains("--availability-zone us-east-1"), runbook);
+        assertTrue(runbook.contains("pulumi refresh --stack prod-us --yes"), runbook);
+    }
+
     private static void checkCommand(String command, Set<String> known) {
         if (!command.startsWith("aws ")) {
             assertTrue(command.matches("(curl|pulumi|mvn|grep) .*"), "an unknown tool: " + command);
@@ -118,7 +191,9 @@ class RunbookTest {
             options.add(m.group(1));
             String value = m.group(2);
             if (value != null && List.of("--global-cluster-identifier", "--target-db-cluster-identifier", "--uuid",
-                    "--health-check-id", "--cluster", "--service", "--services", "--replication-group-id").contains(m.group(1))) {
+                    "--health-check-id", "--cluster", "--service", "--services", "--replication-group-id",
+                    "--db-cluster-identifier", "--db-instance-identifier", "--vpc-security-group-ids", "--kms-key-id",
+                    "--db-subnet-group-name", "--db-cluster-parameter-group-name").contains(m.group(1))) {
                 assertTrue(known.contains(value), m.group(1) + " " + value + " is no output or resource name of the plans");
             }
         }
