@@ -11,10 +11,11 @@ container definition list, WAF rules) get the whole shape the document must foll
 Users never need botocore: the output is checked in and read by the program at run time. Re-run it
 when a mapping changes or botocore is newer:
 
-    apt-get install python3-botocore          # Debian's package of AWS's models
     python3 tools/preflight/generate-constraints.py [--models DIR]
 
-The output names the botocore version it read. It fails, naming the mapping, when a mapped member
+It reads the newest botocore it finds (Debian's python3-botocore, any pyenv or site Python's); --newest-version
+prints that version, which PreflightModelsTest compares with the one the checked-in output names. The output names
+the botocore version it read. It fails, naming the mapping, when a mapped member
 does not exist in the model, unless the mapping lists it under "newerThanModel" (a member AWS added
 after the model was published).
 """
@@ -30,7 +31,15 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAPPINGS = os.path.join(ROOT, "src/main/resources/preflight/mappings.json")
 OUTPUT = os.path.join(ROOT, "src/main/resources/preflight/api-constraints.json")
-DEFAULT_MODELS = "/usr/lib/python3/dist-packages/botocore/data"
+# Where botocore's models may be: Debian's package, and whatever Pythons the machine has (the 2026 image's pyenv
+# Python ships a much newer botocore than Debian's 2022 package). The newest is read.
+MODEL_GLOBS = [
+    "/usr/lib/python3/dist-packages/botocore/data",
+    "/usr/lib/python3*/site-packages/botocore/data",
+    "/usr/local/lib/python3*/*-packages/botocore/data",
+    os.path.expanduser("~/.pyenv/versions/*/lib/python3*/site-packages/botocore/data"),
+    os.path.expanduser("~/.local/lib/python3*/site-packages/botocore/data"),
+]
 # botocore directory names of the services whose operations the mappings name.
 SERVICE_DIRS = {"stepfunctions": "stepfunctions", "elbv2": "elbv2", "application-autoscaling": "application-autoscaling"}
 
@@ -48,6 +57,25 @@ def load_model(models, service):
     raise SystemExit("no service model for " + service + " under " + directory)
 
 
+def version_key(version):
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+
+
+def newest_models():
+    """The botocore data directory of the newest botocore on this machine, or None."""
+    found = []
+    for pattern in MODEL_GLOBS:
+        for directory in glob.glob(pattern):
+            if os.path.exists(os.path.join(os.path.dirname(directory), "__init__.py")):
+                found.append((version_key(botocore_version(directory)), directory))
+    try:
+        import botocore  # the running Python's own, if it has one
+        found.append((version_key(botocore.__version__), os.path.join(os.path.dirname(botocore.__file__), "data")))
+    except ImportError:
+        pass
+    return max(found)[1] if found else None
+
+
 def botocore_version(models):
     init = os.path.join(os.path.dirname(models), "__init__.py")
     with open(init, encoding="utf-8") as f:
@@ -62,7 +90,9 @@ def documented(member):
     length = re.search(r"Constraints: Up to (\d+) characters", text)
     if length:
         found["max"] = int(length.group(1))
-    chars = re.search(r"(?:Allowed characters are|Constraints for EC2-VPC:)\s+(a-z, A-Z, 0-9, spaces, and \S+)", text)
+    # "Allowed characters are ..." and "Constraints for EC2-VPC: ..." in older models, "Valid characters: ..." since.
+    chars = re.search(r"(?:Allowed characters are|Constraints for EC2-VPC:|Valid characters:)\s+"
+                      r"(a-z, A-Z, 0-9, spaces, and \S+)", text)
     if chars:
         literal = chars.group(1).split(" and ", 1)[1]
         found["charset"] = "[a-zA-Z0-9 " + "".join("\\" + c if c in "[]\\^-" else c for c in literal) + "]*"
@@ -150,8 +180,18 @@ def closure(model, shape_name, service, out):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--models", default=DEFAULT_MODELS, help="botocore's data directory")
+    parser.add_argument("--models", help="botocore's data directory (default: the newest botocore found)")
+    parser.add_argument("--newest-version", action="store_true",
+                        help="print the version of the newest botocore found, and nothing else")
     args = parser.parse_args()
+    if args.newest_version:
+        newest = newest_models()
+        print(botocore_version(newest) if newest else "none")
+        return
+    args.models = args.models or newest_models()
+    if args.models is None:
+        raise SystemExit("no botocore on this machine: install one (apt-get install python3-botocore, or pip) or "
+                         "give --models")
     with open(MAPPINGS, encoding="utf-8") as f:
         mappings = json.load(f)
     models, members, shapes, missing = {}, {}, {}, []

@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.FunctionGroup;
+import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.iam.PolicyDocument;
@@ -60,8 +61,9 @@ public final class CrmFunction extends ZebrosComponent {
     public record Size(int memoryMb, int reserved, java.util.Optional<Range> provisioned, double utilisationPercent,
                        String artifact) {
         public Size {
-            if (memoryMb < 128 || memoryMb > 10240) {
-                throw new IllegalArgumentException("Lambda memory is 128 to 10240 MB, was " + memoryMb);
+            if (memoryMb < PhaseSetting.LAMBDA_MEMORY_MB.min() || memoryMb > PhaseSetting.LAMBDA_MEMORY_MB.max()) {
+                throw new IllegalArgumentException("Lambda memory is " + (int) PhaseSetting.LAMBDA_MEMORY_MB.min() + " to "
+                        + (int) PhaseSetting.LAMBDA_MEMORY_MB.max() + " MB, was " + memoryMb);
             }
         }
 

@@ -6,7 +6,7 @@ package com.zebros.platform.config;
  * has one key per member ({@code lambdaMemoryMb.reporting}); the others have one key.
  */
 public enum PhaseSetting {
-    LAMBDA_MEMORY_MB("lambdaMemoryMb", Scope.FUNCTION_GROUP, 128, 10240, 1, "Lambda memory in MB"),
+    LAMBDA_MEMORY_MB("lambdaMemoryMb", Scope.FUNCTION_GROUP, 128, 32768, 1, "Lambda memory in MB"),
     RESERVED_CONCURRENCY("reservedConcurrency", Scope.FUNCTION_GROUP, 0, 10000, 1, "reserved concurrent executions"),
     PROVISIONED_CONCURRENCY_MIN("provisionedConcurrencyMin", Scope.FUNCTION_GROUP, 1, 10000, 1,
             "provisioned concurrent executions"),
@@ -34,7 +34,7 @@ public enum PhaseSetting {
     REDIS_SHARDS("redisShards", Scope.STACK, 1, 500, 1, "Redis cluster shards"),
     API_RATE_LIMIT("apiRateLimit", Scope.STACK, 1, 10000, 1, "API stage requests per second"),
     API_BURST_LIMIT("apiBurstLimit", Scope.STACK, 1, 5000, 1, "API stage burst"),
-    WAF_REQUESTS_PER_IP_PER_5_MIN("wafRequestsPerIpPer5Min", Scope.STACK, 100, 2000000000, 1,
+    WAF_REQUESTS_PER_IP_PER_5_MIN("wafRequestsPerIpPer5Min", Scope.STACK, 10, 2000000000, 1,
             "WAF requests per IP per 5 minutes"),
     NAT_GATEWAYS("natGateways", Scope.STACK, 0, 3, 1, "NAT gateways (0: one NAT instance)"),
     LOG_RETENTION_DAYS("logRetentionDays", Scope.STACK, 1, 3653, 1, "log retention in days"),
@@ -71,6 +71,16 @@ public enum PhaseSetting {
     /** Whether the setting is one number for the stack or one per function group, worker kind or table. */
     public Scope scope() {
         return scope;
+    }
+
+    /** The smallest value AWS accepts for it. */
+    public double min() {
+        return min;
+    }
+
+    /** The largest value AWS accepts for it. */
+    public double max() {
+        return max;
     }
 
     public String key() {

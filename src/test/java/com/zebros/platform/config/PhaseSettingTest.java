@@ -36,7 +36,7 @@ class PhaseSettingTest {
     @Test
     void theBoundsOfAKeyAreItsSettings() {
         Setting memory = PhaseDefaults.setting("lambdaMemoryMb.reporting");
-        assertEquals("must be between 128 and 10240", memory.problemWith(64));
+        assertEquals("must be between 128 and 32768", memory.problemWith(64));
         assertEquals("must be a multiple of 0.5", PhaseDefaults.setting("auroraMinAcu").problemWith(0.7));
     }
 }

@@ -176,8 +176,17 @@ class StackSettingsReaderTest {
     @Test
     void anOverrideOutsideWhatAwsAcceptsIsRefused() {
         var config = valid();
-        config.put("overrides", "[\"lambdaMemoryMb.reporting=20000\"]");
-        assertTrue(only(problems(config), "zebros:overrides").allowed().contains("between 128 and 10240"));
+        config.put("overrides", "[\"lambdaMemoryMb.reporting=40000\"]");
+        assertTrue(only(problems(config), "zebros:overrides").allowed().contains("between 128 and 32768"));
+    }
+
+    /** AWS WAF lowered the rate-based rule's minimum from 100 to 10 (the 2026 wafv2 model's RateLimit: min 10). */
+    @Test
+    void aRateLimitAwsNowAcceptsIsNotRefused() {
+        var config = valid();
+        config.put("phase", "2");
+        config.put("overrides", "[\"wafRequestsPerIpPer5Min=50\"]");
+        assertEquals(50, read(config).phases().intValue(PhaseSetting.WAF_REQUESTS_PER_IP_PER_5_MIN));
     }
 
     @Test
