@@ -289,13 +289,14 @@ public final class Cli {
     private void write(StackSettings current, Promotion promotion) throws IOException {
         Path file = directory.resolve("Pulumi." + current.stack() + ".yaml");
         StackFileEditor.set(file, "phase", String.valueOf(promotion.to().phase()));
-        if (promotion.to().redisCompatibleStep()) {
-            StackFileEditor.set(file, "redisClusterMode", "compatible");
-        } else {
+        String redisMode = promotion.to().redisClusterMode().configValue();
+        if (redisMode.isEmpty()) {
             StackFileEditor.remove(file, "redisClusterMode");
+        } else {
+            StackFileEditor.set(file, "redisClusterMode", redisMode);
         }
         out.println("\nWrote zebros:phase: " + promotion.to().phase() + " to " + file.getFileName()
-                + (promotion.to().redisCompatibleStep() ? " (with zebros:redisClusterMode: compatible)" : "")
+                + (redisMode.isEmpty() ? "" : " (with zebros:redisClusterMode: " + redisMode + ")")
                 + ". Next: pulumi up -s " + current.stack());
     }
 

@@ -119,6 +119,20 @@ class PromoteTest {
     }
 
     @Test
+    void steppingDownFromPhaseThreeKeepsRedisInClusterModeInTheStackFile() throws IOException {
+        Path file = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(file, Files.readString(file).replace("zebros:phase: 0", "zebros:phase: 3"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "2", "--write"));
+        assertTrue(output().contains("Redis stays in cluster mode"), output());
+        String down = Files.readString(file);
+        assertTrue(down.contains("zebros:phase: 2") && down.contains("zebros:redisClusterMode: enabled"), down);
+        out.reset();
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3", "--write"));
+        assertFalse(output().contains("two deployments"), "already in cluster mode: one deployment\n" + output());
+        assertFalse(Files.readString(file).contains("redisClusterMode"));
+    }
+
+    @Test
     void aPrimaryMovingItsGlobalTablesToProvisionedIsPlannedInSteps() {
         assertEquals(Cli.OK, promote("--stack", "prod-us", "--to", "1"));
         assertTrue(output().contains("DynamoDB global tables move to provisioned capacity"), output());
@@ -151,5 +165,56 @@ class PromoteTest {
     void badArgumentsAreUsageErrors() {
         assertEquals(Cli.BAD_INPUT, promote("--stack", "dev"));
         assertEquals(Cli.BAD_INPUT, promote("--stack", "dev", "--to", "9"));
+    }
+
+    @Test
+    void intoPhaseThreeTheSimulatedUpNamesEachReplacementWithItsRuleAndTheColdCache() throws IOException {
+        Path file = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(file, Files.readString(file).replace("zebros:phase: 0", "zebros:phase: 2"));
+        assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3"));
+        String text = output();
+        assertTrue(text.contains("\npulumi up, simulated: "), text);
+        assertTrue(text.contains("  ↻ dax  aws:dax/cluster:Cluster  (created first, the old one deleted at the end)\n"
+                + "        clusterName: zebros-dev-dax-t3s → zebros-dev-dax-r5l (ForceNew: aws_dax_cluster.cluster_name "
+                + "(internal/service/dax/cluster.go))\n"), text);
+        assertTrue(text.contains("nodeType: dax.t3.small → dax.r5.large (ForceNew: aws_dax_cluster.node_type"), text);
+        assertTrue(text.contains("  ↻ report-worker  aws:ecs/taskDefinition:TaskDefinition  (a new revision; the old one "
+                + "deregistered at the end)"), text);
+        assertTrue(text.contains("the DAX cluster dax is replaced"), text);
+        assertFalse(text.contains("Refused:"), text);
+    }
+
+    /** A step whose after-plan keeps a fixed name through a replacement, as the program once did with DAX. */
+    @Test
+    void aStepThatReplacesUnderATakenNameIsRefusedNamingTheFix() {
+        var current = StackHarness.settings("prod-us", Map.of("phase", "2"));
+        var promotion = com.zebros.platform.offline.Promotion.plan(current, 3,
+                new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+                    Plan plan = StackHarness.CLI_PLANNER.plan(settings);
+                    return settings.phase() == 3 ? keepName(plan, StackHarness.CLI_PLANNER.plan(current)) : plan;
+                });
+        String text = com.zebros.platform.offline.PromotionPrinter.render(promotion);
+        assertTrue(promotion.refused(), text);
+        assertTrue(text.contains("Refused:\n  - NAME_COLLISION urn:pulumi:prod-us::zebros::zebros:data:Dax$aws:dax/cluster:"
+                + "Cluster::dax: the replacement of aws:dax/cluster:Cluster z-prod-us-d4-dax-t3s / us-east-1 fails"), text);
+        assertTrue(text.contains("Fix: derive the name from the inputs that force the replacement, or set "
+                + "deleteBeforeReplace"), text);
+    }
+
+    /** The DAX cluster of {@code after} under the name it has in {@code before}. */
+    private static Plan keepName(Plan after, Plan before) {
+        Object oldName = before.find("aws:dax/cluster:Cluster", "dax").orElseThrow().inputs().get("clusterName");
+        List<PlannedResource> resources = new ArrayList<>();
+        for (PlannedResource r : after.resources()) {
+            if (r.type().equals("aws:dax/cluster:Cluster")) {
+                Map<String, Object> inputs = new LinkedHashMap<>(r.inputs());
+                inputs.put("clusterName", oldName);
+                resources.add(r.withInputs(inputs));
+            } else {
+                resources.add(r);
+            }
+        }
+        return new Plan(after.project(), after.stack(), after.phase(), after.role(), after.region(), resources,
+                after.outputs(), after.warnings());
     }
 }

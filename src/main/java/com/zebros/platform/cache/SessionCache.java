@@ -13,6 +13,7 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.RedisClusterMode;
 import com.zebros.platform.config.PhaseTable.CacheMode;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.iam.PolicyDocument;
@@ -63,15 +64,19 @@ public final class SessionCache extends ZebrosComponent {
         }
 
         /**
-         * The phase's layout. Into cluster mode is two deployments
+         * The phase's layout. Into cluster mode is two deployments, and there is no way back
          * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html): while {@code
-         * zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode.
+         * zebros:redisClusterMode} says {@code compatible}, the group keeps two nodes in compatible mode; when it says
+         * {@code enabled} below phase 3 (a step down), the group stays in cluster mode with one shard of a primary
+         * and a replica, the two nodes of phase 2.
          */
-        public static Layout forPhase(PhaseTable phases, boolean compatibleStep) {
+        public static Layout forPhase(PhaseTable phases, RedisClusterMode mode) {
             if (phases.cacheMode() != CacheMode.CLUSTER) {
-                return new Layout("disabled", phases.redisNodes(), 0);
+                return mode == RedisClusterMode.KEPT ? new Layout("enabled", 0, 1)
+                        : new Layout("disabled", phases.redisNodes(), 0);
             }
-            return compatibleStep ? new Layout("compatible", 2, 0) : new Layout("enabled", 0, phases.redisShards());
+            return mode == RedisClusterMode.COMPATIBLE ? new Layout("compatible", 2, 0)
+                    : new Layout("enabled", 0, phases.redisShards());
         }
     }
 
@@ -89,7 +94,7 @@ public final class SessionCache extends ZebrosComponent {
                        String tokenSecretName, boolean deletionProtection) {
         /** The stack's cache at its phase. */
         public static Args of(StackSettings settings, Network network) {
-            return new Args(network, Layout.forPhase(settings.phases(), settings.redisCompatibleStep()),
+            return new Args(network, Layout.forPhase(settings.phases(), settings.redisClusterMode()),
                     settings.phases().redisNodeType(), settings.redisAuthToken(),
                     "zebros/" + settings.stack() + "/redis-auth", settings.deletionProtection());
         }

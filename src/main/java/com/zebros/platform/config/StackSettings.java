@@ -27,7 +27,7 @@ public record StackSettings(
         Secret dbMasterPassword,
         Secret keycloakAdminPassword,
         Secret redisAuthToken,
-        boolean redisCompatibleStep) {
+        RedisClusterMode redisClusterMode) {
 
     /** The phase table of this stack's phase with its overrides applied. */
     public PhaseTable phases() {
@@ -38,14 +38,19 @@ public record StackSettings(
     public StackSettings atPhase(int otherPhase) {
         return new StackSettings(project, stack, otherPhase, role, region, peerRegion, primaryStack, domain,
                 hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
-                dbMasterPassword, keycloakAdminPassword, redisAuthToken, redisCompatibleStep);
+                dbMasterPassword, keycloakAdminPassword, redisAuthToken, redisClusterMode);
     }
 
-    /** The same stack with its Redis migration step set, as {@code promote} plans it. */
-    public StackSettings withRedisCompatibleStep(boolean step) {
+    /** The same stack with its Redis cluster-mode state set, as {@code promote} plans it. */
+    public StackSettings withRedisClusterMode(RedisClusterMode mode) {
         return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain,
                 hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
-                dbMasterPassword, keycloakAdminPassword, redisAuthToken, step);
+                dbMasterPassword, keycloakAdminPassword, redisAuthToken, mode);
+    }
+
+    /** Whether this is the first of the two deployments into cluster mode. */
+    public boolean redisCompatibleStep() {
+        return redisClusterMode == RedisClusterMode.COMPATIBLE;
     }
 
     /** The hostname of the Keycloak realm, shared by both regions so tokens' issuer never changes. */

@@ -101,9 +101,15 @@ public final class StackSettingsReader {
                 ? secret("redisAuthToken", REDIS_TOKEN, "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
                 : Secret.placeholder();
         String redisMode = optional("redisClusterMode").orElse("");
-        if (!redisMode.isEmpty() && !(redisMode.equals("compatible") && phase == Feature.REDIS_CLUSTER_MODE.firstPhase())) {
-            problem("redisClusterMode", redisMode, "\"compatible\", at phase 3 only: the first of the two steps into "
-                    + "cluster mode, which `promote` writes and removes", "pulumi config rm zebros:redisClusterMode");
+        RedisClusterMode mode = RedisClusterMode.of(redisMode);
+        boolean allowed = mode == RedisClusterMode.PHASE
+                || mode == RedisClusterMode.COMPATIBLE && phase == Feature.REDIS_CLUSTER_MODE.firstPhase()
+                || mode == RedisClusterMode.KEPT && Feature.REDIS.in(phase) && !Feature.REDIS_CLUSTER_MODE.in(phase);
+        if (!allowed) {
+            problem("redisClusterMode", redisMode, "\"compatible\" at phase 3 (the first of the two steps into cluster "
+                    + "mode) or \"enabled\" at phase 2 (Redis stays in cluster mode after a step down): values "
+                    + "`promote` writes and removes", "pulumi config rm zebros:redisClusterMode");
+            mode = RedisClusterMode.PHASE;
         }
 
         if (!problems.isEmpty()) {
@@ -111,7 +117,7 @@ public final class StackSettingsReader {
         }
         return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain, zone,
                 alarmEmail, imageTag, artifact, deletionProtection, vpcCidr, overrides, dbPassword, adminPassword,
-                redisToken, redisMode.equals("compatible"));
+                redisToken, mode);
     }
 
     private void checkRoleWiring(Role role, String region, Optional<String> peer, Optional<String> primaryStack) {

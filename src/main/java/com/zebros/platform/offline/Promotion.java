@@ -2,6 +2,7 @@ package com.zebros.platform.offline;
 
 import com.zebros.platform.config.Feature;
 import com.zebros.platform.config.PhaseTable;
+import com.zebros.platform.config.RedisClusterMode;
 import com.zebros.platform.config.Role;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.offline.transition.CacheWarmth;
@@ -53,20 +54,33 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
     }
 
     /**
-     * The settings of the target. Into phase 3 Redis first passes through {@code compatible}
-     * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html): the first promotion to 3
-     * plans that step; the second, at 3 already, finishes it.
+     * The settings of the target, with Redis's cluster-mode state: into phase 3 Redis first passes through {@code
+     * compatible}, and once in (or on its way into) cluster mode it stays there below phase 3, because ElastiCache
+     * cannot revert it (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html).
      */
     static StackSettings targetSettings(StackSettings current, int target) {
-        return current.atPhase(target).withRedisCompatibleStep(intoClusterMode(current, target));
+        return current.atPhase(target).withRedisClusterMode(redisModeAt(current, target));
     }
 
-    /**
-     * Redis, already running, enters cluster mode with this promotion: the two-step change
-     * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html).
-     */
+    private static RedisClusterMode redisModeAt(StackSettings current, int target) {
+        if (!Feature.REDIS.in(target)) {
+            return RedisClusterMode.PHASE;
+        }
+        if (Feature.REDIS_CLUSTER_MODE.in(target)) {
+            return intoClusterMode(current, target) ? RedisClusterMode.COMPATIBLE : RedisClusterMode.PHASE;
+        }
+        return inOrIntoClusterMode(current) ? RedisClusterMode.KEPT : RedisClusterMode.PHASE;
+    }
+
+    /** Redis, already running outside cluster mode, enters it with this promotion: the two-step change. */
     private static boolean intoClusterMode(StackSettings current, int target) {
-        return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase());
+        return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase())
+                && current.redisClusterMode() != RedisClusterMode.KEPT;
+    }
+
+    /** Whether the stack's Redis is in cluster mode, or has started into it. */
+    private static boolean inOrIntoClusterMode(StackSettings current) {
+        return Feature.REDIS_CLUSTER_MODE.in(current.phase()) || current.redisClusterMode() == RedisClusterMode.KEPT;
     }
 
     private static List<String> steps(StackSettings current, int target) {
@@ -93,8 +107,14 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
                     + "zebros:redisClusterMode: compatible; pulumi up -s " + stack + "; 2) run promote --stack " + stack
                     + " --to 3 --write again, which removes it; pulumi up -s " + stack);
         }
-        if (Feature.REDIS_CLUSTER_MODE.in(current.phase()) && current.phase() == target) {
+        if (current.redisCompatibleStep() && current.phase() == target) {
             steps.add("Second Redis step: cluster mode goes from compatible to enabled; pulumi up -s " + stack);
+        }
+        if (Feature.REDIS.in(target) && !Feature.REDIS_CLUSTER_MODE.in(target) && inOrIntoClusterMode(current)
+                && current.redisClusterMode() != RedisClusterMode.KEPT) {
+            steps.add("Redis stays in cluster mode, with one shard of two nodes: ElastiCache cannot take a cluster out of "
+                    + "it (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html); this step "
+                    + "writes zebros:redisClusterMode: enabled, which a later promotion to phase 3 or below 2 removes");
         }
         return steps;
     }

@@ -52,7 +52,8 @@ public final class PromotionRunbook {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Write the target phase into Pulumi." + stack + ".yaml.", String.format(CLI, stack, target),
                 "grep -E 'zebros:(phase|redisClusterMode)' Pulumi." + stack + ".yaml",
-                "zebros:phase: " + target + (promotion.to().redisCompatibleStep() ? " and zebros:redisClusterMode: compatible" : "")));
+                "zebros:phase: " + target + (promotion.to().redisClusterMode().configValue().isEmpty() ? ""
+                        : " and zebros:redisClusterMode: " + promotion.to().redisClusterMode().configValue())));
         steps.add(new Step("Preview the change.", "pulumi preview --stack " + stack + " --diff", "",
                 ""));
         steps.add(deploy(stack, target));

@@ -177,6 +177,16 @@ class RunbookTest {
         assertTrue(runbook.contains("pulumi refresh --stack prod-us --yes"), runbook);
     }
 
+    /** README's runbook table gives each runbook's number of steps: the number the command prints. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--switchover", "--failover", "--failback"})
+    void readmeCountsTheSteps(String scenario) throws java.io.IOException {
+        long steps = run("runbook", "--stack", "prod-us", scenario).lines().filter(l -> l.matches("\\d+\\. .*")).count();
+        String row = Files.readAllLines(StackHarness.PROJECT.resolve("README.md")).stream()
+                .filter(l -> l.startsWith("| `" + scenario + "` |")).findFirst().orElseThrow();
+        assertEquals(String.valueOf(steps), row.split("\\|")[3].strip(), row);
+    }
+
     private static void checkCommand(String command, Set<String> known) {
         if (!command.startsWith("aws ")) {
             assertTrue(command.matches("(curl|pulumi|mvn|grep) .*"), "an unknown tool: " + command);

@@ -17,6 +17,8 @@ public record Problem(Kind kind, String urn, String message, String fix) {
         DELETE_REMOVES_NEW,
         /** A replacement or delete of a resource that holds data. */
         DATA_LOSS,
+        /** An in-place change the provider plans and AWS refuses. */
+        UPDATE_REFUSED,
         /** A replacement or delete of a protected resource, which the engine refuses. */
         PROTECTED,
         /** A changed input the replacement table has no row for: whether it replaces is unknown. */

@@ -91,8 +91,10 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                     atEnd.add(delete);
                 }
             } else {
-                now.add(new Step(diff.same() && !old.urn().equals(resource.urn()) ? Step.Kind.UPDATE
-                        : diff.same() ? Step.Kind.SAME : Step.Kind.UPDATE, old, resource, diff.changes()));
+                now.add(new Step(diff.same() && old.urn().equals(resource.urn()) ? Step.Kind.SAME : Step.Kind.UPDATE,
+                        old, resource, diff.changes()));
+                RefusedUpdates.refusal(old, resource).ifPresent(why -> problems.add(new Problem(
+                        Problem.Kind.UPDATE_REFUSED, resource.urn(), why, "plan the change AWS allows, or none")));
             }
         }
         List<PlannedResource> reversed = new ArrayList<>(before.resources());

@@ -78,6 +78,44 @@ class TransitionsTest {
                 + "replaced") && line.endsWith("after 1 minute, one TTL of its items")), CacheWarmth.of(transition).toString());
     }
 
+    /** ElastiCache cannot leave cluster mode: a step down keeps it, and the way back up needs no compatible step. */
+    @Test
+    void redisStaysInClusterModeDownAndComesBackUpInOneStep() {
+        Promotion down = promotions("prod-us", 3, 2).get(0);
+        assertEquals(com.zebros.platform.config.RedisClusterMode.KEPT, down.to().redisClusterMode());
+        PlannedResource redis = down.after().find(AwsTypes.ELASTICACHE_REPLICATION_GROUP, "sessions").orElseThrow();
+        assertEquals("enabled", redis.inputs().get("clusterMode"));
+        assertEquals(1L, redis.inputs().get("numNodeGroups"));
+        assertTrue(down.steps().stream().anyMatch(step -> step.startsWith("Redis stays in cluster mode")), down.steps().toString());
+
+        Promotion up = Promotion.plan(down.to(), 3, new Promotion.Context(null, false), StackHarness.CLI_PLANNER::plan);
+        assertFalse(up.to().redisCompatibleStep());
+        assertEquals(List.of(), up.transition().problems());
+        assertEquals(Step.Kind.UPDATE, up.transition().steps().stream().filter(st -> st.resource().type()
+                .equals(AwsTypes.ELASTICACHE_REPLICATION_GROUP)).findFirst().orElseThrow().kind());
+    }
+
+    /** The step down as the program once planned it: out of cluster mode, which AWS refuses. */
+    @Test
+    void leavingClusterModeIsAnUpdateAwsRefuses() {
+        Plan before = StackHarness.rawPlan("prod-us", 3);
+        Plan after = StackHarness.rawPlan("prod-us", 2);
+        Transition transition = Transition.simulate(before, after);
+        List<Problem> refused = transition.problemsOf(Problem.Kind.UPDATE_REFUSED);
+        assertEquals(1, refused.size(), transition.problems().toString());
+        assertTrue(refused.get(0).message().startsWith("clusterMode: enabled → disabled is refused by AWS"),
+                refused.get(0).message());
+    }
+
+    @Test
+    void theRedisTtlTheColdCacheIsMeasuredInIsTheFunctionsOwn() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(StackHarness.PROJECT.resolve(
+                "functions/src/main/java/com/zebros/crm/cache/RedisItemCache.java"));
+        var ttl = java.util.regex.Pattern.compile("TTL_SECONDS = (\\d+);").matcher(source);
+        assertTrue(ttl.find());
+        assertEquals(Integer.parseInt(ttl.group(1)), CacheWarmth.REDIS_TTL_SECONDS);
+    }
+
     @Test
     void theReportWorkersChangeCapacityInPlace() {
         for (int[] step : new int[][] {{2, 3}, {3, 2}}) {
