@@ -201,6 +201,37 @@ class PromoteTest {
                 + "deleteBeforeReplace"), text);
     }
 
+    /** A step whose after-plan moves an alarm to another logical name without an alias. */
+    @Test
+    void aStepWhoseDeleteRemovesWhatItsNewResourceWroteIsRefused() {
+        var current = StackHarness.settings("dev", Map.of("phase", "0"));
+        var promotion = com.zebros.platform.offline.Promotion.plan(current, 1,
+                new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+                    Plan plan = StackHarness.CLI_PLANNER.plan(settings);
+                    return settings.phase() == 1 ? renameFirstAlarm(plan) : plan;
+                });
+        String text = com.zebros.platform.offline.PromotionPrinter.render(promotion);
+        assertTrue(promotion.refused(), text);
+        assertTrue(text.contains("  - DELETE_REMOVES_NEW "), text);
+        assertTrue(text.contains("API_PutMetricAlarm.html"), text);
+    }
+
+    private static Plan renameFirstAlarm(Plan plan) {
+        List<PlannedResource> resources = new ArrayList<>();
+        boolean renamed = false;
+        for (PlannedResource r : plan.resources()) {
+            if (!renamed && r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+                resources.add(new PlannedResource(r.urn() + "-renamed", r.type(), r.name() + "-renamed", r.parent(),
+                        r.provider(), r.region(), r.inputs(), r.options()));
+                renamed = true;
+            } else {
+                resources.add(r);
+            }
+        }
+        return new Plan(plan.project(), plan.stack(), plan.phase(), plan.role(), plan.region(), resources,
+                plan.outputs(), plan.warnings());
+    }
+
     /** The DAX cluster of {@code after} under the name it has in {@code before}. */
     private static Plan keepName(Plan after, Plan before) {
         Object oldName = before.find("aws:dax/cluster:Cluster", "dax").orElseThrow().inputs().get("clusterName");
