@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.offline.transition.Transition;
+import com.zebros.platform.support.PlanEdits;
 import com.zebros.platform.support.StackHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -217,35 +218,14 @@ class PromoteTest {
     }
 
     private static Plan renameFirstAlarm(Plan plan) {
-        List<PlannedResource> resources = new ArrayList<>();
-        boolean renamed = false;
-        for (PlannedResource r : plan.resources()) {
-            if (!renamed && r.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")) {
-                resources.add(new PlannedResource(r.urn() + "-renamed", r.type(), r.name() + "-renamed", r.parent(),
-                        r.provider(), r.region(), r.inputs(), r.options()));
-                renamed = true;
-            } else {
-                resources.add(r);
-            }
-        }
-        return new Plan(plan.project(), plan.stack(), plan.phase(), plan.role(), plan.region(), resources,
-                plan.outputs(), plan.warnings());
+        var alarm = plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").get(0);
+        return PlanEdits.change(plan, alarm.type(), alarm.name(), r -> PlanEdits.renamed(r, "-renamed"));
     }
 
     /** The DAX cluster of {@code after} under the name it has in {@code before}. */
     private static Plan keepName(Plan after, Plan before) {
         Object oldName = before.find("aws:dax/cluster:Cluster", "dax").orElseThrow().inputs().get("clusterName");
-        List<PlannedResource> resources = new ArrayList<>();
-        for (PlannedResource r : after.resources()) {
-            if (r.type().equals("aws:dax/cluster:Cluster")) {
-                Map<String, Object> inputs = new LinkedHashMap<>(r.inputs());
-                inputs.put("clusterName", oldName);
-                resources.add(r.withInputs(inputs));
-            } else {
-                resources.add(r);
-            }
-        }
-        return new Plan(after.project(), after.stack(), after.phase(), after.role(), after.region(), resources,
-                after.outputs(), after.warnings());
+        return PlanEdits.change(after, "aws:dax/cluster:Cluster", "dax",
+                r -> r.withInputs(PlanEdits.with(r.inputs(), "clusterName", oldName)));
     }
 }

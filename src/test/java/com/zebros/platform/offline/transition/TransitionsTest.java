@@ -3,6 +3,9 @@ package com.zebros.platform.offline.transition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.zebros.platform.support.PlanEdits.change;
+import static com.zebros.platform.support.PlanEdits.renamed;
+import static com.zebros.platform.support.PlanEdits.with;
 
 import com.zebros.platform.AwsTypes;
 import com.zebros.platform.config.StackSettings;
@@ -12,10 +15,8 @@ import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.offline.Promotion;
 import com.zebros.platform.support.StackHarness;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,9 +173,7 @@ class TransitionsTest {
     void aMovedAlarmIsPutOverTheOldOneAndThenDeletedWithIt() {
         Plan before = StackHarness.rawPlan("dev", 0);
         PlannedResource alarm = before.ofType(AwsTypes.CLOUDWATCH_METRIC_ALARM).get(0);
-        String movedUrn = alarm.urn().replace("::" + alarm.name(), "::" + alarm.name() + "-moved");
-        Plan moved = change(before, AwsTypes.CLOUDWATCH_METRIC_ALARM, alarm.name(), r -> new PlannedResource(movedUrn,
-                r.type(), r.name() + "-moved", r.parent(), r.provider(), r.region(), r.inputs(), r.options()));
+        Plan moved = change(before, AwsTypes.CLOUDWATCH_METRIC_ALARM, alarm.name(), r -> renamed(r, "-moved"));
         Transition transition = Transition.simulate(before, moved);
         List<Problem> problems = transition.problemsOf(Problem.Kind.DELETE_REMOVES_NEW);
         assertEquals(1, problems.size(), transition.problems().toString());
@@ -211,27 +210,5 @@ class TransitionsTest {
         List<Step> steps = transition.ofKind(kind).stream().filter(s -> s.resource().type().equals(type)).toList();
         assertEquals(1, steps.size(), kind + " " + type + ": " + steps);
         return steps.get(0);
-    }
-
-    private static Plan change(Plan plan, String type, String name, UnaryOperator<PlannedResource> edit) {
-        List<PlannedResource> resources = new ArrayList<>();
-        boolean found = false;
-        for (PlannedResource r : plan.resources()) {
-            if (r.type().equals(type) && r.name().equals(name)) {
-                resources.add(edit.apply(r));
-                found = true;
-            } else {
-                resources.add(r);
-            }
-        }
-        assertTrue(found, type + " " + name);
-        return new Plan(plan.project(), plan.stack(), plan.phase(), plan.role(), plan.region(), resources,
-                plan.outputs(), plan.warnings());
-    }
-
-    private static Map<String, Object> with(Map<String, Object> inputs, String key, Object value) {
-        Map<String, Object> changed = new LinkedHashMap<>(inputs);
-        changed.put(key, value);
-        return changed;
     }
 }
