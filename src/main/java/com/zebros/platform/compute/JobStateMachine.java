@@ -41,23 +41,37 @@ public final class JobStateMachine {
      * @param slotsPerKind how many one-task-per-job jobs of a kind may run at once (JobSlots); pooled kinds are
      *                     bounded by their pool's ceiling instead
      */
-    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable, int slotsPerKind) {
+    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable, int slotsPerKind,
+                                    String region) {
         Map<String, Object> states = new LinkedHashMap<>();
         List<Map<String, Object>> choices = new ArrayList<>();
         runners.forEach((kind, runner) -> {
             String name = capitalized(kind.id());
             String run = "Run" + name;
             if (runner instanceof RunTask task) {
-                String open = "Open" + name + "Slots";
-                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", open));
-                states.put(open, JobSlots.open(jobsTable, kind.id(), "Acquire" + name + "Slot"));
-                states.put("Acquire" + name + "Slot", JobSlots.acquire(jobsTable, kind.id(), slotsPerKind, run));
+                String acquire = "Acquire" + name + "Slot";
+                String slot = JobSlots.slotKey(kind.id(), region);
+                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", acquire));
+                states.put(acquire, JobSlots.acquire(jobsTable, slot, slotsPerKind, run, "No" + name + "Slot",
+                        "RecordFailure"));
+                states.put("No" + name + "Slot", JobSlots.noSlot(kind.id(), slotsPerKind, "RecordFailure"));
                 states.put(run, runTask(network, task, "Release" + name + "Slot", "Release" + name + "SlotAfterFailure"));
-                states.put("Release" + name + "Slot", JobSlots.release(jobsTable, kind.id(), "Done"));
-                states.put("Release" + name + "SlotAfterFailure", JobSlots.release(jobsTable, kind.id(), "RecordFailure"));
+                // A slot not given back after the job succeeded fails the execution, visibly: the job stays done, and
+                // the execution's FAILED status starts the backstop that gives the slot back.
+                states.put("Release" + name + "Slot", JobSlots.release(jobsTable, slot, "Done", "SlotNotReleased"));
+                states.put("Release" + name + "SlotAfterFailure", JobSlots.release(jobsTable, slot, "RecordFailure",
+                        "RecordFailure"));
             } else {
-                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", run));
-                states.put(run, sendToPool((SendToPool) runner));
+                // A pooled kind takes no slot (the pool's ceiling bounds it) but is tracked among its kind's holders,
+                // so the audit sees it too.
+                String track = "Track" + name;
+                String slot = JobSlots.slotKey(kind.id(), region);
+                choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", track));
+                states.put(track, JobSlots.track(jobsTable, slot, run, "RecordFailure"));
+                states.put(run, sendToPool((SendToPool) runner, "Untrack" + name, "Untrack" + name + "AfterFailure"));
+                states.put("Untrack" + name, JobSlots.release(jobsTable, slot, "Done", "SlotNotReleased"));
+                states.put("Untrack" + name + "AfterFailure", JobSlots.release(jobsTable, slot, "RecordFailure",
+                        "RecordFailure"));
             }
         });
         Map<String, Object> choose = new LinkedHashMap<>();
@@ -71,6 +85,8 @@ public final class JobStateMachine {
                 "Cause", "the job's kind names no worker"), "ResultPath", "$.error", "Next", "RecordFailure"));
         ordered.put("RecordFailure", recordFailure(jobsTable));
         ordered.put("Failed", Map.of("Type", "Fail", "Error", "JobFailed", "Cause", "the worker failed; see the job's failure"));
+        ordered.put("SlotNotReleased", Map.of("Type", "Fail", "Error", "SlotNotReleased", "Cause",
+                "the job is done but its slot could not be given back; the backstop gives it back"));
         ordered.put("Done", Map.of("Type", "Succeed"));
 
         Map<String, Object> definition = new LinkedHashMap<>();
@@ -116,7 +132,7 @@ public final class JobStateMachine {
         return state;
     }
 
-    private static Map<String, Object> sendToPool(SendToPool pool) {
+    private static Map<String, Object> sendToPool(SendToPool pool, String next, String onFailure) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken");
@@ -128,13 +144,10 @@ public final class JobStateMachine {
         state.put("TimeoutSeconds", 3600);
         state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.Timeout", "SQS.SdkClientException"),
                 "IntervalSeconds", 30, "MaxAttempts", 2, "BackoffRate", 2.0)));
-        state.put("Catch", catchAll());
-        state.put("Next", "Done");
+        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next",
+                onFailure)));
+        state.put("Next", next);
         return state;
-    }
-
-    private static List<Map<String, Object>> catchAll() {
-        return List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", "RecordFailure"));
     }
 
     private static Map<String, Object> recordFailure(String jobsTable) {
@@ -149,13 +162,23 @@ public final class JobStateMachine {
                 "Key", Map.of("tenantId", Map.of("S.$", "$.tenantId"), "jobId", Map.of("S.$", "$.jobId")),
                 "UpdateExpression", "SET #status = :failed, failure = if_not_exists(failure, :failure), updatedAt = :now"
                         + " ADD #version :one",
+                "ConditionExpression", "#status <> :done",
                 "ExpressionAttributeNames", Map.of("#status", "status", "#version", "version"),
                 "ExpressionAttributeValues", Map.of(":failed", Map.of("S", "FAILED"),
+                        ":done", Map.of("S", "DONE"),
                         ":failure", Map.of("S.$", "States.JsonToString($.error)"),
                         ":now", Map.of("S.$", "$$.State.EnteredTime"),
                         ":one", Map.of("N", "1"))));
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2,
-                "MaxAttempts", 3, "BackoffRate", 2.0)));
+        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("DynamoDB.ProvisionedThroughputExceededException",
+                "DynamoDB.ThrottlingException", "DynamoDB.InternalServerErrorException", "States.TaskFailed"),
+                "IntervalSeconds", 2, "MaxAttempts", 3, "BackoffRate", 2.0)));
+        // A job that is DONE stays done; a record that cannot be written still ends the execution FAILED, and the
+        // backstop marks the job.
+        Map<String, Object> fallthrough = new LinkedHashMap<>();
+        fallthrough.put("ErrorEquals", List.of("States.ALL"));
+        fallthrough.put("ResultPath", "$.recordError");
+        fallthrough.put("Next", "Failed");
+        state.put("Catch", List.of(fallthrough));
         state.put("ResultPath", null);
         state.put("Next", "Failed");
         return state;

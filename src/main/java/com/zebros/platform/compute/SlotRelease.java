@@ -18,25 +18,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The backstop of JobSlots: a job execution that is stopped, times out or fails outside its own flow never
- * gives its slot back, so Step Functions' status-change event for it (sent to the default event bus) starts a
- * small Express workflow that does. Event: https://docs.aws.amazon.com/step-functions/latest/dg/cw-events.html
+ * The backstop and the audit of JobSlots. A job execution that is stopped, times out or fails never gives its slot
+ * back itself, so Step Functions' status-change event for it (sent to the default event bus) starts a small Express
+ * workflow that does, and marks the job FAILED if it was still queued or running. Event:
+ * https://docs.aws.amazon.com/step-functions/latest/dg/cw-events.html. Should that event or that workflow be lost, the
+ * audit, on a schedule, gives back every slot whose execution is no longer running.
  */
 final class SlotRelease {
 
     SlotRelease(String name, StackContext stack, Output<String> jobStateMachineArn, TableSet tables,
-                CustomResourceOptions options) {
+                List<String> slottedKinds, CustomResourceOptions options) {
         var naming = stack.naming();
         var role = new ServiceRole(name, naming.physical("jobs-slot-release"), "states.amazonaws.com", new PolicyDocument()
                 .allow("ReleaseSlot", List.of("dynamodb:UpdateItem"), List.of(tables.tableArn(CrmTable.JOBS)))
                 .allow("ReleaseSlotKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"), List.of(tables.keyArn())),
                 options);
+        String region = stack.region();
         var release = new StateMachine(name, StateMachineArgs.builder()
                 .name(naming.physical("jobs-slot-release"))
                 .type("EXPRESS")
                 .roleArn(role.arn())
-                .definition(tables.tableName(CrmTable.JOBS).applyValue(JobSlots::releaseDefinition))
+                .definition(tables.tableName(CrmTable.JOBS).applyValue(table -> JobSlots.releaseDefinition(table, region)))
                 .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(role.policy()).build()));
+        audit(name + "-audit", stack, jobStateMachineArn, tables, slottedKinds, options);
 
         var rule = new EventRule(name, EventRuleArgs.builder()
                 .name(naming.physical("jobs-slot-release"))
@@ -50,6 +54,44 @@ final class SlotRelease {
                 .arn(release.arn())
                 .roleArn(invoke.arn())
                 .build(), options);
+    }
+
+    /** The scheduled audit: a Standard workflow (it waits on Step Functions' answers) every few minutes. */
+    private static void audit(String name, StackContext stack, Output<String> jobStateMachineArn, TableSet tables,
+                              List<String> kinds, CustomResourceOptions options) {
+        var naming = stack.naming();
+        Output<String> executions = jobStateMachineArn.applyValue(SlotRelease::executionArnPrefix);
+        var role = new ServiceRole(name, naming.physical("jobs-slot-audit"), "states.amazonaws.com", new PolicyDocument()
+                .allow("AuditSlots", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                        List.of(tables.tableArn(CrmTable.JOBS)))
+                .allow("AuditSlotsKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+                        List.of(tables.keyArn()))
+                .allow("DescribeJobExecutions", List.of("states:DescribeExecution"),
+                        List.of(executions.applyValue(prefix -> prefix + "*"))), options);
+        var audit = new StateMachine(name, StateMachineArgs.builder()
+                .name(naming.physical("jobs-slot-audit"))
+                .type("STANDARD")
+                .roleArn(role.arn())
+                .definition(Output.tuple(tables.tableName(CrmTable.JOBS), executions).applyValue(t ->
+                        JobSlots.auditDefinition(t.t1, stack.region(), kinds, t.t2)))
+                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().dependsOn(role.policy()).build()));
+        var rule = new EventRule(name, EventRuleArgs.builder()
+                .name(naming.physical("jobs-slot-audit"))
+                .description("Gives back job slots of executions that ended, every " + JobSlots.AUDIT_MINUTES + " minutes")
+                .scheduleExpression(JobSlots.AUDIT_SCHEDULE)
+                .build(), options);
+        var invoke = new ServiceRole(name + "-events", naming.physical("jobs-audit-events"), "events.amazonaws.com",
+                new PolicyDocument().allow("StartAudit", List.of("states:StartExecution"), List.of(audit.arn())), options);
+        new EventTarget(name, EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(audit.arn())
+                .roleArn(invoke.arn())
+                .build(), options);
+    }
+
+    /** The ARN of the state machine's executions without their name: {@code ...:execution:<machine>:}. */
+    static String executionArnPrefix(String stateMachineArn) {
+        return stateMachineArn.replace(":stateMachine:", ":execution:") + ":";
     }
 
     static String pattern(String stateMachineArn) {

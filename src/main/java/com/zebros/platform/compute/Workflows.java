@@ -152,7 +152,8 @@ public final class Workflows extends ZebrosComponent {
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(role.policy()).build());
 
-        new SlotRelease(name + "-slot-release", stack, stateMachine.arn(), tables, child());
+        List<String> kinds = java.util.Arrays.stream(WorkerKind.values()).map(WorkerKind::id).toList();
+        new SlotRelease(name + "-slot-release", stack, stateMachine.arn(), tables, kinds, child());
 
         jobPipe(name, naming);
 
@@ -198,7 +199,8 @@ public final class Workflows extends ZebrosComponent {
         }
         var network = new JobStateMachine.Network(resolved.string("cluster"), resolved.list("subnets"),
                 List.of(resolved.string("securityGroup")));
-        return JobStateMachine.definition(network, runners, resolved.string("jobsTable"), jobs.jobTasksPerKind());
+        return JobStateMachine.definition(network, runners, resolved.string("jobsTable"), jobs.jobTasksPerKind(),
+                stack.region());
     }
 
     /** The EventBridge pipe that starts one workflow per message on the job queue. */

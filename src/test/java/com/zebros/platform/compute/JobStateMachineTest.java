@@ -17,7 +17,7 @@ class JobStateMachineTest {
             new JobStateMachine.Network("arn:cluster", List.of("subnet-1"), List.of("sg-1"));
 
     private static JsonObject states(Map<WorkerKind, JobStateMachine.Runner> runners) {
-        return JsonParser.parseString(JobStateMachine.definition(NETWORK, runners, "jobs", 3)).getAsJsonObject()
+        return JsonParser.parseString(JobStateMachine.definition(NETWORK, runners, "jobs", 3, "us-east-1")).getAsJsonObject()
                 .getAsJsonObject("States");
     }
 
@@ -37,8 +37,7 @@ class JobStateMachineTest {
         assertEquals(4, choices.size());
         for (var c : choices) {
             String kind = c.getAsJsonObject().get("StringEquals").getAsString();
-            String open = c.getAsJsonObject().get("Next").getAsString();
-            String acquire = states.getAsJsonObject(open).get("Next").getAsString();
+            String acquire = c.getAsJsonObject().get("Next").getAsString();
             String next = states.getAsJsonObject(acquire).get("Next").getAsString();
             assertTrue(states.getAsJsonObject(next).getAsJsonObject("Parameters").get("TaskDefinition").getAsString()
                     .contains(kind + "-worker"), kind + " goes to its own task definition");
@@ -74,9 +73,12 @@ class JobStateMachineTest {
             assertEquals("Release" + kind + "SlotAfterFailure", afterFailure, "a failed job gives its slot back first");
             var release = states.getAsJsonObject(afterFailure);
             assertEquals("RecordFailure", release.get("Next").getAsString());
-            assertEquals("RecordFailure", release.getAsJsonArray("Catch").get(0).getAsJsonObject().get("Next").getAsString(),
+            var releaseCatch = release.getAsJsonArray("Catch").get(0).getAsJsonObject();
+            assertEquals("RecordFailure", releaseCatch.get("Next").getAsString(),
                     "a release that fails still records the job's failure");
-            assertTrue(release.get("ResultPath").isJsonNull(), "the release keeps the state's $.error for RecordFailure");
+            assertEquals("$.releaseError", releaseCatch.get("ResultPath").getAsString(),
+                    "the release keeps the state's $.error for RecordFailure");
+            assertTrue(release.get("ResultPath").isJsonNull());
         }
     }
 
@@ -85,7 +87,8 @@ class JobStateMachineTest {
         var states = states(allRunTask(false));
         var acquire = states.getAsJsonObject("AcquireExportSlot");
         var parameters = acquire.getAsJsonObject("Parameters");
-        assertEquals("{\"jobId\":{\"S\":\"export\"},\"tenantId\":{\"S\":\"#slots\"}}", parameters.get("Key").toString());
+        assertEquals("{\"jobId\":{\"S\":\"export@us-east-1\"},\"tenantId\":{\"S\":\"#slots\"}}",
+                parameters.get("Key").toString(), "each region counts its own jobs");
         assertEquals("3", parameters.getAsJsonObject("ExpressionAttributeValues").getAsJsonObject(":limit").get("N").getAsString());
         var waitForSlot = acquire.getAsJsonArray("Retry").get(0).getAsJsonObject();
         assertEquals("[\"DynamoDB.ConditionalCheckFailedException\"]", waitForSlot.get("ErrorEquals").toString());
@@ -94,6 +97,9 @@ class JobStateMachineTest {
         assertEquals("RunExport", acquire.get("Next").getAsString());
         assertEquals("ReleaseExportSlot", states.getAsJsonObject("RunExport").get("Next").getAsString());
         assertEquals("Done", states.getAsJsonObject("ReleaseExportSlot").get("Next").getAsString());
+        assertEquals("SlotNotReleased", states.getAsJsonObject("ReleaseExportSlot").getAsJsonArray("Catch").get(0)
+                .getAsJsonObject().get("Next").getAsString(), "a slot not given back fails the execution visibly");
+        assertEquals("Fail", states.getAsJsonObject("SlotNotReleased").get("Type").getAsString());
 
         Map<WorkerKind, JobStateMachine.Runner> pooled = allRunTask(false);
         pooled.put(WorkerKind.REPORT, new JobStateMachine.SendToPool("https://sqs/report-work"));
