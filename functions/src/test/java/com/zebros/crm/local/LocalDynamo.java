@@ -1,7 +1,5 @@
 package com.zebros.crm.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -34,9 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * DynamoDB Local, the real thing from Maven Central, running in this JVM over HTTP on a free port,
- * with the CRM's tables created from {@code crm-tables.json}: the same key schema the platform
- * program deploys.
+ * DynamoDB Local, the real thing from Maven Central, running in this JVM over HTTP on a free port of
+ * 127.0.0.1 ({@link LocalDynamoServer}: loopback only, no telemetry), with the CRM's tables created
+ * from {@code crm-tables.json}: the same key schema the platform program deploys.
  */
 public final class LocalDynamo implements AutoCloseable {
     /**
@@ -46,17 +44,15 @@ public final class LocalDynamo implements AutoCloseable {
      */
     private static final boolean STREAMS = !"false".equals(System.getProperty("localDynamo.streams"));
 
-    private final DynamoDBProxyServer server;
+    private final LocalDynamoServer server;
     private final String endpoint;
     private final DynamoDbClient client;
     private final Map<Table, String> names = new EnumMap<>(Table.class);
 
     public LocalDynamo() {
         try {
-            int port = freePort();
-            server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", String.valueOf(port)});
-            server.start();
-            endpoint = "http://127.0.0.1:" + port;
+            server = new LocalDynamoServer(freePort());
+            endpoint = "http://127.0.0.1:" + server.port();
             client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                     .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.builder().build()).build();
             createTables();
@@ -125,6 +121,11 @@ public final class LocalDynamo implements AutoCloseable {
         return endpoint;
     }
 
+    /** The server behind the endpoint: the fault suite stops, slows and throttles it. */
+    public LocalDynamoServer server() {
+        return server;
+    }
+
     public DynamoDbClient client() {
         return client;
     }
@@ -145,10 +146,6 @@ public final class LocalDynamo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        try {
-            server.stop();
-        } catch (Exception e) {
-            // stopping an in-memory server loses nothing
-        }
+        server.close();
     }
 }
