@@ -1,12 +1,16 @@
 package com.zebros.crm;
 
 import com.zebros.crm.cache.ItemCache;
+import com.zebros.crm.cache.RedisClients;
 import com.zebros.crm.cache.RedisItemCache;
 import com.zebros.crm.crm.CrmApi;
 import com.zebros.crm.crm.Items;
 import com.zebros.crm.crm.JobQueue;
 import com.zebros.crm.crm.Jobs;
 import com.zebros.crm.crm.SqsJobQueue;
+import com.zebros.crm.faults.RequestBudget;
+import com.zebros.crm.faults.Timeouts;
+import com.zebros.crm.faults.Unavailable;
 import com.zebros.crm.http.ApiException;
 import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.http.Request;
@@ -19,17 +23,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -40,6 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class Service {
     /** API Gateway accepts up to 10 MB; the CRM's documents are small, so anything past 256 KB is refused. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** What a 503 asks the client to wait: about one pause of the cache and a few of DynamoDB's retry back-offs. */
+    static final int RETRY_AFTER_SECONDS = 2;
     private static final Pattern ID_IN_PATH = Pattern.compile("/(" + Items.ITEM_ID + "|" + Jobs.JOB_ID + ")");
 
     private final CrmApi api;
@@ -58,16 +57,18 @@ public final class Service {
     public static Service fromEnvironment(Map<String, String> env) {
         Clock clock = Clock.systemUTC();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        var http = UrlConnectionHttpClient.builder().build();
+        var http = Timeouts.httpClient();
         var dynamoBuilder = DynamoDbClient.builder().region(region).httpClient(http)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()));
+                .overrideConfiguration(Service::bounded);
         if (env.containsKey("DYNAMODB_ENDPOINT")) {
             dynamoBuilder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
         }
         DynamoDbClient dynamo = dynamoBuilder.build();
         DynamoDbClient reader = env.containsKey("DAX_ENDPOINT") ? DaxReader.create(env.get("DAX_ENDPOINT"), region) : dynamo;
         Store store = new Store(dynamo, reader, Store.namesFrom(env));
-        ItemCache cache = env.containsKey("REDIS_ENDPOINT") ? redis(env, region) : ItemCache.NONE;
+        ItemCache cache = env.containsKey("REDIS_ENDPOINT")
+                ? new RedisItemCache(() -> RedisClients.connect(env, region, http), RedisItemCache.DEFAULT_PAUSE, System::nanoTime)
+                : ItemCache.NONE;
         JobQueue queue = env.containsKey("JOB_QUEUE_URL")
                 ? new SqsJobQueue(sqs(env, region, http), env.get("JOB_QUEUE_URL"))
                 : job -> false;
@@ -76,31 +77,19 @@ public final class Service {
         return new Service(store, cache, jobs, clock);
     }
 
+    /** Every AWS client of the API: bounded calls (Timeouts), the request's budget, and the priming guard. */
+    static void bounded(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder configuration) {
+        Timeouts.apply(configuration);
+        configuration.addExecutionInterceptor(new RequestBudget()).addExecutionInterceptor(new PrimingGuard());
+    }
+
     /** The job queue's client; SQS_ENDPOINT points it at a local SQS server (ElasticMQ in tests). */
     private static SqsClient sqs(Map<String, String> env, Region region, software.amazon.awssdk.http.SdkHttpClient http) {
-        var builder = SqsClient.builder().region(region).httpClient(http)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()));
+        var builder = SqsClient.builder().region(region).httpClient(http).overrideConfiguration(Service::bounded);
         if (env.containsKey("SQS_ENDPOINT")) {
             builder.endpointOverride(URI.create(env.get("SQS_ENDPOINT")));
         }
         return builder.build();
-    }
-
-    private static ItemCache redis(Map<String, String> env, Region region) {
-        URI endpoint = URI.create(env.get("REDIS_ENDPOINT"));
-        String token = env.get("REDIS_TOKEN");
-        if (token == null && env.containsKey("REDIS_TOKEN_SECRET_ARN")) {
-            try (var secrets = SecretsManagerClient.builder().region(region)
-                    .httpClient(UrlConnectionHttpClient.builder().build()).build()) {
-                token = secrets.getSecretValue(b -> b.secretId(env.get("REDIS_TOKEN_SECRET_ARN"))).secretString();
-            }
-        }
-        var config = DefaultJedisClientConfig.builder().ssl("rediss".equals(endpoint.getScheme()))
-                .password(token).timeoutMillis(200).build();
-        HostAndPort node = new HostAndPort(endpoint.getHost(), endpoint.getPort());
-        // In cluster mode the endpoint is the configuration endpoint and keys live on several shards.
-        return new RedisItemCache("enabled".equals(env.get("REDIS_CLUSTER_MODE"))
-                ? new JedisCluster(java.util.Set.of(node), config) : new JedisPooled(node, config));
     }
 
     public Response handle(Request request) {
@@ -109,6 +98,7 @@ public final class Service {
         String tenant = request.principal() == null ? null : request.principal().tenantId();
         Response response;
         String route = route(request.method(), request.path());
+        RequestBudget.start(Timeouts.REQUEST);
         try {
             if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
                 throw new ApiException(413, "Payload Too Large", "the body may be at most " + MAX_BODY_BYTES + " bytes",
@@ -117,13 +107,20 @@ public final class Service {
             response = api.router().dispatch(request);
         } catch (ApiException e) {
             response = Response.problem(e);
-        } catch (ProvisionedThroughputExceededException e) {
-            response = Response.problem(new ApiException(503, "Service Unavailable",
-                    "the CRM is busy; retry in a second", List.of(), Map.of("Retry-After", "1")));
-        } catch (SdkException | IllegalStateException e) {
-            log.error("request failed", request.requestId(), tenant, Map.of("error", String.valueOf(e)));
-            response = Response.problem(new ApiException(500, "Internal Server Error",
-                    "the request failed on our side; it was logged as " + request.requestId(), List.of(), Map.of()));
+        } catch (SdkException e) {
+            if (Unavailable.is(e)) {
+                log.warn("a dependency is unavailable", request.requestId(), tenant, Map.of("error", String.valueOf(e)));
+                response = Response.problem(new ApiException(503, "Service Unavailable",
+                        "the CRM's data store is unavailable or busy; retry in " + RETRY_AFTER_SECONDS
+                                + " s (with the same Idempotency-Key, a create is not made twice)",
+                        List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))));
+            } else {
+                response = serverError(request, tenant, e);
+            }
+        } catch (RuntimeException e) {
+            response = serverError(request, tenant, e);
+        } finally {
+            RequestBudget.end();
         }
         double millis = (System.nanoTime() - start) / 1e6;
         metrics.milliseconds("Latency", millis);
@@ -132,6 +129,12 @@ public final class Service {
                 "status", response.status(), "latencyMs", Math.round(millis * 100) / 100.0));
         metrics.flush(route, "zebros-crm", System.out, clock);
         return response;
+    }
+
+    private Response serverError(Request request, String tenant, RuntimeException e) {
+        log.error("request failed", request.requestId(), tenant, Map.of("error", String.valueOf(e)));
+        return Response.problem(new ApiException(500, "Internal Server Error",
+                "the request failed on our side; it was logged as " + request.requestId(), List.of(), Map.of()));
     }
 
     /** The metric's route: the path with its ids as {id}, so the dimension stays one value per route. */

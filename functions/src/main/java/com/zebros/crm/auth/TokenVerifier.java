@@ -33,12 +33,28 @@ public final class TokenVerifier {
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", TENANT_CLAIM)));
     }
 
-    /** The realm's keys at {@code <issuer>/protocol/openid-connect/certs}, cached for an hour. */
+    /** How long fetched keys are used before they are fetched again. */
+    static final long KEYS_CACHED_MILLIS = 60 * 60 * 1000L;
+    /** How long keys fetched once keep verifying while the issuer's key endpoint is down. */
+    static final long KEYS_OUTAGE_TOLERANCE_MILLIS = 12 * 60 * 60 * 1000L;
+    /** At most one fetch per this interval: a flood of tokens with unknown key ids cannot flood Keycloak. */
+    static final long KEYS_FETCH_INTERVAL_MILLIS = 5 * 1000L;
+    /** Connecting to and reading the key endpoint (nimbus's own default, said here). */
+    static final int KEYS_TIMEOUT_MILLIS = 500;
+
+    /**
+     * The realm's keys at {@code <issuer>/protocol/openid-connect/certs}: cached for an hour, still used
+     * for 12 hours of an outage of the endpoint, fetched at most every 5 s, each fetch bounded to 500 ms
+     * and retried once.
+     */
     public static TokenVerifier forIssuer(String issuer, String audience) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder
-                    .create(URI.create(issuer + "/protocol/openid-connect/certs").toURL())
-                    .cache(60 * 60 * 1000L, 15 * 1000L)
+                    .create(URI.create(issuer + "/protocol/openid-connect/certs").toURL(),
+                            new com.nimbusds.jose.util.DefaultResourceRetriever(KEYS_TIMEOUT_MILLIS, KEYS_TIMEOUT_MILLIS, 512 * 1024))
+                    .cache(KEYS_CACHED_MILLIS, 15 * 1000L)
+                    .rateLimited(KEYS_FETCH_INTERVAL_MILLIS)
+                    .outageTolerant(KEYS_OUTAGE_TOLERANCE_MILLIS)
                     .retrying(true)
                     .build();
             return new TokenVerifier(issuer, audience, keys);
@@ -66,6 +82,10 @@ public final class TokenVerifier {
             return new Principal(tenant, claims.getSubject(), roles(claims));
         } catch (InvalidTokenException e) {
             throw e;
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            // The token may be perfectly good: the keys to check it could not be had. Not a 401, which tells a
+            // client to drop its token and log in again.
+            throw new KeysUnavailableException(e.getMessage());
         } catch (Exception e) {
             throw new InvalidTokenException(e.getMessage());
         }
@@ -79,6 +99,15 @@ public final class TokenVerifier {
             list.forEach(r -> roles.add(String.valueOf(r)));
         }
         return roles;
+    }
+
+    /** The issuer's keys could not be fetched (and none are cached): the caller should retry, not log in again. */
+    public static final class KeysUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public KeysUnavailableException(String message) {
+            super(message);
+        }
     }
 
     /** A token that must not pass: the message says why, for logs, never for the client. */

@@ -3,29 +3,51 @@ package com.zebros.crm.cache;
 import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Table;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Hot items in Redis for five minutes. Keys carry the tenant ({@code crm:<tenant>:<table>:<id>}), so a
- * tenant can only ever be served its own items; every write deletes the key it changed. Redis being
- * down degrades to DynamoDB reads, never to an error. Hits and misses go to the request's metrics.
+ * tenant can only ever be served its own items; every write deletes the key it changed. Hits and
+ * misses go to the request's metrics.
+ *
+ * <p>Redis never takes the API down. The client is built on first use, not at start-up (a cluster
+ * client reads the cluster's slots when it is built and throws when no node answers), and any failure,
+ * building it or using it, sends reads to DynamoDB and leaves Redis alone for {@link #DEFAULT_PAUSE}, so a
+ * request pays Redis's timeout at most once per pause instead of on every call; after the pause the
+ * next request tries again (building the client again if it was never built), so the cache comes back
+ * without a restart. While Redis is unreachable a write cannot delete its key: if the same Redis comes
+ * back with the data it had, that item may be served stale until its five-minute expiry.
  */
 public final class RedisItemCache implements ItemCache {
     static final int TTL_SECONDS = 300;
+    public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
 
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> connect;
+    private final long pauseNanos;
+    private final LongSupplier nanoTime;
+    private volatile UnifiedJedis redis;
+    private volatile long pausedUntil;
+    private volatile boolean paused;
 
     /**
-     * {@code redis} is a {@code JedisPooled} for one node or a {@code JedisCluster} for cluster mode: a
-     * single-node client cannot follow a cluster's MOVED and ASK redirects (half of all keys would fail).
+     * {@code connect} builds a {@code JedisPooled} for one node or a {@code JedisCluster} for cluster mode (a
+     * single-node client cannot follow a cluster's MOVED and ASK redirects: half of all keys would fail).
      */
+    public RedisItemCache(Supplier<UnifiedJedis> connect, Duration pause, LongSupplier nanoTime) {
+        this.connect = connect;
+        this.pauseNanos = pause.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** A client already built, with the default pause. */
     public RedisItemCache(UnifiedJedis redis) {
-        this.redis = redis;
+        this(() -> redis, DEFAULT_PAUSE, System::nanoTime);
     }
 
     static String key(String tenant, Table table, String id) {
@@ -40,23 +62,28 @@ public final class RedisItemCache implements ItemCache {
             return loader.get();
         }
         String key = key(tenant, table, id);
+        UnifiedJedis client = client();
+        if (client == null) {
+            Metrics.current().count("CacheBypassed");
+            return loader.get();
+        }
         try {
-            String cached = redis.get(key);
+            String cached = client.get(key);
             if (cached != null) {
                 Metrics.current().count("CacheHit");
                 return Optional.of(AttributeJson.read(cached));
             }
-        } catch (JedisException e) {
-            Metrics.current().count("CacheError");
+        } catch (RuntimeException e) {
+            failed();
             return loader.get();
         }
         Metrics.current().count("CacheMiss");
         Optional<Map<String, AttributeValue>> item = loader.get();
         item.ifPresent(found -> {
             try {
-                redis.setex(key, TTL_SECONDS, AttributeJson.write(found));
-            } catch (JedisException e) {
-                Metrics.current().count("CacheError");
+                client.setex(key, TTL_SECONDS, AttributeJson.write(found));
+            } catch (RuntimeException e) {
+                failed();
             }
         });
         return item;
@@ -67,11 +94,48 @@ public final class RedisItemCache implements ItemCache {
         if (PrimingGuard.isActive()) {
             return;
         }
-        try {
-            redis.del(key(tenant, table, id));
-        } catch (JedisException e) {
-            // The five-minute expiry bounds staleness when Redis is unreachable.
-            Metrics.current().count("CacheError");
+        UnifiedJedis client = client();
+        if (client == null) {
+            return;
         }
+        try {
+            client.del(key(tenant, table, id));
+        } catch (RuntimeException e) {
+            failed();
+        }
+    }
+
+    /** Whether Redis is being left alone after a failure. */
+    public boolean isPaused() {
+        return paused && nanoTime.getAsLong() < pausedUntil;
+    }
+
+    /** The client, built if it was not; null while paused after a failure or when it cannot be built. */
+    private UnifiedJedis client() {
+        if (isPaused()) {
+            return null;
+        }
+        paused = false;
+        UnifiedJedis current = redis;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (redis == null) {
+                try {
+                    redis = connect.get();
+                } catch (RuntimeException e) {
+                    failed();
+                    return null;
+                }
+            }
+            return redis;
+        }
+    }
+
+    private void failed() {
+        Metrics.current().count("CacheError");
+        pausedUntil = nanoTime.getAsLong() + pauseNanos;
+        paused = true;
     }
 }

@@ -39,7 +39,7 @@ public final class CrmApi {
                 .add("POST", "/v1/customers", WRITE, customers::create)
                 .add("GET", "/v1/customers/{customerId}", READ, r -> customers.get(r, r.pathParameter("customerId")))
                 .add("PUT", "/v1/customers/{customerId}", WRITE, r -> customers.update(r, r.pathParameter("customerId")))
-                .add("DELETE", "/v1/customers/{customerId}", DELETE, r -> customers.delete(r, r.pathParameter("customerId")))
+                .add("DELETE", "/v1/customers/{customerId}", DELETE, r -> deleteCustomer(r, store))
                 .add("GET", "/v1/customers/{customerId}/contacts", READ, r -> byCustomer(r, contacts, "nameKey", false))
                 .add("POST", "/v1/customers/{customerId}/contacts", WRITE, this::createContact)
                 .add("GET", "/v1/customers/{customerId}/opportunities", READ, r -> byCustomer(r, opportunities, "closeKey", false))
@@ -80,6 +80,33 @@ public final class CrmApi {
         return search(r)
                 .map(q -> customers.list(r, "byName", "tenantId", tenant, "nameKey", q.toLowerCase(Locale.ROOT).trim(), false))
                 .orElseGet(() -> customers.list(r, null, "tenantId", tenant, "customerId", null, false));
+    }
+
+    /**
+     * A customer with contacts, opportunities or activities is not deleted (409): its opportunities would stay in
+     * the pipeline with no customer to show them under. Items created after this check cannot name the customer
+     * once it is gone (their write checks it in the same transaction); one written in the instant before, while
+     * the index does not show it yet, can.
+     */
+    private Response deleteCustomer(Request r, Store store) {
+        String tenant = r.principal().tenantId();
+        String customer = r.pathParameter("customerId");
+        String partition = tenant + "#" + customer;
+        List<String> kept = new java.util.ArrayList<>();
+        if (store.any(com.zebros.crm.store.Table.CONTACTS, "byCustomer", "tenantCustomer", partition)) {
+            kept.add("contacts");
+        }
+        if (store.any(com.zebros.crm.store.Table.OPPORTUNITIES, "byCustomer", "tenantCustomer", partition)) {
+            kept.add("opportunities");
+        }
+        if (store.any(com.zebros.crm.store.Table.ACTIVITIES, "timeline", "tenantCustomer", partition)) {
+            kept.add("activities");
+        }
+        if (!kept.isEmpty()) {
+            throw ApiException.conflict("the customer still has " + String.join(", ", kept)
+                    + "; delete them first, then the customer");
+        }
+        return customers.delete(r, customer);
     }
 
     private Response byCustomer(Request r, Resource resource, String sortKey, boolean newestFirst) {

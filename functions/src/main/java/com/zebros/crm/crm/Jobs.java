@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -47,7 +49,7 @@ public final class Jobs {
         this.presigner = presigner;
         this.bucket = bucket;
         this.clock = clock;
-        this.idempotency = new Idempotency(store);
+        this.idempotency = new Idempotency(store, clock);
     }
 
     public Response startReport(Request request) {
@@ -58,7 +60,7 @@ public final class Jobs {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("type", type);
             Map<String, AttributeValue> job = newJob(request, "report", "rep", parameters);
-            return queued(job, request);
+            return queued(job, request, forget(job));
         });
     }
 
@@ -67,7 +69,7 @@ public final class Jobs {
         return idempotency.run(request, () -> {
             String entity = choice(Json.object(request.body()), "entity", ENTITIES);
             Map<String, AttributeValue> job = newJob(request, "export", "exp", Map.of("entity", entity));
-            return queued(job, request);
+            return queued(job, request, forget(job));
         });
     }
 
@@ -81,7 +83,8 @@ public final class Jobs {
                     throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a field of this job (it takes none)")));
                 }
             }
-            return queued(newJob(request, "analytics", "ana", Map.of()), request);
+            Map<String, AttributeValue> job = newJob(request, "analytics", "ana", Map.of());
+            return queued(job, request, forget(job));
         });
     }
 
@@ -91,7 +94,7 @@ public final class Jobs {
         return idempotency.run(request, () -> {
             String entity = choice(Json.object(request.body()), "entity", ENTITIES);
             String tenant = request.principal().tenantId();
-            String id = "imp_" + UUID.randomUUID().toString().replace("-", "");
+            String id = Idempotency.itemId(request, "imp").orElseGet(() -> "imp_" + UUID.randomUUID().toString().replace("-", ""));
             String key = "imports/" + tenant + "/" + id + ".csv";
             Map<String, AttributeValue> job = item(tenant, id, "import", "AWAITING_UPLOAD",
                     Map.of("entity", entity, "sourceKey", key));
@@ -115,8 +118,11 @@ public final class Jobs {
         Map<String, AttributeValue> next = new HashMap<>(job);
         next.put("status", AttributeValue.fromS("QUEUED"));
         next.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
-        store.replace(Table.JOBS, next, Long.parseLong(job.get(Store.VERSION).n()));
-        return queued(store.get(Table.JOBS, tenant, id).orElseThrow(), request);
+        long version = Long.parseLong(job.get(Store.VERSION).n());
+        Map<String, AttributeValue> stored = store.replace(Table.JOBS, next, version);
+        // Undone, the import waits for its start again, at a version of its own, so a stale start cannot race it.
+        Runnable undo = () -> store.replace(Table.JOBS, job, version + 1);
+        return queued(stored, request, undo);
     }
 
     public Response status(Request request, String id, String kind) {
@@ -132,9 +138,14 @@ public final class Jobs {
         return Response.json(200, body);
     }
 
+    /**
+     * The job's item, QUEUED. Under an Idempotency-Key its id comes from the key, so the retry of a request that
+     * failed after writing the job finds that job (and queues it again: the workers skip a job already done).
+     */
     private Map<String, AttributeValue> newJob(Request request, String kind, String prefix, Map<String, Object> parameters) {
         String tenant = request.principal().tenantId();
-        String id = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        String id = Idempotency.itemId(request, prefix)
+                .orElseGet(() -> prefix + "_" + UUID.randomUUID().toString().replace("-", ""));
         Map<String, AttributeValue> job = item(tenant, id, kind, "QUEUED", parameters);
         job.put("requestedBy", AttributeValue.fromS(request.principal().subject()));
         store.create(Table.JOBS, job);
@@ -153,19 +164,41 @@ public final class Jobs {
         return job;
     }
 
-    private Response queued(Map<String, AttributeValue> job, Request request) {
+    /**
+     * Sends the job to the queue and answers 202. When the queue cannot take it, the job goes back to where it was
+     * (a new job is deleted, an import waits for its start again) and the answer is 503 with Retry-After: no job
+     * is left QUEUED that no worker will ever read.
+     */
+    private Response queued(Map<String, AttributeValue> job, Request request, Runnable undo) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("tenantId", job.get(Table.TENANT).s());
         message.put("jobId", job.get("jobId").s());
         message.put("kind", job.get("kind").s());
         message.put("parameters", Json.GSON.fromJson(job.get("parameters").s(), Map.class));
-        boolean sent = queue.send(message);
+        boolean sent = true;
+        try {
+            // A job an earlier attempt of this request queued and a worker took since is not queued again.
+            if ("QUEUED".equals(job.get("status").s())) {
+                sent = queue.send(message);
+            }
+        } catch (SdkException e) {
+            undo.run();
+            throw new ApiException(503, "Service Unavailable",
+                    "the job queue is unavailable, so the job was not started; send the request again shortly",
+                    List.of(), Map.of("Retry-After", "5"));
+        }
         Map<String, Object> body = view(job);
         if (!sent) {
             body.put("note", "no job queue is configured here; the job waits until a worker reads it");
         }
         String location = request.path().matches(".*/" + JOB_ID) ? request.path() : request.path() + "/" + job.get("jobId").s();
         return Response.json(202, body, Map.of("Location", location));
+    }
+
+    /** Undoes a new job that could not be queued: deleted while it is still the version just written. */
+    private Runnable forget(Map<String, AttributeValue> job) {
+        return () -> store.delete(Table.JOBS, job.get(Table.TENANT).s(), job.get("jobId").s(),
+                Optional.of(Long.parseLong(job.get(Store.VERSION).n())));
     }
 
     private Map<String, AttributeValue> load(String tenant, String id, String kind) {

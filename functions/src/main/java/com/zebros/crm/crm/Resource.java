@@ -7,6 +7,7 @@ import com.zebros.crm.http.Json;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.store.Page;
+import com.zebros.crm.store.Reference;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class Resource {
         this.type = type;
         this.store = store;
         this.cache = cache;
-        this.idempotency = new Idempotency(store);
+        this.idempotency = new Idempotency(store, clock);
         this.clock = clock;
     }
 
@@ -45,17 +46,41 @@ public final class Resource {
         request.allowOnly(Set.of());
         return idempotency.run(request, () -> {
             String tenant = request.principal().tenantId();
-            Map<String, AttributeValue> item = validate(Json.object(request.body()), Map.of());
-            checkReferences(tenant, item);
-            String id = Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", "");
-            item = Items.created(type, tenant, id, item, clock.instant().toString());
-            if (!store.create(type.table(), item)) {
-                throw ApiException.conflict("an id collided; send the request again");
+            Map<String, AttributeValue> fields = validate(Json.object(request.body()), Map.of());
+            Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
+            String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
+            Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
+            if (!store.create(type.table(), item, references(item, Map.of()))) {
+                if (keyed.isEmpty()) {
+                    throw ApiException.conflict("an id collided; send the request again");
+                }
+                // An earlier attempt under this key wrote the item and failed before it could answer: answer now.
+                item = sameRequestsItem(tenant, id, fields);
+            } else {
+                item.put(Store.VERSION, AttributeValue.fromN("1"));
             }
-            item.put(Store.VERSION, AttributeValue.fromN("1"));
-            return Response.json(201, view(item), Map.of("ETag", "\"1\"",
-                    "Location", request.path() + "/" + id));
+            return Response.json(201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"",
+                    "Location", location(id)));
         });
+    }
+
+    /** Where an item lives: its own route, whichever route created it (a contact is created under its customer). */
+    public String location(String id) {
+        return "/v1/" + type.table().id() + "/" + id;
+    }
+
+    /** The item an earlier attempt of this request created, if its fields are the ones this request sends. */
+    private Map<String, AttributeValue> sameRequestsItem(String tenant, String id, Map<String, AttributeValue> fields) {
+        Map<String, AttributeValue> stored = store.get(type.table(), tenant, id).orElseThrow(() -> ApiException.conflict(
+                "the item this Idempotency-Key created was deleted since; send the request with a new key"));
+        for (Field field : type.fields()) {
+            if (!java.util.Objects.equals(stored.get(field.name()), fields.get(field.name()))
+                    && Long.parseLong(stored.get(Store.VERSION).n()) == 1) {
+                throw new ApiException(422, "Unprocessable Entity",
+                        "this Idempotency-Key created an item from a different request body", List.of(), Map.of());
+            }
+        }
+        return stored;
     }
 
     public Response get(Request request, String id) {
@@ -71,12 +96,11 @@ public final class Resource {
         Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
         Map<String, AttributeValue> item = validate(Json.object(request.body()), current);
-        checkReferences(tenant, item);
         item.putAll(Store.key(type.table(), tenant, id));
         item.put("createdAt", current.get("createdAt"));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
         type.deriveKeys(tenant, id, item);
-        Map<String, AttributeValue> stored = store.replace(type.table(), item, expected);
+        Map<String, AttributeValue> stored = store.replace(type.table(), item, expected, references(item, current));
         cache.invalidate(tenant, type.table(), id);
         return Response.json(200, view(stored), Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
     }
@@ -111,12 +135,32 @@ public final class Resource {
         return Items.validate(type, body, current);
     }
 
-    private void checkReferences(String tenant, Map<String, AttributeValue> item) {
-        if (type.table() != Table.CUSTOMERS && item.containsKey("customerId")) {
-            String customer = item.get("customerId").s();
-            if (store.get(Table.CUSTOMERS, tenant, customer).isEmpty()) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("customerId", "no customer " + customer)));
-            }
+    /**
+     * What {@code item} refers to that must hold when it is written: its customer, and an activity's contact
+     * and opportunity, which must be that customer's own. An update checks only the references it changes, so
+     * an item whose contact was deleted since stays editable.
+     */
+    private List<Reference> references(Map<String, AttributeValue> item, Map<String, AttributeValue> current) {
+        List<Reference> references = new java.util.ArrayList<>();
+        if (type.table() == Table.CUSTOMERS || !item.containsKey("customerId")) {
+            return references;
+        }
+        String customer = item.get("customerId").s();
+        if (current.isEmpty()) {
+            references.add(new Reference("customerId", "customer", Table.CUSTOMERS, customer, null));
+        }
+        if (type.table() == Table.ACTIVITIES) {
+            addIfChanged(references, item, current, "contactId", "contact", Table.CONTACTS, customer);
+            addIfChanged(references, item, current, "opportunityId", "opportunity", Table.OPPORTUNITIES, customer);
+        }
+        return references;
+    }
+
+    private static void addIfChanged(List<Reference> references, Map<String, AttributeValue> item,
+                                     Map<String, AttributeValue> current, String field, String noun, Table table,
+                                     String customer) {
+        if (item.containsKey(field) && !item.get(field).equals(current.get(field))) {
+            references.add(new Reference(field, noun, table, item.get(field).s(), customer));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The REST API's token authorizer. A valid Keycloak token gets an Allow for the whole stage (API
  * Gateway caches the answer per token, for every route) and a context carrying tenant, subject and
- * roles; anything else is "Unauthorized", which API Gateway answers with 401.
+ * roles; a bad token is "Unauthorized", which API Gateway answers with 401; keys that cannot be
+ * fetched are an error, which it answers with 503.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
     private final TokenVerifier verifier;
@@ -49,6 +50,10 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
         } catch (TokenVerifier.InvalidTokenException e) {
             // The exact word API Gateway turns into a 401.
             throw new RuntimeException("Unauthorized");
+        } catch (TokenVerifier.KeysUnavailableException e) {
+            // Any other error is the authorizer failing, which the REST API's gateway responses answer with 503 and
+            // Retry-After (edge/GatewayResponses): the token may be good, the client should not log in again.
+            throw new IllegalStateException("the issuer's keys are unavailable: " + e.getMessage());
         } finally {
             MemoryUse.LAMBDA.record(System.out);
         }

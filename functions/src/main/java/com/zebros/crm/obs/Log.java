@@ -23,6 +23,10 @@ public final class Log {
         write("INFO", message, requestId, tenant, fields);
     }
 
+    public void warn(String message, String requestId, String tenant, Map<String, Object> fields) {
+        write("WARN", message, requestId, tenant, fields);
+    }
+
     public void error(String message, String requestId, String tenant, Map<String, Object> fields) {
         write("ERROR", message, requestId, tenant, fields);
     }

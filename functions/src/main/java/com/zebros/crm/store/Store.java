@@ -10,14 +10,20 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Every read and write of CRM items. Every key starts with the caller's tenant, so no call here can
@@ -103,22 +109,111 @@ public final class Store {
     }
 
     /**
+     * Writes a new item at version 1 if every reference holds at that moment (one transaction); false
+     * when an item with that key already exists; a reference that does not hold is a 400 naming its field.
+     */
+    public boolean create(Table table, Map<String, AttributeValue> item, List<Reference> references) {
+        if (references.isEmpty()) {
+            return create(table, item);
+        }
+        Map<String, AttributeValue> versioned = new HashMap<>(item);
+        versioned.put(VERSION, AttributeValue.fromN("1"));
+        Put put = Put.builder().tableName(name(table)).item(versioned)
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", table.idAttribute())).build();
+        Optional<Map<String, AttributeValue>> refused = transact(item.get(Table.TENANT).s(), references, put);
+        return refused.isEmpty();
+    }
+
+    /**
      * Replaces an item if it is still at {@code expectedVersion}; the stored item moves to the next
      * version. A missing item is a 404; a newer one a 412 that names the current version.
      */
     public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion) {
+        return replace(table, item, expectedVersion, List.of());
+    }
+
+    /** {@link #replace(Table, Map, long)} if every reference holds at that moment too (one transaction). */
+    public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion,
+                                               List<Reference> references) {
         Map<String, AttributeValue> next = new HashMap<>(item);
         next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
+        String condition = "attribute_exists(#id) AND #v = :expected";
+        Map<String, String> names = Map.of("#id", table.idAttribute(), "#v", VERSION);
+        Map<String, AttributeValue> values = Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion)));
+        if (!references.isEmpty()) {
+            Put put = Put.builder().tableName(name(table)).item(next).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+            transact(item.get(Table.TENANT).s(), references, put).ifPresent(old -> {
+                throw stale(old, table);
+            });
+            return next;
+        }
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(name(table)).item(next)
-                    .conditionExpression("attribute_exists(#id) AND #v = :expected")
-                    .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion))))
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return next;
         } catch (ConditionalCheckFailedException e) {
-            throw stale(e, table);
+            throw stale(e.hasItem() ? e.item() : Map.of(), table);
+        }
+    }
+
+    /**
+     * The references' condition checks and {@code put} in one transaction
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+     * Empty when it was written; the item the put's own condition found (empty map: none) when only
+     * that failed. A failed reference is a 400 naming each failed field; a conflicting transaction on
+     * the same items a 409 to retry.
+     */
+    private Optional<Map<String, AttributeValue>> transact(String tenant, List<Reference> references, Put put) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        for (Reference reference : references) {
+            var check = ConditionCheck.builder().tableName(name(reference.table()))
+                    .key(key(reference.table(), tenant, reference.id()))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+            if (reference.customerId() == null) {
+                check.conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", reference.table().idAttribute()));
+            } else {
+                check.conditionExpression("attribute_exists(#id) AND #c = :c")
+                        .expressionAttributeNames(Map.of("#id", reference.table().idAttribute(), "#c", "customerId"))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(reference.customerId())));
+            }
+            writes.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(put).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return Optional.empty();
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                throw ApiException.conflict("another change to the same items was in flight; send the request again");
+            }
+            if (reasons.size() != writes.size()) {
+                throw e;
+            }
+            List<ApiException.FieldError> errors = new java.util.ArrayList<>();
+            for (int i = 0; i < references.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    Reference reference = references.get(i);
+                    boolean exists = reasons.get(i).hasItem() && !reasons.get(i).item().isEmpty();
+                    errors.add(new ApiException.FieldError(reference.field(), exists
+                            ? "is a " + reference.noun() + " of another customer; it must be of customer " + reference.customerId()
+                            : "no " + reference.noun() + " " + reference.id()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            CancellationReason own = reasons.get(references.size());
+            if ("ConditionalCheckFailed".equals(own.code())) {
+                return Optional.of(own.hasItem() ? own.item() : Map.of());
+            }
+            throw e;
         }
     }
 
@@ -137,15 +232,23 @@ public final class Store {
         try {
             dynamo.deleteItem(request.build());
         } catch (ConditionalCheckFailedException e) {
-            throw stale(e, table);
+            throw stale(e.hasItem() ? e.item() : Map.of(), table);
         }
     }
 
-    private static ApiException stale(ConditionalCheckFailedException e, Table table) {
-        if (!e.hasItem() || e.item().isEmpty()) {
+    /** Whether a partition of an index holds any item: one key read, however many there are. */
+    public boolean any(Table table, String index, String partitionAttribute, String value) {
+        return dynamo.query(QueryRequest.builder().tableName(name(table)).indexName(index)
+                .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", partitionAttribute, "#id", table.idAttribute()))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)))
+                .projectionExpression("#id").limit(1).build()).count() > 0;
+    }
+
+    private static ApiException stale(Map<String, AttributeValue> found, Table table) {
+        if (found.isEmpty()) {
             return ApiException.notFound("the " + table.id() + " item");
         }
-        return ApiException.preconditionFailed(Long.parseLong(e.item().get(VERSION).n()));
+        return ApiException.preconditionFailed(Long.parseLong(found.get(VERSION).n()));
     }
 
     /**
@@ -169,16 +272,27 @@ public final class Store {
         if (index != null) {
             request.indexName(index);
         }
+        String scope = String.join("\n", table.id(), String.valueOf(index), partitionAttribute, partitionValue,
+                String.valueOf(sortPrefix), newestFirst ? "newest-first" : "key-order");
         if (cursor != null) {
             Set<String> keys = new LinkedHashSet<>(List.of(Table.TENANT, table.idAttribute(), partitionAttribute));
             if (sortAttribute != null) {
                 keys.add(sortAttribute);
             }
-            request.exclusiveStartKey(Cursor.decode(cursor, keys, tenant));
+            request.exclusiveStartKey(Cursor.decode(cursor, keys, tenant, scope));
         }
-        QueryResponse response = reader.query(request.build());
+        QueryResponse response;
+        try {
+            response = reader.query(request.build());
+        } catch (DynamoDbException e) {
+            if (cursor != null && "ValidationException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+                // A start key outside this query's key condition: the scope check above should have caught it.
+                throw ApiException.badRequest("the cursor does not fit this listing; page it from its start");
+            }
+            throw e;
+        }
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Cursor.encode(response.lastEvaluatedKey()) : null;
+                ? Cursor.encode(response.lastEvaluatedKey(), scope) : null;
         return new Page(response.items(), next);
     }
 

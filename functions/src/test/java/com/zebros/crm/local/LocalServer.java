@@ -100,6 +100,11 @@ public final class LocalServer implements AutoCloseable {
                 } catch (TokenVerifier.InvalidTokenException e) {
                     send(exchange, Response.problem(ApiException.unauthorized("the bearer token is missing or invalid")));
                     return;
+                } catch (TokenVerifier.KeysUnavailableException e) {
+                    // What the REST API's gateway responses answer when the authorizer cannot get the issuer's keys.
+                    send(exchange, Response.problem(new ApiException(503, "Service Unavailable",
+                            "the token issuer's keys cannot be fetched; retry shortly", List.of(), Map.of("Retry-After", "5"))));
+                    return;
                 }
             }
             byte[] body = readBody(exchange.getRequestBody());
