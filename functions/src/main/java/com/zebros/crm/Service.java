@@ -55,7 +55,11 @@ public final class Service {
 
     /** Everything from the function's environment, as the platform program sets it. */
     public static Service fromEnvironment(Map<String, String> env) {
-        Clock clock = Clock.systemUTC();
+        return fromEnvironment(env, Clock.systemUTC());
+    }
+
+    /** {@link #fromEnvironment(Map)} on {@code clock}: the fault suite moves time past an idempotency lease. */
+    public static Service fromEnvironment(Map<String, String> env, Clock clock) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         var http = Timeouts.httpClient();
         var dynamoBuilder = DynamoDbClient.builder().region(region).httpClient(http)

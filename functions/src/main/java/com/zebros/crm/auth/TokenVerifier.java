@@ -34,13 +34,13 @@ public final class TokenVerifier {
     }
 
     /** How long fetched keys are used before they are fetched again. */
-    static final long KEYS_CACHED_MILLIS = 60 * 60 * 1000L;
+    public static final long KEYS_CACHED_MILLIS = 60 * 60 * 1000L;
     /** How long keys fetched once keep verifying while the issuer's key endpoint is down. */
-    static final long KEYS_OUTAGE_TOLERANCE_MILLIS = 12 * 60 * 60 * 1000L;
+    public static final long KEYS_OUTAGE_TOLERANCE_MILLIS = 12 * 60 * 60 * 1000L;
     /** At most one fetch per this interval: a flood of tokens with unknown key ids cannot flood Keycloak. */
-    static final long KEYS_FETCH_INTERVAL_MILLIS = 5 * 1000L;
+    public static final long KEYS_FETCH_INTERVAL_MILLIS = 5 * 1000L;
     /** Connecting to and reading the key endpoint (nimbus's own default, said here). */
-    static final int KEYS_TIMEOUT_MILLIS = 500;
+    public static final int KEYS_TIMEOUT_MILLIS = 500;
 
     /**
      * The realm's keys at {@code <issuer>/protocol/openid-connect/certs}: cached for an hour, still used
@@ -48,11 +48,18 @@ public final class TokenVerifier {
      * and retried once.
      */
     public static TokenVerifier forIssuer(String issuer, String audience) {
+        return forIssuer(issuer, audience, KEYS_CACHED_MILLIS);
+    }
+
+    /** {@link #forIssuer(String, String)} with keys cached {@code cachedMillis}: the fault suite outlives a short cache. */
+    public static TokenVerifier forIssuer(String issuer, String audience, long cachedMillis) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder
                     .create(URI.create(issuer + "/protocol/openid-connect/certs").toURL(),
                             new com.nimbusds.jose.util.DefaultResourceRetriever(KEYS_TIMEOUT_MILLIS, KEYS_TIMEOUT_MILLIS, 512 * 1024))
-                    .cache(KEYS_CACHED_MILLIS, 15 * 1000L)
+                    .cache(cachedMillis, 15 * 1000L)
+                    // Refresh-ahead (30 s before expiry, with the 15 s refresh timeout) needs a cache of 45 s or more.
+                    .refreshAheadCache(cachedMillis >= 60 * 1000L)
                     .rateLimited(KEYS_FETCH_INTERVAL_MILLIS)
                     .outageTolerant(KEYS_OUTAGE_TOLERANCE_MILLIS)
                     .retrying(true)

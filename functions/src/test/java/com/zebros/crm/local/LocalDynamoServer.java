@@ -80,6 +80,12 @@ public final class LocalDynamoServer implements AutoCloseable {
 
     /** Every request waits {@code delay} before DynamoDB Local sees it (zero: none). */
     public void delay(Duration delay) {
+        delay(delay, 0);
+    }
+
+    /** The next {@code passing} requests go straight through; every one after waits {@code delay}. */
+    public void delay(Duration delay, int passing) {
+        faults.passing.set(passing);
         faults.delayMillis = delay.toMillis();
     }
 
@@ -119,6 +125,7 @@ public final class LocalDynamoServer implements AutoCloseable {
 
         volatile long delayMillis;
         volatile boolean throttle;
+        final java.util.concurrent.atomic.AtomicInteger passing = new java.util.concurrent.atomic.AtomicInteger();
 
         Faults(Handler handler) {
             super(handler);
@@ -126,7 +133,7 @@ public final class LocalDynamoServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            if (delayMillis > 0) {
+            if (delayMillis > 0 && passing.getAndDecrement() <= 0) {
                 Thread.sleep(delayMillis);
             }
             if (throttle) {
