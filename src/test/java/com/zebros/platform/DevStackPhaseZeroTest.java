@@ -276,6 +276,26 @@ class DevStackPhaseZeroTest {
         assertEquals(50L, settings.get("throttlingRateLimit"));
     }
 
+    /**
+     * The authorizer throws when the issuer's keys cannot be fetched (the functions' fault suite); API Gateway's
+     * default answer to that is a 500 (AUTHORIZER_FAILURE, AUTHORIZER_CONFIGURATION_ERROR:
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
+     */
+    @Test
+    void anAuthorizerThatCannotCheckATokenAnswers503WithRetryAfter() {
+        for (String type : List.of("AUTHORIZER_FAILURE", "AUTHORIZER_CONFIGURATION_ERROR")) {
+            var response = dev.inputs("aws:apigateway/response:Response", "api-" + type.toLowerCase().replace('_', '-'));
+            assertEquals(type, response.get("responseType"));
+            assertEquals("503", response.get("statusCode"));
+            assertEquals("'5'", map(response.get("responseParameters")).get("gatewayresponse.header.Retry-After"));
+            String body = String.valueOf(map(response.get("responseTemplates")).get("application/json"));
+            var problem = com.google.gson.JsonParser.parseString(body.replace("$context.requestId", "r-1")).getAsJsonObject();
+            assertEquals(503, problem.get("status").getAsInt());
+        }
+        var triggers = map(dev.inputs("aws:apigateway/deployment:Deployment", "api-deployment").get("triggers"));
+        assertTrue(triggers.containsKey("gatewayResponses"), "a changed gateway response is redeployed");
+    }
+
     @Test
     void everyJobRunsItsWorkerOnFargateAndFailuresAreRecorded() {
         var definition = dev.jsonInput("aws:sfn/stateMachine:StateMachine", "workflows-jobs", "definition");

@@ -101,6 +101,7 @@ public final class RestApi extends ZebrosComponent {
 
         var authorizer = authorizer(name, functions);
         List<com.pulumi.resources.Resource> wiring = routes(functions, authorizer);
+        wiring.addAll(GatewayResponses.create(name, api.id(), child()));
         for (FunctionGroup group : servedGroups()) {
             permitInvoke(name + "-" + group.id() + "-invoke", functions.function(group), "/*/*/*");
         }
@@ -109,7 +110,7 @@ public final class RestApi extends ZebrosComponent {
                 .restApi(api.id())
                 .description("Routes " + routesHash())
                 // A new deployment whenever the routes change; the stage then moves to it.
-                .triggers(Map.of("routes", routesHash()))
+                .triggers(Map.of("routes", routesHash(), "gatewayResponses", sha256(GatewayResponses.DEFINITION)))
                 .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
                         .dependsOn(wiring).build());
 
@@ -264,8 +265,13 @@ public final class RestApi extends ZebrosComponent {
             all.append(r.method()).append(' ').append(r.path()).append(' ').append(r.group()).append(' ')
                     .append(r.authorized()).append('\n');
         }
+        return sha256(all.toString());
+    }
+
+    /** 16 hex digits of SHA-256: a deployment trigger that changes exactly when its text does. */
+    static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
