@@ -17,7 +17,7 @@ public final class Timeouts {
     public static final Duration READ = Duration.ofSeconds(1);
     /** One attempt of an AWS call. */
     public static final Duration ATTEMPT = Duration.ofSeconds(1);
-    /** One AWS call with its retries (the SDK's standard mode: three attempts, throttling backed off). */
+    /** One AWS call with the SDK's own retries (for DynamoDB, up to eight with back-off): no call lasts longer. */
     public static final Duration CALL = Duration.ofSeconds(2);
     /** A request's AWS calls together: no call starts after this (RequestBudget), so a request ends within it plus one CALL. */
     public static final Duration REQUEST = Duration.ofSeconds(5);
