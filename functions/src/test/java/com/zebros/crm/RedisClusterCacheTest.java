@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.crm.cache.RedisItemCache;
-import com.zebros.crm.local.LocalDynamo;
+import com.zebros.crm.local.RedisNodes;
 import com.zebros.crm.store.Table;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,34 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * other shards to MOVED redirects.
  */
 class RedisClusterCacheTest {
-    private static final List<Process> NODES = new ArrayList<>();
+    private static RedisNodes cluster;
     private static final List<Integer> PORTS = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path dir = Files.createTempDirectory("redis-cluster");
-        for (int i = 0; i < 3; i++) {
-            int port = LocalDynamo.freePort();
-            PORTS.add(port);
-            NODES.add(new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf", "--dir", dir.toString(),
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start());
-        }
-        for (int port : PORTS) {
-            waitFor(() -> run("redis-cli", "-p", String.valueOf(port), "ping").contains("PONG"), "redis on " + port);
-        }
-        List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
-        PORTS.forEach(p -> create.add("127.0.0.1:" + p));
-        create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        run(create.toArray(String[]::new));
-        waitFor(() -> run("redis-cli", "-p", String.valueOf(PORTS.get(0)), "cluster", "info").contains("cluster_state:ok"),
-                "the cluster to form");
+        cluster = new RedisNodes(3, true);
+        cluster.start();
+        PORTS.addAll(cluster.ports());
     }
 
     @AfterAll
-    static void stopCluster() {
-        NODES.forEach(Process::destroy);
+    static void stopCluster() throws InterruptedException {
+        cluster.close();
     }
 
     @Test
@@ -96,29 +77,5 @@ class RedisClusterCacheTest {
             }
         }
         return loads.get() - 200;
-    }
-
-    private static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes());
-            process.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(command[0] + " is needed (Debian's redis-server package): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier ready, String what) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting for " + what);
     }
 }

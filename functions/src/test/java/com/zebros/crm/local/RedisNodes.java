@@ -1,6 +1,5 @@
-package com.zebros.crm.faults;
+package com.zebros.crm.local;
 
-import com.zebros.crm.local.LocalDynamo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,14 @@ import java.util.concurrent.TimeUnit;
  * cluster mode joined by {@code redis-cli --cluster create}. A stopped node is killed; started again on
  * the same port (a cluster node with its nodes.conf) it is the same Redis, empty.
  */
-final class RedisNodes implements AutoCloseable {
+public final class RedisNodes implements AutoCloseable {
     private final boolean cluster;
     private final Path dir;
     private final List<Integer> ports = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
     private boolean formed;
 
-    RedisNodes(int count, boolean cluster) throws IOException {
+    public RedisNodes(int count, boolean cluster) throws IOException {
         this.cluster = cluster;
         this.dir = Files.createTempDirectory(cluster ? "redis-cluster-faults" : "redis-faults");
         for (int i = 0; i < count; i++) {
@@ -29,12 +28,17 @@ final class RedisNodes implements AutoCloseable {
         }
     }
 
+    /** The nodes' ports. */
+    public java.util.List<Integer> ports() {
+        return java.util.List.copyOf(ports);
+    }
+
     /** The endpoint the functions are given: the node, or the cluster's first node as its configuration endpoint. */
-    String endpoint() {
+    public String endpoint() {
         return "redis://127.0.0.1:" + ports.get(0);
     }
 
-    void start() throws InterruptedException {
+    public void start() throws InterruptedException {
         for (int i = 0; i < ports.size(); i++) {
             int port = ports.get(i);
             List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
@@ -66,7 +70,7 @@ final class RedisNodes implements AutoCloseable {
     }
 
     /** Kills every node: connections are refused from now on. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         for (Process process : processes) {
             if (process != null) {
                 process.destroyForcibly();
@@ -76,7 +80,7 @@ final class RedisNodes implements AutoCloseable {
     }
 
     /** The number of keys the nodes hold together. */
-    long keys() {
+    public long keys() {
         long total = 0;
         for (int port : ports) {
             String out = cli("-p", String.valueOf(port), "dbsize").trim();
