@@ -8,6 +8,7 @@ import com.zebros.crm.crm.Items;
 import com.zebros.crm.crm.JobQueue;
 import com.zebros.crm.crm.Jobs;
 import com.zebros.crm.crm.SqsJobQueue;
+import com.zebros.crm.faults.FallbackReader;
 import com.zebros.crm.faults.RequestBudget;
 import com.zebros.crm.faults.Timeouts;
 import com.zebros.crm.faults.Unavailable;
@@ -68,7 +69,8 @@ public final class Service {
             dynamoBuilder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
         }
         DynamoDbClient dynamo = dynamoBuilder.build();
-        DynamoDbClient reader = env.containsKey("DAX_ENDPOINT") ? DaxReader.create(env.get("DAX_ENDPOINT"), region) : dynamo;
+        DynamoDbClient reader = env.containsKey("DAX_ENDPOINT")
+                ? new FallbackReader(DaxReader.create(env.get("DAX_ENDPOINT"), region), dynamo, System::nanoTime) : dynamo;
         Store store = new Store(dynamo, reader, Store.namesFrom(env));
         ItemCache cache = env.containsKey("REDIS_ENDPOINT")
                 ? new RedisItemCache(() -> RedisClients.connect(env, region, http), RedisItemCache.DEFAULT_PAUSE, System::nanoTime)

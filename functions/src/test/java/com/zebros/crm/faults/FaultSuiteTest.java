@@ -171,6 +171,8 @@ class FaultSuiteTest {
                 FaultSuiteTest::dynamoWriteLandsLate));
         all.add(new Scenario("DynamoDB", "slow, under the timeouts (700 ms a call)", "201", request, "written once",
                 FaultSuiteTest::dynamoSlowButInTime));
+        all.add(new Scenario("DAX", "unreachable (the real DAX client; no cluster answers)", "200: the reads DAX "
+                + "serves come from DynamoDB; DAX is tried again after 5 s", call, "unchanged", FaultSuiteTest::daxUnreachable));
         all.add(new Scenario("Redis, one node", "down at start-up", "the service starts; 200 from the table", redisBound,
                 "unchanged", FaultSuiteTest::redisDownAtStart));
         all.add(new Scenario("Redis, one node", "comes up", "200; reads cached again after the 5 s pause, no restart",
@@ -373,6 +375,22 @@ class FaultSuiteTest {
         assertTrue(created.millis() >= 3 * 700, "three calls, each delayed: " + created.millis() + " ms");
         assertTrue(created.millis() <= REQUEST_BOUND_MS, created.millis() + " ms");
         assertEquals(1, items(Table.CONTACTS, tenant).size());
+    }
+
+    // ---- DAX ------------------------------------------------------------------------------------------------
+
+    static void daxUnreachable() throws IOException {
+        Service withDax = Service.fromEnvironment(with("DAX_ENDPOINT", "dax://127.0.0.1:" + LocalDynamo.freePort()), clock);
+        String tenant = tenant();
+        String id = customer(withDax, tenant);
+        for (int i = 0; i < 3; i++) {
+            Timed read = call(withDax, "GET", "/v1/customers/" + id, null, tenant);
+            assertEquals(200, read.status(), read.response().body());
+            assertTrue(read.millis() <= CALL_BOUND_MS, read.millis() + " ms");
+            Timed list = call(withDax, "GET", "/v1/customers", null, tenant);
+            assertEquals(200, list.status(), list.response().body());
+            assertTrue(list.response().body().contains(id));
+        }
     }
 
     // ---- Redis ----------------------------------------------------------------------------------------------
