@@ -1,5 +1,6 @@
 package com.zebros.crm.cache;
 
+import com.zebros.crm.faults.Pause;
 import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Table;
@@ -29,11 +30,8 @@ public final class RedisItemCache implements ItemCache {
     public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
 
     private final Supplier<UnifiedJedis> connect;
-    private final long pauseNanos;
-    private final LongSupplier nanoTime;
+    private final Pause pause;
     private volatile UnifiedJedis redis;
-    private volatile long pausedUntil;
-    private volatile boolean paused;
 
     /**
      * {@code connect} builds a {@code JedisPooled} for one node or a {@code JedisCluster} for cluster mode (a
@@ -41,8 +39,7 @@ public final class RedisItemCache implements ItemCache {
      */
     public RedisItemCache(Supplier<UnifiedJedis> connect, Duration pause, LongSupplier nanoTime) {
         this.connect = connect;
-        this.pauseNanos = pause.toNanos();
-        this.nanoTime = nanoTime;
+        this.pause = new Pause(pause, nanoTime);
     }
 
     /** A client already built, with the default pause. */
@@ -105,17 +102,11 @@ public final class RedisItemCache implements ItemCache {
         }
     }
 
-    /** Whether Redis is being left alone after a failure. */
-    public boolean isPaused() {
-        return paused && nanoTime.getAsLong() < pausedUntil;
-    }
-
     /** The client, built if it was not; null while paused after a failure or when it cannot be built. */
     private UnifiedJedis client() {
-        if (isPaused()) {
+        if (pause.isOn()) {
             return null;
         }
-        paused = false;
         UnifiedJedis current = redis;
         if (current != null) {
             return current;
@@ -135,7 +126,6 @@ public final class RedisItemCache implements ItemCache {
 
     private void failed() {
         Metrics.current().count("CacheError");
-        pausedUntil = nanoTime.getAsLong() + pauseNanos;
-        paused = true;
+        pause.start();
     }
 }

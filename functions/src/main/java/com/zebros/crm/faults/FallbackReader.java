@@ -1,6 +1,7 @@
 package com.zebros.crm.faults;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,54 +23,34 @@ public final class FallbackReader implements DynamoDbClient {
 
     private final DynamoDbClient dax;
     private final DynamoDbClient dynamo;
-    private final LongSupplier nanoTime;
-    private volatile long pausedUntil;
-    private volatile boolean paused;
+    private final Pause pause;
 
     public FallbackReader(DynamoDbClient dax, DynamoDbClient dynamo, LongSupplier nanoTime) {
         this.dax = dax;
         this.dynamo = dynamo;
-        this.nanoTime = nanoTime;
+        this.pause = new Pause(PAUSE, nanoTime);
     }
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-        if (!useDax()) {
-            return dynamo.getItem(request);
-        }
-        try {
-            return dax.getItem(request);
-        } catch (SdkClientException e) {
-            pause();
-            return dynamo.getItem(request);
-        }
+        return read(client -> client.getItem(request));
     }
 
     @Override
     public QueryResponse query(QueryRequest request) {
-        if (!useDax()) {
-            return dynamo.query(request);
+        return read(client -> client.query(request));
+    }
+
+    private <T> T read(Function<DynamoDbClient, T> call) {
+        if (pause.isOn()) {
+            return call.apply(dynamo);
         }
         try {
-            return dax.query(request);
+            return call.apply(dax);
         } catch (SdkClientException e) {
-            pause();
-            return dynamo.query(request);
+            pause.start();
+            return call.apply(dynamo);
         }
-    }
-
-    /** Whether reads are going to DynamoDB after a DAX failure. */
-    public boolean isPaused() {
-        return paused && nanoTime.getAsLong() < pausedUntil;
-    }
-
-    private boolean useDax() {
-        return !isPaused();
-    }
-
-    private void pause() {
-        pausedUntil = nanoTime.getAsLong() + PAUSE.toNanos();
-        paused = true;
     }
 
     @Override
