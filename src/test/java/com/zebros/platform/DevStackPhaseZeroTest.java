@@ -252,6 +252,29 @@ class DevStackPhaseZeroTest {
                 .contains("dynamodb"), "the authorizer touches no data");
     }
 
+    /**
+     * A write's references are condition checks in its transaction (functions' Store), which IAM authorizes as
+     * dynamodb:ConditionCheckItem on the item checked
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html).
+     */
+    @Test
+    void everyRoleMayCheckTheItemsItsWritesReferTo() {
+        Map<String, List<String>> references = Map.of("contacts", List.of("customers"), "opportunities", List.of("customers"),
+                "activities", List.of("customers", "contacts", "opportunities"));
+        references.forEach((group, tables) -> {
+            JsonObject policy = dev.jsonInput("aws:iam/rolePolicy:RolePolicy", group + "-role-policy", "policy");
+            for (String table : tables) {
+                boolean checks = false;
+                for (var statement : policy.getAsJsonArray("Statement")) {
+                    var s = statement.getAsJsonObject();
+                    checks |= s.get("Action").toString().contains("dynamodb:ConditionCheckItem")
+                            && s.get("Resource").toString().contains("table/zebros-dev-" + table + "\"");
+                }
+                assertTrue(checks, group + " must be allowed to condition-check " + table);
+            }
+        });
+    }
+
     @Test
     void theRestApiGuardsEveryRouteButHealthWithTheKeycloakAuthorizer() {
         var api = dev.inputs("aws:apigateway/restApi:RestApi", "api");

@@ -16,6 +16,7 @@ import com.zebros.crm.http.ApiException;
 import com.zebros.crm.lambda.PrimingGuard;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
+import com.zebros.crm.obs.ConsumedCapacity;
 import com.zebros.crm.obs.Log;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Store;
@@ -86,7 +87,8 @@ public final class Service {
     /** Every AWS client of the API: bounded calls (Timeouts), the request's budget, and the priming guard. */
     static void bounded(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder configuration) {
         Timeouts.apply(configuration);
-        configuration.addExecutionInterceptor(new RequestBudget()).addExecutionInterceptor(new PrimingGuard());
+        configuration.addExecutionInterceptor(new RequestBudget()).addExecutionInterceptor(new ConsumedCapacity())
+                .addExecutionInterceptor(new PrimingGuard());
     }
 
     /** The job queue's client; SQS_ENDPOINT points it at a local SQS server (ElasticMQ in tests). */
@@ -105,6 +107,7 @@ public final class Service {
         Response response;
         String route = route(request.method(), request.path());
         RequestBudget.start(Timeouts.REQUEST);
+        ConsumedCapacity.reset();
         try {
             if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
                 throw new ApiException(413, "Payload Too Large", "the body may be at most " + MAX_BODY_BYTES + " bytes",
@@ -130,6 +133,8 @@ public final class Service {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         metrics.milliseconds("Latency", millis);
+        metrics.gauge("ReadCapacityUnits", ConsumedCapacity.reads());
+        metrics.gauge("WriteCapacityUnits", ConsumedCapacity.writes());
         metrics.count(response.status() >= 500 ? "ServerError" : response.status() >= 400 ? "ClientError" : "Success");
         log.info("request", request.requestId(), tenant, Map.of("method", request.method(), "path", request.path(),
                 "status", response.status(), "latencyMs", Math.round(millis * 100) / 100.0));

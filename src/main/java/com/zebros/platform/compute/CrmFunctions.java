@@ -193,7 +193,9 @@ public final class CrmFunctions extends ZebrosComponent {
                 break;
             case ACTIVITIES:
                 tables.grantReadWrite(policy, "Activities", List.of(CrmTable.ACTIVITIES, CrmTable.JOBS));
-                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
+                // An activity's customer, contact and opportunity are condition checks in the write's transaction
+                // (dynamodb:ConditionCheckItem on each item it names).
+                tables.grantRead(policy, "References", List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES));
                 break;
             case REPORTING:
                 tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
