@@ -31,7 +31,7 @@ public final class CrmApi {
         contacts = new Resource(Entities.CONTACT, store, cache, clock);
         opportunities = new Resource(Entities.OPPORTUNITY, store, cache, clock);
         activities = new Resource(Entities.ACTIVITY, store, cache, clock);
-        Pipeline pipeline = new Pipeline(store);
+        Pipeline pipeline = new Pipeline(store, new com.zebros.crm.migrate.MigrationState(store));
         Health health = new Health(store);
 
         router.add("GET", "/v1/health", PUBLIC, health::check)

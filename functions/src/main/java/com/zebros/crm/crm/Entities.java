@@ -85,6 +85,21 @@ public final class Entities {
             return List.of("customerId");
         }
 
+        @Override
+        public List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> alongside(
+                com.zebros.crm.store.Store store, String tenant, Map<String, AttributeValue> before,
+                Map<String, AttributeValue> after) {
+            if (!after.isEmpty()) {
+                after.put(PipelineTotals.COUNTED, AttributeValue.fromBool(true));
+            }
+            return PipelineTotals.change(store, tenant, before, after).map(List::of).orElse(List.of());
+        }
+
+        @Override
+        public boolean keepsTotals() {
+            return true;
+        }
+
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
             String close = item.get("expectedCloseDate").s() + "#" + id;
             item.put("closeKey", AttributeValue.fromS(close));

@@ -25,6 +25,22 @@ public interface EntityType {
     default void check(Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {
     }
 
+    /**
+     * What else a write of this type changes, in the same transaction: the totals it keeps. {@code before} is the
+     * item as stored (empty for a new one), {@code after} as it will be stored (empty when deleted), which this may
+     * mark. None by default.
+     */
+    default List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> alongside(
+            com.zebros.crm.store.Store store, String tenant, Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after) {
+        return List.of();
+    }
+
+    /** Whether a delete must read the item first (to take it out of the totals it keeps). */
+    default boolean keepsTotals() {
+        return false;
+    }
+
     /** Adds the index keys of {@code item} (its fields and key already set). */
     void deriveKeys(String tenant, String id, Map<String, AttributeValue> item);
 

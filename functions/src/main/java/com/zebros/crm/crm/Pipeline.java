@@ -3,6 +3,7 @@ package com.zebros.crm.crm;
 import com.zebros.crm.http.ApiException;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
+import com.zebros.crm.migrate.MigrationState;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.math.BigDecimal;
@@ -21,27 +22,44 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class Pipeline {
     private final Store store;
+    private final MigrationState migrations;
 
-    public Pipeline(Store store) {
+    public Pipeline(Store store, MigrationState migrations) {
         this.store = store;
+        this.migrations = migrations;
+    }
+
+    /**
+     * Count and amount per stage and currency. One item read (PipelineTotals) once the migration has counted every
+     * opportunity; before, every opportunity of the tenant, as it always was.
+     */
+    private Map<String, Map<String, PipelineTotals.Total>> totals(String tenant) {
+        return PipelineTotals.read(store, migrations, tenant).orElseGet(() -> {
+            Map<String, Map<String, PipelineTotals.Total>> totals = new TreeMap<>();
+            byStage(tenant).forEach((stage, items) -> {
+                for (Map<String, AttributeValue> item : items) {
+                    Map<String, AttributeValue> amount = item.get("amount").m();
+                    totals.computeIfAbsent(stage, s -> new TreeMap<>()).merge(amount.get("currency").s(),
+                            new PipelineTotals.Total(1, new BigDecimal(amount.get("value").n())),
+                            (a, b) -> new PipelineTotals.Total(a.count() + b.count(), a.amount().add(b.amount())));
+                }
+            });
+            return totals;
+        });
     }
 
     public Response summary(Request request) {
         request.allowOnly(Set.of());
-        Map<String, List<Map<String, AttributeValue>>> byStage = byStage(request.principal().tenantId());
+        Map<String, Map<String, PipelineTotals.Total>> all = totals(request.principal().tenantId());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (String stage : Entities.STAGE_ORDER) {
-            List<Map<String, AttributeValue>> items = byStage.getOrDefault(stage, List.of());
-            Map<String, BigDecimal> totals = new TreeMap<>();
-            for (Map<String, AttributeValue> item : items) {
-                Map<String, AttributeValue> amount = item.get("amount").m();
-                totals.merge(amount.get("currency").s(), new BigDecimal(amount.get("value").n()), BigDecimal::add);
-            }
+            Map<String, PipelineTotals.Total> byCurrency = all.getOrDefault(stage, Map.of());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("stage", stage);
-            row.put("count", items.size());
+            row.put("count", byCurrency.values().stream().mapToLong(PipelineTotals.Total::count).sum());
             List<Map<String, String>> amounts = new ArrayList<>();
-            totals.forEach((currency, total) -> {
+            new TreeMap<>(byCurrency).forEach((currency, t) -> {
+                BigDecimal total = t.amount();
                 Map<String, String> amount = new LinkedHashMap<>();
                 amount.put("value", total.setScale(2).toPlainString());
                 amount.put("currency", currency);
@@ -66,9 +84,9 @@ public final class Pipeline {
         if (!metric.equals("win-rate")) {
             throw ApiException.notFound("the metric " + metric + " (known: win-rate)");
         }
-        Map<String, List<Map<String, AttributeValue>>> byStage = byStage(request.principal().tenantId());
-        int won = byStage.getOrDefault("closed-won", List.of()).size();
-        int lost = byStage.getOrDefault("closed-lost", List.of()).size();
+        Map<String, Map<String, PipelineTotals.Total>> all = totals(request.principal().tenantId());
+        long won = all.getOrDefault("closed-won", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
+        long lost = all.getOrDefault("closed-lost", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("metric", "win-rate");
         body.put("won", won);

@@ -50,7 +50,7 @@ public final class Resource {
             Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
             String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
             Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
-            if (!store.create(type.table(), item, references(item, Map.of()))) {
+            if (!store.create(type.table(), item, references(item, Map.of()), type.alongside(store, tenant, Map.of(), item))) {
                 if (keyed.isEmpty()) {
                     throw ApiException.conflict("an id collided; send the request again");
                 }
@@ -100,7 +100,8 @@ public final class Resource {
         item.put("createdAt", current.get("createdAt"));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
         type.deriveKeys(tenant, id, item);
-        Map<String, AttributeValue> stored = store.replace(type.table(), item, expected, references(item, current));
+        Map<String, AttributeValue> stored = store.replace(type.table(), item, expected, references(item, current),
+                type.alongside(store, tenant, current, item));
         cache.invalidate(tenant, type.table(), id);
         return Response.json(200, view(stored), Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
     }
@@ -108,9 +109,37 @@ public final class Resource {
     public Response delete(Request request, String id) {
         request.allowOnly(Set.of());
         String tenant = request.principal().tenantId();
-        store.delete(type.table(), tenant, id, ifMatch(request));
+        if (type.keepsTotals()) {
+            deleteCounted(tenant, id, ifMatch(request));
+        } else {
+            store.delete(type.table(), tenant, id, ifMatch(request));
+        }
         cache.invalidate(tenant, type.table(), id);
         return Response.noContent();
+    }
+
+    /**
+     * Deletes an item that is in its tenant's totals: read, then deleted at the version read together with its
+     * share of the totals. Without If-Match a concurrent change is read again (three times at most); with it, a
+     * version other than the stored one is a 412 as for any delete.
+     */
+    private void deleteCounted(String tenant, String id, Optional<Long> ifMatch) {
+        for (int attempt = 0; ; attempt++) {
+            Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
+                    .orElseThrow(() -> ApiException.notFound("the " + type.table().id() + " item"));
+            long version = Long.parseLong(current.get(Store.VERSION).n());
+            if (ifMatch.isPresent() && ifMatch.get() != version) {
+                throw ApiException.preconditionFailed(version);
+            }
+            try {
+                store.delete(type.table(), tenant, id, Optional.of(version), type.alongside(store, tenant, current, Map.of()));
+                return;
+            } catch (ApiException e) {
+                if (e.status() != 412 || ifMatch.isPresent() || attempt == 2) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** One page of a partition: the base table (index null) or an index, with an optional name prefix. */

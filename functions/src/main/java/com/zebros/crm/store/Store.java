@@ -113,7 +113,13 @@ public final class Store {
      * when an item with that key already exists; a reference that does not hold is a 400 naming its field.
      */
     public boolean create(Table table, Map<String, AttributeValue> item, List<Reference> references) {
-        if (references.isEmpty()) {
+        return create(table, item, references, List.of());
+    }
+
+    /** {@link #create(Table, Map, List)} with {@code alongside} written in the same transaction (totals the item changes). */
+    public boolean create(Table table, Map<String, AttributeValue> item, List<Reference> references,
+                          List<TransactWriteItem> alongside) {
+        if (references.isEmpty() && alongside.isEmpty()) {
             return create(table, item);
         }
         Map<String, AttributeValue> versioned = new HashMap<>(item);
@@ -121,7 +127,8 @@ public final class Store {
         Put put = Put.builder().tableName(name(table)).item(versioned)
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", table.idAttribute())).build();
-        Optional<Map<String, AttributeValue>> refused = transact(item.get(Table.TENANT).s(), references, put);
+        Optional<Map<String, AttributeValue>> refused = transact(item.get(Table.TENANT).s(), references,
+                TransactWriteItem.builder().put(put).build(), alongside);
         return refused.isEmpty();
     }
 
@@ -136,18 +143,25 @@ public final class Store {
     /** {@link #replace(Table, Map, long)} if every reference holds at that moment too (one transaction). */
     public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion,
                                                List<Reference> references) {
+        return replace(table, item, expectedVersion, references, List.of());
+    }
+
+    /** {@link #replace(Table, Map, long, List)} with {@code alongside} written in the same transaction. */
+    public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion,
+                                               List<Reference> references, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> next = new HashMap<>(item);
         next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
         String condition = "attribute_exists(#id) AND #v = :expected";
         Map<String, String> names = Map.of("#id", table.idAttribute(), "#v", VERSION);
         Map<String, AttributeValue> values = Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion)));
-        if (!references.isEmpty()) {
+        if (!references.isEmpty() || !alongside.isEmpty()) {
             Put put = Put.builder().tableName(name(table)).item(next).conditionExpression(condition)
                     .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-            transact(item.get(Table.TENANT).s(), references, put).ifPresent(old -> {
-                throw stale(old, table);
-            });
+            transact(item.get(Table.TENANT).s(), references, TransactWriteItem.builder().put(put).build(), alongside)
+                    .ifPresent(old -> {
+                        throw stale(old, table);
+                    });
             return next;
         }
         try {
@@ -168,7 +182,8 @@ public final class Store {
      * that failed. A failed reference is a 400 naming each failed field; a conflicting transaction on
      * the same items a 409 to retry.
      */
-    private Optional<Map<String, AttributeValue>> transact(String tenant, List<Reference> references, Put put) {
+    private Optional<Map<String, AttributeValue>> transact(String tenant, List<Reference> references, TransactWriteItem own,
+                                                           List<TransactWriteItem> alongside) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         for (Reference reference : references) {
             var check = ConditionCheck.builder().tableName(name(reference.table()))
@@ -184,7 +199,8 @@ public final class Store {
             }
             writes.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
         }
-        writes.add(TransactWriteItem.builder().put(put).build());
+        writes.add(own);
+        writes.addAll(alongside);
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return Optional.empty();
@@ -209,9 +225,9 @@ public final class Store {
             if (!errors.isEmpty()) {
                 throw ApiException.invalid(errors);
             }
-            CancellationReason own = reasons.get(references.size());
-            if ("ConditionalCheckFailed".equals(own.code())) {
-                return Optional.of(own.hasItem() ? own.item() : Map.of());
+            CancellationReason ownReason = reasons.get(references.size());
+            if ("ConditionalCheckFailed".equals(ownReason.code())) {
+                return Optional.of(ownReason.hasItem() ? ownReason.item() : Map.of());
             }
             throw e;
         }
@@ -219,6 +235,28 @@ public final class Store {
 
     /** Deletes an item, if {@code expectedVersion} is given only while it is still at that version. */
     public void delete(Table table, String tenant, String id, Optional<Long> expectedVersion) {
+        delete(table, tenant, id, expectedVersion, List.of());
+    }
+
+    /** {@link #delete(Table, String, String, Optional)} with {@code alongside} written in the same transaction. */
+    public void delete(Table table, String tenant, String id, Optional<Long> expectedVersion,
+                       List<TransactWriteItem> alongside) {
+        if (!alongside.isEmpty()) {
+            var delete = software.amazon.awssdk.services.dynamodb.model.Delete.builder().tableName(name(table))
+                    .key(key(table, tenant, id)).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+            if (expectedVersion.isPresent()) {
+                delete.conditionExpression("attribute_exists(#id) AND #v = :expected")
+                        .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
+                        .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
+            } else {
+                delete.conditionExpression("attribute_exists(#id)").expressionAttributeNames(Map.of("#id", table.idAttribute()));
+            }
+            transact(tenant, List.of(), TransactWriteItem.builder().delete(delete.build()).build(), alongside)
+                    .ifPresent(old -> {
+                        throw stale(old, table);
+                    });
+            return;
+        }
         var request = DeleteItemRequest.builder().tableName(name(table)).key(key(table, tenant, id))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (expectedVersion.isPresent()) {

@@ -48,6 +48,10 @@ public final class LocalServer implements AutoCloseable {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         service = Service.fromEnvironment(env);
+        // As the hourly migrations function does in a stack: the data migrations run before the first request.
+        var store = new com.zebros.crm.store.Store(dynamo.client(), dynamo.names());
+        new com.zebros.crm.migrate.PipelineTotalsMigration(store, new com.zebros.crm.migrate.MigrationState(store))
+                .run(java.time.Duration.ofMinutes(1));
         http.createContext("/realms/zebros/protocol/openid-connect/certs", this::jwks);
         http.createContext("/", this::api);
         http.setExecutor(Executors.newFixedThreadPool(32));
