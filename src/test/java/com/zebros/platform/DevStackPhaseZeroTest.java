@@ -219,12 +219,14 @@ class DevStackPhaseZeroTest {
 
     @Test
     void everyFunctionIsJava21With128MbAndTheirReservedBudgetsAddUpTo100() {
+        assertEquals(900L, dev.inputs("aws:lambda/function:Function", "migrations").get("timeout"),
+                "a migration checkpoints as it goes; Lambda's longest run means fewer hours until it is done");
         var functions = dev.all("aws:lambda/function:Function");
-        assertEquals(9, functions.size(), "eight that serve requests and events, and the hourly phase-signals function");
+        assertEquals(10, functions.size(), "eight that serve requests and events, and the hourly phase-signals and migrations functions");
         long reserved = 0;
         for (PlannedResource f : functions) {
             assertEquals("java21", f.inputs().get("runtime"));
-            if (f.name().equals("signals")) {
+            if (f.name().equals("signals") || f.name().equals("migrations")) {
                 assertEquals(256L, f.inputs().get("memorySize"), "the seeds' coordination functions: 256 MB");
                 assertEquals(1L, f.inputs().get("reservedConcurrentExecutions"));
                 continue;

@@ -176,6 +176,11 @@ public final class CrmFunction extends ZebrosComponent {
 
     /** API calls must answer inside API Gateway's 29 s; processing gets a minute. */
     static int timeoutSeconds(FunctionGroup group) {
+        if (group == FunctionGroup.MIGRATIONS) {
+            // Lambda's longest (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html): a migration
+            // checkpoints as it goes, so a longer run only means fewer hours until it is done.
+            return 900;
+        }
         switch (group.kind()) {
             case PROCESSING: return 60;
             case EVENT: return 30;

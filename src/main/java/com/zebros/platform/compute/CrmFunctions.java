@@ -100,6 +100,8 @@ public final class CrmFunctions extends ZebrosComponent {
 
         new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
                 child());
+        new HourlySchedule("migrations", stack.naming().physical("migrations"), functions.get(FunctionGroup.MIGRATIONS),
+                child());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
@@ -221,6 +223,12 @@ public final class CrmFunctions extends ZebrosComponent {
                 // Item counts and sizes only: DescribeTable reads no item.
                 policy.allow("DescribeTables", List.of("dynamodb:DescribeTable"),
                         java.util.Arrays.stream(CrmTable.values()).map(tables::tableArn).toList());
+                break;
+            case MIGRATIONS:
+                // The pipeline's totals: a scan of the opportunities, each marked and added to its tenant's totals
+                // item in the jobs table, and the migration's checkpoint there.
+                tables.grantReadWrite(policy, "Totals", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
+                policy.allow("ScanOpportunities", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.OPPORTUNITIES)));
                 break;
             default:
                 throw new IllegalStateException("no permissions defined for " + group);

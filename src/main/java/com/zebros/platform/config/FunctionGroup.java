@@ -23,7 +23,12 @@ public enum FunctionGroup {
      * Measures the stack's phase signals hourly (customers, opportunities, data volume): the seeds' coordination
      * role. One scheduled invocation an hour: one environment is all it ever needs, outside the seeds' budgets.
      */
-    SIGNALS(Kind.COORDINATION, Handlers.SIGNALS, memoryMb(256, 256, 256, 256), reserved(1, 1, 1, 1));
+    SIGNALS(Kind.COORDINATION, Handlers.SIGNALS, memoryMb(256, 256, 256, 256), reserved(1, 1, 1, 1)),
+    /**
+     * Runs the data migrations a version brings (the pipeline's totals), hourly, each from where its last run
+     * stopped, until done; then one read an hour. One environment at a time, so two runs never race.
+     */
+    MIGRATIONS(Kind.COORDINATION, Handlers.MIGRATIONS, memoryMb(256, 256, 256, 256), reserved(1, 1, 1, 1));
 
     /**
      * How the seeds size a function: API functions small, processing large, event handlers smallest, coordination
@@ -37,6 +42,7 @@ public enum FunctionGroup {
         static final String NOTIFICATION = "com.zebros.crm.lambda.NotificationHandler::handleRequest";
         static final String AUTHORIZER = "com.zebros.crm.lambda.AuthorizerHandler::handleRequest";
         static final String SIGNALS = "com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest";
+        static final String MIGRATIONS = "com.zebros.crm.lambda.MigrationsHandler::handleRequest";
     }
 
     private final Kind kind;

@@ -38,7 +38,7 @@ public final class PowerTuningRun {
     public static Object payload(FunctionGroup group, String region) {
         return switch (group) {
             case NOTIFICATION -> Map.of("Records", List.of());
-            case SIGNALS -> Map.of();
+            case SIGNALS, MIGRATIONS -> Map.of();
             // Any API id will do: the authorizer answers for the whole stage of whatever API the ARN names.
             case AUTHORIZER -> Map.of("type", "TOKEN", "authorizationToken", "Bearer ${TOKEN}",
                     "methodArn", "arn:aws:execute-api:" + region + ":${account}:tuning/live/GET/v1/customers");
