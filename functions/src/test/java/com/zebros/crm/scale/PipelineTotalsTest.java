@@ -117,6 +117,27 @@ class PipelineTotalsTest {
         return out;
     }
 
+    /** The hourly function, built from its environment as Lambda builds it, runs the migration to the end. */
+    @Test
+    void theMigrationsFunctionRunsWhatIsNotDone() {
+        try (LocalDynamo fresh = new LocalDynamo()) {
+            Store freshStore = new Store(fresh.client(), fresh.names());
+            Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.OPPORTUNITIES, "handler-tenant", "opp_" + "1".repeat(32)));
+            item.put("stage", AttributeValue.fromS("proposal"));
+            item.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN("10.00"), "currency", AttributeValue.fromS("EUR"))));
+            item.put(Store.VERSION, AttributeValue.fromN("1"));
+            fresh.client().putItem(b -> b.tableName(freshStore.name(Table.OPPORTUNITIES)).item(item));
+            var handler = new com.zebros.crm.lambda.MigrationsHandler(
+                    new PipelineTotalsMigration(freshStore, new MigrationState(freshStore)));
+            Map<String, Object> result = handler.handleRequest(Map.of(), null);
+            assertEquals(Map.of("migration", "pipeline-totals", "scanned", 1L, "counted", 1L, "done", true), result);
+            var totals = PipelineTotals.read(freshStore, new MigrationState(freshStore), "handler-tenant").orElseThrow();
+            assertEquals(1, totals.get("proposal").get("EUR").count());
+            assertEquals(Map.of("migration", "pipeline-totals", "scanned", 0L, "counted", 0L, "done", true),
+                    handler.handleRequest(Map.of(), null), "a done migration costs one read");
+        }
+    }
+
     @Test
     void theMigrationCountsEveryOpportunityOnceWhileTheApiWrites() {
         Random random = new Random(24);
