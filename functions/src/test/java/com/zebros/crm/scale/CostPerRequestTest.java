@@ -1,0 +1,149 @@
+package com.zebros.crm.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import com.zebros.crm.Service;
+import com.zebros.crm.auth.Principal;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import com.zebros.crm.local.LocalDynamo;
+import com.zebros.crm.migrate.MigrationState;
+import com.zebros.crm.migrate.PipelineTotalsMigration;
+import com.zebros.crm.obs.ConsumedCapacity;
+import com.zebros.crm.store.Store;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a request costs does not grow with the tenant's data: every route, run for a tenant and for one
+ * ten times its size (TierData, the API's own items with real skew), consumes the same read and write
+ * units (DynamoDB's own ReturnConsumedCapacity, as DynamoDB Local computes it), where every listing has
+ * more than a page in both. A route whose DynamoDB calls grew with the data (a query of a whole
+ * partition, a scan) fails here by the factor of ten.
+ */
+class CostPerRequestTest {
+    private static final TierData.Size SMALL = new TierData.Size("small", 40, 120, 120, 400, 5);
+    private static final TierData.Size LARGE = new TierData.Size("large", 400, 1200, 1200, 4000, 5);
+
+    private static LocalDynamo dynamo;
+    private static Service service;
+    private static TierData.Tenant small;
+    private static TierData.Tenant large;
+    private static PrintStream out;
+
+    @BeforeAll
+    static void start() {
+        out = System.out;
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        dynamo = new LocalDynamo();
+        Store store = new Store(dynamo.client(), dynamo.names());
+        new PipelineTotalsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
+        TierData data = new TierData(dynamo.client(), dynamo.names());
+        small = data.write("cost-small", SMALL, 7);
+        large = data.write("cost-large", LARGE, 7);
+        service = Service.fromEnvironment(dynamo.environment());
+    }
+
+    @AfterAll
+    static void stop() {
+        System.setOut(out);
+        dynamo.close();
+    }
+
+    /** One request's answer and what it consumed. */
+    record Cost(int status, double reads, double writes) {
+    }
+
+    private static Cost call(TierData.Tenant tenant, String method, String path, Map<String, String> query, String body,
+                             String... headers) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            map.put(headers[i], headers[i + 1]);
+        }
+        Response response = service.handle(new Request(method, path, Map.of(), query, map, body,
+                new Principal(tenant.id(), "u", Set.of(Principal.ADMIN)), "cost"));
+        return new Cost(response.status(), ConsumedCapacity.reads(), ConsumedCapacity.writes());
+    }
+
+    /** A route, given the tenant it runs for. */
+    record Route(String name, Function<TierData.Tenant, Cost> run) {
+    }
+
+    private static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("GET /v1/customers", t -> call(t, "GET", "/v1/customers", Map.of(), null)));
+        routes.add(new Route("GET /v1/customers?q=", t -> call(t, "GET", "/v1/customers", Map.of("q", "acme"), null)));
+        routes.add(new Route("GET /v1/customers/{id}", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
+        routes.add(new Route("GET /v1/customers/{id}/contacts", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/contacts", Map.of(), null)));
+        routes.add(new Route("GET /v1/customers/{id}/opportunities", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/opportunities", Map.of(), null)));
+        routes.add(new Route("GET /v1/customers/{id}/timeline", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/timeline", Map.of(), null)));
+        routes.add(new Route("GET /v1/contacts/{id}", t -> call(t, "GET", "/v1/contacts/" + t.contacts().get(0), Map.of(), null)));
+        routes.add(new Route("GET /v1/opportunities", t -> call(t, "GET", "/v1/opportunities", Map.of(), null)));
+        routes.add(new Route("GET /v1/opportunities?stage=", t -> call(t, "GET", "/v1/opportunities", Map.of("stage", "prospecting"), null)));
+        routes.add(new Route("GET /v1/opportunities?owner=", t -> call(t, "GET", "/v1/opportunities", Map.of("owner", t.owners().get(0)), null)));
+        routes.add(new Route("GET /v1/opportunities/{id}", t -> call(t, "GET", "/v1/opportunities/" + t.opportunities().get(0), Map.of(), null)));
+        routes.add(new Route("GET /v1/pipeline", t -> call(t, "GET", "/v1/pipeline", Map.of(), null)));
+        routes.add(new Route("GET /v1/analytics/win-rate", t -> call(t, "GET", "/v1/analytics/win-rate", Map.of(), null)));
+        routes.add(new Route("GET /v1/activities", t -> call(t, "GET", "/v1/activities", Map.of(), null)));
+        routes.add(new Route("GET /v1/activities?owner=", t -> call(t, "GET", "/v1/activities", Map.of("owner", t.owners().get(0)), null)));
+        routes.add(new Route("POST /v1/customers", t -> call(t, "POST", "/v1/customers", Map.of(), "{\"name\":\"Fresh Customer Ltd\"}")));
+        routes.add(new Route("POST /v1/opportunities", t -> call(t, "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\""
+                + t.busiestCustomers().get(1) + "\",\"name\":\"Deal x\",\"amount\":{\"value\":\"1000.00\",\"currency\":\"EUR\"},"
+                + "\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_000001\"}")));
+        routes.add(new Route("PUT /v1/opportunities/{id}", t -> {
+            String id = t.opportunities().get(1);
+            var current = JsonParser.parseString(service.handle(new Request("GET", "/v1/opportunities/" + id, Map.of(), Map.of(),
+                    Map.of(), null, new Principal(t.id(), "u", Set.of(Principal.ADMIN)), "cost")).body()).getAsJsonObject();
+            current.remove("id");
+            String version = current.remove("version").getAsString();
+            current.remove("createdAt");
+            current.remove("updatedAt");
+            current.addProperty("stage", "closed-won");
+            return call(t, "PUT", "/v1/opportunities/" + id, Map.of(), current.toString(), "If-Match", "\"" + version + "\"");
+        }));
+        routes.add(new Route("POST /v1/activities", t -> call(t, "POST", "/v1/activities", Map.of(), "{\"customerId\":\""
+                + t.busiestCustomers().get(0) + "\",\"type\":\"call\",\"subject\":\"s\",\"occurredAt\":\"2026-11-02T10:00:00Z\","
+                + "\"ownerId\":\"usr_000001\"}")));
+        routes.add(new Route("DELETE /v1/customers/{id} (has items: 409)", t -> call(t, "DELETE",
+                "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
+        routes.add(new Route("DELETE /v1/opportunities/{id}", t -> call(t, "DELETE", "/v1/opportunities/" + t.opportunities().get(2), Map.of(), null)));
+        routes.add(new Route("GET /v1/health", t -> call(t, "GET", "/v1/health", Map.of(), null)));
+        return routes;
+    }
+
+    @Test
+    void everyRouteCostsTheSameAtTenTimesTheData() {
+        // Warm: the service's first pipeline read also reads the migrations' state, once.
+        call(small, "GET", "/v1/pipeline", Map.of(), null);
+        List<String> grew = new ArrayList<>();
+        StringBuilder table = new StringBuilder("route | status | read units small / large | write units small / large\n");
+        for (Route route : routes()) {
+            Cost a = route.run().apply(small);
+            Cost b = route.run().apply(large);
+            assertEquals(a.status(), b.status(), route.name());
+            assertTrue(a.status() < 500, route.name() + " answered " + a.status());
+            table.append(String.format("%s | %d | %.1f / %.1f | %.1f / %.1f%n", route.name(), b.status(), a.reads(), b.reads(),
+                    a.writes(), b.writes()));
+            // Item sizes differ by a digit or two between the tenants: half a unit either way is the same page.
+            if (Math.abs(b.reads() - a.reads()) > 0.5 || Math.abs(b.writes() - a.writes()) > 0.5) {
+                grew.add(route.name());
+            }
+        }
+        out.print(table);
+        assertEquals(List.of(), grew, "routes whose cost grew with ten times the data:\n" + table);
+    }
+}
