@@ -1,6 +1,7 @@
 package com.zebros.worker;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -21,6 +22,8 @@ public final class AwsClients implements AutoCloseable {
     private final WorkerSettings settings;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
     private DynamoDbClient dynamo;
+    private DynamoDbClient describer;
+    private CapacityBudget budget;
     private S3Client s3;
     private SqsClient sqs;
     private SfnClient sfn;
@@ -29,14 +32,34 @@ public final class AwsClients implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * The worker's DynamoDB client, within its capacity budget ({@link CapacityBudget}: half of what each table is
+     * provisioned, or a quarter of a new on-demand table's throughput), so a job never starves the API.
+     */
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
+            describer = plainDynamo();
+            budget = new CapacityBudget(table -> CapacityBudget.of(describer.describeTable(b -> b.tableName(table)).table()),
+                    CapacityBudget.Time.SYSTEM);
             var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
-                    .credentialsProvider(credentials());
+                    .credentialsProvider(credentials()).overrideConfiguration(c -> c.addExecutionInterceptor(budget));
             settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
             dynamo = builder.build();
         }
         return dynamo;
+    }
+
+    /** A client without the budget: what reads the tables' capacity for it. */
+    private DynamoDbClient plainDynamo() {
+        var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
+                .credentialsProvider(credentials());
+        settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
+        return builder.build();
+    }
+
+    /** What this worker consumed of each table so far, and the rate it was allowed. */
+    public synchronized List<CapacityBudget.Usage> capacityUsed() {
+        return budget == null ? List.of() : budget.usage();
     }
 
     public synchronized S3Client s3() {
@@ -72,7 +95,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable client : new AutoCloseable[] {dynamo, s3, sqs, sfn}) {
+        for (AutoCloseable client : new AutoCloseable[] {dynamo, describer, s3, sqs, sfn}) {
             if (client != null) {
                 try {
                     client.close();

@@ -2,6 +2,7 @@ package com.zebros.worker;
 
 import com.zebros.crm.obs.Log;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,10 +42,24 @@ public final class WorkerMain {
                 return 2;
             }
             JobRunner.Result result = runner.run(job);
+            logCapacity(log, job, aws);
             if (result.status() != JobRunner.Status.DONE) {
                 System.err.println(worker.kind() + " worker: " + result.message());
             }
             return result.exitCode();
+        }
+    }
+
+    /** What the job consumed of each table against its budget: the figure that shows it left the API its share. */
+    private static void logCapacity(Log log, Job job, AwsClients aws) {
+        for (CapacityBudget.Usage used : aws.capacityUsed()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("table", used.table());
+            fields.put("kind", used.kind());
+            fields.put("units", Math.round(used.units()));
+            fields.put("peakPerSecond", Math.round(used.peakPerSecond()));
+            fields.put("budgetPerSecond", Math.round(used.budgetPerSecond()));
+            log.info("capacity used", job.jobId(), job.tenantId(), fields);
         }
     }
 }

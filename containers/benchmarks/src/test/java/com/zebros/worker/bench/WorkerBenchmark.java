@@ -1,36 +1,28 @@
 package com.zebros.worker.bench;
 
-import com.zebros.crm.crm.Entities;
-import com.zebros.crm.crm.Items;
-import com.zebros.crm.store.Store;
-import com.zebros.crm.store.Table;
-import com.zebros.worker.local.CrmData;
+import com.zebros.crm.scale.TierData;
 import com.zebros.worker.local.JobFixtures;
 import com.zebros.worker.local.LocalAws;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The workers on 100,000 rows each, against DynamoDB Local (in this JVM) and S3Mock, each worker in
- * a JVM of its own whose heap is capped at 75% of its phase-3 task memory, as the task definition's
- * MaxRAMPercentage sets it (import and export 2 GB → 1536 MB, report 1 GB → 768 MB, analytics 8 GB
- * → 6144 MB). The export reads the imported customers; the analysis the report's opportunities.
- * Prints rows per second and peak memory. Not a test: a figure to read, on the machine at hand.
+ * The workers at the largest tenant the tier issue names (TierData's "10x tier 3": 100,000 customers,
+ * 300,000 contacts, 20,000 opportunities, 1,000,000 activities, skewed as a sales team's data is),
+ * against DynamoDB Local (in this JVM) and S3Mock, each worker in a JVM of its own whose heap is capped
+ * at 75% of its phase-3 task memory, as the task definition's MaxRAMPercentage sets it (import and
+ * export 2 GB → 1536 MB, report 1 GB → 768 MB, analytics 8 GB → 6144 MB). An import of 100,000 more
+ * customers into that tenant, then the export of all its customers, both reports and the analysis.
+ * Prints rows per second, peak memory and the DynamoDB capacity each job consumed against its budget
+ * (CapacityBudget). Not a test: a figure to read, on the machine at hand.
  */
 public final class WorkerBenchmark {
     static final int ROWS = Integer.getInteger("rows", 100_000);
+    static final int SIZE = Integer.getInteger("size", TierData.SIZES.size() - 1);
 
     private WorkerBenchmark() {
     }
@@ -39,35 +31,34 @@ public final class WorkerBenchmark {
         System.out.println("starting DynamoDB Local, the API and S3Mock ...");
         LocalAws.environment();
 
-        String importTenant = "bench-import-" + System.currentTimeMillis();
+        TierData.Size size = TierData.SIZES.get(SIZE);
+        String tenant = "bench-" + size.name().replace(' ', '-') + "-" + System.currentTimeMillis();
+        System.out.printf("writing a %s tenant: %,d items ...%n", size.name(), size.items());
+        long seeding = System.nanoTime();
+        new TierData(LocalAws.dynamo().client(), LocalAws.dynamo().names()).write(tenant, size, 24);
+        System.out.printf("  written in %.0f s%n", (System.nanoTime() - seeding) / 1e9);
+
         StringBuilder csv = new StringBuilder("name,email,phone,industry,website\n");
         for (int i = 0; i < ROWS; i++) {
             // One row in a hundred has a bad e-mail: the error report is part of the work measured.
             String email = i % 100 == 99 ? "not-an-email" : "contact" + i + "@customer" + i + ".example.com";
-            csv.append("Customer ").append(i).append(" GmbH,").append(email).append(",+49 30 ").append(1_000_000 + i)
+            csv.append("Imported ").append(i).append(" GmbH,").append(email).append(",+49 30 ").append(1_000_000 + i)
                     .append(",Industry ").append(i % 40).append(",https://customer").append(i).append(".example.com\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-        String importJob = JobFixtures.importing(importTenant, "customers", file);
-        Result imported = measure("import", importJob, "1536m");
+        int imported = ROWS - ROWS / 100;
 
-        String reportTenant = "bench-report-" + System.currentTimeMillis();
-        System.out.println("writing " + ROWS + " opportunities for the report ...");
-        long seeding = System.nanoTime();
-        seedOpportunities(reportTenant);
-        System.out.printf("  seeded in %.0f s%n", (System.nanoTime() - seeding) / 1e9);
-        Result reported = measure("report", JobFixtures.report(reportTenant, "pipeline"), "768m");
-        // The import's customers, exported; the report's opportunities, analysed.
-        Result exported = measure("export", JobFixtures.export(importTenant, "customers"), "1536m");
-        Result analysed = measure("analytics", JobFixtures.analytics(reportTenant), "6144m");
+        List<String> table = new ArrayList<>();
+        table.add(run("import", JobFixtures.importing(tenant, "customers", file), "1536m", ROWS));
+        table.add(run("export", JobFixtures.export(tenant, "customers"), "1536m", size.customers() + imported));
+        table.add(run("report", JobFixtures.report(tenant, "pipeline"), "768m", size.opportunities()));
+        table.add(run("report", JobFixtures.report(tenant, "activity-summary"), "768m", size.activities()));
+        table.add(run("analytics", JobFixtures.analytics(tenant), "6144m", size.opportunities()));
 
         System.out.println();
-        System.out.printf("%-9s %9s %9s %10s %12s %12s %10s%n", "worker", "rows", "seconds", "rows/s", "peak heap MB",
+        System.out.printf("%-22s %9s %9s %10s %12s %12s %10s%n", "job", "rows", "seconds", "rows/s", "peak heap MB",
                 "peak RSS MB", "heap cap");
-        print("import", ROWS, imported, "1536m");
-        print("report", ROWS, reported, "768m");
-        print("export", ROWS - ROWS / 100, exported, "1536m");
-        print("analytics", ROWS, analysed, "6144m");
+        table.forEach(System.out::println);
         System.out.printf("%nimport file: %.1f MB, %d rows (1%% rejected to the error report)%n", file.length / 1e6, ROWS);
         System.exit(0);
     }
@@ -75,9 +66,11 @@ public final class WorkerBenchmark {
     record Result(int exit, double seconds, long heapMb, long rssMb) {
     }
 
-    private static void print(String name, int rows, Result r, String cap) {
-        System.out.printf("%-9s %9d %9.1f %10.0f %12d %12d %10s%s%n", name, rows, r.seconds(), rows / r.seconds(), r.heapMb(),
-                r.rssMb(), cap, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")");
+    private static String run(String worker, String job, String heap, int rows) throws IOException, InterruptedException {
+        String name = worker + (job.contains("activity-summary") ? " activities" : job.contains("pipeline") ? " pipeline" : "");
+        Result r = measure(worker, job, heap);
+        return String.format("%-22s %9d %9.1f %10.0f %12d %12d %10s%s", name, rows, r.seconds(), rows / r.seconds(), r.heapMb(),
+                r.rssMb(), heap, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")");
     }
 
     private static Result measure(String worker, String job, String heap) throws IOException, InterruptedException {
@@ -94,7 +87,7 @@ public final class WorkerBenchmark {
                 if (line.startsWith(MeasuredRun.MARK)) {
                     String[] f = line.substring(MeasuredRun.MARK.length()).split(" ");
                     result = new Result(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
-                } else if (line.contains("job done") || line.contains("ERROR") || line.contains("rejected")) {
+                } else if (line.contains("job done") || line.contains("capacity used") || line.contains("ERROR")) {
                     tail.add(line);
                 }
             }
@@ -105,41 +98,5 @@ public final class WorkerBenchmark {
             throw new IllegalStateException("the " + worker + " worker's JVM ended without a measurement");
         }
         return result;
-    }
-
-    /**
-     * The report's opportunities in the API's item model, 25 a batch, one request at a time (DynamoDB
-     * Local serialises its SQLite anyway, and concurrent batches make it crawl).
-     */
-    private static void seedOpportunities(String tenant) {
-        String table = LocalAws.dynamo().names().get(Table.OPPORTUNITIES);
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            customers.add(CrmData.customer(tenant, "Benchmark Customer " + i));
-        }
-        String[] stages = {"prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost"};
-        String now = Instant.now().toString();
-        for (int from = 0; from < ROWS; from += 25) {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(from + 25, ROWS); i++) {
-                Map<String, AttributeValue> fields = new HashMap<>();
-                fields.put("customerId", AttributeValue.fromS(customers.get(i % customers.size())));
-                fields.put("name", AttributeValue.fromS("Opportunity " + i));
-                fields.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN(String.valueOf(1000 + i % 5000)),
-                        "currency", AttributeValue.fromS(i % 3 == 0 ? "USD" : "EUR"))));
-                fields.put("stage", AttributeValue.fromS(stages[i % stages.length]));
-                fields.put("expectedCloseDate", AttributeValue.fromS(LocalDate.of(2027, 1, 1).plusDays(i % 365).toString()));
-                fields.put("ownerId", AttributeValue.fromS("owner-" + i % 50));
-                Map<String, AttributeValue> item = Items.created(Entities.OPPORTUNITY, tenant, String.format("opp_%032d", i),
-                        fields, now);
-                item.put(Store.VERSION, AttributeValue.fromN("1"));
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
-            Map<String, List<WriteRequest>> unprocessed = Map.of(table, batch);
-            while (!unprocessed.isEmpty()) {
-                unprocessed = LocalAws.dynamo().client().batchWriteItem(BatchWriteItemRequest.builder()
-                        .requestItems(unprocessed).build()).unprocessedItems();
-            }
-        }
     }
 }

@@ -1,0 +1,212 @@
+package com.zebros.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The DynamoDB capacity a worker may use, so a job never starves the API: at most {@link #SHARE} of what
+ * each table is provisioned right now (the phase table's capacity, as auto-scaling has set it), and on
+ * an on-demand table at most {@link #ON_DEMAND_READS} and {@link #ON_DEMAND_WRITES} units a second, a
+ * quarter of the throughput a new on-demand table takes at once
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html: 4,000
+ * writes and 12,000 reads a second). Every call asks for the units it consumed
+ * ({@code ReturnConsumedCapacity: TOTAL}, indexes included) and pays them by waiting: no burst, so over
+ * any stretch of time a worker consumes at most its rate times that time plus one call's units per thread. A
+ * table's capacity is read again every minute, so a worker follows auto-scaling up. Throttling by the
+ * API's own load is still possible; the SDK's retries and the import's writer back off from it.
+ */
+public final class CapacityBudget implements ExecutionInterceptor {
+    public static final double SHARE = 0.5;
+    public static final double ON_DEMAND_READS = 3_000;
+    public static final double ON_DEMAND_WRITES = 1_000;
+    static final Duration REFRESH = Duration.ofMinutes(1);
+
+    /** Units a second a worker may use of one table, reads and writes. */
+    public record Rates(double reads, double writes) {
+    }
+
+    /** What a job consumed of one table: units in all, the most in any one second, and the rate it was allowed. */
+    public record Usage(String table, String kind, double units, double peakPerSecond, double budgetPerSecond) {
+    }
+
+    /** The clock the budget paces by: the system's in a worker, a virtual one in a test. */
+    public interface Time {
+        long nanoTime();
+
+        void sleep(long nanos);
+
+        Time SYSTEM = new Time() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                try {
+                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    private final Function<String, Rates> describe;
+    private final Time time;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Rates> rates = new ConcurrentHashMap<>();
+    private final Map<String, Long> describedAt = new ConcurrentHashMap<>();
+
+    /** {@code describe} gives a table's rates (from DescribeTable in a worker). */
+    public CapacityBudget(Function<String, Rates> describe, Time time) {
+        this.describe = describe;
+        this.time = time;
+    }
+
+    /** What a worker may use of a table DynamoDB describes so. */
+    public static Rates of(TableDescription table) {
+        boolean onDemand = table.billingModeSummary() != null
+                && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+        if (onDemand || table.provisionedThroughput() == null || table.provisionedThroughput().readCapacityUnits() == 0) {
+            return new Rates(ON_DEMAND_READS, ON_DEMAND_WRITES);
+        }
+        return new Rates(SHARE * table.provisionedThroughput().readCapacityUnits(),
+                SHARE * table.provisionedThroughput().writeCapacityUnits());
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
+        if (request instanceof QueryRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof GetItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof BatchGetItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof BatchWriteItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof PutItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof UpdateItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        return request;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        SdkResponse response = context.response();
+        if (response instanceof QueryResponse r) {
+            pay("reads", r.consumedCapacity());
+        } else if (response instanceof GetItemResponse r) {
+            pay("reads", r.consumedCapacity());
+        } else if (response instanceof BatchGetItemResponse r) {
+            r.consumedCapacity().forEach(c -> pay("reads", c));
+        } else if (response instanceof BatchWriteItemResponse r) {
+            r.consumedCapacity().forEach(c -> pay("writes", c));
+        } else if (response instanceof PutItemResponse r) {
+            pay("writes", r.consumedCapacity());
+        } else if (response instanceof UpdateItemResponse r) {
+            pay("writes", r.consumedCapacity());
+        }
+    }
+
+    /** What the job consumed so far, table by table, reads before writes. */
+    public List<Usage> usage() {
+        List<Usage> usage = new ArrayList<>();
+        new TreeMap<>(buckets).forEach((key, bucket) -> {
+            String[] tableAndKind = key.split(" ", 2);
+            usage.add(bucket.usage(tableAndKind[0], tableAndKind[1]));
+        });
+        return usage;
+    }
+
+    private void pay(String kind, ConsumedCapacity consumed) {
+        if (consumed == null || consumed.tableName() == null || consumed.capacityUnits() == null) {
+            return;
+        }
+        String table = consumed.tableName();
+        Rates allowed = rates(table);
+        double perSecond = kind.equals("reads") ? allowed.reads() : allowed.writes();
+        long wait = buckets.computeIfAbsent(table + " " + kind, k -> new Bucket(time.nanoTime()))
+                .pay(consumed.capacityUnits(), perSecond, time.nanoTime());
+        if (wait > 0) {
+            time.sleep(wait);
+        }
+    }
+
+    private Rates rates(String table) {
+        long now = time.nanoTime();
+        Long at = describedAt.get(table);
+        if (at == null || now - at > REFRESH.toNanos()) {
+            rates.put(table, describe.apply(table));
+            describedAt.put(table, now);
+        }
+        return rates.get(table);
+    }
+
+    /**
+     * Pacing without burst: the bucket holds no saved units, so each call's units are paid by waiting
+     * units / rate after the debt before it. Also counts what was paid, and the most in any one second.
+     */
+    static final class Bucket {
+        private double debt;
+        private long updated;
+        private double total;
+        private double perSecond;
+        private long window = Long.MIN_VALUE;
+        private double inWindow;
+        private double peak;
+
+        Bucket(long now) {
+            this.updated = now;
+        }
+
+        /** Pays {@code units} at {@code rate} a second; how long the caller must wait (ns) for the debt to clear. */
+        synchronized long pay(double units, double rate, long now) {
+            debt = Math.max(0, debt - (now - updated) / 1e9 * rate) + units;
+            updated = now;
+            perSecond = rate;
+            total += units;
+            // The units are consumed when DynamoDB answered, which is now: counted in this second.
+            long second = Math.floorDiv(now, 1_000_000_000L);
+            inWindow = second == window ? inWindow + units : units;
+            window = second;
+            peak = Math.max(peak, inWindow);
+            // The call just made is paid for by waiting before the next one.
+            return (long) (debt / rate * 1e9);
+        }
+
+        synchronized Usage usage(String table, String kind) {
+            return new Usage(table, kind, total, peak, perSecond);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.zebros.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zebros.crm.local.LocalDynamo;
+import com.zebros.worker.local.LocalAws;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * A worker stays within half of what a table is provisioned: its client pays each call's consumed units,
+ * as DynamoDB Local reports them, from the table's budget read with DescribeTable, and waits. The waits
+ * run on a virtual clock, so the test measures the pacing exactly and takes no real time for it.
+ */
+class CapacityBudgetTest {
+    private final DynamoDbClient plain = LocalAws.dynamo().client();
+
+    /** Time that passes only when the budget sleeps (and when the test says so). */
+    static final class VirtualTime implements CapacityBudget.Time {
+        long now = 1_000_000_000_000L;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(long nanos) {
+            now += nanos;
+        }
+    }
+
+    @Test
+    void eachCallIsPaidByWaitingItsUnitsOverTheRate() {
+        var bucket = new CapacityBudget.Bucket(0);
+        assertEquals(1_000_000_000L, bucket.pay(10, 10, 0), "ten units at ten a second: one second");
+        assertEquals(1_500_000_000L, bucket.pay(5, 10, 0), "five more before the first was paid: 1.5 s");
+        assertEquals(500_000_000L, bucket.pay(5, 10, 1_500_000_000L), "after the wait, only its own half second");
+        assertEquals(300_000_000L, bucket.pay(3, 10, 60_000_000_000L), "an idle minute saves nothing up: no burst");
+    }
+
+    @Test
+    void writesToAProvisionedTableGoAtHalfItsCapacity() {
+        String table = provisionedTable(20);
+        VirtualTime time = new VirtualTime();
+        var budget = new CapacityBudget(name -> CapacityBudget.of(plain.describeTable(b -> b.tableName(name)).table()), time);
+        DynamoDbClient budgeted = budgeted(budget);
+
+        long start = time.nanoTime();
+        for (int batch = 0; batch < 4; batch++) {
+            List<WriteRequest> writes = batchOf(batch, 25);
+            budgeted.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
+        }
+        double seconds = (time.nanoTime() - start) / 1e9;
+
+        CapacityBudget.Usage writes = budget.usage().get(0);
+        assertEquals(new CapacityBudget.Usage(table, "writes", 100, 25, 10), writes,
+                "100 units, one batch's 25 in any second, at half of 20 provisioned");
+        assertEquals(10.0, seconds, 1e-6, "100 one-unit writes at 10 a second");
+    }
+
+    @Test
+    void readsArePacedAndTheBudgetFollowsAutoScalingUp() {
+        String table = provisionedTable(20);
+        unbudgetedWrites(table, 4);
+        VirtualTime time = new VirtualTime();
+        var budget = new CapacityBudget(name -> CapacityBudget.of(plain.describeTable(b -> b.tableName(name)).table()), time);
+        DynamoDbClient budgeted = budgeted(budget);
+
+        budgeted.scan(b -> b.tableName(table)); // not a call the budget paces: workers query
+        long start = time.nanoTime();
+        var query = budgeted.query(b -> b.tableName(table).keyConditionExpression("k = :k")
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS("0-0"))));
+        assertEquals(1, query.count());
+        assertEquals(0.05, (time.nanoTime() - start) / 1e9, 1e-6, "half a unit (eventually consistent) at 10 a second");
+
+        // Auto-scaling raises the table to 400 units; a minute later the worker reads the new capacity.
+        plain.updateTable(b -> b.tableName(table).provisionedThroughput(p -> p.readCapacityUnits(400L).writeCapacityUnits(400L)));
+        time.now += CapacityBudget.REFRESH.toNanos() + 1;
+        start = time.nanoTime();
+        budgeted.getItem(b -> b.tableName(table).key(Map.of("k", AttributeValue.fromS("0-1"))).consistentRead(true));
+        assertEquals(1.0 / 200, (time.nanoTime() - start) / 1e9, 1e-6, "one unit at half of 400 a second");
+        assertEquals(200, budget.usage().get(0).budgetPerSecond());
+    }
+
+    @Test
+    void onDemandTablesGetAQuarterOfANewTablesThroughput() {
+        String table = "budget-" + System.nanoTime();
+        plain.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("k").keyType(KeyType.HASH).build()));
+        assertEquals(new CapacityBudget.Rates(3_000, 1_000), CapacityBudget.of(plain.describeTable(b -> b.tableName(table)).table()));
+    }
+
+    private String provisionedTable(long units) {
+        String table = "budget-" + System.nanoTime();
+        plain.createTable(b -> b.tableName(table).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(units).writeCapacityUnits(units))
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("k").keyType(KeyType.HASH).build()));
+        return table;
+    }
+
+    private void unbudgetedWrites(String table, int batches) {
+        for (int batch = 0; batch < batches; batch++) {
+            List<WriteRequest> writes = batchOf(batch, 25);
+            plain.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
+        }
+    }
+
+    private static List<WriteRequest> batchOf(int batch, int size) {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String key = batch + "-" + i;
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "k", AttributeValue.fromS(key))).build()).build());
+        }
+        return writes;
+    }
+
+    private static DynamoDbClient budgeted(CapacityBudget budget) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(LocalAws.dynamo().endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials()).httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(budget)).build();
+    }
+}
