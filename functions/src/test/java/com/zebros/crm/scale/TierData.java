@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class TierData {
     /** A tenant's size: the seeds' tier bands, and ten times the top one. */
     public record Size(String name, int customers, int contacts, int opportunities, int activities, int owners) {
-        long items() {
+        public long items() {
             return (long) customers + contacts + opportunities + activities;
         }
     }
