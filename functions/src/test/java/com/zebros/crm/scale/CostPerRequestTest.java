@@ -31,17 +31,23 @@ import org.junit.jupiter.api.Test;
  * ten times its size (TierData, the API's own items with real skew), consumes the same read and write
  * units (DynamoDB's own ReturnConsumedCapacity, as DynamoDB Local computes it), where every listing has
  * more than a page in both. A route whose DynamoDB calls grew with the data (a query of a whole
- * partition, a scan) fails here by the factor of ten.
+ * partition, a scan) fails here by the factor of ten. And no route reads more than a page's worth:
+ * the units of reading its page of the largest items the tables hold, plus the single items around it.
  */
 class CostPerRequestTest {
-    private static final TierData.Size SMALL = new TierData.Size("small", 40, 120, 120, 400, 5);
-    private static final TierData.Size LARGE = new TierData.Size("large", 400, 1200, 1200, 4000, 5);
+    private static final TierData.Size SMALL = new TierData.Size("small", 120, 360, 300, 1_000, 5);
+    private static final TierData.Size LARGE = new TierData.Size("large", 1_200, 3_600, 3_000, 10_000, 5);
 
     private static LocalDynamo dynamo;
     private static Service service;
     private static TierData.Tenant small;
     private static TierData.Tenant large;
     private static PrintStream out;
+    /** The largest item either tenant has, in DynamoDB's item size. */
+    private static int largestItem;
+    /** Single items a route reads beside its page: the parent it checks, the totals, its own item. */
+    private static final int ITEMS_BESIDE_A_PAGE = 3;
+    private static Map<String, Cost[]> costs;
 
     @BeforeAll
     static void start() {
@@ -56,6 +62,19 @@ class CostPerRequestTest {
         small = data.write("cost-small", SMALL, 7);
         large = data.write("cost-large", LARGE, 7);
         service = Service.fromEnvironment(dynamo.environment());
+        for (String table : dynamo.names().values()) {
+            dynamo.client().scanPaginator(b -> b.tableName(table)).items()
+                    .forEach(item -> largestItem = Math.max(largestItem, ItemSize.of(item)));
+        }
+    }
+
+    /**
+     * A page's worth: {@code limit} of the largest items read strongly consistent (1 unit per 4 KB of what a Query
+     * reads, summed before rounding up), plus one unit each for the single items read beside it.
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+     */
+    static double pageWorth(int limit) {
+        return Math.ceil(limit * (double) largestItem / 4096) + ITEMS_BESIDE_A_PAGE;
     }
 
     @AfterAll
@@ -100,6 +119,11 @@ class CostPerRequestTest {
         routes.add(new Route("GET /v1/analytics/win-rate", t -> call(t, "GET", "/v1/analytics/win-rate", Map.of(), null)));
         routes.add(new Route("GET /v1/activities", t -> call(t, "GET", "/v1/activities", Map.of(), null)));
         routes.add(new Route("GET /v1/activities?owner=", t -> call(t, "GET", "/v1/activities", Map.of("owner", t.owners().get(0)), null)));
+        routes.add(new Route("GET /v1/customers?limit=100", t -> call(t, "GET", "/v1/customers", Map.of("limit", "100"), null)));
+        routes.add(new Route("GET /v1/activities?owner=&limit=100", t -> call(t, "GET", "/v1/activities",
+                Map.of("owner", t.owners().get(0), "limit", "100"), null)));
+        routes.add(new Route("GET /v1/customers/{id}/timeline?limit=100", t -> call(t, "GET", "/v1/customers/"
+                + t.busiestCustomers().get(0) + "/timeline", Map.of("limit", "100"), null)));
         routes.add(new Route("POST /v1/customers", t -> call(t, "POST", "/v1/customers", Map.of(), "{\"name\":\"Fresh Customer Ltd\"}")));
         routes.add(new Route("POST /v1/opportunities", t -> call(t, "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\""
                 + t.busiestCustomers().get(1) + "\",\"name\":\"Deal x\",\"amount\":{\"value\":\"1000.00\",\"currency\":\"EUR\"},"
@@ -125,25 +149,49 @@ class CostPerRequestTest {
         return routes;
     }
 
+    /** Each route run once for the small tenant and once for the large one (routes that delete can run only once). */
+    private static Map<String, Cost[]> measured() {
+        if (costs == null) {
+            // Warm: the service's first pipeline read also reads the migrations' state, once.
+            call(small, "GET", "/v1/pipeline", Map.of(), null);
+            costs = new LinkedHashMap<>();
+            for (Route route : routes()) {
+                costs.put(route.name(), new Cost[] {route.run().apply(small), route.run().apply(large)});
+            }
+        }
+        return costs;
+    }
+
     @Test
     void everyRouteCostsTheSameAtTenTimesTheData() {
-        // Warm: the service's first pipeline read also reads the migrations' state, once.
-        call(small, "GET", "/v1/pipeline", Map.of(), null);
         List<String> grew = new ArrayList<>();
         StringBuilder table = new StringBuilder("route | status | read units small / large | write units small / large\n");
-        for (Route route : routes()) {
-            Cost a = route.run().apply(small);
-            Cost b = route.run().apply(large);
-            assertEquals(a.status(), b.status(), route.name());
-            assertTrue(a.status() < 500, route.name() + " answered " + a.status());
-            table.append(String.format("%s | %d | %.1f / %.1f | %.1f / %.1f%n", route.name(), b.status(), a.reads(), b.reads(),
+        measured().forEach((route, cost) -> {
+            Cost a = cost[0];
+            Cost b = cost[1];
+            assertEquals(a.status(), b.status(), route);
+            assertTrue(a.status() < 500, route + " answered " + a.status());
+            table.append(String.format("%s | %d | %.1f / %.1f | %.1f / %.1f%n", route, b.status(), a.reads(), b.reads(),
                     a.writes(), b.writes()));
             // Item sizes differ by a digit or two between the tenants: half a unit either way is the same page.
             if (Math.abs(b.reads() - a.reads()) > 0.5 || Math.abs(b.writes() - a.writes()) > 0.5) {
-                grew.add(route.name());
+                grew.add(route);
             }
-        }
+        });
         out.print(table);
         assertEquals(List.of(), grew, "routes whose cost grew with ten times the data:\n" + table);
+    }
+
+    @Test
+    void noRouteReadsMoreThanAPagesWorth() {
+        assertTrue(largestItem > 100 && largestItem < 4096, "items of a realistic size: " + largestItem + " bytes");
+        List<String> over = new ArrayList<>();
+        measured().forEach((route, cost) -> {
+            int limit = route.contains("limit=100") ? 100 : 25;
+            if (cost[1].reads() > pageWorth(limit)) {
+                over.add(route + ": " + cost[1].reads() + " units, a page of " + limit + " is " + pageWorth(limit));
+            }
+        });
+        assertEquals(List.of(), over, "routes reading more than a page's worth");
     }
 }
