@@ -88,7 +88,7 @@ public final class PipelineTotalsMigration {
             marked.put(PipelineTotals.COUNTED, AttributeValue.fromBool(true));
             PipelineTotals.change(store, tenant, Map.of(), marked).ifPresent(writes::add);
             try {
-                store.client().transactWriteItems(b -> b.transactItems(writes));
+                store.transactWrite(writes);
                 return true;
             } catch (TransactionCanceledException e) {
                 // Changed since the scan read it: read it again; gone or counted by now means there is nothing to do.

@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class Store {
     public static final String VERSION = "version";
+    /** Tries of a transaction DynamoDB cancels for a conflict. */
+    public static final int CONFLICT_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbClient reader;
@@ -176,6 +178,38 @@ public final class Store {
     }
 
     /**
+     * A transaction, tried again while DynamoDB cancels it for meeting another transaction on one of its items
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html, "Transaction conflict
+     * handling"): a cancelled transaction changed nothing, so it is safe to send again. Every opportunity write
+     * of a tenant also updates the tenant's pipeline totals item, so concurrent writes of one tenant meet there;
+     * {@link #CONFLICT_ATTEMPTS} tries with jittered, doubling waits (from 5-10 ms up to 40-80 ms, at most 150 ms in all) before the
+     * cancellation reaches the caller.
+     */
+    public void transactWrite(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!conflicted(e) || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                long wait = 10L << (attempt - 1);
+                try {
+                    Thread.sleep(wait / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(wait / 2 + 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean conflicted(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    /**
      * The references' condition checks and {@code put} in one transaction
      * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
      * Empty when it was written; the item the put's own condition found (empty map: none) when only
@@ -202,11 +236,11 @@ public final class Store {
         writes.add(own);
         writes.addAll(alongside);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            transactWrite(writes);
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+            if (conflicted(e)) {
                 throw ApiException.conflict("another change to the same items was in flight; send the request again");
             }
             if (reasons.size() != writes.size()) {

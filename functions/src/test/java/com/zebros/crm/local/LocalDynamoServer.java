@@ -94,10 +94,20 @@ public final class LocalDynamoServer implements AutoCloseable {
         faults.throttle = on;
     }
 
+    /**
+     * The next {@code count} TransactWriteItems calls are cancelled as DynamoDB cancels a transaction that meets
+     * another one on the same item (reason {@code TransactionConflict}), without being served: what concurrent
+     * writes to one tenant's totals item meet in AWS, which DynamoDB Local, serving one request at a time, never does.
+     */
+    public void conflictTransactions(int count) {
+        faults.conflicts.set(count);
+    }
+
     /** No faults: requests go straight to DynamoDB Local. */
     public void heal() {
         delay(Duration.ZERO);
         throttle(false);
+        conflictTransactions(0);
         if (!connector.isRunning()) {
             startListening();
         }
@@ -123,8 +133,18 @@ public final class LocalDynamoServer implements AutoCloseable {
                 + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured provisioned "
                 + "throughput for the table was exceeded.\"}").getBytes(StandardCharsets.UTF_8);
 
+        /**
+         * A transaction cancelled for a conflict, as DynamoDB sends it: the exception with one reason per action
+         * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html, "Errors").
+         */
+        private static final byte[] CONFLICT = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                + "TransactionCanceledException\",\"Message\":\"Transaction cancelled, please refer cancellation reasons "
+                + "for specific reasons [TransactionConflict]\",\"CancellationReasons\":[{\"Code\":\"TransactionConflict\","
+                + "\"Message\":\"Transaction is ongoing for the item\"}]}").getBytes(StandardCharsets.UTF_8);
+
         volatile long delayMillis;
         volatile boolean throttle;
+        final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger passing = new java.util.concurrent.atomic.AtomicInteger();
 
         Faults(Handler handler) {
@@ -137,12 +157,20 @@ public final class LocalDynamoServer implements AutoCloseable {
                 Thread.sleep(delayMillis);
             }
             if (throttle) {
-                response.setStatus(400);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.0");
-                response.write(true, ByteBuffer.wrap(THROTTLED), callback);
-                return true;
+                return error(response, callback, THROTTLED);
+            }
+            if ("DynamoDB_20120810.TransactWriteItems".equals(request.getHeaders().get("X-Amz-Target"))
+                    && conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return error(response, callback, CONFLICT);
             }
             return super.handle(request, response, callback);
+        }
+
+        private static boolean error(Response response, Callback callback, byte[] body) {
+            response.setStatus(400);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.0");
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
         }
     }
 }
