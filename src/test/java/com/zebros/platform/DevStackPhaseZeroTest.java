@@ -112,6 +112,9 @@ class DevStackPhaseZeroTest {
             Set<String> declared = list(inputs.get("attributes")).stream()
                     .map(a -> (String) map(a).get("name")).collect(Collectors.toSet());
             assertEquals(keys, declared, table + " declares exactly its key attributes (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table)");
+            // Every base key is the tenant's: with a local secondary index, a tenant's items in a table could not exceed
+            // 10 GB (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html#LSI.ItemCollections.SizeLimit).
+            assertEquals(List.of(), inputs.getOrDefault("localSecondaryIndexes", List.of()), table + ": no local index");
         }
     }
 

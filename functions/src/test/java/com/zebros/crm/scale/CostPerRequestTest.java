@@ -125,6 +125,8 @@ class CostPerRequestTest {
         routes.add(new Route("GET /v1/customers/{id}/timeline?limit=100", t -> call(t, "GET", "/v1/customers/"
                 + t.busiestCustomers().get(0) + "/timeline", Map.of("limit", "100"), null)));
         routes.add(new Route("POST /v1/customers", t -> call(t, "POST", "/v1/customers", Map.of(), "{\"name\":\"Fresh Customer Ltd\"}")));
+        routes.add(new Route("POST /v1/customers/{id}/contacts", t -> call(t, "POST", "/v1/customers/" + t.busiestCustomers().get(0)
+                + "/contacts", Map.of(), "{\"firstName\":\"New\",\"lastName\":\"Contact\"}")));
         routes.add(new Route("POST /v1/opportunities", t -> call(t, "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\""
                 + t.busiestCustomers().get(1) + "\",\"name\":\"Deal x\",\"amount\":{\"value\":\"1000.00\",\"currency\":\"EUR\"},"
                 + "\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_000001\"}")));
