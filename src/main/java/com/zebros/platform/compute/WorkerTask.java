@@ -14,6 +14,9 @@ import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.ops.LogGroups;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The task definition of one Fargate worker, with its two roles: the execution role pulls the
@@ -39,9 +42,12 @@ public final class WorkerTask {
      * @param files  the bucket whose prefixes the job reads and writes
      * @param pooled whether the task is a worker of the report pool, which reads its work from a queue and answers
      *               the workflow itself; otherwise Step Functions runs one task per job
+     * @param capacityCeiling the units a second each provisioned table and its indexes reach at most at the phase,
+     *               given to the worker as {@code TABLE_CAPACITY_CEILING} (empty when on-demand): its capacity budget
+     *               takes a share of it, so a job leaves the API the rest
      */
     public record Args(WorkerKind kind, TaskSize size, ContainerImages images, TableSet tables, FileStore files,
-                       boolean pooled) {
+                       boolean pooled, Map<CrmTable, Double> capacityCeiling) {
     }
 
     public WorkerTask(StackContext stack, Args args, CustomResourceOptions options) {
@@ -84,6 +90,7 @@ public final class WorkerTask {
                 .env("CONTACTS_TABLE", tables.tableName(CrmTable.CONTACTS))
                 .env("OPPORTUNITIES_TABLE", tables.tableName(CrmTable.OPPORTUNITIES))
                 .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
+                .env("TABLE_CAPACITY_CEILING", ceiling(args.capacityCeiling()))
                 .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
                 .env("WORK_QUEUE_URL", args.pooled() ? stack.accountId().applyValue(a ->
                         "https://sqs." + region + ".amazonaws.com/" + a + "/" + queueName) : Output.of(""))
@@ -92,6 +99,12 @@ public final class WorkerTask {
 
         taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), args.size(), executionRole, taskRole,
                 container, options);
+    }
+
+    /** {@code customers=150,contacts=250,...}: the worker's settings parser reads this form. */
+    static String ceiling(Map<CrmTable, Double> ceiling) {
+        return new TreeMap<>(ceiling).entrySet().stream().map(e -> e.getKey().id() + "=" + Math.round(e.getValue()))
+                .collect(Collectors.joining(","));
     }
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */

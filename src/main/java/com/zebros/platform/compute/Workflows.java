@@ -63,9 +63,12 @@ public final class Workflows extends ZebrosComponent {
      * @param reportPool      the report workers' pool and its scaling, from the phase that adds it; without it,
      *                        reports run one task per job like the other kinds
      * @param jobTasksPerKind how many one-task jobs of a kind run at once; the rest wait their turn
+     * @param capacityCeiling the units a second each provisioned table and its indexes together reach at most at the
+     *                        phase (auto-scaling's maximum), of which a worker takes its share; empty when on-demand
      */
     public record Jobs(Map<WorkerKind, TaskSize> taskSizes, Set<WorkerKind> onSpot,
-                       Optional<QueueProcessingService.Scaling> reportPool, int jobTasksPerKind) {
+                       Optional<QueueProcessingService.Scaling> reportPool, int jobTasksPerKind,
+                       Map<CrmTable, Double> capacityCeiling) {
         public Jobs {
             if (!taskSizes.keySet().containsAll(EnumSet.allOf(WorkerKind.class))) {
                 throw new IllegalArgumentException("every worker kind needs a task size, got " + taskSizes.keySet());
@@ -75,6 +78,7 @@ public final class Workflows extends ZebrosComponent {
             }
             taskSizes = Map.copyOf(taskSizes);
             onSpot = Set.copyOf(onSpot);
+            capacityCeiling = Map.copyOf(capacityCeiling);
         }
 
         public static Jobs forPhase(PhaseTable phases) {
@@ -88,7 +92,16 @@ public final class Workflows extends ZebrosComponent {
             }
             Optional<QueueProcessingService.Scaling> pool = phases.reportWorkerPool()
                     ? Optional.of(QueueProcessingService.Scaling.forReports(phases)) : Optional.empty();
-            return new Jobs(sizes, spot, pool, phases.jobTasksPerKind());
+            Map<CrmTable, Double> ceiling = new EnumMap<>(CrmTable.class);
+            if (phases.dynamoProvisioned()) {
+                for (CrmTable table : CrmTable.values()) {
+                    if (table.capacity().isPresent()) {
+                        ceiling.put(table, phases.tableCapacity(table).max()
+                                + table.indexes().size() * phases.indexCapacity(table).max());
+                    }
+                }
+            }
+            return new Jobs(sizes, spot, pool, phases.jobTasksPerKind(), ceiling);
         }
     }
 
@@ -121,7 +134,8 @@ public final class Workflows extends ZebrosComponent {
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
             workers.put(kind, new WorkerTask(stack,
-                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), wiring.images(), tables, wiring.files(), pooled),
+                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), wiring.images(), tables, wiring.files(), pooled,
+                            jobs.capacityCeiling()),
                     child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());

@@ -2,6 +2,7 @@ package com.zebros.worker;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -33,14 +34,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * The worker's DynamoDB client, within its capacity budget ({@link CapacityBudget}: half of what each table is
-     * provisioned, or a quarter of a new on-demand table's throughput), so a job never starves the API.
+     * The worker's DynamoDB client, within its capacity budget ({@link CapacityBudget}: half of each table's ceiling
+     * at the phase, or a quarter of a new on-demand table's throughput), so a job never starves the API.
      */
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
             describer = plainDynamo();
-            budget = new CapacityBudget(table -> CapacityBudget.of(describer.describeTable(b -> b.tableName(table)).table()),
-                    CapacityBudget.Time.SYSTEM);
+            budget = new CapacityBudget(table -> CapacityBudget.of(describer.describeTable(b -> b.tableName(table)).table(),
+                    Optional.ofNullable(settings.capacityCeiling().get(table))), CapacityBudget.Time.SYSTEM);
             var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
                     .credentialsProvider(credentials()).overrideConfiguration(c -> c.addExecutionInterceptor(budget));
             settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
@@ -30,19 +32,24 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The DynamoDB capacity a worker may use, so a job never starves the API: at most {@link #SHARE} of what
- * each table is provisioned right now (the phase table's capacity, as auto-scaling has set it), and on
- * an on-demand table at most {@link #ON_DEMAND_READS} and {@link #ON_DEMAND_WRITES} units a second, a
- * quarter of the throughput a new on-demand table takes at once
+ * The DynamoDB capacity a worker may use, so a job never starves the API. A provisioned table (with its
+ * indexes: what a call consumes, {@code ReturnConsumedCapacity: TOTAL}, counts them) gives a worker at most
+ * {@link #SHARE} of its ceiling at the phase (auto-scaling's maximum, from the phase table through
+ * {@code TABLE_CAPACITY_CEILING}), so the API keeps the other half at the top; and at most {@link #RAMP} of
+ * what the table is provisioned right now, so a table idling at its minimum is taken above the 70 % target
+ * its auto-scaling tracks and grows towards that ceiling instead of the job crawling at the minimum (the
+ * capacity is read again every minute). Without a ceiling, half of what is provisioned now. An on-demand
+ * table gives at most {@link #ON_DEMAND_READS} and {@link #ON_DEMAND_WRITES} units a second, a quarter of
+ * what a new on-demand table serves at once
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html: 4,000
- * writes and 12,000 reads a second). Every call asks for the units it consumed
- * ({@code ReturnConsumedCapacity: TOTAL}, indexes included) and pays them by waiting: no burst, so over
- * any stretch of time a worker consumes at most its rate times that time plus one call's units per thread. A
- * table's capacity is read again every minute, so a worker follows auto-scaling up. Throttling by the
- * API's own load is still possible; the SDK's retries and the import's writer back off from it.
+ * writes and 12,000 reads a second). Each call's consumed units are paid by waiting: no burst, so over any
+ * stretch of time a worker consumes at most its rate times that time plus one call's units per thread.
+ * Throttling is still possible (the API's own load, a table still scaling up); the SDK's retries and the
+ * import's writer back off from it.
  */
 public final class CapacityBudget implements ExecutionInterceptor {
     public static final double SHARE = 0.5;
+    public static final double RAMP = 0.9;
     public static final double ON_DEMAND_READS = 3_000;
     public static final double ON_DEMAND_WRITES = 1_000;
     static final Duration REFRESH = Duration.ofMinutes(1);
@@ -90,15 +97,25 @@ public final class CapacityBudget implements ExecutionInterceptor {
         this.time = time;
     }
 
-    /** What a worker may use of a table DynamoDB describes so. */
-    public static Rates of(TableDescription table) {
+    /** What a worker may use of a table DynamoDB describes so, whose ceiling at the phase is {@code ceiling}. */
+    public static Rates of(TableDescription table, Optional<Double> ceiling) {
         boolean onDemand = table.billingModeSummary() != null
                 && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
         if (onDemand || table.provisionedThroughput() == null || table.provisionedThroughput().readCapacityUnits() == 0) {
             return new Rates(ON_DEMAND_READS, ON_DEMAND_WRITES);
         }
-        return new Rates(SHARE * table.provisionedThroughput().readCapacityUnits(),
-                SHARE * table.provisionedThroughput().writeCapacityUnits());
+        double reads = table.provisionedThroughput().readCapacityUnits();
+        double writes = table.provisionedThroughput().writeCapacityUnits();
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            if (index.provisionedThroughput() != null) {
+                reads += index.provisionedThroughput().readCapacityUnits();
+                writes += index.provisionedThroughput().writeCapacityUnits();
+            }
+        }
+        if (ceiling.isEmpty()) {
+            return new Rates(SHARE * reads, SHARE * writes);
+        }
+        return new Rates(Math.min(SHARE * ceiling.get(), RAMP * reads), Math.min(SHARE * ceiling.get(), RAMP * writes));
     }
 
     @Override

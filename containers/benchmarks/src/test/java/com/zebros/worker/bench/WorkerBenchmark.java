@@ -53,7 +53,7 @@ public final class WorkerBenchmark {
         table.add(run("export", JobFixtures.export(tenant, "customers"), "1536m", size.customers() + imported));
         table.add(run("report", JobFixtures.report(tenant, "pipeline"), "768m", size.opportunities()));
         table.add(run("report", JobFixtures.report(tenant, "activity-summary"), "768m", size.activities()));
-        table.add(run("analytics", JobFixtures.analytics(tenant), "6144m", size.opportunities()));
+        table.add(run("analytics", JobFixtures.analytics(tenant), "6144m", size.opportunities() + size.activities()));
 
         System.out.println();
         System.out.printf("%-22s %9s %9s %10s %12s %12s %10s%n", "job", "rows", "seconds", "rows/s", "peak heap MB",
