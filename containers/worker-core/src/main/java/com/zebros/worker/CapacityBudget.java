@@ -1,5 +1,6 @@
 package com.zebros.worker;
 
+import com.zebros.crm.obs.CapacityUnits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,27 +10,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The DynamoDB capacity a worker may use, so a job never starves the API. A provisioned table (with its
@@ -120,40 +107,13 @@ public final class CapacityBudget implements ExecutionInterceptor {
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        SdkRequest request = context.request();
-        ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
-        if (request instanceof QueryRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        } else if (request instanceof GetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        } else if (request instanceof BatchGetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        } else if (request instanceof BatchWriteItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        } else if (request instanceof PutItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        } else if (request instanceof UpdateItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
-        }
-        return request;
+        return CapacityUnits.asked(context.request());
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        SdkResponse response = context.response();
-        if (response instanceof QueryResponse r) {
-            pay("reads", r.consumedCapacity());
-        } else if (response instanceof GetItemResponse r) {
-            pay("reads", r.consumedCapacity());
-        } else if (response instanceof BatchGetItemResponse r) {
-            r.consumedCapacity().forEach(c -> pay("reads", c));
-        } else if (response instanceof BatchWriteItemResponse r) {
-            r.consumedCapacity().forEach(c -> pay("writes", c));
-        } else if (response instanceof PutItemResponse r) {
-            pay("writes", r.consumedCapacity());
-        } else if (response instanceof UpdateItemResponse r) {
-            pay("writes", r.consumedCapacity());
-        }
+        CapacityUnits.of(context.response()).ifPresent(consumed ->
+                consumed.byTable().forEach(capacity -> pay(consumed.write() ? "writes" : "reads", capacity)));
     }
 
     /** What the job consumed so far, table by table, reads before writes. */

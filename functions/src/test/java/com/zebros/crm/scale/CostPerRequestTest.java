@@ -4,23 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import com.zebros.crm.Service;
-import com.zebros.crm.auth.Principal;
-import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
-import com.zebros.crm.local.LocalDynamo;
-import com.zebros.crm.migrate.MigrationState;
-import com.zebros.crm.migrate.PipelineTotalsMigration;
 import com.zebros.crm.obs.ConsumedCapacity;
-import com.zebros.crm.store.Store;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +27,9 @@ class CostPerRequestTest {
     private static final TierData.Size SMALL = new TierData.Size("small", 120, 360, 300, 1_000, 5);
     private static final TierData.Size LARGE = new TierData.Size("large", 1_200, 3_600, 3_000, 10_000, 5);
 
-    private static LocalDynamo dynamo;
-    private static Service service;
+    private static ServiceOnLocalDynamo local;
     private static TierData.Tenant small;
     private static TierData.Tenant large;
-    private static PrintStream out;
     /** The largest item either tenant has, in DynamoDB's item size. */
     private static int largestItem;
     /** Single items a route reads beside its page: the parent it checks, the totals, its own item. */
@@ -51,21 +38,19 @@ class CostPerRequestTest {
 
     @BeforeAll
     static void start() {
-        out = System.out;
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        dynamo = new LocalDynamo();
-        Store store = new Store(dynamo.client(), dynamo.names());
-        new PipelineTotalsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
-        TierData data = new TierData(dynamo.client(), dynamo.names());
+        local = new ServiceOnLocalDynamo().migrated();
+        TierData data = new TierData(local.dynamo.client(), local.dynamo.names());
         small = data.write("cost-small", SMALL, 7);
         large = data.write("cost-large", LARGE, 7);
-        service = Service.fromEnvironment(dynamo.environment());
-        for (String table : dynamo.names().values()) {
-            dynamo.client().scanPaginator(b -> b.tableName(table)).items()
+        for (String table : local.dynamo.names().values()) {
+            local.dynamo.client().scanPaginator(b -> b.tableName(table)).items()
                     .forEach(item -> largestItem = Math.max(largestItem, ItemSize.of(item)));
         }
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
     }
 
     /**
@@ -77,24 +62,13 @@ class CostPerRequestTest {
         return Math.ceil(limit * (double) largestItem / 4096) + ITEMS_BESIDE_A_PAGE;
     }
 
-    @AfterAll
-    static void stop() {
-        System.setOut(out);
-        dynamo.close();
-    }
-
     /** One request's answer and what it consumed. */
     record Cost(int status, double reads, double writes) {
     }
 
     private static Cost call(TierData.Tenant tenant, String method, String path, Map<String, String> query, String body,
                              String... headers) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < headers.length; i += 2) {
-            map.put(headers[i], headers[i + 1]);
-        }
-        Response response = service.handle(new Request(method, path, Map.of(), query, map, body,
-                new Principal(tenant.id(), "u", Set.of(Principal.ADMIN)), "cost"));
+        Response response = local.call(tenant.id(), method, path, query, body, headers);
         return new Cost(response.status(), ConsumedCapacity.reads(), ConsumedCapacity.writes());
     }
 
@@ -132,8 +106,8 @@ class CostPerRequestTest {
                 + "\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_000001\"}")));
         routes.add(new Route("PUT /v1/opportunities/{id}", t -> {
             String id = t.opportunities().get(1);
-            var current = JsonParser.parseString(service.handle(new Request("GET", "/v1/opportunities/" + id, Map.of(), Map.of(),
-                    Map.of(), null, new Principal(t.id(), "u", Set.of(Principal.ADMIN)), "cost")).body()).getAsJsonObject();
+            var current = JsonParser.parseString(local.call(t.id(), "GET", "/v1/opportunities/" + id, Map.of(), null).body())
+                    .getAsJsonObject();
             current.remove("id");
             String version = current.remove("version").getAsString();
             current.remove("createdAt");
@@ -180,7 +154,7 @@ class CostPerRequestTest {
                 grew.add(route);
             }
         });
-        out.print(table);
+        local.out().print(table);
         assertEquals(List.of(), grew, "routes whose cost grew with ten times the data:\n" + table);
     }
 

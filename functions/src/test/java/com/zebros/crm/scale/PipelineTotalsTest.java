@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.crm.Service;
-import com.zebros.crm.auth.Principal;
 import com.zebros.crm.crm.PipelineTotals;
-import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.migrate.MigrationState;
@@ -17,8 +14,6 @@ import com.zebros.crm.migrate.PipelineTotalsMigration;
 import com.zebros.crm.obs.ConsumedCapacity;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,35 +38,24 @@ class PipelineTotalsTest {
     private static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation",
             "closed-won", "closed-lost");
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "JPY");
-    private static LocalDynamo dynamo;
+    private static ServiceOnLocalDynamo local;
     private static Store store;
-    private static Service service;
-    private static PrintStream out;
+    private static LocalDynamo dynamo;
 
     @BeforeAll
     static void start() {
-        out = System.out;
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        dynamo = new LocalDynamo();
-        store = new Store(dynamo.client(), dynamo.names());
-        service = Service.fromEnvironment(dynamo.environment());
+        local = new ServiceOnLocalDynamo();
+        store = local.store;
+        dynamo = local.dynamo;
     }
 
     @AfterAll
     static void stop() {
-        System.setOut(out);
-        dynamo.close();
+        local.close();
     }
 
     private static Response call(String method, String path, String body, String tenant, String... headers) {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 0; i < headers.length; i += 2) {
-            map.put(headers[i], headers[i + 1]);
-        }
-        return service.handle(new Request(method, path, Map.of(), Map.of(), map, body,
-                new Principal(tenant, "u", Set.of(Principal.ADMIN)), "totals"));
+        return local.call(tenant, method, path, Map.of(), body, headers);
     }
 
     /** An opportunity as the API stored it before the totals: no "counted". */

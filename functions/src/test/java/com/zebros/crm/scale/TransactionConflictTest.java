@@ -5,19 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.crm.Service;
-import com.zebros.crm.auth.Principal;
-import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
-import com.zebros.crm.local.LocalDynamo;
-import com.zebros.crm.migrate.MigrationState;
-import com.zebros.crm.migrate.PipelineTotalsMigration;
 import com.zebros.crm.store.Store;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,39 +22,28 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionConflictTest {
     private static final String TENANT = "conflicts";
-    private static LocalDynamo dynamo;
-    private static Service service;
+    private static ServiceOnLocalDynamo local;
     private static String customer;
-    private static PrintStream out;
 
     @BeforeAll
     static void start() {
-        out = System.out;
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        dynamo = new LocalDynamo();
-        Store store = new Store(dynamo.client(), dynamo.names());
-        new PipelineTotalsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
-        service = Service.fromEnvironment(dynamo.environment());
+        local = new ServiceOnLocalDynamo().migrated();
         customer = JsonParser.parseString(call("POST", "/v1/customers", "{\"name\":\"Conflicted GmbH\"}").body())
                 .getAsJsonObject().get("id").getAsString();
     }
 
     @AfterEach
     void heal() {
-        dynamo.server().heal();
+        local.dynamo.server().heal();
     }
 
     @AfterAll
     static void stop() {
-        System.setOut(out);
-        dynamo.close();
+        local.close();
     }
 
     private static Response call(String method, String path, String body) {
-        return service.handle(new Request(method, path, Map.of(), Map.of(), Map.of(), body,
-                new Principal(TENANT, "u", Set.of(Principal.ADMIN)), "conflict"));
+        return local.call(TENANT, method, path, Map.of(), body);
     }
 
     private static Response createOpportunity(String stage) {
@@ -84,7 +63,7 @@ class TransactionConflictTest {
 
     @Test
     void aWriteThatMeetsAFewConflictsIsSentAgainAndCountedOnce() {
-        dynamo.server().conflictTransactions(Store.CONFLICT_ATTEMPTS - 1);
+        local.dynamo.server().conflictTransactions(Store.CONFLICT_ATTEMPTS - 1);
         Response created = createOpportunity("proposal");
         assertEquals(201, created.status(), created.body());
         assertEquals(1, pipelineCount("proposal"));
@@ -93,7 +72,7 @@ class TransactionConflictTest {
     @Test
     void pastTheTriesTheCallerIsToldToSendAgainAndNothingWasWritten() {
         long before = pipelineCount("negotiation");
-        dynamo.server().conflictTransactions(Store.CONFLICT_ATTEMPTS);
+        local.dynamo.server().conflictTransactions(Store.CONFLICT_ATTEMPTS);
         Response refused = createOpportunity("negotiation");
         assertEquals(409, refused.status(), refused.body());
         assertTrue(refused.body().contains("send the request again"), refused.body());
