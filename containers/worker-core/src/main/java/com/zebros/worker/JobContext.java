@@ -53,13 +53,20 @@ public final class JobContext {
         record.checkpoint(job, rows);
     }
 
-    /** Opens an object of the bucket for reading; a missing one is a bad job that names the key. */
-    public ResponseInputStream<GetObjectResponse> open(String key, String hint) {
+    /**
+     * Opens an object of the bucket for reading to its last byte, opened again where it broke off if its
+     * connection ends early ({@link ResumingObjectStream}); a missing one is a bad job that names the key.
+     */
+    public ResumingObjectStream open(String key, String hint) {
+        ResponseInputStream<GetObjectResponse> first;
         try {
-            return aws.s3().getObject(r -> r.bucket(settings.bucket()).key(key));
+            first = aws.s3().getObject(r -> r.bucket(settings.bucket()).key(key));
         } catch (NoSuchKeyException e) {
             throw new BadJob("there is no file " + key + " in the bucket; " + hint);
         }
+        String etag = first.response().eTag();
+        return new ResumingObjectStream(key, first.response().contentLength(), first, from ->
+                aws.s3().getObject(r -> r.bucket(settings.bucket()).key(key).ifMatch(etag).range("bytes=" + from + "-")));
     }
 
     public CsvUpload gzipCsv(String key) {
