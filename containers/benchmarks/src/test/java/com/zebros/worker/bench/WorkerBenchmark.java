@@ -82,6 +82,7 @@ public final class WorkerBenchmark {
         Process process = builder.start();
         Result result = null;
         List<String> tail = new ArrayList<>();
+        java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(MeasuredRun.MARK)) {
@@ -90,12 +91,17 @@ public final class WorkerBenchmark {
                 } else if (line.contains("job done") || line.contains("capacity used") || line.contains("ERROR")) {
                     tail.add(line);
                 }
+                last.addLast(line);
+                if (last.size() > 40) {
+                    last.removeFirst();
+                }
             }
         }
         process.waitFor();
         tail.forEach(System.out::println);
         if (result == null) {
-            throw new IllegalStateException("the " + worker + " worker's JVM ended without a measurement");
+            last.forEach(System.out::println);
+            throw new IllegalStateException("the " + worker + " worker's JVM ended without a measurement (its last lines above)");
         }
         return result;
     }
