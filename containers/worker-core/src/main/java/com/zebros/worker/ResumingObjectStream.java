@@ -24,6 +24,7 @@ public final class ResumingObjectStream extends InputStream {
     private InputStream current;
     private long position;
     private int reopenings;
+    private final byte[] single = new byte[1];
 
     /**
      * @param name     the object, for messages
@@ -40,9 +41,8 @@ public final class ResumingObjectStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
