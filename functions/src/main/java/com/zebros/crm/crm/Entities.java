@@ -30,7 +30,12 @@ public final class Entities {
 
         public List<Field> fields() {
             return List.of(Field.text("name", NAME_LENGTH).required(), Field.email("email"), Field.text("phone", 40),
-                    Field.text("industry", 100), Field.text("website", 300), Field.id("ownerId"));
+                    Field.text("industry", 100), Field.text("website", 300), Field.id("ownerId"), Field.domain("domain"));
+        }
+
+        @Override
+        public java.util.Optional<String> uniqueField() {
+            return java.util.Optional.of("domain");
         }
 
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
@@ -51,6 +56,11 @@ public final class Entities {
             return List.of(Field.id("customerId").required(), Field.text("firstName", 100).required(),
                     Field.text("lastName", 100).required(), Field.email("email"), Field.text("phone", 40),
                     Field.text("title", 100));
+        }
+
+        @Override
+        public java.util.Optional<String> uniqueField() {
+            return java.util.Optional.of("email");
         }
 
         @Override
@@ -93,11 +103,6 @@ public final class Entities {
                 after.put(PipelineTotals.COUNTED, AttributeValue.fromBool(true));
             }
             return PipelineTotals.change(store, tenant, before, after).map(List::of).orElse(List.of());
-        }
-
-        @Override
-        public boolean keepsTotals() {
-            return true;
         }
 
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {

@@ -21,6 +21,14 @@ public interface EntityType {
         return List.of();
     }
 
+    /**
+     * The field no two items of a tenant share (a contact's e-mail, a customer's domain), compared in lower case:
+     * held by a claim written in the same transaction as the item, and what an upsert finds an item by.
+     */
+    default java.util.Optional<String> uniqueField() {
+        return java.util.Optional.empty();
+    }
+
     /** Checks across fields, after each field passed on its own. */
     default void check(Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {
     }
@@ -34,11 +42,6 @@ public interface EntityType {
             com.zebros.crm.store.Store store, String tenant, Map<String, AttributeValue> before,
             Map<String, AttributeValue> after) {
         return List.of();
-    }
-
-    /** Whether a delete must read the item first (to take it out of the totals it keeps). */
-    default boolean keepsTotals() {
-        return false;
     }
 
     /** Adds the index keys of {@code item} (its fields and key already set). */

@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class Field {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}");
+    /** A host name as DNS allows it (RFC 1123 labels), at least two labels: what a company's web address is under. */
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    enum Kind { TEXT, EMAIL, CHOICE, DATE, INSTANT, MONEY, ID }
+    enum Kind { TEXT, EMAIL, DOMAIN, CHOICE, DATE, INSTANT, MONEY, ID }
 
     /** Whether {@code text} is an id as an id field accepts it (letters, digits, '-' and '_', at most 64). */
     static boolean isId(String text) {
@@ -48,6 +50,11 @@ public final class Field {
 
     public static Field email(String name) {
         return new Field(name, Kind.EMAIL, false, 320, Set.of());
+    }
+
+    /** A company's internet domain, stored in lower case ("acme.example"): what an upsert of customers is keyed on. */
+    public static Field domain(String name) {
+        return new Field(name, Kind.DOMAIN, false, 253, Set.of());
     }
 
     public static Field choice(String name, Set<String> choices) {
@@ -114,6 +121,12 @@ public final class Field {
             case EMAIL:
                 if (!EMAIL.matcher(text).matches()) {
                     return "must be an e-mail address";
+                }
+                break;
+            case DOMAIN:
+                text = text.toLowerCase(java.util.Locale.ROOT);
+                if (!DOMAIN.matcher(text).matches()) {
+                    return "must be a domain such as acme.example (no scheme, no path)";
                 }
                 break;
             case CHOICE:

@@ -6,6 +6,7 @@ import com.zebros.crm.http.ApiException;
 import com.zebros.crm.http.Json;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
+import com.zebros.crm.store.AlongsideRefused;
 import com.zebros.crm.store.Page;
 import com.zebros.crm.store.Reference;
 import com.zebros.crm.store.Store;
@@ -15,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Create, read, update, delete and list for one entity type: validation into problem documents,
@@ -32,6 +35,8 @@ public final class Resource {
     private final Store store;
     private final ItemCache cache;
     private final Idempotency idempotency;
+    private final History history;
+    private final Optional<UniqueClaims> claims;
     private final Clock clock;
 
     public Resource(EntityType type, Store store, ItemCache cache, Clock clock) {
@@ -39,29 +44,38 @@ public final class Resource {
         this.store = store;
         this.cache = cache;
         this.idempotency = new Idempotency(store, clock);
+        this.history = new History(store, clock);
+        this.claims = type.uniqueField().map(field -> new UniqueClaims(store, type, field));
         this.clock = clock;
     }
 
     public Response create(Request request) {
         request.allowOnly(Set.of());
-        return idempotency.run(request, () -> {
-            String tenant = request.principal().tenantId();
-            Map<String, AttributeValue> fields = validate(Json.object(request.body()), Map.of());
-            Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
-            String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
-            Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
-            if (!store.create(type.table(), item, references(item, Map.of()), type.alongside(store, tenant, Map.of(), item))) {
-                if (keyed.isEmpty()) {
-                    throw ApiException.conflict("an id collided; send the request again");
-                }
-                // An earlier attempt under this key wrote the item and failed before it could answer: answer now.
-                item = sameRequestsItem(tenant, id, fields);
-            } else {
-                item.put(Store.VERSION, AttributeValue.fromN("1"));
+        return idempotency.run(request, () -> createNow(request));
+    }
+
+    /**
+     * Creates the item of {@code request}'s body; with an {@code Idempotency-Key} its id comes from the key and
+     * the path, so a retry finds the item an earlier attempt wrote. {@link #create} runs this under the key's claim;
+     * a batch under the batch's own.
+     */
+    Response createNow(Request request) {
+        String tenant = request.principal().tenantId();
+        Map<String, AttributeValue> fields = validate(Json.object(request.body()), Map.of());
+        Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
+        String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
+        Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
+        if (!created(item, references(item, Map.of()), alongside(request, id, Map.of(), item, 1))) {
+            if (keyed.isEmpty()) {
+                throw ApiException.conflict("an id collided; send the request again");
             }
-            return Response.json(201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"",
-                    "Location", location(id)));
-        });
+            // An earlier attempt under this key wrote the item and failed before it could answer: answer now.
+            item = sameRequestsItem(tenant, id, fields);
+        } else {
+            item.put(Store.VERSION, AttributeValue.fromN("1"));
+        }
+        return Response.json(201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"",
+                "Location", location(id)));
     }
 
     /** Where an item lives: its own route, whichever route created it (a contact is created under its customer). */
@@ -89,41 +103,99 @@ public final class Resource {
         return Response.json(200, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\""));
     }
 
+    /** {@code PUT}: the body replaces the item; a field it leaves out is removed. */
     public Response update(Request request, String id) {
+        JsonObject body = Json.object(request.body());
+        return write(request, id, current -> body);
+    }
+
+    /**
+     * {@code PATCH}: the body is a JSON Merge Patch of the item as a {@code GET} shows it; only the fields it
+     * names change. It needs {@code If-Match} as a {@code PUT} does, and the write is conditional on that version, so
+     * a patch is never applied to a version its sender did not see.
+     */
+    public Response patch(Request request, String id) {
+        MergePatch.requireMediaType(request);
+        JsonObject patch = Json.object(request.body());
+        return write(request, id, current -> patched(current, patch));
+    }
+
+    /**
+     * A merge patch applied to the item as it is now, for a batch's update or upsert that names no version: read,
+     * patched and written on the condition that it is still at the version read; read again (three times at most)
+     * when another write came between.
+     */
+    Response patchLatest(Request request, String id, JsonObject patch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(request, id, OptionalLong.empty(), current -> patched(current, patch));
+            } catch (ApiException e) {
+                if (e.status() != 412 || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private JsonObject patched(Map<String, AttributeValue> current, JsonObject patch) {
+        JsonObject document = Json.GSON.toJsonTree(view(current)).getAsJsonObject();
+        List.of("id", "version", "createdAt", "updatedAt").forEach(document::remove);
+        return MergePatch.apply(document, patch).getAsJsonObject();
+    }
+
+    /** The item that holds {@code value} of this type's unique field now, if any. */
+    Optional<String> holderOf(String tenant, String value) {
+        return claims.flatMap(c -> c.holder(tenant, value));
+    }
+
+    Optional<String> uniqueField() {
+        return claims.map(UniqueClaims::field);
+    }
+
+    /** Replaces the item at the version {@code If-Match} names with the fields {@code body} makes of it. */
+    private Response write(Request request, String id,
+                           java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
         request.allowOnly(Set.of());
-        long expected = ifMatch(request).orElseThrow(ApiException::preconditionRequired);
+        return write(request, id, OptionalLong.of(ifMatch(request).orElseThrow(ApiException::preconditionRequired)), body);
+    }
+
+    /** Replaces the item at {@code ifMatch}'s version (none: the version read) with the fields {@code body} makes of it. */
+    private Response write(Request request, String id, OptionalLong ifMatch,
+                           java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
-        Map<String, AttributeValue> item = validate(Json.object(request.body()), current);
+        long expected = ifMatch.orElse(Long.parseLong(current.get(Store.VERSION).n()));
+        Map<String, AttributeValue> item = validate(body.apply(current), current);
         item.putAll(Store.key(type.table(), tenant, id));
         item.put("createdAt", current.get("createdAt"));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
         type.deriveKeys(tenant, id, item);
-        Map<String, AttributeValue> stored = store.replace(type.table(), item, expected, references(item, current),
-                type.alongside(store, tenant, current, item));
+        Map<String, AttributeValue> stored;
+        try {
+            stored = store.replace(type.table(), item, expected, references(item, current),
+                    alongside(request, id, current, item, expected + 1));
+        } catch (AlongsideRefused e) {
+            throw duplicate(item, e);
+        }
         cache.invalidate(tenant, type.table(), id);
         return Response.json(200, view(stored), Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
     }
 
     public Response delete(Request request, String id) {
         request.allowOnly(Set.of());
-        String tenant = request.principal().tenantId();
-        if (type.keepsTotals()) {
-            deleteCounted(tenant, id, ifMatch(request));
-        } else {
-            store.delete(type.table(), tenant, id, ifMatch(request));
-        }
-        cache.invalidate(tenant, type.table(), id);
+        deleteRead(request, id, ifMatch(request));
+        cache.invalidate(request.principal().tenantId(), type.table(), id);
         return Response.noContent();
     }
 
     /**
-     * Deletes an item that is in its tenant's totals: read, then deleted at the version read together with its
-     * share of the totals. Without If-Match a concurrent change is read again (three times at most); with it, a
-     * version other than the stored one is a 412 as for any delete.
+     * Deletes an item read first, at the version read, together with its history entry and its share of any
+     * totals. Without If-Match a concurrent change is read again (three times at most); with it, a version other
+     * than the stored one is a 412 as for any delete.
      */
-    private void deleteCounted(String tenant, String id, Optional<Long> ifMatch) {
+    private void deleteRead(Request request, String id, Optional<Long> ifMatch) {
+        String tenant = request.principal().tenantId();
         for (int attempt = 0; ; attempt++) {
             Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                     .orElseThrow(() -> ApiException.notFound("the " + type.table().id() + " item"));
@@ -132,7 +204,8 @@ public final class Resource {
                 throw ApiException.preconditionFailed(version);
             }
             try {
-                store.delete(type.table(), tenant, id, Optional.of(version), type.alongside(store, tenant, current, Map.of()));
+                store.delete(type.table(), tenant, id, Optional.of(version),
+                        alongside(request, id, current, Map.of(), version + 1));
                 return;
             } catch (ApiException e) {
                 if (e.status() != 412 || ifMatch.isPresent() || attempt == 2) {
@@ -140,6 +213,43 @@ public final class Resource {
                 }
             }
         }
+    }
+
+    private boolean created(Map<String, AttributeValue> item, List<Reference> references, List<TransactWriteItem> alongside) {
+        try {
+            return store.create(type.table(), item, references, alongside);
+        } catch (AlongsideRefused e) {
+            throw duplicate(item, e);
+        }
+    }
+
+    /**
+     * The answer when another item holds {@code item}'s unique value (the only alongside write with a condition
+     * is a uniqueness claim): 409 naming the field, with the holder's location to update it instead.
+     */
+    private ApiException duplicate(Map<String, AttributeValue> item, AlongsideRefused refused) {
+        String field = claims.orElseThrow(() -> new IllegalStateException("refused without a claim", refused)).field();
+        Optional<String> holder = UniqueClaims.holderOf(refused.found());
+        return new ApiException(409, "Conflict", "another " + type.name() + " has the " + field + " "
+                + item.get(field).s() + holder.map(h -> " (" + location(h) + ")").orElse("")
+                + ": change that one, or send this as an upsert to its batch route",
+                List.of(new ApiException.FieldError(field, "is another " + type.name() + "'s; it must be unique")),
+                holder.map(h -> Map.of("Location", location(h))).orElse(Map.of()));
+    }
+
+    /** What a write from {@code before} to {@code after} changes besides the item: its type's totals, its history, its unique value's claim. */
+    private List<TransactWriteItem> alongside(Request request, String id, Map<String, AttributeValue> before,
+                                              Map<String, AttributeValue> after, long version) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(
+                type.alongside(store, request.principal().tenantId(), before, after));
+        writes.add(history.entry(type, request, id, before, after, version));
+        claims.ifPresent(c -> writes.addAll(c.change(request.principal().tenantId(), id, before, after)));
+        return writes;
+    }
+
+    /** {@code GET .../{id}/history}: who changed the item, when, and what. */
+    public Response history(Request request, String id) {
+        return history.list(request, id);
     }
 
     /** One page of a partition: the base table (index null) or an index, with an optional name prefix. */

@@ -53,6 +53,14 @@ public final class Store {
         this.names = names.isEmpty() ? new EnumMap<>(Table.class) : new EnumMap<>(names);
     }
 
+    /**
+     * Where an eventually consistent read of {@code table} goes: DAX caches the CRM's item tables only (the
+     * program grants its role those and not the jobs table, whose items change as they are read).
+     */
+    private DynamoDbClient readerOf(Table table) {
+        return table == Table.JOBS ? dynamo : reader;
+    }
+
     public static Map<Table, String> namesFrom(Map<String, String> environment) {
         Map<Table, String> names = new EnumMap<>(Table.class);
         for (Table t : Table.values()) {
@@ -92,7 +100,7 @@ public final class Store {
 
     /** An eventually consistent read, served by DAX where the stack has one. */
     public Optional<Map<String, AttributeValue>> read(Table table, String tenant, String id) {
-        var response = reader.getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id)).build());
+        var response = readerOf(table).getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id)).build());
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -214,7 +222,7 @@ public final class Store {
      * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
      * Empty when it was written; the item the put's own condition found (empty map: none) when only
      * that failed. A failed reference is a 400 naming each failed field; a conflicting transaction on
-     * the same items a 409 to retry.
+     * the same items a 409 to retry; a failed condition of an alongside write an {@link AlongsideRefused}.
      */
     private Optional<Map<String, AttributeValue>> transact(String tenant, List<Reference> references, TransactWriteItem own,
                                                            List<TransactWriteItem> alongside) {
@@ -262,6 +270,11 @@ public final class Store {
             CancellationReason ownReason = reasons.get(references.size());
             if ("ConditionalCheckFailed".equals(ownReason.code())) {
                 return Optional.of(ownReason.hasItem() ? ownReason.item() : Map.of());
+            }
+            for (int i = references.size() + 1; i < reasons.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    throw new AlongsideRefused(i - references.size() - 1, reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
+                }
             }
             throw e;
         }
@@ -355,7 +368,7 @@ public final class Store {
         }
         QueryResponse response;
         try {
-            response = reader.query(request.build());
+            response = readerOf(table).query(request.build());
         } catch (DynamoDbException e) {
             if (cursor != null && "ValidationException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
                 // A start key outside this query's key condition: the scope check above should have caught it.
@@ -399,7 +412,7 @@ public final class Store {
             if (start != null) {
                 request.exclusiveStartKey(start);
             }
-            QueryResponse response = reader.query(request.build());
+            QueryResponse response = readerOf(table).query(request.build());
             response.items().forEach(consumer);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);

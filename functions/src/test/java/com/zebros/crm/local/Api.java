@@ -64,7 +64,7 @@ public final class Api {
             builder.header("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -87,6 +87,10 @@ public final class Api {
 
     public static Reply put(String path, String token, String body, String... headers) {
         return send("PUT", path, token, body, headers);
+    }
+
+    public static Reply patch(String path, String token, String body, String... headers) {
+        return send("PATCH", path, token, body, headers);
     }
 
     public static Reply delete(String path, String token, String... headers) {

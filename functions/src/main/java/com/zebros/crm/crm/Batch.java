@@ -1,0 +1,176 @@
+package com.zebros.crm.crm;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.zebros.crm.http.ApiException;
+import com.zebros.crm.http.Json;
+import com.zebros.crm.http.Request;
+import com.zebros.crm.http.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/{customers,contacts}/batch}: up to {@link #MAX_RECORDS} records created, updated or upserted in
+ * one request, each through the same path as its single request (validation, references, history, the unique
+ * field's claim), each with its own result; one record's refusal does not stop the others. An upsert finds the
+ * record by the type's unique field (a contact's e-mail, a customer's domain): it patches the item holding the
+ * value, or creates one; two racing upserts of one value end as one create and one update, because the create
+ * that loses the claim finds the winner and patches it. Under an {@code Idempotency-Key} the whole batch is
+ * answered once and replayed, and a create's id comes from the key and its position, so a batch retried after a
+ * failure halfway creates nothing twice.
+ */
+final class Batch {
+    static final int MAX_RECORDS = 100;
+    private static final int UPSERT_ATTEMPTS = 3;
+
+    enum Mode { CREATE, UPDATE, UPSERT }
+
+    private final Resource resource;
+    private final Idempotency idempotency;
+
+    Batch(Resource resource, Idempotency idempotency) {
+        this.resource = resource;
+        this.idempotency = idempotency;
+    }
+
+    Response handle(Request request) {
+        request.allowOnly(Set.of());
+        JsonObject body = Json.object(request.body());
+        Mode mode = mode(body);
+        List<JsonObject> records = records(body);
+        return idempotency.run(request, () -> {
+            List<Map<String, Object>> results = new ArrayList<>();
+            int failed = 0;
+            for (int i = 0; i < records.size(); i++) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("index", i);
+                Response answer = one(request, mode, i, records.get(i));
+                result.put("status", answer.status());
+                result.put(answer.status() < 300 ? "item" : "problem", JsonParser.parseString(answer.body()));
+                failed += answer.status() < 300 ? 0 : 1;
+                results.add(result);
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
+            summary.put("succeeded", records.size() - failed);
+            summary.put("failed", failed);
+            summary.put("results", results);
+            return Response.json(200, summary);
+        });
+    }
+
+    /** One record's answer: what its single request would have answered, a refusal as its problem document. */
+    private Response one(Request batch, Mode mode, int index, JsonObject record) {
+        try {
+            return switch (mode) {
+                case CREATE -> resource.createNow(recordRequest(batch, index, record));
+                case UPDATE -> update(batch, index, record);
+                case UPSERT -> upsert(batch, index, record);
+            };
+        } catch (ApiException refused) {
+            return Response.problem(refused);
+        } catch (software.amazon.awssdk.core.exception.SdkException failure) {
+            if (!com.zebros.crm.faults.Unavailable.is(failure)) {
+                throw failure;
+            }
+            // The data store failed under this record: the ones before it stand, and the client must learn which.
+            return Response.problem(new ApiException(503, "Service Unavailable", "the data store did not confirm this "
+                    + "record; send it again (under the batch's Idempotency-Key a create is not made twice)", List.of(),
+                    Map.of()));
+        }
+    }
+
+    /** An update: the record's {@code id}, optionally its {@code version} (as If-Match), the rest a merge patch. */
+    private Response update(Request batch, int index, JsonObject record) {
+        JsonObject patch = record.deepCopy();
+        JsonElement id = patch.remove("id");
+        JsonElement version = patch.remove("version");
+        if (id == null || !id.isJsonPrimitive() || !Field.isId(id.getAsString())) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("id", "an update names the item's id")));
+        }
+        Request request = recordRequest(batch, index, patch);
+        if (version == null || version.isJsonNull()) {
+            return resource.patchLatest(request, id.getAsString(), patch);
+        }
+        Map<String, String> headers = new HashMap<>(request.headers());
+        headers.put("If-Match", "\"" + version.getAsString() + "\"");
+        return resource.patch(new Request("PATCH", request.path(), Map.of(), Map.of(), headers, patch.toString(),
+                batch.principal(), batch.requestId()), id.getAsString());
+    }
+
+    /** An upsert: the item holding the record's unique value, patched; else a new item; else (lost a race) the winner, patched. */
+    private Response upsert(Request batch, int index, JsonObject record) {
+        String field = resource.uniqueField().orElseThrow();
+        JsonElement value = record.get(field);
+        if (value == null || !value.isJsonPrimitive() || value.getAsString().isBlank()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError(field, "an upsert finds its "
+                    + resource.type().name() + " by " + field + ": it is required")));
+        }
+        String tenant = batch.principal().tenantId();
+        Request request = recordRequest(batch, index, record);
+        for (int attempt = 1; ; attempt++) {
+            Optional<String> holder = resource.holderOf(tenant, value.getAsString());
+            if (holder.isPresent()) {
+                return resource.patchLatest(request, holder.get(), record);
+            }
+            try {
+                return resource.createNow(request);
+            } catch (ApiException e) {
+                if (e.status() != 409 || attempt == UPSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Record {@code index} as a request of its own: the batch's caller, key and id, a path of its own (its created id's). */
+    private static Request recordRequest(Request batch, int index, JsonObject record) {
+        Map<String, String> headers = new HashMap<>();
+        batch.header("Idempotency-Key").ifPresent(key -> headers.put("Idempotency-Key", key));
+        return new Request("POST", batch.path() + "/" + index, Map.of(), Map.of(), headers, record.toString(),
+                batch.principal(), batch.requestId());
+    }
+
+    private static Mode mode(JsonObject body) {
+        JsonElement mode = body.get("mode");
+        if (mode != null && mode.isJsonPrimitive()) {
+            for (Mode m : Mode.values()) {
+                if (m.name().toLowerCase(Locale.ROOT).equals(mode.getAsString())) {
+                    return m;
+                }
+            }
+        }
+        throw ApiException.invalid(List.of(new ApiException.FieldError("mode", "must be one of create, update, upsert")));
+    }
+
+    private static List<JsonObject> records(JsonObject body) {
+        for (String name : body.keySet()) {
+            if (!Set.of("mode", "records").contains(name)) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a member of a batch; "
+                        + "a batch has mode and records")));
+            }
+        }
+        JsonElement records = body.get("records");
+        if (records == null || !records.isJsonArray() || records.getAsJsonArray().isEmpty()
+                || records.getAsJsonArray().size() > MAX_RECORDS) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("records",
+                    "must be an array of 1 to " + MAX_RECORDS + " objects")));
+        }
+        List<JsonObject> list = new ArrayList<>();
+        for (int i = 0; i < records.getAsJsonArray().size(); i++) {
+            JsonElement record = records.getAsJsonArray().get(i);
+            if (!record.isJsonObject()) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("records[" + i + "]", "must be an object")));
+            }
+            list.add(record.getAsJsonObject());
+        }
+        return list;
+    }
+}

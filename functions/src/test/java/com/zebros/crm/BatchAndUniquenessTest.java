@@ -1,0 +1,213 @@
+package com.zebros.crm;
+
+import static com.zebros.crm.local.Api.admin;
+import static com.zebros.crm.local.Api.delete;
+import static com.zebros.crm.local.Api.get;
+import static com.zebros.crm.local.Api.patch;
+import static com.zebros.crm.local.Api.post;
+import static com.zebros.crm.local.Api.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.zebros.crm.auth.Principal;
+import com.zebros.crm.local.Api;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** A contact's e-mail and a customer's domain are unique per tenant, held by claims; batches create, update and upsert. */
+class BatchAndUniquenessTest {
+    private final String tenant = "batch-" + UUID.randomUUID();
+    private final String token = admin(tenant);
+
+    private String contact(String customer, String email) {
+        var reply = post("/v1/customers/" + customer + "/contacts", token,
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"" + email + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().get("id").getAsString();
+    }
+
+    @Test
+    void aSecondContactWithTheSameEmailIsRefusedNamingTheFirstInAnyCase() {
+        String customer = Api.customer(tenant, "Claims Inc");
+        String first = contact(customer, "ada@claims.example");
+        var second = post("/v1/customers/" + customer + "/contacts", token,
+                "{\"firstName\":\"Eve\",\"lastName\":\"Copy\",\"email\":\"ADA@Claims.Example\"}");
+        assertEquals(409, second.status(), second.body());
+        assertEquals("/v1/contacts/" + first, second.header("Location"));
+        assertTrue(second.body().contains("\"field\":\"email\""), second.body());
+        assertEquals(1, get("/v1/customers/" + customer + "/contacts", token).json().getAsJsonArray("items").size());
+
+        String other = contact(customer, "eve@claims.example");
+        assertEquals(409, patch("/v1/contacts/" + other, token, "{\"email\":\"ada@claims.example\"}", "If-Match", "\"1\"").status(),
+                "nor can an update take a value another contact holds");
+        assertEquals(200, patch("/v1/contacts/" + first, token, "{\"email\":\"ada@new.example\"}", "If-Match", "\"1\"").status());
+        assertEquals(200, patch("/v1/contacts/" + other, token, "{\"email\":\"ada@claims.example\"}", "If-Match", "\"1\"").status(),
+                "a value given up is free again");
+        assertEquals(204, delete("/v1/contacts/" + other, token).status());
+        contact(customer, "ada@claims.example");
+        String elsewhere = "else-" + UUID.randomUUID();
+        assertEquals(201, post("/v1/customers/" + Api.customer(elsewhere, "Else") + "/contacts", admin(elsewhere),
+                "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"ada@claims.example\"}").status(),
+                "another tenant's values are its own");
+    }
+
+    @Test
+    void anotherTenantMayUseTheSameDomainAndItsClaimsAreItsOwn() {
+        String bob = "bob-" + UUID.randomUUID();
+        assertEquals(201, post("/v1/customers", token, "{\"name\":\"Acme\",\"domain\":\"acme.example\"}").status());
+        assertEquals(201, post("/v1/customers", admin(bob), "{\"name\":\"Acme\",\"domain\":\"acme.example\"}").status());
+        var again = post("/v1/customers", token, "{\"name\":\"Acme 2\",\"domain\":\"ACME.example\"}");
+        assertEquals(409, again.status(), again.body());
+        var bad = post("/v1/customers", token, "{\"name\":\"Bad\",\"domain\":\"https://acme.example/x\"}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("must be a domain"), bad.body());
+    }
+
+    @Test
+    void twentyRacingCreatesOfOneEmailMakeExactlyOneContact() throws Exception {
+        String customer = Api.customer(tenant, "Race Ltd");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Integer>> replies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            Callable<Integer> create = () -> {
+                start.await();
+                return post("/v1/customers/" + customer + "/contacts", token,
+                        "{\"firstName\":\"R" + n + "\",\"lastName\":\"Racer\",\"email\":\"race@race.example\"}").status();
+            };
+            replies.add(pool.submit(create));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> reply : replies) {
+            statuses.add(reply.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        assertEquals(1, get("/v1/customers/" + customer + "/contacts", token).json().getAsJsonArray("items").size());
+    }
+
+    @Test
+    void anUpsertBatchCreatesWhatIsNewAndPatchesWhatExists() {
+        String customer = Api.customer(tenant, "Upsert GmbH");
+        String existing = contact(customer, "known@upsert.example");
+        String body = "{\"mode\":\"upsert\",\"records\":["
+                + "{\"customerId\":\"" + customer + "\",\"email\":\"KNOWN@upsert.example\",\"title\":\"CFO\"},"
+                + "{\"customerId\":\"" + customer + "\",\"email\":\"new@upsert.example\",\"firstName\":\"New\",\"lastName\":\"Person\"},"
+                + "{\"customerId\":\"" + customer + "\",\"firstName\":\"No\",\"lastName\":\"Email\"},"
+                + "{\"customerId\":\"" + customer + "\",\"email\":\"new@upsert.example\",\"phone\":\"+1 555\"}]}";
+        var reply = post("/v1/contacts/batch", token, body);
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject json = reply.json();
+        assertEquals(3, json.get("succeeded").getAsInt());
+        assertEquals(1, json.get("failed").getAsInt());
+        JsonArray results = json.getAsJsonArray("results");
+        assertEquals(List.of(200, 201, 400, 200), statuses(results));
+        JsonObject patched = results.get(0).getAsJsonObject().getAsJsonObject("item");
+        assertEquals(existing, patched.get("id").getAsString());
+        assertEquals("CFO", patched.get("title").getAsString());
+        assertEquals("Ada", patched.get("firstName").getAsString(), "an upsert of an existing contact patches it");
+        JsonObject created = results.get(1).getAsJsonObject().getAsJsonObject("item");
+        assertEquals(created.get("id"), results.get(3).getAsJsonObject().getAsJsonObject("item").get("id"),
+                "the batch's fourth record finds the contact its second created");
+        assertEquals("+1 555", get("/v1/contacts/" + created.get("id").getAsString(), token).json().get("phone").getAsString());
+        assertTrue(results.get(2).getAsJsonObject().getAsJsonObject("problem").toString().contains("\"email\""));
+        assertEquals(2, get("/v1/customers/" + customer + "/contacts", token).json().getAsJsonArray("items").size());
+    }
+
+    @Test
+    void racingUpsertsOfOneDomainEndAsOneCreateAndUpdates() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            replies.add(pool.submit(() -> {
+                start.await();
+                return post("/v1/customers/batch", token, "{\"mode\":\"upsert\",\"records\":[{\"domain\":\"race.example\","
+                        + "\"name\":\"Race " + n + "\"}]}");
+            }));
+        }
+        start.countDown();
+        Set<String> ids = new HashSet<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            JsonObject result = reply.get().json().getAsJsonArray("results").get(0).getAsJsonObject();
+            statuses.add(result.get("status").getAsInt());
+            if (result.has("item")) {
+                ids.add(result.getAsJsonObject("item").get("id").getAsString());
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size(), "one customer holds the domain: " + statuses);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(1, get("/v1/customers", token).json().getAsJsonArray("items").size());
+    }
+
+    @Test
+    void createAndUpdateBatchesAnswerEachRecordAndAKeyedRetryReplaysTheBatch() {
+        String key = "batch-key-" + UUID.randomUUID();
+        String body = "{\"mode\":\"create\",\"records\":[{\"name\":\"One\"},{\"name\":\"\"},{\"name\":\"Three\",\"domain\":\"three.example\"}]}";
+        var first = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
+        assertEquals(200, first.status(), first.body());
+        assertEquals(List.of(201, 400, 201), statuses(first.json().getAsJsonArray("results")));
+        var again = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(2, get("/v1/customers", token).json().getAsJsonArray("items").size(), "nothing created twice");
+
+        String one = first.json().getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonObject("item").get("id").getAsString();
+        String three = first.json().getAsJsonArray("results").get(2).getAsJsonObject().getAsJsonObject("item").get("id").getAsString();
+        var update = post("/v1/customers/batch", token, "{\"mode\":\"update\",\"records\":["
+                + "{\"id\":\"" + one + "\",\"industry\":\"Retail\"},"
+                + "{\"id\":\"" + three + "\",\"version\":7,\"industry\":\"Stale\"},"
+                + "{\"id\":\"cus_missing\",\"industry\":\"None\"},"
+                + "{\"id\":\"" + three + "\",\"version\":1,\"domain\":null}]}");
+        assertEquals(List.of(200, 412, 404, 200), statuses(update.json().getAsJsonArray("results")), update.body());
+        assertEquals("Retail", get("/v1/customers/" + one, token).json().get("industry").getAsString());
+        assertEquals(201, post("/v1/customers", token, "{\"name\":\"Four\",\"domain\":\"three.example\"}").status(),
+                "a domain removed by a batch update is free again");
+    }
+
+    @Test
+    void badBatchesAreRefusedWholeAndRolesApply() {
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"merge\",\"records\":[{}]}").status());
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[]}").status());
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[1]}").status());
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[{}],\"atomic\":true}").status());
+        StringBuilder many = new StringBuilder("{\"mode\":\"create\",\"records\":[");
+        for (int i = 0; i < 101; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"N").append(i).append("\"}");
+        }
+        var tooMany = post("/v1/customers/batch", token, many.append("]}").toString());
+        assertEquals(400, tooMany.status());
+        assertTrue(tooMany.body().contains("1 to 100"), tooMany.body());
+        assertEquals(403, post("/v1/customers/batch", token(tenant, Principal.READ_ONLY),
+                "{\"mode\":\"create\",\"records\":[{\"name\":\"No\"}]}").status());
+        assertEquals(0, get("/v1/customers", token).json().getAsJsonArray("items").size(), "nothing was written");
+        String bobs = Api.customer("bob-" + UUID.randomUUID(), "Bob's");
+        var foreign = post("/v1/customers/batch", token, "{\"mode\":\"update\",\"records\":[{\"id\":\"" + bobs + "\",\"name\":\"Mine\"}]}");
+        assertEquals(List.of(404), statuses(foreign.json().getAsJsonArray("results")), "another tenant's customer does not exist here");
+        assertNotEquals(0, foreign.json().get("failed").getAsInt());
+    }
+
+    private static List<Integer> statuses(JsonArray results) {
+        List<Integer> statuses = new ArrayList<>();
+        results.forEach(r -> statuses.add(r.getAsJsonObject().get("status").getAsInt()));
+        return statuses;
+    }
+}
