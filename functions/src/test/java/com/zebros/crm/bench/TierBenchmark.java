@@ -49,6 +49,10 @@ public final class TierBenchmark {
     private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int WARMUP_SECONDS = 8;
     private static final int SIZES = Integer.getInteger("sizes", TierData.SIZES.size());
+    /** The first size to run ({@code -Dfrom=3}: the largest alone). */
+    private static final int FROM = Integer.getInteger("from", 0);
+    /** Which runs: before and after the pipeline's totals, or one of them ({@code -Dphases=after}). */
+    private static final List<String> PHASES = List.of(System.getProperty("phases", "before,after").split(","));
     private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("think", "3"));
     private static final String FLOOR = "DynamoDB Local GetItem (floor)";
 
@@ -69,7 +73,7 @@ public final class TierBenchmark {
                 data.write("bystander-" + i, TierData.SIZES.get(0), 100 + i);
                 report.printf("bystander tenant %d written in %.1f s%n", i, (System.nanoTime() - start) / 1e9);
             }
-            for (TierData.Size size : TierData.SIZES.subList(0, SIZES)) {
+            for (TierData.Size size : TierData.SIZES.subList(FROM, SIZES)) {
                 long start = System.nanoTime();
                 tenants.add(data.write("tier-" + size.name().replace(' ', '-'), size, 2026));
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -77,7 +81,7 @@ public final class TierBenchmark {
                         size.items() / seconds);
             }
             Map<String, Object> results = new LinkedHashMap<>();
-            for (String phase : List.of("before", "after")) {
+            for (String phase : PHASES) {
                 setMigrated(store, phase.equals("after"));
                 Service service = Service.fromEnvironment(dynamo.environment());
                 Map<String, Object> bySize = new LinkedHashMap<>();
@@ -229,8 +233,10 @@ public final class TierBenchmark {
             } else if (pick < 22) {
                 call(stats, "GET /v1/customers?q=", "GET", "/v1/customers", Map.of("q", List.of("acme", "glo", "initech", "wayne h")
                         .get(random.nextInt(4))), null);
-            } else if (pick < 34) {
+            } else if (pick < 31) {
                 call(stats, "GET /v1/customers/{id}", "GET", "/v1/customers/" + customer(), Map.of(), null);
+            } else if (pick < 34) {
+                call(stats, "GET /v1/customers/{id}/history", "GET", "/v1/customers/" + customer() + "/history", Map.of(), null);
             } else if (pick < 43) {
                 call(stats, "GET /v1/customers/{id}/timeline", "GET", "/v1/customers/" + customer() + "/timeline", Map.of(), null);
             } else if (pick < 47) {
@@ -262,8 +268,10 @@ public final class TierBenchmark {
                 call(stats, "POST /v1/opportunities", "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\"" + customer()
                         + "\",\"name\":\"New deal\",\"amount\":{\"value\":\"2500.00\",\"currency\":\"EUR\"},\"stage\":\"prospecting\","
                         + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"" + owner + "\"}");
-            } else {
+            } else if (random.nextBoolean()) {
                 call(stats, "POST /v1/customers", "POST", "/v1/customers", Map.of(), "{\"name\":\"Prospect " + random.nextInt(100000) + "\"}");
+            } else {
+                upsertCustomers(stats);
             }
         }
 
@@ -282,9 +290,26 @@ public final class TierBenchmark {
             // the stage the first run set, an update that changes no totals).
             List<String> others = new ArrayList<>(STAGES);
             others.remove(body.get("stage").getAsString());
-            body.addProperty("stage", others.get(random.nextInt(others.size())));
-            call(stats, "PUT /v1/opportunities/{id}", "PUT", "/v1/opportunities/" + id, Map.of(), body.toString(),
-                    "If-Match", "\"" + version + "\"");
+            String stage = others.get(random.nextInt(others.size()));
+            body.addProperty("stage", stage);
+            if (random.nextBoolean()) {
+                call(stats, "PUT /v1/opportunities/{id}", "PUT", "/v1/opportunities/" + id, Map.of(), body.toString(),
+                        "If-Match", "\"" + version + "\"");
+            } else {
+                call(stats, "PATCH /v1/opportunities/{id}", "PATCH", "/v1/opportunities/" + id, Map.of(),
+                        "{\"stage\":\"" + stage + "\"}", "If-Match", "\"" + version + "\"");
+            }
+        }
+
+        /** A CRM sync: ten customers upserted by domain, drawn from 1,000 domains, so most upserts soon update a customer an earlier one created. */
+        private void upsertCustomers(Map<String, Stats> stats) {
+            StringBuilder records = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                records.append(i == 0 ? "" : ",").append("{\"domain\":\"prospect-").append(random.nextInt(1000))
+                        .append(".example\",\"name\":\"Prospect ").append(random.nextInt(100000)).append("\"}");
+            }
+            call(stats, "POST /v1/customers/batch (upsert 10)", "POST", "/v1/customers/batch", Map.of(),
+                    "{\"mode\":\"upsert\",\"records\":[" + records + "]}");
         }
 
         /** DynamoDB Local's own single-item read under the same users: what no route can beat. */
