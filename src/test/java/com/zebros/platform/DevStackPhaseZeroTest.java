@@ -257,6 +257,29 @@ class DevStackPhaseZeroTest {
                 .contains("dynamodb"), "the authorizer touches no data");
     }
 
+    /** No request path scans; the migrations function scans exactly the tables it migrates (opportunities, contacts). */
+    @Test
+    void onlyTheMigrationsRoleScansAndOnlyTheTablesItMigrates() {
+        for (PlannedResource policy : dev.all("aws:iam/rolePolicy:RolePolicy")) {
+            List<String> scanned = new java.util.ArrayList<>();
+            for (var statement : dev.jsonInput("aws:iam/rolePolicy:RolePolicy", policy.name(), "policy").getAsJsonArray("Statement")) {
+                var s = statement.getAsJsonObject();
+                if (s.get("Action").toString().contains("dynamodb:Scan")) {
+                    var resources = new com.google.gson.JsonArray();
+                    if (s.get("Resource").isJsonArray()) {
+                        resources.addAll(s.get("Resource").getAsJsonArray());
+                    } else {
+                        resources.add(s.get("Resource"));
+                    }
+                    resources.forEach(r -> scanned.add(r.getAsString().replaceAll(".*table/", "")));
+                }
+            }
+            List<String> expected = policy.name().equals("migrations-role-policy")
+                    ? List.of("zebros-dev-contacts", "zebros-dev-opportunities") : List.of();
+            assertEquals(expected, scanned.stream().sorted().toList(), policy.name());
+        }
+    }
+
     /**
      * A write's references are condition checks in its transaction (functions' Store), which IAM authorizes as
      * dynamodb:ConditionCheckItem on the item checked

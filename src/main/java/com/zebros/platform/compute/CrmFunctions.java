@@ -229,6 +229,10 @@ public final class CrmFunctions extends ZebrosComponent {
                 // item in the jobs table, and the migration's checkpoint there.
                 tables.grantReadWrite(policy, "Totals", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
                 policy.allow("ScanOpportunities", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.OPPORTUNITIES)));
+                // The contacts' e-mail claims: a scan of the contacts, each claim put in the jobs table beside a
+                // condition check of its contact.
+                tables.grantRead(policy, "Contacts", List.of(CrmTable.CONTACTS));
+                policy.allow("ScanContacts", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.CONTACTS)));
                 break;
             default:
                 throw new IllegalStateException("no permissions defined for " + group);

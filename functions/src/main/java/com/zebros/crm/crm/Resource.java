@@ -45,7 +45,7 @@ public final class Resource {
         this.cache = cache;
         this.idempotency = new Idempotency(store, clock);
         this.history = new History(store, clock);
-        this.claims = type.uniqueField().map(field -> new UniqueClaims(store, type, field));
+        this.claims = UniqueClaims.of(store, type);
         this.clock = clock;
     }
 

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * of 320 characters may be more (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html,
  * "Partition key and sort key length").
  */
-final class UniqueClaims {
+public final class UniqueClaims {
     private static final String PREFIX = "#unique#";
     private static final String OWNER = "owner";
 
@@ -35,18 +35,23 @@ final class UniqueClaims {
     private final EntityType type;
     private final String field;
 
+    /** The claims of {@code type}'s unique field; empty when it has none. */
+    public static Optional<UniqueClaims> of(Store store, EntityType type) {
+        return type.uniqueField().map(field -> new UniqueClaims(store, type, field));
+    }
+
     UniqueClaims(Store store, EntityType type, String field) {
         this.store = store;
         this.type = type;
         this.field = field;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
     /** The writes that move the claim of item {@code id} from {@code before}'s value to {@code after}'s (none when equal). */
-    List<TransactWriteItem> change(String tenant, String id, Map<String, AttributeValue> before,
+    public List<TransactWriteItem> change(String tenant, String id, Map<String, AttributeValue> before,
                                    Map<String, AttributeValue> after) {
         Optional<String> old = value(before);
         Optional<String> now = value(after);
@@ -75,7 +80,7 @@ final class UniqueClaims {
     }
 
     /** The id of the item that holds {@code value} now (a consistent read of its claim), if any. */
-    Optional<String> holder(String tenant, String value) {
+    public Optional<String> holder(String tenant, String value) {
         return store.get(Table.JOBS, tenant, key(normalized(value))).map(claim -> claim.get(OWNER).s());
     }
 

@@ -110,14 +110,13 @@ class PipelineTotalsTest {
             item.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN("10.00"), "currency", AttributeValue.fromS("EUR"))));
             item.put(Store.VERSION, AttributeValue.fromN("1"));
             fresh.client().putItem(b -> b.tableName(freshStore.name(Table.OPPORTUNITIES)).item(item));
-            var handler = new com.zebros.crm.lambda.MigrationsHandler(
-                    new PipelineTotalsMigration(freshStore, new MigrationState(freshStore)));
+            var handler = new com.zebros.crm.lambda.MigrationsHandler(freshStore);
             Map<String, Object> result = handler.handleRequest(Map.of(), null);
-            assertEquals(Map.of("migration", "pipeline-totals", "scanned", 1L, "counted", 1L, "done", true), result);
+            assertEquals(Map.of("scanned", 1L, "counted", 1L, "done", true), result.get("pipeline-totals"));
             var totals = PipelineTotals.read(freshStore, new MigrationState(freshStore), "handler-tenant").orElseThrow();
             assertEquals(1, totals.get("proposal").get("EUR").count());
-            assertEquals(Map.of("migration", "pipeline-totals", "scanned", 0L, "counted", 0L, "done", true),
-                    handler.handleRequest(Map.of(), null), "a done migration costs one read");
+            assertEquals(Map.of("scanned", 0L, "counted", 0L, "done", true),
+                    handler.handleRequest(Map.of(), null).get("pipeline-totals"), "a done migration costs one read");
         }
     }
 
