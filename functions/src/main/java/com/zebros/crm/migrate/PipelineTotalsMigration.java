@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -29,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class PipelineTotalsMigration {
     public static final String NAME = "pipeline-totals";
-    static final int PAGE = 100;
 
     private final Store store;
     private final MigrationState state;
@@ -48,26 +45,14 @@ public final class PipelineTotalsMigration {
         if (state.isDone(NAME)) {
             return new Run(0, 0, true);
         }
-        long deadline = System.nanoTime() + budget.toNanos();
-        Map<String, AttributeValue> start = state.resumeFrom(NAME).orElse(null);
-        long scanned = 0;
-        long counted = 0;
-        do {
-            var request = ScanRequest.builder().tableName(store.name(Table.OPPORTUNITIES)).consistentRead(true).limit(PAGE);
-            if (start != null) {
-                request.exclusiveStartKey(start);
+        long[] counts = new long[2];
+        boolean done = CheckpointedScan.run(store, state, NAME, Table.OPPORTUNITIES, budget, item -> {
+            counts[0]++;
+            if (!item.containsKey(PipelineTotals.COUNTED) && count(item)) {
+                counts[1]++;
             }
-            ScanResponse page = store.client().scan(request.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                scanned++;
-                if (!item.containsKey(PipelineTotals.COUNTED) && count(item)) {
-                    counted++;
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            state.checkpoint(NAME, start);
-        } while (start != null && System.nanoTime() < deadline);
-        return new Run(scanned, counted, start == null);
+        });
+        return new Run(counts[0], counts[1], done);
     }
 
     /** Counts one opportunity unless someone else did first; true when this run counted it. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -24,12 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * duplicate: it stays as it is, editable, and an upsert by that e-mail finds the first. Customers need no such
  * run: their domain is new, so every one that has it was written with its claim.
  *
- * <p>Checkpointed after each page like {@link PipelineTotalsMigration}; until it is done, an e-mail of an old
+ * <p>Checkpointed after each page ({@link CheckpointedScan}); until it is done, an e-mail of an old
  * contact is not yet refused for a new one.
  */
 public final class UniqueClaimsMigration {
     public static final String NAME = "contact-email-claims";
-    static final int PAGE = 100;
 
     private final Store store;
     private final MigrationState state;
@@ -50,29 +47,16 @@ public final class UniqueClaimsMigration {
         if (state.isDone(NAME)) {
             return new Run(0, 0, 0, true);
         }
-        long deadline = System.nanoTime() + budget.toNanos();
-        Map<String, AttributeValue> start = state.resumeFrom(NAME).orElse(null);
-        long scanned = 0;
-        long claimed = 0;
-        long duplicates = 0;
-        do {
-            var request = ScanRequest.builder().tableName(store.name(Table.CONTACTS)).consistentRead(true).limit(PAGE);
-            if (start != null) {
-                request.exclusiveStartKey(start);
+        long[] counts = new long[3];
+        boolean done = CheckpointedScan.run(store, state, NAME, Table.CONTACTS, budget, contact -> {
+            counts[0]++;
+            switch (claim(contact)) {
+                case CLAIMED -> counts[1]++;
+                case DUPLICATE -> counts[2]++;
+                default -> { }
             }
-            ScanResponse page = store.client().scan(request.build());
-            for (Map<String, AttributeValue> contact : page.items()) {
-                scanned++;
-                switch (claim(contact)) {
-                    case CLAIMED -> claimed++;
-                    case DUPLICATE -> duplicates++;
-                    default -> { }
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            state.checkpoint(NAME, start);
-        } while (start != null && System.nanoTime() < deadline);
-        return new Run(scanned, claimed, duplicates, start == null);
+        });
+        return new Run(counts[0], counts[1], counts[2], done);
     }
 
     private enum Outcome { CLAIMED, DUPLICATE, NOTHING }
