@@ -37,7 +37,7 @@ public final class History {
     }
 
     /** What happened to the item. */
-    public enum Action { CREATED, UPDATED, DELETED }
+    public enum Action { CREATED, UPDATED, DELETED, RESTORED }
 
     /**
      * The entry for a write of {@code type}'s item {@code id} from {@code before} (empty for a create) to
@@ -46,6 +46,13 @@ public final class History {
      */
     public TransactWriteItem entry(EntityType type, Request request, String id, Map<String, AttributeValue> before,
                                    Map<String, AttributeValue> after, long version) {
+        Action action = before.isEmpty() ? Action.CREATED : after.isEmpty() ? Action.DELETED : Action.UPDATED;
+        return entry(type, request, id, before, after, version, action);
+    }
+
+    /** {@link #entry} with the action named: a restore writes the item from nothing, as a create does. */
+    public TransactWriteItem entry(EntityType type, Request request, String id, Map<String, AttributeValue> before,
+                                   Map<String, AttributeValue> after, long version, Action action) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> changes = new LinkedHashMap<>();
         for (Field field : type.fields()) {
@@ -62,7 +69,6 @@ public final class History {
                 changes.put(field.name(), AttributeValue.fromM(change));
             }
         }
-        Action action = before.isEmpty() ? Action.CREATED : after.isEmpty() ? Action.DELETED : Action.UPDATED;
         Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.JOBS, tenant, key(id, version)));
         item.put("entity", AttributeValue.fromS(type.name()));
         item.put("itemId", AttributeValue.fromS(id));

@@ -36,6 +36,7 @@ public final class Resource {
     private final ItemCache cache;
     private final Idempotency idempotency;
     private final History history;
+    private final Trash trash;
     private final Optional<UniqueClaims> claims;
     private final Clock clock;
 
@@ -45,6 +46,7 @@ public final class Resource {
         this.cache = cache;
         this.idempotency = new Idempotency(store, clock);
         this.history = new History(store, clock);
+        this.trash = new Trash(store, clock);
         this.claims = UniqueClaims.of(store, type);
         this.clock = clock;
     }
@@ -204,8 +206,9 @@ public final class Resource {
                 throw ApiException.preconditionFailed(version);
             }
             try {
-                store.delete(type.table(), tenant, id, Optional.of(version),
-                        alongside(request, id, current, Map.of(), version + 1));
+                List<TransactWriteItem> alongside = alongside(request, id, current, Map.of(), version + 1, History.Action.DELETED);
+                alongside.add(trash.keep(type, request, id, current));
+                store.delete(type.table(), tenant, id, Optional.of(version), alongside);
                 return;
             } catch (ApiException e) {
                 if (e.status() != 412 || ifMatch.isPresent() || attempt == 2) {
@@ -240,11 +243,41 @@ public final class Resource {
     /** What a write from {@code before} to {@code after} changes besides the item: its type's totals, its history, its unique value's claim. */
     private List<TransactWriteItem> alongside(Request request, String id, Map<String, AttributeValue> before,
                                               Map<String, AttributeValue> after, long version) {
+        return alongside(request, id, before, after, version,
+                before.isEmpty() ? History.Action.CREATED : History.Action.UPDATED);
+    }
+
+    private List<TransactWriteItem> alongside(Request request, String id, Map<String, AttributeValue> before,
+                                              Map<String, AttributeValue> after, long version, History.Action action) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(
                 type.alongside(store, request.principal().tenantId(), before, after));
-        writes.add(history.entry(type, request, id, before, after, version));
+        writes.add(history.entry(type, request, id, before, after, version, action));
         claims.ifPresent(c -> writes.addAll(c.change(request.principal().tenantId(), id, before, after)));
         return writes;
+    }
+
+    /**
+     * {@code POST .../{id}/restore}: a deleted item back from the trash, as it was, at the version after its delete's
+     * (an ETag read before the delete is stale), in one transaction with its history entry, its share of the totals,
+     * its unique value's claim (409 if another item took the value meanwhile) and its references (400 naming a
+     * customer, contact or opportunity deleted since: restore that first).
+     */
+    public Response restore(Request request, String id) {
+        request.allowOnly(Set.of());
+        String tenant = request.principal().tenantId();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(trash.find(type, tenant, id).orElseThrow(() ->
+                ApiException.notFound("a " + type.name() + " " + id + " deleted in the last " + Trash.RETENTION.toDays() + " days")));
+        long version = Long.parseLong(item.get(Store.VERSION).n()) + 2;
+        item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
+        item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
+        item.remove(PipelineTotals.COUNTED);
+        List<TransactWriteItem> alongside = alongside(request, id, Map.of(), item, version, History.Action.RESTORED);
+        alongside.add(trash.release(type, tenant, id));
+        if (!created(item, references(item, Map.of()), alongside)) {
+            throw ApiException.conflict("the " + type.name() + " " + id + " exists: it was restored already");
+        }
+        cache.invalidate(tenant, type.table(), id);
+        return Response.json(200, view(item), Map.of("ETag", "\"" + version + "\"", "Location", location(id)));
     }
 
     /** {@code GET .../{id}/history}: who changed the item, when, and what. */

@@ -133,7 +133,8 @@ public final class Store {
             return create(table, item);
         }
         Map<String, AttributeValue> versioned = new HashMap<>(item);
-        versioned.put(VERSION, AttributeValue.fromN("1"));
+        // A restored item comes back at the version it names (its history's next); a new one is at version 1.
+        versioned.putIfAbsent(VERSION, AttributeValue.fromN("1"));
         Put put = Put.builder().tableName(name(table)).item(versioned)
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", table.idAttribute())).build();
