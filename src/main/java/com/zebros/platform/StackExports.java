@@ -66,6 +66,7 @@ final class StackExports {
         ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) settings.phases().keycloakTasks().min()));
         ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) settings.phases().keycloakTasks().max()));
         ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, built.functions().stageChangeMappingId());
+        ctx.export(RunbookOutputs.RECORD_EVENTS_MAPPING, built.functions().recordEventMappingId());
         ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
         built.edge().failover().ifPresent(f -> {
             ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());

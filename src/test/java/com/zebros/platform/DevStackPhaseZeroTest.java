@@ -225,7 +225,7 @@ class DevStackPhaseZeroTest {
         assertEquals(900L, dev.inputs("aws:lambda/function:Function", "migrations").get("timeout"),
                 "a migration checkpoints as it goes; Lambda's longest run means fewer hours until it is done");
         var functions = dev.all("aws:lambda/function:Function");
-        assertEquals(10, functions.size(), "eight that serve requests and events, and the hourly phase-signals and migrations functions");
+        assertEquals(11, functions.size(), "nine that serve requests and events, and the hourly phase-signals and migrations functions");
         long reserved = 0;
         for (PlannedResource f : functions) {
             assertEquals("java21", f.inputs().get("runtime"));

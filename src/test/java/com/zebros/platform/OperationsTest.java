@@ -65,13 +65,13 @@ class OperationsTest {
         assertEquals(10.0, number(alarms.get("monitoring-job-queue").get("threshold")), "report queue > 10");
         // Each reserved function alarms at 80 % of its own reservation or when throttled; the account alarm watches
         // what the reservations leave (phase 0 reserves 100 of 1,000, phase 1 200, phase 2 600, phase 3 only the
-        // three processing and event functions: 40 + 20 + 40), plus the hourly signals and migrations functions' 1 each.
+        // processing and event functions: 40 + 20 + 20 + 20), plus the hourly signals and migrations functions' 1 each.
         double[] reservedTotal = {102, 202, 602, 102};
         var account = alarms.get("monitoring-lambda-concurrency");
         assertEquals("UnreservedConcurrentExecutions", account.get("metricName"));
         assertEquals(0.8 * (1000 - reservedTotal[phase]), number(account.get("threshold")), 1e-9);
         var reserved = alarms.keySet().stream().filter(n -> n.startsWith("monitoring-concurrency-")).collect(Collectors.toSet());
-        assertEquals(phase < 3 ? 10 : 5, reserved.size(), reserved.toString());
+        assertEquals(phase < 3 ? 11 : 6, reserved.size(), reserved.toString());
         var customers = alarms.get(phase < 3 ? "monitoring-concurrency-customers" : "monitoring-concurrency-reporting");
         String queries = String.valueOf(customers.get("metricQueries"));
         assertEquals(80.0, number(customers.get("threshold")));
@@ -242,20 +242,20 @@ class OperationsTest {
         Map<String, Double> items = estimate.fixed().stream().collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
         // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 1 x 0.004445
         // = 0.014565/h = 10.63; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
-        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 29 alarms 2.90.
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 31 alarms 3.10.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
         assertEquals(10.63, items.get("Fargate keycloak (0.25 vCPU / 1 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
         assertEquals(3.07, items.get("NAT instance t4g.nano"), 0.005);
         assertEquals(4.00, items.get("KMS customer-managed key"), 0.005);
         assertFalse(items.containsKey("NAT gateway"), "no idle NAT gateway");
-        // Plus 10 per-function concurrency alarms, 10 per-function memory alarms and 4 phase-band alarms (2.40).
+        // Plus 11 per-function concurrency alarms, 11 per-function memory alarms and 4 phase-band alarms (2.60).
         // Keycloak at 1 GB rather than the seeds' 0.5 GB: 1.62 more.
         // And the active-users Contributor Insights rule (0.50).
-        assertEquals(139.26, estimate.fixedMonthly(), 0.01);
+        assertEquals(139.46, estimate.fixedMonthly(), 0.01);
         double floor = 87.60 + 9.01 + 22.27; // with the seeds' 0.5 GB Keycloak
         // Within 20 % of the seeds' floor: the NAT instance, keys and secrets, and since the seeds' triggers were made
-        // to fire in every phase, 29 alarms (2.90).
+        // to fire in every phase, 31 alarms (3.10).
         assertTrue(estimate.fixedMonthly() < floor * 1.20, "within 20 % of the seeds' floor of " + floor);
     }
 

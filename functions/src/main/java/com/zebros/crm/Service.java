@@ -18,6 +18,7 @@ import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.obs.ConsumedCapacity;
 import com.zebros.crm.obs.Log;
+import com.zebros.crm.webhook.WebhookTarget;
 import com.zebros.crm.obs.Metrics;
 import com.zebros.crm.store.Store;
 import java.net.URI;
@@ -49,7 +50,12 @@ public final class Service {
     private final Clock clock;
 
     public Service(Store store, ItemCache cache, Jobs jobs, Clock clock) {
-        this.api = new CrmApi(store, cache, jobs, clock);
+        this(store, cache, jobs, new WebhookTarget(false), clock);
+    }
+
+    /** @param webhooks where webhooks may deliver: https and public addresses, unless a local test allows more */
+    public Service(Store store, ItemCache cache, Jobs jobs, WebhookTarget webhooks, Clock clock) {
+        this.api = new CrmApi(store, cache, jobs, webhooks, clock);
         this.cache = cache;
         this.log = new Log(System.out, clock);
         this.clock = clock;
@@ -81,7 +87,7 @@ public final class Service {
                 : job -> false;
         S3Presigner presigner = S3Presigner.builder().region(region).build();
         Jobs jobs = new Jobs(store, queue, presigner, env.getOrDefault("FILES_BUCKET", "zebros-local-files"), clock);
-        return new Service(store, cache, jobs, clock);
+        return new Service(store, cache, jobs, new WebhookTarget("true".equals(env.get(WebhookTarget.ALLOW_PRIVATE))), clock);
     }
 
     /** Every AWS client of the API: bounded calls (Timeouts), the request's budget, and the priming guard. */

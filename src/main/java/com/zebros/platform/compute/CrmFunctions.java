@@ -33,7 +33,14 @@ import java.util.Map;
  * the notifications topic.
  */
 public final class CrmFunctions extends ZebrosComponent {
+    /**
+     * A delivery's receives before it moves to the dead letters: with the webhooks function's backoff (10 s,
+     * doubling, at most 15 minutes) the last of 20 comes about three and a half hours after the first.
+     */
+    static final int WEBHOOK_RECEIVES = 20;
     private final EventSourceMapping stageChanges;
+    private final EventSourceMapping recordEvents;
+    private final com.pulumi.aws.sqs.Queue webhookDeliveries;
     private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
     private final Topic notifications;
 
@@ -82,6 +89,12 @@ public final class CrmFunctions extends ZebrosComponent {
                 .kmsMasterKeyId("alias/aws/sns")
                 .build(), child());
 
+        // SQS asks for a visibility timeout of at least six times the function's timeout on a Lambda event source
+        // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html).
+        webhookDeliveries = QueueWithDeadLetters.of("webhook-deliveries", "webhook-dead-letters",
+                6 * CrmFunction.timeoutSeconds(FunctionGroup.WEBHOOKS), WEBHOOK_RECEIVES).firstInFirstOut()
+                .create(stack.naming(), child());
+
         // Resolved once for all the functions: each reads the same names.
         Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, wiring, args.phase()));
 
@@ -97,6 +110,8 @@ public final class CrmFunctions extends ZebrosComponent {
         }
 
         stageChanges = stageChangeMapping(tables, args.notifiesFromStreams());
+        recordEvents = recordEventMapping(tables, args.notifiesFromStreams());
+        webhookDeliveryMapping();
 
         new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
                 child());
@@ -139,6 +154,7 @@ public final class CrmFunctions extends ZebrosComponent {
         environment.put("FILES_BUCKET", wiring.files().bucketName());
         environment.put("JOB_QUEUE_URL", wiring.workflows().jobQueueUrl());
         environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
+        environment.put("WEBHOOK_QUEUE_URL", webhookDeliveries.url());
         environment.put("TOKEN_ISSUER", Output.of(wiring.issuer()));
         environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
         wiring.dax().ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
@@ -172,6 +188,41 @@ public final class CrmFunctions extends ZebrosComponent {
                         .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
                                 .pattern("{\"eventName\":[\"MODIFY\"]}").build())
                         .build())
+                .build(), child());
+    }
+
+    /**
+     * The webhooks function reads the history entries inserted on the jobs table's stream (each item change writes
+     * one), in the active region only, as the stage-change mapping does: a secondary's would send every event again
+     * from the replicated entries. Lambda's filter passes only those inserts
+     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, prefix matching).
+     */
+    private EventSourceMapping recordEventMapping(TableSet tables, boolean notifiesFromStreams) {
+        return new EventSourceMapping("record-events", EventSourceMappingArgs.builder()
+                .eventSourceArn(tables.streamArn(CrmTable.JOBS))
+                .functionName(functions.get(FunctionGroup.WEBHOOKS).aliasArn())
+                .startingPosition("LATEST")
+                .enabled(notifiesFromStreams)
+                .batchSize(100)
+                .maximumBatchingWindowInSeconds(1)
+                .bisectBatchOnFunctionError(true)
+                .maximumRetryAttempts(10)
+                .functionResponseTypes("ReportBatchItemFailures")
+                .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
+                        .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
+                                .pattern("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"jobId\":{\"S\":[{\"prefix\":\"#history#\"}]}}}}")
+                                .build())
+                        .build())
+                .build(), child());
+    }
+
+    /** The delivery queue's messages to the webhooks function, ten at a time, failures reported one by one. */
+    private void webhookDeliveryMapping() {
+        new EventSourceMapping("webhook-deliveries", EventSourceMappingArgs.builder()
+                .eventSourceArn(webhookDeliveries.arn())
+                .functionName(functions.get(FunctionGroup.WEBHOOKS).aliasArn())
+                .batchSize(10)
+                .functionResponseTypes("ReportBatchItemFailures")
                 .build(), child());
     }
 
@@ -216,6 +267,14 @@ public final class CrmFunctions extends ZebrosComponent {
                 tables.grantStreamRead(policy, "StageChanges", CrmTable.OPPORTUNITIES);
                 policy.allow("Notify", List.of("sns:Publish"), List.of(notifications.arn()));
                 break;
+            case WEBHOOKS:
+                // History entries from the jobs table's stream; webhooks and delivery records in the jobs table;
+                // the delivery queue, both ways.
+                tables.grantStreamRead(policy, "RecordEvents", CrmTable.JOBS);
+                tables.grantReadWrite(policy, "Webhooks", List.of(CrmTable.JOBS));
+                policy.allow("Deliveries", List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"), List.of(webhookDeliveries.arn()));
+                break;
             case AUTHORIZER:
                 // Verifies tokens against Keycloak's public keys over HTTPS; touches no AWS data.
                 break;
@@ -243,6 +302,11 @@ public final class CrmFunctions extends ZebrosComponent {
     /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
     public Output<String> stageChangeMappingId() {
         return stageChanges.id();
+    }
+
+    /** The webhooks function's stream mapping (the runbook enables it where the active region moves). */
+    public Output<String> recordEventMappingId() {
+        return recordEvents.id();
     }
 
     /** The functions' security group once they run in the VPC. */

@@ -17,44 +17,60 @@ import java.util.OptionalInt;
  * @param maxReceiveCount   the receives after which a message moves to the dead letters
  * @param waitSeconds       long polling; empty, none
  * @param retentionSeconds  how long an unreceived message is kept; empty, SQS's default of four days
+ * @param fifo              first in, first out within each message group, with deduplication; both queues are FIFO
+ *                          then (a FIFO queue's dead-letter queue must be one) and their names end in ".fifo"
+ *                          (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html)
  */
 public record QueueWithDeadLetters(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount,
-                                   OptionalInt waitSeconds, OptionalInt retentionSeconds) {
+                                   OptionalInt waitSeconds, OptionalInt retentionSeconds, boolean fifo) {
     static final int DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
 
     /** A queue without long polling, keeping messages for SQS's default. */
     static QueueWithDeadLetters of(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount) {
         return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.empty(),
-                OptionalInt.empty());
+                OptionalInt.empty(), false);
     }
 
     /** The same queue, its receivers waiting up to {@code seconds} for a message. */
     QueueWithDeadLetters longPolling(int seconds) {
         return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.of(seconds),
-                retentionSeconds);
+                retentionSeconds, fifo);
     }
 
     /** The same queue, keeping an unreceived message for {@code seconds}. */
     QueueWithDeadLetters retainedFor(int seconds) {
         return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds,
-                OptionalInt.of(seconds));
+                OptionalInt.of(seconds), fifo);
+    }
+
+    /** The same queues as FIFO queues. */
+    QueueWithDeadLetters firstInFirstOut() {
+        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds,
+                retentionSeconds, true);
     }
 
     /** Creates both queues, physical names from {@code naming}. */
     Queue create(Naming naming, CustomResourceOptions options) {
-        var deadLetters = new Queue(deadLetterName, QueueArgs.builder()
-                .name(naming.physical(deadLetterName))
+        String suffix = fifo ? ".fifo" : "";
+        var deadLetterArgs = QueueArgs.builder()
+                .name(naming.physical(deadLetterName) + suffix)
                 .sqsManagedSseEnabled(true)
-                .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS)
-                .build(), options);
+                .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS);
+        if (fifo) {
+            deadLetterArgs.fifoQueue(true);
+        }
+        var deadLetters = new Queue(deadLetterName, deadLetterArgs.build(), options);
         var args = QueueArgs.builder()
-                .name(naming.physical(name))
+                .name(naming.physical(name) + suffix)
                 .sqsManagedSseEnabled(true)
                 .visibilityTimeoutSeconds(visibilitySeconds)
                 .redrivePolicy(deadLetters.arn().applyValue(arn ->
                         "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}"));
         waitSeconds.ifPresent(args::receiveWaitTimeSeconds);
         retentionSeconds.ifPresent(args::messageRetentionSeconds);
+        if (fifo) {
+            args.fifoQueue(true);
+        }
         return new Queue(name, args.build(), options);
     }
 }

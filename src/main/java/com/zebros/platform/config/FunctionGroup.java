@@ -16,7 +16,13 @@ public enum FunctionGroup {
     REPORTING(Kind.PROCESSING, Handlers.API, memoryMb(128, 256, 1024, 1024), reserved(10, 20, 40, 40)),
     ANALYTICS(Kind.PROCESSING, Handlers.API, memoryMb(128, 256, 1024, 3072), reserved(5, 10, 20, 20)),
     /** Turns opportunity stage changes on the table stream into SNS messages. */
-    NOTIFICATION(Kind.EVENT, Handlers.NOTIFICATION, memoryMb(128, 256, 128, 128), reserved(10, 20, 40, 40)),
+    NOTIFICATION(Kind.EVENT, Handlers.NOTIFICATION, memoryMb(128, 256, 128, 128), reserved(5, 10, 20, 20)),
+    /**
+     * Webhooks: turns the history entries on the jobs table's stream into events on the delivery queue, and
+     * delivers the queue's events to the tenants' endpoints. Its share comes from the notification function's,
+     * which publishes only on stage changes, so every phase's total stays as it was.
+     */
+    WEBHOOKS(Kind.EVENT, Handlers.WEBHOOKS, memoryMb(128, 256, 256, 256), reserved(5, 10, 20, 20)),
     /** Verifies Keycloak's JWTs for the REST API; sized like the API functions it guards. */
     AUTHORIZER(Kind.API, Handlers.AUTHORIZER, memoryMb(128, 256, 512, 256), reserved(20, 40, 200, 200)),
     /**
@@ -40,6 +46,7 @@ public enum FunctionGroup {
     private static final class Handlers {
         static final String API = "com.zebros.crm.lambda.ApiHandler::handleRequest";
         static final String NOTIFICATION = "com.zebros.crm.lambda.NotificationHandler::handleRequest";
+        static final String WEBHOOKS = "com.zebros.crm.lambda.WebhooksHandler::handleRequest";
         static final String AUTHORIZER = "com.zebros.crm.lambda.AuthorizerHandler::handleRequest";
         static final String SIGNALS = "com.zebros.crm.lambda.PhaseSignalsHandler::handleRequest";
         static final String MIGRATIONS = "com.zebros.crm.lambda.MigrationsHandler::handleRequest";

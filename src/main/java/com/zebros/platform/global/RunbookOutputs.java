@@ -12,6 +12,8 @@ public final class RunbookOutputs {
     public static final String KEYCLOAK_MIN_TASKS = "keycloakMinTasks";
     public static final String KEYCLOAK_MAX_TASKS = "keycloakMaxTasks";
     public static final String NOTIFICATION_MAPPING = "notificationMappingId";
+    /** The webhooks function's mapping of the jobs table's stream: like notifications, only the active region's runs. */
+    public static final String RECORD_EVENTS_MAPPING = "recordEventsMappingId";
     public static final String API_HEALTH_CHECK = "apiHealthCheckId";
     public static final String AUTH_HEALTH_CHECK = "authHealthCheckId";
     public static final String API_HOST = "apiHost";

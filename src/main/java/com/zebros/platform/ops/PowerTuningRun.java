@@ -37,7 +37,7 @@ public final class PowerTuningRun {
 
     public static Object payload(FunctionGroup group, String region) {
         return switch (group) {
-            case NOTIFICATION -> Map.of("Records", List.of());
+            case NOTIFICATION, WEBHOOKS -> Map.of("Records", List.of());
             case SIGNALS, MIGRATIONS -> Map.of();
             // Any API id will do: the authorizer answers for the whole stage of whatever API the ARN names.
             case AUTHORIZER -> Map.of("type", "TOKEN", "authorizationToken", "Bearer ${TOKEN}",

@@ -11,6 +11,7 @@ import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_MAX_TASKS;
 import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_MIN_TASKS;
 import static com.zebros.platform.global.RunbookOutputs.KEYCLOAK_SERVICE;
 import static com.zebros.platform.global.RunbookOutputs.NOTIFICATION_MAPPING;
+import static com.zebros.platform.global.RunbookOutputs.RECORD_EVENTS_MAPPING;
 import static com.zebros.platform.global.RunbookOutputs.REGION;
 import static com.zebros.platform.global.RunbookOutputs.STACK;
 
@@ -61,6 +62,7 @@ public final class FailoverRunbook {
                 steps.add(moveWriter(secondary, true));
                 steps.add(keycloak(secondary, true));
                 steps.add(notifications(secondary, true));
+                steps.add(recordEvents(secondary, true));
                 steps.add(checkApi());
                 steps.add(new Step("Leave " + get(primary, REGION) + " alone until it answers again: its Keycloak "
                         + "tasks and notification mapping cannot be reached now. When it does, run the failback "
@@ -85,6 +87,7 @@ public final class FailoverRunbook {
         steps.add(invertHealthCheck(primary, AUTH_HEALTH_CHECK, "auth", true));
         steps.add(keycloak(primary, false));
         steps.add(notifications(primary, false));
+        steps.add(recordEvents(primary, false));
         new ReAddedCluster(get(primary, GLOBAL_CLUSTER), get(primary, AUTH_CLUSTER_ARN), get(primary, REGION),
                 get(secondary, REGION), spec(primary)).steps().forEach(steps::add);
         steps.add(moveWriter(primary, false));
@@ -137,7 +140,9 @@ public final class FailoverRunbook {
         steps.add(keycloak(to, true));
         steps.add(keycloak(from, false));
         steps.add(notifications(to, true));
+        steps.add(recordEvents(to, true));
         steps.add(notifications(from, false));
+        steps.add(recordEvents(from, false));
     }
 
     private static Step keycloak(Map<String, Object> stack, boolean start) {
@@ -159,6 +164,16 @@ public final class FailoverRunbook {
         String uuid = get(stack, NOTIFICATION_MAPPING);
         return new Step((enable ? "Enable" : "Disable") + " stage-change notifications in " + get(stack, REGION)
                 + " (only the active region notifies).",
+                "aws lambda update-event-source-mapping --uuid " + uuid + (enable ? " --enabled" : " --no-enabled")
+                        + " --region " + get(stack, REGION),
+                "aws lambda get-event-source-mapping --uuid " + uuid + " --query State --output text --region "
+                        + get(stack, REGION), enable ? "Enabled" : "Disabled");
+    }
+
+    private static Step recordEvents(Map<String, Object> stack, boolean enable) {
+        String uuid = get(stack, RECORD_EVENTS_MAPPING);
+        return new Step((enable ? "Enable" : "Disable") + " webhook events in " + get(stack, REGION)
+                + " (only the active region sends them).",
                 "aws lambda update-event-source-mapping --uuid " + uuid + (enable ? " --enabled" : " --no-enabled")
                         + " --region " + get(stack, REGION),
                 "aws lambda get-event-source-mapping --uuid " + uuid + " --query State --output text --region "

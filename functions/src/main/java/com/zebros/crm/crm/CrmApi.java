@@ -26,13 +26,14 @@ public final class CrmApi {
     private final Resource opportunities;
     private final Resource activities;
 
-    public CrmApi(Store store, ItemCache cache, Jobs jobs, Clock clock) {
+    public CrmApi(Store store, ItemCache cache, Jobs jobs, com.zebros.crm.webhook.WebhookTarget webhookTarget, Clock clock) {
         customers = new Resource(Entities.CUSTOMER, store, cache, clock);
         contacts = new Resource(Entities.CONTACT, store, cache, clock);
         opportunities = new Resource(Entities.OPPORTUNITY, store, cache, clock);
         activities = new Resource(Entities.ACTIVITY, store, cache, clock);
         Pipeline pipeline = new Pipeline(store, new com.zebros.crm.migrate.MigrationState(store));
         Health health = new Health(store);
+        var webhooks = new com.zebros.crm.webhook.WebhooksApi(store, webhookTarget, clock);
 
         router.add("GET", "/v1/health", PUBLIC, health::check)
                 .add("GET", "/v1/customers", READ, this::listCustomers)
@@ -65,6 +66,11 @@ public final class CrmApi {
                 .add("DELETE", "/v1/opportunities/{opportunityId}", DELETE, r -> opportunities.delete(r, r.pathParameter("opportunityId")))
                 .add("GET", "/v1/pipeline", READ, pipeline::summary)
                 .add("GET", "/v1/deleted", READ, new Trash(store, clock)::list)
+                .add("GET", "/v1/webhooks", READ, webhooks::list)
+                .add("POST", "/v1/webhooks", DELETE, webhooks::register)
+                .add("GET", "/v1/webhooks/{webhookId}", READ, r -> webhooks.get(r, r.pathParameter("webhookId")))
+                .add("DELETE", "/v1/webhooks/{webhookId}", DELETE, r -> webhooks.remove(r, r.pathParameter("webhookId")))
+                .add("GET", "/v1/webhooks/{webhookId}/deliveries", READ, r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/activities", READ, this::listActivities)
                 .add("POST", "/v1/activities", WRITE, activities::create)
                 .add("GET", "/v1/activities/{activityId}", READ, r -> activities.get(r, r.pathParameter("activityId")))

@@ -347,7 +347,7 @@ public final class Resource {
         });
     }
 
-    static int limit(Request request) {
+    public static int limit(Request request) {
         return request.queryParameter("limit").map(value -> {
             try {
                 int limit = Integer.parseInt(value);
