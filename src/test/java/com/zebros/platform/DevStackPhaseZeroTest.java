@@ -99,7 +99,7 @@ class DevStackPhaseZeroTest {
         assertEquals(Set.of("byName"), indexNames("customers"));
         assertEquals(Set.of("byCustomer"), indexNames("contacts"), "no index nothing reads");
         assertEquals(Set.of("byStage", "byOwner", "byCustomer"), indexNames("opportunities"));
-        assertEquals(Set.of("timeline", "byOwner"), indexNames("activities"));
+        assertEquals(Set.of("timeline", "byOwner", "openTasks"), indexNames("activities"));
         for (String table : List.of("customers", "contacts", "opportunities", "activities", "jobs")) {
             var inputs = dev.inputs("aws:dynamodb/table:Table", table);
             Set<String> keys = new HashSet<>();

@@ -19,7 +19,8 @@ import java.util.Set;
  *   <li>search customers by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)};</li>
  *   <li>by customer: {@code byCustomer} on contacts and opportunities;</li>
  *   <li>by stage and by owner: {@code byStage}, {@code byOwner} on opportunities;</li>
- *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey}.</li>
+ *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey};</li>
+ *   <li>a user's open tasks by due time: {@code openTasks} on activities, sparse.</li>
  * </ul>
  */
 public enum CrmTable {
@@ -35,8 +36,14 @@ public enum CrmTable {
             new Index("byCustomer", "tenantCustomer", "closeKey")),
     ACTIVITIES("activityId", provisioned(100, 400),
             new Index("timeline", "tenantCustomer", "occurredKey"),
-            new Index("byOwner", "tenantOwner", "occurredKey")),
-    /** Reports, imports, exports and idempotency records: short-lived, bursty, always on demand. */
+            new Index("byOwner", "tenantOwner", "occurredKey"),
+            // Sparse: only open tasks with an assignee carry its keys.
+            new Index("openTasks", "tenantAssignee", "dueKey")),
+    /**
+     * The tenant's bookkeeping: jobs (reports, imports, exports), idempotency records, the pipeline's totals,
+     * history entries, unique values' claims, deleted items kept for restore, webhooks and their deliveries.
+     * Bursty and keyed by prefix within the tenant's partition; always on demand.
+     */
     JOBS("jobId", Optional.empty());
 
     /** The partition key of every table: the tenant. */

@@ -39,6 +39,7 @@ public final class ApiRoutes {
             new Route("/v1/webhooks/{webhookId}", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks/{webhookId}/deliveries", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/activities", FunctionGroup.ACTIVITIES, true, "ANY"),
+            new Route("/v1/tasks", FunctionGroup.ACTIVITIES, true, "ANY"),
             new Route("/v1/activities/{activityId}", FunctionGroup.ACTIVITIES, true, "ANY"),
             new Route("/v1/activities/{activityId}/history", FunctionGroup.ACTIVITIES, true, "ANY"),
             new Route("/v1/activities/{activityId}/restore", FunctionGroup.ACTIVITIES, true, "ANY"),

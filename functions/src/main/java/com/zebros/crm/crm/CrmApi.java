@@ -72,6 +72,7 @@ public final class CrmApi {
                 .add("DELETE", "/v1/webhooks/{webhookId}", DELETE, r -> webhooks.remove(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/webhooks/{webhookId}/deliveries", READ, r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/activities", READ, this::listActivities)
+                .add("GET", "/v1/tasks", READ, this::openTasks)
                 .add("POST", "/v1/activities", WRITE, activities::create)
                 .add("GET", "/v1/activities/{activityId}", READ, r -> activities.get(r, r.pathParameter("activityId")))
                 .add("PUT", "/v1/activities/{activityId}", WRITE, r -> activities.update(r, r.pathParameter("activityId")))
@@ -184,6 +185,18 @@ public final class CrmApi {
         return owner(r)
                 .map(owner -> activities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner, "occurredKey", null, true))
                 .orElseGet(() -> activities.list(r, null, "tenantId", tenant, "activityId", null, false));
+    }
+
+    /** A user's open tasks, soonest due first (undated last): the caller's own unless {@code assignee} names another. */
+    private Response openTasks(Request r) {
+        r.allowOnly(Set.of("assignee", "limit", "cursor"));
+        String assignee = r.queryParameter("assignee").orElse(r.principal().subject());
+        if (assignee == null || !Field.isId(assignee)) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("assignee",
+                    "must be a user id: 1 to 64 letters, digits, '-' or '_' (without it, your own tasks)")));
+        }
+        String tenant = r.principal().tenantId();
+        return activities.list(r, "openTasks", "tenantAssignee", tenant + "#" + assignee, "dueKey", null, false);
     }
 
     /** An owner filter is a user id; anything else could not match and would break the index key's size limit. */

@@ -15,6 +15,10 @@ public final class Entities {
     /** The longest customer name; a search prefix longer than this can match nothing. */
     static final int NAME_LENGTH = 200;
     public static final Set<String> ACTIVITY_TYPES = Set.of("call", "email", "meeting", "task", "note");
+    /** A task's states; a task created without one is open. */
+    public static final Set<String> TASK_STATUSES = Set.of("open", "done", "cancelled");
+    /** Where a task with no due date sorts among a user's open tasks: after every dated one. */
+    static final String NO_DUE_DATE = "9999-12-31T23:59:59Z";
 
     private Entities() {
     }
@@ -127,7 +131,7 @@ public final class Entities {
             return List.of(Field.id("customerId").required(), Field.choice("type", ACTIVITY_TYPES).required(),
                     Field.text("subject", 200).required(), Field.text("notes", 10000), Field.id("contactId"),
                     Field.id("opportunityId"), Field.instant("occurredAt"), Field.instant("dueAt"),
-                    Field.id("ownerId").required());
+                    Field.id("ownerId").required(), Field.choice("status", TASK_STATUSES), Field.id("assigneeId"));
         }
 
         @Override
@@ -135,19 +139,39 @@ public final class Entities {
             return List.of("customerId");
         }
 
+        /** Also completes a task: one sent without a status is open (a PUT replaces the whole item, status included). */
         @Override
         public void check(Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {
+            boolean task = "task".equals(item.get("type").s());
+            if (!task) {
+                for (String field : List.of("status", "assigneeId")) {
+                    if (item.containsKey(field)) {
+                        errors.add(new com.zebros.crm.http.ApiException.FieldError(field, "only a task has a " + field));
+                    }
+                }
+            } else {
+                item.putIfAbsent("status", AttributeValue.fromS("open"));
+            }
             if (!item.containsKey("occurredAt") && !item.containsKey("dueAt")) {
                 errors.add(new com.zebros.crm.http.ApiException.FieldError("occurredAt",
                         "an activity needs occurredAt (it happened) or dueAt (it is due)"));
             }
         }
 
+        /**
+         * An open task with an assignee is in the sparse {@code openTasks} index, keyed by assignee and due time: a
+         * task done or cancelled has no such keys and leaves the index by the same write.
+         */
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
             AttributeValue when = item.getOrDefault("occurredAt", item.get("dueAt"));
             item.put("occurredKey", AttributeValue.fromS(when.s() + "#" + id));
             item.put("tenantCustomer", AttributeValue.fromS(tenant + "#" + item.get("customerId").s()));
             item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
+            if (item.containsKey("assigneeId") && "open".equals(item.containsKey("status") ? item.get("status").s() : null)) {
+                item.put("tenantAssignee", AttributeValue.fromS(tenant + "#" + item.get("assigneeId").s()));
+                String due = item.containsKey("dueAt") ? item.get("dueAt").s() : NO_DUE_DATE;
+                item.put("dueKey", AttributeValue.fromS(due + "#" + id));
+            }
         }
     };
 }
