@@ -32,6 +32,7 @@ public final class ApiRoutes {
             new Route("/v1/opportunities", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/opportunities/{opportunityId}", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/opportunities/{opportunityId}/history", FunctionGroup.OPPORTUNITIES, true, "ANY"),
+            new Route("/v1/opportunities/{opportunityId}/stages", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/opportunities/{opportunityId}/restore", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/pipeline", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/deleted", FunctionGroup.CUSTOMERS, true, "ANY"),

@@ -62,6 +62,7 @@ public final class CrmApi {
                 .add("PUT", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.update(r, r.pathParameter("opportunityId")))
                 .add("PATCH", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.patch(r, r.pathParameter("opportunityId")))
                 .add("GET", "/v1/opportunities/{opportunityId}/history", READ, r -> opportunities.history(r, r.pathParameter("opportunityId")))
+                .add("GET", "/v1/opportunities/{opportunityId}/stages", READ, r -> opportunities.stages(r, r.pathParameter("opportunityId")))
                 .add("POST", "/v1/opportunities/{opportunityId}/restore", DELETE, r -> opportunities.restore(r, r.pathParameter("opportunityId")))
                 .add("DELETE", "/v1/opportunities/{opportunityId}", DELETE, r -> opportunities.delete(r, r.pathParameter("opportunityId")))
                 .add("GET", "/v1/pipeline", READ, pipeline::summary)

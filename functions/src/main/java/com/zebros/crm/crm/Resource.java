@@ -37,6 +37,7 @@ public final class Resource {
     private final Idempotency idempotency;
     private final History history;
     private final Trash trash;
+    private final StageLog stages;
     private final Optional<UniqueClaims> claims;
     private final Clock clock;
 
@@ -47,6 +48,7 @@ public final class Resource {
         this.idempotency = new Idempotency(store, clock);
         this.history = new History(store, clock);
         this.trash = new Trash(store, clock);
+        this.stages = new StageLog(store, clock);
         this.claims = UniqueClaims.of(store, type);
         this.clock = clock;
     }
@@ -251,6 +253,9 @@ public final class Resource {
                                               Map<String, AttributeValue> after, long version, History.Action action) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(
                 type.alongside(store, request.principal().tenantId(), before, after));
+        if (type == Entities.OPPORTUNITY && action != History.Action.RESTORED) {
+            stages.entry(request, id, before, after, version).ifPresent(writes::add);
+        }
         writes.add(history.entry(type, request, id, before, after, version, action));
         claims.ifPresent(c -> writes.addAll(c.change(request.principal().tenantId(), id, before, after)));
         return writes;
@@ -278,6 +283,12 @@ public final class Resource {
         }
         cache.invalidate(tenant, type.table(), id);
         return Response.json(200, view(item), Map.of("ETag", "\"" + version + "\"", "Location", location(id)));
+    }
+
+    /** {@code GET /v1/opportunities/{id}/stages}: its current stage, since when, and the stages it went through. */
+    public Response stages(Request request, String id) {
+        StageLog.requireOpportunity(type);
+        return stages.list(request, load(request.principal().tenantId(), id), id);
     }
 
     /** {@code GET .../{id}/history}: who changed the item, when, and what. */

@@ -26,12 +26,17 @@ final class ServiceOnLocalDynamo implements AutoCloseable {
     final Service service;
 
     ServiceOnLocalDynamo() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** The service on {@code clock}: a test that moves time. */
+    ServiceOnLocalDynamo(java.time.Clock clock) {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         dynamo = new LocalDynamo();
         store = new Store(dynamo.client(), dynamo.names());
-        service = Service.fromEnvironment(dynamo.environment());
+        service = Service.fromEnvironment(dynamo.environment(), clock);
     }
 
     /** Runs the totals' migration over what the tables hold: on empty tables, the pipeline reads its one item from then on. */
