@@ -35,6 +35,7 @@ public final class ApiRoutes {
             new Route("/v1/opportunities/{opportunityId}/stages", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/opportunities/{opportunityId}/restore", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/pipeline", FunctionGroup.OPPORTUNITIES, true, "ANY"),
+            new Route("/v1/pipeline/stages", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/deleted", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks/{webhookId}", FunctionGroup.CUSTOMERS, true, "ANY"),

@@ -25,14 +25,17 @@ public final class CrmApi {
     private final Resource contacts;
     private final Resource opportunities;
     private final Resource activities;
+    private final Store store;
 
     public CrmApi(Store store, ItemCache cache, Jobs jobs, com.zebros.crm.webhook.WebhookTarget webhookTarget, Clock clock) {
+        this.store = store;
         customers = new Resource(Entities.CUSTOMER, store, cache, clock);
         contacts = new Resource(Entities.CONTACT, store, cache, clock);
         opportunities = new Resource(Entities.OPPORTUNITY, store, cache, clock);
         activities = new Resource(Entities.ACTIVITY, store, cache, clock);
         Pipeline pipeline = new Pipeline(store, new com.zebros.crm.migrate.MigrationState(store));
         Health health = new Health(store);
+        PipelineStages pipelineStages = new PipelineStages(store);
         var webhooks = new com.zebros.crm.webhook.WebhooksApi(store, webhookTarget, clock);
 
         router.add("GET", "/v1/health", PUBLIC, health::check)
@@ -66,6 +69,8 @@ public final class CrmApi {
                 .add("POST", "/v1/opportunities/{opportunityId}/restore", DELETE, r -> opportunities.restore(r, r.pathParameter("opportunityId")))
                 .add("DELETE", "/v1/opportunities/{opportunityId}", DELETE, r -> opportunities.delete(r, r.pathParameter("opportunityId")))
                 .add("GET", "/v1/pipeline", READ, pipeline::summary)
+                .add("GET", "/v1/pipeline/stages", READ, pipelineStages::get)
+                .add("PUT", "/v1/pipeline/stages", DELETE, pipelineStages::replace)
                 .add("GET", "/v1/deleted", READ, new Trash(store, clock)::list)
                 .add("GET", "/v1/webhooks", READ, webhooks::list)
                 .add("POST", "/v1/webhooks", DELETE, webhooks::register)
@@ -169,9 +174,10 @@ public final class CrmApi {
             throw ApiException.badRequest("list by stage or by owner, not both");
         }
         if (stage.isPresent()) {
-            if (!Entities.STAGES.contains(stage.get())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("stage", "must be one of " + Entities.STAGE_ORDER)));
+            if (!Field.isId(stage.get())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("stage", "must be a stage name")));
             }
+            PipelineStages.require(PipelineStages.read(store, tenant), "stage", stage.get());
             return opportunities.list(r, "byStage", "tenantStage", tenant + "#" + stage.get(), "closeKey", null, false);
         }
         if (owner.isPresent()) {

@@ -8,10 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The CRM's entities and their fields. */
 public final class Entities {
-    public static final Set<String> STAGES = Set.of("prospecting", "qualification", "proposal", "negotiation",
-            "closed-won", "closed-lost");
-    public static final List<String> STAGE_ORDER = List.of("prospecting", "qualification", "proposal", "negotiation",
-            "closed-won", "closed-lost");
     /** The longest customer name; a search prefix longer than this can match nothing. */
     static final int NAME_LENGTH = 200;
     public static final Set<String> ACTIVITY_TYPES = Set.of("call", "email", "meeting", "task", "note");
@@ -90,7 +86,7 @@ public final class Entities {
 
         public List<Field> fields() {
             return List.of(Field.id("customerId").required(), Field.text("name", 200).required(),
-                    Field.money("amount").required(), Field.choice("stage", STAGES).required(),
+                    Field.money("amount").required(), Field.id("stage").required(),
                     Field.date("expectedCloseDate").required(), Field.id("ownerId").required());
         }
 

@@ -50,12 +50,21 @@ public final class Pipeline {
 
     public Response summary(Request request) {
         request.allowOnly(Set.of());
-        Map<String, Map<String, PipelineTotals.Total>> all = totals(request.principal().tenantId());
+        String tenant = request.principal().tenantId();
+        Map<String, Map<String, PipelineTotals.Total>> all = totals(tenant);
         List<Map<String, Object>> stages = new ArrayList<>();
-        for (String stage : Entities.STAGE_ORDER) {
+        List<PipelineStages.Stage> configured = PipelineStages.read(store, tenant);
+        // The tenant's stages in its order; then any stage a deal is still in that is no longer configured.
+        List<PipelineStages.Stage> listed = new ArrayList<>(configured);
+        all.keySet().stream().filter(name -> configured.stream().noneMatch(s -> s.name().equals(name))).sorted()
+                .forEach(name -> listed.add(new PipelineStages.Stage(name, 0, PipelineStages.Outcome.OPEN)));
+        for (PipelineStages.Stage configuredStage : listed) {
+            String stage = configuredStage.name();
             Map<String, PipelineTotals.Total> byCurrency = all.getOrDefault(stage, Map.of());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("stage", stage);
+            row.put("probability", configuredStage.probability());
+            row.put("outcome", configuredStage.outcome().name().toLowerCase(java.util.Locale.ROOT));
             row.put("count", byCurrency.values().stream().mapToLong(PipelineTotals.Total::count).sum());
             List<Map<String, String>> amounts = new ArrayList<>();
             new TreeMap<>(byCurrency).forEach((currency, t) -> {
@@ -84,9 +93,15 @@ public final class Pipeline {
         if (!metric.equals("win-rate")) {
             throw ApiException.notFound("the metric " + metric + " (known: win-rate)");
         }
-        Map<String, Map<String, PipelineTotals.Total>> all = totals(request.principal().tenantId());
-        long won = all.getOrDefault("closed-won", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
-        long lost = all.getOrDefault("closed-lost", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
+        String tenant = request.principal().tenantId();
+        Map<String, Map<String, PipelineTotals.Total>> all = totals(tenant);
+        long won = 0;
+        long lost = 0;
+        for (PipelineStages.Stage stage : PipelineStages.read(store, tenant)) {
+            long count = all.getOrDefault(stage.name(), Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
+            won += stage.outcome() == PipelineStages.Outcome.WON ? count : 0;
+            lost += stage.outcome() == PipelineStages.Outcome.LOST ? count : 0;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("metric", "win-rate");
         body.put("won", won);

@@ -65,7 +65,7 @@ public final class Resource {
      */
     Response createNow(Request request) {
         String tenant = request.principal().tenantId();
-        Map<String, AttributeValue> fields = validate(Json.object(request.body()), Map.of());
+        Map<String, AttributeValue> fields = validate(tenant, Json.object(request.body()), Map.of());
         Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
         String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
         Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
@@ -170,7 +170,7 @@ public final class Resource {
         Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
         long expected = ifMatch.orElse(Long.parseLong(current.get(Store.VERSION).n()));
-        Map<String, AttributeValue> item = validate(body.apply(current), current);
+        Map<String, AttributeValue> item = validate(tenant, body.apply(current), current);
         item.putAll(Store.key(type.table(), tenant, id));
         item.put("createdAt", current.get("createdAt"));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
@@ -217,6 +217,13 @@ public final class Resource {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** A restored opportunity's stage must still be one of its tenant's (PipelineStages). */
+    private void checkStage(String tenant, Map<String, AttributeValue> item) {
+        if (type == Entities.OPPORTUNITY) {
+            PipelineStages.require(PipelineStages.read(store, tenant), "stage", item.get("stage").s());
         }
     }
 
@@ -272,6 +279,7 @@ public final class Resource {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> item = new java.util.HashMap<>(trash.find(type, tenant, id).orElseThrow(() ->
                 ApiException.notFound("a " + type.name() + " " + id + " deleted in the last " + Trash.RETENTION.toDays() + " days")));
+        checkStage(tenant, item);
         long version = Long.parseLong(item.get(Store.VERSION).n()) + 2;
         item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
@@ -314,8 +322,36 @@ public final class Resource {
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
     }
 
-    private Map<String, AttributeValue> validate(JsonObject body, Map<String, AttributeValue> current) {
-        return Items.validate(type, body, current);
+    /**
+     * The body's fields, or every problem at once as an invalid-request error; an opportunity's stage, when it is set
+     * or changed, is checked against its tenant's stages too (one more read), in the same problem document.
+     */
+    private Map<String, AttributeValue> validate(String tenant, JsonObject body, Map<String, AttributeValue> current) {
+        List<ApiException.FieldError> stageErrors = new java.util.ArrayList<>();
+        var stage = body.get("stage");
+        if (type == Entities.OPPORTUNITY && stage != null && stage.isJsonPrimitive() && Field.isId(stage.getAsString())
+                && !(current.containsKey("stage") && current.get("stage").s().equals(stage.getAsString()))) {
+            try {
+                PipelineStages.require(PipelineStages.read(store, tenant), "stage", stage.getAsString());
+            } catch (ApiException e) {
+                stageErrors.addAll(e.errors());
+            }
+        }
+        Map<String, AttributeValue> item;
+        try {
+            item = Items.validate(type, body, current);
+        } catch (ApiException e) {
+            if (stageErrors.isEmpty() || e.errors().isEmpty()) {
+                throw e;
+            }
+            List<ApiException.FieldError> all = new java.util.ArrayList<>(e.errors());
+            all.addAll(stageErrors);
+            throw ApiException.invalid(all);
+        }
+        if (!stageErrors.isEmpty()) {
+            throw ApiException.invalid(stageErrors);
+        }
+        return item;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.zebros.worker.analytics;
 
 import com.zebros.crm.crm.Entities;
+import com.zebros.crm.crm.PipelineStages;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The aggregations, for the tenant and per owner, in one pass over each table with only the
  * attributes they need:
  * <ul>
- *   <li>win rate: closed-won / (closed-won + closed-lost);</li>
+ *   <li>win rate: won / (won + lost), by the outcome of the tenant's stages (closed-won, closed-lost by default);</li>
  *   <li>cycle time: days from creation to the expected close date of won opportunities (the CRM's
  *       close date; a won deal's is the day it closed);</li>
  *   <li>activity: activities per type.</li>
@@ -58,24 +59,27 @@ final class Analysis {
     private long activityCount;
 
     void readOpportunities(Store store, String tenantId) {
+        Map<String, PipelineStages.Outcome> outcomes = new java.util.HashMap<>();
+        PipelineStages.read(store, tenantId).forEach(s -> outcomes.put(s.name(), s.outcome()));
         store.forEach(Table.OPPORTUNITIES, null, Table.TENANT, tenantId, List.of("ownerId", "stage", "createdAt", "expectedCloseDate"),
                 item -> {
                     Tally owner = owners.computeIfAbsent(item.get("ownerId").s(), o -> new Tally());
                     for (Tally tally : new Tally[] {tenant, owner}) {
-                        count(tally, item);
+                        count(tally, item, outcomes);
                     }
                 });
     }
 
-    private static void count(Tally tally, Map<String, AttributeValue> item) {
+    /** A deal in a stage whose outcome is won counts as won, lost as lost (the tenant's stages, PipelineStages). */
+    private static void count(Tally tally, Map<String, AttributeValue> item, Map<String, PipelineStages.Outcome> outcomes) {
         tally.opportunities++;
-        String stage = item.get("stage").s();
-        if (stage.equals("closed-won")) {
+        PipelineStages.Outcome outcome = outcomes.getOrDefault(item.get("stage").s(), PipelineStages.Outcome.OPEN);
+        if (outcome == PipelineStages.Outcome.WON) {
             tally.won++;
             LocalDate created = LocalDate.ofInstant(Instant.parse(item.get("createdAt").s()), ZoneOffset.UTC);
             LocalDate closed = LocalDate.parse(item.get("expectedCloseDate").s());
             tally.cycle.add((int) Math.max(0, ChronoUnit.DAYS.between(created, closed)));
-        } else if (stage.equals("closed-lost")) {
+        } else if (outcome == PipelineStages.Outcome.LOST) {
             tally.lost++;
         }
     }

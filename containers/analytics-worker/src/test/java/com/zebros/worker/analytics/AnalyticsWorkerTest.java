@@ -71,6 +71,28 @@ class AnalyticsWorkerTest {
     }
 
     @Test
+    void aTenantsOwnWonAndLostStagesDecideItsWinRate() {
+        String tenant = "ana-own-stages";
+        CrmData.stages(tenant, "{\"stages\":[{\"name\":\"trial\",\"probability\":60,\"outcome\":\"open\"},"
+                + "{\"name\":\"signed\",\"probability\":100,\"outcome\":\"won\"},"
+                + "{\"name\":\"churned\",\"probability\":0,\"outcome\":\"lost\"},"
+                + "{\"name\":\"no-budget\",\"probability\":0,\"outcome\":\"lost\"}]}");
+        String acme = CrmData.customer(tenant, "Acme");
+        String close = LocalDate.now(ZoneOffset.UTC).toString();
+        CrmData.opportunity(tenant, acme, "Signed", "100", "EUR", "signed", close, "owner-1");
+        CrmData.opportunity(tenant, acme, "Churned", "100", "EUR", "churned", close, "owner-1");
+        CrmData.opportunity(tenant, acme, "No budget", "100", "EUR", "no-budget", close, "owner-1");
+        CrmData.opportunity(tenant, acme, "Trial", "100", "EUR", "trial", close, "owner-1");
+        String job = JobFixtures.analytics(tenant);
+        assertEquals(0, JobFixtures.run(new AnalyticsWorker(), job));
+        String id = Json.object(job).get("jobId").getAsString();
+        JsonObject winRate = Json.object(new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8))
+                .getAsJsonObject("winRate");
+        assertEquals(1, winRate.get("won").getAsInt());
+        assertEquals(2, winRate.get("lost").getAsInt(), "both lost stages count; the open one does not");
+    }
+
+    @Test
     void anEmptyTenantGivesAnAnalysisWithoutRatesAndParametersAreRefused() {
         String tenant = "ana-empty";
         String job = JobFixtures.analytics(tenant);

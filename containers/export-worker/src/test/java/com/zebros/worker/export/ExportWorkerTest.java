@@ -34,11 +34,11 @@ class ExportWorkerTest {
         assertEquals(0, JobFixtures.run(worker, job));
 
         List<String> lines = lines(tenant, job);
-        assertEquals("id,name,email,phone,industry,website,ownerId,version,createdAt,updatedAt", lines.get(0));
+        assertEquals("id,name,email,phone,industry,website,ownerId,domain,version,createdAt,updatedAt", lines.get(0));
         assertEquals(3, lines.size(), lines.toString());
         String acmeLine = lines.stream().filter(l -> l.startsWith(acme)).findFirst().orElseThrow();
         JsonObject acmeJson = Api.get("/v1/customers/" + acme, Api.admin(tenant)).json();
-        assertEquals(acme + ",\"Acme, Inc.\",info@example.com,,,,,1," + acmeJson.get("createdAt").getAsString() + ","
+        assertEquals(acme + ",\"Acme, Inc.\",info@example.com,,,,,,1," + acmeJson.get("createdAt").getAsString() + ","
                 + acmeJson.get("updatedAt").getAsString(), acmeLine);
         String zedLine = lines.stream().filter(l -> l.startsWith(zed)).findFirst().orElseThrow();
         assertTrue(zedLine.startsWith(zed + ",\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: " + zedLine);

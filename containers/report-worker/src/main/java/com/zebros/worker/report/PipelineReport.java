@@ -1,6 +1,6 @@
 package com.zebros.worker.report;
 
-import com.zebros.crm.crm.Entities;
+import com.zebros.crm.crm.PipelineStages;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import com.zebros.worker.CsvWriter;
@@ -32,7 +32,7 @@ final class PipelineReport {
         csv.row(COLUMNS);
         Map<String, Object> stages = new LinkedHashMap<>();
         long rows = 0;
-        for (String stage : Entities.STAGE_ORDER) {
+        for (String stage : PipelineStages.read(store, tenant).stream().map(PipelineStages.Stage::name).toList()) {
             long[] count = {0};
             Map<String, BigDecimal> totals = new TreeMap<>();
             store.forEach(Table.OPPORTUNITIES, "byStage", "tenantStage", tenant + "#" + stage, List.of(), item -> {

@@ -47,6 +47,27 @@ class ReportWorkerTest {
         assertTrue(lines.get(3).startsWith("proposal," + big + ",Big deal," + acme + ",owner-1,1000.00,EUR,2026-12-01,"), lines.get(3));
     }
 
+    @Test
+    void aTenantsOwnStagesAreReportedInItsOrder() {
+        String tenant = "rep-own-stages";
+        CrmData.stages(tenant, "{\"stages\":[{\"name\":\"lead\",\"probability\":5,\"outcome\":\"open\"},"
+                + "{\"name\":\"trial\",\"probability\":60,\"outcome\":\"open\"},"
+                + "{\"name\":\"signed\",\"probability\":100,\"outcome\":\"won\"},"
+                + "{\"name\":\"churned\",\"probability\":0,\"outcome\":\"lost\"}]}");
+        String acme = CrmData.customer(tenant, "Acme");
+        CrmData.opportunity(tenant, acme, "Signed", "300", "EUR", "signed", "2026-12-01", "owner-1");
+        CrmData.opportunity(tenant, acme, "Trial", "200", "EUR", "trial", "2026-12-02", "owner-1");
+
+        String job = JobFixtures.report(tenant, "pipeline");
+        assertEquals(0, JobFixtures.run(worker, job));
+        JsonObject summary = JobFixtures.status(tenant, "reports", job).getAsJsonObject("summary");
+        assertEquals(2, summary.get("rows").getAsInt());
+        assertEquals(List.of("lead", "trial", "signed", "churned"), List.copyOf(summary.getAsJsonObject("stages").keySet()));
+        String id = Json.object(job).get("jobId").getAsString();
+        List<String> lines = List.of(LocalAws.gunzipped("reports/" + tenant + "/" + id + ".csv.gz").split("\r\n"));
+        assertTrue(lines.get(1).startsWith("trial,") && lines.get(2).startsWith("signed,"), lines.toString());
+    }
+
     /**
      * The platform's JobDurationMetric turns this line into the JobSeconds metric per kind (filter
      * {@code { $.message = "job done" }}, value {@code $.seconds}, dimension {@code $.kind}): its fields are a contract.

@@ -25,6 +25,14 @@ public final class CrmData {
                 "subject", type + " with the customer", "ownerId", owner, "occurredAt", occurredAt)));
     }
 
+    /** Sets the tenant's pipeline stages (PUT /v1/pipeline/stages) from the default: {@code stages} as the API takes them. */
+    public static void stages(String tenant, String stages) {
+        Api.Reply reply = Api.put("/v1/pipeline/stages", Api.admin(tenant), stages, "If-Match", "\"0\"");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("the API refused the stages " + stages + ": " + reply.body());
+        }
+    }
+
     private static String created(String path, String tenant, String body) {
         Api.Reply reply = Api.post(path, Api.admin(tenant), body);
         if (reply.status() != 201) {
