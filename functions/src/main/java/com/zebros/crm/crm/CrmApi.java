@@ -177,7 +177,7 @@ public final class CrmApi {
             if (!Field.isId(stage.get())) {
                 throw ApiException.invalid(List.of(new ApiException.FieldError("stage", "must be a stage name")));
             }
-            PipelineStages.require(PipelineStages.read(store, tenant), "stage", stage.get());
+            PipelineStages.require(PipelineStages.readForDisplay(store, tenant), "stage", stage.get());
             return opportunities.list(r, "byStage", "tenantStage", tenant + "#" + stage.get(), "closeKey", null, false);
         }
         if (owner.isPresent()) {

@@ -53,7 +53,7 @@ public final class Pipeline {
         String tenant = request.principal().tenantId();
         Map<String, Map<String, PipelineTotals.Total>> all = totals(tenant);
         List<Map<String, Object>> stages = new ArrayList<>();
-        List<PipelineStages.Stage> configured = PipelineStages.read(store, tenant);
+        List<PipelineStages.Stage> configured = PipelineStages.readForDisplay(store, tenant);
         // The tenant's stages in its order; then any stage a deal is still in that is no longer configured.
         List<PipelineStages.Stage> listed = new ArrayList<>(configured);
         all.keySet().stream().filter(name -> configured.stream().noneMatch(s -> s.name().equals(name))).sorted()
@@ -97,7 +97,7 @@ public final class Pipeline {
         Map<String, Map<String, PipelineTotals.Total>> all = totals(tenant);
         long won = 0;
         long lost = 0;
-        for (PipelineStages.Stage stage : PipelineStages.read(store, tenant)) {
+        for (PipelineStages.Stage stage : PipelineStages.readForDisplay(store, tenant)) {
             long count = all.getOrDefault(stage.name(), Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
             won += stage.outcome() == PipelineStages.Outcome.WON ? count : 0;
             lost += stage.outcome() == PipelineStages.Outcome.LOST ? count : 0;

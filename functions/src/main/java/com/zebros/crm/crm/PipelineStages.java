@@ -55,6 +55,14 @@ public final class PipelineStages {
         return store.get(Table.JOBS, tenant, ITEM_ID).map(PipelineStages::stages).orElse(DEFAULT);
     }
 
+    /**
+     * The tenant's stages by an eventually consistent read (half the read units): for what only reads them, the
+     * pipeline, the win rate, a listing by stage.
+     */
+    public static List<Stage> readForDisplay(Store store, String tenant) {
+        return store.read(Table.JOBS, tenant, ITEM_ID).map(PipelineStages::stages).orElse(DEFAULT);
+    }
+
     /** The stage named {@code name} among {@code stages}, or a 400 naming the field and the stages there are. */
     static Stage require(List<Stage> stages, String field, String name) {
         return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> ApiException.invalid(List.of(

@@ -223,7 +223,9 @@ public final class TierBenchmark {
 
         void act(Map<String, Stats> stats) {
             int pick = random.nextInt(100);
-            if (pick < 14) {
+            if (pick < 2) {
+                call(stats, "GET /v1/tasks?assignee=", "GET", "/v1/tasks", Map.of("assignee", owner), null);
+            } else if (pick < 14) {
                 Map<String, String> query = new LinkedHashMap<>();
                 if (customersCursor != null && random.nextBoolean()) {
                     query.put("cursor", customersCursor);
@@ -245,15 +247,22 @@ public final class TierBenchmark {
                 call(stats, "GET /v1/customers/{id}/opportunities", "GET", "/v1/customers/" + customer() + "/opportunities", Map.of(), null);
             } else if (pick < 58) {
                 call(stats, "GET /v1/opportunities?owner=", "GET", "/v1/opportunities", Map.of("owner", owner), null);
-            } else if (pick < 61) {
+            } else if (pick < 60) {
                 call(stats, "GET /v1/opportunities?stage=", "GET", "/v1/opportunities",
                         Map.of("stage", STAGES.get(random.nextInt(STAGES.size()))), null);
-            } else if (pick < 66) {
+            } else if (pick < 61) {
+                call(stats, "GET /v1/opportunities/{id}/stages", "GET", "/v1/opportunities/"
+                        + tenant.opportunities().get(random.nextInt(tenant.opportunities().size())) + "/stages", Map.of(), null);
+            } else if (pick < 65) {
                 call(stats, "GET /v1/pipeline", "GET", "/v1/pipeline", Map.of(), null);
+            } else if (pick < 66) {
+                call(stats, "GET /v1/pipeline/stages", "GET", "/v1/pipeline/stages", Map.of(), null);
             } else if (pick < 68) {
                 call(stats, "GET /v1/analytics/win-rate", "GET", "/v1/analytics/win-rate", Map.of(), null);
-            } else if (pick < 73) {
+            } else if (pick < 72) {
                 call(stats, "GET /v1/activities?owner=", "GET", "/v1/activities", Map.of("owner", owner), null);
+            } else if (pick < 73) {
+                call(stats, "GET /v1/deleted", "GET", "/v1/deleted", Map.of(), null);
             } else if (pick < 78) {
                 floor(stats);
             } else if (pick < 86) {
@@ -268,10 +277,13 @@ public final class TierBenchmark {
                 call(stats, "POST /v1/opportunities", "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\"" + customer()
                         + "\",\"name\":\"New deal\",\"amount\":{\"value\":\"2500.00\",\"currency\":\"EUR\"},\"stage\":\"prospecting\","
                         + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"" + owner + "\"}");
-            } else if (random.nextBoolean()) {
-                call(stats, "POST /v1/customers", "POST", "/v1/customers", Map.of(), "{\"name\":\"Prospect " + random.nextInt(100000) + "\"}");
             } else {
-                upsertCustomers(stats);
+                switch (random.nextInt(4)) {
+                    case 0, 1 -> call(stats, "POST /v1/customers", "POST", "/v1/customers", Map.of(),
+                            "{\"name\":\"Prospect " + random.nextInt(100000) + "\"}");
+                    case 2 -> upsertCustomers(stats);
+                    default -> deleteAndRestore(stats);
+                }
             }
         }
 
@@ -299,6 +311,17 @@ public final class TierBenchmark {
                 call(stats, "PATCH /v1/opportunities/{id}", "PATCH", "/v1/opportunities/" + id, Map.of(),
                         "{\"stage\":\"" + stage + "\"}", "If-Match", "\"" + version + "\"");
             }
+        }
+
+        /** A prospect entered by mistake, deleted, then brought back. */
+        private void deleteAndRestore(Map<String, Stats> stats) {
+            Response created = call(null, null, "POST", "/v1/customers", Map.of(), "{\"name\":\"Mistake " + random.nextInt(100000) + "\"}");
+            if (created.status() != 201) {
+                return;
+            }
+            String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+            call(stats, "DELETE /v1/customers/{id}", "DELETE", "/v1/customers/" + id, Map.of(), null);
+            call(stats, "POST /v1/customers/{id}/restore", "POST", "/v1/customers/" + id + "/restore", Map.of(), null);
         }
 
         /** A CRM sync: ten customers upserted by domain, drawn from 1,000 domains, so most upserts soon update a customer an earlier one created. */

@@ -182,7 +182,7 @@ class PipelineTotalsTest {
         var again = migration.run(Duration.ofMinutes(1));
         assertEquals(new PipelineTotalsMigration.Run(0, 0, true), again, "done stays done");
 
-        // The answers now come from one item: the same read units for 15 opportunities as for 280. (The first read
+        // The answers now come from two items: the same read units for 15 opportunities as for 280. (The first read
         // of a service also reads the migration's state, once.)
         call("GET", "/v1/pipeline", null, "totals-small");
         call("GET", "/v1/pipeline", null, "totals-small");
@@ -191,7 +191,7 @@ class PipelineTotalsTest {
         double large = ConsumedCapacity.reads();
         assertEquals(200, pipeline.status());
         assertEquals(small, large, "the pipeline's read units do not grow with the opportunities");
-        assertTrue(large <= 1.0, "one item read: " + large);
+        assertTrue(large <= 1.5, "two items read, the totals (consistent) and the tenant's stages (eventually): " + large);
         Response winRate = call("GET", "/v1/analytics/win-rate", null, "totals-big");
         var recounted = recount("totals-big");
         long won = recounted.getOrDefault("closed-won", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();

@@ -126,11 +126,19 @@ public final class TierData {
             for (int i = 0; i < size.activities(); i++) {
                 JsonObject body = new JsonObject();
                 body.addProperty("customerId", customers.get(byCustomer.sample(random)));
-                body.addProperty("type", TYPES.get(random.nextInt(TYPES.size())));
+                String type = TYPES.get(random.nextInt(TYPES.size()));
+                body.addProperty("type", type);
                 body.addProperty("subject", "Follow-up " + i);
                 body.addProperty("notes", "Discussed the renewal and next steps; sent the proposal draft.");
-                body.addProperty("occurredAt", Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextInt(60_000_000)).toString());
-                body.addProperty("ownerId", owners.get(byOwner.sample(random)));
+                Instant when = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextInt(60_000_000));
+                body.addProperty("occurredAt", when.toString());
+                String owner = owners.get(byOwner.sample(random));
+                body.addProperty("ownerId", owner);
+                if (type.equals("task")) {
+                    // Every task is its owner's, due a week on, open (a user's open tasks are a fifth of their activities).
+                    body.addProperty("assigneeId", owner);
+                    body.addProperty("dueAt", when.plusSeconds(7 * 86400).toString());
+                }
                 writer.put(Table.ACTIVITIES, item(Entities.ACTIVITY, tenant, id("act", random), body, now));
             }
             writer.put(Table.JOBS, totalsItem(tenant, totals));
