@@ -96,8 +96,8 @@ class DevStackPhaseZeroTest {
 
     @Test
     void theIndexesServeTheCrmAccessPatterns() {
-        assertEquals(Set.of("byName"), indexNames("customers"));
-        assertEquals(Set.of("byCustomer"), indexNames("contacts"), "no index nothing reads");
+        assertEquals(Set.of("byName", "byDomain"), indexNames("customers"));
+        assertEquals(Set.of("byCustomer", "byEmail"), indexNames("contacts"), "no index nothing reads");
         assertEquals(Set.of("byStage", "byOwner", "byCustomer"), indexNames("opportunities"));
         assertEquals(Set.of("timeline", "byOwner", "openTasks"), indexNames("activities"));
         for (String table : List.of("customers", "contacts", "opportunities", "activities", "jobs")) {

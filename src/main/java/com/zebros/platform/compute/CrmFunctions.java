@@ -233,8 +233,8 @@ public final class CrmFunctions extends ZebrosComponent {
         switch (group) {
             case CUSTOMERS:
                 tables.grantReadWrite(policy, "Customers", List.of(CrmTable.CUSTOMERS, CrmTable.JOBS));
-                // The health check reads one key of each table it depends on.
-                tables.grantRead(policy, "Health", List.of(CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+                // The health check reads one key of each table it depends on; the search reads the contacts' e-mail index.
+                tables.grantRead(policy, "HealthAndSearch", List.of(CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
                 break;
             case CONTACTS:
                 tables.grantReadWrite(policy, "Contacts", List.of(CrmTable.CONTACTS, CrmTable.JOBS));

@@ -16,7 +16,8 @@ import java.util.Set;
  * The access patterns the keys serve:
  * <ul>
  *   <li>per tenant, list: the base table, {@code tenantId} + the entity id;</li>
- *   <li>search customers by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)};</li>
+ *   <li>search customers by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)}; by domain prefix:
+ *   {@code byDomain}; contacts by e-mail prefix: {@code byEmail} (both sparse);</li>
  *   <li>by customer: {@code byCustomer} on contacts and opportunities;</li>
  *   <li>by stage and by owner: {@code byStage}, {@code byOwner} on opportunities;</li>
  *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey};</li>
@@ -25,11 +26,15 @@ import java.util.Set;
  */
 public enum CrmTable {
     CUSTOMERS("customerId", provisioned(25, 100),
-            new Index("byName", "tenantId", "nameKey")),
+            new Index("byName", "tenantId", "nameKey"),
+            // Sparse: customers with a domain, for the search by domain prefix.
+            new Index("byDomain", "tenantId", "domainKey")),
     CONTACTS("contactId", provisioned(50, 200),
             // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write units of
             // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
-            new Index("byCustomer", "tenantCustomer", "nameKey")),
+            new Index("byCustomer", "tenantCustomer", "nameKey"),
+            // Sparse: contacts with an e-mail, for the search by e-mail prefix.
+            new Index("byEmail", "tenantId", "emailKey")),
     OPPORTUNITIES("opportunityId", provisioned(25, 100),
             new Index("byStage", "tenantStage", "closeKey"),
             new Index("byOwner", "tenantOwner", "closeKey"),

@@ -37,6 +37,7 @@ public final class ApiRoutes {
             new Route("/v1/pipeline", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/pipeline/stages", FunctionGroup.OPPORTUNITIES, true, "ANY"),
             new Route("/v1/deleted", FunctionGroup.CUSTOMERS, true, "ANY"),
+            new Route("/v1/search", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks/{webhookId}", FunctionGroup.CUSTOMERS, true, "ANY"),
             new Route("/v1/webhooks/{webhookId}/deliveries", FunctionGroup.CUSTOMERS, true, "ANY"),

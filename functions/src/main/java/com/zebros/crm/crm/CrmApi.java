@@ -79,6 +79,7 @@ public final class CrmApi {
                 .add("GET", "/v1/webhooks/{webhookId}/deliveries", READ, r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/activities", READ, this::listActivities)
                 .add("GET", "/v1/tasks", READ, this::openTasks)
+                .add("GET", "/v1/search", READ, new Search(store, customers, contacts)::find)
                 .add("POST", "/v1/activities", WRITE, activities::create)
                 .add("GET", "/v1/activities/{activityId}", READ, r -> activities.get(r, r.pathParameter("activityId")))
                 .add("PUT", "/v1/activities/{activityId}", WRITE, r -> activities.update(r, r.pathParameter("activityId")))

@@ -40,6 +40,7 @@ public final class Entities {
 
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
             item.put("nameKey", AttributeValue.fromS(EntityType.nameKey(item.get("name").s(), id)));
+            EntityType.searchKey(item, "domain", id).ifPresent(key -> item.put("domainKey", key));
         }
     };
 
@@ -72,6 +73,7 @@ public final class Entities {
             String name = item.get("lastName").s() + " " + item.get("firstName").s();
             item.put("nameKey", AttributeValue.fromS(EntityType.nameKey(name, id)));
             item.put("tenantCustomer", AttributeValue.fromS(tenant + "#" + item.get("customerId").s()));
+            EntityType.searchKey(item, "email", id).ifPresent(key -> item.put("emailKey", key));
         }
     };
 

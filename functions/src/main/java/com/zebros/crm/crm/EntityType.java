@@ -47,6 +47,21 @@ public interface EntityType {
     /** Adds the index keys of {@code item} (its fields and key already set). */
     void deriveKeys(String tenant, String id, Map<String, AttributeValue> item);
 
+    /**
+     * The sort key that makes {@code field} searchable by prefix in its sparse index: the value in lower case and the
+     * id. None without the field, or when the key would pass DynamoDB's 1,024-byte limit on a sort key, which would
+     * make the write fail (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): a
+     * 320-character e-mail of multi-byte characters can; it is then not found by the search.
+     */
+    static java.util.Optional<AttributeValue> searchKey(Map<String, AttributeValue> item, String field, String id) {
+        if (!item.containsKey(field)) {
+            return java.util.Optional.empty();
+        }
+        String key = item.get(field).s().toLowerCase(java.util.Locale.ROOT).trim() + "#" + id;
+        return key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024 ? java.util.Optional.empty()
+                : java.util.Optional.of(AttributeValue.fromS(key));
+    }
+
     static String nameKey(String name, String id) {
         return name.toLowerCase(java.util.Locale.ROOT).trim() + "#" + id;
     }
