@@ -109,8 +109,8 @@ public final class CrmFunctions extends ZebrosComponent {
                     new CrmFunction.Wiring(permissions, environment, vpc)), childComponent()));
         }
 
-        stageChanges = stageChangeMapping(tables, args.notifiesFromStreams());
-        recordEvents = recordEventMapping(tables, args.notifiesFromStreams());
+        stageChanges = streamMapping(tables, STAGE_CHANGES, args.notifiesFromStreams());
+        recordEvents = streamMapping(tables, RECORD_EVENTS, args.notifiesFromStreams());
         webhookDeliveryMapping();
 
         new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
@@ -171,47 +171,47 @@ public final class CrmFunctions extends ZebrosComponent {
         return environment;
     }
 
-    /** The notification function reads the opportunities stream's updates, in the active region only. */
-    private EventSourceMapping stageChangeMapping(TableSet tables, boolean notifiesFromStreams) {
-        return new EventSourceMapping("opportunity-stage-changes", EventSourceMappingArgs.builder()
-                .eventSourceArn(tables.streamArn(CrmTable.OPPORTUNITIES))
-                .functionName(functions.get(FunctionGroup.NOTIFICATION).aliasArn())
-                .startingPosition("LATEST")
-                .enabled(notifiesFromStreams)
-                .batchSize(100)
-                .maximumBatchingWindowInSeconds(5)
-                .bisectBatchOnFunctionError(true)
-                .maximumRetryAttempts(5)
-                .functionResponseTypes("ReportBatchItemFailures")
-                // Only updates can change a stage; inserts and removals never notify.
-                .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
-                        .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
-                                .pattern("{\"eventName\":[\"MODIFY\"]}").build())
-                        .build())
-                .build(), child());
+    /**
+     * A function reading one table's stream, through Lambda's filter
+     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+     *
+     * @param windowSeconds how long Lambda gathers a batch
+     * @param retries       the tries of a failing batch (each failing record is reported alone)
+     * @param filter        the records the function gets
+     */
+    private record StreamSource(String name, CrmTable table, FunctionGroup group, int windowSeconds, int retries,
+                                String filter) {
     }
 
+    /** Only updates can change a stage; inserts and removals never notify. */
+    private static final StreamSource STAGE_CHANGES = new StreamSource("opportunity-stage-changes", CrmTable.OPPORTUNITIES,
+            FunctionGroup.NOTIFICATION, 5, 5, "{\"eventName\":[\"MODIFY\"]}");
+
     /**
-     * The webhooks function reads the history entries inserted on the jobs table's stream (each item change writes
-     * one), in the active region only, as the stage-change mapping does: a secondary's would send every event again
-     * from the replicated entries. Lambda's filter passes only those inserts
-     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html, prefix matching).
+     * The history entries inserted on the jobs table's stream (each item change writes one), by key prefix: what the
+     * webhooks function turns into events.
      */
-    private EventSourceMapping recordEventMapping(TableSet tables, boolean notifiesFromStreams) {
-        return new EventSourceMapping("record-events", EventSourceMappingArgs.builder()
-                .eventSourceArn(tables.streamArn(CrmTable.JOBS))
-                .functionName(functions.get(FunctionGroup.WEBHOOKS).aliasArn())
+    private static final StreamSource RECORD_EVENTS = new StreamSource("record-events", CrmTable.JOBS, FunctionGroup.WEBHOOKS,
+            1, 10, "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"jobId\":{\"S\":[{\"prefix\":\"#history#\"}]}}}}");
+
+    /**
+     * {@code source}'s mapping, enabled in the active region only: a secondary's stream carries the same replicated
+     * changes, so it would notify, or send every webhook event, a second time; the runbook enables it on a failover.
+     */
+    private EventSourceMapping streamMapping(TableSet tables, StreamSource source, boolean activeRegion) {
+        return new EventSourceMapping(source.name(), EventSourceMappingArgs.builder()
+                .eventSourceArn(tables.streamArn(source.table()))
+                .functionName(functions.get(source.group()).aliasArn())
                 .startingPosition("LATEST")
-                .enabled(notifiesFromStreams)
+                .enabled(activeRegion)
                 .batchSize(100)
-                .maximumBatchingWindowInSeconds(1)
+                .maximumBatchingWindowInSeconds(source.windowSeconds())
                 .bisectBatchOnFunctionError(true)
-                .maximumRetryAttempts(10)
+                .maximumRetryAttempts(source.retries())
                 .functionResponseTypes("ReportBatchItemFailures")
                 .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
                         .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
-                                .pattern("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"jobId\":{\"S\":[{\"prefix\":\"#history#\"}]}}}}")
-                                .build())
+                                .pattern(source.filter()).build())
                         .build())
                 .build(), child());
     }

@@ -161,19 +161,19 @@ public final class FailoverRunbook {
     }
 
     private static Step notifications(Map<String, Object> stack, boolean enable) {
-        String uuid = get(stack, NOTIFICATION_MAPPING);
-        return new Step((enable ? "Enable" : "Disable") + " stage-change notifications in " + get(stack, REGION)
-                + " (only the active region notifies).",
-                "aws lambda update-event-source-mapping --uuid " + uuid + (enable ? " --enabled" : " --no-enabled")
-                        + " --region " + get(stack, REGION),
-                "aws lambda get-event-source-mapping --uuid " + uuid + " --query State --output text --region "
-                        + get(stack, REGION), enable ? "Enabled" : "Disabled");
+        return streamMapping(stack, NOTIFICATION_MAPPING, "stage-change notifications", "notifies", enable);
     }
 
     private static Step recordEvents(Map<String, Object> stack, boolean enable) {
-        String uuid = get(stack, RECORD_EVENTS_MAPPING);
-        return new Step((enable ? "Enable" : "Disable") + " webhook events in " + get(stack, REGION)
-                + " (only the active region sends them).",
+        return streamMapping(stack, RECORD_EVENTS_MAPPING, "webhook events", "sends them", enable);
+    }
+
+    /** A stream's event source mapping, which runs in the active region only, enabled or disabled there. */
+    private static Step streamMapping(Map<String, Object> stack, String output, String what, String activeDoes,
+                                      boolean enable) {
+        String uuid = get(stack, output);
+        return new Step((enable ? "Enable" : "Disable") + " " + what + " in " + get(stack, REGION)
+                + " (only the active region " + activeDoes + ").",
                 "aws lambda update-event-source-mapping --uuid " + uuid + (enable ? " --enabled" : " --no-enabled")
                         + " --region " + get(stack, REGION),
                 "aws lambda get-event-source-mapping --uuid " + uuid + " --query State --output text --region "

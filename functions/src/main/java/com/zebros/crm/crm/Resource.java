@@ -395,17 +395,22 @@ public final class Resource {
     }
 
     public static int limit(Request request) {
+        return limit(request, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The request's {@code limit}, from 1 to {@code most}; {@code otherwise} without one. */
+    static int limit(Request request, int otherwise, int most) {
         return request.queryParameter("limit").map(value -> {
             try {
                 int limit = Integer.parseInt(value);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
+                if (limit >= 1 && limit <= most) {
                     return limit;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw ApiException.invalid(List.of(new ApiException.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
-        }).orElse(DEFAULT_LIMIT);
+            throw ApiException.invalid(List.of(new ApiException.FieldError("limit", "must be a whole number from 1 to " + most)));
+        }).orElse(otherwise);
     }
 
     /** The JSON a client sees: its id, its fields, version and times; never the derived keys. */

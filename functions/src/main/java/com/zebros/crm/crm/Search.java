@@ -42,17 +42,7 @@ final class Search {
         if (q.isEmpty() || q.length() > 200) {
             throw ApiException.invalid(List.of(new ApiException.FieldError("q", "must be 1 to 200 characters: the start of a name, an e-mail or a domain")));
         }
-        int limit = request.queryParameter("limit").map(v -> {
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 1 && n <= MAX_LIMIT) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw ApiException.invalid(List.of(new ApiException.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
-        }).orElse(DEFAULT_LIMIT);
+        int limit = Resource.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         String tenant = request.principal().tenantId();
         Map<String, Map<String, Object>> foundCustomers = new LinkedHashMap<>();
         add(foundCustomers, customers, "name", query(Table.CUSTOMERS, "byName", "nameKey", tenant, q, limit));

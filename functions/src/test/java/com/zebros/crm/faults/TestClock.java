@@ -6,11 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system's time plus an offset a test moves forward: past an idempotency lease, without waiting. */
-final class TestClock extends Clock {
+/**
+ * The system's time, or a fixed start, plus an offset a test moves forward: past an idempotency lease, or a deal's
+ * days in a stage, without waiting.
+ */
+public final class TestClock extends Clock {
+    private final Instant start;
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    /** The system's time, moved by the test. */
+    public TestClock() {
+        this.start = null;
+    }
+
+    /** Stands at {@code start} until the test moves it. */
+    public TestClock(Instant start) {
+        this.start = start;
+    }
+
+    public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
@@ -26,6 +40,6 @@ final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return (start == null ? Instant.now() : start).plus(offset);
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.zebros.crm.faults.TestClock;
 import com.zebros.crm.http.Response;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each stage an opportunity enters is logged with the time spent in the one it left, on a clock the test moves. */
 class StageHistoryTest {
-    /** A clock that stands still until moved. */
-    private static final class MovedClock extends Clock {
-        private Instant now = Instant.parse("2027-01-01T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theStagesADealWentThroughAndTheTimeInEachAreRead() {
-        MovedClock clock = new MovedClock();
+        TestClock clock = new TestClock(Instant.parse("2027-01-01T09:00:00Z"));
         try (ServiceOnLocalDynamo api = new ServiceOnLocalDynamo(clock).migrated()) {
             String tenant = "stages";
             String customer = json(api.call(tenant, "POST", "/v1/customers", Map.of(), "{\"name\":\"Stages Inc\"}")).get("id").getAsString();
