@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.zebros.crm.auth.Principal;
-import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.local.LocalServer;
+import com.zebros.crm.local.LocalSqs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -29,20 +23,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * real SQS server (ElasticMQ in this JVM), the message read back from that queue.
  */
 class JobQueueSqsTest {
-    private static SQSRestServer sqsServer;
+    private static LocalSqs localSqs;
     private static SqsClient sqs;
     private static String queue;
     private static LocalServer api;
 
     @BeforeAll
     static void start() throws Exception {
-        int port = LocalDynamo.freePort();
-        sqsServer = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
-        sqsServer.waitUntilStarted();
-        String endpoint = "http://127.0.0.1:" + port;
-        sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().build()).build();
+        localSqs = new LocalSqs();
+        sqs = localSqs.client();
+        String endpoint = localSqs.endpoint();
         queue = sqs.createQueue(r -> r.queueName("zebros-test-job-queue")).queueUrl();
         api = new LocalServer(0, Map.of("JOB_QUEUE_URL", queue, "SQS_ENDPOINT", endpoint));
     }
@@ -50,8 +40,7 @@ class JobQueueSqsTest {
     @AfterAll
     static void stop() {
         api.close();
-        sqs.close();
-        sqsServer.stopAndWait();
+        localSqs.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.zebros.crm.auth.Principal;
 import com.zebros.crm.lambda.WebhooksHandler;
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.local.LocalServer;
+import com.zebros.crm.local.LocalSqs;
 import com.zebros.crm.store.Table;
 import com.zebros.crm.webhook.WebhookSignature;
 import com.zebros.crm.webhook.WebhookTarget;
@@ -32,14 +33,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -56,7 +52,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * messages, calls the function, deletes what it did not report failed.
  */
 class WebhooksTest {
-    private static SQSRestServer sqsServer;
+    private static LocalSqs localSqs;
     private static SqsClient sqs;
     private static String queue;
     private static LocalServer api;
@@ -67,13 +63,9 @@ class WebhooksTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port = LocalDynamo.freePort();
-        sqsServer = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
-        sqsServer.waitUntilStarted();
-        String sqsEndpoint = "http://127.0.0.1:" + port;
-        sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().build()).build();
+        localSqs = new LocalSqs();
+        sqs = localSqs.client();
+        String sqsEndpoint = localSqs.endpoint();
         queue = sqs.createQueue(r -> r.queueName("zebros-test-webhooks.fifo").attributes(Map.of(
                 QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
         api = new LocalServer(0, Map.of(WebhookTarget.ALLOW_PRIVATE, "true"));
@@ -100,8 +92,7 @@ class WebhooksTest {
     static void stop() {
         endpoint.stop(0);
         api.close();
-        sqs.close();
-        sqsServer.stopAndWait();
+        localSqs.close();
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
