@@ -199,8 +199,11 @@ public final class Field {
             return null;
         }
         if (kind == Kind.MONEY) {
-            return Map.of("value", new BigDecimal(value.m().get("value").n()).setScale(2).toPlainString(),
-                    "currency", value.m().get("currency").s());
+            // In this order always: Map.of iterates in an order that changes from one JVM start to the next.
+            Map<String, String> money = new java.util.LinkedHashMap<>();
+            money.put("value", new BigDecimal(value.m().get("value").n()).setScale(2).toPlainString());
+            money.put("currency", value.m().get("currency").s());
+            return money;
         }
         return value.s();
     }
