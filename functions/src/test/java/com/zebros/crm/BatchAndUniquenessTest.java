@@ -188,7 +188,9 @@ class BatchAndUniquenessTest {
         assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"merge\",\"records\":[{}]}").status());
         assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[]}").status());
         assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[1]}").status());
-        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[{}],\"atomic\":true}").status());
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"upsert\",\"records\":[{\"domain\":\"a.example\"}],\"atomic\":true}").status(),
+                "all-or-nothing is for creates");
+        assertEquals(400, post("/v1/customers/batch", token, "{\"mode\":\"create\",\"records\":[{\"name\":\"A\"}],\"atomic\":\"yes\"}").status());
         StringBuilder many = new StringBuilder("{\"mode\":\"create\",\"records\":[");
         for (int i = 0; i < 101; i++) {
             many.append(i == 0 ? "" : ",").append("{\"name\":\"N").append(i).append("\"}");
@@ -203,6 +205,54 @@ class BatchAndUniquenessTest {
         var foreign = post("/v1/customers/batch", token, "{\"mode\":\"update\",\"records\":[{\"id\":\"" + bobs + "\",\"name\":\"Mine\"}]}");
         assertEquals(List.of(404), statuses(foreign.json().getAsJsonArray("results")), "another tenant's customer does not exist here");
         assertNotEquals(0, foreign.json().get("failed").getAsInt());
+    }
+
+    @Test
+    void anAtomicBatchWritesEveryRecordOrNone() {
+        String acme = Api.customer(tenant, "Atomic Inc");
+        String good = "{\"mode\":\"create\",\"atomic\":true,\"records\":["
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"A\",\"lastName\":\"One\",\"email\":\"one@atomic.example\"},"
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"B\",\"lastName\":\"Two\",\"email\":\"two@atomic.example\"}]}";
+        var written = post("/v1/contacts/batch", token, good);
+        assertEquals(200, written.status(), written.body());
+        assertEquals(List.of(201, 201), statuses(written.json().getAsJsonArray("results")));
+        assertEquals(2, get("/v1/customers/" + acme + "/contacts", token).json().getAsJsonArray("items").size());
+
+        // The second record's e-mail is taken: DynamoDB cancels the transaction, and the first is not written either.
+        var taken = post("/v1/contacts/batch", token, "{\"mode\":\"create\",\"atomic\":true,\"records\":["
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"C\",\"lastName\":\"Three\",\"email\":\"three@atomic.example\"},"
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"D\",\"lastName\":\"Four\",\"email\":\"ONE@atomic.example\"}]}");
+        assertEquals(409, taken.status(), taken.body());
+        assertTrue(taken.body().contains("records[1]"), taken.body());
+        assertEquals(2, get("/v1/customers/" + acme + "/contacts", token).json().getAsJsonArray("items").size(), "nothing written");
+        assertEquals(0, get("/v1/search?q=three", token).json().getAsJsonArray("contacts").size());
+
+        var invalid = post("/v1/contacts/batch", token, "{\"mode\":\"create\",\"atomic\":true,\"records\":["
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"E\",\"lastName\":\"Five\",\"email\":\"five@atomic.example\"},"
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"\",\"lastName\":\"Six\"},"
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"G\",\"lastName\":\"Seven\",\"email\":\"FIVE@atomic.example\"}]}");
+        assertEquals(400, invalid.status(), invalid.body());
+        assertTrue(invalid.body().contains("records[1].firstName") && invalid.body().contains("records[2].email")
+                && invalid.body().contains("repeats records[0]"), "every problem of every record: " + invalid.body());
+        var orphan = post("/v1/contacts/batch", token, "{\"mode\":\"create\",\"atomic\":true,\"records\":["
+                + "{\"customerId\":\"" + acme + "\",\"firstName\":\"H\",\"lastName\":\"Eight\"},"
+                + "{\"customerId\":\"cus_missing\",\"firstName\":\"G\",\"lastName\":\"Seven\"}]}");
+        assertEquals(409, orphan.status(), "a customer that does not exist cancels the transaction: " + orphan.body());
+        assertEquals(2, get("/v1/customers/" + acme + "/contacts", token).json().getAsJsonArray("items").size(), "still nothing written");
+
+        StringBuilder many = new StringBuilder("{\"mode\":\"create\",\"atomic\":true,\"records\":[");
+        for (int i = 0; i < 40; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"Many ").append(i).append("\",\"domain\":\"many-").append(i).append(".example\"}");
+        }
+        var tooMany = post("/v1/customers/batch", token, many.append("]}").toString());
+        assertEquals(400, tooMany.status(), "40 customers with domains need 120 writes");
+        assertTrue(tooMany.body().contains("at most 100"), tooMany.body());
+
+        String key = "atomic-" + UUID.randomUUID();
+        String body = "{\"mode\":\"create\",\"atomic\":true,\"records\":[{\"name\":\"Keyed 1\"},{\"name\":\"Keyed 2\"}]}";
+        var first = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
+        var again = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
+        assertEquals(first.body(), again.body(), "a keyed batch is answered once");
     }
 
     private static List<Integer> statuses(JsonArray results) {

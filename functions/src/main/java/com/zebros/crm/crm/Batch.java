@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code POST /v1/{customers,contacts}/batch}: up to {@link #MAX_RECORDS} records created, updated or upserted in
@@ -28,6 +29,8 @@ import java.util.Set;
  */
 final class Batch {
     static final int MAX_RECORDS = 100;
+    /** The most writes DynamoDB takes in one transaction. */
+    static final int MAX_TRANSACTION_WRITES = 100;
     private static final int UPSERT_ATTEMPTS = 3;
 
     enum Mode { CREATE, UPDATE, UPSERT }
@@ -45,6 +48,13 @@ final class Batch {
         JsonObject body = Json.object(request.body());
         Mode mode = mode(body);
         List<JsonObject> records = records(body);
+        if (atomic(body)) {
+            if (mode != Mode.CREATE) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("atomic",
+                        "all-or-nothing is for create batches; an update or upsert batch answers record by record")));
+            }
+            return idempotency.run(request, () -> atomicCreate(request, records));
+        }
         return idempotency.run(request, () -> {
             List<Map<String, Object>> results = new ArrayList<>();
             int failed = 0;
@@ -138,6 +148,131 @@ final class Batch {
                 batch.principal(), batch.requestId());
     }
 
+    /**
+     * All of the records created, or none: every record validated first (every problem of every record in one 400,
+     * nothing written), then one DynamoDB transaction with each record's item, its references' checks (one per item
+     * referred to) and its history entry and claim, so a refused condition writes nothing at all. A transaction holds
+     * at most 100 writes and names an item once
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html), so a batch that
+     * needs more, or repeats a unique value, is a 400 before anything is sent.
+     */
+    private Response atomicCreate(Request batch, List<JsonObject> records) {
+        String tenant = batch.principal().tenantId();
+        List<Resource.Prepared> prepared = new ArrayList<>();
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        Map<String, Integer> uniqueValues = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Resource.Prepared create = resource.prepareCreate(recordRequest(batch, i, records.get(i)));
+                prepared.add(create);
+                int index = i;
+                resource.uniqueField().filter(create.item()::containsKey).ifPresent(field -> {
+                    Integer first = uniqueValues.putIfAbsent(create.item().get(field).s().trim().toLowerCase(Locale.ROOT), index);
+                    if (first != null) {
+                        errors.add(new ApiException.FieldError("records[" + index + "]." + field, "repeats records[" + first + "]'s"));
+                    }
+                });
+            } catch (ApiException refused) {
+                if (refused.errors().isEmpty()) {
+                    errors.add(new ApiException.FieldError("records[" + i + "]", refused.getMessage()));
+                }
+                int record = i;
+                refused.errors().forEach(e -> errors.add(new ApiException.FieldError("records[" + record + "]." + e.field(), e.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "Invalid request", "no record was written: " + errors.size() + " problem(s)", errors, Map.of());
+        }
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        Set<String> checked = new java.util.HashSet<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Resource.Prepared create = prepared.get(i);
+            writes.add(resource.store().newItemPut(resource.type().table(), create.item()));
+            owners.add(i);
+            for (var reference : create.references()) {
+                if (checked.add(reference.table() + "#" + reference.id())) {
+                    writes.add(resource.store().referenceCheck(tenant, reference));
+                    owners.add(i);
+                }
+            }
+            for (var write : create.alongside()) {
+                writes.add(write);
+                owners.add(i);
+            }
+        }
+        if (writes.size() > MAX_TRANSACTION_WRITES) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("records", "an all-or-nothing batch of these "
+                    + records.size() + " records needs " + writes.size() + " writes in one transaction, and DynamoDB takes at most "
+                    + MAX_TRANSACTION_WRITES + ": send fewer records")));
+        }
+        // Under an Idempotency-Key the ids come from the key: if the first one exists, an earlier attempt's transaction
+        // wrote the whole batch and failed before it could answer. Answer with what it wrote.
+        boolean writtenBefore = prepared.get(0).keyed() && resource.store().get(resource.type().table(), tenant,
+                prepared.get(0).id()).isPresent();
+        if (!writtenBefore) {
+            try {
+                resource.store().transactWrite(writes);
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                throw refusal(e, owners);
+            }
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Map<String, AttributeValue> item = new HashMap<>(writtenBefore
+                    ? resource.store().get(resource.type().table(), tenant, prepared.get(i).id()).orElseThrow(() ->
+                            ApiException.conflict("a record this Idempotency-Key created was deleted since; send the batch with a new key"))
+                    : prepared.get(i).item());
+            item.putIfAbsent(com.zebros.crm.store.Store.VERSION, AttributeValue.fromN("1"));
+            Response answer = resource.createdResponse(item);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("index", i);
+            result.put("status", answer.status());
+            result.put("item", JsonParser.parseString(answer.body()));
+            results.add(result);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mode", "create");
+        summary.put("atomic", true);
+        summary.put("succeeded", results.size());
+        summary.put("failed", 0);
+        summary.put("results", results);
+        return Response.json(200, summary);
+    }
+
+    /** Why DynamoDB cancelled the whole batch, naming the record whose condition failed. */
+    private static ApiException refusal(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e,
+                                        List<Integer> owners) {
+        var reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.<software.amazon.awssdk.services.dynamodb.model.CancellationReason>of();
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        for (int w = 0; w < reasons.size() && w < owners.size(); w++) {
+            String code = reasons.get(w).code();
+            if ("TransactionConflict".equals(code)) {
+                return ApiException.conflict("another change to the same items was in flight; no record was written, send the batch again");
+            }
+            if ("ConditionalCheckFailed".equals(code)) {
+                int record = owners.get(w);
+                errors.add(new ApiException.FieldError("records[" + record + "]", "refused by its condition (an item it refers "
+                        + "to is gone, or its unique value or id is another item's): no record was written"));
+            }
+        }
+        if (errors.isEmpty()) {
+            return new ApiException(409, "Conflict", "DynamoDB cancelled the batch; no record was written", List.of(), Map.of());
+        }
+        return new ApiException(409, "Conflict", "no record was written", errors, Map.of());
+    }
+
+    private static boolean atomic(JsonObject body) {
+        JsonElement atomic = body.get("atomic");
+        if (atomic == null) {
+            return false;
+        }
+        if (!atomic.isJsonPrimitive() || !atomic.getAsJsonPrimitive().isBoolean()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("atomic", "must be true or false")));
+        }
+        return atomic.getAsBoolean();
+    }
+
     private static Mode mode(JsonObject body) {
         JsonElement mode = body.get("mode");
         if (mode != null && mode.isJsonPrimitive()) {
@@ -152,9 +287,9 @@ final class Batch {
 
     private static List<JsonObject> records(JsonObject body) {
         for (String name : body.keySet()) {
-            if (!Set.of("mode", "records").contains(name)) {
+            if (!Set.of("mode", "records", "atomic").contains(name)) {
                 throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a member of a batch; "
-                        + "a batch has mode and records")));
+                        + "a batch has mode, records and optionally atomic")));
             }
         }
         JsonElement records = body.get("records");

@@ -64,20 +64,42 @@ public final class Resource {
      * a batch under the batch's own.
      */
     Response createNow(Request request) {
+        Prepared create = prepareCreate(request);
+        Map<String, AttributeValue> item = create.item();
+        if (!created(item, create.references(), create.alongside())) {
+            if (!create.keyed()) {
+                throw ApiException.conflict("an id collided; send the request again");
+            }
+            // An earlier attempt under this key wrote the item and failed before it could answer: answer now.
+            item = sameRequestsItem(request.principal().tenantId(), create.id(), create.fields());
+        } else {
+            item.put(Store.VERSION, AttributeValue.fromN("1"));
+        }
+        return createdResponse(item);
+    }
+
+    /**
+     * A create ready to write: its validated fields, the item, what it refers to and what it writes alongside
+     * (history, claim, totals); {@code keyed} when its id comes from an Idempotency-Key.
+     */
+    record Prepared(String id, Map<String, AttributeValue> fields, Map<String, AttributeValue> item,
+                    List<Reference> references, List<TransactWriteItem> alongside, boolean keyed) {
+    }
+
+    /** Everything a create writes, validated and built, nothing written yet: for a single create or an atomic batch. */
+    Prepared prepareCreate(Request request) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> fields = validate(tenant, Json.object(request.body()), Map.of());
         Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
         String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
         Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
-        if (!created(item, references(item, Map.of()), alongside(request, id, Map.of(), item, 1))) {
-            if (keyed.isEmpty()) {
-                throw ApiException.conflict("an id collided; send the request again");
-            }
-            // An earlier attempt under this key wrote the item and failed before it could answer: answer now.
-            item = sameRequestsItem(tenant, id, fields);
-        } else {
-            item.put(Store.VERSION, AttributeValue.fromN("1"));
-        }
+        return new Prepared(id, fields, item, references(item, Map.of()), alongside(request, id, Map.of(), item, 1),
+                keyed.isPresent());
+    }
+
+    /** The 201 of a created item (its version set). */
+    Response createdResponse(Map<String, AttributeValue> item) {
+        String id = item.get(type.table().idAttribute()).s();
         return Response.json(201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"",
                 "Location", location(id)));
     }
@@ -420,5 +442,9 @@ public final class Resource {
 
     public EntityType type() {
         return type;
+    }
+
+    Store store() {
+        return store;
     }
 }

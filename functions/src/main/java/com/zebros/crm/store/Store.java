@@ -132,14 +132,9 @@ public final class Store {
         if (references.isEmpty() && alongside.isEmpty()) {
             return create(table, item);
         }
-        Map<String, AttributeValue> versioned = new HashMap<>(item);
         // A restored item comes back at the version it names (its history's next); a new one is at version 1.
-        versioned.putIfAbsent(VERSION, AttributeValue.fromN("1"));
-        Put put = Put.builder().tableName(name(table)).item(versioned)
-                .conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", table.idAttribute())).build();
         Optional<Map<String, AttributeValue>> refused = transact(item.get(Table.TENANT).s(), references,
-                TransactWriteItem.builder().put(put).build(), alongside);
+                newItemPut(table, item), alongside);
         return refused.isEmpty();
     }
 
@@ -218,6 +213,31 @@ public final class Store {
         return e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
+    /** The condition check that {@code reference} holds, for a transaction. */
+    public TransactWriteItem referenceCheck(String tenant, Reference reference) {
+        var check = ConditionCheck.builder().tableName(name(reference.table()))
+                .key(key(reference.table(), tenant, reference.id()))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (reference.customerId() == null) {
+            check.conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", reference.table().idAttribute()));
+        } else {
+            check.conditionExpression("attribute_exists(#id) AND #c = :c")
+                    .expressionAttributeNames(Map.of("#id", reference.table().idAttribute(), "#c", "customerId"))
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(reference.customerId())));
+        }
+        return TransactWriteItem.builder().conditionCheck(check.build()).build();
+    }
+
+    /** The put of a new item at version 1, on the condition that its key is free, for a transaction. */
+    public TransactWriteItem newItemPut(Table table, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> versioned = new HashMap<>(item);
+        versioned.putIfAbsent(VERSION, AttributeValue.fromN("1"));
+        return TransactWriteItem.builder().put(Put.builder().tableName(name(table)).item(versioned)
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", table.idAttribute())).build()).build();
+    }
+
     /**
      * The references' condition checks and {@code put} in one transaction
      * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
@@ -229,18 +249,7 @@ public final class Store {
                                                            List<TransactWriteItem> alongside) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         for (Reference reference : references) {
-            var check = ConditionCheck.builder().tableName(name(reference.table()))
-                    .key(key(reference.table(), tenant, reference.id()))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-            if (reference.customerId() == null) {
-                check.conditionExpression("attribute_exists(#id)")
-                        .expressionAttributeNames(Map.of("#id", reference.table().idAttribute()));
-            } else {
-                check.conditionExpression("attribute_exists(#id) AND #c = :c")
-                        .expressionAttributeNames(Map.of("#id", reference.table().idAttribute(), "#c", "customerId"))
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(reference.customerId())));
-            }
-            writes.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
+            writes.add(referenceCheck(tenant, reference));
         }
         writes.add(own);
         writes.addAll(alongside);
