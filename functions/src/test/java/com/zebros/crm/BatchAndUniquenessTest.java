@@ -253,6 +253,21 @@ class BatchAndUniquenessTest {
         var first = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
         var again = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
         assertEquals(first.body(), again.body(), "a keyed batch is answered once");
+
+        // An attempt whose transaction was written but which failed before storing its answer: its key's record is
+        // gone once its lease has run out. The retry finds the batch written and answers with it, creating nothing.
+        String lostKey = "atomic-lost-" + UUID.randomUUID();
+        String lostBody = "{\"mode\":\"create\",\"atomic\":true,\"records\":[{\"name\":\"Lost 1\"},{\"name\":\"Lost 2\"}]}";
+        var lost = post("/v1/customers/batch", token, lostBody, "Idempotency-Key", lostKey);
+        var dynamo = Api.server().dynamo();
+        dynamo.client().deleteItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS))
+                .key(com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.JOBS, tenant,
+                        "idempotency#POST /v1/customers/batch#" + lostKey)));
+        var retried = post("/v1/customers/batch", token, lostBody, "Idempotency-Key", lostKey);
+        assertEquals(200, retried.status(), retried.body());
+        assertEquals(lost.json().getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("item").get("id"),
+                retried.json().getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("item").get("id"));
+        assertEquals(2, get("/v1/search?q=lost", token).json().getAsJsonArray("customers").size(), "created once");
     }
 
     private static List<Integer> statuses(JsonArray results) {
