@@ -64,8 +64,12 @@ public final class RedisNodes implements AutoCloseable {
             formed = true;
         }
         if (cluster) {
-            waitFor(() -> cli("-p", String.valueOf(ports.get(0)), "cluster", "info").contains("cluster_state:ok"),
-                    "the cluster to be ok");
+            // Every node, not only the first: a node that has not yet learnt the others' slots answers CLUSTERDOWN
+            // (a clean-clone CI run met this: two reads of keys on another shard missed right after the start).
+            for (int port : ports) {
+                waitFor(() -> cli("-p", String.valueOf(port), "cluster", "info").contains("cluster_state:ok"),
+                        "the cluster to be ok on " + port);
+            }
         }
     }
 
