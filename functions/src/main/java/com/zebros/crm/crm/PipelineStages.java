@@ -69,6 +69,26 @@ public final class PipelineStages {
                 new ApiException.FieldError(field, "must be one of this tenant's stages " + stages.stream().map(Stage::name).toList()))));
     }
 
+    /**
+     * What is wrong with the stage an opportunity's body sets, against its tenant's stages (one consistent read): none
+     * when the body keeps the stored stage or names none, or names no stage an id could be (the field's own check
+     * says that).
+     */
+    static List<ApiException.FieldError> problems(Store store, String tenant, JsonObject body,
+                                                  Map<String, AttributeValue> current) {
+        JsonElement stage = body.get("stage");
+        if (stage == null || !stage.isJsonPrimitive() || !Field.isId(stage.getAsString())
+                || (current.containsKey("stage") && current.get("stage").s().equals(stage.getAsString()))) {
+            return List.of();
+        }
+        try {
+            require(read(store, tenant), "stage", stage.getAsString());
+            return List.of();
+        } catch (ApiException e) {
+            return e.errors();
+        }
+    }
+
     /** {@code GET /v1/pipeline/stages}. */
     public Response get(Request request) {
         request.allowOnly(Set.of());

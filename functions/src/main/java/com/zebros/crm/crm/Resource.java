@@ -216,8 +216,8 @@ public final class Resource {
     }
 
     /**
-     * Deletes an item read first, at the version read, together with its history entry and its share of any
-     * totals. Without If-Match a concurrent change is read again (three times at most); with it, a version other
+     * Deletes an item read first, at the version read, together with its history entry, its copy in the trash, its
+     * share of any totals and its unique value's claim. Without If-Match a concurrent change is read again (three times at most); with it, a version other
      * than the stored one is a 412 as for any delete.
      */
     private void deleteRead(Request request, String id, Optional<Long> ifMatch) {
@@ -305,7 +305,6 @@ public final class Resource {
         long version = Long.parseLong(item.get(Store.VERSION).n()) + 2;
         item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
-        item.remove(PipelineTotals.COUNTED);
         List<TransactWriteItem> alongside = alongside(request, id, Map.of(), item, version, History.Action.RESTORED);
         alongside.add(trash.release(type, tenant, id));
         if (!created(item, references(item, Map.of()), alongside)) {
@@ -349,16 +348,8 @@ public final class Resource {
      * or changed, is checked against its tenant's stages too (one more read), in the same problem document.
      */
     private Map<String, AttributeValue> validate(String tenant, JsonObject body, Map<String, AttributeValue> current) {
-        List<ApiException.FieldError> stageErrors = new java.util.ArrayList<>();
-        var stage = body.get("stage");
-        if (type == Entities.OPPORTUNITY && stage != null && stage.isJsonPrimitive() && Field.isId(stage.getAsString())
-                && !(current.containsKey("stage") && current.get("stage").s().equals(stage.getAsString()))) {
-            try {
-                PipelineStages.require(PipelineStages.read(store, tenant), "stage", stage.getAsString());
-            } catch (ApiException e) {
-                stageErrors.addAll(e.errors());
-            }
-        }
+        List<ApiException.FieldError> stageErrors = type == Entities.OPPORTUNITY
+                ? PipelineStages.problems(store, tenant, body, current) : List.of();
         Map<String, AttributeValue> item;
         try {
             item = Items.validate(type, body, current);

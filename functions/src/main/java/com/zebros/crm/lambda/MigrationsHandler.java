@@ -2,18 +2,14 @@ package com.zebros.crm.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.zebros.crm.faults.Timeouts;
 import com.zebros.crm.migrate.MigrationState;
 import com.zebros.crm.migrate.PipelineTotalsMigration;
 import com.zebros.crm.migrate.UniqueClaimsMigration;
 import com.zebros.crm.obs.MemoryUse;
 import com.zebros.crm.store.Store;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The hourly migrations function (an EventBridge schedule invokes it): runs every data migration that is not
@@ -38,12 +34,7 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
     }
 
     static Store store(Map<String, String> env) {
-        var builder = DynamoDbClient.builder().region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
-                .httpClient(Timeouts.httpClient()).overrideConfiguration(Timeouts::apply);
-        if (env.containsKey("DYNAMODB_ENDPOINT")) {
-            builder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
-        }
-        return new Store(builder.build(), Store.namesFrom(env));
+        return new Store(BoundedClients.dynamo(env), Store.namesFrom(env));
     }
 
     @Override

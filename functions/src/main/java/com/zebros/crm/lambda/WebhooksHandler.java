@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.crm.faults.Timeouts;
 import com.zebros.crm.obs.MemoryUse;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.webhook.WebhookDelivery;
@@ -16,14 +15,11 @@ import com.zebros.crm.webhook.WebhookTarget;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -47,20 +43,9 @@ public final class WebhooksHandler implements RequestStreamHandler {
     }
 
     public WebhooksHandler(Map<String, String> env) {
-        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        var dynamo = DynamoDbClient.builder().region(region).httpClient(Timeouts.httpClient())
-                .overrideConfiguration(Timeouts::apply);
-        if (env.containsKey("DYNAMODB_ENDPOINT")) {
-            dynamo.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
-        }
-        var sqsBuilder = SqsClient.builder().region(region).httpClient(Timeouts.httpClient())
-                .overrideConfiguration(Timeouts::apply);
-        if (env.containsKey("SQS_ENDPOINT")) {
-            sqsBuilder.endpointOverride(URI.create(env.get("SQS_ENDPOINT")));
-        }
-        this.sqs = sqsBuilder.build();
+        this.sqs = BoundedClients.sqs(env);
         this.queueUrl = env.get("WEBHOOK_QUEUE_URL");
-        WebhookRegistry registry = new WebhookRegistry(new Store(dynamo.build(), Store.namesFrom(env)));
+        WebhookRegistry registry = new WebhookRegistry(new Store(BoundedClients.dynamo(env), Store.namesFrom(env)));
         WebhookTarget target = new WebhookTarget("true".equals(env.get(WebhookTarget.ALLOW_PRIVATE)));
         this.events = new WebhookEvents(registry, sqs, queueUrl);
         this.delivery = new WebhookDelivery(registry, target, Clock.systemUTC());
