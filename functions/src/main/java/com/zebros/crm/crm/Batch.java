@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * value, or creates one; two racing upserts of one value end as one create and one update, because the create
  * that loses the claim finds the winner and patches it. Under an {@code Idempotency-Key} the whole batch is
  * answered once and replayed, and a create's id comes from the key and its position, so a batch retried after a
- * failure halfway creates nothing twice.
+ * failure halfway creates nothing twice. A failure of the data store is not one record's refusal: it fails the whole
+ * batch (503, and the key's claim given back), because a write the client gave up on can still land; only the
+ * retry under the same key then answers for every record.
  */
 final class Batch {
     static final int MAX_RECORDS = 100;
@@ -86,14 +88,6 @@ final class Batch {
             };
         } catch (ApiException refused) {
             return Response.problem(refused);
-        } catch (software.amazon.awssdk.core.exception.SdkException failure) {
-            if (!com.zebros.crm.faults.Unavailable.is(failure)) {
-                throw failure;
-            }
-            // The data store failed under this record: the ones before it stand, and the client must learn which.
-            return Response.problem(new ApiException(503, "Service Unavailable", "the data store did not confirm this "
-                    + "record; send it again (under the batch's Idempotency-Key a create is not made twice)", List.of(),
-                    Map.of()));
         }
     }
 

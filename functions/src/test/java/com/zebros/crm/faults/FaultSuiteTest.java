@@ -171,6 +171,8 @@ class FaultSuiteTest {
                 FaultSuiteTest::dynamoWriteLandsLate));
         all.add(new Scenario("DynamoDB", "slow, under the timeouts (700 ms a call)", "201", request, "written once",
                 FaultSuiteTest::dynamoSlowButInTime));
+        all.add(new Scenario("DynamoDB", "slow from a batch's second record on", "503, Retry-After; the retry with the "
+                + "same key: 200, every record 201", request, "each record once", FaultSuiteTest::dynamoFailsHalfwayThroughABatch));
         all.add(new Scenario("DAX", "unreachable (the real DAX client; no cluster answers)", "200: the reads DAX "
                 + "serves come from DynamoDB; DAX is tried again after 5 s", call, "unchanged", FaultSuiteTest::daxUnreachable));
         all.add(new Scenario("Redis, one node", "down at start-up", "the service starts; 200 from the table", redisBound,
@@ -375,6 +377,33 @@ class FaultSuiteTest {
         assertTrue(created.millis() >= 3 * 700, "three calls, each delayed: " + created.millis() + " ms");
         assertTrue(created.millis() <= REQUEST_BOUND_MS, created.millis() + " ms");
         assertEquals(1, items(Table.CONTACTS, tenant).size());
+    }
+
+    /**
+     * A batch whose data store fails after its first record: the whole batch is a 503 (a write the client gave up on
+     * can still land, so no record's fate is known), and its retry under the same key creates each record once.
+     */
+    static void dynamoFailsHalfwayThroughABatch() throws InterruptedException {
+        String tenant = tenant();
+        String body = "{\"mode\":\"create\",\"records\":[{\"name\":\"One\"},{\"name\":\"Two\"},{\"name\":\"Three\"}]}";
+        // The key's claim and the first record's transaction pass; every call after them is slower than the timeouts.
+        dynamo.server().delay(Duration.ofMillis(1500), 2);
+        Timed first = call(service, "POST", "/v1/customers/batch", body, tenant, "Idempotency-Key", "batch-key-1");
+        unavailable(first, REQUEST_BOUND_MS);
+        dynamo.server().heal();
+        Thread.sleep(2000);
+        Timed retry = call(service, "POST", "/v1/customers/batch", body, tenant, "Idempotency-Key", "batch-key-1");
+        if (retry.status() == 409) {
+            clock.advance(Duration.ofSeconds(31));
+            retry = call(service, "POST", "/v1/customers/batch", body, tenant, "Idempotency-Key", "batch-key-1");
+        }
+        assertEquals(200, retry.status(), retry.response().body());
+        List<Integer> statuses = new ArrayList<>();
+        JsonParser.parseString(retry.response().body()).getAsJsonObject().getAsJsonArray("results")
+                .forEach(r -> statuses.add(r.getAsJsonObject().get("status").getAsInt()));
+        assertEquals(List.of(201, 201, 201), statuses);
+        assertEquals(List.of("One", "Three", "Two"), items(Table.CUSTOMERS, tenant).stream().map(c -> c.get("name").s())
+                .sorted().toList(), "each record once, whichever attempt wrote it");
     }
 
     // ---- DAX ------------------------------------------------------------------------------------------------
