@@ -171,6 +171,10 @@ class PhaseMatrixTest {
             assertTrue(map(dev(phase).inputs("aws:lambda/function:Function", "customers").get("vpcConfig")) != null,
                     "functions join the VPC to reach DAX");
         }
+        String daxAccess = String.valueOf(dev(2).inputs("aws:iam/rolePolicy:RolePolicy", "dax-role-policy").get("policy"));
+        assertTrue(daxAccess.contains("table/zebros-dev-customers"), daxAccess);
+        assertFalse(daxAccess.contains("table/zebros-dev-jobs"),
+                "DAX may not read the jobs table, so the functions read it from DynamoDB (functions' StoreReadersTest)");
         assertEquals(2L, dev(2).inputs("aws:dax/cluster:Cluster", "dax").get("replicationFactor"));
         assertEquals(3L, dev(3).inputs("aws:dax/cluster:Cluster", "dax").get("replicationFactor"));
         assertNull(dev(1).inputs("aws:lambda/function:Function", "customers").get("vpcConfig"), "no VPC before it is needed");

@@ -78,6 +78,36 @@ class PipelineStagesTest {
                 "If-Match", "\"1\"").status(), "moved out, it can go");
     }
 
+    /**
+     * A deal written into a stage in the instant before the stage was removed (the removal's check reads the stage
+     * index, which had not shown it yet): played here by writing the stages item past the API. The deal stays
+     * editable and is listed after the configured stages.
+     */
+    @Test
+    void aDealLeftInARemovedStageStaysEditableAndIsListedLast() {
+        String customer = Api.customer(tenant, "Race Co");
+        String deal = opportunity(customer, "negotiation").json().get("id").getAsString();
+        var dynamo = Api.server().dynamo();
+        var item = new java.util.HashMap<>(com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.JOBS, tenant, "#settings#stages"));
+        item.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        item.put("stages", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
+                stage("open-deal", "open"), stage("won", "won"), stage("lost", "lost"))));
+        dynamo.client().putItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS)).item(item));
+
+        assertEquals(200, patch("/v1/opportunities/" + deal, token, "{\"name\":\"Still editable\"}", "If-Match", "\"1\"").status());
+        assertEquals(400, patch("/v1/opportunities/" + deal, token, "{\"stage\":\"proposal\"}", "If-Match", "\"2\"").status(),
+                "but not moved to another removed stage");
+        assertEquals(List.of("open-deal", "won", "lost", "negotiation"),
+                names(get("/v1/pipeline", token).json().getAsJsonArray("stages"), "stage"));
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue stage(String name, String outcome) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of(
+                "name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(name),
+                "probability", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("50"),
+                "outcome", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(outcome)));
+    }
+
     @Test
     void badStageListsAreRefusedNamingEachProblemAndOnlyManagersChangeThem() {
         for (String body : List.of("{\"stages\":[{\"name\":\"only\",\"probability\":1,\"outcome\":\"won\"}]}",

@@ -58,6 +58,18 @@ class SearchTest {
                 .getAsJsonArray("customers"), "name"), "a domain removed leaves the index with the write");
     }
 
+    /** 320 characters of three bytes each: the longest e-mail the API takes still fits the index's sort key. */
+    @Test
+    void theLongestEmailIsWrittenAndFound() {
+        String acme = customer("Long Mail", null);
+        String email = "€".repeat(64) + "@" + "€".repeat(250) + "." + "€".repeat(4);
+        assertEquals(320, email.length());
+        var created = post("/v1/customers/" + acme + "/contacts", token, "{\"firstName\":\"L\",\"lastName\":\"M\",\"email\":\"" + email + "\"}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(1, get("/v1/search?q=" + java.net.URLEncoder.encode("€€€€", java.nio.charset.StandardCharsets.UTF_8), token)
+                .json().getAsJsonArray("contacts").size());
+    }
+
     @Test
     void searchesStayInTheirTenantAndBadQueriesAre400() {
         customer("Secret Corp", "secret.example");

@@ -85,6 +85,11 @@ class WebhooksTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        endpoint.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/hook");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         endpoint.start();
     }
 
@@ -177,6 +182,68 @@ class WebhooksTest {
         List<String> outcomes = new ArrayList<>();
         deliveries.forEach(d -> outcomes.add(d.getAsJsonObject().get("outcome").getAsString()));
         assertEquals(1, outcomes.stream().filter("failed"::equals).count(), outcomes.toString());
+    }
+
+    /** Waits of 10 s doubling to 15 min: 20 receives span about three and a half hours. */
+    @Test
+    void aFailedDeliveryWaitsLongerEachTimeUpToFifteenMinutes() {
+        long total = 0;
+        for (int attempt = 1; attempt < 20; attempt++) {
+            total += com.zebros.crm.webhook.WebhookDelivery.backoff(attempt).toSeconds();
+        }
+        assertEquals(10, com.zebros.crm.webhook.WebhookDelivery.backoff(1).toSeconds());
+        assertEquals(640, com.zebros.crm.webhook.WebhookDelivery.backoff(7).toSeconds());
+        assertEquals(900, com.zebros.crm.webhook.WebhookDelivery.backoff(8).toSeconds());
+        assertEquals(900, com.zebros.crm.webhook.WebhookDelivery.backoff(19).toSeconds());
+        assertTrue(total > 3 * 3600 && total < 4 * 3600, total + " s");
+    }
+
+    /** A fan-out the queue refuses reports the first record it could not send, so Lambda retries from there. */
+    @Test
+    void aFanOutTheQueueRefusesIsRetriedFromTheFirstUnsentRecord() throws Exception {
+        String tenant = "hooks-down-" + UUID.randomUUID();
+        String token = api.issuer().token(tenant, "user-of-" + tenant, List.of(Principal.ADMIN));
+        assertEquals(201, call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:1/hook\",\"events\":[\"*\"]}").statusCode());
+        call("POST", "/v1/customers", token, "{\"name\":\"One\"}");
+        call("POST", "/v1/customers", token, "{\"name\":\"Two\"}");
+        Map<String, String> env = new HashMap<>(api.dynamo().environment());
+        env.put("WEBHOOK_QUEUE_URL", queue + "-missing");
+        env.put("SQS_ENDPOINT", localSqs.endpoint());
+        var broken = new WebhooksHandler(env);
+        JsonObject stream = streamEvent(tenant);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        broken.handleRequest(new ByteArrayInputStream(stream.toString().getBytes(StandardCharsets.UTF_8)), out, null);
+        JsonArray failures = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("batchItemFailures");
+        assertEquals(1, failures.size(), out.toString(StandardCharsets.UTF_8));
+        String firstHistory = null;
+        for (var r : stream.getAsJsonArray("Records")) {
+            JsonObject record = r.getAsJsonObject();
+            if (record.getAsJsonObject("dynamodb").getAsJsonObject("Keys").getAsJsonObject("jobId").get("S").getAsString()
+                    .startsWith("#history#")) {
+                firstHistory = record.getAsJsonObject("dynamodb").get("SequenceNumber").getAsString();
+                break;
+            }
+        }
+        assertEquals(firstHistory, failures.get(0).getAsJsonObject().get("itemIdentifier").getAsString());
+    }
+
+    /** A redirect is not followed: it could lead to an address the check would refuse. The attempt is a failure. */
+    @Test
+    void aRedirectIsNotFollowed() throws Exception {
+        String tenant = "hooks-redirect-" + UUID.randomUUID();
+        String token = api.issuer().token(tenant, "user-of-" + tenant, List.of(Principal.ADMIN));
+        String id = JsonParser.parseString(call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:"
+                + endpoint.getAddress().getPort() + "/moved\",\"events\":[\"*\"]}").body()).getAsJsonObject().get("id").getAsString();
+        var registry = new com.zebros.crm.webhook.WebhookRegistry(new com.zebros.crm.store.Store(api.dynamo().client(), api.dynamo().names()));
+        var delivery = new com.zebros.crm.webhook.WebhookDelivery(registry, new WebhookTarget(true), java.time.Clock.systemUTC());
+        received.clear();
+        String message = "{\"tenantId\":\"" + tenant + "\",\"webhookId\":\"" + id + "\",\"event\":{\"id\":\"evt_1\","
+                + "\"type\":\"customer.created\",\"data\":{\"id\":\"cus_1\"}}}";
+        assertEquals(com.zebros.crm.webhook.WebhookDelivery.Outcome.FAILED, delivery.deliver(message, 1));
+        assertEquals(List.of(), received, "the address it was sent to was not asked");
+        JsonObject attempt = JsonParser.parseString(call("GET", "/v1/webhooks/" + id + "/deliveries", token, null).body())
+                .getAsJsonObject().getAsJsonArray("items").get(0).getAsJsonObject();
+        assertEquals(302, attempt.get("httpStatus").getAsInt());
     }
 
     @Test
