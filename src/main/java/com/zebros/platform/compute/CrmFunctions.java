@@ -35,7 +35,7 @@ import java.util.Map;
 public final class CrmFunctions extends ZebrosComponent {
     /**
      * A delivery's receives before it moves to the dead letters: with the webhooks function's backoff (10 s,
-     * doubling, at most 15 minutes) the last of 20 comes about three and a half hours after the first.
+     * doubling, at most 15 minutes) the last of 20 comes about 3 h 20 min after the first (WebhooksTest sums the waits).
      */
     static final int WEBHOOK_RECEIVES = 20;
     private final EventSourceMapping stageChanges;
