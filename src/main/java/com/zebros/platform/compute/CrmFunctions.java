@@ -292,6 +292,10 @@ public final class CrmFunctions extends ZebrosComponent {
                 // condition check of its contact.
                 tables.grantRead(policy, "Contacts", List.of(CrmTable.CONTACTS));
                 policy.allow("ScanContacts", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.CONTACTS)));
+                // The list indexes' keys (ListKeysMigration): a scan of customers and activities (opportunities are
+                // granted above), each item read again when it changed under the scan and its keys updated in place.
+                policy.allow("ListKeys", List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+                        List.of(tables.tableArn(CrmTable.CUSTOMERS), tables.tableArn(CrmTable.ACTIVITIES)));
                 break;
             default:
                 throw new IllegalStateException("no permissions defined for " + group);

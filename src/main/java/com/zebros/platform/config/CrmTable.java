@@ -20,6 +20,9 @@ import java.util.Set;
  *   {@code byDomain}; contacts by e-mail prefix: {@code byEmail} (both sparse);</li>
  *   <li>by customer: {@code byCustomer} on contacts and opportunities;</li>
  *   <li>by stage and by owner: {@code byStage}, {@code byOwner} on opportunities;</li>
+ *   <li>the lists' combined filters and sorts: customers by industry, owner, created and updated time;
+ *   opportunities by close date, owner and stage, amount per currency (and stage), updated time (functions:
+ *   Listings);</li>
  *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey};</li>
  *   <li>a user's open tasks by due time: {@code openTasks} on activities, sparse.</li>
  * </ul>
@@ -28,7 +31,12 @@ public enum CrmTable {
     CUSTOMERS("customerId", provisioned(25, 100),
             new Index("byName", "tenantId", "nameKey"),
             // Sparse: customers with a domain, for the search by domain prefix.
-            new Index("byDomain", "tenantId", "domainKey")),
+            new Index("byDomain", "tenantId", "domainKey"),
+            // The list's combinations (functions: Listings.CUSTOMERS); industry and owner are sparse.
+            new Index("byIndustry", "tenantIndustry", "nameKey"),
+            new Index("byOwner", "tenantOwner", "nameKey"),
+            new Index("byCreated", "tenantId", "createdKey"),
+            new Index("byUpdated", "tenantId", "updatedKey")),
     CONTACTS("contactId", provisioned(50, 200),
             // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write units of
             // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
@@ -38,7 +46,13 @@ public enum CrmTable {
     OPPORTUNITIES("opportunityId", provisioned(25, 100),
             new Index("byStage", "tenantStage", "closeKey"),
             new Index("byOwner", "tenantOwner", "closeKey"),
-            new Index("byCustomer", "tenantCustomer", "closeKey")),
+            new Index("byCustomer", "tenantCustomer", "closeKey"),
+            // The list's combinations (functions: Listings.OPPORTUNITIES).
+            new Index("byClose", "tenantId", "closeKey"),
+            new Index("byOwnerStage", "tenantOwnerStage", "closeKey"),
+            new Index("byAmount", "tenantCurrency", "amountKey"),
+            new Index("byStageAmount", "tenantStageCurrency", "amountKey"),
+            new Index("byUpdated", "tenantId", "updatedKey")),
     ACTIVITIES("activityId", provisioned(100, 400),
             new Index("timeline", "tenantCustomer", "occurredKey"),
             new Index("byOwner", "tenantOwner", "occurredKey"),

@@ -31,9 +31,9 @@ class WorkerCapacityCeilingTest {
     @ParameterizedTest(name = "phase {0}")
     @ValueSource(ints = {0, 1, 2, 3})
     void everyWorkerKnowsEachTablesCeilingAtThePhase(int phase) {
-        // Each table's and index's auto-scaling maximum summed: customers and contacts have two indexes each, activities
-        // three (timeline, byOwner, openTasks).
-        String expected = phase == 0 ? "" : "customers=300,contacts=600,opportunities=400,activities=1600";
+        // Each table's and index's auto-scaling maximum summed: customers have six indexes, contacts two, opportunities
+        // eight, activities three (timeline, byOwner, openTasks).
+        String expected = phase == 0 ? "" : "customers=700,contacts=600,opportunities=900,activities=1600";
         for (String worker : List.of("import-worker", "export-worker", "report-worker", "analytics-worker")) {
             assertEquals(expected, ceiling(phase, worker), worker);
         }

@@ -12,6 +12,7 @@ import com.zebros.crm.http.Json;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.http.Router;
+import com.zebros.crm.store.KeyRange;
 import com.zebros.crm.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -37,9 +38,13 @@ public final class CrmApi {
         Health health = new Health(store);
         PipelineStages pipelineStages = new PipelineStages(store);
         var webhooks = new com.zebros.crm.webhook.WebhooksApi(store, webhookTarget, clock);
+        var migrations = new com.zebros.crm.migrate.MigrationState(store);
+        Listing customerList = new Listing(customers, Listings.CUSTOMERS, migrations);
+        Listing opportunityList = new Listing(opportunities, Listings.OPPORTUNITIES, migrations);
+        Listing activityList = new Listing(activities, Listings.ACTIVITIES, migrations);
 
         router.add("GET", "/v1/health", PUBLIC, health::check)
-                .add("GET", "/v1/customers", READ, this::listCustomers)
+                .add("GET", "/v1/customers", READ, customerList::list)
                 .add("POST", "/v1/customers", WRITE, customers::create)
                 .add("POST", "/v1/customers/batch", WRITE, new Batch(customers, new Idempotency(store, clock))::handle)
                 .add("GET", "/v1/customers/{customerId}", READ, r -> customers.get(r, r.pathParameter("customerId")))
@@ -59,7 +64,7 @@ public final class CrmApi {
                 .add("GET", "/v1/contacts/{contactId}/history", READ, r -> contacts.history(r, r.pathParameter("contactId")))
                 .add("POST", "/v1/contacts/{contactId}/restore", DELETE, r -> contacts.restore(r, r.pathParameter("contactId")))
                 .add("DELETE", "/v1/contacts/{contactId}", DELETE, r -> contacts.delete(r, r.pathParameter("contactId")))
-                .add("GET", "/v1/opportunities", READ, this::listOpportunities)
+                .add("GET", "/v1/opportunities", READ, opportunityList::list)
                 .add("POST", "/v1/opportunities", WRITE, opportunities::create)
                 .add("GET", "/v1/opportunities/{opportunityId}", READ, r -> opportunities.get(r, r.pathParameter("opportunityId")))
                 .add("PUT", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.update(r, r.pathParameter("opportunityId")))
@@ -77,7 +82,7 @@ public final class CrmApi {
                 .add("GET", "/v1/webhooks/{webhookId}", READ, r -> webhooks.get(r, r.pathParameter("webhookId")))
                 .add("DELETE", "/v1/webhooks/{webhookId}", DELETE, r -> webhooks.remove(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/webhooks/{webhookId}/deliveries", READ, r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
-                .add("GET", "/v1/activities", READ, this::listActivities)
+                .add("GET", "/v1/activities", READ, activityList::list)
                 .add("GET", "/v1/tasks", READ, this::openTasks)
                 .add("GET", "/v1/search", READ, new Search(store, customers, contacts)::find)
                 .add("POST", "/v1/activities", WRITE, activities::create)
@@ -101,14 +106,6 @@ public final class CrmApi {
 
     public Router router() {
         return router;
-    }
-
-    private Response listCustomers(Request r) {
-        r.allowOnly(Set.of("q", "limit", "cursor"));
-        String tenant = r.principal().tenantId();
-        return search(r)
-                .map(q -> customers.list(r, "byName", "tenantId", tenant, "nameKey", q.toLowerCase(Locale.ROOT).trim(), false))
-                .orElseGet(() -> customers.list(r, null, "tenantId", tenant, "customerId", null, false));
     }
 
     /**
@@ -142,7 +139,7 @@ public final class CrmApi {
         r.allowOnly(Set.of("limit", "cursor"));
         String customer = r.pathParameter("customerId");
         customers.load(r.principal().tenantId(), customer);
-        return resource.list(r, "byCustomer", "tenantCustomer", r.principal().tenantId() + "#" + customer, sortKey, null,
+        return resource.list(r, "byCustomer", "tenantCustomer", r.principal().tenantId() + "#" + customer, sortKey, KeyRange.ALL,
                 newestFirst);
     }
 
@@ -151,7 +148,7 @@ public final class CrmApi {
         String customer = r.pathParameter("customerId");
         customers.load(r.principal().tenantId(), customer);
         return activities.list(r, "timeline", "tenantCustomer", r.principal().tenantId() + "#" + customer, "occurredKey",
-                null, true);
+                KeyRange.ALL, true);
     }
 
     private Response createContact(Request r) {
@@ -166,35 +163,6 @@ public final class CrmApi {
                 body.toString(), r.principal(), r.requestId()));
     }
 
-    private Response listOpportunities(Request r) {
-        r.allowOnly(Set.of("stage", "owner", "limit", "cursor"));
-        String tenant = r.principal().tenantId();
-        var stage = r.queryParameter("stage");
-        var owner = owner(r);
-        if (stage.isPresent() && owner.isPresent()) {
-            throw ApiException.badRequest("list by stage or by owner, not both");
-        }
-        if (stage.isPresent()) {
-            if (!Field.isId(stage.get())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("stage", "must be a stage name")));
-            }
-            PipelineStages.require(PipelineStages.readForDisplay(store, tenant), "stage", stage.get());
-            return opportunities.list(r, "byStage", "tenantStage", tenant + "#" + stage.get(), "closeKey", null, false);
-        }
-        if (owner.isPresent()) {
-            return opportunities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner.get(), "closeKey", null, false);
-        }
-        return opportunities.list(r, null, "tenantId", tenant, "opportunityId", null, false);
-    }
-
-    private Response listActivities(Request r) {
-        r.allowOnly(Set.of("owner", "limit", "cursor"));
-        String tenant = r.principal().tenantId();
-        return owner(r)
-                .map(owner -> activities.list(r, "byOwner", "tenantOwner", tenant + "#" + owner, "occurredKey", null, true))
-                .orElseGet(() -> activities.list(r, null, "tenantId", tenant, "activityId", null, false));
-    }
-
     /** A user's open tasks, soonest due first (undated last): the caller's own unless {@code assignee} names another. */
     private Response openTasks(Request r) {
         r.allowOnly(Set.of("assignee", "limit", "cursor"));
@@ -204,26 +172,6 @@ public final class CrmApi {
                     "must be a user id: 1 to 64 letters, digits, '-' or '_' (without it, your own tasks)")));
         }
         String tenant = r.principal().tenantId();
-        return activities.list(r, "openTasks", "tenantAssignee", tenant + "#" + assignee, "dueKey", null, false);
-    }
-
-    /** An owner filter is a user id; anything else could not match and would break the index key's size limit. */
-    private static java.util.Optional<String> owner(Request r) {
-        var owner = r.queryParameter("owner");
-        if (owner.isPresent() && !Field.isId(owner.get())) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("owner",
-                    "must be a user id: 1 to 64 letters, digits, '-' or '_'")));
-        }
-        return owner;
-    }
-
-    /** A name prefix longer than any name matches nothing and would break the key's size limit. */
-    private static java.util.Optional<String> search(Request r) {
-        var q = r.queryParameter("q");
-        if (q.isPresent() && q.get().length() > Entities.NAME_LENGTH) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("q",
-                    "must be at most " + Entities.NAME_LENGTH + " characters, the longest a customer name can be")));
-        }
-        return q;
+        return activities.list(r, "openTasks", "tenantAssignee", tenant + "#" + assignee, "dueKey", KeyRange.ALL, false);
     }
 }

@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Entities {
     /** The longest customer name; a search prefix longer than this can match nothing. */
     static final int NAME_LENGTH = 200;
+    /** The longest industry; its key is at most 300 bytes of UTF-8 and fits a partition key's 2,048. */
+    static final int INDUSTRY_LENGTH = 100;
     public static final Set<String> ACTIVITY_TYPES = Set.of("call", "email", "meeting", "task", "note");
     /** A task's states; a task created without one is open. */
     public static final Set<String> TASK_STATUSES = Set.of("open", "done", "cancelled");
@@ -17,6 +19,17 @@ public final class Entities {
     static final String NO_DUE_DATE = "9999-12-31T23:59:59Z";
 
     private Entities() {
+    }
+
+    /** An industry as its key holds it: trimmed and in lower case, so "SaaS" and "saas " are one industry. */
+    static String industryKey(String industry) {
+        return industry.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The created and updated times' keys, fixed width (SortKeys). */
+    private static void putTimeKeys(String id, Map<String, AttributeValue> item) {
+        item.put("createdKey", AttributeValue.fromS(SortKeys.key(SortKeys.instant(item.get("createdAt").s()), id)));
+        item.put("updatedKey", AttributeValue.fromS(SortKeys.key(SortKeys.instant(item.get("updatedAt").s()), id)));
     }
 
     public static final EntityType CUSTOMER = new EntityType() {
@@ -30,7 +43,7 @@ public final class Entities {
 
         public List<Field> fields() {
             return List.of(Field.text("name", NAME_LENGTH).required(), Field.email("email"), Field.text("phone", 40),
-                    Field.text("industry", 100), Field.text("website", 300), Field.id("ownerId"), Field.domain("domain"));
+                    Field.text("industry", INDUSTRY_LENGTH), Field.text("website", 300), Field.id("ownerId"), Field.domain("domain"));
         }
 
         @Override
@@ -38,9 +51,21 @@ public final class Entities {
             return java.util.Optional.of("domain");
         }
 
+        /** Name, domain, industry and owner (both sparse), created and updated time: Listings.CUSTOMERS. */
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
             item.put("nameKey", AttributeValue.fromS(EntityType.nameKey(item.get("name").s(), id)));
             EntityType.searchKey(item, "domain", id).ifPresent(key -> item.put("domainKey", key));
+            if (item.containsKey("industry")) {
+                item.put("tenantIndustry", AttributeValue.fromS(tenant + "#" + industryKey(item.get("industry").s())));
+            }
+            if (item.containsKey("ownerId")) {
+                item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
+            }
+            putTimeKeys(id, item);
+        }
+
+        public List<String> derivedAttributes() {
+            return List.of("nameKey", "domainKey", "tenantIndustry", "tenantOwner", "createdKey", "updatedKey");
         }
     };
 
@@ -67,6 +92,10 @@ public final class Entities {
         @Override
         public List<String> immutableFields() {
             return List.of("customerId");
+        }
+
+        public List<String> derivedAttributes() {
+            return List.of("nameKey", "tenantCustomer", "emailKey");
         }
 
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
@@ -107,12 +136,25 @@ public final class Entities {
             return PipelineTotals.change(store, tenant, before, after).map(List::of).orElse(List.of());
         }
 
+        /** By customer, stage, owner, both, by currency, stage and currency, and the time updated: Listings.OPPORTUNITIES. */
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
-            String close = item.get("expectedCloseDate").s() + "#" + id;
-            item.put("closeKey", AttributeValue.fromS(close));
-            item.put("tenantStage", AttributeValue.fromS(tenant + "#" + item.get("stage").s()));
-            item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
+            String stage = item.get("stage").s();
+            String owner = item.get("ownerId").s();
+            String currency = item.get("amount").m().get("currency").s();
+            item.put("closeKey", AttributeValue.fromS(SortKeys.key(item.get("expectedCloseDate").s(), id)));
+            item.put("amountKey", AttributeValue.fromS(SortKeys.key(SortKeys.amount(item.get("amount")), id)));
+            item.put("tenantStage", AttributeValue.fromS(tenant + "#" + stage));
+            item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + owner));
+            item.put("tenantOwnerStage", AttributeValue.fromS(tenant + "#" + owner + "#" + stage));
+            item.put("tenantCurrency", AttributeValue.fromS(tenant + "#" + currency));
+            item.put("tenantStageCurrency", AttributeValue.fromS(tenant + "#" + stage + "#" + currency));
             item.put("tenantCustomer", AttributeValue.fromS(tenant + "#" + item.get("customerId").s()));
+            item.put("updatedKey", AttributeValue.fromS(SortKeys.key(SortKeys.instant(item.get("updatedAt").s()), id)));
+        }
+
+        public List<String> derivedAttributes() {
+            return List.of("closeKey", "amountKey", "tenantStage", "tenantOwner", "tenantOwnerStage", "tenantCurrency",
+                    "tenantStageCurrency", "tenantCustomer", "updatedKey");
         }
     };
 
@@ -162,14 +204,18 @@ public final class Entities {
          */
         public void deriveKeys(String tenant, String id, Map<String, AttributeValue> item) {
             AttributeValue when = item.getOrDefault("occurredAt", item.get("dueAt"));
-            item.put("occurredKey", AttributeValue.fromS(when.s() + "#" + id));
+            item.put("occurredKey", AttributeValue.fromS(SortKeys.key(SortKeys.instant(when.s()), id)));
             item.put("tenantCustomer", AttributeValue.fromS(tenant + "#" + item.get("customerId").s()));
             item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
             if (item.containsKey("assigneeId") && "open".equals(item.containsKey("status") ? item.get("status").s() : null)) {
                 item.put("tenantAssignee", AttributeValue.fromS(tenant + "#" + item.get("assigneeId").s()));
                 String due = item.containsKey("dueAt") ? item.get("dueAt").s() : NO_DUE_DATE;
-                item.put("dueKey", AttributeValue.fromS(due + "#" + id));
+                item.put("dueKey", AttributeValue.fromS(SortKeys.key(SortKeys.instant(due), id)));
             }
+        }
+
+        public List<String> derivedAttributes() {
+            return List.of("occurredKey", "tenantCustomer", "tenantOwner", "tenantAssignee", "dueKey");
         }
     };
 }

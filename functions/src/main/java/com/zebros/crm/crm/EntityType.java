@@ -44,8 +44,14 @@ public interface EntityType {
         return List.of();
     }
 
-    /** Adds the index keys of {@code item} (its fields and key already set). */
+    /** Adds the index keys of {@code item} (its fields, key and times already set). */
     void deriveKeys(String tenant, String id, Map<String, AttributeValue> item);
+
+    /**
+     * Every attribute {@link #deriveKeys} may set: what ListKeysMigration brings up to date on items written before
+     * a key existed or changed form (ContractTest holds it to crm-tables.json's index keys).
+     */
+    List<String> derivedAttributes();
 
     /**
      * The sort key that makes {@code field} searchable by prefix in its sparse index: the value in lower case and the

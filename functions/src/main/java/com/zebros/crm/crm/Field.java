@@ -4,8 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -136,16 +134,17 @@ public final class Field {
                 break;
             case DATE:
                 try {
-                    LocalDate.parse(text);
-                } catch (DateTimeParseException e) {
-                    return "must be a date as YYYY-MM-DD";
+                    SortKeys.date(text);
+                } catch (java.time.DateTimeException e) {
+                    return "must be a date as YYYY-MM-DD, of the years 0000 to 9999";
                 }
                 break;
             case INSTANT:
                 try {
                     text = Instant.parse(text).toString();
-                } catch (DateTimeParseException e) {
-                    return "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z";
+                    SortKeys.instant(text);
+                } catch (java.time.DateTimeException e) {
+                    return "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, of the years 0000 to 9999";
                 }
                 break;
             case ID:

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class Jobs {
     public static final Set<String> REPORT_TYPES = Set.of("pipeline", "activity-summary");
     public static final Set<String> ENTITIES = Set.of("customers", "contacts");
+    /** How an import writes its rows: as new items, or as upserts by the unique field (Batch). */
+    public static final Set<String> IMPORT_MODES = Set.of("create", "upsert");
     /** A job's id: its kind's prefix (report, import, export, analysis) and 32 hex digits. */
     public static final String JOB_ID = "(rep|imp|exp|ana)_[0-9a-f]{32}";
     static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
@@ -92,19 +94,32 @@ public final class Jobs {
     public Response createImport(Request request) {
         request.allowOnly(Set.of());
         return idempotency.run(request, () -> {
-            String entity = choice(Json.object(request.body()), "entity", ENTITIES);
+            JsonObject body = Json.object(request.body());
+            var mode = body.remove("mode");
+            if (mode != null && !(mode.isJsonPrimitive() && IMPORT_MODES.contains(mode.getAsString()))) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("mode", "must be one of "
+                        + new java.util.TreeSet<>(IMPORT_MODES) + " (create when not sent)")));
+            }
+            String entity = choice(body, "entity", ENTITIES);
             String tenant = request.principal().tenantId();
             String id = Idempotency.itemId(request, "imp").orElseGet(() -> "imp_" + UUID.randomUUID().toString().replace("-", ""));
             String key = "imports/" + tenant + "/" + id + ".csv";
-            Map<String, AttributeValue> job = item(tenant, id, "import", "AWAITING_UPLOAD",
-                    Map.of("entity", entity, "sourceKey", key));
+            // The rows are written as the user who asked for the import: their history entries name them.
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("entity", entity);
+            parameters.put("sourceKey", key);
+            parameters.put("mode", mode == null ? "create" : mode.getAsString());
+            if (request.principal().subject() != null) {
+                parameters.put("requestedBy", request.principal().subject());
+            }
+            Map<String, AttributeValue> job = item(tenant, id, "import", "AWAITING_UPLOAD", parameters);
             store.create(Table.JOBS, job);
             String upload = presigner.presignPutObject(p -> p.signatureDuration(LINK_LIFETIME)
                     .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType("text/csv").build()))
                     .url().toString();
-            Map<String, Object> body = view(store.get(Table.JOBS, tenant, id).orElseThrow());
-            body.put("uploadUrl", upload);
-            return Response.json(201, body, Map.of("Location", request.path() + "/" + id));
+            Map<String, Object> created = view(store.get(Table.JOBS, tenant, id).orElseThrow());
+            created.put("uploadUrl", upload);
+            return Response.json(201, created, Map.of("Location", request.path() + "/" + id));
         });
     }
 

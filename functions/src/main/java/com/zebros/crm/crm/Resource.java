@@ -7,6 +7,7 @@ import com.zebros.crm.http.Json;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.http.Response;
 import com.zebros.crm.store.AlongsideRefused;
+import com.zebros.crm.store.KeyRange;
 import com.zebros.crm.store.Page;
 import com.zebros.crm.store.Reference;
 import com.zebros.crm.store.Store;
@@ -305,6 +306,7 @@ public final class Resource {
         long version = Long.parseLong(item.get(Store.VERSION).n()) + 2;
         item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
+        type.deriveKeys(tenant, id, item);
         List<TransactWriteItem> alongside = alongside(request, id, Map.of(), item, version, History.Action.RESTORED);
         alongside.add(trash.release(type, tenant, id));
         if (!created(item, references(item, Map.of()), alongside)) {
@@ -325,12 +327,12 @@ public final class Resource {
         return history.list(request, id);
     }
 
-    /** One page of a partition: the base table (index null) or an index, with an optional name prefix. */
-    public Response list(Request request, String index, String partitionAttribute, String partitionValue,
-                         String sortAttribute, String prefix, boolean newestFirst) {
+    /** One page of the keys of {@code range} in a partition of the base table (index null) or an index. */
+    Response list(Request request, String index, String partitionAttribute, String partitionValue,
+                  String sortAttribute, KeyRange range, boolean descending) {
         String tenant = request.principal().tenantId();
-        Page page = store.query(type.table(), index, partitionAttribute, partitionValue, sortAttribute, prefix,
-                newestFirst, limit(request), request.queryParameter("cursor").orElse(null), tenant);
+        Page page = store.query(type.table(), index, partitionAttribute, partitionValue, sortAttribute, range,
+                descending, limit(request), request.queryParameter("cursor").orElse(null), tenant);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(this::view).toList());
         body.put("nextCursor", page.nextCursor());

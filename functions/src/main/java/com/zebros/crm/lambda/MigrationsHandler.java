@@ -2,6 +2,7 @@ package com.zebros.crm.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.zebros.crm.migrate.ListKeysMigration;
 import com.zebros.crm.migrate.MigrationState;
 import com.zebros.crm.migrate.PipelineTotalsMigration;
 import com.zebros.crm.migrate.UniqueClaimsMigration;
@@ -15,14 +16,16 @@ import java.util.Map;
  * The hourly migrations function (an EventBridge schedule invokes it): runs every data migration that is not
  * done from where its last run stopped, one after the other, until each is done or the invocation's time is
  * nearly spent (it keeps {@link #MARGIN} for its last checkpoint). A migration already done costs one read.
- * Today: the pipeline's totals ({@link PipelineTotalsMigration}) and the claims of old contacts' e-mails
- * ({@link UniqueClaimsMigration}).
+ * Today: the pipeline's totals ({@link PipelineTotalsMigration}), the claims of old contacts' e-mails
+ * ({@link UniqueClaimsMigration}) and the list indexes' keys of customers, opportunities and activities
+ * ({@link ListKeysMigration}).
  */
 public final class MigrationsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final Duration MARGIN = Duration.ofSeconds(30);
 
     private final PipelineTotalsMigration pipelineTotals;
     private final UniqueClaimsMigration emailClaims;
+    private final java.util.List<ListKeysMigration> listKeys;
 
     public MigrationsHandler() {
         this(store(System.getenv()));
@@ -31,6 +34,8 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
     public MigrationsHandler(Store store) {
         this.pipelineTotals = new PipelineTotalsMigration(store, new MigrationState(store));
         this.emailClaims = new UniqueClaimsMigration(store, new MigrationState(store));
+        this.listKeys = ListKeysMigration.TABLES.stream()
+                .map(table -> new ListKeysMigration(store, new MigrationState(store), table)).toList();
     }
 
     static Store store(Map<String, String> env) {
@@ -48,6 +53,11 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         UniqueClaimsMigration.Run claims = emailClaims.run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         result.put(UniqueClaimsMigration.NAME, Map.of("scanned", claims.scanned(), "claimed", claims.claimed(),
                 "duplicates", claims.duplicates(), "done", claims.done()));
+        for (int i = 0; i < listKeys.size(); i++) {
+            ListKeysMigration.Run keys = listKeys.get(i).run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            result.put(ListKeysMigration.name(ListKeysMigration.TABLES.get(i)), Map.of("scanned", keys.scanned(),
+                    "updated", keys.updated(), "skipped", keys.skipped(), "done", keys.done()));
+        }
         System.out.println(com.zebros.crm.http.Json.write(result));
         MemoryUse.LAMBDA.record(System.out);
         return result;

@@ -353,28 +353,45 @@ public final class Store {
     public Page query(Table table, String index, String partitionAttribute, String partitionValue,
                       String sortAttribute, String sortPrefix, boolean newestFirst, int limit, String cursor,
                       String tenant) {
+        return query(table, index, partitionAttribute, partitionValue, sortAttribute, KeyRange.prefix(sortPrefix),
+                newestFirst, limit, cursor, tenant);
+    }
+
+    /**
+     * One page of the keys of {@code range} in {@code partitionValue} of the base table ({@code index} null) or an
+     * index, in key order or reversed. The cursor is bound to all of it: another partition, range or order is a 400.
+     */
+    public Page query(Table table, String index, String partitionAttribute, String partitionValue,
+                      String sortAttribute, KeyRange range, boolean descending, int limit, String cursor,
+                      String tenant) {
+        String scope = String.join("\n", table.id(), String.valueOf(index), partitionAttribute, partitionValue,
+                range.scope(), descending ? "newest-first" : "key-order");
+        Set<String> keys = new LinkedHashSet<>(List.of(Table.TENANT, table.idAttribute(), partitionAttribute));
+        if (sortAttribute != null) {
+            keys.add(sortAttribute);
+        }
+        Map<String, AttributeValue> start = cursor == null ? null : Cursor.decode(cursor, keys, tenant, scope);
+        if (range.isEmpty()) {
+            return new Page(List.of(), null);
+        }
         Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS(partitionValue)));
         String condition = "#p = :p";
-        if (sortPrefix != null && !sortPrefix.isEmpty()) {
+        if (!range.condition().isEmpty()) {
             names.put("#s", sortAttribute);
-            values.put(":s", AttributeValue.fromS(sortPrefix));
-            condition += " AND begins_with(#s, :s)";
+            condition += " AND " + range.condition();
+            putIfSet(values, ":s", range.prefix());
+            putIfSet(values, ":lo", range.low());
+            putIfSet(values, ":hi", range.high());
         }
         var request = QueryRequest.builder().tableName(name(table)).keyConditionExpression(condition)
                 .expressionAttributeNames(names).expressionAttributeValues(values)
-                .scanIndexForward(!newestFirst).limit(limit);
+                .scanIndexForward(!descending).limit(limit);
         if (index != null) {
             request.indexName(index);
         }
-        String scope = String.join("\n", table.id(), String.valueOf(index), partitionAttribute, partitionValue,
-                String.valueOf(sortPrefix), newestFirst ? "newest-first" : "key-order");
-        if (cursor != null) {
-            Set<String> keys = new LinkedHashSet<>(List.of(Table.TENANT, table.idAttribute(), partitionAttribute));
-            if (sortAttribute != null) {
-                keys.add(sortAttribute);
-            }
-            request.exclusiveStartKey(Cursor.decode(cursor, keys, tenant, scope));
+        if (start != null) {
+            request.exclusiveStartKey(start);
         }
         QueryResponse response;
         try {
@@ -389,6 +406,12 @@ public final class Store {
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Cursor.encode(response.lastEvaluatedKey(), scope) : null;
         return new Page(response.items(), next);
+    }
+
+    private static void putIfSet(Map<String, AttributeValue> values, String name, String value) {
+        if (value != null) {
+            values.put(name, AttributeValue.fromS(value));
+        }
     }
 
     /** Every item of a partition (of the base table when {@code index} is null), projected to {@code projection}. */

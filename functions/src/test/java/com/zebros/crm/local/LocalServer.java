@@ -52,6 +52,10 @@ public final class LocalServer implements AutoCloseable {
         var store = new com.zebros.crm.store.Store(dynamo.client(), dynamo.names());
         new com.zebros.crm.migrate.PipelineTotalsMigration(store, new com.zebros.crm.migrate.MigrationState(store))
                 .run(java.time.Duration.ofMinutes(1));
+        for (var table : com.zebros.crm.migrate.ListKeysMigration.TABLES) {
+            new com.zebros.crm.migrate.ListKeysMigration(store, new com.zebros.crm.migrate.MigrationState(store), table)
+                    .run(java.time.Duration.ofMinutes(1));
+        }
         http.createContext("/realms/zebros/protocol/openid-connect/certs", this::jwks);
         http.createContext("/", this::api);
         http.setExecutor(Executors.newFixedThreadPool(32));

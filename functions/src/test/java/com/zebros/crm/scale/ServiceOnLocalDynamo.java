@@ -39,9 +39,15 @@ final class ServiceOnLocalDynamo implements AutoCloseable {
         service = Service.fromEnvironment(dynamo.environment(), clock);
     }
 
-    /** Runs the totals' migration over what the tables hold: on empty tables, the pipeline reads its one item from then on. */
+    /**
+     * Runs the totals' and the list keys' migrations over what the tables hold: on empty tables, the pipeline reads its
+     * one item and every listing is served from then on.
+     */
     ServiceOnLocalDynamo migrated() {
         new PipelineTotalsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
+        for (var table : com.zebros.crm.migrate.ListKeysMigration.TABLES) {
+            new com.zebros.crm.migrate.ListKeysMigration(store, new MigrationState(store), table).run(Duration.ofMinutes(1));
+        }
         return this;
     }
 

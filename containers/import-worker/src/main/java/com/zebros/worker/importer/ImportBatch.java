@@ -1,24 +1,32 @@
 package com.zebros.worker.importer;
 
+import com.google.gson.JsonObject;
+import com.zebros.crm.auth.Principal;
 import com.zebros.crm.crm.EntityType;
-import com.zebros.crm.crm.Items;
-import com.zebros.crm.store.Store;
-import com.zebros.crm.store.Table;
+import com.zebros.crm.crm.ImportWrites;
+import com.zebros.crm.http.ApiException;
 import com.zebros.worker.Job;
 import com.zebros.worker.JobContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Good rows of an import waiting to be written, up to one read batch (100): their customers are
- * checked, the rows an earlier attempt wrote (at or before its checkpoint) are counted but not
- * written again, the rest go to {@link ItemWriter}, and the checkpoint moves on every
- * {@link ImportWorker#CHECKPOINT_EVERY} lines.
+ * Rows of an import waiting to be written, up to one chunk ({@link ImportWrites#CHUNK}): each chunk goes through
+ * the batch route's path under a key of the import and the chunk's first line, its refused rows go to the error
+ * report, and the checkpoint moves on every {@link ImportWorker#CHECKPOINT_EVERY} lines. An attempt after a crash
+ * sends every chunk again: a chunk written before is answered from its first answer (rows counted as
+ * {@code writtenBefore}, refusals reported again), so the counts and the error report cover the whole file.
  */
 final class ImportBatch {
+    /** A chunk whose key an attempt that died mid-chunk still holds is sent again after its lease; this many times. */
+    private static final int LEASE_WAITS = 3;
+    /** The most rows refused before the chunk is written that are held, so a file of bad rows is held a bounded part at a time. */
+    private static final int HELD_REFUSALS = 1_000;
+
+    /** A row refused before it was sent (it could not be read as one): reported in line order with the chunk's. */
+    private record Refusal(long line, String field, String problem) {
+    }
+
     /** What the import counted; rejected rows are the error report's. */
     static final class Progress {
         long rows;
@@ -29,70 +37,103 @@ final class ImportBatch {
 
     private final Job job;
     private final JobContext context;
-    private final EntityType type;
     private final ImportErrors errors;
-    private final long resumeAfter;
     private final Progress progress;
-    private final ItemWriter writer;
-    private final RowIds ids;
-    private final CustomerReferences customers;
+    private final ImportWrites writes;
+    private final Principal principal;
+    private final String mode;
     private final List<Long> lines = new ArrayList<>();
-    private final List<Map<String, AttributeValue>> rows = new ArrayList<>();
+    private final List<JsonObject> rows = new ArrayList<>();
+    private final List<Refusal> refused = new ArrayList<>();
     private long writtenThrough;
     private long checkpointed;
 
-    ImportBatch(Job job, JobContext context, EntityType type, ImportErrors errors, long resumeAfter, Progress progress) {
+    ImportBatch(Job job, JobContext context, EntityType type, String mode, ImportErrors errors, long resumeAfter,
+                Progress progress) {
         this.job = job;
         this.context = context;
-        this.type = type;
         this.errors = errors;
-        this.resumeAfter = resumeAfter;
         this.progress = progress;
-        this.writer = new ItemWriter(context.store().client(), context.store());
-        this.ids = new RowIds(Items.idPrefix(type), job.tenantId(), job.jobId());
-        this.customers = new CustomerReferences(writer, job.tenantId());
+        this.mode = mode;
+        this.writes = new ImportWrites(context.store(), type, context.clock());
+        // The rows are the user's who asked for the import (history entries and webhook events name them).
+        String actor = job.parameters().has("requestedBy") ? job.text("requestedBy") : "import:" + job.jobId();
+        this.principal = new Principal(job.tenantId(), actor, java.util.Set.of(Principal.USER));
         this.writtenThrough = resumeAfter;
         this.checkpointed = resumeAfter;
     }
 
-    void add(long line, Map<String, AttributeValue> fields) {
+    void add(long line, JsonObject row) {
         lines.add(line);
-        rows.add(fields);
-        if (rows.size() == ItemWriter.READ_BATCH) {
+        rows.add(row);
+        if (rows.size() == ImportWrites.CHUNK) {
+            flush();
+        }
+    }
+
+    /** A row that could not be read as one: reported with the rows around it, in line order. */
+    void refuse(long line, String field, String problem) {
+        refused.add(new Refusal(line, field, problem));
+        if (refused.size() >= HELD_REFUSALS) {
             flush();
         }
     }
 
     void flush() {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Set<String> missingCustomers = type.table() == Table.CONTACTS
-                ? customers.missing(rows.stream().map(r -> r.get("customerId").s()).toList()) : Set.of();
-        String now = context.clock().instant().toString();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        ImportWrites.Chunk chunk = rows.isEmpty() ? new ImportWrites.Chunk(List.of(), false)
+                : write("import:" + job.jobId() + ":" + lines.get(0));
+        int next = 0;
         for (int i = 0; i < rows.size(); i++) {
+            ImportWrites.Row row = chunk.rows().get(i);
             long line = lines.get(i);
-            Map<String, AttributeValue> fields = rows.get(i);
-            if (fields.containsKey("customerId") && missingCustomers.contains(fields.get("customerId").s())) {
-                errors.add(line, "customerId", "no customer " + fields.get("customerId").s());
-                continue;
+            for (; next < refused.size() && refused.get(next).line() < line; next++) {
+                errors.add(refused.get(next).line(), refused.get(next).field(), refused.get(next).problem());
             }
-            progress.imported++;
-            if (line <= resumeAfter) {
-                continue;
+            if (row.written()) {
+                progress.imported++;
+                progress.writtenBefore += chunk.replayed() ? 1 : 0;
+            } else if (row.errors().isEmpty()) {
+                errors.add(line, "", row.detail());
+            } else {
+                row.errors().forEach(e -> errors.add(line, e.field(), e.message()));
             }
-            Map<String, AttributeValue> item = Items.created(type, job.tenantId(), ids.id(line), fields, now);
-            item.put(Store.VERSION, AttributeValue.fromN("1"));
-            items.add(item);
         }
-        int written = writer.writeMissing(type.table(), job.tenantId(), items);
-        progress.writtenBefore += items.size() - written;
-        writtenThrough = Math.max(writtenThrough, lines.get(lines.size() - 1));
+        for (; next < refused.size(); next++) {
+            errors.add(refused.get(next).line(), refused.get(next).field(), refused.get(next).problem());
+        }
+        if (!lines.isEmpty()) {
+            writtenThrough = Math.max(writtenThrough, lines.get(lines.size() - 1));
+        }
         lines.clear();
         rows.clear();
+        refused.clear();
         if (writtenThrough - checkpointed >= ImportWorker.CHECKPOINT_EVERY) {
             checkpoint();
+        }
+    }
+
+    /** The chunk written under {@code key}; after an attempt that died holding the key, once its lease runs out. */
+    private ImportWrites.Chunk write(String key) {
+        for (int wait = 0; ; wait++) {
+            try {
+                return writes.write(principal, key, mode, rows);
+            } catch (ApiException e) {
+                String retryAfter = e.headers().get("Retry-After");
+                if (e.status() != 409 || retryAfter == null || wait == LEASE_WAITS) {
+                    throw new IllegalStateException("the import's rows from line " + lines.get(0) + " could not be written: "
+                            + e.getMessage() + "; the job is retried", e);
+                }
+                sleep(Long.parseLong(retryAfter));
+            }
+        }
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an earlier attempt's lease", e);
         }
     }
 

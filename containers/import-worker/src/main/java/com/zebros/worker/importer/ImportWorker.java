@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.zebros.crm.crm.EntityType;
 import com.zebros.crm.crm.Items;
 import com.zebros.crm.crm.Jobs;
-import com.zebros.crm.http.ApiException;
 import com.zebros.crm.store.Table;
 import com.zebros.worker.BadJob;
 import com.zebros.worker.CsvReader;
@@ -20,11 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a CSV of customers or contacts that the user uploaded through the API's link. Every row is
- * validated exactly as the API validates a POST (the same item model), good rows are written in
- * batches, and each bad row goes to the error report with its line and the reason. The import is
- * idempotent and resumable: a row's id comes from the import and its line, and a checkpoint on the
- * job says which lines are written, so an attempt after a crash neither skips nor duplicates a row.
+ * Imports a CSV of customers or contacts that the user uploaded through the API's link. Rows are written through
+ * the API's batch path ({@link com.zebros.crm.crm.ImportWrites}), 100 at a time, as creates or, with the job's
+ * {@code mode} upsert, as upserts by the unique field: each row is validated, checked, claimed and recorded in the
+ * history exactly as the API does it, and each refused row goes to the error report with its line and the reason.
+ * The import is idempotent and resumable: each chunk is written under a key of the import and its first line, so an
+ * attempt after a crash neither skips nor duplicates a row; the checkpoint on the job says how far it got.
  */
 public final class ImportWorker implements Worker {
     /** Longer than any field of the model; a longer cell is reported without being held in memory. */
@@ -43,8 +43,10 @@ public final class ImportWorker implements Worker {
 
     @Override
     public Outcome run(Job job, JobContext context) throws Exception {
-        job.allowOnly(Set.of("entity", "sourceKey"));
+        job.allowOnly(Set.of("entity", "sourceKey", "mode", "requestedBy"));
         String entity = job.choice("entity", Jobs.ENTITIES);
+        // A job queued before imports had a mode creates, as every import did then.
+        String mode = job.parameters().has("mode") ? job.choice("mode", Jobs.IMPORT_MODES) : "create";
         String source = job.text("sourceKey");
         if (!source.startsWith("imports/" + job.tenantId() + "/")) {
             // A job may only read its own tenant's uploads, whatever its message says.
@@ -65,18 +67,12 @@ public final class ImportWorker implements Worker {
                 throw new BadJob("the header line cannot be read: " + header.problem());
             }
             ImportColumns columns = ImportColumns.of(header.fields(), type);
-            ImportBatch batch = new ImportBatch(job, context, type, errors, resumeAfter, progress);
+            ImportBatch batch = new ImportBatch(job, context, type, mode, errors, resumeAfter, progress);
             for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
                 progress.rows++;
-                JsonObject body = parse(record, columns, errors);
+                JsonObject body = parse(record, columns, batch);
                 if (body != null) {
-                    try {
-                        batch.add(record.line(), Items.validate(type, body, Map.of()));
-                    } catch (ApiException e) {
-                        for (ApiException.FieldError error : e.errors()) {
-                            errors.add(record.line(), error.field(), error.message());
-                        }
-                    }
+                    batch.add(record.line(), body);
                 }
             }
             batch.flush();
@@ -86,6 +82,7 @@ public final class ImportWorker implements Worker {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("entity", entity);
+        summary.put("mode", mode);
         summary.put("rows", progress.rows);
         summary.put("imported", progress.imported);
         summary.put("rejected", progress.rejected);
@@ -95,13 +92,13 @@ public final class ImportWorker implements Worker {
     }
 
     /** The row as the JSON body the API would get, or null (and its problems reported) when it cannot be one. */
-    private static JsonObject parse(CsvReader.Record record, ImportColumns columns, ImportErrors errors) {
+    private static JsonObject parse(CsvReader.Record record, ImportColumns columns, ImportBatch errors) {
         if (record.problem() != null) {
-            errors.add(record.line(), "", record.problem());
+            errors.refuse(record.line(), "", record.problem());
             return null;
         }
         if (record.fields().size() != columns.size()) {
-            errors.add(record.line(), "", "has " + record.fields().size() + " fields; the header has " + columns.size()
+            errors.refuse(record.line(), "", "has " + record.fields().size() + " fields; the header has " + columns.size()
                     + " (a value holding a comma must be in double quotes)");
             return null;
         }
@@ -110,7 +107,7 @@ public final class ImportWorker implements Worker {
         for (int i = 0; i < columns.size(); i++) {
             String value = record.fields().get(i);
             if (Utf8.damaged(value)) {
-                errors.add(record.line(), columns.name(i), "is not UTF-8 text; save the file as CSV UTF-8");
+                errors.refuse(record.line(), columns.name(i), "is not UTF-8 text; save the file as CSV UTF-8");
                 damaged = true;
             } else if (!value.isBlank()) {
                 body.addProperty(columns.name(i), value);

@@ -22,11 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A real crash: the import worker runs in a JVM of its own and is killed (SIGKILL, as when Fargate
- * loses the task) once it has checkpointed; a second attempt must finish the import with every row
- * exactly once.
+ * loses the task) once it has checkpointed (its first checkpoint); a second attempt must finish the import with every row
+ * exactly once: the chunks the first finished are answered from their first answers, the one it died in is
+ * written again once its key's lease has run out, its rows written before found by their ids.
  */
 class ImportCrashTest {
-    private static final int ROWS = 12_000;
+    /** Three checkpoints' worth: each row is a transaction of its item, history entry and claim, paced by the budget. */
+    private static final int ROWS = 3_000;
 
     @Test
     void anImportKilledMidwayResumesFromItsCheckpointWithoutDuplicates() throws Exception {
@@ -58,8 +60,10 @@ class ImportCrashTest {
         JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
         assertEquals(ROWS, summary.get("imported").getAsInt());
         assertEquals(checkpoint, summary.get("resumedAfterLine").getAsLong());
-        assertEquals(written - (checkpoint - 1), summary.get("writtenBefore").getAsLong(),
-                "rows written after the checkpoint by the killed attempt were found, not written again");
+        long before = summary.get("writtenBefore").getAsLong();
+        assertTrue(before >= checkpoint - 1 && before <= written && before % 100 == 0,
+                "every chunk the killed attempt finished was answered from its first answer, not written again: "
+                        + before + " of " + written + " rows, checkpoint " + checkpoint);
         assertEquals("2", job(tenant, id).get("attempts").n());
     }
 
@@ -68,7 +72,7 @@ class ImportCrashTest {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(worker.isAlive(), "the worker ended before it could be killed; its exit status " + (worker.isAlive() ? "" : worker.exitValue()));
             AttributeValue checkpoint = job(tenant, id).get("checkpoint");
-            if (checkpoint != null && Long.parseLong(checkpoint.n()) >= 3 * ImportWorker.CHECKPOINT_EVERY) {
+            if (checkpoint != null && Long.parseLong(checkpoint.n()) >= ImportWorker.CHECKPOINT_EVERY) {
                 return Long.parseLong(checkpoint.n());
             }
             Thread.sleep(20);

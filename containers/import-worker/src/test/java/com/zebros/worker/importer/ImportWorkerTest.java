@@ -96,6 +96,50 @@ class ImportWorkerTest {
         assertEquals("Lovelace", contacts.get(0).getAsJsonObject().get("lastName").getAsString());
     }
 
+    /**
+     * The import writes through the batch route's path: an upsert import updates the contact holding each e-mail
+     * (a later row of the file included), every row writes its history entry as the user who asked for the import,
+     * and a create import is refused an e-mail another contact holds.
+     */
+    @Test
+    void anUpsertImportUpdatesTheHolderOfEachEmailAndEveryRowHasItsHistory() {
+        String tenant = "imp-upsert";
+        String acme = CrmData.customer(tenant, "Acme");
+        Api.Reply ada = Api.post("/v1/customers/" + acme + "/contacts", Api.admin(tenant),
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\",\"title\":\"Engineer\"}");
+        assertEquals(201, ada.status(), ada.body());
+        String csv = "customerId,firstName,lastName,email,title\n"
+                + acme + ",Ada,Lovelace,ADA@example.com,CTO\n"
+                + acme + ",Grace,Hopper,grace@example.com,\n"
+                + acme + ",Grace,H.,grace@example.com,Admiral\n"
+                + acme + ",No,Email,,\n";
+        String job = JobFixtures.importing(tenant, "contacts", "upsert", utf8(csv));
+        assertEquals(0, JobFixtures.run(worker, job));
+        JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
+        assertEquals("upsert", summary.get("mode").getAsString());
+        assertEquals(3, summary.get("imported").getAsInt(), summary.toString());
+        assertEquals(List.of("line,field,problem", "5,email,an upsert finds its contact by email: it is required"),
+                List.of(errorsOf(tenant, job).split("\r\n")));
+
+        JsonArray contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant)).json().getAsJsonArray("items");
+        assertEquals(2, contacts.size(), "Ada updated, Grace created then updated: " + contacts);
+        String adaId = ada.json().get("id").getAsString();
+        JsonObject adaNow = Api.get("/v1/contacts/" + adaId, Api.admin(tenant)).json();
+        assertEquals("CTO", adaNow.get("title").getAsString());
+        assertEquals(2, adaNow.get("version").getAsInt());
+        JsonObject entry = Api.get("/v1/contacts/" + adaId + "/history", Api.admin(tenant)).json()
+                .getAsJsonArray("items").get(0).getAsJsonObject();
+        assertEquals("updated", entry.get("action").getAsString());
+        assertEquals("user-of-" + tenant, entry.get("actor").getAsString(), "the user who asked for the import");
+        assertEquals("CTO", entry.getAsJsonObject("changes").getAsJsonObject("title").get("new").getAsString());
+
+        String again = JobFixtures.importing(tenant, "contacts", utf8("customerId,firstName,lastName,email\n"
+                + acme + ",Other,Grace,Grace@Example.com\n"));
+        assertEquals(0, JobFixtures.run(worker, again));
+        String report = errorsOf(tenant, again);
+        assertTrue(report.startsWith("line,field,problem\r\n2,email,is another contact's; it must be unique"), report);
+    }
+
     @Test
     void wrongColumnsStopTheImportBeforeAnyRowIsWritten() {
         String tenant = "imp-columns";

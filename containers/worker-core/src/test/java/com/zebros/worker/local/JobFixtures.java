@@ -27,7 +27,13 @@ public final class JobFixtures {
 
     /** An import: the upload link's job, the file put where the link points, then the start. */
     public static String importing(String tenant, String entity, byte[] csv) {
-        Api.Reply created = Api.post("/v1/imports", Api.admin(tenant), "{\"entity\":\"" + entity + "\"}");
+        return importing(tenant, entity, null, csv);
+    }
+
+    /** An import in {@code mode} (create or upsert; null: the API's default). */
+    public static String importing(String tenant, String entity, String mode, byte[] csv) {
+        Api.Reply created = Api.post("/v1/imports", Api.admin(tenant), "{\"entity\":\"" + entity + "\""
+                + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}");
         if (created.status() != 201) {
             throw new IllegalStateException("the API refused the import: " + created.body());
         }
