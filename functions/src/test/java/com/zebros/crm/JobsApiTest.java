@@ -69,6 +69,15 @@ class JobsApiTest {
         assertEquals(202, started.status(), started.body());
         assertEquals("QUEUED", started.json().get("status").getAsString());
         assertEquals(409, post("/v1/imports/" + id, token, null).status(), "an import starts once");
+        var parameters = created.json().getAsJsonObject("parameters");
+        assertEquals("create", parameters.get("mode").getAsString(), "an import creates unless told to upsert");
+        assertEquals("user-of-" + tenant, parameters.get("requestedBy").getAsString(), "its rows are written as its user");
+
+        var upsert = post("/v1/imports", token, "{\"entity\":\"contacts\",\"mode\":\"upsert\"}");
+        assertEquals("upsert", upsert.json().getAsJsonObject("parameters").get("mode").getAsString(), upsert.body());
+        var bad = post("/v1/imports", token, "{\"entity\":\"contacts\",\"mode\":\"merge\"}");
+        assertEquals(400, bad.status());
+        assertEquals("mode", bad.json().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString(), bad.body());
     }
 
     @Test
