@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The phase table README.md documents ("The phase table as the program holds it"), row by row. */
+/** The phase table docs/phases.md documents ("The phase table as the program holds it"), row by row. */
 class PhaseTableTest {
     private static final PhaseTable P0 = PhaseTable.defaults(0);
     private static final PhaseTable P1 = PhaseTable.defaults(1);

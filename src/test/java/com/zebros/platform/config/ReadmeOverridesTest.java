@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** README's list of override settings is exactly the settings `PhaseSetting` accepts, with their members. */
+/** The list of override settings in docs/deploy.md is exactly the settings `PhaseSetting` accepts, with their members. */
 class ReadmeOverridesTest {
     private static String section() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/deploy.md"));
         int start = readme.indexOf("Settings (ReadmeOverridesTest");
         int end = readme.indexOf("A setting that does not apply", start);
         return readme.substring(start, end);
@@ -41,7 +41,7 @@ class ReadmeOverridesTest {
         Set<String> accepted = Arrays.stream(PhaseSetting.values())
                 .map(s -> s.family() + placeholder(s.scope()))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(accepted, listed, "README's Overrides list and config/PhaseSetting disagree");
+        assertEquals(accepted, listed, "docs/deploy.md's Overrides list and config/PhaseSetting disagree");
     }
 
     @Test

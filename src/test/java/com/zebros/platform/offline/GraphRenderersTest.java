@@ -81,6 +81,28 @@ class GraphRenderersTest {
         }
     }
 
+    /**
+     * README's picture of the dev stack at phase 3 (what phases 1 to 3 add shaded) is Graphviz's rendering of
+     * today's {@code graph --stack dev --phase 3 --since 0 --format dot}; {@code -Dgraphs.update=true} draws it again.
+     */
+    @Test
+    void theDiagramReadmeShowsIsTodaysRendering() throws Exception {
+        Plan plan = StackHarness.rawPlan("dev", 3);
+        ArchitectureGraph graph = ArchitectureGraph.of(plan);
+        Set<String> added = GraphPrinter.added(ArchitectureGraph.of(StackHarness.rawPlan("dev", 0)), graph);
+        Path folder = Files.createTempDirectory("docs-graph");
+        Files.writeString(folder.resolve("dev-phase3.dot"), GraphPrinter.dot(plan, graph, added));
+        render(folder);
+        String today = Files.readString(folder.resolve("dev-phase3.svg"));
+        Path image = Path.of("docs", "images", "dev-phase3.svg");
+        if (Boolean.getBoolean("graphs.update")) {
+            Files.createDirectories(image.getParent());
+            Files.writeString(image, today);
+        }
+        assertEquals(today, Files.exists(image) ? Files.readString(image) : "",
+                image + " is not today's rendering: mvn test -Dtest=GraphRenderersTest -Dgraphs.update=true");
+    }
+
     @Test
     void componentsNamedLikeKeywordsAreNamesInBothLanguages() throws Exception {
         Plan real = StackHarness.rawPlan("dev", 3);

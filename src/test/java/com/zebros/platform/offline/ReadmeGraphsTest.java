@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture graphs: the dependencies that matter present, what a phase adds highlighted, and README's
+ * The architecture graphs: the dependencies that matter present, what a phase adds highlighted, and docs/architecture.md's
  * diagrams exactly what {@code graph} draws today (GraphRenderersTest puts every graph through the real renderers).
  */
 class ReadmeGraphsTest {
@@ -51,10 +51,10 @@ class ReadmeGraphsTest {
         }
     }
 
-    /** README's diagrams are exactly what the command draws from today's code. */
+    /** docs/architecture.md's diagrams are exactly what the command draws from today's code. */
     @Test
     void readmeDiagramsAreCurrent() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/architecture.md"));
         Matcher blocks = Pattern.compile("<!-- graph: (.*?) -->\\n```mermaid\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         int found = 0;
         while (blocks.find()) {
@@ -66,7 +66,7 @@ class ReadmeGraphsTest {
                     new PrintStream(new ByteArrayOutputStream()), StackHarness.CLI_PLANNER).run(args.toArray(String[]::new));
             assertEquals(Cli.OK, code);
             assertEquals(out.toString(StandardCharsets.UTF_8), blocks.group(2),
-                    "README's diagram for `" + blocks.group(1) + "` is out of date: paste the output of the graph command");
+                    "docs/architecture.md's diagram for `" + blocks.group(1) + "` is out of date: paste the output of the graph command");
         }
         assertEquals(2, found, "the regional stack and the region pair");
     }

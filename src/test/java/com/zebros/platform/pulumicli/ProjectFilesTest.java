@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Pulumi.yaml and every stack file as the real Pulumi CLI sees them ({@link PulumiCliRules}), with
- * exactly the secrets README's Deploy section sets. Our own reader and the mock engine accept
+ * exactly the secrets docs/deploy.md's Deploy section sets. Our own reader and the mock engine accept
  * anything; the CLI refuses a bad project before the program runs.
  */
 class ProjectFilesTest {
@@ -62,14 +62,14 @@ class ProjectFilesTest {
     }
 
     /**
-     * {@code pulumi preview/up --stack <name>} after README's commands for that stack: the stack file
+     * {@code pulumi preview/up --stack <name>} after docs/deploy.md's commands for that stack: the stack file
      * merged with Pulumi.yaml's defaults and the secrets set or copied before its {@code pulumi up}.
      */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod-us", "prod-eu"})
     void everyStackPassesTheCliWithTheSecretsReadmeSets(String stack) {
         Map<String, String> secrets = secretsReadmeSetsBeforeUp(stack);
-        assertFalse(secrets.isEmpty(), "README's Deploy section must deploy " + stack);
+        assertFalse(secrets.isEmpty(), "docs/deploy.md's Deploy section must deploy " + stack);
         Map<String, Object> config = new LinkedHashMap<>(PulumiCliRules.asMap(yaml(stackFile(stack)).get("config")));
         secrets.forEach((key, plain) -> config.put(key, Map.of("secure", "v1:encrypted")));
         assertEquals(List.of(), PulumiCliRules.validateStack(stack, yaml(PROJECT.resolve("Pulumi.yaml")), config, secrets));
@@ -103,7 +103,7 @@ class ProjectFilesTest {
     }
 
     /**
-     * The secrets README's Deploy blocks set (or copy) for {@code stack} before its {@code pulumi up},
+     * The secrets docs/deploy.md's Deploy blocks set (or copy) for {@code stack} before its {@code pulumi up},
      * each with a stand-in plain value of the right shape.
      */
     private static Map<String, String> secretsReadmeSetsBeforeUp(String stack) {
@@ -116,7 +116,7 @@ class ProjectFilesTest {
                 byStack.computeIfAbsent(set.group(2), s -> new LinkedHashMap<>()).put(set.group(1), "Stand-in-secret-0123456789");
             } else if (copy.find()) {
                 String value = byStack.getOrDefault(copy.group(2), Map.of()).get(copy.group(1));
-                assertTrue(value != null, "README copies " + copy.group(1) + " from a stack that has not set it: " + line);
+                assertTrue(value != null, "docs/deploy.md copies " + copy.group(1) + " from a stack that has not set it: " + line);
                 byStack.computeIfAbsent(copy.group(3), s -> new LinkedHashMap<>()).put(copy.group(1), value);
             } else if (up.find() && up.group(1).equals(stack)) {
                 return byStack.getOrDefault(stack, Map.of());
@@ -125,10 +125,10 @@ class ProjectFilesTest {
         return Map.of();
     }
 
-    /** The commands of README's Deploy code blocks, in order. */
+    /** The commands of docs/deploy.md's Deploy code blocks, in order. */
     private static List<String> deployCommands() {
         try {
-            String readme = Files.readString(PROJECT.resolve("README.md"));
+            String readme = Files.readString(PROJECT.resolve("docs/deploy.md"));
             String deploy = readme.substring(readme.indexOf("## Deploy\n"), readme.indexOf("\n## ", readme.indexOf("## Deploy\n") + 1));
             List<String> commands = new java.util.ArrayList<>();
             boolean inBlock = false;

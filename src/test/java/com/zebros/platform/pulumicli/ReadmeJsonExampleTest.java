@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's JSON example runs exactly as written, through Maven (which writes terminal codes to
+ * The JSON example of docs/offline-plan.md runs exactly as written, through Maven (which writes terminal codes to
  * stdout on this machine's Debian build) and jq, and answers the plan's resource count.
  */
 class ReadmeJsonExampleTest {
 
     @Test
     void theReadmeJsonCommandWorksAsWritten() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/offline-plan.md"));
         String command = readme.lines().map(String::strip).filter(l -> l.startsWith("mvn -q compile exec:java")
                 && l.contains("--out plan.json")).findFirst().orElseThrow(() -> new AssertionError("no JSON example"));
         Path plan = Path.of("plan.json");

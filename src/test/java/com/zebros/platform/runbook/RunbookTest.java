@@ -177,12 +177,12 @@ class RunbookTest {
         assertTrue(runbook.contains("pulumi refresh --stack prod-us --yes"), runbook);
     }
 
-    /** README's runbook table gives each runbook's number of steps: the number the command prints. */
+    /** The runbook table (docs/fail-over.md) gives each runbook's number of steps: the number the command prints. */
     @ParameterizedTest
     @ValueSource(strings = {"--switchover", "--failover", "--failback"})
     void readmeCountsTheSteps(String scenario) throws java.io.IOException {
         long steps = run("runbook", "--stack", "prod-us", scenario).lines().filter(l -> l.matches("\\d+\\. .*")).count();
-        String row = Files.readAllLines(StackHarness.PROJECT.resolve("README.md")).stream()
+        String row = Files.readAllLines(StackHarness.PROJECT.resolve("docs/fail-over.md")).stream()
                 .filter(l -> l.startsWith("| `" + scenario + "` |")).findFirst().orElseThrow();
         assertEquals(String.valueOf(steps), row.split("\\|")[3].strip(), row);
     }

@@ -50,11 +50,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * closed, delayed and answering DynamoDB's throttling error; the machine's redis-server on ports of
  * its own, single and cluster, killed and started; ElasticMQ stopped and started; the issuer's key
  * endpoint stopped, slowed and started. Each scenario asserts the answer, its latency bound and what
- * the tables hold afterwards, then recovery with the same service, no restart. README's table is
+ * the tables hold afterwards, then recovery with the same service, no restart. docs/api.md's table is
  * this list ({@code -Dreadme.update=true} writes it).
  */
 class FaultSuiteTest {
-    private static final Path README = Path.of("../README.md");
+    private static final Path README = Path.of("../docs/api.md");
     private static final String START = "<!-- faults -->";
     private static final String END = "<!-- /faults -->";
     /** What a bound allows over its timeouts: scheduling on a loaded 2-core machine. */
@@ -213,7 +213,7 @@ class FaultSuiteTest {
         String text = Files.readString(README, StandardCharsets.UTF_8);
         int start = text.indexOf(START);
         int end = text.indexOf(END);
-        assertTrue(start >= 0 && end > start, "README has " + START + " … " + END);
+        assertTrue(start >= 0 && end > start, "docs/api.md has " + START + " … " + END);
         String now = table();
         if (Boolean.getBoolean("readme.update")) {
             Files.writeString(README, text.substring(0, start + START.length()) + "\n" + now + "\n" + text.substring(end),
@@ -221,7 +221,7 @@ class FaultSuiteTest {
             return;
         }
         assertEquals(now, text.substring(start + START.length(), end).strip(),
-                "README's fault table differs from the suite; run with -Dreadme.update=true");
+                "docs/api.md's fault table differs from the suite; run with -Dreadme.update=true");
     }
 
     static String table() {

@@ -15,11 +15,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's table of what each promotion step does under {@code pulumi up} is this simulation's output: the test
- * regenerates it and fails when README differs ({@code -Dreadme.update=true} writes it).
+ * docs/promote.md's table of what each promotion step does under {@code pulumi up} is this simulation's output: the test
+ * regenerates it and fails when the page differs ({@code -Dreadme.update=true} writes it).
  */
 class ReadmeTransitionsTest {
-    private static final Path README = Path.of("README.md");
+    private static final Path README = Path.of("docs/promote.md");
     private static final String START = "<!-- transitions -->";
     private static final String END = "<!-- /transitions -->";
 
@@ -80,6 +80,6 @@ class ReadmeTransitionsTest {
             return;
         }
         assertEquals(now, text.substring(start + START.length(), end).strip(),
-                "README's transitions table is stale: mvn test -Dtest=ReadmeTransitionsTest -Dreadme.update=true");
+                "docs/promote.md's transitions table is stale: mvn test -Dtest=ReadmeTransitionsTest -Dreadme.update=true");
     }
 }
