@@ -19,8 +19,7 @@ public final class App {
     /** The config namespace: the project's name, as the Pulumi CLI requires of typed keys. */
     static final String NAMESPACE = "zebros";
 
-    private App() {
-    }
+    private App() {}
 
     public static void main(String[] args) {
         AsyncPool.useCommonPool();
@@ -38,8 +37,8 @@ public final class App {
 
     /** A real deployment: validate everything first, so bad config registers no resource. */
     static void deploy(Context ctx) {
-        StackSettings settings = StackSettingsReader.read(ctx.projectName(), ctx.stackName(), engineConfig(ctx),
-                StackSettingsReader.SecretsMode.REQUIRED);
+        StackSettings settings = StackSettingsReader.read(
+                ctx.projectName(), ctx.stackName(), engineConfig(ctx), StackSettingsReader.SecretsMode.REQUIRED);
         requireArtifact(settings);
         ZebrosStack.define(ctx, settings);
     }
@@ -59,7 +58,8 @@ public final class App {
 
             @Override
             public boolean isStoredEncrypted(String key) {
-                return config.get(key).isEmpty() || DeploymentInternal.getInstance().isConfigSecret(NAMESPACE + ":" + key);
+                return config.get(key).isEmpty()
+                        || DeploymentInternal.getInstance().isConfigSecret(NAMESPACE + ":" + key);
             }
         };
     }

@@ -21,8 +21,7 @@ final class AsyncPool {
     /** The least parallelism at which CompletableFuture uses the pool instead of a thread per task. */
     static final int LEAST = 2;
 
-    private AsyncPool() {
-    }
+    private AsyncPool() {}
 
     /** Raises the common pool's parallelism to {@link #LEAST} unless the user set it. */
     static void useCommonPool() {

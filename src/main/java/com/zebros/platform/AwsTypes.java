@@ -20,7 +20,8 @@ public final class AwsTypes {
     public static final String APIGATEWAY_STAGE = of(com.pulumi.aws.apigateway.Stage.class);
     public static final String APPAUTOSCALING_TARGET = of(com.pulumi.aws.appautoscaling.Target.class);
     public static final String CLOUDFRONT_DISTRIBUTION = of(com.pulumi.aws.cloudfront.Distribution.class);
-    public static final String CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE = of(com.pulumi.aws.cloudwatch.ContributorInsightRule.class);
+    public static final String CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE =
+            of(com.pulumi.aws.cloudwatch.ContributorInsightRule.class);
     public static final String CLOUDWATCH_DASHBOARD = of(com.pulumi.aws.cloudwatch.Dashboard.class);
     public static final String CLOUDWATCH_LOG_GROUP = of(com.pulumi.aws.cloudwatch.LogGroup.class);
     public static final String CLOUDWATCH_METRIC_ALARM = of(com.pulumi.aws.cloudwatch.MetricAlarm.class);
@@ -56,10 +57,12 @@ public final class AwsTypes {
     public static final String ROUTE53_RECORD = of(com.pulumi.aws.route53.Record.class);
     public static final String S3_BUCKET_POLICY = of(com.pulumi.aws.s3.BucketPolicy.class);
     public static final String S3_BUCKET_PUBLIC_ACCESS_BLOCK = of(com.pulumi.aws.s3.BucketPublicAccessBlock.class);
-    public static final String S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 = of(com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2.class);
+    public static final String S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 =
+            of(com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2.class);
     public static final String S3_BUCKET_V2 = of(com.pulumi.aws.s3.BucketV2.class);
     public static final String SECRETSMANAGER_SECRET = of(com.pulumi.aws.secretsmanager.Secret.class);
-    public static final String SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK = of(com.pulumi.aws.serverlessrepository.CloudFormationStack.class);
+    public static final String SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK =
+            of(com.pulumi.aws.serverlessrepository.CloudFormationStack.class);
     public static final String SFN_STATE_MACHINE = of(com.pulumi.aws.sfn.StateMachine.class);
     public static final String SNS_TOPIC = of(com.pulumi.aws.sns.Topic.class);
     public static final String SQS_QUEUE = of(com.pulumi.aws.sqs.Queue.class);
@@ -67,8 +70,7 @@ public final class AwsTypes {
     public static final String WAFV2_WEB_ACL = of(com.pulumi.aws.wafv2.WebAcl.class);
     public static final String WAFV2_WEB_ACL_ASSOCIATION = of(com.pulumi.aws.wafv2.WebAclAssociation.class);
 
-    private AwsTypes() {
-    }
+    private AwsTypes() {}
 
     /** The engine's type token of {@code resource}, e.g. {@code aws:dynamodb/table:Table}. */
     public static String of(Class<?> resource) {

@@ -2,24 +2,24 @@ package com.zebros.platform;
 
 import com.zebros.platform.baseline.Baseline;
 import com.zebros.platform.config.ConfigProblem;
+import com.zebros.platform.config.InvalidStackConfigException;
+import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.cost.CostEstimate;
 import com.zebros.platform.cost.CostPrinter;
-import com.zebros.platform.config.InvalidStackConfigException;
-import com.zebros.platform.offline.Promotion;
-import com.zebros.platform.offline.PromotionPrinter;
-import com.zebros.platform.offline.StackFileEditor;
-import java.io.IOException;
-import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.offline.ArchitectureGraph;
 import com.zebros.platform.offline.GraphPrinter;
 import com.zebros.platform.offline.Plan;
 import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.offline.PlanPrinter;
+import com.zebros.platform.offline.Promotion;
+import com.zebros.platform.offline.PromotionPrinter;
+import com.zebros.platform.offline.StackFileEditor;
 import com.zebros.platform.offline.StackFiles;
-import com.zebros.platform.ops.PowerTuningRun;
 import com.zebros.platform.offline.StackPlanner;
+import com.zebros.platform.ops.PowerTuningRun;
 import com.zebros.platform.preflight.Preflight;
 import com.zebros.platform.preflight.PreflightJson;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,22 +73,47 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         switch (args[0]) {
             case "plan":
-                return command("plan", rest, List.of("--stack", "--phase", "--out"), List.of("--json", "--allow-preflight-failures"),
-                        List.of("--stack"), this::plan);
+                return command(
+                        "plan",
+                        rest,
+                        List.of("--stack", "--phase", "--out"),
+                        List.of("--json", "--allow-preflight-failures"),
+                        List.of("--stack"),
+                        this::plan);
             case "graph":
-                return command("graph", rest, List.of("--stack", "--phase", "--format", "--since"), List.of(),
-                        List.of("--stack"), this::graph);
+                return command(
+                        "graph",
+                        rest,
+                        List.of("--stack", "--phase", "--format", "--since"),
+                        List.of(),
+                        List.of("--stack"),
+                        this::graph);
             case "runbook":
-                return command("runbook", rest, List.of("--stack", "--from-outputs"),
-                        List.of("--switchover", "--failover", "--failback"), List.of("--stack"), this::runbook);
+                return command(
+                        "runbook",
+                        rest,
+                        List.of("--stack", "--from-outputs"),
+                        List.of("--switchover", "--failover", "--failback"),
+                        List.of("--stack"),
+                        this::runbook);
             case "cost":
                 return command("cost", rest, List.of("--stack", "--phase"), List.of(), List.of("--stack"), this::cost);
             case "power-tuning":
-                return command("power-tuning", rest, List.of("--stack", "--group", "--phase"), List.of(), List.of("--stack", "--group"),
+                return command(
+                        "power-tuning",
+                        rest,
+                        List.of("--stack", "--group", "--phase"),
+                        List.of(),
+                        List.of("--stack", "--group"),
                         this::powerTuning);
             case "promote":
-                return command("promote", rest, List.of("--stack", "--to"), List.of("--write", "--allow-skip", "--runbook"),
-                        List.of("--stack", "--to"), this::promote);
+                return command(
+                        "promote",
+                        rest,
+                        List.of("--stack", "--to"),
+                        List.of("--write", "--allow-skip", "--runbook"),
+                        List.of("--stack", "--to"),
+                        this::promote);
             default:
                 err.println("unknown command '" + args[0] + "'\n" + CliArguments.USAGE);
                 return BAD_INPUT;
@@ -99,8 +124,8 @@ public final class Cli {
      * Parses a command's options and runs it: bad arguments and bad stack config exit with 2, a failed
      * program or file write with 1, each with one plain message on stderr.
      */
-    private int command(String name, List<String> args, List<String> valued, List<String> flags, List<String> required,
-                        Body body) {
+    private int command(
+            String name, List<String> args, List<String> valued, List<String> flags, List<String> required, Body body) {
         Map<String, String> options;
         try {
             options = CliArguments.options(args, valued, flags);
@@ -134,11 +159,15 @@ public final class Cli {
         if (options.containsKey("--out")) {
             // Maven may write terminal codes to stdout (Debian's 3.8.7 does, even with -q -B); a file stays clean.
             Path file = directory.resolve(options.get("--out"));
-            Files.writeString(file, PlanJson.render(plan, PreflightJson.section(preflight)) + "\n", StandardCharsets.UTF_8);
-            err.println("wrote the JSON plan of " + plan.stack() + " (" + plan.resources().size() + " resources) to " + file);
+            Files.writeString(
+                    file, PlanJson.render(plan, PreflightJson.section(preflight)) + "\n", StandardCharsets.UTF_8);
+            err.println("wrote the JSON plan of " + plan.stack() + " ("
+                    + plan.resources().size() + " resources) to " + file);
         } else {
-            out.print(json ? PlanJson.render(plan, PreflightJson.section(preflight)) + "\n"
-                    : PlanPrinter.render(plan, colour && System.console() != null));
+            out.print(
+                    json
+                            ? PlanJson.render(plan, PreflightJson.section(preflight)) + "\n"
+                            : PlanPrinter.render(plan, colour && System.console() != null));
         }
         var violations = Baseline.evaluate(plan);
         if (json || options.containsKey("--out")) {
@@ -147,8 +176,10 @@ public final class Cli {
             preflight.findings().forEach(f -> err.println("preflight: " + f.describe()));
         } else {
             out.println("\nChecks:");
-            out.println("    " + (violations.isEmpty() ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
-                    : "Security baseline: " + violations.size() + " violation(s)"));
+            out.println("    "
+                    + (violations.isEmpty()
+                            ? "Security baseline: " + Baseline.rules().size() + " rules, no violation"
+                            : "Security baseline: " + violations.size() + " violation(s)"));
             violations.forEach(v -> out.println("      - " + v.describe()));
             out.println("    " + preflightSummary(preflight));
             preflight.findings().forEach(f -> out.println("      - " + f.describe()));
@@ -164,8 +195,13 @@ public final class Cli {
     private int graph(Map<String, String> options) {
         String format = options.getOrDefault("--format", "mermaid");
         if (!format.equals("mermaid") && !format.equals("dot")) {
-            throw new InvalidStackConfigException("--format", List.of(new ConfigProblem("--format", "\"" + format + "\"",
-                    "mermaid or dot", "graph --stack <name> --format mermaid")));
+            throw new InvalidStackConfigException(
+                    "--format",
+                    List.of(new ConfigProblem(
+                            "--format",
+                            "\"" + format + "\"",
+                            "mermaid or dot",
+                            "graph --stack <name> --format mermaid")));
         }
         StackSettings settings = settings(options.get("--stack"), options.get("--phase"));
         Plan plan = planner.plan(settings);
@@ -175,37 +211,49 @@ public final class Cli {
             int since = CliArguments.phase(options.get("--since"));
             added = GraphPrinter.added(ArchitectureGraph.of(planner.plan(settings.atPhase(since))), graph);
         }
-        out.print(format.equals("dot") ? GraphPrinter.dot(plan, graph, added) : GraphPrinter.mermaid(plan, graph, added));
+        out.print(
+                format.equals("dot") ? GraphPrinter.dot(plan, graph, added) : GraphPrinter.mermaid(plan, graph, added));
         return OK;
     }
 
     private int runbook(Map<String, String> options) throws IOException {
         List<String> chosen = List.of("--switchover", "--failover", "--failback").stream()
-                .filter(options::containsKey).toList();
+                .filter(options::containsKey)
+                .toList();
         if (chosen.size() != 1) {
-            throw new InvalidStackConfigException("runbook", List.of(new ConfigProblem("runbook", String.valueOf(chosen),
-                    "exactly one of --switchover, --failover and --failback", "runbook --stack prod-us --switchover")));
+            throw new InvalidStackConfigException(
+                    "runbook",
+                    List.of(new ConfigProblem(
+                            "runbook",
+                            String.valueOf(chosen),
+                            "exactly one of --switchover, --failover and --failback",
+                            "runbook --stack prod-us --switchover")));
         }
         StackSettings primary = settings(options.get("--stack"), null);
         StackSettings secondary = secondaryOf(primary);
         Map<String, Object> primaryOutputs;
         Map<String, Object> secondaryOutputs;
         if (options.containsKey("--from-outputs")) {
-            var deployed = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
-                    directory.resolve(options.get("--from-outputs")))).getAsJsonObject();
+            var deployed = com.google.gson.JsonParser.parseString(
+                            java.nio.file.Files.readString(directory.resolve(options.get("--from-outputs"))))
+                    .getAsJsonObject();
             primaryOutputs = outputsOf(deployed, primary.stack());
             secondaryOutputs = outputsOf(deployed, secondary.stack());
         } else {
             primaryOutputs = planner.plan(primary).outputs();
             secondaryOutputs = planner.plan(secondary).outputs();
         }
-        var scenario = com.zebros.platform.runbook.FailoverRunbook.Scenario.valueOf(chosen.get(0).substring(2).toUpperCase());
+        var scenario = com.zebros.platform.runbook.FailoverRunbook.Scenario.valueOf(
+                chosen.get(0).substring(2).toUpperCase());
         var steps = new com.zebros.platform.runbook.FailoverRunbook(primaryOutputs, secondaryOutputs).steps(scenario);
-        out.print(com.zebros.platform.runbook.RunbookPrinter.render(scenario.name().toLowerCase() + " of " + primary.stack()
-                + " (" + primary.region() + ") and " + secondary.stack() + " (" + secondary.region() + "), identifiers from "
-                + (options.containsKey("--from-outputs") ? options.get("--from-outputs") : "the offline plans"), steps,
-                new com.zebros.platform.runbook.RegionsTouched(Map.of(primary.stack(), primary.region(), secondary.stack(),
-                        secondary.region()))));
+        out.print(com.zebros.platform.runbook.RunbookPrinter.render(
+                scenario.name().toLowerCase() + " of " + primary.stack()
+                        + " (" + primary.region() + ") and " + secondary.stack() + " (" + secondary.region()
+                        + "), identifiers from "
+                        + (options.containsKey("--from-outputs") ? options.get("--from-outputs") : "the offline plans"),
+                steps,
+                new com.zebros.platform.runbook.RegionsTouched(
+                        Map.of(primary.stack(), primary.region(), secondary.stack(), secondary.region()))));
         return OK;
     }
 
@@ -213,20 +261,32 @@ public final class Cli {
     private StackSettings secondaryOf(StackSettings primary) {
         for (String stack : planner.stacks()) {
             StackSettings candidate = settings(stack, null);
-            if (candidate.primaryStack().map(p -> p.equals(primary.stack()) || p.endsWith("/" + primary.stack())).orElse(false)) {
+            if (candidate
+                    .primaryStack()
+                    .map(p -> p.equals(primary.stack()) || p.endsWith("/" + primary.stack()))
+                    .orElse(false)) {
                 return candidate;
             }
         }
-        throw new InvalidStackConfigException("--stack", List.of(new ConfigProblem("--stack", "\"" + primary.stack() + "\"",
-                "a primary stack that a secondary names in zebros:primaryStack", "runbook --stack prod-us --switchover")));
+        throw new InvalidStackConfigException(
+                "--stack",
+                List.of(new ConfigProblem(
+                        "--stack",
+                        "\"" + primary.stack() + "\"",
+                        "a primary stack that a secondary names in zebros:primaryStack",
+                        "runbook --stack prod-us --switchover")));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> outputsOf(com.google.gson.JsonObject deployed, String stack) {
         if (!deployed.has(stack)) {
-            throw new InvalidStackConfigException("--from-outputs", List.of(new ConfigProblem("--from-outputs",
-                    "no key \"" + stack + "\"", "an object with each stack's `pulumi stack output --json` under its name",
-                    "{\"" + stack + "\": $(pulumi stack output --json --stack " + stack + "), ...}")));
+            throw new InvalidStackConfigException(
+                    "--from-outputs",
+                    List.of(new ConfigProblem(
+                            "--from-outputs",
+                            "no key \"" + stack + "\"",
+                            "an object with each stack's `pulumi stack output --json` under its name",
+                            "{\"" + stack + "\": $(pulumi stack output --json --stack " + stack + "), ...}")));
         }
         return new com.google.gson.Gson().fromJson(deployed.get(stack), Map.class);
     }
@@ -238,7 +298,8 @@ public final class Cli {
     }
 
     private int powerTuning(Map<String, String> options) {
-        out.print(PowerTuningRun.commands(settings(options.get("--stack"), options.get("--phase")), options.get("--group")));
+        out.print(PowerTuningRun.commands(
+                settings(options.get("--stack"), options.get("--phase")), options.get("--group")));
         return OK;
     }
 
@@ -246,12 +307,18 @@ public final class Cli {
         StackSettings current = settings(options.get("--stack"), null);
         int target = CliArguments.phase(options.get("--to"));
         Integer primaryPhase = planner.primaryPhase(current).orElse(null);
-        Promotion promotion = Promotion.plan(current, target,
-                new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")), planner::plan);
+        Promotion promotion = Promotion.plan(
+                current,
+                target,
+                new Promotion.Context(primaryPhase, options.containsKey("--allow-skip")),
+                planner::plan);
         out.print(PromotionPrinter.render(promotion));
-        out.printf("Idle cost per month: %.2f → %.2f USD (cost --stack %s --phase %d itemises it)%n",
-                CostEstimate.of(promotion.before()).fixedMonthly(), CostEstimate.of(promotion.after()).fixedMonthly(),
-                current.stack(), target);
+        out.printf(
+                "Idle cost per month: %.2f → %.2f USD (cost --stack %s --phase %d itemises it)%n",
+                CostEstimate.of(promotion.before()).fixedMonthly(),
+                CostEstimate.of(promotion.after()).fixedMonthly(),
+                current.stack(),
+                target);
         if (promotion.refused()) {
             return FAILED;
         }
@@ -265,14 +332,24 @@ public final class Cli {
         }
         if (options.containsKey("--runbook")) {
             Optional<Promotion> secondary = current.role() == com.zebros.platform.config.Role.PRIMARY
-                    ? Optional.of(Promotion.plan(secondaryOf(current), target, new Promotion.Context(target,
-                            options.containsKey("--allow-skip")), planner::plan)) : Optional.empty();
-            var regions = new com.zebros.platform.runbook.RegionsTouched(secondary.map(second -> Map.of(current.stack(),
-                    current.region(), second.from().stack(), second.from().region()))
+                    ? Optional.of(Promotion.plan(
+                            secondaryOf(current),
+                            target,
+                            new Promotion.Context(target, options.containsKey("--allow-skip")),
+                            planner::plan))
+                    : Optional.empty();
+            var regions = new com.zebros.platform.runbook.RegionsTouched(secondary
+                    .map(second -> Map.of(
+                            current.stack(),
+                            current.region(),
+                            second.from().stack(),
+                            second.from().region()))
                     .orElse(Map.of(current.stack(), current.region())));
-            out.print("\n" + com.zebros.platform.runbook.RunbookPrinter.render("The promotion of " + current.stack()
-                    + " to phase " + target + ", in order:", com.zebros.platform.runbook.PromotionRunbook.steps(promotion,
-                    secondary), regions));
+            out.print("\n"
+                    + com.zebros.platform.runbook.RunbookPrinter.render(
+                            "The promotion of " + current.stack() + " to phase " + target + ", in order:",
+                            com.zebros.platform.runbook.PromotionRunbook.steps(promotion, secondary),
+                            regions));
         }
         if (options.containsKey("--write")) {
             write(current, promotion);
@@ -283,7 +360,9 @@ public final class Cli {
     private static String preflightSummary(Preflight.Report preflight) {
         return "Preflight (AWS API models of botocore " + Preflight.modelVersion() + " and "
                 + preflight.documentedRules() + " documented rules): " + preflight.inputsChecked() + " inputs checked, "
-                + (preflight.passed() ? "nothing AWS would refuse" : preflight.findings().size() + " finding(s)");
+                + (preflight.passed()
+                        ? "nothing AWS would refuse"
+                        : preflight.findings().size() + " finding(s)");
     }
 
     private void write(StackSettings current, Promotion promotion) throws IOException {

@@ -33,8 +33,7 @@ final class CliArguments {
                        and carry its answer into zebros:overrides
             Run it as: mvn -q compile exec:java -Dexec.args="plan --stack dev\"""";
 
-    private CliArguments() {
-    }
+    private CliArguments() {}
 
     /** A phase given on the command line ({@code --to}, {@code --since}): 0 to 3, or a usage error. */
     static int phase(String value) {
@@ -46,8 +45,10 @@ final class CliArguments {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidStackConfigException("--to", List.of(new ConfigProblem("--to", "\"" + value + "\"",
-                "a phase from 0 to 3", "promote --stack <name> --to 1")));
+        throw new InvalidStackConfigException(
+                "--to",
+                List.of(new ConfigProblem(
+                        "--to", "\"" + value + "\"", "a phase from 0 to 3", "promote --stack <name> --to 1")));
     }
 
     static Map<String, String> options(List<String> args, List<String> valued, List<String> flags) {

@@ -39,8 +39,7 @@ public record StackContext(
      * @param apiHost      the API's shared name, {@code api.<domain>}
      * @param authHost     Keycloak's shared name, {@code auth.<domain>}
      */
-    public record Dns(String hostedZoneId, String domain, String apiHost, String authHost) {
-    }
+    public record Dns(String hostedZoneId, String domain, String apiHost, String authHost) {}
 
     public Output<String> zone(int index) {
         return zones.applyValue(z -> z.get(index % z.size()));

@@ -29,17 +29,30 @@ import java.util.concurrent.CompletableFuture;
  * secondary reads of its primary ({@link PrimaryOutputs}, {@link RunbookOutputs}).
  */
 final class StackExports {
-    private StackExports() {
-    }
+    private StackExports() {}
 
     /** The components of one regional stack, as {@link ZebrosStack} built them; {@code ownTables} is empty in a secondary. */
-    record Built(Network network, TableSet tables, Optional<CrmTables> ownTables, FileStore files, ContainerCluster cluster,
-                 AuthDatabase database, Keycloak keycloak, Workflows workflows, CrmFunctions functions, RestApi api,
-                 Edge edge, Monitoring monitoring, Optional<PowerTuning> powerTuning) {
-    }
+    record Built(
+            Network network,
+            TableSet tables,
+            Optional<CrmTables> ownTables,
+            FileStore files,
+            ContainerCluster cluster,
+            AuthDatabase database,
+            Keycloak keycloak,
+            Workflows workflows,
+            CrmFunctions functions,
+            RestApi api,
+            Edge edge,
+            Monitoring monitoring,
+            Optional<PowerTuning> powerTuning) {}
 
-    static void export(Context ctx, StackSettings settings, StackContext stack, Optional<CompletableFuture<String>> fingerprint,
-                       Built built) {
+    static void export(
+            Context ctx,
+            StackSettings settings,
+            StackContext stack,
+            Optional<CompletableFuture<String>> fingerprint,
+            Built built) {
         ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
         ctx.export(PrimaryOutputs.ROLE, Output.of(settings.role().configValue()));
         ctx.export(PrimaryOutputs.REGION, Output.of(settings.region()));
@@ -63,8 +76,10 @@ final class StackExports {
         ctx.export(RunbookOutputs.STACK, Output.of(settings.stack()));
         ctx.export(RunbookOutputs.ECS_CLUSTER, built.cluster().name());
         ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(stack.naming().physical("keycloak")));
-        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int) settings.phases().keycloakTasks().min()));
-        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int) settings.phases().keycloakTasks().max()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int)
+                settings.phases().keycloakTasks().min()));
+        ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int)
+                settings.phases().keycloakTasks().max()));
         ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, built.functions().stageChangeMappingId());
         ctx.export(RunbookOutputs.RECORD_EVENTS_MAPPING, built.functions().recordEventMappingId());
         ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
@@ -73,7 +88,8 @@ final class StackExports {
             ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
         });
         fingerprint.ifPresent(hash -> ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(hash)));
-        built.ownTables().flatMap(CrmTables::replicaKeyArn)
+        built.ownTables()
+                .flatMap(CrmTables::replicaKeyArn)
                 .ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
         built.database().globalCluster().ifPresent(global -> {
             ctx.export(PrimaryOutputs.GLOBAL_CLUSTER, global.globalClusterIdentifier());

@@ -20,19 +20,21 @@ import java.util.List;
  */
 public final class StatefulOptions {
 
-    private StatefulOptions() {
-    }
+    private StatefulOptions() {}
 
     /**
      * A DynamoDB table. Auto-scaled capacities are ignored as drift, or every {@code up} would reset
      * them to the minimum (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table);
      * GSI capacities live inside {@code globalSecondaryIndexes}.
      */
-    public static CustomResourceOptions table(boolean protect, Resource parent, ProviderResource provider, boolean autoScaled,
-                                              boolean global) {
+    public static CustomResourceOptions table(
+            boolean protect, Resource parent, ProviderResource provider, boolean autoScaled, boolean global) {
         List<String> ignore = new ArrayList<>();
         if (autoScaled) {
-            ignore.addAll(List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
+            ignore.addAll(List.of(
+                    "readCapacity",
+                    "writeCapacity",
+                    "globalSecondaryIndexes[*].readCapacity",
                     "globalSecondaryIndexes[*].writeCapacity"));
         }
         if (global) {
@@ -48,10 +50,14 @@ public final class StatefulOptions {
      * (https://github.com/pulumi/pulumi-aws/issues/5377); a provisioned replica may only be created once the table's
      * write auto-scaling exists (https://github.com/hashicorp/terraform-provider-aws/issues/13097).
      */
-    public static CustomResourceOptions tableReplica(boolean protect, Resource parent, ProviderResource peerProvider,
-                                                     List<Resource> writeScaling) {
-        return CustomResourceOptions.builder().parent(parent).provider(peerProvider).protect(protect)
-                .dependsOn(writeScaling).build();
+    public static CustomResourceOptions tableReplica(
+            boolean protect, Resource parent, ProviderResource peerProvider, List<Resource> writeScaling) {
+        return CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(peerProvider)
+                .protect(protect)
+                .dependsOn(writeScaling)
+                .build();
     }
 
     /**
@@ -61,8 +67,11 @@ public final class StatefulOptions {
      * name drifts to null on later reads, either of which would replace the global cluster and detach every member.
      */
     public static CustomResourceOptions globalCluster(boolean protect, Resource parent, ProviderResource provider) {
-        return child(protect, parent, provider, List.of("sourceDbClusterIdentifier", "databaseName",
-                "engine", "engineVersion"));
+        return child(
+                protect,
+                parent,
+                provider,
+                List.of("sourceDbClusterIdentifier", "databaseName", "engine", "engineVersion"));
     }
 
     public static CustomResourceOptions kmsKey(boolean protect, Resource parent, ProviderResource provider) {
@@ -81,8 +90,8 @@ public final class StatefulOptions {
      * global database take engine upgrades through the global cluster, so they ignore {@code engineVersion} too
      * (https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/).
      */
-    public static CustomResourceOptions auroraCluster(boolean protect, Resource parent, ProviderResource provider,
-                                                      boolean globalMember) {
+    public static CustomResourceOptions auroraCluster(
+            boolean protect, Resource parent, ProviderResource provider, boolean globalMember) {
         List<String> ignore = new ArrayList<>(List.of("globalClusterIdentifier", "snapshotIdentifier"));
         if (globalMember) {
             ignore.add("engineVersion");
@@ -97,8 +106,11 @@ public final class StatefulOptions {
      * must be able to remove the layer. Its AUTH token is write-only in AWS, so a drift there is never real.
      */
     public static CustomResourceOptions cache(Resource parent, ProviderResource provider) {
-        return CustomResourceOptions.builder().parent(parent).provider(provider)
-                .ignoreChanges(List.of("authToken")).build();
+        return CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(provider)
+                .ignoreChanges(List.of("authToken"))
+                .build();
     }
 
     /** The secret that holds the database credentials: losing it locks Keycloak out. */
@@ -106,8 +118,8 @@ public final class StatefulOptions {
         return child(protect, parent, provider, List.of());
     }
 
-    private static CustomResourceOptions child(boolean protect, Resource parent, ProviderResource provider,
-                                               List<String> ignore) {
+    private static CustomResourceOptions child(
+            boolean protect, Resource parent, ProviderResource provider, List<String> ignore) {
         return CustomResourceOptions.builder()
                 .parent(parent)
                 .provider(provider)

@@ -19,21 +19,26 @@ import java.util.Optional;
  * @param value       the secret text
  * @param protect     whether the stack keeps deleted data (zebros:deletionProtection)
  */
-public record StoredSecret(String name, String path, String description, Optional<Output<String>> kmsKeyArn, String value,
-                           boolean protect) {
+public record StoredSecret(
+        String name,
+        String path,
+        String description,
+        Optional<Output<String>> kmsKeyArn,
+        String value,
+        boolean protect) {
 
     /** Creates the secret with {@code secretOptions} (protection, parent) and its version with {@code versionOptions}. */
     public Secret create(CustomResourceOptions secretOptions, CustomResourceOptions versionOptions) {
-        var args = SecretArgs.builder()
-                .name(path)
-                .description(description)
-                .recoveryWindowInDays(protect ? 30 : 0);
+        var args = SecretArgs.builder().name(path).description(description).recoveryWindowInDays(protect ? 30 : 0);
         kmsKeyArn.ifPresent(args::kmsKeyId);
         var secret = new Secret(name, args.build(), secretOptions);
-        new SecretVersion(name, SecretVersionArgs.builder()
-                .secretId(secret.id())
-                .secretString(Output.ofSecret(value))
-                .build(), versionOptions);
+        new SecretVersion(
+                name,
+                SecretVersionArgs.builder()
+                        .secretId(secret.id())
+                        .secretString(Output.ofSecret(value))
+                        .build(),
+                versionOptions);
         return secret;
     }
 }

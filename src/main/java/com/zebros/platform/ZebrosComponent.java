@@ -24,13 +24,19 @@ public abstract class ZebrosComponent extends ComponentResource {
 
     /** Options for an ordinary child: parented here, in this stack's region. */
     protected CustomResourceOptions child() {
-        return CustomResourceOptions.builder().parent(this).provider(stack.provider()).build();
+        return CustomResourceOptions.builder()
+                .parent(this)
+                .provider(stack.provider())
+                .build();
     }
 
     /** Options for a child that must wait for others Pulumi cannot see through its inputs. */
     protected CustomResourceOptions childAfter(com.pulumi.resources.Resource... dependencies) {
-        return CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                .dependsOn(List.of(dependencies)).build();
+        return CustomResourceOptions.builder()
+                .parent(this)
+                .provider(stack.provider())
+                .dependsOn(List.of(dependencies))
+                .build();
     }
 
     protected ComponentResourceOptions childComponent() {

@@ -53,8 +53,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ZebrosStack {
 
-    private ZebrosStack() {
-    }
+    private ZebrosStack() {}
 
     public static void define(Context ctx, StackSettings settings) {
         PhaseTable phases = settings.phases();
@@ -72,18 +71,36 @@ public final class ZebrosStack {
         TableSet tables = stores.tables();
         FileStore files = stores.files();
         var cluster = new ContainerCluster("containers", stack);
-        var database = new AuthDatabase("auth-db", stack, new AuthDatabase.Args(
-                new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()), AuthDatabase.Size.forPhase(phases),
-                AuroraGlobalRole.of(decisions)));
-        var keycloak = new Keycloak("keycloak", stack, new Keycloak.Args(
-                new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
-                Keycloak.Size.forPhase(phases, decisions), KeycloakLoadBalancer.Names.of(decisions)));
-        var workflows = new Workflows("workflows", stack, new Workflows.Args(
-                new Workflows.Wiring(network, cluster, images, tables, files), Workflows.Jobs.forPhase(phases)));
+        var database = new AuthDatabase(
+                "auth-db",
+                stack,
+                new AuthDatabase.Args(
+                        new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()),
+                        AuthDatabase.Size.forPhase(phases),
+                        AuroraGlobalRole.of(decisions)));
+        var keycloak = new Keycloak(
+                "keycloak",
+                stack,
+                new Keycloak.Args(
+                        new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
+                        Keycloak.Size.forPhase(phases, decisions),
+                        KeycloakLoadBalancer.Names.of(decisions)));
+        var workflows = new Workflows(
+                "workflows",
+                stack,
+                new Workflows.Args(
+                        new Workflows.Wiring(network, cluster, images, tables, files),
+                        Workflows.Jobs.forPhase(phases)));
         var caches = caches(stack, settings, network, tables);
-        var functions = new CrmFunctions("functions", stack, CrmFunctions.Args.forStack(
-                new CrmFunctions.Wiring(network, tables, files, workflows, caches.dax(), caches.sessions(), keycloak.issuer()),
-                phases, decisions, settings.functionsArtifact()));
+        var functions = new CrmFunctions(
+                "functions",
+                stack,
+                CrmFunctions.Args.forStack(
+                        new CrmFunctions.Wiring(
+                                network, tables, files, workflows, caches.dax(), caches.sessions(), keycloak.issuer()),
+                        phases,
+                        decisions,
+                        settings.functionsArtifact()));
         functions.securityGroupId().ifPresent(sg -> {
             caches.dax().ifPresent(d -> d.allowClient("functions-to-dax", sg));
             caches.sessions().ifPresent(c -> c.allowClient("functions-to-redis", sg));
@@ -93,50 +110,79 @@ public final class ZebrosStack {
         // (https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html,
         // https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html).
         Optional<Provider> edgeProvider = decisions.ownsCloudFront()
-                ? Optional.of(provider("aws-edge", "us-east-1", settings)) : Optional.empty();
-        var edge = new Edge("edge", stack, new Edge.Args(
-                new Edge.Wiring(api, keycloak, edgeProvider, primary, OriginSecret.of(settings)),
-                Edge.Layers.forStack(phases, decisions)));
-        var monitoring = new Monitoring("monitoring", stack, new Monitoring.Args(
-                new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
-                Alarms.Thresholds.forPhase(phases), settings.alarmEmail()));
-        Optional<PowerTuning> powerTuning = phases.hasPowerTuning()
-                ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
+                ? Optional.of(provider("aws-edge", "us-east-1", settings))
+                : Optional.empty();
+        var edge = new Edge(
+                "edge",
+                stack,
+                new Edge.Args(
+                        new Edge.Wiring(api, keycloak, edgeProvider, primary, OriginSecret.of(settings)),
+                        Edge.Layers.forStack(phases, decisions)));
+        var monitoring = new Monitoring(
+                "monitoring",
+                stack,
+                new Monitoring.Args(
+                        new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
+                        Alarms.Thresholds.forPhase(phases),
+                        settings.alarmEmail()));
+        Optional<PowerTuning> powerTuning =
+                phases.hasPowerTuning() ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
-        StackExports.export(ctx, settings, stack, fingerprint, new StackExports.Built(network, tables,
-                stores.ownTables(), files, cluster, database, keycloak, workflows, functions, api, edge,
-                monitoring, powerTuning));
+        StackExports.export(
+                ctx,
+                settings,
+                stack,
+                fingerprint,
+                new StackExports.Built(
+                        network,
+                        tables,
+                        stores.ownTables(),
+                        files,
+                        cluster,
+                        database,
+                        keycloak,
+                        workflows,
+                        functions,
+                        api,
+                        edge,
+                        monitoring,
+                        powerTuning));
     }
 
     /** The tables and files; {@code ownTables} is empty in a secondary, whose tables are the primary's replicas. */
-    private record Stores(Optional<CrmTables> ownTables, TableSet tables, FileStore files) {
-    }
+    private record Stores(Optional<CrmTables> ownTables, TableSet tables, FileStore files) {}
 
     /**
      * The CRM tables (the stack's own, global with a replica in the peer region when it is a primary, or the
      * primary's replicas in a secondary), the file store, and in a secondary the replication of the primary's files.
      */
-    private static Stores stores(StackContext stack, StackSettings settings, RoleDecisions decisions,
-                                 Optional<PrimaryStack> primary, Optional<Provider> peer) {
+    private static Stores stores(
+            StackContext stack,
+            StackSettings settings,
+            RoleDecisions decisions,
+            Optional<PrimaryStack> primary,
+            Optional<Provider> peer) {
         var capacity = TableCapacity.forPhase(settings.phases());
         Optional<CrmTables> ownTables = decisions.declaresTables()
-                ? Optional.of(new CrmTables("tables", stack, new CrmTables.Args(peer, capacity))) : Optional.empty();
-        TableSet tables = ownTables.isPresent() ? ownTables.get()
+                ? Optional.of(new CrmTables("tables", stack, new CrmTables.Args(peer, capacity)))
+                : Optional.empty();
+        TableSet tables = ownTables.isPresent()
+                ? ownTables.get()
                 : new ReplicaTables("tables", stack, new ReplicaTables.Args(primary.orElseThrow(), capacity));
         var files = new FileStore("files", stack, FileStore.Args.forPhase(settings.phases()));
-        primary.ifPresent(p -> new CrossRegionReplication("replication", stack,
-                new CrossRegionReplication.Args(files, p, peer.orElseThrow())));
+        primary.ifPresent(p -> new CrossRegionReplication(
+                "replication", stack, new CrossRegionReplication.Args(files, p, peer.orElseThrow())));
         return new Stores(ownTables, tables, files);
     }
 
     /** The caches a phase adds in front of the tables (DAX) and for hot items and sessions (Redis). */
-    private record Caches(Optional<Dax> dax, Optional<SessionCache> sessions) {
-    }
+    private record Caches(Optional<Dax> dax, Optional<SessionCache> sessions) {}
 
     private static Caches caches(StackContext stack, StackSettings settings, Network network, TableSet tables) {
         PhaseTable phases = settings.phases();
         Optional<Dax> dax = phases.has(Feature.DAX)
-                ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases)))) : Optional.empty();
+                ? Optional.of(new Dax("dax", stack, new Dax.Args(network, tables, Dax.Size.forPhase(phases))))
+                : Optional.empty();
         Optional<SessionCache> sessions = phases.cacheMode() != PhaseTable.CacheMode.NONE
                 ? Optional.of(new SessionCache("sessions", stack, SessionCache.Args.of(settings, network)))
                 : Optional.empty();
@@ -148,43 +194,64 @@ public final class ZebrosStack {
      * beside the registrations instead of after them.
      */
     private static Optional<CompletableFuture<String>> fingerprint(StackSettings settings) {
-        return settings.role() != Role.PRIMARY ? Optional.empty()
-                : Optional.of(CompletableFuture.supplyAsync(() -> PasswordFingerprint.of(
-                        settings.dbMasterPassword().reveal(), settings.domain())));
+        return settings.role() != Role.PRIMARY
+                ? Optional.empty()
+                : Optional.of(CompletableFuture.supplyAsync(
+                        () -> PasswordFingerprint.of(settings.dbMasterPassword().reveal(), settings.domain())));
     }
 
     /** A secondary checks its primary before it registers anything of its own. */
     private static Optional<PrimaryStack> primary(Context ctx, StackSettings settings) {
-        Optional<PrimaryStack> primary = settings.role() == Role.SECONDARY
-                ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
-        primary.flatMap(PrimaryStack::phase).filter(p -> p != settings.phase()).ifPresent(p ->
-                ctx.log().warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
-                        + ": after a failover the secondary carries the load at its own phase's size"));
+        Optional<PrimaryStack> primary =
+                settings.role() == Role.SECONDARY ? Optional.of(new PrimaryStack(settings)) : Optional.empty();
+        primary.flatMap(PrimaryStack::phase)
+                .filter(p -> p != settings.phase())
+                .ifPresent(p -> ctx.log()
+                        .warn("the secondary is at phase " + settings.phase() + " but its primary is at phase " + p
+                                + ": after a failover the secondary carries the load at its own phase's size"));
         return primary;
     }
 
     /** Where every component is built: the stack's names, the region's provider, account, zones, ops key. */
     private static StackContext stackContext(StackSettings settings, Provider provider) {
         var invoke = InvokeOptions.builder().provider(provider).build();
-        Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke)
+        Output<String> accountId = AwsFunctions.getCallerIdentity(
+                        GetCallerIdentityArgs.builder().build(), invoke)
                 .applyValue(identity -> identity.accountId());
-        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
+        var zones = AwsFunctions.getAvailabilityZones(
+                        GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
         var naming = new Naming(settings.stack(), settings.region());
-        var opsKey = new OpsKey("ops-key", new OpsKey.Args(naming.physical("ops"), settings.region(), accountId,
-                settings.deletionProtection(), provider));
-        var dns = new StackContext.Dns(settings.hostedZoneId(), settings.domain(), settings.apiHost(), settings.authHost());
-        return new StackContext(settings.stack(), settings.region(), dns, settings.deletionProtection(), provider,
-                naming, accountId, zones, opsKey.arn(), settings.phases().logRetentionDays());
+        var opsKey = new OpsKey(
+                "ops-key",
+                new OpsKey.Args(
+                        naming.physical("ops"), settings.region(), accountId, settings.deletionProtection(), provider));
+        var dns = new StackContext.Dns(
+                settings.hostedZoneId(), settings.domain(), settings.apiHost(), settings.authHost());
+        return new StackContext(
+                settings.stack(),
+                settings.region(),
+                dns,
+                settings.deletionProtection(),
+                provider,
+                naming,
+                accountId,
+                zones,
+                opsKey.arn(),
+                settings.phases().logRetentionDays());
     }
 
     private static Provider provider(String name, String region, StackSettings settings) {
-        return new Provider(name, ProviderArgs.builder()
-                .region(region)
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
-                        "zebros:project", settings.project(),
-                        "zebros:stack", settings.stack(),
-                        "managed-by", "pulumi")).build())
-                .build());
+        return new Provider(
+                name,
+                ProviderArgs.builder()
+                        .region(region)
+                        .defaultTags(ProviderDefaultTagsArgs.builder()
+                                .tags(Map.of(
+                                        "zebros:project", settings.project(),
+                                        "zebros:stack", settings.stack(),
+                                        "managed-by", "pulumi"))
+                                .build())
+                        .build());
     }
 }

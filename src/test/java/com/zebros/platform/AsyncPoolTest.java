@@ -28,9 +28,14 @@ class AsyncPoolTest {
     @Test
     void onTwoProcessorsAsyncStepsRunOnPoolWorkersNotOnAThreadEach() throws Exception {
         String classpath = Path.of("target/classes") + java.io.File.pathSeparator + Path.of("target/test-classes");
-        Process probe = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=2", "-cp", classpath, Probe.class.getName()))
-                .redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:ActiveProcessorCount=2",
+                        "-cp",
+                        classpath,
+                        Probe.class.getName()))
+                .redirectErrorStream(true)
+                .start();
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals("parallelism 2, pool worker true", out);
@@ -41,7 +46,8 @@ class AsyncPoolTest {
         public static void main(String[] args) {
             AsyncPool.useCommonPool();
             boolean onWorker = CompletableFuture.supplyAsync(
-                    () -> Thread.currentThread() instanceof ForkJoinWorkerThread).join();
+                            () -> Thread.currentThread() instanceof ForkJoinWorkerThread)
+                    .join();
             System.out.println("parallelism " + ForkJoinPool.getCommonPoolParallelism() + ", pool worker " + onWorker);
         }
     }

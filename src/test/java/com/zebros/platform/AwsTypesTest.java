@@ -10,7 +10,8 @@ class AwsTypesTest {
     @Test
     void tokensAreTheSdkClassesOwn() {
         assertEquals("aws:dynamodb/table:Table", AwsTypes.DYNAMODB_TABLE);
-        assertEquals("aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+        assertEquals(
+                "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
                 AwsTypes.SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK);
         assertThrows(IllegalArgumentException.class, () -> AwsTypes.of(String.class));
     }

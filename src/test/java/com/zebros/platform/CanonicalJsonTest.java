@@ -31,8 +31,8 @@ class CanonicalJsonTest {
     @Test
     void everyJsonDocumentOfAPlanHasSortedKeys() {
         for (PlannedResource r : StackHarness.plan("prod-us", 3).plan().resources()) {
-            for (String input : List.of("policy", "assumeRolePolicy", "containerDefinitions", "ruleJson", "dashboardBody",
-                    "definition")) {
+            for (String input : List.of(
+                    "policy", "assumeRolePolicy", "containerDefinitions", "ruleJson", "dashboardBody", "definition")) {
                 // The bucket policy and the ECR lifecycle policy are fixed text blocks, not built from maps.
                 boolean textBlock = r.type().equals("aws:s3/bucketPolicy:BucketPolicy")
                         || r.type().equals("aws:ecr/lifecyclePolicy:LifecyclePolicy");

@@ -21,17 +21,20 @@ import org.junit.jupiter.api.Test;
  * names exists.
  */
 class CitationsTest {
-    private static final Pattern CODE = Pattern.compile("\\b(APIGW|AUR|CF|DAX|DDB|EC|ECS|KC|LBD|PUL|R53|S3|SFN|WAF)-[0-9]{2}\\b");
+    private static final Pattern CODE =
+            Pattern.compile("\\b(APIGW|AUR|CF|DAX|DDB|EC|ECS|KC|LBD|PUL|R53|S3|SFN|WAF)-[0-9]{2}\\b");
     private static final Pattern RULE = Pattern.compile("<a id=\"([A-Z0-9]+-[0-9]{2})\"></a>(.*)");
     private static final Pattern PUBLIC_SOURCE = Pattern.compile("Public source: <(https://[^>\\s]+)>$");
-    private static final Pattern DOCUMENT = Pattern.compile("(?<![/\\w.-])((?:docs|scripts|tools)/[A-Za-z0-9_./-]+[A-Za-z0-9_-])");
+    private static final Pattern DOCUMENT =
+            Pattern.compile("(?<![/\\w.-])((?:docs|scripts|tools)/[A-Za-z0-9_./-]+[A-Za-z0-9_-])");
     private static final List<String> SOURCES = List.of("src/main", "src/test", "functions/src", "containers");
 
     private static List<Path> sources() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String root : SOURCES) {
             try (Stream<Path> walk = Files.walk(Path.of(root))) {
-                walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/")).forEach(files::add);
+                walk.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
+                        .forEach(files::add);
             }
         }
         return files;

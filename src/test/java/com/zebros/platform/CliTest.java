@@ -22,8 +22,10 @@ class CliTest {
         var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         var errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         // This repository's stacks share one planner that keeps its plans; other directories plan afresh.
-        return (directory.equals(StackHarness.PROJECT) ? new Cli(directory, outStream, errStream, StackHarness.CLI_PLANNER)
-                : new Cli(directory, outStream, errStream)).run(args);
+        return (directory.equals(StackHarness.PROJECT)
+                        ? new Cli(directory, outStream, errStream, StackHarness.CLI_PLANNER)
+                        : new Cli(directory, outStream, errStream))
+                .run(args);
     }
 
     @Test
@@ -50,15 +52,24 @@ class CliTest {
     void planExitsThreeOnAPreflightFindingUnlessAllowed(@TempDir Path dir) throws IOException {
         Files.copy(StackHarness.PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         // A domain the config accepts, but too long for the first name of the regional certificates.
-        Files.writeString(dir.resolve("Pulumi.dev.yaml"), Files.readString(StackHarness.PROJECT.resolve("Pulumi.dev.yaml"))
-                .replace("dev.crm.zebros.example", "a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example"));
+        Files.writeString(
+                dir.resolve("Pulumi.dev.yaml"),
+                Files.readString(StackHarness.PROJECT.resolve("Pulumi.dev.yaml"))
+                        .replace(
+                                "dev.crm.zebros.example",
+                                "a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example"));
         assertEquals(Cli.PREFLIGHT_FAILED, run(dir, "plan", "--stack", "dev"));
         String errors = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertTrue(errors.contains("domainName = \"auth.a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example\": "
-                + "must be at most 64 characters") && errors.contains("gs-acm-request-public"), errors);
+        assertTrue(
+                errors.contains("domainName = \"auth.a-rather-long-subdomain-name-for-tests.dev.crm.zebros.example\": "
+                                + "must be at most 64 characters")
+                        && errors.contains("gs-acm-request-public"),
+                errors);
         assertTrue(errors.contains("--allow-preflight-failures"), errors);
         assertEquals(Cli.OK, run(dir, "plan", "--stack", "dev", "--allow-preflight-failures"));
-        assertEquals(Cli.PREFLIGHT_FAILED, run(dir, "promote", "--stack", "dev", "--to", "1"),
+        assertEquals(
+                Cli.PREFLIGHT_FAILED,
+                run(dir, "promote", "--stack", "dev", "--to", "1"),
                 "promote refuses a step whose target plan fails the preflight");
     }
 
@@ -70,7 +81,8 @@ class CliTest {
         // pulumi preview's conventions: '+' is a create, the stack at the root, the tree under it.
         assertTrue(text.contains(" +   pulumi:pulumi:Stack"), text.substring(0, 400));
         assertTrue(text.matches("(?s).* \\+   ├─ zebros:data:CrmTables +tables +create.*"), text.substring(0, 600));
-        assertTrue(text.matches("(?s).* \\+   │  ├─ aws:dynamodb/table:Table +customers +create +name=zebros-dev-customers.*"));
+        assertTrue(text.matches(
+                "(?s).* \\+   │  ├─ aws:dynamodb/table:Table +customers +create +name=zebros-dev-customers.*"));
         assertTrue(!text.contains(" -   "), "nothing reads as a delete in a fresh stack's plan");
         assertTrue(text.matches("(?s).*\\nResources:\\n    \\+ \\d+ to create\\n.*"));
         assertTrue(text.contains("Per component (") && text.contains("Per type:"));
@@ -81,14 +93,21 @@ class CliTest {
     @Test
     void thePhaseOptionPlansAnotherPhase() {
         assertEquals(Cli.OK, run(StackHarness.PROJECT, "plan", "--stack", "dev", "--phase", "1", "--json"));
-        assertEquals(1, JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().get("phase").getAsInt());
+        assertEquals(
+                1,
+                JsonParser.parseString(out.toString(StandardCharsets.UTF_8))
+                        .getAsJsonObject()
+                        .get("phase")
+                        .getAsInt());
     }
 
     @Test
     void badConfigExitsWithTwoAndNamesTheKey(@TempDir Path dir) throws IOException {
         Files.copy(StackHarness.PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.broken.yaml"), "config:\n  zebros:phase: 5\n  zebros:region: us-east-1\n"
-                + "  zebros:domain: crm.example.com\n  zebros:hostedZoneId: Z123\n");
+        Files.writeString(
+                dir.resolve("Pulumi.broken.yaml"),
+                "config:\n  zebros:phase: 5\n  zebros:region: us-east-1\n"
+                        + "  zebros:domain: crm.example.com\n  zebros:hostedZoneId: Z123\n");
         assertEquals(Cli.BAD_INPUT, run(dir, "plan", "--stack", "broken", "--json"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("zebros:phase: found \"5\"; allowed: an integer from 0 to 3"), message);

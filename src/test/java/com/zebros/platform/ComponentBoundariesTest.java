@@ -25,15 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class ComponentBoundariesTest {
     private static final Path MAIN = Path.of("src/main/java");
-    private static final Pattern METHOD = Pattern.compile(
-            "^\\s+(public |private |protected )?(static )?[\\w<>\\[\\], .?]+ (\\w+)\\([^;]*$");
+    private static final Pattern METHOD =
+            Pattern.compile("^\\s+(public |private |protected )?(static )?[\\w<>\\[\\], .?]+ (\\w+)\\([^;]*$");
     private static final Pattern DECIDING_TYPES = Pattern.compile(
             "\\b(PhaseTable|RoleDecisions|StackSettings)\\b|\\bRole\\.(PRIMARY|SECONDARY|STANDALONE)\\b|\\.role\\(\\)");
 
     private static List<Path> componentFiles() throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(MAIN)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 if (Files.readString(file).contains(" extends ZebrosComponent")) {
                     found.add(file);
                 }
@@ -59,8 +60,12 @@ class ComponentBoundariesTest {
         List<Component> found = new ArrayList<>();
         for (Path file : componentFiles()) {
             Class<?> type = classOf(file);
-            found.add(new Component(file, type, Arrays.stream(type.getDeclaredClasses())
-                    .filter(c -> c.getSimpleName().equals("Args")).findFirst()));
+            found.add(new Component(
+                    file,
+                    type,
+                    Arrays.stream(type.getDeclaredClasses())
+                            .filter(c -> c.getSimpleName().equals("Args"))
+                            .findFirst()));
         }
         return found;
     }
@@ -69,7 +74,10 @@ class ComponentBoundariesTest {
     void everyComponentTakesItsNameTheStackAndOneArgsRecord() throws Exception {
         List<String> breaches = new ArrayList<>();
         for (Component component : components()) {
-            component.args().filter(a -> !a.isRecord()).ifPresent(a -> breaches.add(component.name() + ".Args is no record"));
+            component
+                    .args()
+                    .filter(a -> !a.isRecord())
+                    .ifPresent(a -> breaches.add(component.name() + ".Args is no record"));
             List<Class<?>> expected = new ArrayList<>(List.of(String.class, StackContext.class));
             component.args().ifPresent(expected::add);
             for (Constructor<?> constructor : component.type().getConstructors()) {
@@ -77,12 +85,16 @@ class ComponentBoundariesTest {
                 List<Class<?>> withOptions = new ArrayList<>(expected);
                 withOptions.add(ComponentResourceOptions.class);
                 if (!params.equals(expected) && !params.equals(withOptions)) {
-                    breaches.add(component.name() + params.stream().map(Class::getSimpleName).toList());
+                    breaches.add(component.name()
+                            + params.stream().map(Class::getSimpleName).toList());
                 }
             }
         }
-        assertEquals(List.of(), breaches, "a component's constructor is (String name, StackContext stack, Args args"
-                + "[, ComponentResourceOptions]); a component with nothing to configure takes (name, stack)");
+        assertEquals(
+                List.of(),
+                breaches,
+                "a component's constructor is (String name, StackContext stack, Args args"
+                        + "[, ComponentResourceOptions]); a component with nothing to configure takes (name, stack)");
     }
 
     @Test
@@ -93,8 +105,8 @@ class ComponentBoundariesTest {
                 continue;
             }
             for (var field : component.args().get().getRecordComponents()) {
-                if (field.getType() == StackContext.class || field.getType().getSimpleName().matches(
-                        "PhaseTable|RoleDecisions|StackSettings|Role")) {
+                if (field.getType() == StackContext.class
+                        || field.getType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role")) {
                     breaches.add(component.name() + ".Args." + field.getName() + " is a " + field.getType());
                 }
             }
@@ -105,7 +117,8 @@ class ComponentBoundariesTest {
                 breaches.add(component.name() + ".Args has no documentation comment");
             }
         }
-        assertEquals(List.of(), breaches, "Args holds values and collaborators, each documented; not what decides them");
+        assertEquals(
+                List.of(), breaches, "Args holds values and collaborators, each documented; not what decides them");
     }
 
     @Test
@@ -123,7 +136,9 @@ class ComponentBoundariesTest {
                     method = signature.group(3);
                     isStatic = signature.group(2) != null;
                 }
-                boolean code = !trimmed.startsWith("import ") && !trimmed.startsWith("*") && !trimmed.startsWith("/")
+                boolean code = !trimmed.startsWith("import ")
+                        && !trimmed.startsWith("*")
+                        && !trimmed.startsWith("/")
                         && !trimmed.startsWith("//");
                 if (code && !isStatic && DECIDING_TYPES.matcher(line).find()) {
                     breaches.add(file.getFileName() + ":" + (i + 1) + " in " + method + ": " + trimmed);
@@ -136,10 +151,12 @@ class ComponentBoundariesTest {
     @Test
     void theStackContextCarriesNoSettingsPhaseTableOrRole() {
         for (var field : StackContext.class.getRecordComponents()) {
-            assertTrue(!field.getType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role"),
+            assertTrue(
+                    !field.getType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role"),
                     "StackContext." + field.getName() + " lets every component decide for itself");
         }
-        assertTrue(Arrays.stream(StackContext.class.getMethods()).noneMatch(m -> Modifier.isPublic(m.getModifiers())
-                && m.getReturnType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role")));
+        assertTrue(Arrays.stream(StackContext.class.getMethods())
+                .noneMatch(m -> Modifier.isPublic(m.getModifiers())
+                        && m.getReturnType().getSimpleName().matches("PhaseTable|RoleDecisions|StackSettings|Role")));
     }
 }

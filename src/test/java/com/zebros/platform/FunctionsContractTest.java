@@ -39,12 +39,16 @@ class FunctionsContractTest {
         List<String> fromFunctions = new ArrayList<>();
         for (JsonElement e : shipped.getAsJsonArray("tables")) {
             JsonObject t = e.getAsJsonObject();
-            StringBuilder line = new StringBuilder(t.get("id").getAsString() + " " + t.get("hashKey").getAsString() + "/"
-                    + t.get("rangeKey").getAsString());
+            StringBuilder line = new StringBuilder(t.get("id").getAsString() + " "
+                    + t.get("hashKey").getAsString() + "/" + t.get("rangeKey").getAsString());
             for (JsonElement i : t.getAsJsonArray("indexes")) {
                 JsonObject index = i.getAsJsonObject();
-                line.append(" ").append(index.get("name").getAsString()).append("=").append(index.get("hashKey").getAsString())
-                        .append("/").append(index.get("rangeKey").getAsString());
+                line.append(" ")
+                        .append(index.get("name").getAsString())
+                        .append("=")
+                        .append(index.get("hashKey").getAsString())
+                        .append("/")
+                        .append(index.get("rangeKey").getAsString());
             }
             fromFunctions.add(line.toString());
         }
@@ -52,7 +56,12 @@ class FunctionsContractTest {
         for (CrmTable t : CrmTable.values()) {
             StringBuilder line = new StringBuilder(t.id() + " " + t.hashKey() + "/" + t.rangeKey());
             for (CrmTable.Index index : t.indexes()) {
-                line.append(" ").append(index.name()).append("=").append(index.hashKey()).append("/").append(index.rangeKey());
+                line.append(" ")
+                        .append(index.name())
+                        .append("=")
+                        .append(index.hashKey())
+                        .append("/")
+                        .append(index.rangeKey());
             }
             fromProgram.add(line.toString());
         }

@@ -30,19 +30,22 @@ class GoldenPlansTest {
 
     static Map<String, String> lines(Plan plan) {
         Map<String, String> byUrn = new TreeMap<>();
-        plan.resources().stream().sorted(Comparator.comparing(PlannedResource::urn)).forEach(r -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("urn", r.urn());
-            line.put("type", r.type());
-            line.put("parent", r.parent());
-            line.put("inputs", r.inputs());
-            if (!r.options().isDefault()) {
-                // The options the engine acts on (protect, ignoreChanges, aliases ...): a change to them alters a
-                // deployment as much as an input does.
-                line.put("options", r.options().asMap());
-            }
-            byUrn.put(r.urn(), CanonicalJson.write(line));
-        });
+        plan.resources().stream()
+                .sorted(Comparator.comparing(PlannedResource::urn))
+                .forEach(r -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("urn", r.urn());
+                    line.put("type", r.type());
+                    line.put("parent", r.parent());
+                    line.put("inputs", r.inputs());
+                    if (!r.options().isDefault()) {
+                        // The options the engine acts on (protect, ignoreChanges, aliases ...): a change to them alters
+                        // a
+                        // deployment as much as an input does.
+                        line.put("options", r.options().asMap());
+                    }
+                    byUrn.put(r.urn(), CanonicalJson.write(line));
+                });
         return byUrn;
     }
 
@@ -61,7 +64,12 @@ class GoldenPlansTest {
         }
         Map<String, String> then = new TreeMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            then.put(com.google.gson.JsonParser.parseString(line).getAsJsonObject().get("urn").getAsString(), line);
+            then.put(
+                    com.google.gson.JsonParser.parseString(line)
+                            .getAsJsonObject()
+                            .get("urn")
+                            .getAsString(),
+                    line);
         }
         List<String> differences = new ArrayList<>();
         then.keySet().stream().filter(urn -> !now.containsKey(urn)).forEach(urn -> differences.add("- " + urn));
@@ -72,7 +80,8 @@ class GoldenPlansTest {
             }
         });
         if (!differences.isEmpty()) {
-            fail(stack + " at phase " + phase + " differs from its golden plan in " + differences.size() + " resources:\n  "
+            fail(stack + " at phase " + phase + " differs from its golden plan in " + differences.size()
+                    + " resources:\n  "
                     + String.join("\n  ", differences.subList(0, Math.min(20, differences.size())))
                     + "\nIf the change is meant to alter what is deployed, run scripts/update-golden-plans and review"
                     + " `git diff " + DIRECTORY + "`; otherwise the change is not a pure refactoring.");

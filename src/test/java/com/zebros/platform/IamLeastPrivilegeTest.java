@@ -25,7 +25,9 @@ class IamLeastPrivilegeTest {
     void noStatementAllowsEverythingAndWildcardResourcesAreOnlyWhereIamAllowsNothingNarrower(String stack, int phase) {
         List<String> violations = new ArrayList<>();
         for (PlannedResource policy : StackHarness.plan(stack, phase).all("aws:iam/rolePolicy:RolePolicy")) {
-            JsonObject doc = JsonParser.parseString(String.valueOf(policy.inputs().get("policy"))).getAsJsonObject();
+            JsonObject doc = JsonParser.parseString(
+                            String.valueOf(policy.inputs().get("policy")))
+                    .getAsJsonObject();
             for (JsonElement s : doc.getAsJsonArray("Statement")) {
                 JsonObject statement = s.getAsJsonObject();
                 String sid = statement.get("Sid").getAsString();
@@ -34,7 +36,8 @@ class IamLeastPrivilegeTest {
                     violations.add(policy.name() + "/" + sid + " allows " + actions);
                 }
                 if (statement.get("Resource").toString().equals("\"*\"")
-                        && !UNSCOPABLE.contains(sid) && !sid.startsWith("EcrLogin")) {
+                        && !UNSCOPABLE.contains(sid)
+                        && !sid.startsWith("EcrLogin")) {
                     violations.add(policy.name() + "/" + sid + " applies to every resource");
                 }
             }
@@ -46,10 +49,17 @@ class IamLeastPrivilegeTest {
     @ValueSource(strings = {"dev"})
     void everyRoleTrustsExactlyOneService(String stack) {
         for (PlannedResource role : StackHarness.plan(stack).all("aws:iam/role:Role")) {
-            JsonObject trust = JsonParser.parseString(String.valueOf(role.inputs().get("assumeRolePolicy"))).getAsJsonObject();
+            JsonObject trust = JsonParser.parseString(
+                            String.valueOf(role.inputs().get("assumeRolePolicy")))
+                    .getAsJsonObject();
             var statements = trust.getAsJsonArray("Statement");
             assertEquals(1, statements.size(), role.name());
-            String service = statements.get(0).getAsJsonObject().getAsJsonObject("Principal").get("Service").getAsString();
+            String service = statements
+                    .get(0)
+                    .getAsJsonObject()
+                    .getAsJsonObject("Principal")
+                    .get("Service")
+                    .getAsString();
             assertTrue(service.endsWith(".amazonaws.com"), role.name() + " trusts " + service);
             assertFalse(statements.get(0).toString().contains("\"AWS\""), role.name() + " must not trust an account");
         }

@@ -31,7 +31,9 @@ class NamedOutputsTest {
 
     @Test
     void aSecretAmongTheValuesKeepsTheResultSecret() {
-        Output<String> result = new NamedOutputs().put("plain", Output.of("x")).put("hidden", Output.ofSecret("y"))
+        Output<String> result = new NamedOutputs()
+                .put("plain", Output.of("x"))
+                .put("hidden", Output.ofSecret("y"))
                 .apply(v -> v.string("plain") + v.string("hidden"));
         assertTrue(Internal.of(result).isSecret().join());
     }
@@ -40,9 +42,11 @@ class NamedOutputsTest {
     void aNameGivenTwiceOrNeverGivenIsRefusedWithTheNamesThereAre() {
         var named = new NamedOutputs().put("cluster", Output.of("c"));
         assertThrows(IllegalArgumentException.class, () -> named.put("cluster", Output.of("d")));
-        var error = assertThrows(java.util.concurrent.CompletionException.class,
+        var error = assertThrows(
+                java.util.concurrent.CompletionException.class,
                 () -> valueOf(named.apply(v -> v.string("clusterArn"))));
-        assertTrue(error.getCause().getMessage().contains("no value named clusterArn; named: [cluster]"),
+        assertTrue(
+                error.getCause().getMessage().contains("no value named clusterArn; named: [cluster]"),
                 error.getCause().getMessage());
     }
 
@@ -51,6 +55,8 @@ class NamedOutputsTest {
         Map<String, Output<String>> values = new LinkedHashMap<>();
         values.put("Z_TABLE", Output.of("z"));
         values.put("A_TABLE", Output.of("a"));
-        assertEquals(List.of("Z_TABLE", "A_TABLE"), List.copyOf(valueOf(NamedOutputs.resolve(values)).keySet()));
+        assertEquals(
+                List.of("Z_TABLE", "A_TABLE"),
+                List.copyOf(valueOf(NamedOutputs.resolve(values)).keySet()));
     }
 }

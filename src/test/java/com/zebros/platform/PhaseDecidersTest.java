@@ -59,8 +59,8 @@ class PhaseDecidersTest {
         assertEquals("zebros/dev/redis-auth", two.tokenSecretName());
         var three = SessionCache.Args.of(StackHarness.settings("dev", Map.of("phase", "3")), network);
         assertTrue(three.layout().clustered());
-        var step = SessionCache.Args.of(StackHarness.settings("dev",
-                Map.of("phase", "3", "redisClusterMode", "compatible")), network);
+        var step = SessionCache.Args.of(
+                StackHarness.settings("dev", Map.of("phase", "3", "redisClusterMode", "compatible")), network);
         assertEquals(new SessionCache.Layout("compatible", 2, 0), step.layout());
     }
 
@@ -74,8 +74,10 @@ class PhaseDecidersTest {
         var three = Workflows.Jobs.forPhase(phase(3));
         assertEquals(Set.of(WorkerKind.REPORT), three.onSpot());
         assertEquals(EnumSet.allOf(WorkerKind.class), three.taskSizes().keySet());
-        assertTrue(three.taskSizes().get(WorkerKind.ANALYTICS).memoryMb()
-                > three.taskSizes().get(WorkerKind.REPORT).memoryMb(), "phase 3 sizes each kind on its own");
+        assertTrue(
+                three.taskSizes().get(WorkerKind.ANALYTICS).memoryMb()
+                        > three.taskSizes().get(WorkerKind.REPORT).memoryMb(),
+                "phase 3 sizes each kind on its own");
     }
 
     @Test
@@ -98,7 +100,8 @@ class PhaseDecidersTest {
         assertEquals(new Range(2, 50), three.provisioned().orElseThrow());
         var reporting = CrmFunction.Size.forPhase(FunctionGroup.REPORTING, phase(3), "functions.jar");
         assertTrue(reporting.provisioned().isEmpty(), "only the API groups are provisioned");
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new CrmFunction.Size(100, 1, java.util.Optional.empty(), 70, "functions.jar"));
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PromoteTest {
     @TempDir
     Path dir;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -40,8 +41,11 @@ class PromoteTest {
         String[] all = new String[args.length + 1];
         all[0] = "promote";
         System.arraycopy(args, 0, all, 1, args.length);
-        return new Cli(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(all);
+        return new Cli(
+                        dir,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(all);
     }
 
     private String output() {
@@ -52,9 +56,15 @@ class PromoteTest {
     void promotingDevToPhaseOneListsTheAutoScalingItAddsAndTheCapacityItChanges() {
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
         String text = output();
-        assertTrue(text.startsWith("promote dev: phase 0 → 1 (standalone, us-east-1)\nSeed band of phase 1: Tier 1, startup CRM:"
-                + " under 25 users, under 1K customers, under 100 opportunities, under 5 GB"), text);
-        assertTrue(text.contains("Switches on:\n  + DynamoDB on provisioned capacity with auto-scaling (on demand before)\n"), text);
+        assertTrue(
+                text.startsWith(
+                        "promote dev: phase 0 → 1 (standalone, us-east-1)\nSeed band of phase 1: Tier 1, startup CRM:"
+                                + " under 25 users, under 1K customers, under 100 opportunities, under 5 GB"),
+                text);
+        assertTrue(
+                text.contains(
+                        "Switches on:\n  + DynamoDB on provisioned capacity with auto-scaling (on demand before)\n"),
+                text);
         assertTrue(text.contains("+ customers-write  aws:appautoscaling/target:Target"));
         assertTrue(text.contains("billingMode: PAY_PER_REQUEST → PROVISIONED"), "changed inputs show old → new");
         assertTrue(text.contains("memorySize: 128 → 256"));
@@ -81,7 +91,9 @@ class PromoteTest {
     void skippingAPhaseIsRefusedUnlessAllowed() throws IOException {
         assertEquals(Cli.FAILED, promote("--stack", "dev", "--to", "2", "--write"));
         assertTrue(output().contains("skips a phase"), output());
-        assertTrue(Files.readString(dir.resolve("Pulumi.dev.yaml")).contains("zebros:phase: 0"), "a refusal writes nothing");
+        assertTrue(
+                Files.readString(dir.resolve("Pulumi.dev.yaml")).contains("zebros:phase: 0"),
+                "a refusal writes nothing");
         out.reset();
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "2", "--allow-skip"));
     }
@@ -94,12 +106,14 @@ class PromoteTest {
 
     @Test
     void steppingDownWorksTheSameWayAndRemovesLayersButNoData() throws IOException {
-        Files.writeString(dir.resolve("Pulumi.dev.yaml"),
+        Files.writeString(
+                dir.resolve("Pulumi.dev.yaml"),
                 Files.readString(dir.resolve("Pulumi.dev.yaml")).replace("zebros:phase: 0", "zebros:phase: 2"));
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "1"));
         String text = output();
         assertTrue(text.contains("- dax  aws:dax/cluster:Cluster"), text);
-        assertTrue(text.contains("Switches off:\n") && text.contains("  - a DAX cluster in front of the tables\n"), text);
+        assertTrue(
+                text.contains("Switches off:\n") && text.contains("  - a DAX cluster in front of the tables\n"), text);
         assertTrue(text.contains("- sessions  aws:elasticache/replicationGroup:ReplicationGroup"));
         assertTrue(text.contains("keep their identity"));
     }
@@ -112,7 +126,9 @@ class PromoteTest {
         assertTrue(output().contains("Redis moves into cluster mode in two deployments"), output());
         assertTrue(output().contains("clusterMode: disabled → compatible"), output());
         String firstStep = Files.readString(file);
-        assertTrue(firstStep.contains("zebros:phase: 3") && firstStep.contains("zebros:redisClusterMode: compatible"), firstStep);
+        assertTrue(
+                firstStep.contains("zebros:phase: 3") && firstStep.contains("zebros:redisClusterMode: compatible"),
+                firstStep);
         out.reset();
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3", "--write"));
         assertTrue(output().contains("clusterMode: compatible → enabled"), output());
@@ -152,14 +168,29 @@ class PromoteTest {
                 changed.add(r);
             }
         }
-        Plan after = new Plan(before.project(), before.stack(), 1, before.role(), before.region(), changed,
-                before.outputs(), List.of());
-        List<String> violations = Transition.simulate(before, after).problems().stream().map(Object::toString).toList();
-        assertTrue(violations.stream().anyMatch(v -> v.startsWith("DATA_LOSS urn:pulumi:dev::zebros::zebros:data:CrmTables$"
-                + "aws:dynamodb/table:Table::customers: holds data and would be replaced (rangeKey: customerId → id "
-                + "(ForceNew: aws_dynamodb_table.range_key")), violations.toString());
-        assertTrue(violations.stream().anyMatch(v -> v.startsWith("DATA_LOSS ") && v.contains("aws:s3/bucketV2:BucketV2::files: holds "
-                + "data and would be deleted")), violations.toString());
+        Plan after = new Plan(
+                before.project(),
+                before.stack(),
+                1,
+                before.role(),
+                before.region(),
+                changed,
+                before.outputs(),
+                List.of());
+        List<String> violations = Transition.simulate(before, after).problems().stream()
+                .map(Object::toString)
+                .toList();
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v -> v.startsWith("DATA_LOSS urn:pulumi:dev::zebros::zebros:data:CrmTables$"
+                                + "aws:dynamodb/table:Table::customers: holds data and would be replaced (rangeKey: customerId → id "
+                                + "(ForceNew: aws_dynamodb_table.range_key")),
+                violations.toString());
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v -> v.startsWith("DATA_LOSS ")
+                                && v.contains("aws:s3/bucketV2:BucketV2::files: holds " + "data and would be deleted")),
+                violations.toString());
     }
 
     @Test
@@ -175,12 +206,16 @@ class PromoteTest {
         assertEquals(Cli.OK, promote("--stack", "dev", "--to", "3"));
         String text = output();
         assertTrue(text.contains("\npulumi up, simulated: "), text);
-        assertTrue(text.contains("  ↻ dax  aws:dax/cluster:Cluster  (created first, the old one deleted at the end)\n"
-                + "        clusterName: zebros-dev-dax-t3s → zebros-dev-dax-r5l (ForceNew: aws_dax_cluster.cluster_name "
-                + "(internal/service/dax/cluster.go))\n"), text);
+        assertTrue(
+                text.contains("  ↻ dax  aws:dax/cluster:Cluster  (created first, the old one deleted at the end)\n"
+                        + "        clusterName: zebros-dev-dax-t3s → zebros-dev-dax-r5l (ForceNew: aws_dax_cluster.cluster_name "
+                        + "(internal/service/dax/cluster.go))\n"),
+                text);
         assertTrue(text.contains("nodeType: dax.t3.small → dax.r5.large (ForceNew: aws_dax_cluster.node_type"), text);
-        assertTrue(text.contains("  ↻ report-worker  aws:ecs/taskDefinition:TaskDefinition  (a new revision; the old one "
-                + "deregistered at the end)"), text);
+        assertTrue(
+                text.contains("  ↻ report-worker  aws:ecs/taskDefinition:TaskDefinition  (a new revision; the old one "
+                        + "deregistered at the end)"),
+                text);
         assertTrue(text.contains("the DAX cluster dax is replaced"), text);
         assertFalse(text.contains("Refused:"), text);
     }
@@ -189,25 +224,30 @@ class PromoteTest {
     @Test
     void aStepThatReplacesUnderATakenNameIsRefusedNamingTheFix() {
         var current = StackHarness.settings("prod-us", Map.of("phase", "2"));
-        var promotion = com.zebros.platform.offline.Promotion.plan(current, 3,
-                new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+        var promotion = com.zebros.platform.offline.Promotion.plan(
+                current, 3, new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
                     Plan plan = StackHarness.CLI_PLANNER.plan(settings);
                     return settings.phase() == 3 ? keepName(plan, StackHarness.CLI_PLANNER.plan(current)) : plan;
                 });
         String text = com.zebros.platform.offline.PromotionPrinter.render(promotion);
         assertTrue(promotion.refused(), text);
-        assertTrue(text.contains("Refused:\n  - NAME_COLLISION urn:pulumi:prod-us::zebros::zebros:data:Dax$aws:dax/cluster:"
-                + "Cluster::dax: the replacement of aws:dax/cluster:Cluster z-prod-us-d4-dax-t3s / us-east-1 fails"), text);
-        assertTrue(text.contains("Fix: derive the name from the inputs that force the replacement, or set "
-                + "deleteBeforeReplace"), text);
+        assertTrue(
+                text.contains(
+                        "Refused:\n  - NAME_COLLISION urn:pulumi:prod-us::zebros::zebros:data:Dax$aws:dax/cluster:"
+                                + "Cluster::dax: the replacement of aws:dax/cluster:Cluster z-prod-us-d4-dax-t3s / us-east-1 fails"),
+                text);
+        assertTrue(
+                text.contains("Fix: derive the name from the inputs that force the replacement, or set "
+                        + "deleteBeforeReplace"),
+                text);
     }
 
     /** A step whose after-plan moves an alarm to another logical name without an alias. */
     @Test
     void aStepWhoseDeleteRemovesWhatItsNewResourceWroteIsRefused() {
         var current = StackHarness.settings("dev", Map.of("phase", "0"));
-        var promotion = com.zebros.platform.offline.Promotion.plan(current, 1,
-                new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+        var promotion = com.zebros.platform.offline.Promotion.plan(
+                current, 1, new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
                     Plan plan = StackHarness.CLI_PLANNER.plan(settings);
                     return settings.phase() == 1 ? renameFirstAlarm(plan) : plan;
                 });
@@ -224,8 +264,14 @@ class PromoteTest {
 
     /** The DAX cluster of {@code after} under the name it has in {@code before}. */
     private static Plan keepName(Plan after, Plan before) {
-        Object oldName = before.find("aws:dax/cluster:Cluster", "dax").orElseThrow().inputs().get("clusterName");
-        return PlanEdits.change(after, "aws:dax/cluster:Cluster", "dax",
+        Object oldName = before.find("aws:dax/cluster:Cluster", "dax")
+                .orElseThrow()
+                .inputs()
+                .get("clusterName");
+        return PlanEdits.change(
+                after,
+                "aws:dax/cluster:Cluster",
+                "dax",
                 r -> r.withInputs(PlanEdits.with(r.inputs(), "clusterName", oldName)));
     }
 }

@@ -36,8 +36,12 @@ class ReadmeCommandsTest {
         for (String command : commands) {
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
-            int code = new Cli(StackHarness.PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), StackHarness.CLI_PLANNER).run(command.split(" +"));
+            int code = new Cli(
+                            StackHarness.PROJECT,
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8),
+                            StackHarness.CLI_PLANNER)
+                    .run(command.split(" +"));
             assertEquals(Cli.OK, code, command + ": " + err.toString(StandardCharsets.UTF_8));
             assertFalse(out.toString(StandardCharsets.UTF_8).isBlank(), command + " prints its answer");
         }
@@ -47,12 +51,16 @@ class ReadmeCommandsTest {
     @Test
     void theDevPlansCountsInTheDocsAreTodays() throws Exception {
         String page = Files.readString(Path.of("docs/offline-plan.md"));
-        Matcher figure = Pattern.compile("the dev stack at phase 0 plans (\\d+) AWS\\s+resources in (\\d+) components").matcher(page);
+        Matcher figure = Pattern.compile("the dev stack at phase 0 plans (\\d+) AWS\\s+resources in (\\d+) components")
+                .matcher(page);
         assertTrue(figure.find(), "docs/offline-plan.md gives the dev plan's counts");
         var plan = StackHarness.rawPlan("dev", 0);
         long components = plan.resources().stream().filter(r -> r.isComponent()).count();
-        long resources = plan.resources().stream().filter(r -> !r.isComponent() && !r.isProvider()).count();
-        assertEquals(resources + " AWS resources, " + components + " components",
+        long resources = plan.resources().stream()
+                .filter(r -> !r.isComponent() && !r.isProvider())
+                .count();
+        assertEquals(
+                resources + " AWS resources, " + components + " components",
                 figure.group(1) + " AWS resources, " + figure.group(2) + " components");
     }
 
@@ -66,11 +74,15 @@ class ReadmeCommandsTest {
             assertTrue(Files.isRegularFile(Path.of(links.group(1))), links.group(1));
         }
         assertTrue(found >= 12, "README links its docs pages and its diagram: " + found);
-        for (Path page : Files.list(Path.of("docs")).filter(p -> p.toString().endsWith(".md")).toList()) {
+        for (Path page : Files.list(Path.of("docs"))
+                .filter(p -> p.toString().endsWith(".md"))
+                .toList()) {
             String text = Files.readString(page);
-            assertTrue(text.contains("*Reference:*") || text.contains("*How-to:*") || text.contains("*Tutorial:*"),
+            assertTrue(
+                    text.contains("*Reference:*") || text.contains("*How-to:*") || text.contains("*Tutorial:*"),
                     page + " says whether it is a tutorial, a how-to or a reference");
-            assertTrue(readme.contains("](" + page.toString().replace('\\', '/') + ")"), page + " is linked from README");
+            assertTrue(
+                    readme.contains("](" + page.toString().replace('\\', '/') + ")"), page + " is linked from README");
         }
     }
 }

@@ -37,8 +37,11 @@ class RoleDecidersTest {
     void theEdgeBuildsDistributionsOnlyWhereTheStackOwnsThem() {
         assertEquals(Edge.Distributions.NONE, layers(Role.STANDALONE, 2).distributions());
         assertEquals(Edge.Distributions.TO_REGION, layers(Role.STANDALONE, 3).distributions());
-        assertEquals(Edge.Distributions.TO_FAILOVER_ORIGINS, layers(Role.PRIMARY, 3).distributions());
-        assertEquals(Edge.Distributions.NONE, layers(Role.SECONDARY, 3).distributions(),
+        assertEquals(
+                Edge.Distributions.TO_FAILOVER_ORIGINS, layers(Role.PRIMARY, 3).distributions());
+        assertEquals(
+                Edge.Distributions.NONE,
+                layers(Role.SECONDARY, 3).distributions(),
                 "the primary's distributions serve both regions");
         assertTrue(layers(Role.SECONDARY, 3).cloudFront(), "a secondary's records still point at CloudFront");
     }
@@ -61,7 +64,9 @@ class RoleDecidersTest {
         assertEquals(AuroraGlobalRole.MEMBER, AuroraGlobalRole.of(at(Role.SECONDARY, 0)));
         var wiring = new AuthDatabase.Wiring(null, Optional.empty(), null);
         var size = new AuthDatabase.Size(new Range(1, 2), 0);
-        assertThrows(IllegalArgumentException.class, () -> new AuthDatabase.Args(wiring, size, AuroraGlobalRole.MEMBER),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AuthDatabase.Args(wiring, size, AuroraGlobalRole.MEMBER),
                 "a member without its primary has no global cluster to join");
     }
 
@@ -81,7 +86,9 @@ class RoleDecidersTest {
         assertFalse(secondary.notifiesFromStreams());
         assertEquals(2, primary.phase());
         assertEquals(FunctionGroup.values().length, primary.sizes().size());
-        assertThrows(IllegalArgumentException.class, () -> new CrmFunctions.Args(null, Map.of(), 2, true),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CrmFunctions.Args(null, Map.of(), 2, true),
                 "a group without a size would have no function");
     }
 

@@ -43,7 +43,9 @@ class StatefulIdentityTest {
         Transition transition = Transition.simulate(before, after);
         assertEquals(List.of(), transition.problemsOf(Problem.Kind.DATA_LOSS));
         assertEquals(List.of(), transition.problemsOf(Problem.Kind.PROTECTED));
-        long stateful = before.resources().stream().filter(r -> StatefulTypes.holdsData(r.type())).count();
+        long stateful = before.resources().stream()
+                .filter(r -> StatefulTypes.holdsData(r.type()))
+                .count();
         assertTrue(stateful >= 4, "the bucket, the cluster and keys at least: " + stateful);
     }
 }

@@ -13,12 +13,17 @@ class StatefulOptionsTest {
 
     @Test
     void everyStatefulResourceIsProtected() {
-        assertTrue(StatefulOptions.table(true, null, null, false, false).isProtect(), "tables (https://www.pulumi.com/docs/iac/concepts/options/protect/)");
+        assertTrue(
+                StatefulOptions.table(true, null, null, false, false).isProtect(),
+                "tables (https://www.pulumi.com/docs/iac/concepts/options/protect/)");
         assertTrue(StatefulOptions.kmsKey(true, null, null).isProtect(), "KMS keys");
         assertTrue(StatefulOptions.bucket(true, null, null).isProtect(), "buckets");
         assertTrue(StatefulOptions.secret(true, null, null).isProtect(), "the credentials secret");
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(true, null, null, role.isGlobal()).isProtect(), "Aurora, " + role);
+            assertTrue(
+                    StatefulOptions.auroraCluster(true, null, null, role.isGlobal())
+                            .isProtect(),
+                    "Aurora, " + role);
         }
     }
 
@@ -35,31 +40,46 @@ class StatefulOptionsTest {
         assertFalse(StatefulOptions.secret(false, null, null).isProtect(), "secrets");
         assertFalse(StatefulOptions.globalCluster(false, null, null).isProtect(), "the global cluster");
         for (Role role : Role.values()) {
-            assertFalse(StatefulOptions.auroraCluster(false, null, null, role.isGlobal()).isProtect(), "Aurora, " + role);
+            assertFalse(
+                    StatefulOptions.auroraCluster(false, null, null, role.isGlobal())
+                            .isProtect(),
+                    "Aurora, " + role);
         }
     }
 
     @Test
     void anOnDemandTableIgnoresNothingAndAnAutoScaledOneIgnoresItsCapacities() {
-        assertEquals(List.of(), StatefulOptions.table(true, null, null, false, false).getIgnoreChanges());
-        List<String> ignored = StatefulOptions.table(true, null, null, true, false).getIgnoreChanges();
-        assertTrue(ignored.containsAll(List.of("readCapacity", "writeCapacity")), "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table: " + ignored);
-        assertTrue(StatefulOptions.table(true, null, null, false, true).getIgnoreChanges().contains("replicas"),
+        assertEquals(
+                List.of(), StatefulOptions.table(true, null, null, false, false).getIgnoreChanges());
+        List<String> ignored =
+                StatefulOptions.table(true, null, null, true, false).getIgnoreChanges();
+        assertTrue(
+                ignored.containsAll(List.of("readCapacity", "writeCapacity")),
+                "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table: "
+                        + ignored);
+        assertTrue(
+                StatefulOptions.table(true, null, null, false, true)
+                        .getIgnoreChanges()
+                        .contains("replicas"),
                 "a global table leaves its replicas to the TableReplica resources (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica)");
     }
 
     @Test
     void aReplicaIsProtectedAndWaitsForItsTablesWriteScaling() {
         var options = StatefulOptions.tableReplica(true, null, null, List.of());
-        assertTrue(options.isProtect(), "removing a replica deletes that region's copy (https://github.com/pulumi/pulumi-aws/issues/5377)");
+        assertTrue(
+                options.isProtect(),
+                "removing a replica deletes that region's copy (https://github.com/pulumi/pulumi-aws/issues/5377)");
     }
 
     @Test
     void theGlobalClusterIgnoresWhatWouldReplaceItAndDetachItsMembers() {
         var options = StatefulOptions.globalCluster(true, null, null);
         assertTrue(options.isProtect());
-        assertTrue(options.getIgnoreChanges().containsAll(List.of("sourceDbClusterIdentifier", "databaseName")),
-                "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, https://github.com/hashicorp/terraform-provider-aws/issues/28187: " + options.getIgnoreChanges());
+        assertTrue(
+                options.getIgnoreChanges().containsAll(List.of("sourceDbClusterIdentifier", "databaseName")),
+                "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, https://github.com/hashicorp/terraform-provider-aws/issues/28187: "
+                        + options.getIgnoreChanges());
     }
 
     @Test
@@ -71,20 +91,36 @@ class StatefulOptionsTest {
 
     @Test
     void anAutoScaledServiceLeavesItsTaskCountToAutoScaling() {
-        assertEquals(List.of("desiredCount"),
-                com.zebros.platform.compute.ServiceOptions.of(null, null, true, List.of()).getIgnoreChanges(), "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html");
-        assertEquals(List.of(), com.zebros.platform.compute.ServiceOptions.of(null, null, false, List.of()).getIgnoreChanges());
+        assertEquals(
+                List.of("desiredCount"),
+                com.zebros.platform.compute.ServiceOptions.of(null, null, true, List.of())
+                        .getIgnoreChanges(),
+                "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html");
+        assertEquals(
+                List.of(),
+                com.zebros.platform.compute.ServiceOptions.of(null, null, false, List.of())
+                        .getIgnoreChanges());
     }
 
     @Test
     void everyAuroraClusterIgnoresItsGlobalClusterSoAttachingOneNeverDetachesIt() {
         for (Role role : Role.values()) {
-            assertTrue(StatefulOptions.auroraCluster(true, null, null, role.isGlobal()).getIgnoreChanges()
-                    .contains("globalClusterIdentifier"), "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, " + role);
+            assertTrue(
+                    StatefulOptions.auroraCluster(true, null, null, role.isGlobal())
+                            .getIgnoreChanges()
+                            .contains("globalClusterIdentifier"),
+                    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster, "
+                            + role);
         }
-        assertFalse(StatefulOptions.auroraCluster(true, null, null, false).getIgnoreChanges().contains("engineVersion"),
+        assertFalse(
+                StatefulOptions.auroraCluster(true, null, null, false)
+                        .getIgnoreChanges()
+                        .contains("engineVersion"),
                 "a standalone cluster upgrades itself");
-        assertTrue(StatefulOptions.auroraCluster(true, null, null, true).getIgnoreChanges().contains("engineVersion"),
+        assertTrue(
+                StatefulOptions.auroraCluster(true, null, null, true)
+                        .getIgnoreChanges()
+                        .contains("engineVersion"),
                 "global members upgrade through the global cluster (https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/)");
     }
 }

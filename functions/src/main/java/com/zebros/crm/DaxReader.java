@@ -14,13 +14,14 @@ import software.amazon.dax.Configuration;
  * cluster; connecting and each request are bounded like every AWS call of the API.
  */
 final class DaxReader {
-    private DaxReader() {
-    }
+    private DaxReader() {}
 
     static DynamoDbClient create(String endpoint, Region region) {
         try {
             return ClusterDaxClient.builder()
-                    .overrideConfiguration(Configuration.builder().url(endpoint).region(region)
+                    .overrideConfiguration(Configuration.builder()
+                            .url(endpoint)
+                            .region(region)
                             .connectTimeoutMillis((int) Timeouts.CONNECT.toMillis())
                             .requestTimeoutMillis((int) Timeouts.ATTEMPT.toMillis())
                             .build())

@@ -41,9 +41,15 @@ class CacheTest {
         redis = new JedisPooled("127.0.0.1", 6379);
         LocalDynamo dynamo = Api.server().dynamo();
         Store store = new Store(dynamo.client(), dynamo.names());
-        S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(LocalDynamo.credentials()).build();
-        service = new Service(store, new RedisItemCache(redis),
-                new Jobs(store, job -> false, presigner, "bucket", Clock.systemUTC()), Clock.systemUTC());
+        S3Presigner presigner = S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials())
+                .build();
+        service = new Service(
+                store,
+                new RedisItemCache(redis),
+                new Jobs(store, job -> false, presigner, "bucket", Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -53,7 +59,12 @@ class CacheTest {
 
     @BeforeEach
     void clearMetrics() {
-        Metrics.current().flush("reset", "test", new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC());
+        Metrics.current()
+                .flush(
+                        "reset",
+                        "test",
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                        Clock.systemUTC());
     }
 
     private Response call(String method, String path, String body, String tenantId, Map<String, String> headers) {
@@ -87,9 +98,14 @@ class CacheTest {
     @Test
     void aSecondReadIsACacheHitAndAWriteInvalidates() {
         Response created = call("POST", "/v1/customers", "{\"name\":\"Cached Ltd\"}", tenant, Map.of());
-        String id = com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
-        assertEquals(Map.of("CacheMiss", 1.0), metricsOf(() -> call("GET", "/v1/customers/" + id, null, tenant, Map.of())));
-        assertEquals(Map.of("CacheHit", 1.0), metricsOf(() -> call("GET", "/v1/customers/" + id, null, tenant, Map.of())));
+        String id = com.google.gson.JsonParser.parseString(created.body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        assertEquals(
+                Map.of("CacheMiss", 1.0), metricsOf(() -> call("GET", "/v1/customers/" + id, null, tenant, Map.of())));
+        assertEquals(
+                Map.of("CacheHit", 1.0), metricsOf(() -> call("GET", "/v1/customers/" + id, null, tenant, Map.of())));
         assertNotNull(redis.get("crm:" + tenant + ":customers:" + id), "the item is in Redis under its tenant's key");
 
         call("PUT", "/v1/customers/" + id, "{\"name\":\"Renamed Ltd\"}", tenant, Map.of("If-Match", "\"1\""));
@@ -101,8 +117,14 @@ class CacheTest {
     @Test
     void anotherTenantIsNeverServedACachedItem() {
         Response created = call("POST", "/v1/customers", "{\"name\":\"Private\"}", tenant, Map.of());
-        String id = com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+        String id = com.google.gson.JsonParser.parseString(created.body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
         call("GET", "/v1/customers/" + id, null, tenant, Map.of());
-        assertEquals(404, call("GET", "/v1/customers/" + id, null, "intruder-" + UUID.randomUUID(), Map.of()).status());
+        assertEquals(
+                404,
+                call("GET", "/v1/customers/" + id, null, "intruder-" + UUID.randomUUID(), Map.of())
+                        .status());
     }
 }

@@ -28,7 +28,8 @@ class ConcurrencyTest {
             List<Callable<Integer>> writers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String name = "Writer " + i;
-                writers.add(() -> put("/v1/customers/" + id, token, "{\"name\":\"" + name + "\"}", "If-Match", "\"1\"").status());
+                writers.add(() -> put("/v1/customers/" + id, token, "{\"name\":\"" + name + "\"}", "If-Match", "\"1\"")
+                        .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(writers)) {
@@ -36,7 +37,8 @@ class ConcurrencyTest {
             }
             assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
             assertEquals(19, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
-            assertEquals(2, get("/v1/customers/" + id, token).json().get("version").getAsInt());
+            assertEquals(
+                    2, get("/v1/customers/" + id, token).json().get("version").getAsInt());
         } finally {
             pool.shutdownNow();
         }
@@ -51,14 +53,21 @@ class ConcurrencyTest {
         try {
             List<Callable<Integer>> retries = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                retries.add(() -> Api.post("/v1/customers", token, "{\"name\":\"Retried\"}", "Idempotency-Key", key).status());
+                retries.add(() -> Api.post("/v1/customers", token, "{\"name\":\"Retried\"}", "Idempotency-Key", key)
+                        .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(retries)) {
                 statuses.add(f.get());
             }
-            statuses.forEach(s -> org.junit.jupiter.api.Assertions.assertTrue(s == 201 || s == 409, statuses.toString()));
-            assertEquals(1, get("/v1/customers?q=retried", token).json().getAsJsonArray("items").size());
+            statuses.forEach(
+                    s -> org.junit.jupiter.api.Assertions.assertTrue(s == 201 || s == 409, statuses.toString()));
+            assertEquals(
+                    1,
+                    get("/v1/customers?q=retried", token)
+                            .json()
+                            .getAsJsonArray("items")
+                            .size());
         } finally {
             pool.shutdownNow();
         }

@@ -27,11 +27,16 @@ class ContractTest {
             spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
         Set<String> documented = new TreeSet<>();
-        ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, operations) ->
-                operations.keySet().stream().filter(METHODS::contains)
+        ((Map<String, Map<String, Object>>) spec.get("paths"))
+                .forEach((path, operations) -> operations.keySet().stream()
+                        .filter(METHODS::contains)
                         .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
         Set<String> served = new TreeSet<>();
-        com.zebros.crm.local.Api.server().service().api().router().routes()
+        com.zebros.crm.local.Api.server()
+                .service()
+                .api()
+                .router()
+                .routes()
                 .forEach(r -> served.add(r.method() + " " + r.template()));
         assertEquals(served, documented);
     }

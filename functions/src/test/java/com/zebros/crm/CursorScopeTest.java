@@ -32,23 +32,45 @@ class CursorScopeTest {
         Api.customer(TENANT, "Beta two");
         for (String customer : List.of(first, second)) {
             for (int i = 0; i < 2; i++) {
-                post("/v1/customers/" + customer + "/contacts", TOKEN, "{\"firstName\":\"F" + i + "\",\"lastName\":\"L" + i + "\"}");
+                post(
+                        "/v1/customers/" + customer + "/contacts",
+                        TOKEN,
+                        "{\"firstName\":\"F" + i + "\",\"lastName\":\"L" + i + "\"}");
                 for (String stage : List.of("proposal", "negotiation")) {
-                    post("/v1/opportunities", TOKEN, "{\"customerId\":\"" + customer + "\",\"name\":\"D\",\"amount\":{\"value\":\"1\","
-                            + "\"currency\":\"EUR\"},\"stage\":\"" + stage + "\",\"expectedCloseDate\":\"2027-01-0" + (i + 1)
-                            + "\",\"ownerId\":\"owner-" + i + "\"}");
+                    post(
+                            "/v1/opportunities",
+                            TOKEN,
+                            "{\"customerId\":\"" + customer + "\",\"name\":\"D\",\"amount\":{\"value\":\"1\","
+                                    + "\"currency\":\"EUR\"},\"stage\":\"" + stage
+                                    + "\",\"expectedCloseDate\":\"2027-01-0" + (i + 1)
+                                    + "\",\"ownerId\":\"owner-" + i + "\"}");
                 }
-                post("/v1/activities", TOKEN, "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"s\","
-                        + "\"occurredAt\":\"2026-11-0" + (i + 1) + "T10:00:00Z\",\"ownerId\":\"owner-" + i + "\"}");
+                post(
+                        "/v1/activities",
+                        TOKEN,
+                        "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"s\","
+                                + "\"occurredAt\":\"2026-11-0" + (i + 1) + "T10:00:00Z\",\"ownerId\":\"owner-" + i
+                                + "\"}");
             }
         }
-        LISTINGS.addAll(List.of("/v1/customers", "/v1/customers?q=alpha", "/v1/customers?q=beta",
-                "/v1/customers/" + first + "/contacts", "/v1/customers/" + second + "/contacts",
-                "/v1/customers/" + first + "/opportunities", "/v1/customers/" + second + "/opportunities",
-                "/v1/customers/" + first + "/timeline", "/v1/customers/" + second + "/timeline",
-                "/v1/opportunities", "/v1/opportunities?stage=proposal", "/v1/opportunities?stage=negotiation",
-                "/v1/opportunities?owner=owner-0", "/v1/opportunities?owner=owner-1",
-                "/v1/activities", "/v1/activities?owner=owner-0", "/v1/activities?owner=owner-1"));
+        LISTINGS.addAll(List.of(
+                "/v1/customers",
+                "/v1/customers?q=alpha",
+                "/v1/customers?q=beta",
+                "/v1/customers/" + first + "/contacts",
+                "/v1/customers/" + second + "/contacts",
+                "/v1/customers/" + first + "/opportunities",
+                "/v1/customers/" + second + "/opportunities",
+                "/v1/customers/" + first + "/timeline",
+                "/v1/customers/" + second + "/timeline",
+                "/v1/opportunities",
+                "/v1/opportunities?stage=proposal",
+                "/v1/opportunities?stage=negotiation",
+                "/v1/opportunities?owner=owner-0",
+                "/v1/opportunities?owner=owner-1",
+                "/v1/activities",
+                "/v1/activities?owner=owner-0",
+                "/v1/activities?owner=owner-1"));
     }
 
     @Test

@@ -23,7 +23,10 @@ class CustomersApiTest {
 
     @Test
     void aCustomerIsCreatedReadUpdatedAndDeletedWithItsVersion() {
-        var created = post("/v1/customers", token, "{\"name\":\"Acme GmbH\",\"email\":\"sales@acme.example\",\"industry\":\"tools\"}");
+        var created = post(
+                "/v1/customers",
+                token,
+                "{\"name\":\"Acme GmbH\",\"email\":\"sales@acme.example\",\"industry\":\"tools\"}");
         assertEquals(201, created.status(), created.body());
         String id = created.json().get("id").getAsString();
         assertEquals("\"1\"", created.header("ETag"));
@@ -35,24 +38,34 @@ class CustomersApiTest {
         assertEquals("Acme GmbH", read.json().get("name").getAsString());
         assertNull(read.json().get("nameKey"), "derived keys never leave the API");
 
-        var updated = put("/v1/customers/" + id, token, "{\"name\":\"Acme AG\",\"email\":\"sales@acme.example\"}", "If-Match", "\"1\"");
+        var updated = put(
+                "/v1/customers/" + id,
+                token,
+                "{\"name\":\"Acme AG\",\"email\":\"sales@acme.example\"}",
+                "If-Match",
+                "\"1\"");
         assertEquals(200, updated.status(), updated.body());
         assertEquals(2, updated.json().get("version").getAsInt());
         assertEquals("\"2\"", updated.header("ETag"));
 
-        assertEquals(204, delete("/v1/customers/" + id, token, "If-Match", "\"2\"").status());
+        assertEquals(
+                204, delete("/v1/customers/" + id, token, "If-Match", "\"2\"").status());
         assertEquals(404, get("/v1/customers/" + id, token).status());
     }
 
     @Test
     void aStaleUpdateIs412AndNamesTheCurrentVersion() {
         String id = Api.customer(tenant, "Stale Ltd");
-        assertEquals(200, put("/v1/customers/" + id, token, "{\"name\":\"First\"}", "If-Match", "\"1\"").status());
+        assertEquals(
+                200,
+                put("/v1/customers/" + id, token, "{\"name\":\"First\"}", "If-Match", "\"1\"")
+                        .status());
         var stale = put("/v1/customers/" + id, token, "{\"name\":\"Second\"}", "If-Match", "\"1\"");
         assertEquals(412, stale.status());
         assertEquals("\"2\"", stale.header("ETag"));
         assertEquals("application/problem+json", stale.header("Content-Type"));
-        assertEquals("First", get("/v1/customers/" + id, token).json().get("name").getAsString(), "nothing was lost");
+        assertEquals(
+                "First", get("/v1/customers/" + id, token).json().get("name").getAsString(), "nothing was lost");
     }
 
     @Test
@@ -77,7 +90,11 @@ class CustomersApiTest {
     void everyClassOfBadInputIsA4xxNeverA5xx() {
         assertEquals(400, post("/v1/customers", token, "{not json").status(), "malformed JSON");
         assertEquals(400, post("/v1/customers", token, "[1,2]").status(), "not an object");
-        assertEquals(413, post("/v1/customers", token, "{\"name\":\"" + "x".repeat(300_000) + "\"}").status(), "oversize");
+        assertEquals(
+                413,
+                post("/v1/customers", token, "{\"name\":\"" + "x".repeat(300_000) + "\"}")
+                        .status(),
+                "oversize");
         assertEquals(400, get("/v1/customers?colour=blue", token).status(), "unknown query parameter");
         assertEquals(400, get("/v1/customers?cursor=not-a-cursor", token).status(), "bad cursor");
         assertEquals(400, get("/v1/customers?limit=0", token).status(), "limit out of range");
@@ -87,7 +104,11 @@ class CustomersApiTest {
         var method = Api.send("PATCH", "/v1/customers", token, "{}");
         assertEquals(405, method.status());
         assertEquals("GET, POST", method.header("Allow"));
-        assertEquals(400, put("/v1/customers/x", token, "{\"name\":\"X\"}", "If-Match", "\"abc\"").status(), "bad If-Match");
+        assertEquals(
+                400,
+                put("/v1/customers/x", token, "{\"name\":\"X\"}", "If-Match", "\"abc\"")
+                        .status(),
+                "bad If-Match");
     }
 
     @Test
@@ -102,7 +123,9 @@ class CustomersApiTest {
         do {
             var page = get("/v1/customers?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), token);
             assertEquals(200, page.status(), page.body());
-            page.json().getAsJsonArray("items").forEach(i -> seen.add(i.getAsJsonObject().get("id").getAsString()));
+            page.json()
+                    .getAsJsonArray("items")
+                    .forEach(i -> seen.add(i.getAsJsonObject().get("id").getAsString()));
             JsonElement next = page.json().get("nextCursor");
             cursor = next.isJsonNull() ? null : next.getAsString();
             pages++;
@@ -131,8 +154,16 @@ class CustomersApiTest {
         assertEquals(201, again.status());
         assertEquals(first.json().get("id"), again.json().get("id"), "the same customer, not a second one");
         assertEquals("true", again.header("Idempotent-Replayed"));
-        assertEquals(1, get("/v1/customers?q=once", token).json().getAsJsonArray("items").size());
-        assertEquals(422, post("/v1/customers", token, "{\"name\":\"Other\"}", "Idempotency-Key", key).status(),
+        assertEquals(
+                1,
+                get("/v1/customers?q=once", token)
+                        .json()
+                        .getAsJsonArray("items")
+                        .size());
+        assertEquals(
+                422,
+                post("/v1/customers", token, "{\"name\":\"Other\"}", "Idempotency-Key", key)
+                        .status(),
                 "the same key with another body");
     }
 

@@ -46,13 +46,21 @@ class JobQueueSqsTest {
     @Test
     void startingAReportSendsItsJobToTheQueue() throws Exception {
         String token = api.issuer().token("sqs-tenant", "user-of-sqs-tenant", List.of(Principal.ADMIN));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(api.url() + "/v1/reports")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"pipeline\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.url() + "/v1/reports"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"pipeline\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
-        String jobId = JsonParser.parseString(response.body()).getAsJsonObject().get("id").getAsString();
-        var messages = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(5)).messages();
+        String jobId = JsonParser.parseString(response.body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        var messages =
+                sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(5)).messages();
         assertEquals(1, messages.size(), "one message on the job queue");
         JsonObject job = JsonParser.parseString(messages.get(0).body()).getAsJsonObject();
         assertEquals(jobId, job.get("jobId").getAsString());

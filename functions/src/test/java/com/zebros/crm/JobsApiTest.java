@@ -27,10 +27,12 @@ class JobsApiTest {
         assertTrue(id.startsWith("rep_"));
         assertEquals("QUEUED", started.json().get("status").getAsString());
         assertEquals("/v1/reports/" + id, started.header("Location"));
-        assertEquals("QUEUED", get("/v1/reports/" + id, token).json().get("status").getAsString());
+        assertEquals(
+                "QUEUED", get("/v1/reports/" + id, token).json().get("status").getAsString());
 
         // The report worker's part: the job item is marked done with its file.
-        Store store = new Store(Api.server().dynamo().client(), Api.server().dynamo().names());
+        Store store =
+                new Store(Api.server().dynamo().client(), Api.server().dynamo().names());
         var job = new HashMap<>(store.get(Table.JOBS, tenant, id).orElseThrow());
         job.put("status", AttributeValue.fromS("DONE"));
         job.put("resultKey", AttributeValue.fromS("reports/" + tenant + "/" + id + ".csv.gz"));
@@ -50,7 +52,8 @@ class JobsApiTest {
         assertTrue(id.matches("ana_[0-9a-f]{32}"), id);
         assertEquals("analytics", started.json().get("kind").getAsString());
         assertEquals("/v1/analyses/" + id, started.header("Location"));
-        assertEquals("QUEUED", get("/v1/analyses/" + id, token).json().get("status").getAsString());
+        assertEquals(
+                "QUEUED", get("/v1/analyses/" + id, token).json().get("status").getAsString());
         assertEquals(202, post("/v1/analyses", token, "{}").status());
         var refused = post("/v1/analyses", token, "{\"since\":\"2026-01-01\"}");
         assertEquals(400, refused.status());
@@ -71,13 +74,25 @@ class JobsApiTest {
         assertEquals(409, post("/v1/imports/" + id, token, null).status(), "an import starts once");
         var parameters = created.json().getAsJsonObject("parameters");
         assertEquals("create", parameters.get("mode").getAsString(), "an import creates unless told to upsert");
-        assertEquals("user-of-" + tenant, parameters.get("requestedBy").getAsString(), "its rows are written as its user");
+        assertEquals(
+                "user-of-" + tenant, parameters.get("requestedBy").getAsString(), "its rows are written as its user");
 
         var upsert = post("/v1/imports", token, "{\"entity\":\"contacts\",\"mode\":\"upsert\"}");
-        assertEquals("upsert", upsert.json().getAsJsonObject("parameters").get("mode").getAsString(), upsert.body());
+        assertEquals(
+                "upsert",
+                upsert.json().getAsJsonObject("parameters").get("mode").getAsString(),
+                upsert.body());
         var bad = post("/v1/imports", token, "{\"entity\":\"contacts\",\"mode\":\"merge\"}");
         assertEquals(400, bad.status());
-        assertEquals("mode", bad.json().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString(), bad.body());
+        assertEquals(
+                "mode",
+                bad.json()
+                        .getAsJsonArray("errors")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("field")
+                        .getAsString(),
+                bad.body());
     }
 
     @Test
@@ -89,6 +104,9 @@ class JobsApiTest {
         assertEquals(404, get("/v1/reports/" + id, token).status(), "an export is not a report");
         assertEquals(404, get("/v1/exports/" + id, admin("someone-else")).status());
         assertEquals(400, post("/v1/reports", token, "{\"type\":\"horoscope\"}").status());
-        assertEquals(400, post("/v1/exports", token, "{\"entity\":\"customers\",\"extra\":1}").status());
+        assertEquals(
+                400,
+                post("/v1/exports", token, "{\"entity\":\"customers\",\"extra\":1}")
+                        .status());
     }
 }

@@ -36,10 +36,23 @@ class NotificationTest {
         String customer = Api.customer(tenant, "Notify Inc");
         String body = "{\"customerId\":\"%s\",\"name\":\"Deal\",\"amount\":{\"value\":\"10\",\"currency\":\"EUR\"},"
                 + "\"stage\":\"%s\",\"expectedCloseDate\":\"2026-12-01\",\"ownerId\":\"o1\"}";
-        String id = post("/v1/opportunities", token, String.format(body, customer, "proposal")).json().get("id").getAsString();
-        assertEquals(200, put("/v1/opportunities/" + id, token, String.format(body, customer, "negotiation"), "If-Match", "\"1\"").status());
-        assertEquals(200, put("/v1/opportunities/" + id, token, String.format(body, customer, "negotiation").replace("Deal", "Deal v2"),
-                "If-Match", "\"2\"").status());
+        String id = post("/v1/opportunities", token, String.format(body, customer, "proposal"))
+                .json()
+                .get("id")
+                .getAsString();
+        assertEquals(
+                200,
+                put("/v1/opportunities/" + id, token, String.format(body, customer, "negotiation"), "If-Match", "\"1\"")
+                        .status());
+        assertEquals(
+                200,
+                put(
+                                "/v1/opportunities/" + id,
+                                token,
+                                String.format(body, customer, "negotiation").replace("Deal", "Deal v2"),
+                                "If-Match",
+                                "\"2\"")
+                        .status());
 
         List<Map<String, Object>> messages = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records(id)) {
@@ -54,14 +67,24 @@ class NotificationTest {
     /** The stream records of {@code opportunityId}, converted to the shape Lambda delivers. */
     private static List<DynamodbEvent.DynamodbStreamRecord> records(String opportunityId) {
         LocalDynamo dynamo = Api.server().dynamo();
-        try (var streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(dynamo.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(LocalDynamo.credentials()).build()) {
+        try (var streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamo.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials())
+                .build()) {
             String table = dynamo.names().get(com.zebros.crm.store.Table.OPPORTUNITIES);
-            String arn = dynamo.client().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+            String arn = dynamo.client()
+                    .describeTable(b -> b.tableName(table))
+                    .table()
+                    .latestStreamArn();
             List<DynamodbEvent.DynamodbStreamRecord> out = new ArrayList<>();
-            for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-                String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            for (var shard : streams.describeStream(b -> b.streamArn(arn))
+                    .streamDescription()
+                    .shards()) {
+                String iterator = streams.getShardIterator(b -> b.streamArn(arn)
+                                .shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
                 for (int i = 0; i < 20 && iterator != null; i++) {
                     String current = iterator;
                     var batch = streams.getRecords(b -> b.shardIterator(current));
@@ -91,7 +114,8 @@ class NotificationTest {
         return record;
     }
 
-    private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    private static Map<String, AttributeValue> image(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return null;
         }

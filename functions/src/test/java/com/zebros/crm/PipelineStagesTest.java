@@ -28,9 +28,12 @@ class PipelineStagesTest {
             + "{\"name\":\"no-budget\",\"probability\":0,\"outcome\":\"lost\"}]}";
 
     private Api.Reply opportunity(String customer, String stage) {
-        return post("/v1/opportunities", token, "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
-                + "\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage + "\","
-                + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"o\"}");
+        return post(
+                "/v1/opportunities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
+                        + "\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage + "\","
+                        + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"o\"}");
     }
 
     private static List<String> names(JsonArray stages, String member) {
@@ -43,13 +46,17 @@ class PipelineStagesTest {
     void aTenantsOwnStagesDecideWhatDealsMayBeInThePipelinesOrderAndTheWinRate() {
         var defaults = get("/v1/pipeline/stages", token);
         assertEquals("\"0\"", defaults.header("ETag"));
-        assertEquals(List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost"),
+        assertEquals(
+                List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost"),
                 names(defaults.json().getAsJsonArray("stages"), "name"));
         assertEquals(428, put("/v1/pipeline/stages", token, SAAS).status());
         var set = put("/v1/pipeline/stages", token, SAAS, "If-Match", "\"0\"");
         assertEquals(200, set.status(), set.body());
         assertEquals("\"1\"", set.header("ETag"));
-        assertEquals(412, put("/v1/pipeline/stages", token, SAAS, "If-Match", "\"0\"").status(), "someone else's change first");
+        assertEquals(
+                412,
+                put("/v1/pipeline/stages", token, SAAS, "If-Match", "\"0\"").status(),
+                "someone else's change first");
 
         String customer = Api.customer(tenant, "SaaS Co");
         var refused = opportunity(customer, "proposal");
@@ -67,15 +74,35 @@ class PipelineStagesTest {
         JsonObject winRate = get("/v1/analytics/win-rate", token).json();
         assertEquals(1, winRate.get("won").getAsLong());
         assertEquals(2, winRate.get("lost").getAsLong(), "both lost stages count");
-        assertEquals(1, get("/v1/opportunities?stage=demo", token).json().getAsJsonArray("items").size());
+        assertEquals(
+                1,
+                get("/v1/opportunities?stage=demo", token)
+                        .json()
+                        .getAsJsonArray("items")
+                        .size());
         assertEquals(400, get("/v1/opportunities?stage=proposal", token).status());
 
-        var inUse = put("/v1/pipeline/stages", token, SAAS.replace("{\"name\":\"demo\",\"probability\":30,\"outcome\":\"open\"},", ""),
-                "If-Match", "\"1\"");
+        var inUse = put(
+                "/v1/pipeline/stages",
+                token,
+                SAAS.replace("{\"name\":\"demo\",\"probability\":30,\"outcome\":\"open\"},", ""),
+                "If-Match",
+                "\"1\"");
         assertEquals(409, inUse.status(), "a stage a deal is in stays: " + inUse.body());
-        assertEquals(200, patch("/v1/opportunities/" + deal, token, "{\"stage\":\"trial\"}", "If-Match", "\"1\"").status());
-        assertEquals(200, put("/v1/pipeline/stages", token, SAAS.replace("{\"name\":\"demo\",\"probability\":30,\"outcome\":\"open\"},", ""),
-                "If-Match", "\"1\"").status(), "moved out, it can go");
+        assertEquals(
+                200,
+                patch("/v1/opportunities/" + deal, token, "{\"stage\":\"trial\"}", "If-Match", "\"1\"")
+                        .status());
+        assertEquals(
+                200,
+                put(
+                                "/v1/pipeline/stages",
+                                token,
+                                SAAS.replace("{\"name\":\"demo\",\"probability\":30,\"outcome\":\"open\"},", ""),
+                                "If-Match",
+                                "\"1\"")
+                        .status(),
+                "moved out, it can go");
     }
 
     /**
@@ -88,16 +115,28 @@ class PipelineStagesTest {
         String customer = Api.customer(tenant, "Race Co");
         String deal = opportunity(customer, "negotiation").json().get("id").getAsString();
         var dynamo = Api.server().dynamo();
-        var item = new java.util.HashMap<>(com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.JOBS, tenant, "#settings#stages"));
+        var item = new java.util.HashMap<>(
+                com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.JOBS, tenant, "#settings#stages"));
         item.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
-        item.put("stages", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
-                stage("open-deal", "open"), stage("won", "won"), stage("lost", "lost"))));
-        dynamo.client().putItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS)).item(item));
+        item.put(
+                "stages",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(
+                        List.of(stage("open-deal", "open"), stage("won", "won"), stage("lost", "lost"))));
+        dynamo.client()
+                .putItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS))
+                        .item(item));
 
-        assertEquals(200, patch("/v1/opportunities/" + deal, token, "{\"name\":\"Still editable\"}", "If-Match", "\"1\"").status());
-        assertEquals(400, patch("/v1/opportunities/" + deal, token, "{\"stage\":\"proposal\"}", "If-Match", "\"2\"").status(),
+        assertEquals(
+                200,
+                patch("/v1/opportunities/" + deal, token, "{\"name\":\"Still editable\"}", "If-Match", "\"1\"")
+                        .status());
+        assertEquals(
+                400,
+                patch("/v1/opportunities/" + deal, token, "{\"stage\":\"proposal\"}", "If-Match", "\"2\"")
+                        .status(),
                 "but not moved to another removed stage");
-        assertEquals(List.of("open-deal", "won", "lost", "negotiation"),
+        assertEquals(
+                List.of("open-deal", "won", "lost", "negotiation"),
                 names(get("/v1/pipeline", token).json().getAsJsonArray("stages"), "stage"));
     }
 
@@ -110,19 +149,36 @@ class PipelineStagesTest {
 
     @Test
     void badStageListsAreRefusedNamingEachProblemAndOnlyManagersChangeThem() {
-        for (String body : List.of("{\"stages\":[{\"name\":\"only\",\"probability\":1,\"outcome\":\"won\"}]}",
+        for (String body : List.of(
+                "{\"stages\":[{\"name\":\"only\",\"probability\":1,\"outcome\":\"won\"}]}",
                 "{\"stages\":[{\"name\":\"a\",\"probability\":1,\"outcome\":\"open\"},{\"name\":\"b\",\"probability\":1,\"outcome\":\"open\"}]}",
                 "{\"stages\":[{\"name\":\"a\",\"probability\":1,\"outcome\":\"won\"},{\"name\":\"a\",\"probability\":0,\"outcome\":\"lost\"}]}",
                 "{\"stages\":[{\"name\":\"A b\",\"probability\":150,\"outcome\":\"maybe\"},{\"name\":\"b\",\"probability\":0,\"outcome\":\"lost\"}]}",
                 "{\"stages\":[{\"name\":\"a\",\"probability\":1.5,\"outcome\":\"won\"},{\"name\":\"b\",\"probability\":0,\"outcome\":\"lost\",\"x\":1}]}",
-                "{\"stages\":[],\"more\":1}", "[]")) {
+                "{\"stages\":[],\"more\":1}",
+                "[]")) {
             var reply = put("/v1/pipeline/stages", token, body, "If-Match", "\"0\"");
             assertEquals(400, reply.status(), body + " -> " + reply.body());
         }
-        assertEquals(403, put("/v1/pipeline/stages", token(tenant, Principal.USER), SAAS, "If-Match", "\"0\"").status());
-        assertEquals(200, get("/v1/pipeline/stages", token(tenant, Principal.READ_ONLY)).status());
-        assertEquals(200, put("/v1/pipeline/stages", token, SAAS, "If-Match", "\"0\"").status());
-        assertEquals("prospecting", get("/v1/pipeline/stages", admin("other-" + UUID.randomUUID())).json()
-                .getAsJsonArray("stages").get(0).getAsJsonObject().get("name").getAsString(), "another tenant keeps the default");
+        assertEquals(
+                403,
+                put("/v1/pipeline/stages", token(tenant, Principal.USER), SAAS, "If-Match", "\"0\"")
+                        .status());
+        assertEquals(
+                200,
+                get("/v1/pipeline/stages", token(tenant, Principal.READ_ONLY)).status());
+        assertEquals(
+                200,
+                put("/v1/pipeline/stages", token, SAAS, "If-Match", "\"0\"").status());
+        assertEquals(
+                "prospecting",
+                get("/v1/pipeline/stages", admin("other-" + UUID.randomUUID()))
+                        .json()
+                        .getAsJsonArray("stages")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("name")
+                        .getAsString(),
+                "another tenant keeps the default");
     }
 }

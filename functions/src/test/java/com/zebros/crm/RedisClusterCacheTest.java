@@ -46,7 +46,8 @@ class RedisClusterCacheTest {
 
     @Test
     void theClusterClientCachesEveryKeyWhereverItsSlotLives() {
-        var cluster = new JedisCluster(Set.of(new HostAndPort("127.0.0.1", PORTS.get(0))),
+        var cluster = new JedisCluster(
+                Set.of(new HostAndPort("127.0.0.1", PORTS.get(0))),
                 DefaultJedisClientConfig.builder().timeoutMillis(2000).build());
         assertEquals(0, misses(cluster), "every second read is a hit: nothing fails over to DynamoDB");
         cluster.close();
@@ -55,7 +56,8 @@ class RedisClusterCacheTest {
     /** The defect the cluster client fixes: a single-node client loses the keys other shards own. */
     @Test
     void aSingleNodeClientLosesTheOtherShardsKeys() {
-        var single = new JedisPooled(new HostAndPort("127.0.0.1", PORTS.get(0)),
+        var single = new JedisPooled(
+                new HostAndPort("127.0.0.1", PORTS.get(0)),
                 DefaultJedisClientConfig.builder().timeoutMillis(2000).build());
         int misses = misses(single);
         assertTrue(misses > 40 && misses < 160, "about two thirds of 200 keys live on the other two shards: " + misses);
@@ -72,7 +74,8 @@ class RedisClusterCacheTest {
                 String id = "cus_" + String.format("%032x", i);
                 cache.read("cluster-tenant-" + System.identityHashCode(redis), Table.CUSTOMERS, id, () -> {
                     loads.incrementAndGet();
-                    return Optional.of(Map.of("customerId", AttributeValue.fromS(id), "name", AttributeValue.fromS("n")));
+                    return Optional.of(
+                            Map.of("customerId", AttributeValue.fromS(id), "name", AttributeValue.fromS("n")));
                 });
             }
         }

@@ -23,15 +23,19 @@ class ReferencesAndReplaysTest {
     private final String token = admin(tenant);
 
     private String opportunity(String customer, String stage) {
-        var reply = post("/v1/opportunities", token, "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
-                + "\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage + "\","
-                + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"owner-1\"}");
+        var reply = post(
+                "/v1/opportunities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
+                        + "\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage + "\","
+                        + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"owner-1\"}");
         assertEquals(201, reply.status(), reply.body());
         return reply.json().get("id").getAsString();
     }
 
     private String contact(String customer) {
-        var reply = post("/v1/customers/" + customer + "/contacts", token, "{\"firstName\":\"Ada\",\"lastName\":\"Byron\"}");
+        var reply = post(
+                "/v1/customers/" + customer + "/contacts", token, "{\"firstName\":\"Ada\",\"lastName\":\"Byron\"}");
         assertEquals(201, reply.status(), reply.body());
         return reply.json().get("id").getAsString();
     }
@@ -39,7 +43,8 @@ class ReferencesAndReplaysTest {
     @Test
     void everyCreatedItemsLocationAnswersWithThatItem() {
         String customer = Api.customer(tenant, "Location Ltd");
-        var contact = post("/v1/customers/" + customer + "/contacts", token, "{\"firstName\":\"Ada\",\"lastName\":\"Byron\"}");
+        var contact = post(
+                "/v1/customers/" + customer + "/contacts", token, "{\"firstName\":\"Ada\",\"lastName\":\"Byron\"}");
         assertEquals(201, contact.status());
         String location = contact.header("Location");
         assertEquals("/v1/contacts/" + contact.json().get("id").getAsString(), location);
@@ -50,10 +55,12 @@ class ReferencesAndReplaysTest {
         for (String path : new String[] {"/v1/customers", "/v1/opportunities", "/v1/activities"}) {
             String body = switch (path) {
                 case "/v1/customers" -> "{\"name\":\"Another\"}";
-                case "/v1/opportunities" -> "{\"customerId\":\"" + customer + "\",\"name\":\"D\",\"amount\":{\"value\":\"1\","
-                        + "\"currency\":\"EUR\"},\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"o\"}";
-                default -> "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"Hi\","
-                        + "\"occurredAt\":\"2026-11-01T10:00:00Z\",\"ownerId\":\"o\"}";
+                case "/v1/opportunities" ->
+                    "{\"customerId\":\"" + customer + "\",\"name\":\"D\",\"amount\":{\"value\":\"1\","
+                            + "\"currency\":\"EUR\"},\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"o\"}";
+                default ->
+                    "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"Hi\","
+                            + "\"occurredAt\":\"2026-11-01T10:00:00Z\",\"ownerId\":\"o\"}";
             };
             var created = post(path, token, body);
             assertEquals(201, created.status(), created.body());
@@ -95,14 +102,24 @@ class ReferencesAndReplaysTest {
         assertEquals(200, get("/v1/customers/" + customer, token).status(), "the customer is still there");
         assertEquals(pipelineBefore, get("/v1/pipeline", token).body());
 
-        var edited = put("/v1/opportunities/" + deal, token, "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
-                + "\"amount\":{\"value\":\"150.00\",\"currency\":\"EUR\"},\"stage\":\"closed-won\","
-                + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"owner-1\"}", "If-Match", "\"1\"");
+        var edited = put(
+                "/v1/opportunities/" + deal,
+                token,
+                "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
+                        + "\"amount\":{\"value\":\"150.00\",\"currency\":\"EUR\"},\"stage\":\"closed-won\","
+                        + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"owner-1\"}",
+                "If-Match",
+                "\"1\"");
         assertEquals(200, edited.status(), edited.body());
 
         assertEquals(204, delete("/v1/opportunities/" + deal, token).status());
-        assertEquals(204, delete("/v1/customers/" + customer, token).status(), "with its items gone, the customer goes");
-        JsonObject won = get("/v1/pipeline", token).json().getAsJsonArray("stages").get(4).getAsJsonObject();
+        assertEquals(
+                204, delete("/v1/customers/" + customer, token).status(), "with its items gone, the customer goes");
+        JsonObject won = get("/v1/pipeline", token)
+                .json()
+                .getAsJsonArray("stages")
+                .get(4)
+                .getAsJsonObject();
         assertEquals(0, won.get("count").getAsInt(), "nothing of a deleted customer stays in the pipeline");
     }
 
@@ -115,8 +132,14 @@ class ReferencesAndReplaysTest {
         assertTrue(refused.json().get("detail").getAsString().contains("contacts"), refused.body());
 
         String withActivity = Api.customer(tenant, "Has Activity");
-        assertEquals(201, post("/v1/activities", token, "{\"customerId\":\"" + withActivity + "\",\"type\":\"note\","
-                + "\"subject\":\"n\",\"occurredAt\":\"2026-11-01T10:00:00Z\",\"ownerId\":\"o\"}").status());
+        assertEquals(
+                201,
+                post(
+                                "/v1/activities",
+                                token,
+                                "{\"customerId\":\"" + withActivity + "\",\"type\":\"note\","
+                                        + "\"subject\":\"n\",\"occurredAt\":\"2026-11-01T10:00:00Z\",\"ownerId\":\"o\"}")
+                        .status());
         var alsoRefused = delete("/v1/customers/" + withActivity, token);
         assertEquals(409, alsoRefused.status());
         assertTrue(alsoRefused.json().get("detail").getAsString().contains("activities"), alsoRefused.body());
@@ -145,13 +168,18 @@ class ReferencesAndReplaysTest {
         assertEquals(201, own.status(), own.body());
         String activity = own.json().get("id").getAsString();
 
-        var movedToTheirs = put("/v1/activities/" + activity, token, activity(mine, theirContact, myDeal), "If-Match", "\"1\"");
+        var movedToTheirs =
+                put("/v1/activities/" + activity, token, activity(mine, theirContact, myDeal), "If-Match", "\"1\"");
         assertEquals(400, movedToTheirs.status(), "an update may not point the activity at another customer's contact");
 
         // The contact goes; the activity that named it stays editable (an unchanged reference is not checked again).
         assertEquals(204, delete("/v1/contacts/" + myContact, token).status());
-        var stillEditable = put("/v1/activities/" + activity, token,
-                activity(mine, myContact, myDeal).replace("\"subject\":\"Call\"", "\"subject\":\"Call back\""), "If-Match", "\"1\"");
+        var stillEditable = put(
+                "/v1/activities/" + activity,
+                token,
+                activity(mine, myContact, myDeal).replace("\"subject\":\"Call\"", "\"subject\":\"Call back\""),
+                "If-Match",
+                "\"1\"");
         assertEquals(200, stillEditable.status(), stillEditable.body());
     }
 
@@ -159,15 +187,19 @@ class ReferencesAndReplaysTest {
     void anItemCannotBeCreatedForACustomerDeletedBeforeTheWrite() {
         String customer = Api.customer(tenant, "Gone Soon");
         assertEquals(204, delete("/v1/customers/" + customer, token).status());
-        var orphan = post("/v1/opportunities", token, "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
-                + "\"amount\":{\"value\":\"1\",\"currency\":\"EUR\"},\"stage\":\"proposal\","
-                + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"o\"}");
+        var orphan = post(
+                "/v1/opportunities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\","
+                        + "\"amount\":{\"value\":\"1\",\"currency\":\"EUR\"},\"stage\":\"proposal\","
+                        + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"o\"}");
         assertEquals(400, orphan.status());
         assertTrue(orphan.body().contains("no customer " + customer), orphan.body());
     }
 
     private static String activity(String customer, String contact, String opportunity) {
         return "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"Call\",\"contactId\":\"" + contact
-                + "\",\"opportunityId\":\"" + opportunity + "\",\"occurredAt\":\"2026-11-02T09:00:00Z\",\"ownerId\":\"o\"}";
+                + "\",\"opportunityId\":\"" + opportunity
+                + "\",\"occurredAt\":\"2026-11-02T09:00:00Z\",\"ownerId\":\"o\"}";
     }
 }

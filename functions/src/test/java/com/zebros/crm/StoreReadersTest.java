@@ -25,17 +25,41 @@ class StoreReadersTest {
     @Test
     void jobsTableReadsGoToDynamoDbAndItemTableReadsToTheReader() throws Exception {
         try (LocalDynamo dynamo = new LocalDynamo();
-             DynamoDbClient nowhere = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(LocalDynamo.credentials())
-                     .endpointOverride(URI.create("http://127.0.0.1:" + LocalDynamo.freePort()))
-                     .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2)).retryPolicy(r -> r.numRetries(0)))
-                     .build()) {
+                DynamoDbClient nowhere = DynamoDbClient.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(LocalDynamo.credentials())
+                        .endpointOverride(URI.create("http://127.0.0.1:" + LocalDynamo.freePort()))
+                        .overrideConfiguration(
+                                c -> c.apiCallTimeout(Duration.ofSeconds(2)).retryPolicy(r -> r.numRetries(0)))
+                        .build()) {
             Store store = new Store(dynamo.client(), nowhere, dynamo.names());
-            dynamo.client().putItem(b -> b.tableName(dynamo.names().get(Table.JOBS)).item(Map.of(
-                    "tenantId", AttributeValue.fromS("t"), "jobId", AttributeValue.fromS("#history#x#0000000001"))));
+            dynamo.client()
+                    .putItem(b -> b.tableName(dynamo.names().get(Table.JOBS))
+                            .item(Map.of(
+                                    "tenantId",
+                                    AttributeValue.fromS("t"),
+                                    "jobId",
+                                    AttributeValue.fromS("#history#x#0000000001"))));
             assertTrue(store.read(Table.JOBS, "t", "#history#x#0000000001").isPresent());
-            assertEquals(1, store.query(Table.JOBS, null, Table.TENANT, "t", Table.JOBS.idAttribute(), "#history#x#", true, 10,
-                    null, "t").items().size());
-            assertThrows(SdkException.class, () -> store.read(Table.CUSTOMERS, "t", "cus_1"), "item tables go to the reader");
+            assertEquals(
+                    1,
+                    store.query(
+                                    Table.JOBS,
+                                    null,
+                                    Table.TENANT,
+                                    "t",
+                                    Table.JOBS.idAttribute(),
+                                    "#history#x#",
+                                    true,
+                                    10,
+                                    null,
+                                    "t")
+                            .items()
+                            .size());
+            assertThrows(
+                    SdkException.class,
+                    () -> store.read(Table.CUSTOMERS, "t", "cus_1"),
+                    "item tables go to the reader");
         }
     }
 }

@@ -23,9 +23,13 @@ class TasksTest {
     private final String me = "user-of-" + tenant;
 
     private String task(String customer, String subject, String assignee, String due) {
-        var reply = post("/v1/activities", token, "{\"customerId\":\"" + customer + "\",\"type\":\"task\",\"subject\":\""
-                + subject + "\",\"ownerId\":\"owner-1\",\"assigneeId\":\"" + assignee + "\""
-                + (due == null ? ",\"occurredAt\":\"2026-12-01T09:00:00Z\"" : ",\"dueAt\":\"" + due + "\"") + "}");
+        var reply = post(
+                "/v1/activities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"type\":\"task\",\"subject\":\""
+                        + subject + "\",\"ownerId\":\"owner-1\",\"assigneeId\":\"" + assignee + "\""
+                        + (due == null ? ",\"occurredAt\":\"2026-12-01T09:00:00Z\"" : ",\"dueAt\":\"" + due + "\"")
+                        + "}");
         assertEquals(201, reply.status(), reply.body());
         assertEquals("open", reply.json().get("status").getAsString(), "a task created without a status is open");
         return reply.json().get("id").getAsString();
@@ -35,7 +39,9 @@ class TasksTest {
         List<String> subjects = new ArrayList<>();
         var reply = get("/v1/tasks" + query, as);
         assertEquals(200, reply.status(), reply.body());
-        reply.json().getAsJsonArray("items").forEach(i -> subjects.add(i.getAsJsonObject().get("subject").getAsString()));
+        reply.json()
+                .getAsJsonArray("items")
+                .forEach(i -> subjects.add(i.getAsJsonObject().get("subject").getAsString()));
         return subjects;
     }
 
@@ -52,10 +58,20 @@ class TasksTest {
         var done = patch("/v1/activities/" + soon, token, "{\"status\":\"done\"}", "If-Match", "\"1\"");
         assertEquals(200, done.status(), done.body());
         assertEquals(List.of("Later", "Undated"), subjects("", token), "a done task leaves the list with its write");
-        assertEquals(200, patch("/v1/activities/" + soon, token, "{\"status\":\"open\",\"dueAt\":\"2027-02-01T09:00:00Z\"}",
-                "If-Match", "\"2\"").status());
+        assertEquals(
+                200,
+                patch(
+                                "/v1/activities/" + soon,
+                                token,
+                                "{\"status\":\"open\",\"dueAt\":\"2027-02-01T09:00:00Z\"}",
+                                "If-Match",
+                                "\"2\"")
+                        .status());
         assertEquals(List.of("Later", "Soon", "Undated"), subjects("", token), "reopened, at its new due date");
-        assertEquals(200, patch("/v1/activities/" + soon, token, "{\"assigneeId\":\"colleague-1\"}", "If-Match", "\"3\"").status());
+        assertEquals(
+                200,
+                patch("/v1/activities/" + soon, token, "{\"assigneeId\":\"colleague-1\"}", "If-Match", "\"3\"")
+                        .status());
         assertEquals(List.of("Someone else's", "Soon"), subjects("?assignee=colleague-1", token), "reassigned");
         assertEquals(List.of("Later"), subjects("?limit=1", token), "paged like every list");
     }
@@ -63,12 +79,21 @@ class TasksTest {
     @Test
     void onlyATaskHasAStatusOrAssigneeAndStatusesAreChecked() {
         String customer = Api.customer(tenant, "Checks Ltd");
-        var call = post("/v1/activities", token, "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"Call\","
-                + "\"occurredAt\":\"2026-12-01T09:00:00Z\",\"ownerId\":\"o\",\"status\":\"open\",\"assigneeId\":\"me\"}");
+        var call = post(
+                "/v1/activities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"Call\","
+                        + "\"occurredAt\":\"2026-12-01T09:00:00Z\",\"ownerId\":\"o\",\"status\":\"open\",\"assigneeId\":\"me\"}");
         assertEquals(400, call.status());
-        assertTrue(call.body().contains("only a task has a status") && call.body().contains("only a task has a assigneeId"), call.body());
-        var bad = post("/v1/activities", token, "{\"customerId\":\"" + customer + "\",\"type\":\"task\",\"subject\":\"T\","
-                + "\"dueAt\":\"2026-12-01T09:00:00Z\",\"ownerId\":\"o\",\"status\":\"maybe\"}");
+        assertTrue(
+                call.body().contains("only a task has a status")
+                        && call.body().contains("only a task has a assigneeId"),
+                call.body());
+        var bad = post(
+                "/v1/activities",
+                token,
+                "{\"customerId\":\"" + customer + "\",\"type\":\"task\",\"subject\":\"T\","
+                        + "\"dueAt\":\"2026-12-01T09:00:00Z\",\"ownerId\":\"o\",\"status\":\"maybe\"}");
         assertEquals(400, bad.status());
         assertEquals(400, get("/v1/tasks?assignee=" + "x".repeat(65), token).status());
         assertEquals(400, get("/v1/tasks?owner=me", token).status());
@@ -81,7 +106,11 @@ class TasksTest {
         String other = "other-" + UUID.randomUUID();
         assertEquals(List.of(), subjects("?assignee=shared-user", admin(other)));
         assertEquals(List.of("Mine"), subjects("?assignee=shared-user", token(tenant, Principal.READ_ONLY)));
-        JsonObject anyTask = get("/v1/tasks?assignee=shared-user", token).json().getAsJsonArray("items").get(0).getAsJsonObject();
+        JsonObject anyTask = get("/v1/tasks?assignee=shared-user", token)
+                .json()
+                .getAsJsonArray("items")
+                .get(0)
+                .getAsJsonObject();
         assertTrue(!anyTask.has("tenantAssignee") && !anyTask.has("dueKey"), "index keys are never shown: " + anyTask);
     }
 }

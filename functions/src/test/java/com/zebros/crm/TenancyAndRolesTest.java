@@ -25,7 +25,10 @@ class TenancyAndRolesTest {
     void anotherTenantCanNeitherReadNorChangeNorDeleteAnItem() {
         String id = Api.customer(alice, "Alice's Secret Customer");
         assertEquals(404, get("/v1/customers/" + id, admin(bob)).status(), "to bob the item does not exist");
-        assertEquals(404, put("/v1/customers/" + id, admin(bob), "{\"name\":\"Hijacked\"}", "If-Match", "\"1\"").status());
+        assertEquals(
+                404,
+                put("/v1/customers/" + id, admin(bob), "{\"name\":\"Hijacked\"}", "If-Match", "\"1\"")
+                        .status());
         assertEquals(404, delete("/v1/customers/" + id, admin(bob)).status());
         assertEquals(200, get("/v1/customers/" + id, admin(alice)).status(), "alice's item is untouched");
         assertFalse(get("/v1/customers?q=alice", admin(bob)).body().contains(id), "nor does it appear in bob's search");
@@ -36,14 +39,20 @@ class TenancyAndRolesTest {
         for (int i = 0; i < 3; i++) {
             Api.customer(alice, "Paged " + i);
         }
-        String cursor = get("/v1/customers?limit=1", admin(alice)).json().get("nextCursor").getAsString();
-        assertEquals(400, get("/v1/customers?limit=1&cursor=" + cursor, admin(bob)).status());
+        String cursor = get("/v1/customers?limit=1", admin(alice))
+                .json()
+                .get("nextCursor")
+                .getAsString();
+        assertEquals(
+                400, get("/v1/customers?limit=1&cursor=" + cursor, admin(bob)).status());
     }
 
     @Test
     void aReferenceToAnotherTenantsCustomerIsRefused() {
         String aliceCustomer = Api.customer(alice, "Alice Co");
-        var contact = post("/v1/customers/" + aliceCustomer + "/contacts", admin(bob),
+        var contact = post(
+                "/v1/customers/" + aliceCustomer + "/contacts",
+                admin(bob),
                 "{\"firstName\":\"Eve\",\"lastName\":\"Intruder\"}");
         assertEquals(400, contact.status(), contact.body());
     }
@@ -51,11 +60,22 @@ class TenancyAndRolesTest {
     @Test
     void readOnlyUsersReadUsersWriteAndOnlyManagersAndAdminsDelete() {
         String id = Api.customer(alice, "Roles Ltd");
-        assertEquals(200, get("/v1/customers/" + id, token(alice, Principal.READ_ONLY)).status());
-        assertEquals(403, post("/v1/customers", token(alice, Principal.READ_ONLY), "{\"name\":\"No\"}").status());
-        assertEquals(201, post("/v1/customers", token(alice, Principal.USER), "{\"name\":\"Yes\"}").status());
-        assertEquals(403, delete("/v1/customers/" + id, token(alice, Principal.USER)).status());
-        assertEquals(204, delete("/v1/customers/" + id, token(alice, Principal.MANAGER)).status());
+        assertEquals(
+                200,
+                get("/v1/customers/" + id, token(alice, Principal.READ_ONLY)).status());
+        assertEquals(
+                403,
+                post("/v1/customers", token(alice, Principal.READ_ONLY), "{\"name\":\"No\"}")
+                        .status());
+        assertEquals(
+                201,
+                post("/v1/customers", token(alice, Principal.USER), "{\"name\":\"Yes\"}")
+                        .status());
+        assertEquals(
+                403, delete("/v1/customers/" + id, token(alice, Principal.USER)).status());
+        assertEquals(
+                204,
+                delete("/v1/customers/" + id, token(alice, Principal.MANAGER)).status());
         assertEquals(403, get("/v1/customers", token(alice)).status(), "a token without CRM roles reads nothing");
     }
 
@@ -66,11 +86,15 @@ class TenancyAndRolesTest {
         String[] parts = good.split("\\.");
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         assertEquals(401, get("/v1/customers", tampered).status(), "a changed payload breaks the signature");
-        String expired = Api.server().issuer().token(alice, "u", List.of(Principal.ADMIN), Duration.ofSeconds(-120), "zebros-api");
+        String expired = Api.server()
+                .issuer()
+                .token(alice, "u", List.of(Principal.ADMIN), Duration.ofSeconds(-120), "zebros-api");
         assertEquals(401, get("/v1/customers", expired).status());
-        String otherAudience = Api.server().issuer().token(alice, "u", List.of(Principal.ADMIN), Duration.ofHours(1), "other-api");
+        String otherAudience =
+                Api.server().issuer().token(alice, "u", List.of(Principal.ADMIN), Duration.ofHours(1), "other-api");
         assertEquals(401, get("/v1/customers", otherAudience).status());
-        String otherIssuer = new com.zebros.crm.local.DevTokenIssuer(Api.server().issuer().issuer())
+        String otherIssuer = new com.zebros.crm.local.DevTokenIssuer(
+                        Api.server().issuer().issuer())
                 .token(alice, "u", List.of(Principal.ADMIN));
         assertEquals(401, get("/v1/customers", otherIssuer).status(), "signed by a key not in the realm's JWKS");
     }

@@ -66,8 +66,10 @@ class WebhooksTest {
         localSqs = new LocalSqs();
         sqs = localSqs.client();
         String sqsEndpoint = localSqs.endpoint();
-        queue = sqs.createQueue(r -> r.queueName("zebros-test-webhooks.fifo").attributes(Map.of(
-                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
+        queue = sqs.createQueue(r -> r.queueName("zebros-test-webhooks.fifo")
+                        .attributes(Map.of(
+                                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "60")))
+                .queueUrl();
         api = new LocalServer(0, Map.of(WebhookTarget.ALLOW_PRIVATE, "true"));
         Map<String, String> env = new HashMap<>(api.dynamo().environment());
         env.put("WEBHOOK_QUEUE_URL", queue);
@@ -101,16 +103,21 @@ class WebhooksTest {
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(api.url() + path)).header("Authorization", "Bearer " + token)
+        var request = HttpRequest.newBuilder(URI.create(api.url() + path))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body, String ifMatch)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(api.url() + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("If-Match", ifMatch)
+        var request = HttpRequest.newBuilder(URI.create(api.url() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -119,19 +126,47 @@ class WebhooksTest {
     void aContactsChangesReachItsEndpointSignedInOrderAndAFailedDeliveryIsRetried() throws Exception {
         String tenant = "hooks-" + UUID.randomUUID();
         String token = api.issuer().token(tenant, "user-of-" + tenant, List.of(Principal.ADMIN));
-        var registered = call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:" + endpoint.getAddress().getPort()
-                + "/hook\",\"events\":[\"contact.created\",\"contact.updated\",\"contact.deleted\"]}");
+        var registered = call(
+                "POST",
+                "/v1/webhooks",
+                token,
+                "{\"url\":\"http://127.0.0.1:" + endpoint.getAddress().getPort()
+                        + "/hook\",\"events\":[\"contact.created\",\"contact.updated\",\"contact.deleted\"]}");
         assertEquals(201, registered.statusCode(), registered.body());
-        String secret = JsonParser.parseString(registered.body()).getAsJsonObject().get("secret").getAsString();
-        String webhookId = JsonParser.parseString(registered.body()).getAsJsonObject().get("id").getAsString();
-        assertFalse(call("GET", "/v1/webhooks/" + webhookId, token, null).body().contains(secret), "shown once, at registration");
+        String secret = JsonParser.parseString(registered.body())
+                .getAsJsonObject()
+                .get("secret")
+                .getAsString();
+        String webhookId = JsonParser.parseString(registered.body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        assertFalse(
+                call("GET", "/v1/webhooks/" + webhookId, token, null).body().contains(secret),
+                "shown once, at registration");
 
-        String customer = JsonParser.parseString(call("POST", "/v1/customers", token, "{\"name\":\"Hooked\"}").body())
-                .getAsJsonObject().get("id").getAsString();
-        String contact = JsonParser.parseString(call("POST", "/v1/customers/" + customer + "/contacts", token,
-                "{\"firstName\":\"Ada\",\"lastName\":\"L\"}").body()).getAsJsonObject().get("id").getAsString();
-        assertEquals(200, send("PATCH", "/v1/contacts/" + contact, token, "{\"title\":\"CTO\"}", "\"1\"").statusCode());
-        assertEquals(200, send("PATCH", "/v1/contacts/" + contact, token, "{\"title\":\"CEO\"}", "\"2\"").statusCode());
+        String customer = JsonParser.parseString(call("POST", "/v1/customers", token, "{\"name\":\"Hooked\"}")
+                        .body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        String contact = JsonParser.parseString(call(
+                                "POST",
+                                "/v1/customers/" + customer + "/contacts",
+                                token,
+                                "{\"firstName\":\"Ada\",\"lastName\":\"L\"}")
+                        .body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        assertEquals(
+                200,
+                send("PATCH", "/v1/contacts/" + contact, token, "{\"title\":\"CTO\"}", "\"1\"")
+                        .statusCode());
+        assertEquals(
+                200,
+                send("PATCH", "/v1/contacts/" + contact, token, "{\"title\":\"CEO\"}", "\"2\"")
+                        .statusCode());
         assertEquals(204, call("DELETE", "/v1/contacts/" + contact, token, null).statusCode());
 
         JsonObject stream = streamEvent(tenant);
@@ -142,18 +177,26 @@ class WebhooksTest {
         received.clear();
         int rounds = 0;
         while (received.stream().filter(d -> d.get("answered").equals("204")).count() < 4 && rounds++ < 10) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                            MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue)
+                            .maxNumberOfMessages(10)
+                            .messageSystemAttributeNames(
+                                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                    MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .messages();
             List<String> failed = invoke(sqsEvent(messages));
             for (Message m : messages) {
                 if (failed.contains(m.messageId())) {
                     if (failed.indexOf(m.messageId()) == 0) {
-                        assertEquals(0, sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages().size(),
+                        assertEquals(
+                                0,
+                                sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10))
+                                        .messages()
+                                        .size(),
                                 "the failed message waits its backoff and holds back the rest of its group");
                     }
                     // Time passes: the backoff is over.
-                    sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                    sqs.changeMessageVisibility(b ->
+                            b.queueUrl(queue).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
                 } else {
                     sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
                 }
@@ -161,23 +204,37 @@ class WebhooksTest {
         }
         List<String> delivered = new ArrayList<>();
         for (Map<String, String> d : received) {
-            assertTrue(WebhookSignature.verify(secret, d.get("zebros-signature"), d.get("body"), Instant.now(),
-                    WebhookSignature.TOLERANCE), "every delivery is signed with the webhook's secret");
+            assertTrue(
+                    WebhookSignature.verify(
+                            secret,
+                            d.get("zebros-signature"),
+                            d.get("body"),
+                            Instant.now(),
+                            WebhookSignature.TOLERANCE),
+                    "every delivery is signed with the webhook's secret");
             JsonObject event = JsonParser.parseString(d.get("body")).getAsJsonObject();
             assertEquals(event.get("id").getAsString(), d.get("zebros-event-id"));
             if (d.get("answered").equals("204")) {
-                delivered.add(event.get("type").getAsString() + " v" + event.getAsJsonObject("data").get("version").getAsLong());
+                delivered.add(event.get("type").getAsString() + " v"
+                        + event.getAsJsonObject("data").get("version").getAsLong());
             }
         }
-        assertEquals(List.of("contact.created v1", "contact.updated v2", "contact.updated v3", "contact.deleted v4"), delivered,
+        assertEquals(
+                List.of("contact.created v1", "contact.updated v2", "contact.updated v3", "contact.deleted v4"),
+                delivered,
                 "one item's events in order, the failed first one retried before the rest: " + received);
         assertEquals("500", received.get(0).get("answered"));
         assertEquals("2", received.get(1).get("zebros-delivery-attempt"));
         JsonObject update = JsonParser.parseString(received.get(2).get("body")).getAsJsonObject();
-        assertEquals("{\"title\":{\"old\":null,\"new\":\"CTO\"}}", update.getAsJsonObject("data").get("changes").toString());
+        assertEquals(
+                "{\"title\":{\"old\":null,\"new\":\"CTO\"}}",
+                update.getAsJsonObject("data").get("changes").toString());
 
-        JsonArray deliveries = JsonParser.parseString(call("GET", "/v1/webhooks/" + webhookId + "/deliveries", token, null).body())
-                .getAsJsonObject().getAsJsonArray("items");
+        JsonArray deliveries = JsonParser.parseString(
+                        call("GET", "/v1/webhooks/" + webhookId + "/deliveries", token, null)
+                                .body())
+                .getAsJsonObject()
+                .getAsJsonArray("items");
         assertEquals(5, deliveries.size());
         List<String> outcomes = new ArrayList<>();
         deliveries.forEach(d -> outcomes.add(d.getAsJsonObject().get("outcome").getAsString()));
@@ -195,7 +252,10 @@ class WebhooksTest {
         assertEquals(640, com.zebros.crm.webhook.WebhookDelivery.backoff(7).toSeconds());
         assertEquals(900, com.zebros.crm.webhook.WebhookDelivery.backoff(8).toSeconds());
         assertEquals(900, com.zebros.crm.webhook.WebhookDelivery.backoff(19).toSeconds());
-        assertEquals(10 + 20 + 40 + 80 + 160 + 320 + 640 + 12 * 900, total, "3 h 21 min 10 s between the first and the 20th");
+        assertEquals(
+                10 + 20 + 40 + 80 + 160 + 320 + 640 + 12 * 900,
+                total,
+                "3 h 21 min 10 s between the first and the 20th");
     }
 
     /** A fan-out the queue refuses reports the first record it could not send, so Lambda retries from there. */
@@ -203,7 +263,10 @@ class WebhooksTest {
     void aFanOutTheQueueRefusesIsRetriedFromTheFirstUnsentRecord() throws Exception {
         String tenant = "hooks-down-" + UUID.randomUUID();
         String token = api.issuer().token(tenant, "user-of-" + tenant, List.of(Principal.ADMIN));
-        assertEquals(201, call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:1/hook\",\"events\":[\"*\"]}").statusCode());
+        assertEquals(
+                201,
+                call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:1/hook\",\"events\":[\"*\"]}")
+                        .statusCode());
         call("POST", "/v1/customers", token, "{\"name\":\"One\"}");
         call("POST", "/v1/customers", token, "{\"name\":\"Two\"}");
         Map<String, String> env = new HashMap<>(api.dynamo().environment());
@@ -213,18 +276,27 @@ class WebhooksTest {
         JsonObject stream = streamEvent(tenant);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         broken.handleRequest(new ByteArrayInputStream(stream.toString().getBytes(StandardCharsets.UTF_8)), out, null);
-        JsonArray failures = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("batchItemFailures");
+        JsonArray failures = JsonParser.parseString(out.toString(StandardCharsets.UTF_8))
+                .getAsJsonObject()
+                .getAsJsonArray("batchItemFailures");
         assertEquals(1, failures.size(), out.toString(StandardCharsets.UTF_8));
         String firstHistory = null;
         for (var r : stream.getAsJsonArray("Records")) {
             JsonObject record = r.getAsJsonObject();
-            if (record.getAsJsonObject("dynamodb").getAsJsonObject("Keys").getAsJsonObject("jobId").get("S").getAsString()
+            if (record.getAsJsonObject("dynamodb")
+                    .getAsJsonObject("Keys")
+                    .getAsJsonObject("jobId")
+                    .get("S")
+                    .getAsString()
                     .startsWith("#history#")) {
-                firstHistory = record.getAsJsonObject("dynamodb").get("SequenceNumber").getAsString();
+                firstHistory =
+                        record.getAsJsonObject("dynamodb").get("SequenceNumber").getAsString();
                 break;
             }
         }
-        assertEquals(firstHistory, failures.get(0).getAsJsonObject().get("itemIdentifier").getAsString());
+        assertEquals(
+                firstHistory,
+                failures.get(0).getAsJsonObject().get("itemIdentifier").getAsString());
     }
 
     /** A redirect is not followed: it could lead to an address the check would refuse. The attempt is a failure. */
@@ -232,17 +304,31 @@ class WebhooksTest {
     void aRedirectIsNotFollowed() throws Exception {
         String tenant = "hooks-redirect-" + UUID.randomUUID();
         String token = api.issuer().token(tenant, "user-of-" + tenant, List.of(Principal.ADMIN));
-        String id = JsonParser.parseString(call("POST", "/v1/webhooks", token, "{\"url\":\"http://127.0.0.1:"
-                + endpoint.getAddress().getPort() + "/moved\",\"events\":[\"*\"]}").body()).getAsJsonObject().get("id").getAsString();
-        var registry = new com.zebros.crm.webhook.WebhookRegistry(new com.zebros.crm.store.Store(api.dynamo().client(), api.dynamo().names()));
-        var delivery = new com.zebros.crm.webhook.WebhookDelivery(registry, new WebhookTarget(true), java.time.Clock.systemUTC());
+        String id = JsonParser.parseString(call(
+                                "POST",
+                                "/v1/webhooks",
+                                token,
+                                "{\"url\":\"http://127.0.0.1:"
+                                        + endpoint.getAddress().getPort() + "/moved\",\"events\":[\"*\"]}")
+                        .body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
+        var registry = new com.zebros.crm.webhook.WebhookRegistry(new com.zebros.crm.store.Store(
+                api.dynamo().client(), api.dynamo().names()));
+        var delivery = new com.zebros.crm.webhook.WebhookDelivery(
+                registry, new WebhookTarget(true), java.time.Clock.systemUTC());
         received.clear();
         String message = "{\"tenantId\":\"" + tenant + "\",\"webhookId\":\"" + id + "\",\"event\":{\"id\":\"evt_1\","
                 + "\"type\":\"customer.created\",\"data\":{\"id\":\"cus_1\"}}}";
         assertEquals(com.zebros.crm.webhook.WebhookDelivery.Outcome.FAILED, delivery.deliver(message, 1));
         assertEquals(List.of(), received, "the address it was sent to was not asked");
-        JsonObject attempt = JsonParser.parseString(call("GET", "/v1/webhooks/" + id + "/deliveries", token, null).body())
-                .getAsJsonObject().getAsJsonArray("items").get(0).getAsJsonObject();
+        JsonObject attempt = JsonParser.parseString(call("GET", "/v1/webhooks/" + id + "/deliveries", token, null)
+                        .body())
+                .getAsJsonObject()
+                .getAsJsonArray("items")
+                .get(0)
+                .getAsJsonObject();
         assertEquals(302, attempt.get("httpStatus").getAsInt());
     }
 
@@ -250,48 +336,107 @@ class WebhooksTest {
     void aSignatureIsRefusedWhenReplayedLateOrTheBodyChanged() {
         Instant sent = Instant.parse("2026-12-06T10:00:00Z");
         String header = WebhookSignature.sign("whsec_x", "{\"a\":1}", sent);
-        assertTrue(WebhookSignature.verify("whsec_x", header, "{\"a\":1}", sent.plusSeconds(60), WebhookSignature.TOLERANCE));
-        assertFalse(WebhookSignature.verify("whsec_x", header, "{\"a\":1}", sent.plus(Duration.ofMinutes(6)), WebhookSignature.TOLERANCE),
+        assertTrue(WebhookSignature.verify(
+                "whsec_x", header, "{\"a\":1}", sent.plusSeconds(60), WebhookSignature.TOLERANCE));
+        assertFalse(
+                WebhookSignature.verify(
+                        "whsec_x", header, "{\"a\":1}", sent.plus(Duration.ofMinutes(6)), WebhookSignature.TOLERANCE),
                 "replayed six minutes later");
-        assertFalse(WebhookSignature.verify("whsec_x", header, "{\"a\":2}", sent, WebhookSignature.TOLERANCE), "body changed");
-        assertFalse(WebhookSignature.verify("whsec_y", header, "{\"a\":1}", sent, WebhookSignature.TOLERANCE), "another secret");
-        assertFalse(WebhookSignature.verify("whsec_x", "v1=abc", "{\"a\":1}", sent, WebhookSignature.TOLERANCE), "no time");
+        assertFalse(
+                WebhookSignature.verify("whsec_x", header, "{\"a\":2}", sent, WebhookSignature.TOLERANCE),
+                "body changed");
+        assertFalse(
+                WebhookSignature.verify("whsec_y", header, "{\"a\":1}", sent, WebhookSignature.TOLERANCE),
+                "another secret");
+        assertFalse(
+                WebhookSignature.verify("whsec_x", "v1=abc", "{\"a\":1}", sent, WebhookSignature.TOLERANCE), "no time");
     }
 
     @Test
     void theDeployedApiRegistersOnlyHttpsToPublicAddressesAndRolesAndTenantsApply() throws Exception {
         String tenant = "hooks-roles-" + UUID.randomUUID();
         String admin = com.zebros.crm.local.Api.admin(tenant);
-        for (String url : List.of("http://hooks.example/x", "https://127.0.0.1/x", "https://10.1.2.3/x", "https://169.254.169.254/latest",
-                "https://[::1]/x", "https://localhost/x", "https://user:pw@hooks.example/x", "not a url")) {
-            var refused = com.zebros.crm.local.Api.post("/v1/webhooks", admin, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
+        for (String url : List.of(
+                "http://hooks.example/x",
+                "https://127.0.0.1/x",
+                "https://10.1.2.3/x",
+                "https://169.254.169.254/latest",
+                "https://[::1]/x",
+                "https://localhost/x",
+                "https://user:pw@hooks.example/x",
+                "not a url")) {
+            var refused = com.zebros.crm.local.Api.post(
+                    "/v1/webhooks", admin, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
             assertEquals(400, refused.status(), url + ": " + refused.body());
         }
         String good = "{\"url\":\"https://hooks.example/crm\",\"events\":[\"*\"]}";
-        assertEquals(403, com.zebros.crm.local.Api.post("/v1/webhooks", com.zebros.crm.local.Api.token(tenant, Principal.USER), good).status());
-        assertEquals(400, com.zebros.crm.local.Api.post("/v1/webhooks", admin, "{\"url\":\"https://hooks.example\",\"events\":[\"deal.won\"]}").status());
-        String id = com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).json().get("id").getAsString();
+        assertEquals(
+                403,
+                com.zebros.crm.local.Api.post(
+                                "/v1/webhooks", com.zebros.crm.local.Api.token(tenant, Principal.USER), good)
+                        .status());
+        assertEquals(
+                400,
+                com.zebros.crm.local.Api.post(
+                                "/v1/webhooks", admin, "{\"url\":\"https://hooks.example\",\"events\":[\"deal.won\"]}")
+                        .status());
+        String id = com.zebros.crm.local.Api.post("/v1/webhooks", admin, good)
+                .json()
+                .get("id")
+                .getAsString();
         String other = com.zebros.crm.local.Api.admin("other-" + UUID.randomUUID());
-        assertEquals(404, com.zebros.crm.local.Api.get("/v1/webhooks/" + id, other).status());
-        assertEquals(404, com.zebros.crm.local.Api.delete("/v1/webhooks/" + id, other).status());
-        assertEquals(200, com.zebros.crm.local.Api.get("/v1/webhooks", com.zebros.crm.local.Api.token(tenant, Principal.READ_ONLY)).status());
+        assertEquals(
+                404, com.zebros.crm.local.Api.get("/v1/webhooks/" + id, other).status());
+        assertEquals(
+                404,
+                com.zebros.crm.local.Api.delete("/v1/webhooks/" + id, other).status());
+        assertEquals(
+                200,
+                com.zebros.crm.local.Api.get(
+                                "/v1/webhooks", com.zebros.crm.local.Api.token(tenant, Principal.READ_ONLY))
+                        .status());
         for (int i = 1; i < 10; i++) {
-            assertEquals(201, com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status());
+            assertEquals(
+                    201,
+                    com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status());
         }
-        assertEquals(409, com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status(), "at most ten per tenant");
-        assertEquals(204, com.zebros.crm.local.Api.delete("/v1/webhooks/" + id, admin).status());
-        assertEquals(201, com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status(), "a removed one frees its place");
+        assertEquals(
+                409, com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status(), "at most ten per tenant");
+        assertEquals(
+                204,
+                com.zebros.crm.local.Api.delete("/v1/webhooks/" + id, admin).status());
+        assertEquals(
+                201,
+                com.zebros.crm.local.Api.post("/v1/webhooks", admin, good).status(),
+                "a removed one frees its place");
     }
 
     @Test
     void onlyPublicAddressesArePublic() throws Exception {
-        for (String address : List.of("10.0.0.1", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "127.0.0.1",
-                "0.0.0.0", "::1", "fe80::1", "fd00::1", "224.0.0.1")) {
-            assertFalse(new WebhookTarget(false).problem("https://" + (address.contains(":") ? "[" + address + "]" : address) + "/x")
-                    .isEmpty(), address);
+        for (String address : List.of(
+                "10.0.0.1",
+                "172.16.0.1",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "127.0.0.1",
+                "0.0.0.0",
+                "::1",
+                "fe80::1",
+                "fd00::1",
+                "224.0.0.1")) {
+            assertFalse(
+                    new WebhookTarget(false)
+                            .problem("https://" + (address.contains(":") ? "[" + address + "]" : address) + "/x")
+                            .isEmpty(),
+                    address);
         }
         for (String address : List.of("8.8.8.8", "1.1.1.1", "[2001:4860:4860::8888]")) {
-            assertTrue(new WebhookTarget(false).problem("https://" + address + "/x").isEmpty(), address);
+            assertTrue(
+                    new WebhookTarget(false)
+                            .problem("https://" + address + "/x")
+                            .isEmpty(),
+                    address);
         }
     }
 
@@ -300,8 +445,11 @@ class WebhooksTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         function.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, null);
         List<String> failed = new ArrayList<>();
-        JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("batchItemFailures")
-                .forEach(f -> failed.add(f.getAsJsonObject().get("itemIdentifier").getAsString()));
+        JsonParser.parseString(out.toString(StandardCharsets.UTF_8))
+                .getAsJsonObject()
+                .getAsJsonArray("batchItemFailures")
+                .forEach(f ->
+                        failed.add(f.getAsJsonObject().get("itemIdentifier").getAsString()));
         return failed;
     }
 
@@ -309,13 +457,23 @@ class WebhooksTest {
     private static JsonObject streamEvent(String tenant) {
         LocalDynamo dynamo = api.dynamo();
         JsonArray records = new JsonArray();
-        try (var streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(dynamo.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(LocalDynamo.credentials()).build()) {
+        try (var streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamo.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials())
+                .build()) {
             String table = dynamo.names().get(Table.JOBS);
-            String arn = dynamo.client().describeTable(b -> b.tableName(table)).table().latestStreamArn();
-            for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-                String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String arn = dynamo.client()
+                    .describeTable(b -> b.tableName(table))
+                    .table()
+                    .latestStreamArn();
+            for (var shard : streams.describeStream(b -> b.streamArn(arn))
+                    .streamDescription()
+                    .shards()) {
+                String iterator = streams.getShardIterator(b -> b.streamArn(arn)
+                                .shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
                 for (int i = 0; i < 50 && iterator != null; i++) {
                     String current = iterator;
                     var batch = streams.getRecords(b -> b.shardIterator(current));

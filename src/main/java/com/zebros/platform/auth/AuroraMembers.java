@@ -9,8 +9,7 @@ import java.util.List;
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html).
  */
 final class AuroraMembers {
-    private AuroraMembers() {
-    }
+    private AuroraMembers() {}
 
     /**
      * One instance.

@@ -1,21 +1,15 @@
 package com.zebros.platform.auth;
 
-import com.zebros.platform.CanonicalJson;
-import com.zebros.platform.NamedOutputs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
-import com.pulumi.aws.rds.GlobalCluster;
-import com.pulumi.aws.rds.GlobalClusterArgs;
-import com.zebros.platform.global.PrimaryOutputs;
-import com.zebros.platform.global.PrimaryStack;
-import com.zebros.platform.network.SecurityRule;
-import java.util.Optional;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
 import com.pulumi.aws.rds.ClusterParameterGroup;
 import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.GlobalCluster;
+import com.pulumi.aws.rds.GlobalClusterArgs;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
@@ -23,6 +17,8 @@ import com.pulumi.aws.rds.inputs.ClusterServerlessv2ScalingConfigurationArgs;
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.zebros.platform.CanonicalJson;
+import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
@@ -30,11 +26,15 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.data.EncryptionKey;
+import com.zebros.platform.global.PrimaryOutputs;
+import com.zebros.platform.global.PrimaryStack;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.LogGroups;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keycloak's database: Aurora PostgreSQL Serverless v2 in the data subnets, encrypted with the
@@ -53,6 +53,7 @@ public final class AuthDatabase extends ZebrosComponent {
      * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html).
      */
     public static final String ENGINE = "aurora-postgresql";
+
     public static final String ENGINE_VERSION = "16.6";
     public static final String DATABASE = "keycloak";
     public static final String MASTER_USER = "zebros_admin";
@@ -81,9 +82,8 @@ public final class AuthDatabase extends ZebrosComponent {
      *                       global cluster instead of holding a database of its own
      * @param masterPassword the master password (the config secret {@code zebros:dbMasterPassword})
      */
-    public record Wiring(Network network, Optional<PrimaryStack> primary,
-                         com.zebros.platform.config.Secret masterPassword) {
-    }
+    public record Wiring(
+            Network network, Optional<PrimaryStack> primary, com.zebros.platform.config.Secret masterPassword) {}
 
     /**
      * The cluster's size.
@@ -129,42 +129,70 @@ public final class AuthDatabase extends ZebrosComponent {
         this.masterPassword = wiring.masterPassword();
         this.size = size;
         var naming = stack.naming();
-        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(naming.physical("auth-db"),
-                "Zebros CRM auth database of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
+        key = new EncryptionKey(
+                name + "-key",
+                EncryptionKey.Args.of(
+                        naming.physical("auth-db"),
+                        "Zebros CRM auth database of stack " + stack.stackName(),
+                        stack.deletionProtection()),
+                this,
+                stack.provider());
 
-        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(naming.physical("auth-db"))
-                .description("Aurora PostgreSQL for Keycloak: reachable from Keycloak tasks only")
-                .vpcId(network.vpcId())
-                .build(), child());
-        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
-                .name(naming.physical("auth-db"))
-                .description("Data subnets of the Zebros CRM VPC")
-                .subnetIds(Output.all(network.dataSubnetIds()))
-                .build(), child());
-        var parameters = new ClusterParameterGroup(name + "-params", ClusterParameterGroupArgs.builder()
-                .name(naming.physical("auth-db"))
-                .family("aurora-postgresql16")
-                .description("TLS only for the Zebros CRM auth database")
-                .parameters(ClusterParameterGroupParameterArgs.builder().name("rds.force_ssl").value("1").build())
-                .build(), child());
+        securityGroup = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(naming.physical("auth-db"))
+                        .description("Aurora PostgreSQL for Keycloak: reachable from Keycloak tasks only")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
+        var subnets = new SubnetGroup(
+                name + "-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.physical("auth-db"))
+                        .description("Data subnets of the Zebros CRM VPC")
+                        .subnetIds(Output.all(network.dataSubnetIds()))
+                        .build(),
+                child());
+        var parameters = new ClusterParameterGroup(
+                name + "-params",
+                ClusterParameterGroupArgs.builder()
+                        .name(naming.physical("auth-db"))
+                        .family("aurora-postgresql16")
+                        .description("TLS only for the Zebros CRM auth database")
+                        .parameters(ClusterParameterGroupParameterArgs.builder()
+                                .name("rds.force_ssl")
+                                .value("1")
+                                .build())
+                        .build(),
+                child());
 
         this.clusterId = clusterIdentifier(stack);
         var clusterArgs = clusterArgs(stack, subnets, parameters, primary);
         // RDS publishes the exported PostgreSQL log to this group, its name fixed by RDS:
         // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html
-        var exportedLogs = LogGroups.create(name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql",
-                stack, child());
-        cluster = new Cluster(name, clusterArgs.build(), CustomResourceOptions.merge(
-                StatefulOptions.auroraCluster(stack.deletionProtection(), this, stack.provider(),
-                        globalRole != AuroraGlobalRole.NONE),
-                CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
+        var exportedLogs = LogGroups.create(
+                name + "-logs", "/aws/rds/cluster/" + clusterIdentifier(stack) + "/postgresql", stack, child());
+        cluster = new Cluster(
+                name,
+                clusterArgs.build(),
+                CustomResourceOptions.merge(
+                        StatefulOptions.auroraCluster(
+                                stack.deletionProtection(),
+                                this,
+                                stack.provider(),
+                                globalRole != AuroraGlobalRole.NONE),
+                        CustomResourceOptions.builder().dependsOn(exportedLogs).build()));
 
         instances(name, stack);
 
-        credentials = new StoredSecret(name + "-credentials", "zebros/" + stack.stackName() + "/keycloak-db",
-                "Keycloak's database login; read by the Keycloak task at start", Optional.of(key.arn()),
-                credentialsJson(masterPassword.reveal()), stack.deletionProtection())
+        credentials = new StoredSecret(
+                        name + "-credentials",
+                        "zebros/" + stack.stackName() + "/keycloak-db",
+                        "Keycloak's database login; read by the Keycloak task at start",
+                        Optional.of(key.arn()),
+                        credentialsJson(masterPassword.reveal()),
+                        stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
         writerEndpoint = writerEndpoint(name, stack, primary);
@@ -172,8 +200,8 @@ public final class AuthDatabase extends ZebrosComponent {
     }
 
     /** The cluster: Serverless v2 within the phase's capacity, encrypted, TLS only, a week of backups. */
-    private ClusterArgs.Builder clusterArgs(StackContext stack, SubnetGroup subnets, ClusterParameterGroup parameters,
-                                            Optional<PrimaryStack> primary) {
+    private ClusterArgs.Builder clusterArgs(
+            StackContext stack, SubnetGroup subnets, ClusterParameterGroup parameters, Optional<PrimaryStack> primary) {
         var naming = stack.naming();
         Range acu = size.acu();
         boolean keepFinalSnapshot = stack.deletionProtection();
@@ -189,7 +217,9 @@ public final class AuthDatabase extends ZebrosComponent {
                 .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
                 .dbClusterParameterGroupName(parameters.name())
                 .serverlessv2ScalingConfiguration(ClusterServerlessv2ScalingConfigurationArgs.builder()
-                        .minCapacity(acu.min()).maxCapacity(acu.max()).build())
+                        .minCapacity(acu.min())
+                        .maxCapacity(acu.max())
+                        .build())
                 .backupRetentionPeriod(7)
                 .preferredBackupWindow("03:00-04:00")
                 .copyTagsToSnapshot(true)
@@ -219,19 +249,25 @@ public final class AuthDatabase extends ZebrosComponent {
     private void instances(String name, StackContext stack) {
         ClusterInstance first = null;
         for (AuroraMembers.Member member : AuroraMembers.of(size.readers())) {
-            instanceSpecs.add(Map.of("identifier", stack.naming().regional(member.identifier()),
-                    "promotionTier", member.promotionTier()));
+            instanceSpecs.add(Map.of(
+                    "identifier",
+                    stack.naming().regional(member.identifier()),
+                    "promotionTier",
+                    member.promotionTier()));
             instanceZones.add(stack.zone(member.zone()));
-            var instance = new ClusterInstance(name + "-" + member.suffix(), ClusterInstanceArgs.builder()
-                    .identifier(stack.naming().regional(member.identifier()))
-                    .clusterIdentifier(cluster.id())
-                    .instanceClass("db.serverless")
-                    .engine(ENGINE)
-                    .engineVersion(ENGINE_VERSION)
-                    .availabilityZone(stack.zone(member.zone()))
-                    .publiclyAccessible(false)
-                    .promotionTier(member.promotionTier())
-                    .build(), member.isWriter() ? child() : childAfter(first));
+            var instance = new ClusterInstance(
+                    name + "-" + member.suffix(),
+                    ClusterInstanceArgs.builder()
+                            .identifier(stack.naming().regional(member.identifier()))
+                            .clusterIdentifier(cluster.id())
+                            .instanceClass("db.serverless")
+                            .engine(ENGINE)
+                            .engineVersion(ENGINE_VERSION)
+                            .availabilityZone(stack.zone(member.zone()))
+                            .publiclyAccessible(false)
+                            .promotionTier(member.promotionTier())
+                            .build(),
+                    member.isWriter() ? child() : childAfter(first));
             if (member.isWriter()) {
                 first = instance;
             }
@@ -245,12 +281,15 @@ public final class AuthDatabase extends ZebrosComponent {
             // The existing regional cluster becomes global in place: the global cluster is made from
             // it, and the cluster never names the global cluster itself
             // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster).
-            globalCluster = new GlobalCluster(name + "-global", GlobalClusterArgs.builder()
-                    .globalClusterIdentifier(naming.physical("auth-global"))
-                    .sourceDbClusterIdentifier(cluster.arn())
-                    .forceDestroy(true)
-                    .deletionProtection(stack.deletionProtection())
-                    .build(), StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
+            globalCluster = new GlobalCluster(
+                    name + "-global",
+                    GlobalClusterArgs.builder()
+                            .globalClusterIdentifier(naming.physical("auth-global"))
+                            .sourceDbClusterIdentifier(cluster.arn())
+                            .forceDestroy(true)
+                            .deletionProtection(stack.deletionProtection())
+                            .build(),
+                    StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
             return globalCluster.endpoint();
         } else if (globalRole == AuroraGlobalRole.MEMBER) {
             return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
@@ -270,8 +309,10 @@ public final class AuthDatabase extends ZebrosComponent {
 
     /** Lets {@code clientSecurityGroupId} reach PostgreSQL, and nothing else in. */
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId,
-                "PostgreSQL from " + name)), child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId, "PostgreSQL from " + name)),
+                child());
     }
 
     /** The ECS {@code valueFrom} of one field of the credentials secret. */
@@ -305,9 +346,17 @@ public final class AuthDatabase extends ZebrosComponent {
      * {@code pulumi refresh} afterwards finds them.
      */
     public Output<Map<String, Object>> memberSpec() {
-        return Output.of(Map.<String, Output<String>>of("securityGroupId", securityGroup.id(), "kmsKeyArn", key.arn(),
-                "subnetGroup", cluster.dbSubnetGroupName(), "parameterGroup", cluster.dbClusterParameterGroupName()))
-                .apply(NamedOutputs::resolve).apply(named -> Output.all(instanceZones).applyValue(zones -> {
+        return Output.of(Map.<String, Output<String>>of(
+                        "securityGroupId",
+                        securityGroup.id(),
+                        "kmsKeyArn",
+                        key.arn(),
+                        "subnetGroup",
+                        cluster.dbSubnetGroupName(),
+                        "parameterGroup",
+                        cluster.dbClusterParameterGroupName()))
+                .apply(NamedOutputs::resolve)
+                .apply(named -> Output.all(instanceZones).applyValue(zones -> {
                     List<Map<String, Object>> instances = new java.util.ArrayList<>();
                     for (int i = 0; i < instanceSpecs.size(); i++) {
                         Map<String, Object> instance = new java.util.TreeMap<>(instanceSpecs.get(i));

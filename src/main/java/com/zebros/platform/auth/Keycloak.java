@@ -10,18 +10,18 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
-import com.zebros.platform.compute.LoadBalancedFargateService;
 import com.zebros.platform.compute.ContainerSpec;
 import com.zebros.platform.compute.FargateTaskDefinition;
+import com.zebros.platform.compute.LoadBalancedFargateService;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.config.RoleDecisions;
 import com.zebros.platform.config.TaskSize;
-import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import com.zebros.platform.ops.LogGroups;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +70,15 @@ public final class Keycloak extends ZebrosComponent {
      * What Keycloak uses: the network, the container cluster, its image, its database, and the bootstrap admin's
      * password (the config secret {@code zebros:keycloakAdminPassword}).
      */
-    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, AuthDatabase database,
-                         com.zebros.platform.config.Secret adminPassword) {
-    }
+    public record Wiring(
+            Network network,
+            ContainerCluster cluster,
+            ContainerImages images,
+            AuthDatabase database,
+            com.zebros.platform.config.Secret adminPassword) {}
 
     /** What Keycloak uses, its tasks, and the names its load balancer answers. */
-    public record Args(Wiring wiring, Size size, KeycloakLoadBalancer.Names names) {
-    }
+    public record Args(Wiring wiring, Size size, KeycloakLoadBalancer.Names names) {}
 
     public Keycloak(String name, StackContext stack, Args args) {
         super("zebros:auth:Keycloak", name, stack);
@@ -84,55 +86,82 @@ public final class Keycloak extends ZebrosComponent {
         Network network = wiring.network();
         AuthDatabase database = wiring.database();
         var naming = stack.naming();
-        loadBalancer = new KeycloakLoadBalancer(name + "-lb", stack,
-                new KeycloakLoadBalancer.Args(network, args.names()), childComponent());
+        loadBalancer = new KeycloakLoadBalancer(
+                name + "-lb", stack, new KeycloakLoadBalancer.Args(network, args.names()), childComponent());
 
-        tasks = new SecurityGroup(name + "-tasks", SecurityGroupArgs.builder()
-                .name(naming.physical("keycloak"))
-                .description("Keycloak tasks: traffic from the load balancer, cluster traffic from each other")
-                .vpcId(network.vpcId())
-                .build(), child());
+        tasks = new SecurityGroup(
+                name + "-tasks",
+                SecurityGroupArgs.builder()
+                        .name(naming.physical("keycloak"))
+                        .description("Keycloak tasks: traffic from the load balancer, cluster traffic from each other")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
         allowTraffic(name, network, database);
 
-        var adminSecret = new StoredSecret(name + "-admin", "zebros/" + stack.stackName() + "/keycloak-admin",
-                "Keycloak bootstrap admin password", Optional.of(database.key().arn()), wiring.adminPassword().reveal(),
-                stack.deletionProtection())
+        var adminSecret = new StoredSecret(
+                        name + "-admin",
+                        "zebros/" + stack.stackName() + "/keycloak-admin",
+                        "Keycloak bootstrap admin password",
+                        Optional.of(database.key().arn()),
+                        wiring.adminPassword().reveal(),
+                        stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/keycloak", stack, child());
 
         var executionRole = executionRole(name, wiring.images(), database, adminSecret.arn(), logGroup);
         // Keycloak itself calls no AWS API: its task role has no permissions.
-        var taskRole = new ServiceRole(name + "-task", naming.physical("keycloak-task"),
-                "ecs-tasks.amazonaws.com", new PolicyDocument(), child());
+        var taskRole = new ServiceRole(
+                name + "-task",
+                naming.physical("keycloak-task"),
+                "ecs-tasks.amazonaws.com",
+                new PolicyDocument(),
+                child());
 
         var container = container(stack, wiring.images(), database, adminSecret.arn(), logGroup);
 
-        var task = FargateTaskDefinition.create(name, naming.physical("keycloak"), args.size().task(), executionRole,
-                taskRole, container, child());
+        var task = FargateTaskDefinition.create(
+                name, naming.physical("keycloak"), args.size().task(), executionRole, taskRole, container, child());
 
         // Keycloak takes a minute or two to start; the grace keeps the load balancer from killing it meanwhile.
         // Logins are CPU-bound (password hashing), sessions and caches hold memory: the seeds' "CPU/memory > 70 %".
-        service = new LoadBalancedFargateService(new LoadBalancedFargateService.Args(name, naming.physical("keycloak"),
-                wiring.cluster(), task.arn(), Output.all(network.appSubnetIds()), tasks.id(),
-                loadBalancer.targetGroupArn(), "keycloak", KeycloakLoadBalancer.HTTP_PORT, args.size().tasks(), 300,
-                List.of(loadBalancer.httpsListener()), args.size().targetPercent()), child()).service();
+        service = new LoadBalancedFargateService(
+                        new LoadBalancedFargateService.Args(
+                                name,
+                                naming.physical("keycloak"),
+                                wiring.cluster(),
+                                task.arn(),
+                                Output.all(network.appSubnetIds()),
+                                tasks.id(),
+                                loadBalancer.targetGroupArn(),
+                                "keycloak",
+                                KeycloakLoadBalancer.HTTP_PORT,
+                                args.size().tasks(),
+                                300,
+                                List.of(loadBalancer.httpsListener()),
+                                args.size().targetPercent()),
+                        child())
+                .service();
 
         registerOutputs(Map.of("url", Output.of("https://" + stack.dns().authHost())));
     }
-
 
     /** Tasks take traffic from the load balancer and each other (the cluster), and reach only PostgreSQL and HTTPS. */
     private void allowTraffic(String name, Network network, AuthDatabase database) {
         List<SecurityRule> rules = new ArrayList<>();
         for (int port : List.of(KeycloakLoadBalancer.HTTP_PORT, KeycloakLoadBalancer.MANAGEMENT_PORT)) {
-            rules.add(SecurityRule.inFrom(name + "-from-lb-" + port, port, loadBalancer.securityGroupId(), "from the load balancer"));
+            rules.add(SecurityRule.inFrom(
+                    name + "-from-lb-" + port, port, loadBalancer.securityGroupId(), "from the load balancer"));
         }
         for (int port : CLUSTER_PORTS) {
-            rules.add(SecurityRule.inFrom(name + "-cluster-in-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
-            rules.add(SecurityRule.outTo(name + "-cluster-out-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
+            rules.add(SecurityRule.inFrom(
+                    name + "-cluster-in-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
+            rules.add(SecurityRule.outTo(
+                    name + "-cluster-out-" + port, port, tasks.id(), "Keycloak cluster (jdbc-ping)"));
         }
-        rules.add(SecurityRule.outToRange(name + "-to-db", AuthDatabase.PORT, network.vpcCidr(), "PostgreSQL in the data subnets"));
+        rules.add(SecurityRule.outToRange(
+                name + "-to-db", AuthDatabase.PORT, network.vpcCidr(), "PostgreSQL in the data subnets"));
         // HTTPS out for ECR, CloudWatch Logs and Secrets Manager through the NAT gateway.
         rules.add(SecurityRule.outToRange(name + "-https-out", 443, SecurityRule.anywhere(), "AWS APIs over HTTPS"));
         SecurityRule.create(tasks.id(), rules, child());
@@ -141,26 +170,43 @@ public final class Keycloak extends ZebrosComponent {
     }
 
     /** What ECS needs to start a task: pull the image, read the two secrets, write the logs. */
-    private ServiceRole executionRole(String name, ContainerImages images, AuthDatabase database,
-                                      Output<String> adminSecretArn, LogGroup logGroup) {
+    private ServiceRole executionRole(
+            String name,
+            ContainerImages images,
+            AuthDatabase database,
+            Output<String> adminSecretArn,
+            LogGroup logGroup) {
         PolicyDocument execution = new PolicyDocument();
         images.grantPull(execution, ContainerImages.KEYCLOAK);
         database.grantReadCredentials(execution);
         execution.allow("ReadAdminPassword", List.of("secretsmanager:GetSecretValue"), List.of(adminSecretArn));
-        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        execution.allow(
+                "WriteLogs",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
-        return new ServiceRole(name + "-execution", stack.naming().physical("keycloak-execution"),
-                "ecs-tasks.amazonaws.com", execution, child());
+        return new ServiceRole(
+                name + "-execution",
+                stack.naming().physical("keycloak-execution"),
+                "ecs-tasks.amazonaws.com",
+                execution,
+                child());
     }
 
     /** Keycloak's container: the database by the global writer endpoint, TLS required; secrets from Secrets Manager. */
-    private ContainerSpec container(StackContext stack, ContainerImages images, AuthDatabase database,
-                                    Output<String> adminSecretArn, LogGroup logGroup) {
+    private ContainerSpec container(
+            StackContext stack,
+            ContainerImages images,
+            AuthDatabase database,
+            Output<String> adminSecretArn,
+            LogGroup logGroup) {
         return new ContainerSpec("keycloak", images.image(ContainerImages.KEYCLOAK))
                 .port(KeycloakLoadBalancer.HTTP_PORT)
                 .port(KeycloakLoadBalancer.MANAGEMENT_PORT)
-                .env("KC_DB_URL", database.writerEndpoint().applyValue(host ->
-                        "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/" + AuthDatabase.DATABASE + "?sslmode=require"))
+                .env(
+                        "KC_DB_URL",
+                        database.writerEndpoint()
+                                .applyValue(host -> "jdbc:postgresql://" + host + ":" + AuthDatabase.PORT + "/"
+                                        + AuthDatabase.DATABASE + "?sslmode=require"))
                 .env("KC_HOSTNAME", "https://" + stack.dns().authHost())
                 .env("KC_HTTP_ENABLED", "true")
                 .env("KC_PROXY_HEADERS", "xforwarded")
@@ -173,7 +219,6 @@ public final class Keycloak extends ZebrosComponent {
                 .secret("KC_BOOTSTRAP_ADMIN_PASSWORD", adminSecretArn)
                 .logs(logGroup.name(), stack.region());
     }
-
 
     /**
      * The realm's issuer: the same in both regions, so tokens stay valid after failover

@@ -55,40 +55,50 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
      * @param network the VPC whose public subnets the load balancer spans
      * @param names   the names it answers
      */
-    public record Args(Network network, Names names) {
-    }
+    public record Args(Network network, Names names) {}
 
     public KeycloakLoadBalancer(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:auth:KeycloakLoadBalancer", name, stack, options);
         Network network = args.network();
         var naming = stack.naming();
 
-        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(naming.physical("auth-alb"))
-                .description("Keycloak load balancer: HTTPS from anywhere")
-                .vpcId(network.vpcId())
-                .build(), child());
-        SecurityRule.create(securityGroup.id(), List.of(
-                SecurityRule.inFromRange(name + "-in-443-v4", 443, SecurityRule.anywhere(), "HTTPS"),
-                SecurityRule.inFromRange(name + "-in-80-v4", 80, SecurityRule.anywhere(), "HTTP, redirected to HTTPS")), child());
+        securityGroup = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(naming.physical("auth-alb"))
+                        .description("Keycloak load balancer: HTTPS from anywhere")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(
+                        SecurityRule.inFromRange(name + "-in-443-v4", 443, SecurityRule.anywhere(), "HTTPS"),
+                        SecurityRule.inFromRange(
+                                name + "-in-80-v4", 80, SecurityRule.anywhere(), "HTTP, redirected to HTTPS")),
+                child());
 
-        loadBalancer = new LoadBalancer(name, LoadBalancerArgs.builder()
-                .name(naming.physical("auth"))
-                .loadBalancerType("application")
-                .internal(false)
-                .securityGroups(securityGroup.id().applyValue(List::of))
-                .subnets(Output.all(network.publicSubnetIds()))
-                .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(stack.deletionProtection())
-                .idleTimeout(60)
-                .build(), child());
+        loadBalancer = new LoadBalancer(
+                name,
+                LoadBalancerArgs.builder()
+                        .name(naming.physical("auth"))
+                        .loadBalancerType("application")
+                        .internal(false)
+                        .securityGroups(securityGroup.id().applyValue(List::of))
+                        .subnets(Output.all(network.publicSubnetIds()))
+                        .dropInvalidHeaderFields(true)
+                        .enableDeletionProtection(stack.deletionProtection())
+                        .idleTimeout(60)
+                        .build(),
+                child());
 
         targetGroup = keycloakTargets(name, network);
 
         List<String> names = args.names().failoverOrigin()
                 ? List.of(stack.dns().authHost(), regionalHost(stack), originHost(stack))
                 : List.of(stack.dns().authHost(), regionalHost(stack));
-        var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
+        var certificate = new ValidatedCertificate(
+                name + "-certificate", names, stack.dns().hostedZoneId(), child());
 
         httpsListener = listeners(name, certificate);
 
@@ -102,46 +112,61 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
     /** Keycloak's tasks by IP, health-checked on the management port's readiness endpoint. */
     private TargetGroup keycloakTargets(String name, Network network) {
         var naming = stack.naming();
-        return new TargetGroup(name + "-keycloak", TargetGroupArgs.builder()
-                .name(naming.physical("kc"))
-                .port(HTTP_PORT)
-                .protocol("HTTP")
-                .targetType("ip")
-                .vpcId(network.vpcId())
-                .deregistrationDelay(30)
-                .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .enabled(true)
-                        .port(String.valueOf(MANAGEMENT_PORT))
+        return new TargetGroup(
+                name + "-keycloak",
+                TargetGroupArgs.builder()
+                        .name(naming.physical("kc"))
+                        .port(HTTP_PORT)
                         .protocol("HTTP")
-                        .path("/health/ready")
-                        .matcher("200")
-                        .interval(15)
-                        .healthyThreshold(2)
-                        .unhealthyThreshold(3)
-                        .build())
-                .build(), child());
+                        .targetType("ip")
+                        .vpcId(network.vpcId())
+                        .deregistrationDelay(30)
+                        .healthCheck(TargetGroupHealthCheckArgs.builder()
+                                .enabled(true)
+                                .port(String.valueOf(MANAGEMENT_PORT))
+                                .protocol("HTTP")
+                                .path("/health/ready")
+                                .matcher("200")
+                                .interval(15)
+                                .healthyThreshold(2)
+                                .unhealthyThreshold(3)
+                                .build())
+                        .build(),
+                child());
     }
 
     /** HTTPS to Keycloak with the stack's certificate; HTTP only redirects. Answers the HTTPS listener. */
     private Listener listeners(String name, ValidatedCertificate certificate) {
-        var https = new Listener(name + "-https", ListenerArgs.builder()
-                .loadBalancerArn(loadBalancer.arn())
-                .port(443)
-                .protocol("HTTPS")
-                .sslPolicy(TLS_POLICY)
-                .certificateArn(certificate.validatedArn())
-                .defaultActions(ListenerDefaultActionArgs.builder().type("forward")
-                        .targetGroupArn(targetGroup.arn()).build())
-                .build(), child());
-        new Listener(name + "-http", ListenerArgs.builder()
-                .loadBalancerArn(loadBalancer.arn())
-                .port(80)
-                .protocol("HTTP")
-                .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
-                        .redirect(ListenerDefaultActionRedirectArgs.builder()
-                                .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
-                        .build())
-                .build(), child());
+        var https = new Listener(
+                name + "-https",
+                ListenerArgs.builder()
+                        .loadBalancerArn(loadBalancer.arn())
+                        .port(443)
+                        .protocol("HTTPS")
+                        .sslPolicy(TLS_POLICY)
+                        .certificateArn(certificate.validatedArn())
+                        .defaultActions(ListenerDefaultActionArgs.builder()
+                                .type("forward")
+                                .targetGroupArn(targetGroup.arn())
+                                .build())
+                        .build(),
+                child());
+        new Listener(
+                name + "-http",
+                ListenerArgs.builder()
+                        .loadBalancerArn(loadBalancer.arn())
+                        .port(80)
+                        .protocol("HTTP")
+                        .defaultActions(ListenerDefaultActionArgs.builder()
+                                .type("redirect")
+                                .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                        .protocol("HTTPS")
+                                        .port("443")
+                                        .statusCode("HTTP_301")
+                                        .build())
+                                .build())
+                        .build(),
+                child());
         return https;
     }
 
@@ -159,10 +184,20 @@ public final class KeycloakLoadBalancer extends ZebrosComponent {
 
     /** Lets the ALB reach the tasks on the traffic and management ports, and only those. */
     public void allowTargets(String name, Output<String> taskSecurityGroupId) {
-        SecurityRule.create(securityGroup.id(), List.of(
-                SecurityRule.outTo(name + "-out-" + HTTP_PORT, HTTP_PORT, taskSecurityGroupId, "to Keycloak on " + HTTP_PORT),
-                SecurityRule.outTo(name + "-out-" + MANAGEMENT_PORT, MANAGEMENT_PORT, taskSecurityGroupId,
-                        "to Keycloak on " + MANAGEMENT_PORT)), child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(
+                        SecurityRule.outTo(
+                                name + "-out-" + HTTP_PORT,
+                                HTTP_PORT,
+                                taskSecurityGroupId,
+                                "to Keycloak on " + HTTP_PORT),
+                        SecurityRule.outTo(
+                                name + "-out-" + MANAGEMENT_PORT,
+                                MANAGEMENT_PORT,
+                                taskSecurityGroupId,
+                                "to Keycloak on " + MANAGEMENT_PORT)),
+                child());
     }
 
     public Output<String> securityGroupId() {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The security baseline, evaluated over every resource a plan registers. */
 public final class Baseline {
-    private Baseline() {
-    }
+    private Baseline() {}
 
     public static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();

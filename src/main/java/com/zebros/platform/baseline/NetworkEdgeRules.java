@@ -14,27 +14,38 @@ import java.util.Set;
 
 /** Public entry points: the load balancer, CloudFront, API Gateway and WAF. */
 final class NetworkEdgeRules {
-    static final Set<String> MODERN_TLS_POLICIES = Set.of("ELBSecurityPolicy-TLS13-1-2-2021-06",
-            "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06");
+    static final Set<String> MODERN_TLS_POLICIES = Set.of(
+            "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+            "ELBSecurityPolicy-TLS13-1-3-2021-06");
 
-    private NetworkEdgeRules() {
-    }
+    private NetworkEdgeRules() {}
 
     static List<Rule> all() {
         return List.of(
-                new Rule("EC2_HARDENED", "an instance that routes every task's traffic must not leak credentials or data",
+                new Rule(
+                        "EC2_HARDENED",
+                        "an instance that routes every task's traffic must not leak credentials or data",
                         "require IMDSv2 (metadataOptions.httpTokens required) and an encrypted root volume",
                         NetworkEdgeRules::ec2Hardened),
-                new Rule("ALB_HTTPS_ONLY", "tokens and passwords cross the auth load balancer",
+                new Rule(
+                        "ALB_HTTPS_ONLY",
+                        "tokens and passwords cross the auth load balancer",
                         "listen with HTTPS and a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06); let HTTP only redirect",
                         NetworkEdgeRules::albHttpsOnly),
-                new Rule("CLOUDFRONT_TLS", "viewers must reach the edge over modern TLS only",
+                new Rule(
+                        "CLOUDFRONT_TLS",
+                        "viewers must reach the edge over modern TLS only",
                         "set viewerProtocolPolicy redirect-to-https and minimumProtocolVersion TLSv1.2_2021",
                         NetworkEdgeRules::cloudfrontTls),
-                new Rule("APIGW_ACCESS_LOGS_AND_THROTTLING", "every API request must be traceable, and no caller may exhaust the account's quota",
+                new Rule(
+                        "APIGW_ACCESS_LOGS_AND_THROTTLING",
+                        "every API request must be traceable, and no caller may exhaust the account's quota",
                         "give the stage accessLogSettings and its method settings throttling limits",
                         NetworkEdgeRules::apigwAccessLogsAndThrottling),
-                new Rule("WAF_ON_PUBLIC_ENTRY_POINTS", "from phase 2 the seeds put WAF in front of every public entry point",
+                new Rule(
+                        "WAF_ON_PUBLIC_ENTRY_POINTS",
+                        "from phase 2 the seeds put WAF in front of every public entry point",
                         "associate the regional web ACL with the REST stage and the load balancer; give distributions a CLOUDFRONT web ACL",
                         NetworkEdgeRules::wafOnPublicEntryPoints));
     }
@@ -52,7 +63,8 @@ final class NetworkEdgeRules {
         for (PlannedResource listener : plan.ofType(AwsTypes.LB_LISTENER)) {
             String protocol = String.valueOf(listener.inputs().get("protocol"));
             if (protocol.equals("HTTPS")) {
-                if (!MODERN_TLS_POLICIES.contains(String.valueOf(listener.inputs().get("sslPolicy")))) {
+                if (!MODERN_TLS_POLICIES.contains(
+                        String.valueOf(listener.inputs().get("sslPolicy")))) {
                     findings.breach(listener.name(), "uses an outdated TLS policy");
                 }
             } else {
@@ -96,7 +108,8 @@ final class NetworkEdgeRules {
             return;
         }
         var associations = plan.ofType(AwsTypes.WAFV2_WEB_ACL_ASSOCIATION).stream()
-                .map(a -> String.valueOf(a.inputs().get("resourceArn"))).toList();
+                .map(a -> String.valueOf(a.inputs().get("resourceArn")))
+                .toList();
         if (associations.stream().noneMatch(a -> a.contains("/stages/"))) {
             findings.breach("the REST stage", "has no web ACL");
         }

@@ -11,29 +11,43 @@ import java.util.List;
 
 /** Data at rest: buckets, tables, the database, caches. */
 final class StorageRules {
-    private StorageRules() {
-    }
+    private StorageRules() {}
 
     static List<Rule> all() {
         return List.of(
-                new Rule("S3_PUBLIC_ACCESS_BLOCKED", "a public bucket leaks every tenant's files",
+                new Rule(
+                        "S3_PUBLIC_ACCESS_BLOCKED",
+                        "a public bucket leaks every tenant's files",
                         "give the bucket a BucketPublicAccessBlock with all four settings true",
                         StorageRules::s3PublicAccessBlocked),
-                new Rule("S3_TLS_ONLY", "requests over plain HTTP expose files and credentials in transit",
-                        "add a bucket policy denying s3:* when aws:SecureTransport is false", StorageRules::s3TlsOnly),
-                new Rule("S3_ENCRYPTED", "files must be encrypted at rest with a key the stack controls",
+                new Rule(
+                        "S3_TLS_ONLY",
+                        "requests over plain HTTP expose files and credentials in transit",
+                        "add a bucket policy denying s3:* when aws:SecureTransport is false",
+                        StorageRules::s3TlsOnly),
+                new Rule(
+                        "S3_ENCRYPTED",
+                        "files must be encrypted at rest with a key the stack controls",
                         "add a BucketServerSideEncryptionConfigurationV2 with aws:kms and a customer-managed key",
                         StorageRules::s3Encrypted),
-                new Rule("DYNAMODB_KMS_AND_PITR", "tables hold every tenant's CRM data; a bad write or a leak must be recoverable and contained",
+                new Rule(
+                        "DYNAMODB_KMS_AND_PITR",
+                        "tables hold every tenant's CRM data; a bad write or a leak must be recoverable and contained",
                         "set serverSideEncryption with a customer key and pointInTimeRecovery on the table and each replica",
                         StorageRules::dynamodbKmsAndPitr),
-                new Rule("AURORA_ENCRYPTED_PROTECTED_BACKED_UP", "the auth database holds every login; it must be encrypted, hard to delete and restorable",
+                new Rule(
+                        "AURORA_ENCRYPTED_PROTECTED_BACKED_UP",
+                        "the auth database holds every login; it must be encrypted, hard to delete and restorable",
                         "set storageEncrypted, deletionProtection (outside dev) and backupRetentionPeriod of 7 days or more",
                         StorageRules::auroraEncryptedProtectedBackedUp),
-                new Rule("CACHES_ENCRYPTED", "sessions and cached items are tenant data too",
+                new Rule(
+                        "CACHES_ENCRYPTED",
+                        "sessions and cached items are tenant data too",
                         "enable at-rest and in-transit encryption on Redis, and server-side encryption with a TLS endpoint on DAX",
                         StorageRules::cachesEncrypted),
-                new Rule("LOGS_ENCRYPTED_WITH_RETENTION", "logs carry tenants and request details; they must not be kept forever or in plain storage",
+                new Rule(
+                        "LOGS_ENCRYPTED_WITH_RETENTION",
+                        "logs carry tenants and request details; they must not be kept forever or in plain storage",
                         "create log groups through LogGroups, which sets the phase's retention and the stack's operations key",
                         StorageRules::logsEncryptedWithRetention));
     }
@@ -43,8 +57,14 @@ final class StorageRules {
             Object name = bucket.inputs().get("bucket");
             boolean blocked = plan.ofType(AwsTypes.S3_BUCKET_PUBLIC_ACCESS_BLOCK).stream()
                     .anyMatch(b -> name.equals(b.inputs().get("bucket"))
-                            && List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")
-                            .stream().allMatch(f -> Boolean.TRUE.equals(b.inputs().get(f))));
+                            && List.of(
+                                            "blockPublicAcls",
+                                            "blockPublicPolicy",
+                                            "ignorePublicAcls",
+                                            "restrictPublicBuckets")
+                                    .stream()
+                                    .allMatch(
+                                            f -> Boolean.TRUE.equals(b.inputs().get(f))));
             if (!blocked) {
                 findings.breach(bucket.name(), "has no complete public access block");
             }
@@ -66,9 +86,11 @@ final class StorageRules {
     private static void s3Encrypted(Plan plan, Rule.Findings findings) {
         for (PlannedResource bucket : plan.ofType(AwsTypes.S3_BUCKET_V2)) {
             Object name = bucket.inputs().get("bucket");
-            boolean encrypted = plan.ofType(AwsTypes.S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2)
-                    .stream().anyMatch(e -> name.equals(e.inputs().get("bucket")) && list(e.inputs().get("rules")).stream()
-                            .anyMatch(r -> "aws:kms".equals(at(map(r), "applyServerSideEncryptionByDefault", "sseAlgorithm"))));
+            boolean encrypted = plan.ofType(AwsTypes.S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2).stream()
+                    .anyMatch(e -> name.equals(e.inputs().get("bucket"))
+                            && list(e.inputs().get("rules")).stream()
+                                    .anyMatch(r -> "aws:kms"
+                                            .equals(at(map(r), "applyServerSideEncryptionByDefault", "sseAlgorithm"))));
             if (!encrypted) {
                 findings.breach(bucket.name(), "has no KMS default encryption");
             }
@@ -85,7 +107,8 @@ final class StorageRules {
             }
         }
         for (PlannedResource replica : plan.ofType(AwsTypes.DYNAMODB_TABLE_REPLICA)) {
-            if (!Boolean.TRUE.equals(replica.inputs().get("pointInTimeRecovery")) || replica.inputs().get("kmsKeyArn") == null) {
+            if (!Boolean.TRUE.equals(replica.inputs().get("pointInTimeRecovery"))
+                    || replica.inputs().get("kmsKeyArn") == null) {
                 findings.breach(replica.name(), "lacks point-in-time recovery or its own key");
             }
         }
@@ -96,7 +119,8 @@ final class StorageRules {
             if (!Boolean.TRUE.equals(cluster.inputs().get("storageEncrypted"))) {
                 findings.breach(cluster.name(), "is not encrypted");
             }
-            if (!plan.stack().equals("dev") && !Boolean.TRUE.equals(cluster.inputs().get("deletionProtection"))) {
+            if (!plan.stack().equals("dev")
+                    && !Boolean.TRUE.equals(cluster.inputs().get("deletionProtection"))) {
                 findings.breach(cluster.name(), "has no deletion protection outside dev");
             }
             Object retention = cluster.inputs().get("backupRetentionPeriod");

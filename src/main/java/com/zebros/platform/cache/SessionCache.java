@@ -13,8 +13,8 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable;
-import com.zebros.platform.config.RedisClusterMode;
 import com.zebros.platform.config.PhaseTable.CacheMode;
+import com.zebros.platform.config.RedisClusterMode;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.network.Network;
@@ -72,10 +72,12 @@ public final class SessionCache extends ZebrosComponent {
          */
         public static Layout forPhase(PhaseTable phases, RedisClusterMode mode) {
             if (phases.cacheMode() != CacheMode.CLUSTER) {
-                return mode == RedisClusterMode.KEPT ? new Layout("enabled", 0, 1)
+                return mode == RedisClusterMode.KEPT
+                        ? new Layout("enabled", 0, 1)
                         : new Layout("disabled", phases.redisNodes(), 0);
             }
-            return mode == RedisClusterMode.COMPATIBLE ? new Layout("compatible", 2, 0)
+            return mode == RedisClusterMode.COMPATIBLE
+                    ? new Layout("compatible", 2, 0)
                     : new Layout("enabled", 0, phases.redisShards());
         }
     }
@@ -90,13 +92,22 @@ public final class SessionCache extends ZebrosComponent {
      * @param tokenSecretName    the Secrets Manager name the functions read the token from
      * @param deletionProtection whether the token's secret survives a stack's removal
      */
-    public record Args(Network network, Layout layout, String nodeType, com.zebros.platform.config.Secret authToken,
-                       String tokenSecretName, boolean deletionProtection) {
+    public record Args(
+            Network network,
+            Layout layout,
+            String nodeType,
+            com.zebros.platform.config.Secret authToken,
+            String tokenSecretName,
+            boolean deletionProtection) {
         /** The stack's cache at its phase. */
         public static Args of(StackSettings settings, Network network) {
-            return new Args(network, Layout.forPhase(settings.phases(), settings.redisClusterMode()),
-                    settings.phases().redisNodeType(), settings.redisAuthToken(),
-                    "zebros/" + settings.stack() + "/redis-auth", settings.deletionProtection());
+            return new Args(
+                    network,
+                    Layout.forPhase(settings.phases(), settings.redisClusterMode()),
+                    settings.phases().redisNodeType(),
+                    settings.redisAuthToken(),
+                    "zebros/" + settings.stack() + "/redis-auth",
+                    settings.deletionProtection());
         }
     }
 
@@ -107,19 +118,30 @@ public final class SessionCache extends ZebrosComponent {
         Layout layout = cache.layout();
         clusterEndpoint = layout.clustered();
 
-        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(naming.physical("sessions"))
-                .description("Redis: TLS from the CRM functions only")
-                .vpcId(network.vpcId())
-                .build(), child());
-        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
-                .name(naming.physical("sessions"))
-                .description("Data subnets of the Zebros CRM VPC")
-                .subnetIds(Output.all(network.dataSubnetIds()))
-                .build(), child());
-        token = new StoredSecret(name + "-token", cache.tokenSecretName(),
-                "Redis AUTH token, read by the CRM functions", Optional.empty(), cache.authToken().reveal(),
-                cache.deletionProtection()).create(child(), child());
+        securityGroup = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(naming.physical("sessions"))
+                        .description("Redis: TLS from the CRM functions only")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
+        var subnets = new SubnetGroup(
+                name + "-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.physical("sessions"))
+                        .description("Data subnets of the Zebros CRM VPC")
+                        .subnetIds(Output.all(network.dataSubnetIds()))
+                        .build(),
+                child());
+        token = new StoredSecret(
+                        name + "-token",
+                        cache.tokenSecretName(),
+                        "Redis AUTH token, read by the CRM functions",
+                        Optional.empty(),
+                        cache.authToken().reveal(),
+                        cache.deletionProtection())
+                .create(child(), child());
 
         var args = ReplicationGroupArgs.builder()
                 .replicationGroupId(naming.physical("sessions"))
@@ -151,8 +173,10 @@ public final class SessionCache extends ZebrosComponent {
     }
 
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId,
-                "Redis over TLS from " + name)), child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(SecurityRule.inFrom(name, PORT, clientSecurityGroupId, "Redis over TLS from " + name)),
+                child());
     }
 
     /** Whether the functions must use a cluster client (the configuration endpoint, several shards). */

@@ -26,16 +26,29 @@ public final class ContainerCluster extends ZebrosComponent {
      */
     public ContainerCluster(String name, StackContext stack) {
         super("zebros:compute:ContainerCluster", name, stack);
-        cluster = new Cluster(name, ClusterArgs.builder()
-                .name(stack.naming().physical("cluster"))
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
-                .build(), child());
-        new ClusterCapacityProviders(name + "-capacity", ClusterCapacityProvidersArgs.builder()
-                .clusterName(cluster.name())
-                .capacityProviders("FARGATE", "FARGATE_SPOT")
-                .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                        .capacityProvider("FARGATE").weight(1).base(0).build())
-                .build(), child());
+        cluster = new Cluster(
+                name,
+                ClusterArgs.builder()
+                        .name(stack.naming().physical("cluster"))
+                        .settings(ClusterSettingArgs.builder()
+                                .name("containerInsights")
+                                .value("enabled")
+                                .build())
+                        .build(),
+                child());
+        new ClusterCapacityProviders(
+                name + "-capacity",
+                ClusterCapacityProvidersArgs.builder()
+                        .clusterName(cluster.name())
+                        .capacityProviders("FARGATE", "FARGATE_SPOT")
+                        .defaultCapacityProviderStrategies(
+                                ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                        .capacityProvider("FARGATE")
+                                        .weight(1)
+                                        .base(0)
+                                        .build())
+                        .build(),
+                child());
         registerOutputs(Map.of("clusterName", cluster.name()));
     }
 

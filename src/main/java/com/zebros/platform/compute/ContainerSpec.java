@@ -1,8 +1,8 @@
 package com.zebros.platform.compute;
 
+import com.pulumi.core.Output;
 import com.zebros.platform.CanonicalJson;
 import com.zebros.platform.NamedOutputs;
-import com.pulumi.core.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,20 +82,51 @@ public final class ContainerSpec {
                     c.put("name", name);
                     c.put("image", v.string("image"));
                     c.put("essential", true);
-                    c.put("portMappings", ports.stream()
-                            .map(p -> Map.of("containerPort", p, "protocol", "tcp")).toList());
-                    c.put("environment", v.strings("environment").entrySet().stream()
-                            .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
-                    c.put("secrets", v.strings("secret").entrySet().stream()
-                            .map(e -> Map.of("name", e.getKey(), "valueFrom", e.getValue())).toList());
+                    c.put(
+                            "portMappings",
+                            ports.stream()
+                                    .map(p -> Map.of("containerPort", p, "protocol", "tcp"))
+                                    .toList());
+                    c.put(
+                            "environment",
+                            v.strings("environment").entrySet().stream()
+                                    .map(e -> Map.of("name", e.getKey(), "value", e.getValue()))
+                                    .toList());
+                    c.put(
+                            "secrets",
+                            v.strings("secret").entrySet().stream()
+                                    .map(e -> Map.of("name", e.getKey(), "valueFrom", e.getValue()))
+                                    .toList());
                     String logs = v.string("logGroup");
                     if (!logs.isEmpty()) {
-                        c.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                                "awslogs-group", logs, "awslogs-region", region, "awslogs-stream-prefix", name)));
+                        c.put(
+                                "logConfiguration",
+                                Map.of(
+                                        "logDriver",
+                                        "awslogs",
+                                        "options",
+                                        Map.of(
+                                                "awslogs-group",
+                                                logs,
+                                                "awslogs-region",
+                                                region,
+                                                "awslogs-stream-prefix",
+                                                name)));
                     }
                     if (healthCheck != null) {
-                        c.put("healthCheck", Map.of("command", healthCheck, "interval", 30, "timeout", 5,
-                                "retries", 3, "startPeriod", 120));
+                        c.put(
+                                "healthCheck",
+                                Map.of(
+                                        "command",
+                                        healthCheck,
+                                        "interval",
+                                        30,
+                                        "timeout",
+                                        5,
+                                        "retries",
+                                        3,
+                                        "startPeriod",
+                                        120));
                     }
                     c.put("readonlyRootFilesystem", readOnlyRoot);
                     return CanonicalJson.write(List.of(c));

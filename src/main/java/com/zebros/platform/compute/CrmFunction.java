@@ -45,8 +45,7 @@ public final class CrmFunction extends ZebrosComponent {
     private final Alias alias;
 
     /** Where a function runs when it must reach the VPC (DAX and Redis, from phase 2). */
-    public record VpcPlacement(Output<List<String>> subnetIds, Output<String> securityGroupId) {
-    }
+    public record VpcPlacement(Output<List<String>> subnetIds, Output<String> securityGroupId) {}
 
     /**
      * The function's size and concurrency, and the code it runs.
@@ -58,21 +57,30 @@ public final class CrmFunction extends ZebrosComponent {
      * @param utilisationPercent  the utilisation the provisioned range's scaling holds
      * @param artifact            the deployment jar
      */
-    public record Size(int memoryMb, int reserved, java.util.Optional<Range> provisioned, double utilisationPercent,
-                       String artifact) {
+    public record Size(
+            int memoryMb,
+            int reserved,
+            java.util.Optional<Range> provisioned,
+            double utilisationPercent,
+            String artifact) {
         public Size {
             if (memoryMb < PhaseSetting.LAMBDA_MEMORY_MB.min() || memoryMb > PhaseSetting.LAMBDA_MEMORY_MB.max()) {
-                throw new IllegalArgumentException("Lambda memory is " + (int) PhaseSetting.LAMBDA_MEMORY_MB.min() + " to "
-                        + (int) PhaseSetting.LAMBDA_MEMORY_MB.max() + " MB, was " + memoryMb);
+                throw new IllegalArgumentException("Lambda memory is " + (int) PhaseSetting.LAMBDA_MEMORY_MB.min()
+                        + " to " + (int) PhaseSetting.LAMBDA_MEMORY_MB.max() + " MB, was " + memoryMb);
             }
         }
 
         /** The group's function at a phase. */
         public static Size forPhase(FunctionGroup group, PhaseTable phases, String artifact) {
             boolean provisioned = phases.usesProvisionedConcurrency(group);
-            return new Size(phases.lambdaMemoryMb(group), provisioned ? 0 : phases.reservedConcurrency(group),
-                    provisioned ? java.util.Optional.of(phases.provisionedConcurrency(group)) : java.util.Optional.empty(),
-                    phases.scalingTargetPercent(), artifact);
+            return new Size(
+                    phases.lambdaMemoryMb(group),
+                    provisioned ? 0 : phases.reservedConcurrency(group),
+                    provisioned
+                            ? java.util.Optional.of(phases.provisionedConcurrency(group))
+                            : java.util.Optional.empty(),
+                    phases.scalingTargetPercent(),
+                    artifact);
         }
     }
 
@@ -85,13 +93,13 @@ public final class CrmFunction extends ZebrosComponent {
      * @param environment the names it reads at start
      * @param vpc         where it runs when it must reach the VPC (DAX and Redis, from phase 2)
      */
-    public record Wiring(PolicyDocument permissions, Output<Map<String, String>> environment,
-                         java.util.Optional<VpcPlacement> vpc) {
-    }
+    public record Wiring(
+            PolicyDocument permissions,
+            Output<Map<String, String>> environment,
+            java.util.Optional<VpcPlacement> vpc) {}
 
     /** Which group's function, its size, and what it runs with. */
-    public record Args(FunctionGroup group, Size size, Wiring wiring) {
-    }
+    public record Args(FunctionGroup group, Size size, Wiring wiring) {}
 
     /** @param name the group's id, which its resources' names carry too */
     public CrmFunction(String name, StackContext stack, Args args, ComponentResourceOptions options) {
@@ -110,41 +118,65 @@ public final class CrmFunction extends ZebrosComponent {
         var role = role(functionName, logGroup, permissions, vpc.isPresent());
         var functionArgs = functionArgs(functionName, stack, role, logGroup, environment, vpc);
         function = new Function(group.id(), functionArgs.build(), childAfter(role.policy()));
-        alias = new Alias(group.id() + "-live", AliasArgs.builder()
-                .name(ALIAS)
-                .functionName(function.name())
-                .functionVersion(function.version())
-                .description("What the API, the authorizer and event sources invoke")
-                .build(), child());
+        alias = new Alias(
+                group.id() + "-live",
+                AliasArgs.builder()
+                        .name(ALIAS)
+                        .functionName(function.name())
+                        .functionVersion(function.version())
+                        .description("What the API, the authorizer and event sources invoke")
+                        .build(),
+                child());
         // Provisioned environments on the alias, kept at the target utilisation between the phase's bounds.
-        size.provisioned().ifPresent(range -> AutoScaling.target(group.id() + "-provisioned", "lambda",
-                        function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
-                        "lambda:function:ProvisionedConcurrency", range, childAfter(alias))
-                .track("utilisation", "LambdaProvisionedConcurrencyUtilization", size.utilisationPercent() / 100.0));
+        size.provisioned()
+                .ifPresent(range -> AutoScaling.target(
+                                group.id() + "-provisioned",
+                                "lambda",
+                                function.name().applyValue(n -> "function:" + n + ":" + ALIAS),
+                                "lambda:function:ProvisionedConcurrency",
+                                range,
+                                childAfter(alias))
+                        .track(
+                                "utilisation",
+                                "LambdaProvisionedConcurrencyUtilization",
+                                size.utilisationPercent() / 100.0));
         registerOutputs(Map.of("functionName", function.name()));
     }
 
     /** The function's role: its own log group, tracing, and the VPC's network interfaces when it runs there. */
-    private ServiceRole role(String functionName, com.pulumi.aws.cloudwatch.LogGroup logGroup, PolicyDocument permissions,
-                             boolean inVpc) {
-        permissions.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+    private ServiceRole role(
+            String functionName,
+            com.pulumi.aws.cloudwatch.LogGroup logGroup,
+            PolicyDocument permissions,
+            boolean inVpc) {
+        permissions.allow(
+                "WriteLogs",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
         // X-Ray accepts no resource narrower than "*".
         permissions.allowOnAnyResource("Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
         if (inVpc) {
             // Lambda manages its network interfaces with actions IAM cannot scope to a resource.
-            permissions.allowOnAnyResource("VpcNetworking", List.of("ec2:CreateNetworkInterface",
-                    "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
-                    "ec2:UnassignPrivateIpAddresses"));
+            permissions.allowOnAnyResource(
+                    "VpcNetworking",
+                    List.of(
+                            "ec2:CreateNetworkInterface",
+                            "ec2:DescribeNetworkInterfaces",
+                            "ec2:DeleteNetworkInterface",
+                            "ec2:AssignPrivateIpAddresses",
+                            "ec2:UnassignPrivateIpAddresses"));
         }
         return new ServiceRole(group.id() + "-role", functionName, "lambda.amazonaws.com", permissions, child());
     }
 
     /** The function's settings from the phase table: memory, SnapStart or provisioned concurrency, reservation. */
-    private FunctionArgs.Builder functionArgs(String functionName, StackContext stack, ServiceRole role,
-                                              com.pulumi.aws.cloudwatch.LogGroup logGroup,
-                                              Output<Map<String, String>> environment,
-                                              java.util.Optional<VpcPlacement> vpc) {
+    private FunctionArgs.Builder functionArgs(
+            String functionName,
+            StackContext stack,
+            ServiceRole role,
+            com.pulumi.aws.cloudwatch.LogGroup logGroup,
+            Output<Map<String, String>> environment,
+            java.util.Optional<VpcPlacement> vpc) {
         var args = FunctionArgs.builder()
                 .name(functionName)
                 .runtime(RUNTIME)
@@ -155,10 +187,15 @@ public final class CrmFunction extends ZebrosComponent {
                 .timeout(timeoutSeconds(group))
                 .publish(true)
                 .architectures("x86_64")
-                .environment(FunctionEnvironmentArgs.builder().variables(environment).build())
-                .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
+                .environment(
+                        FunctionEnvironmentArgs.builder().variables(environment).build())
+                .tracingConfig(
+                        FunctionTracingConfigArgs.builder().mode("Active").build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
-                        .logFormat("JSON").logGroup(logGroup.name()).applicationLogLevel("INFO").systemLogLevel("WARN")
+                        .logFormat("JSON")
+                        .logGroup(logGroup.name())
+                        .applicationLogLevel("INFO")
+                        .systemLogLevel("WARN")
                         .build());
         vpc.ifPresent(placement -> args.vpcConfig(FunctionVpcConfigArgs.builder()
                 .subnetIds(placement.subnetIds())
@@ -170,7 +207,9 @@ public final class CrmFunction extends ZebrosComponent {
         // SnapStart and provisioned concurrency do not combine on a version
         // (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); a provisioned function's concurrency is
         // its provisioned range, so only the others get a reservation.
-        return args.snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+        return args.snapStart(FunctionSnapStartArgs.builder()
+                        .applyOn("PublishedVersions")
+                        .build())
                 .reservedConcurrentExecutions(size.reserved());
     }
 
@@ -182,10 +221,14 @@ public final class CrmFunction extends ZebrosComponent {
             return 900;
         }
         switch (group.kind()) {
-            case PROCESSING: return 60;
-            case EVENT: return 30;
-            case COORDINATION: return 60;
-            default: return 10;
+            case PROCESSING:
+                return 60;
+            case EVENT:
+                return 30;
+            case COORDINATION:
+                return 60;
+            default:
+                return 10;
         }
     }
 

@@ -2,11 +2,6 @@ package com.zebros.platform.compute;
 
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.zebros.platform.cache.SessionCache;
-import com.zebros.platform.data.Dax;
-import com.zebros.platform.network.Network;
-import com.zebros.platform.network.SecurityRule;
-import java.util.Optional;
 import com.pulumi.aws.lambda.EventSourceMapping;
 import com.pulumi.aws.lambda.EventSourceMappingArgs;
 import com.pulumi.aws.sns.Topic;
@@ -15,17 +10,22 @@ import com.pulumi.core.Output;
 import com.zebros.platform.NamedOutputs;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.cache.SessionCache;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.RoleDecisions;
-import com.zebros.platform.data.TableSet;
+import com.zebros.platform.data.Dax;
 import com.zebros.platform.data.FileStore;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.iam.PolicyDocument;
+import com.zebros.platform.network.Network;
+import com.zebros.platform.network.SecurityRule;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CRM API's functions, one per group of the phase table, each granted only what its routes
@@ -38,6 +38,7 @@ public final class CrmFunctions extends ZebrosComponent {
      * doubling, at most 15 minutes) the last of 20 comes about 3 h 20 min after the first (WebhooksTest sums the waits).
      */
     static final int WEBHOOK_RECEIVES = 20;
+
     private final EventSourceMapping stageChanges;
     private final EventSourceMapping recordEvents;
     private final com.pulumi.aws.sqs.Queue webhookDeliveries;
@@ -50,9 +51,14 @@ public final class CrmFunctions extends ZebrosComponent {
      * What the functions use: the network they join from phase 2, the stores they read and write, the
      * workflows they start, the caches, and the realm whose tokens they accept.
      */
-    public record Wiring(Network network, TableSet tables, FileStore files, Workflows workflows, Optional<Dax> dax,
-                         Optional<SessionCache> cache, String issuer) {
-    }
+    public record Wiring(
+            Network network,
+            TableSet tables,
+            FileStore files,
+            Workflows workflows,
+            Optional<Dax> dax,
+            Optional<SessionCache> cache,
+            String issuer) {}
 
     /**
      * @param wiring              what the functions use
@@ -61,7 +67,8 @@ public final class CrmFunctions extends ZebrosComponent {
      * @param notifiesFromStreams whether the stage-change mapping runs: only the active region notifies, a
      *                            secondary's mapping waits, disabled, for a failover (the runbook enables it)
      */
-    public record Args(Wiring wiring, Map<FunctionGroup, CrmFunction.Size> sizes, int phase, boolean notifiesFromStreams) {
+    public record Args(
+            Wiring wiring, Map<FunctionGroup, CrmFunction.Size> sizes, int phase, boolean notifiesFromStreams) {
         public Args {
             if (!sizes.keySet().equals(java.util.EnumSet.allOf(FunctionGroup.class))) {
                 throw new IllegalArgumentException("every function group needs its size, had " + sizes.keySet());
@@ -82,17 +89,27 @@ public final class CrmFunctions extends ZebrosComponent {
         super("zebros:compute:CrmFunctions", name, stack);
         Wiring wiring = args.wiring();
         TableSet tables = wiring.tables();
-        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(name, stack, wiring.network(),
+        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(
+                name,
+                stack,
+                wiring.network(),
                 wiring.dax().isPresent() || wiring.cache().isPresent());
-        notifications = new Topic("notifications", TopicArgs.builder()
-                .name(stack.naming().physical("notifications"))
-                .kmsMasterKeyId("alias/aws/sns")
-                .build(), child());
+        notifications = new Topic(
+                "notifications",
+                TopicArgs.builder()
+                        .name(stack.naming().physical("notifications"))
+                        .kmsMasterKeyId("alias/aws/sns")
+                        .build(),
+                child());
 
         // SQS asks for a visibility timeout of at least six times the function's timeout on a Lambda event source
         // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html).
-        webhookDeliveries = QueueWithDeadLetters.of("webhook-deliveries", "webhook-dead-letters",
-                6 * CrmFunction.timeoutSeconds(FunctionGroup.WEBHOOKS), WEBHOOK_RECEIVES).firstInFirstOut()
+        webhookDeliveries = QueueWithDeadLetters.of(
+                        "webhook-deliveries",
+                        "webhook-dead-letters",
+                        6 * CrmFunction.timeoutSeconds(FunctionGroup.WEBHOOKS),
+                        WEBHOOK_RECEIVES)
+                .firstInFirstOut()
                 .create(stack.naming(), child());
 
         // Resolved once for all the functions: each reads the same names.
@@ -100,23 +117,35 @@ public final class CrmFunctions extends ZebrosComponent {
 
         for (FunctionGroup group : FunctionGroup.values()) {
             PolicyDocument permissions = permissions(group, tables, wiring.files(), wiring.workflows());
-            boolean servesRequests = group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
+            boolean servesRequests =
+                    group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
             if (servesRequests && group != FunctionGroup.AUTHORIZER) {
                 wiring.dax().ifPresent(d -> d.grantAccess(permissions));
                 wiring.cache().ifPresent(c -> c.grantReadToken(permissions));
             }
-            functions.put(group, new CrmFunction(group.id(), stack, new CrmFunction.Args(group, args.sizes().get(group),
-                    new CrmFunction.Wiring(permissions, environment, vpc)), childComponent()));
+            functions.put(
+                    group,
+                    new CrmFunction(
+                            group.id(),
+                            stack,
+                            new CrmFunction.Args(
+                                    group,
+                                    args.sizes().get(group),
+                                    new CrmFunction.Wiring(permissions, environment, vpc)),
+                            childComponent()));
         }
 
         stageChanges = streamMapping(tables, STAGE_CHANGES, args.notifiesFromStreams());
         recordEvents = streamMapping(tables, RECORD_EVENTS, args.notifiesFromStreams());
         webhookDeliveryMapping();
 
-        new HourlySchedule("phase-signals", stack.naming().physical("phase-signals"), functions.get(FunctionGroup.SIGNALS),
+        new HourlySchedule(
+                "phase-signals",
+                stack.naming().physical("phase-signals"),
+                functions.get(FunctionGroup.SIGNALS),
                 child());
-        new HourlySchedule("migrations", stack.naming().physical("migrations"), functions.get(FunctionGroup.MIGRATIONS),
-                child());
+        new HourlySchedule(
+                "migrations", stack.naming().physical("migrations"), functions.get(FunctionGroup.MIGRATIONS), child());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         functions.forEach((g, f) -> outputs.put(g.id(), f.functionName()));
@@ -124,24 +153,40 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** From phase 2 DAX and Redis live only inside the VPC, so the functions do too, in a group of their own. */
-    private Optional<CrmFunction.VpcPlacement> vpcPlacement(String name, StackContext stack, Network network,
-                                                          boolean inVpc) {
+    private Optional<CrmFunction.VpcPlacement> vpcPlacement(
+            String name, StackContext stack, Network network, boolean inVpc) {
         if (!inVpc) {
             return Optional.empty();
         }
-        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(stack.naming().physical("functions"))
-                .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
-                .vpcId(network.vpcId())
-                .build(), child());
+        securityGroup = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(stack.naming().physical("functions"))
+                        .description("CRM functions: no inbound; HTTPS out, DAX and Redis inside the VPC")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
         // EC2 allows only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions: no apostrophe
         // (the preflight's ec2:AuthorizeSecurityGroupEgress IpRanges[].Description rule).
-        SecurityRule.create(securityGroup.id(), List.of(
-                SecurityRule.outToRange(name + "-https", 443, SecurityRule.anywhere(),
-                        "AWS APIs and the Keycloak signing keys over HTTPS"),
-                SecurityRule.outToRange(name + "-to-" + Dax.TLS_PORT, Dax.TLS_PORT, network.vpcCidr(), "caches in the data subnets"),
-                SecurityRule.outToRange(name + "-to-" + SessionCache.PORT, SessionCache.PORT, network.vpcCidr(),
-                        "caches in the data subnets")), child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(
+                        SecurityRule.outToRange(
+                                name + "-https",
+                                443,
+                                SecurityRule.anywhere(),
+                                "AWS APIs and the Keycloak signing keys over HTTPS"),
+                        SecurityRule.outToRange(
+                                name + "-to-" + Dax.TLS_PORT,
+                                Dax.TLS_PORT,
+                                network.vpcCidr(),
+                                "caches in the data subnets"),
+                        SecurityRule.outToRange(
+                                name + "-to-" + SessionCache.PORT,
+                                SessionCache.PORT,
+                                network.vpcCidr(),
+                                "caches in the data subnets")),
+                child());
         return Optional.of(new CrmFunction.VpcPlacement(Output.all(network.appSubnetIds()), securityGroup.id()));
     }
 
@@ -179,62 +224,85 @@ public final class CrmFunctions extends ZebrosComponent {
      * @param retries       the tries of a failing batch (each failing record is reported alone)
      * @param filter        the records the function gets
      */
-    private record StreamSource(String name, CrmTable table, FunctionGroup group, int windowSeconds, int retries,
-                                String filter) {
-    }
+    private record StreamSource(
+            String name, CrmTable table, FunctionGroup group, int windowSeconds, int retries, String filter) {}
 
     /** Only updates can change a stage; inserts and removals never notify. */
-    private static final StreamSource STAGE_CHANGES = new StreamSource("opportunity-stage-changes", CrmTable.OPPORTUNITIES,
-            FunctionGroup.NOTIFICATION, 5, 5, "{\"eventName\":[\"MODIFY\"]}");
+    private static final StreamSource STAGE_CHANGES = new StreamSource(
+            "opportunity-stage-changes",
+            CrmTable.OPPORTUNITIES,
+            FunctionGroup.NOTIFICATION,
+            5,
+            5,
+            "{\"eventName\":[\"MODIFY\"]}");
 
     /**
      * The history entries inserted on the jobs table's stream (each item change writes one), by key prefix: what the
      * webhooks function turns into events.
      */
-    private static final StreamSource RECORD_EVENTS = new StreamSource("record-events", CrmTable.JOBS, FunctionGroup.WEBHOOKS,
-            1, 10, "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"jobId\":{\"S\":[{\"prefix\":\"#history#\"}]}}}}");
+    private static final StreamSource RECORD_EVENTS = new StreamSource(
+            "record-events",
+            CrmTable.JOBS,
+            FunctionGroup.WEBHOOKS,
+            1,
+            10,
+            "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"jobId\":{\"S\":[{\"prefix\":\"#history#\"}]}}}}");
 
     /**
      * {@code source}'s mapping, enabled in the active region only: a secondary's stream carries the same replicated
      * changes, so it would notify, or send every webhook event, a second time; the runbook enables it on a failover.
      */
     private EventSourceMapping streamMapping(TableSet tables, StreamSource source, boolean activeRegion) {
-        return new EventSourceMapping(source.name(), EventSourceMappingArgs.builder()
-                .eventSourceArn(tables.streamArn(source.table()))
-                .functionName(functions.get(source.group()).aliasArn())
-                .startingPosition("LATEST")
-                .enabled(activeRegion)
-                .batchSize(100)
-                .maximumBatchingWindowInSeconds(source.windowSeconds())
-                .bisectBatchOnFunctionError(true)
-                .maximumRetryAttempts(source.retries())
-                .functionResponseTypes("ReportBatchItemFailures")
-                .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
-                        .filters(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs.builder()
-                                .pattern(source.filter()).build())
-                        .build())
-                .build(), child());
+        return new EventSourceMapping(
+                source.name(),
+                EventSourceMappingArgs.builder()
+                        .eventSourceArn(tables.streamArn(source.table()))
+                        .functionName(functions.get(source.group()).aliasArn())
+                        .startingPosition("LATEST")
+                        .enabled(activeRegion)
+                        .batchSize(100)
+                        .maximumBatchingWindowInSeconds(source.windowSeconds())
+                        .bisectBatchOnFunctionError(true)
+                        .maximumRetryAttempts(source.retries())
+                        .functionResponseTypes("ReportBatchItemFailures")
+                        .filterCriteria(com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaArgs.builder()
+                                .filters(
+                                        com.pulumi.aws.lambda.inputs.EventSourceMappingFilterCriteriaFilterArgs
+                                                .builder()
+                                                .pattern(source.filter())
+                                                .build())
+                                .build())
+                        .build(),
+                child());
     }
 
     /** The delivery queue's messages to the webhooks function, ten at a time, failures reported one by one. */
     private void webhookDeliveryMapping() {
-        new EventSourceMapping("webhook-deliveries", EventSourceMappingArgs.builder()
-                .eventSourceArn(webhookDeliveries.arn())
-                .functionName(functions.get(FunctionGroup.WEBHOOKS).aliasArn())
-                .batchSize(10)
-                .functionResponseTypes("ReportBatchItemFailures")
-                .build(), child());
+        new EventSourceMapping(
+                "webhook-deliveries",
+                EventSourceMappingArgs.builder()
+                        .eventSourceArn(webhookDeliveries.arn())
+                        .functionName(functions.get(FunctionGroup.WEBHOOKS).aliasArn())
+                        .batchSize(10)
+                        .functionResponseTypes("ReportBatchItemFailures")
+                        .build(),
+                child());
     }
 
     /** What each group's routes touch, and nothing more. */
     private PolicyDocument permissions(FunctionGroup group, TableSet tables, FileStore files, Workflows workflows) {
         PolicyDocument policy = new PolicyDocument();
-        List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
+        List<CrmTable> crm =
+                List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
         switch (group) {
             case CUSTOMERS:
                 tables.grantReadWrite(policy, "Customers", List.of(CrmTable.CUSTOMERS, CrmTable.JOBS));
-                // The health check reads one key of each table it depends on; the search reads the contacts' e-mail index.
-                tables.grantRead(policy, "HealthAndSearch", List.of(CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+                // The health check reads one key of each table it depends on; the search reads the contacts' e-mail
+                // index.
+                tables.grantRead(
+                        policy,
+                        "HealthAndSearch",
+                        List.of(CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
                 break;
             case CONTACTS:
                 tables.grantReadWrite(policy, "Contacts", List.of(CrmTable.CONTACTS, CrmTable.JOBS));
@@ -248,7 +316,8 @@ public final class CrmFunctions extends ZebrosComponent {
                 tables.grantReadWrite(policy, "Activities", List.of(CrmTable.ACTIVITIES, CrmTable.JOBS));
                 // An activity's customer, contact and opportunity are condition checks in the write's transaction
                 // (dynamodb:ConditionCheckItem on each item it names).
-                tables.grantRead(policy, "References", List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES));
+                tables.grantRead(
+                        policy, "References", List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES));
                 break;
             case REPORTING:
                 tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
@@ -272,29 +341,45 @@ public final class CrmFunctions extends ZebrosComponent {
                 // the delivery queue, both ways.
                 tables.grantStreamRead(policy, "RecordEvents", CrmTable.JOBS);
                 tables.grantReadWrite(policy, "Webhooks", List.of(CrmTable.JOBS));
-                policy.allow("Deliveries", List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                        "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"), List.of(webhookDeliveries.arn()));
+                policy.allow(
+                        "Deliveries",
+                        List.of(
+                                "sqs:SendMessage",
+                                "sqs:ReceiveMessage",
+                                "sqs:DeleteMessage",
+                                "sqs:ChangeMessageVisibility",
+                                "sqs:GetQueueAttributes"),
+                        List.of(webhookDeliveries.arn()));
                 break;
             case AUTHORIZER:
                 // Verifies tokens against Keycloak's public keys over HTTPS; touches no AWS data.
                 break;
             case SIGNALS:
                 // Item counts and sizes only: DescribeTable reads no item.
-                policy.allow("DescribeTables", List.of("dynamodb:DescribeTable"),
-                        java.util.Arrays.stream(CrmTable.values()).map(tables::tableArn).toList());
+                policy.allow(
+                        "DescribeTables",
+                        List.of("dynamodb:DescribeTable"),
+                        java.util.Arrays.stream(CrmTable.values())
+                                .map(tables::tableArn)
+                                .toList());
                 break;
             case MIGRATIONS:
                 // The pipeline's totals: a scan of the opportunities, each marked and added to its tenant's totals
                 // item in the jobs table, and the migration's checkpoint there.
                 tables.grantReadWrite(policy, "Totals", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
-                policy.allow("ScanOpportunities", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.OPPORTUNITIES)));
+                policy.allow(
+                        "ScanOpportunities",
+                        List.of("dynamodb:Scan"),
+                        List.of(tables.tableArn(CrmTable.OPPORTUNITIES)));
                 // The contacts' e-mail claims: a scan of the contacts, each claim put in the jobs table beside a
                 // condition check of its contact.
                 tables.grantRead(policy, "Contacts", List.of(CrmTable.CONTACTS));
                 policy.allow("ScanContacts", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.CONTACTS)));
                 // The list indexes' keys (ListKeysMigration): a scan of customers and activities (opportunities are
                 // granted above), each item read again when it changed under the scan and its keys updated in place.
-                policy.allow("ListKeys", List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+                policy.allow(
+                        "ListKeys",
+                        List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"),
                         List.of(tables.tableArn(CrmTable.CUSTOMERS), tables.tableArn(CrmTable.ACTIVITIES)));
                 break;
             default:

@@ -8,13 +8,13 @@ import java.util.List;
 
 /** What every Fargate service of the program shares, whatever feeds it: private tasks, rollback, tags. */
 final class FargateServiceArgs {
-    private FargateServiceArgs() {
-    }
+    private FargateServiceArgs() {}
 
     /** The utilisation a target-tracking policy holds is a percentage: more than 0, at most 100. */
     static void requireTargetPercent(String service, double targetPercent) {
         if (targetPercent <= 0 || targetPercent > 100) {
-            throw new IllegalArgumentException(service + ": the target utilisation is a percentage, was " + targetPercent);
+            throw new IllegalArgumentException(
+                    service + ": the target utilisation is a percentage, was " + targetPercent);
         }
     }
 
@@ -22,8 +22,13 @@ final class FargateServiceArgs {
      * A service of {@code desiredCount} tasks of {@code taskDefinitionArn} in private subnets (no public IP),
      * on Fargate platform 1.4.0, rolled back when a deployment fails, its tags on its tasks.
      */
-    static ServiceArgs.Builder common(String serviceName, ContainerCluster cluster, Output<String> taskDefinitionArn,
-                                      int desiredCount, Output<List<String>> subnets, Output<String> securityGroup) {
+    static ServiceArgs.Builder common(
+            String serviceName,
+            ContainerCluster cluster,
+            Output<String> taskDefinitionArn,
+            int desiredCount,
+            Output<List<String>> subnets,
+            Output<String> securityGroup) {
         return ServiceArgs.builder()
                 .name(serviceName)
                 .cluster(cluster.arn())
@@ -35,7 +40,10 @@ final class FargateServiceArgs {
                         .securityGroups(securityGroup.applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
                 .propagateTags("SERVICE");
     }
 }

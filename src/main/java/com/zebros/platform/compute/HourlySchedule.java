@@ -17,21 +17,30 @@ final class HourlySchedule {
     static final String EXPRESSION = "rate(1 hour)";
 
     HourlySchedule(String name, String physicalName, CrmFunction function, CustomResourceOptions options) {
-        var rule = new EventRule(name, EventRuleArgs.builder()
-                .name(physicalName)
-                .description("Runs " + function.group().id() + " every hour")
-                .scheduleExpression(EXPRESSION)
-                .build(), options);
-        new Permission(name + "-invoke", PermissionArgs.builder()
-                .action("lambda:InvokeFunction")
-                .function(function.functionName())
-                .qualifier(CrmFunction.ALIAS)
-                .principal("events.amazonaws.com")
-                .sourceArn(rule.arn())
-                .build(), options);
-        new EventTarget(name, EventTargetArgs.builder()
-                .rule(rule.name())
-                .arn(function.aliasArn())
-                .build(), options);
+        var rule = new EventRule(
+                name,
+                EventRuleArgs.builder()
+                        .name(physicalName)
+                        .description("Runs " + function.group().id() + " every hour")
+                        .scheduleExpression(EXPRESSION)
+                        .build(),
+                options);
+        new Permission(
+                name + "-invoke",
+                PermissionArgs.builder()
+                        .action("lambda:InvokeFunction")
+                        .function(function.functionName())
+                        .qualifier(CrmFunction.ALIAS)
+                        .principal("events.amazonaws.com")
+                        .sourceArn(rule.arn())
+                        .build(),
+                options);
+        new EventTarget(
+                name,
+                EventTargetArgs.builder()
+                        .rule(rule.name())
+                        .arn(function.aliasArn())
+                        .build(),
+                options);
     }
 }

@@ -19,21 +19,24 @@ public final class JobDurationMetric {
     public static final String METRIC = "JobSeconds";
     static final String PATTERN = "{ $.message = \"job done\" }";
 
-    private JobDurationMetric() {
-    }
+    private JobDurationMetric() {}
 
-    static LogMetricFilter filter(String name, String physicalName, Output<String> logGroup, CustomResourceOptions options) {
-        return new LogMetricFilter(name, LogMetricFilterArgs.builder()
-                .name(physicalName)
-                .logGroupName(logGroup)
-                .pattern(PATTERN)
-                .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
-                        .namespace(NAMESPACE)
-                        .name(METRIC)
-                        .value("$.seconds")
-                        .unit("Seconds")
-                        .dimensions(Map.of("Kind", "$.kind"))
-                        .build())
-                .build(), options);
+    static LogMetricFilter filter(
+            String name, String physicalName, Output<String> logGroup, CustomResourceOptions options) {
+        return new LogMetricFilter(
+                name,
+                LogMetricFilterArgs.builder()
+                        .name(physicalName)
+                        .logGroupName(logGroup)
+                        .pattern(PATTERN)
+                        .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
+                                .namespace(NAMESPACE)
+                                .name(METRIC)
+                                .value("$.seconds")
+                                .unit("Seconds")
+                                .dimensions(Map.of("Kind", "$.kind"))
+                                .build())
+                        .build(),
+                options);
     }
 }

@@ -27,13 +27,14 @@ final class JobSlots {
     static final String TENANT = "#slots";
     /** How long a job waits between tries for a slot, and how many tries fit in the execution's hour. */
     static final int WAIT_SECONDS = 20;
+
     static final int TRIES = 175;
     /** How often the audit gives back the slots of executions that ended: the longest a lost release costs. */
     static final int AUDIT_MINUTES = 15;
+
     static final String AUDIT_SCHEDULE = "rate(" + AUDIT_MINUTES + " minutes)";
 
-    private JobSlots() {
-    }
+    private JobSlots() {}
 
     /** The slot item's key of a kind in a region. */
     static String slotKey(String kind, String region) {
@@ -44,24 +45,51 @@ final class JobSlots {
      * Takes a slot while fewer than {@code limit} are held (or this execution holds one already, on a retry). Waiting
      * for one is a retry on the conditional check; when none frees within the hour, {@code noSlot} records why.
      */
-    static Map<String, Object> acquire(String table, String slotKey, int limit, String next, String noSlot,
-                                       String onError) {
+    static Map<String, Object> acquire(
+            String table, String slotKey, int limit, String next, String noSlot, String onError) {
         Map<String, Object> parameters = update(table, slotKey, "ADD holders :me");
-        parameters.put("ConditionExpression",
+        parameters.put(
+                "ConditionExpression",
                 "attribute_not_exists(holders) OR size(holders) < :limit OR contains(holders, :execution)");
-        parameters.put("ExpressionAttributeValues", Map.of(
-                ":me", Map.of("SS.$", "States.Array($$.Execution.Name)"),
-                ":execution", Map.of("S.$", "$$.Execution.Name"),
-                ":limit", Map.of("N", String.valueOf(limit))));
+        parameters.put(
+                "ExpressionAttributeValues",
+                Map.of(
+                        ":me", Map.of("SS.$", "States.Array($$.Execution.Name)"),
+                        ":execution", Map.of("S.$", "$$.Execution.Name"),
+                        ":limit", Map.of("N", String.valueOf(limit))));
         Map<String, Object> state = task(parameters, next);
-        state.put("Retry", List.of(
-                Map.of("ErrorEquals", List.of("DynamoDB.ConditionalCheckFailedException"), "IntervalSeconds", WAIT_SECONDS,
-                        "MaxAttempts", TRIES, "BackoffRate", 1.0),
-                Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2, "MaxAttempts", 3, "BackoffRate", 2.0)));
-        state.put("Catch", List.of(
-                Map.of("ErrorEquals", List.of("DynamoDB.ConditionalCheckFailedException"), "ResultPath", "$.error",
-                        "Next", noSlot),
-                Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onError)));
+        state.put(
+                "Retry",
+                List.of(
+                        Map.of(
+                                "ErrorEquals",
+                                List.of("DynamoDB.ConditionalCheckFailedException"),
+                                "IntervalSeconds",
+                                WAIT_SECONDS,
+                                "MaxAttempts",
+                                TRIES,
+                                "BackoffRate",
+                                1.0),
+                        Map.of(
+                                "ErrorEquals",
+                                List.of("States.ALL"),
+                                "IntervalSeconds",
+                                2,
+                                "MaxAttempts",
+                                3,
+                                "BackoffRate",
+                                2.0)));
+        state.put(
+                "Catch",
+                List.of(
+                        Map.of(
+                                "ErrorEquals",
+                                List.of("DynamoDB.ConditionalCheckFailedException"),
+                                "ResultPath",
+                                "$.error",
+                                "Next",
+                                noSlot),
+                        Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onError)));
         return state;
     }
 
@@ -73,10 +101,20 @@ final class JobSlots {
         Map<String, Object> parameters = update(table, slotKey, "ADD holders :me");
         parameters.put("ExpressionAttributeValues", Map.of(":me", Map.of("SS.$", "States.Array($$.Execution.Name)")));
         Map<String, Object> state = task(parameters, next);
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2, "MaxAttempts", 3,
-                "BackoffRate", 2.0)));
-        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next",
-                onError)));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("States.ALL"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        3,
+                        "BackoffRate",
+                        2.0)));
+        state.put(
+                "Catch",
+                List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onError)));
         return state;
     }
 
@@ -84,8 +122,13 @@ final class JobSlots {
     static Map<String, Object> noSlot(String kind, int limit, String next) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Pass");
-        state.put("Result", Map.of("Error", "NoSlotAvailable", "Cause", "no " + kind + " slot of " + limit
-                + " freed within the job's hour; try again later"));
+        state.put(
+                "Result",
+                Map.of(
+                        "Error",
+                        "NoSlotAvailable",
+                        "Cause",
+                        "no " + kind + " slot of " + limit + " freed within the job's hour; try again later"));
         state.put("ResultPath", "$.error");
         state.put("Next", next);
         return state;
@@ -100,10 +143,20 @@ final class JobSlots {
         Map<String, Object> parameters = update(table, slotKey, "DELETE holders :me");
         parameters.put("ExpressionAttributeValues", Map.of(":me", Map.of("SS.$", "States.Array($$.Execution.Name)")));
         Map<String, Object> state = task(parameters, next);
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2, "MaxAttempts", 3,
-                "BackoffRate", 2.0)));
-        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.releaseError",
-                "Next", onError)));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("States.ALL"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        3,
+                        "BackoffRate",
+                        2.0)));
+        state.put(
+                "Catch",
+                List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.releaseError", "Next", onError)));
         return state;
     }
 
@@ -116,19 +169,34 @@ final class JobSlots {
     static String releaseDefinition(String table, String region) {
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("Type", "Pass");
-        read.put("Parameters", Map.of("execution.$", "$.detail.name", "status.$", "$.detail.status",
-                "job.$", "States.StringToJson($.detail.input)"));
+        read.put(
+                "Parameters",
+                Map.of(
+                        "execution.$",
+                        "$.detail.name",
+                        "status.$",
+                        "$.detail.status",
+                        "job.$",
+                        "States.StringToJson($.detail.input)"));
         read.put("Next", "MarkJobFailed");
         // The job first, the slot last: should the job's write fail, the slot still names the execution, and the
         // audit finds it and does both.
         Map<String, Object> states = new LinkedHashMap<>();
         states.put("ReadEvent", read);
-        states.put("MarkJobFailed", markJobFailed(table, "$.job", "States.Format('the job execution ended {} "
-                + "before it could record why', $.status)", "ReleaseSlot"));
+        states.put(
+                "MarkJobFailed",
+                markJobFailed(
+                        table,
+                        "$.job",
+                        "States.Format('the job execution ended {} " + "before it could record why', $.status)",
+                        "ReleaseSlot"));
         states.put("ReleaseSlot", releaseHolder(table, region, "$.job.kind", "$.execution", "Done"));
         states.put("Done", Map.of("Type", "Succeed"));
-        return machine("Gives back the slot of a job execution that ended ABORTED, TIMED_OUT or FAILED, and marks its "
-                + "job FAILED if it was still queued or running", "ReadEvent", states);
+        return machine(
+                "Gives back the slot of a job execution that ended ABORTED, TIMED_OUT or FAILED, and marks its "
+                        + "job FAILED if it was still queued or running",
+                "ReadEvent",
+                states);
     }
 
     /**
@@ -146,20 +214,46 @@ final class JobSlots {
         describe.put("Parameters", Map.of("ExecutionArn.$", "States.Format('{}{}', $.prefix, $.holder)"));
         describe.put("ResultSelector", Map.of("status.$", "$.Status", "job.$", "States.StringToJson($.Input)"));
         describe.put("ResultPath", "$.execution");
-        describe.put("Retry", List.of(Map.of("ErrorEquals", List.of("Sfn.ThrottlingException", "Sfn.SfnException"),
-                "IntervalSeconds", 2, "MaxAttempts", 3, "BackoffRate", 2.0)));
+        describe.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("Sfn.ThrottlingException", "Sfn.SfnException"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        3,
+                        "BackoffRate",
+                        2.0)));
         // An execution Step Functions no longer knows (history kept 90 days) holds nothing either.
-        describe.put("Catch", List.of(Map.of("ErrorEquals", List.of("Sfn.ExecutionDoesNotExistException"),
-                "ResultPath", "$.missing", "Next", "ReleaseUnknownHolder")));
+        describe.put(
+                "Catch",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("Sfn.ExecutionDoesNotExistException"),
+                        "ResultPath",
+                        "$.missing",
+                        "Next",
+                        "ReleaseUnknownHolder")));
         describe.put("Next", "StillRunning");
         holderStates.put("DescribeHolder", describe);
-        holderStates.put("StillRunning", Map.of("Type", "Choice", "Choices", List.of(Map.of(
-                "Variable", "$.execution.status", "StringEquals", "RUNNING", "Next", "Keep")), "Default",
-                "MarkEndedJobFailed"));
+        holderStates.put(
+                "StillRunning",
+                Map.of(
+                        "Type",
+                        "Choice",
+                        "Choices",
+                        List.of(Map.of("Variable", "$.execution.status", "StringEquals", "RUNNING", "Next", "Keep")),
+                        "Default",
+                        "MarkEndedJobFailed"));
         holderStates.put("Keep", Map.of("Type", "Succeed"));
-        holderStates.put("MarkEndedJobFailed", markJobFailed(table, "$.execution.job",
-                "States.Format('the job execution ended {} and the audit gave its slot back', $.execution.status)",
-                "ReleaseEndedHolder"));
+        holderStates.put(
+                "MarkEndedJobFailed",
+                markJobFailed(
+                        table,
+                        "$.execution.job",
+                        "States.Format('the job execution ended {} and the audit gave its slot back', $.execution.status)",
+                        "ReleaseEndedHolder"));
         holderStates.put("ReleaseEndedHolder", releaseHolder(table, region, "$.kind", "$.holder", "Released"));
         holderStates.put("ReleaseUnknownHolder", releaseHolder(table, region, "$.kind", "$.holder", "Released"));
         holderStates.put("Released", Map.of("Type", "Succeed"));
@@ -167,8 +261,9 @@ final class JobSlots {
         Map<String, Object> holders = new LinkedHashMap<>();
         holders.put("Type", "Map");
         holders.put("ItemsPath", "$.slot.Item.holders.SS");
-        holders.put("ItemSelector", Map.of("holder.$", "$$.Map.Item.Value", "kind.$", "$.kind",
-                "prefix", executionArnPrefix));
+        holders.put(
+                "ItemSelector",
+                Map.of("holder.$", "$$.Map.Item.Value", "kind.$", "$.kind", "prefix", executionArnPrefix));
         holders.put("MaxConcurrency", 10);
         holders.put("ItemProcessor", Map.of("StartAt", "DescribeHolder", "States", holderStates));
         holders.put("ResultPath", null);
@@ -177,16 +272,44 @@ final class JobSlots {
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("Type", "Task");
         read.put("Resource", "arn:aws:states:::dynamodb:getItem");
-        read.put("Parameters", Map.of("TableName", table, "ConsistentRead", true, "Key", Map.of(
-                "tenantId", Map.of("S", TENANT), "jobId", Map.of("S.$", "States.Format('{}@" + region + "', $.kind)"))));
+        read.put(
+                "Parameters",
+                Map.of(
+                        "TableName",
+                        table,
+                        "ConsistentRead",
+                        true,
+                        "Key",
+                        Map.of(
+                                "tenantId",
+                                Map.of("S", TENANT),
+                                "jobId",
+                                Map.of("S.$", "States.Format('{}@" + region + "', $.kind)"))));
         read.put("ResultPath", "$.slot");
-        read.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 2, "MaxAttempts", 3,
-                "BackoffRate", 2.0)));
+        read.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("States.ALL"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        3,
+                        "BackoffRate",
+                        2.0)));
         read.put("Next", "AnyHolders");
         Map<String, Object> kindStates = new LinkedHashMap<>();
         kindStates.put("ReadSlots", read);
-        kindStates.put("AnyHolders", Map.of("Type", "Choice", "Choices", List.of(Map.of(
-                "Variable", "$.slot.Item.holders.SS", "IsPresent", true, "Next", "AuditHolders")), "Default", "NoHolders"));
+        kindStates.put(
+                "AnyHolders",
+                Map.of(
+                        "Type",
+                        "Choice",
+                        "Choices",
+                        List.of(Map.of(
+                                "Variable", "$.slot.Item.holders.SS", "IsPresent", true, "Next", "AuditHolders")),
+                        "Default",
+                        "NoHolders"));
         kindStates.put("NoHolders", Map.of("Type", "Succeed"));
         kindStates.put("AuditHolders", holders);
 
@@ -201,29 +324,53 @@ final class JobSlots {
         states.put("Kinds", Map.of("Type", "Pass", "Result", Map.of("kinds", kinds), "Next", "EachKind"));
         states.put("EachKind", perKind);
         states.put("Audited", Map.of("Type", "Succeed"));
-        return machine("Every " + AUDIT_MINUTES + " minutes: gives back the job slots of executions that are no longer "
-                + "running", "Kinds", states);
+        return machine(
+                "Every " + AUDIT_MINUTES + " minutes: gives back the job slots of executions that are no longer "
+                        + "running",
+                "Kinds",
+                states);
     }
 
     /** Takes {@code holderPath} out of the slot item of the kind at {@code kindPath}; nothing to take is no error. */
-    private static Map<String, Object> releaseHolder(String table, String region, String kindPath, String holderPath,
-                                                     String next) {
+    private static Map<String, Object> releaseHolder(
+            String table, String region, String kindPath, String holderPath, String next) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("TableName", table);
-        parameters.put("Key", Map.of("tenantId", Map.of("S", TENANT),
-                "jobId", Map.of("S.$", "States.Format('{}@" + region + "', " + kindPath + ")")));
+        parameters.put(
+                "Key",
+                Map.of(
+                        "tenantId",
+                        Map.of("S", TENANT),
+                        "jobId",
+                        Map.of("S.$", "States.Format('{}@" + region + "', " + kindPath + ")")));
         parameters.put("UpdateExpression", "DELETE holders :me");
         parameters.put("ConditionExpression", "contains(holders, :execution)");
-        parameters.put("ExpressionAttributeValues", Map.of(":me", Map.of("SS.$", "States.Array(" + holderPath + ")"),
-                ":execution", Map.of("S.$", holderPath)));
+        parameters.put(
+                "ExpressionAttributeValues",
+                Map.of(
+                        ":me",
+                        Map.of("SS.$", "States.Array(" + holderPath + ")"),
+                        ":execution",
+                        Map.of("S.$", holderPath)));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::dynamodb:updateItem");
         state.put("Parameters", parameters);
         state.put("ResultPath", null);
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("DynamoDB.ProvisionedThroughputExceededException",
-                "DynamoDB.ThrottlingException", "DynamoDB.InternalServerErrorException"), "IntervalSeconds", 2,
-                "MaxAttempts", 5, "BackoffRate", 2.0)));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of(
+                                "DynamoDB.ProvisionedThroughputExceededException",
+                                "DynamoDB.ThrottlingException",
+                                "DynamoDB.InternalServerErrorException"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        5,
+                        "BackoffRate",
+                        2.0)));
         // Not held (a pooled kind, or given back already): nothing to do.
         state.put("Catch", List.of(discarding("DynamoDB.ConditionalCheckFailedException", next)));
         state.put("Next", next);
@@ -243,24 +390,49 @@ final class JobSlots {
     static Map<String, Object> markJobFailed(String table, String jobPath, String reason, String next) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("TableName", table);
-        parameters.put("Key", Map.of("tenantId", Map.of("S.$", jobPath + ".tenantId"),
-                "jobId", Map.of("S.$", jobPath + ".jobId")));
-        parameters.put("UpdateExpression", "SET #status = :failed, failure = if_not_exists(failure, :failure), "
-                + "updatedAt = :now ADD #version :one");
+        parameters.put(
+                "Key",
+                Map.of("tenantId", Map.of("S.$", jobPath + ".tenantId"), "jobId", Map.of("S.$", jobPath + ".jobId")));
+        parameters.put(
+                "UpdateExpression",
+                "SET #status = :failed, failure = if_not_exists(failure, :failure), "
+                        + "updatedAt = :now ADD #version :one");
         parameters.put("ConditionExpression", "#status IN (:queued, :running)");
         parameters.put("ExpressionAttributeNames", Map.of("#status", "status", "#version", "version"));
-        parameters.put("ExpressionAttributeValues", Map.of(":failed", Map.of("S", "FAILED"),
-                ":queued", Map.of("S", "QUEUED"), ":running", Map.of("S", "RUNNING"),
-                ":failure", Map.of("S.$", reason), ":now", Map.of("S.$", "$$.State.EnteredTime"),
-                ":one", Map.of("N", "1")));
+        parameters.put(
+                "ExpressionAttributeValues",
+                Map.of(
+                        ":failed",
+                        Map.of("S", "FAILED"),
+                        ":queued",
+                        Map.of("S", "QUEUED"),
+                        ":running",
+                        Map.of("S", "RUNNING"),
+                        ":failure",
+                        Map.of("S.$", reason),
+                        ":now",
+                        Map.of("S.$", "$$.State.EnteredTime"),
+                        ":one",
+                        Map.of("N", "1")));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::dynamodb:updateItem");
         state.put("Parameters", parameters);
         state.put("ResultPath", null);
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("DynamoDB.ProvisionedThroughputExceededException",
-                "DynamoDB.ThrottlingException", "DynamoDB.InternalServerErrorException"), "IntervalSeconds", 2,
-                "MaxAttempts", 5, "BackoffRate", 2.0)));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of(
+                                "DynamoDB.ProvisionedThroughputExceededException",
+                                "DynamoDB.ThrottlingException",
+                                "DynamoDB.InternalServerErrorException"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        5,
+                        "BackoffRate",
+                        2.0)));
         // Done or failed already: what it says stands.
         state.put("Catch", List.of(discarding("DynamoDB.ConditionalCheckFailedException", next)));
         state.put("Next", next);

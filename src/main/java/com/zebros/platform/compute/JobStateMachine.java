@@ -19,30 +19,25 @@ import java.util.Map;
 public final class JobStateMachine {
 
     /** Where every job runs: ARNs and ids, resolved. */
-    public record Network(String clusterArn, List<String> subnets, List<String> securityGroups) {
-    }
+    public record Network(String clusterArn, List<String> subnets, List<String> securityGroups) {}
 
     /** How one kind of job runs. */
-    public sealed interface Runner permits RunTask, SendToPool {
-    }
+    public sealed interface Runner permits RunTask, SendToPool {}
 
     /** One Fargate task per job. */
-    public record RunTask(String taskDefinitionArn, String containerName, boolean spot) implements Runner {
-    }
+    public record RunTask(String taskDefinitionArn, String containerName, boolean spot) implements Runner {}
 
     /** A message with a task token on the pool's queue; the worker answers SendTaskSuccess or Failure. */
-    public record SendToPool(String queueUrl) implements Runner {
-    }
+    public record SendToPool(String queueUrl) implements Runner {}
 
-    private JobStateMachine() {
-    }
+    private JobStateMachine() {}
 
     /**
      * @param slotsPerKind how many one-task-per-job jobs of a kind may run at once (JobSlots); pooled kinds are
      *                     bounded by their pool's ceiling instead
      */
-    public static String definition(Network network, Map<WorkerKind, Runner> runners, String jobsTable, int slotsPerKind,
-                                    String region) {
+    public static String definition(
+            Network network, Map<WorkerKind, Runner> runners, String jobsTable, int slotsPerKind, String region) {
         Map<String, Object> states = new LinkedHashMap<>();
         List<Map<String, Object>> choices = new ArrayList<>();
         runners.forEach((kind, runner) -> {
@@ -52,15 +47,18 @@ public final class JobStateMachine {
                 String acquire = "Acquire" + name + "Slot";
                 String slot = JobSlots.slotKey(kind.id(), region);
                 choices.add(Map.of("Variable", "$.kind", "StringEquals", kind.id(), "Next", acquire));
-                states.put(acquire, JobSlots.acquire(jobsTable, slot, slotsPerKind, run, "No" + name + "Slot",
-                        "RecordFailure"));
+                states.put(
+                        acquire,
+                        JobSlots.acquire(jobsTable, slot, slotsPerKind, run, "No" + name + "Slot", "RecordFailure"));
                 states.put("No" + name + "Slot", JobSlots.noSlot(kind.id(), slotsPerKind, "RecordFailure"));
-                states.put(run, runTask(network, task, "Release" + name + "Slot", "Release" + name + "SlotAfterFailure"));
+                states.put(
+                        run, runTask(network, task, "Release" + name + "Slot", "Release" + name + "SlotAfterFailure"));
                 // A slot not given back after the job succeeded fails the execution, visibly: the job stays done, and
                 // the execution's FAILED status starts the backstop that gives the slot back.
                 states.put("Release" + name + "Slot", JobSlots.release(jobsTable, slot, "Done", "SlotNotReleased"));
-                states.put("Release" + name + "SlotAfterFailure", JobSlots.release(jobsTable, slot, "RecordFailure",
-                        "RecordFailure"));
+                states.put(
+                        "Release" + name + "SlotAfterFailure",
+                        JobSlots.release(jobsTable, slot, "RecordFailure", "RecordFailure"));
             } else {
                 // A pooled kind takes no slot (the pool's ceiling bounds it) but is tracked among its kind's holders,
                 // so the audit sees it too.
@@ -70,8 +68,9 @@ public final class JobStateMachine {
                 states.put(track, JobSlots.track(jobsTable, slot, run, "RecordFailure"));
                 states.put(run, sendToPool((SendToPool) runner, "Untrack" + name, "Untrack" + name + "AfterFailure"));
                 states.put("Untrack" + name, JobSlots.release(jobsTable, slot, "Done", "SlotNotReleased"));
-                states.put("Untrack" + name + "AfterFailure", JobSlots.release(jobsTable, slot, "RecordFailure",
-                        "RecordFailure"));
+                states.put(
+                        "Untrack" + name + "AfterFailure",
+                        JobSlots.release(jobsTable, slot, "RecordFailure", "RecordFailure"));
             }
         });
         Map<String, Object> choose = new LinkedHashMap<>();
@@ -81,12 +80,30 @@ public final class JobStateMachine {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("ChooseWorker", choose);
         ordered.putAll(states);
-        ordered.put("UnknownKind", Map.of("Type", "Pass", "Result", Map.of("Error", "UnknownKind",
-                "Cause", "the job's kind names no worker"), "ResultPath", "$.error", "Next", "RecordFailure"));
+        ordered.put(
+                "UnknownKind",
+                Map.of(
+                        "Type",
+                        "Pass",
+                        "Result",
+                        Map.of("Error", "UnknownKind", "Cause", "the job's kind names no worker"),
+                        "ResultPath",
+                        "$.error",
+                        "Next",
+                        "RecordFailure"));
         ordered.put("RecordFailure", recordFailure(jobsTable));
-        ordered.put("Failed", Map.of("Type", "Fail", "Error", "JobFailed", "Cause", "the worker failed; see the job's failure"));
-        ordered.put("SlotNotReleased", Map.of("Type", "Fail", "Error", "SlotNotReleased", "Cause",
-                "the job is done but its slot could not be given back; the backstop gives it back"));
+        ordered.put(
+                "Failed",
+                Map.of("Type", "Fail", "Error", "JobFailed", "Cause", "the worker failed; see the job's failure"));
+        ordered.put(
+                "SlotNotReleased",
+                Map.of(
+                        "Type",
+                        "Fail",
+                        "Error",
+                        "SlotNotReleased",
+                        "Cause",
+                        "the job is done but its slot could not be given back; the backstop gives it back"));
         ordered.put("Done", Map.of("Type", "Succeed"));
 
         Map<String, Object> definition = new LinkedHashMap<>();
@@ -104,16 +121,30 @@ public final class JobStateMachine {
         if (task.spot()) {
             // A capacity provider strategy and a launch type exclude each other
             // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
-            parameters.put("CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
+            parameters.put(
+                    "CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
         } else {
             parameters.put("LaunchType", "FARGATE");
         }
         parameters.put("PlatformVersion", "1.4.0");
-        parameters.put("NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
-                "Subnets", network.subnets(), "SecurityGroups", network.securityGroups(), "AssignPublicIp", "DISABLED")));
-        parameters.put("Overrides", Map.of("ContainerOverrides", List.of(Map.of(
-                "Name", task.containerName(),
-                "Environment", List.of(Map.of("Name", "JOB", "Value.$", "States.JsonToString($)"))))));
+        parameters.put(
+                "NetworkConfiguration",
+                Map.of(
+                        "AwsvpcConfiguration",
+                        Map.of(
+                                "Subnets",
+                                network.subnets(),
+                                "SecurityGroups",
+                                network.securityGroups(),
+                                "AssignPublicIp",
+                                "DISABLED")));
+        parameters.put(
+                "Overrides",
+                Map.of(
+                        "ContainerOverrides",
+                        List.of(Map.of(
+                                "Name", task.containerName(),
+                                "Environment", List.of(Map.of("Name", "JOB", "Value.$", "States.JsonToString($)"))))));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::ecs:runTask.sync");
@@ -121,13 +152,34 @@ public final class JobStateMachine {
         state.put("ResultPath", "$.task");
         // RunTask reports capacity shortages (Spot included) as failures
         // (https://docs.aws.amazon.com/step-functions/latest/dg/connect-ecs.html); retry with back-off.
-        state.put("Retry", List.of(
-                Map.of("ErrorEquals", List.of("ECS.AmazonECSException", "ECS.ServerException",
-                                "ECS.ThrottlingException", "AmazonECS.Unknown"),
-                        "IntervalSeconds", 10, "MaxAttempts", 4, "BackoffRate", 2.0),
-                Map.of("ErrorEquals", List.of("States.TaskFailed"), "IntervalSeconds", 30, "MaxAttempts", 1,
-                        "BackoffRate", 1.0)));
-        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onFailure)));
+        state.put(
+                "Retry",
+                List.of(
+                        Map.of(
+                                "ErrorEquals",
+                                List.of(
+                                        "ECS.AmazonECSException",
+                                        "ECS.ServerException",
+                                        "ECS.ThrottlingException",
+                                        "AmazonECS.Unknown"),
+                                "IntervalSeconds",
+                                10,
+                                "MaxAttempts",
+                                4,
+                                "BackoffRate",
+                                2.0),
+                        Map.of(
+                                "ErrorEquals",
+                                List.of("States.TaskFailed"),
+                                "IntervalSeconds",
+                                30,
+                                "MaxAttempts",
+                                1,
+                                "BackoffRate",
+                                1.0)));
+        state.put(
+                "Catch",
+                List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onFailure)));
         state.put("Next", next);
         return state;
     }
@@ -136,16 +188,31 @@ public final class JobStateMachine {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("Type", "Task");
         state.put("Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken");
-        state.put("Parameters", Map.of("QueueUrl", pool.queueUrl(),
-                "MessageBody", Map.of("job.$", "$", "taskToken.$", "$$.Task.Token")));
+        state.put(
+                "Parameters",
+                Map.of(
+                        "QueueUrl",
+                        pool.queueUrl(),
+                        "MessageBody",
+                        Map.of("job.$", "$", "taskToken.$", "$$.Task.Token")));
         state.put("ResultPath", "$.result");
         // A worker that dies mid-job stops heartbeating; the job fails over to a retry.
         state.put("HeartbeatSeconds", 300);
         state.put("TimeoutSeconds", 3600);
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.Timeout", "SQS.SdkClientException"),
-                "IntervalSeconds", 30, "MaxAttempts", 2, "BackoffRate", 2.0)));
-        state.put("Catch", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next",
-                onFailure)));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of("States.Timeout", "SQS.SdkClientException"),
+                        "IntervalSeconds",
+                        30,
+                        "MaxAttempts",
+                        2,
+                        "BackoffRate",
+                        2.0)));
+        state.put(
+                "Catch",
+                List.of(Map.of("ErrorEquals", List.of("States.ALL"), "ResultPath", "$.error", "Next", onFailure)));
         state.put("Next", next);
         return state;
     }
@@ -157,21 +224,47 @@ public final class JobStateMachine {
         // The worker leaves its own reason on the job ("the file has no column name ..."); it is kept,
         // and the state's error is recorded only where the worker could not say (a lost task, a timeout).
         // The version moves on, as with every write of the API and the workers.
-        state.put("Parameters", Map.of(
-                "TableName", jobsTable,
-                "Key", Map.of("tenantId", Map.of("S.$", "$.tenantId"), "jobId", Map.of("S.$", "$.jobId")),
-                "UpdateExpression", "SET #status = :failed, failure = if_not_exists(failure, :failure), updatedAt = :now"
-                        + " ADD #version :one",
-                "ConditionExpression", "#status <> :done",
-                "ExpressionAttributeNames", Map.of("#status", "status", "#version", "version"),
-                "ExpressionAttributeValues", Map.of(":failed", Map.of("S", "FAILED"),
-                        ":done", Map.of("S", "DONE"),
-                        ":failure", Map.of("S.$", "States.JsonToString($.error)"),
-                        ":now", Map.of("S.$", "$$.State.EnteredTime"),
-                        ":one", Map.of("N", "1"))));
-        state.put("Retry", List.of(Map.of("ErrorEquals", List.of("DynamoDB.ProvisionedThroughputExceededException",
-                "DynamoDB.ThrottlingException", "DynamoDB.InternalServerErrorException", "States.TaskFailed"),
-                "IntervalSeconds", 2, "MaxAttempts", 3, "BackoffRate", 2.0)));
+        state.put(
+                "Parameters",
+                Map.of(
+                        "TableName",
+                        jobsTable,
+                        "Key",
+                        Map.of("tenantId", Map.of("S.$", "$.tenantId"), "jobId", Map.of("S.$", "$.jobId")),
+                        "UpdateExpression",
+                        "SET #status = :failed, failure = if_not_exists(failure, :failure), updatedAt = :now"
+                                + " ADD #version :one",
+                        "ConditionExpression",
+                        "#status <> :done",
+                        "ExpressionAttributeNames",
+                        Map.of("#status", "status", "#version", "version"),
+                        "ExpressionAttributeValues",
+                        Map.of(
+                                ":failed",
+                                Map.of("S", "FAILED"),
+                                ":done",
+                                Map.of("S", "DONE"),
+                                ":failure",
+                                Map.of("S.$", "States.JsonToString($.error)"),
+                                ":now",
+                                Map.of("S.$", "$$.State.EnteredTime"),
+                                ":one",
+                                Map.of("N", "1"))));
+        state.put(
+                "Retry",
+                List.of(Map.of(
+                        "ErrorEquals",
+                        List.of(
+                                "DynamoDB.ProvisionedThroughputExceededException",
+                                "DynamoDB.ThrottlingException",
+                                "DynamoDB.InternalServerErrorException",
+                                "States.TaskFailed"),
+                        "IntervalSeconds",
+                        2,
+                        "MaxAttempts",
+                        3,
+                        "BackoffRate",
+                        2.0)));
         // A job that is DONE stays done; a record that cannot be written still ends the execution FAILED, and the
         // backstop marks the job.
         Map<String, Object> fallthrough = new LinkedHashMap<>();

@@ -37,10 +37,20 @@ public final class LoadBalancedFargateService {
      * @param listeners          the listeners that must exist before tasks register
      * @param targetPercent      the CPU and memory utilisation the scaling policies hold
      */
-    public record Args(String name, String serviceName, ContainerCluster cluster, Output<String> taskDefinitionArn,
-                       Output<List<String>> subnets,
-                       Output<String> securityGroup, Output<String> targetGroupArn, String container, int containerPort,
-                       Range tasks, int startupGraceSeconds, List<Resource> listeners, double targetPercent) {
+    public record Args(
+            String name,
+            String serviceName,
+            ContainerCluster cluster,
+            Output<String> taskDefinitionArn,
+            Output<List<String>> subnets,
+            Output<String> securityGroup,
+            Output<String> targetGroupArn,
+            String container,
+            int containerPort,
+            Range tasks,
+            int startupGraceSeconds,
+            List<Resource> listeners,
+            double targetPercent) {
         public Args {
             if (tasks.min() < 0 || tasks.max() < tasks.min()) {
                 throw new IllegalArgumentException(name + ": the task range " + tasks + " is not a range of counts");
@@ -57,24 +67,39 @@ public final class LoadBalancedFargateService {
 
     public LoadBalancedFargateService(Args args, CustomResourceOptions options) {
         ContainerCluster cluster = args.cluster();
-        service = new Service(args.name(), FargateServiceArgs.common(args.serviceName(), cluster, args.taskDefinitionArn(),
-                        args.tasks().minInt(), args.subnets(), args.securityGroup())
-                .launchType("FARGATE")
-                .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(args.targetGroupArn())
-                        .containerName(args.container())
-                        .containerPort(args.containerPort())
-                        .build())
-                .healthCheckGracePeriodSeconds(args.startupGraceSeconds())
-                .deploymentMinimumHealthyPercent(100)
-                .deploymentMaximumPercent(200)
-                .waitForSteadyState(false)
-                .build(), ServiceOptions.of(options.getParent().orElseThrow(), options.getProvider().orElseThrow(),
-                        args.autoScaled(), args.listeners()));
+        service = new Service(
+                args.name(),
+                FargateServiceArgs.common(
+                                args.serviceName(),
+                                cluster,
+                                args.taskDefinitionArn(),
+                                args.tasks().minInt(),
+                                args.subnets(),
+                                args.securityGroup())
+                        .launchType("FARGATE")
+                        .loadBalancers(ServiceLoadBalancerArgs.builder()
+                                .targetGroupArn(args.targetGroupArn())
+                                .containerName(args.container())
+                                .containerPort(args.containerPort())
+                                .build())
+                        .healthCheckGracePeriodSeconds(args.startupGraceSeconds())
+                        .deploymentMinimumHealthyPercent(100)
+                        .deploymentMaximumPercent(200)
+                        .waitForSteadyState(false)
+                        .build(),
+                ServiceOptions.of(
+                        options.getParent().orElseThrow(),
+                        options.getProvider().orElseThrow(),
+                        args.autoScaled(),
+                        args.listeners()));
         if (args.autoScaled()) {
-            var scaling = AutoScaling.target(args.name() + "-tasks", "ecs",
+            var scaling = AutoScaling.target(
+                    args.name() + "-tasks",
+                    "ecs",
                     Output.format("service/%s/%s", cluster.name(), service.name()),
-                    "ecs:service:DesiredCount", args.tasks(), options);
+                    "ecs:service:DesiredCount",
+                    args.tasks(),
+                    options);
             scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.targetPercent());
             scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.targetPercent());
         }

@@ -1,13 +1,13 @@
 package com.zebros.platform.compute;
 
-import com.pulumi.aws.ecs.Service;
-import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
-import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.zebros.platform.StackContext;
@@ -15,9 +15,9 @@ import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseTable.ScalingSignal;
 import com.zebros.platform.config.Range;
 import com.zebros.platform.config.WorkerKind;
-import java.util.Set;
 import com.zebros.platform.ops.AutoScaling;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A queue-processing Fargate service, the shape of the seeds' "Fargate ASG" (phase 1 on): workers
@@ -41,8 +41,8 @@ public final class QueueProcessingService {
      * @param targetPercent  the utilisation each CPU and memory policy holds
      * @param backlogPerTask waiting messages per task that the backlog policy holds
      */
-    public record Scaling(Range tasks, boolean spot, Set<ScalingSignal> signals, double targetPercent,
-                          int backlogPerTask) {
+    public record Scaling(
+            Range tasks, boolean spot, Set<ScalingSignal> signals, double targetPercent, int backlogPerTask) {
         public Scaling {
             if (signals.isEmpty()) {
                 throw new IllegalArgumentException("a queue-processing service scales on at least one signal");
@@ -57,8 +57,12 @@ public final class QueueProcessingService {
         /** The report workers' pool at a phase: its task range, Spot, signals and targets from the phase table. */
         public static Scaling forReports(PhaseTable phases) {
             Set<ScalingSignal> signals = phases.workerScalingSignals();
-            return new Scaling(phases.workerTasks(), phases.workerOnSpot(WorkerKind.REPORT), signals,
-                    phases.scalingTargetPercent(), signals.contains(ScalingSignal.QUEUE_DEPTH) ? phases.queueDepthPerTask() : 0);
+            return new Scaling(
+                    phases.workerTasks(),
+                    phases.workerOnSpot(WorkerKind.REPORT),
+                    signals,
+                    phases.scalingTargetPercent(),
+                    signals.contains(ScalingSignal.QUEUE_DEPTH) ? phases.queueDepthPerTask() : 0);
         }
     }
 
@@ -72,9 +76,13 @@ public final class QueueProcessingService {
      * @param securityGroup     the tasks' security group
      * @param scaling           how it scales
      */
-    public record Args(String name, ContainerCluster cluster, Output<String> taskDefinitionArn,
-                       Output<List<String>> subnets, Output<String> securityGroup, Scaling scaling) {
-    }
+    public record Args(
+            String name,
+            ContainerCluster cluster,
+            Output<String> taskDefinitionArn,
+            Output<List<String>> subnets,
+            Output<String> securityGroup,
+            Scaling scaling) {}
 
     public QueueProcessingService(StackContext stack, Args args, CustomResourceOptions options) {
         ContainerCluster cluster = args.cluster();
@@ -82,38 +90,66 @@ public final class QueueProcessingService {
         String name = args.name();
 
         // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
-        queue = QueueWithDeadLetters.of(name + "-work", name + "-work-dead-letters", 3600, 3).longPolling(20)
+        queue = QueueWithDeadLetters.of(name + "-work", name + "-work-dead-letters", 3600, 3)
+                .longPolling(20)
                 .create(naming, options);
 
-        var serviceArgs = FargateServiceArgs.common(naming.physical(name), cluster, args.taskDefinitionArn(),
-                args.scaling().tasks().minInt(), args.subnets(), args.securityGroup());
+        var serviceArgs = FargateServiceArgs.common(
+                naming.physical(name),
+                cluster,
+                args.taskDefinitionArn(),
+                args.scaling().tasks().minInt(),
+                args.subnets(),
+                args.securityGroup());
         // A capacity provider strategy in every phase, never a launch type: a change of strategy is then an update
         // (with forceNewDeployment), where a switch between a launch type and a strategy replaces the service
         // (terraform-provider-aws internal/service/ecs/service.go, capacityProviderStrategyCustomizeDiff).
         if (args.scaling().spot()) {
             // Spot for reports (the seeds' cost strategy); a FARGATE base of one keeps a worker when Spot is short.
             serviceArgs.capacityProviderStrategies(
-                    ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
-                    ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE_SPOT").weight(1).build());
+                    ServiceCapacityProviderStrategyArgs.builder()
+                            .capacityProvider("FARGATE")
+                            .base(1)
+                            .weight(0)
+                            .build(),
+                    ServiceCapacityProviderStrategyArgs.builder()
+                            .capacityProvider("FARGATE_SPOT")
+                            .weight(1)
+                            .build());
         } else {
-            serviceArgs.capacityProviderStrategies(
-                    ServiceCapacityProviderStrategyArgs.builder().capacityProvider("FARGATE").weight(1).build());
+            serviceArgs.capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                    .capacityProvider("FARGATE")
+                    .weight(1)
+                    .build());
         }
         serviceArgs.forceNewDeployment(true);
-        service = new Service(name, serviceArgs.build(), ServiceOptions.queueWorkers(options.getParent().orElseThrow(),
-                options.getProvider().orElseThrow()));
+        service = new Service(
+                name,
+                serviceArgs.build(),
+                ServiceOptions.queueWorkers(
+                        options.getParent().orElseThrow(), options.getProvider().orElseThrow()));
 
-        var scaling = AutoScaling.target(name + "-tasks", "ecs",
+        var scaling = AutoScaling.target(
+                name + "-tasks",
+                "ecs",
                 Output.format("service/%s/%s", cluster.name(), service.name()),
-                "ecs:service:DesiredCount", args.scaling().tasks(), options);
+                "ecs:service:DesiredCount",
+                args.scaling().tasks(),
+                options);
         if (args.scaling().signals().contains(ScalingSignal.CPU)) {
-            scaling.track("cpu", "ECSServiceAverageCPUUtilization", args.scaling().targetPercent());
+            scaling.track(
+                    "cpu", "ECSServiceAverageCPUUtilization", args.scaling().targetPercent());
         }
         if (args.scaling().signals().contains(ScalingSignal.MEMORY)) {
-            scaling.track("memory", "ECSServiceAverageMemoryUtilization", args.scaling().targetPercent());
+            scaling.track(
+                    "memory",
+                    "ECSServiceAverageMemoryUtilization",
+                    args.scaling().targetPercent());
         }
         if (args.scaling().signals().contains(ScalingSignal.QUEUE_DEPTH)) {
-            scaling.trackCustom("backlog", backlogPerTask(queue.name(), cluster.name(), service.name()),
+            scaling.trackCustom(
+                    "backlog",
+                    backlogPerTask(queue.name(), cluster.name(), service.name()),
                     args.scaling().backlogPerTask());
         }
     }
@@ -122,34 +158,61 @@ public final class QueueProcessingService {
             Output<String> queueName, Output<String> clusterName, Output<String> serviceName) {
         return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
                 .metrics(
-                        metric("visible", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Sum",
+                        metric(
+                                "visible",
+                                "AWS/SQS",
+                                "ApproximateNumberOfMessagesVisible",
+                                "Sum",
                                 List.of(dimension("QueueName", queueName))),
-                        metric("running", "ECS/ContainerInsights", "RunningTaskCount", "Average",
+                        metric(
+                                "running",
+                                "ECS/ContainerInsights",
+                                "RunningTaskCount",
+                                "Average",
                                 List.of(dimension("ClusterName", clusterName), dimension("ServiceName", serviceName))),
                         PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
-                                .id("backlog").label("Jobs waiting per worker")
-                                .expression("visible / IF(running > 0, running, 1)").returnData(true).build())
+                                .id("backlog")
+                                .label("Jobs waiting per worker")
+                                .expression("visible / IF(running > 0, running, 1)")
+                                .returnData(true)
+                                .build())
                 .build();
     }
 
     private static PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs metric(
-            String id, String namespace, String metricName, String stat,
-            List<PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs> dimensions) {
+            String id,
+            String namespace,
+            String metricName,
+            String stat,
+            List<
+                            PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs>
+                    dimensions) {
         return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs.builder()
                 .id(id)
                 .returnData(false)
-                .metricStat(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs.builder()
-                        .stat(stat)
-                        .metric(PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs.builder()
-                                .namespace(namespace).metricName(metricName).dimensions(dimensions).build())
-                        .build())
+                .metricStat(
+                        PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs
+                                .builder()
+                                .stat(stat)
+                                .metric(
+                                        PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs
+                                                .builder()
+                                                .namespace(namespace)
+                                                .metricName(metricName)
+                                                .dimensions(dimensions)
+                                                .build())
+                                .build())
                 .build();
     }
 
-    private static PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs dimension(
-            String name, Output<String> value) {
-        return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs.builder()
-                .name(name).value(value).build();
+    private static
+    PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs
+            dimension(String name, Output<String> value) {
+        return PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs
+                .builder()
+                .name(name)
+                .value(value)
+                .build();
     }
 
     public Output<String> queueUrl() {

@@ -21,32 +21,50 @@ import java.util.OptionalInt;
  *                          then (a FIFO queue's dead-letter queue must be one) and their names end in ".fifo"
  *                          (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html)
  */
-public record QueueWithDeadLetters(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount,
-                                   OptionalInt waitSeconds, OptionalInt retentionSeconds, boolean fifo) {
+public record QueueWithDeadLetters(
+        String name,
+        String deadLetterName,
+        int visibilitySeconds,
+        int maxReceiveCount,
+        OptionalInt waitSeconds,
+        OptionalInt retentionSeconds,
+        boolean fifo) {
     static final int DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
 
     /** A queue without long polling, keeping messages for SQS's default. */
     static QueueWithDeadLetters of(String name, String deadLetterName, int visibilitySeconds, int maxReceiveCount) {
-        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.empty(),
-                OptionalInt.empty(), false);
+        return new QueueWithDeadLetters(
+                name,
+                deadLetterName,
+                visibilitySeconds,
+                maxReceiveCount,
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                false);
     }
 
     /** The same queue, its receivers waiting up to {@code seconds} for a message. */
     QueueWithDeadLetters longPolling(int seconds) {
-        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, OptionalInt.of(seconds),
-                retentionSeconds, fifo);
+        return new QueueWithDeadLetters(
+                name,
+                deadLetterName,
+                visibilitySeconds,
+                maxReceiveCount,
+                OptionalInt.of(seconds),
+                retentionSeconds,
+                fifo);
     }
 
     /** The same queue, keeping an unreceived message for {@code seconds}. */
     QueueWithDeadLetters retainedFor(int seconds) {
-        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds,
-                OptionalInt.of(seconds), fifo);
+        return new QueueWithDeadLetters(
+                name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds, OptionalInt.of(seconds), fifo);
     }
 
     /** The same queues as FIFO queues. */
     QueueWithDeadLetters firstInFirstOut() {
-        return new QueueWithDeadLetters(name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds,
-                retentionSeconds, true);
+        return new QueueWithDeadLetters(
+                name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds, retentionSeconds, true);
     }
 
     /** Creates both queues, physical names from {@code naming}. */
@@ -64,8 +82,10 @@ public record QueueWithDeadLetters(String name, String deadLetterName, int visib
                 .name(naming.physical(name) + suffix)
                 .sqsManagedSseEnabled(true)
                 .visibilityTimeoutSeconds(visibilitySeconds)
-                .redrivePolicy(deadLetters.arn().applyValue(arn ->
-                        "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}"));
+                .redrivePolicy(deadLetters
+                        .arn()
+                        .applyValue(arn -> "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":"
+                                + maxReceiveCount + "}"));
         waitSeconds.ifPresent(args::receiveWaitTimeSeconds);
         retentionSeconds.ifPresent(args::messageRetentionSeconds);
         if (fifo) {

@@ -12,11 +12,10 @@ import java.util.List;
  * the mock engine never sees options, so tests call this.
  */
 public final class ServiceOptions {
-    private ServiceOptions() {
-    }
+    private ServiceOptions() {}
 
-    public static CustomResourceOptions of(Resource parent, ProviderResource provider, boolean autoScaled,
-                                           List<Resource> dependsOn) {
+    public static CustomResourceOptions of(
+            Resource parent, ProviderResource provider, boolean autoScaled, List<Resource> dependsOn) {
         return CustomResourceOptions.builder()
                 .parent(parent)
                 .provider(provider)

@@ -7,8 +7,8 @@ import com.zebros.platform.StackContext;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.config.WorkerKind;
-import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
@@ -46,9 +46,14 @@ public final class WorkerTask {
      *               given to the worker as {@code TABLE_CAPACITY_CEILING} (empty when on-demand): its capacity budget
      *               takes a share of it, so a job leaves the API the rest
      */
-    public record Args(WorkerKind kind, TaskSize size, ContainerImages images, TableSet tables, FileStore files,
-                       boolean pooled, Map<CrmTable, Double> capacityCeiling) {
-    }
+    public record Args(
+            WorkerKind kind,
+            TaskSize size,
+            ContainerImages images,
+            TableSet tables,
+            FileStore files,
+            boolean pooled,
+            Map<CrmTable, Double> capacityCeiling) {}
 
     public WorkerTask(StackContext stack, Args args, CustomResourceOptions options) {
         WorkerKind kind = args.kind();
@@ -58,14 +63,21 @@ public final class WorkerTask {
         var naming = stack.naming();
         String name = kind.image();
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/" + name, stack, options);
-        JobDurationMetric.filter(name + "-job-seconds", naming.physical(name + "-job-seconds"), logGroup.name(), options);
+        JobDurationMetric.filter(
+                name + "-job-seconds", naming.physical(name + "-job-seconds"), logGroup.name(), options);
 
         PolicyDocument execution = new PolicyDocument();
         images.grantPull(execution, kind.image());
-        execution.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        execution.allow(
+                "WriteLogs",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.arn().applyValue(arn -> arn + ":*")));
-        executionRole = new ServiceRole(name + "-execution", naming.physical(name + "-execution"),
-                "ecs-tasks.amazonaws.com", execution, options);
+        executionRole = new ServiceRole(
+                name + "-execution",
+                naming.physical(name + "-execution"),
+                "ecs-tasks.amazonaws.com",
+                execution,
+                options);
 
         PolicyDocument task = new PolicyDocument();
         grantJobAccess(kind, task, tables, args.files());
@@ -73,15 +85,23 @@ public final class WorkerTask {
         String queueName = naming.physical(name + "-work");
         if (args.pooled()) {
             // Names, not references: the queue and the state machine are created after this role.
-            task.allow("ReadWork", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-                    "sqs:GetQueueAttributes"), List.of(stack.accountId().applyValue(a ->
-                    "arn:aws:sqs:" + region + ":" + a + ":" + queueName)));
-            task.allow("AnswerWorkflow", List.of("states:SendTaskSuccess", "states:SendTaskFailure",
-                    "states:SendTaskHeartbeat"), List.of(stack.accountId().applyValue(a ->
-                    "arn:aws:states:" + region + ":" + a + ":stateMachine:" + naming.physical(STATE_MACHINE))));
+            task.allow(
+                    "ReadWork",
+                    List.of(
+                            "sqs:ReceiveMessage",
+                            "sqs:DeleteMessage",
+                            "sqs:ChangeMessageVisibility",
+                            "sqs:GetQueueAttributes"),
+                    List.of(stack.accountId().applyValue(a -> "arn:aws:sqs:" + region + ":" + a + ":" + queueName)));
+            task.allow(
+                    "AnswerWorkflow",
+                    List.of("states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"),
+                    List.of(stack.accountId()
+                            .applyValue(a -> "arn:aws:states:" + region + ":" + a + ":stateMachine:"
+                                    + naming.physical(STATE_MACHINE))));
         }
-        taskRole = new ServiceRole(name + "-task", naming.physical(name + "-task"), "ecs-tasks.amazonaws.com",
-                task, options);
+        taskRole = new ServiceRole(
+                name + "-task", naming.physical(name + "-task"), "ecs-tasks.amazonaws.com", task, options);
 
         var container = new ContainerSpec(name, images.image(kind.image()))
                 .env("JOBS_TABLE", tables.tableName(CrmTable.JOBS))
@@ -92,24 +112,32 @@ public final class WorkerTask {
                 .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
                 .env("TABLE_CAPACITY_CEILING", ceiling(args.capacityCeiling()))
                 .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
-                .env("WORK_QUEUE_URL", args.pooled() ? stack.accountId().applyValue(a ->
-                        "https://sqs." + region + ".amazonaws.com/" + a + "/" + queueName) : Output.of(""))
+                .env(
+                        "WORK_QUEUE_URL",
+                        args.pooled()
+                                ? stack.accountId()
+                                        .applyValue(
+                                                a -> "https://sqs." + region + ".amazonaws.com/" + a + "/" + queueName)
+                                : Output.of(""))
                 .logs(logGroup.name(), stack.region())
                 .readOnlyRootFilesystem();
 
-        taskDefinition = FargateTaskDefinition.create(name, naming.physical(name), args.size(), executionRole, taskRole,
-                container, options);
+        taskDefinition = FargateTaskDefinition.create(
+                name, naming.physical(name), args.size(), executionRole, taskRole, container, options);
     }
 
     /** {@code customers=150,contacts=250,...}: the worker's settings parser reads this form. */
     static String ceiling(Map<CrmTable, Double> ceiling) {
-        return new TreeMap<>(ceiling).entrySet().stream().map(e -> e.getKey().id() + "=" + Math.round(e.getValue()))
-                .collect(Collectors.joining(","));
+        return new TreeMap<>(ceiling)
+                .entrySet().stream()
+                        .map(e -> e.getKey().id() + "=" + Math.round(e.getValue()))
+                        .collect(Collectors.joining(","));
     }
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */
     private static void grantJobAccess(WorkerKind kind, PolicyDocument task, TableSet tables, FileStore files) {
-        List<CrmTable> crm = List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
+        List<CrmTable> crm =
+                List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
         tables.grantReadWrite(task, "Jobs", List.of(CrmTable.JOBS));
         switch (kind) {
             case IMPORT:

@@ -22,8 +22,8 @@ import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.TaskSize;
 import com.zebros.platform.config.WorkerKind;
-import com.zebros.platform.data.TableSet;
 import com.zebros.platform.data.FileStore;
+import com.zebros.platform.data.TableSet;
 import com.zebros.platform.iam.PolicyDocument;
 import com.zebros.platform.iam.ServiceRole;
 import com.zebros.platform.images.ContainerImages;
@@ -66,15 +66,19 @@ public final class Workflows extends ZebrosComponent {
      * @param capacityCeiling the units a second each provisioned table and its indexes together reach at most at the
      *                        phase (auto-scaling's maximum), of which a worker takes its share; empty when on-demand
      */
-    public record Jobs(Map<WorkerKind, TaskSize> taskSizes, Set<WorkerKind> onSpot,
-                       Optional<QueueProcessingService.Scaling> reportPool, int jobTasksPerKind,
-                       Map<CrmTable, Double> capacityCeiling) {
+    public record Jobs(
+            Map<WorkerKind, TaskSize> taskSizes,
+            Set<WorkerKind> onSpot,
+            Optional<QueueProcessingService.Scaling> reportPool,
+            int jobTasksPerKind,
+            Map<CrmTable, Double> capacityCeiling) {
         public Jobs {
             if (!taskSizes.keySet().containsAll(EnumSet.allOf(WorkerKind.class))) {
                 throw new IllegalArgumentException("every worker kind needs a task size, got " + taskSizes.keySet());
             }
             if (jobTasksPerKind < 1) {
-                throw new IllegalArgumentException("at least one job of a kind must be able to run, was " + jobTasksPerKind);
+                throw new IllegalArgumentException(
+                        "at least one job of a kind must be able to run, was " + jobTasksPerKind);
             }
             taskSizes = Map.copyOf(taskSizes);
             onSpot = Set.copyOf(onSpot);
@@ -91,13 +95,17 @@ public final class Workflows extends ZebrosComponent {
                 }
             }
             Optional<QueueProcessingService.Scaling> pool = phases.reportWorkerPool()
-                    ? Optional.of(QueueProcessingService.Scaling.forReports(phases)) : Optional.empty();
+                    ? Optional.of(QueueProcessingService.Scaling.forReports(phases))
+                    : Optional.empty();
             Map<CrmTable, Double> ceiling = new EnumMap<>(CrmTable.class);
             if (phases.dynamoProvisioned()) {
                 for (CrmTable table : CrmTable.values()) {
                     if (table.capacity().isPresent()) {
-                        ceiling.put(table, phases.tableCapacity(table).max()
-                                + table.indexes().size() * phases.indexCapacity(table).max());
+                        ceiling.put(
+                                table,
+                                phases.tableCapacity(table).max()
+                                        + table.indexes().size()
+                                                * phases.indexCapacity(table).max());
                     }
                 }
             }
@@ -108,13 +116,11 @@ public final class Workflows extends ZebrosComponent {
     private final Jobs jobs;
 
     /** What the workflows use: the network the tasks run in, the cluster, the images and the stores jobs touch. */
-    public record Wiring(Network network, ContainerCluster cluster, ContainerImages images, TableSet tables,
-                         FileStore files) {
-    }
+    public record Wiring(
+            Network network, ContainerCluster cluster, ContainerImages images, TableSet tables, FileStore files) {}
 
     /** What the workflows use, and the jobs a phase runs. */
-    public record Args(Wiring wiring, Jobs jobs) {
-    }
+    public record Args(Wiring wiring, Jobs jobs) {}
 
     public Workflows(String name, StackContext stack, Args args) {
         super("zebros:compute:Workflows", name, stack);
@@ -126,47 +132,77 @@ public final class Workflows extends ZebrosComponent {
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();
 
-        jobQueue = QueueWithDeadLetters.of("job-queue", "job-dead-letters", 60, 5).retainedFor(4 * 24 * 3600)
+        jobQueue = QueueWithDeadLetters.of("job-queue", "job-dead-letters", 60, 5)
+                .retainedFor(4 * 24 * 3600)
                 .create(naming, child());
 
         var workerGroup = workerGroup(name, network);
 
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-            workers.put(kind, new WorkerTask(stack,
-                    new WorkerTask.Args(kind, jobs.taskSizes().get(kind), wiring.images(), tables, wiring.files(), pooled,
-                            jobs.capacityCeiling()),
-                    child()));
+            workers.put(
+                    kind,
+                    new WorkerTask(
+                            stack,
+                            new WorkerTask.Args(
+                                    kind,
+                                    jobs.taskSizes().get(kind),
+                                    wiring.images(),
+                                    tables,
+                                    wiring.files(),
+                                    pooled,
+                                    jobs.capacityCeiling()),
+                            child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
         if (pooledReports) {
             WorkerTask reports = workers.get(WorkerKind.REPORT);
-            reportPool = new QueueProcessingService(stack, new QueueProcessingService.Args(reports.kind().image(),
-                    wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id(),
-                    jobs.reportPool().orElseThrow()), child());
+            reportPool = new QueueProcessingService(
+                    stack,
+                    new QueueProcessingService.Args(
+                            reports.kind().image(),
+                            wiring.cluster(),
+                            reports.taskDefinitionArn(),
+                            subnets,
+                            workerGroup.id(),
+                            jobs.reportPool().orElseThrow()),
+                    child());
         }
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/workflows", stack, child());
-        var role = new ServiceRole(name + "-jobs", naming.physical("jobs-workflow"), "states.amazonaws.com",
-                stateMachinePermissions(stack, wiring.cluster(), tables), child());
+        var role = new ServiceRole(
+                name + "-jobs",
+                naming.physical("jobs-workflow"),
+                "states.amazonaws.com",
+                stateMachinePermissions(stack, wiring.cluster(), tables),
+                child());
 
-        Output<String> definition = definition(stack, wiring.cluster(), subnets, workerGroup.id(), tables,
-                pooledReports);
-        stateMachine = new StateMachine(name + "-jobs", StateMachineArgs.builder()
-                .name(naming.physical(WorkerTask.STATE_MACHINE))
-                .type("STANDARD")
-                .roleArn(role.arn())
-                .definition(definition)
-                .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
-                        .level("ERROR")
-                        .includeExecutionData(false)
-                        .logDestination(logGroup.arn().applyValue(arn -> arn + ":*"))
-                        .build())
-                .tracingConfiguration(StateMachineTracingConfigurationArgs.builder().enabled(true).build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(role.policy()).build());
+        Output<String> definition =
+                definition(stack, wiring.cluster(), subnets, workerGroup.id(), tables, pooledReports);
+        stateMachine = new StateMachine(
+                name + "-jobs",
+                StateMachineArgs.builder()
+                        .name(naming.physical(WorkerTask.STATE_MACHINE))
+                        .type("STANDARD")
+                        .roleArn(role.arn())
+                        .definition(definition)
+                        .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
+                                .level("ERROR")
+                                .includeExecutionData(false)
+                                .logDestination(logGroup.arn().applyValue(arn -> arn + ":*"))
+                                .build())
+                        .tracingConfiguration(StateMachineTracingConfigurationArgs.builder()
+                                .enabled(true)
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(stack.provider())
+                        .dependsOn(role.policy())
+                        .build());
 
-        List<String> kinds = java.util.Arrays.stream(WorkerKind.values()).map(WorkerKind::id).toList();
+        List<String> kinds =
+                java.util.Arrays.stream(WorkerKind.values()).map(WorkerKind::id).toList();
         new SlotRelease(name + "-slot-release", stack, stateMachine.arn(), tables, kinds, child());
 
         jobPipe(name, naming);
@@ -176,19 +212,33 @@ public final class Workflows extends ZebrosComponent {
 
     /** The workers' security group: nothing comes in, HTTPS goes out. */
     private SecurityGroup workerGroup(String name, Network network) {
-        var group = new SecurityGroup(name + "-workers", SecurityGroupArgs.builder()
-                .name(stack.naming().physical("workers"))
-                .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
-                .vpcId(network.vpcId())
-                .build(), child());
-        SecurityRule.create(group.id(), List.of(SecurityRule.outToRange(name + "-workers-https", 443,
-                SecurityRule.anywhere(), "AWS APIs over HTTPS (NAT and gateway endpoints)")), child());
+        var group = new SecurityGroup(
+                name + "-workers",
+                SecurityGroupArgs.builder()
+                        .name(stack.naming().physical("workers"))
+                        .description("Fargate workers: no inbound; HTTPS out to AWS APIs")
+                        .vpcId(network.vpcId())
+                        .build(),
+                child());
+        SecurityRule.create(
+                group.id(),
+                List.of(SecurityRule.outToRange(
+                        name + "-workers-https",
+                        443,
+                        SecurityRule.anywhere(),
+                        "AWS APIs over HTTPS (NAT and gateway endpoints)")),
+                child());
         return group;
     }
 
     /** The state machine's definition: each kind run as its own task, or sent to the report pool's queue. */
-    private Output<String> definition(StackContext stack, ContainerCluster cluster, Output<List<String>> subnets,
-                                      Output<String> securityGroup, TableSet tables, boolean pooledReports) {
+    private Output<String> definition(
+            StackContext stack,
+            ContainerCluster cluster,
+            Output<List<String>> subnets,
+            Output<String> securityGroup,
+            TableSet tables,
+            boolean pooledReports) {
         Map<String, Output<String>> taskArns = new LinkedHashMap<>();
         for (WorkerKind kind : WorkerKind.values()) {
             taskArns.put(kind.id(), workers.get(kind).taskDefinitionArn());
@@ -207,41 +257,58 @@ public final class Workflows extends ZebrosComponent {
         Map<WorkerKind, JobStateMachine.Runner> runners = new LinkedHashMap<>();
         for (WorkerKind kind : WorkerKind.values()) {
             boolean pooled = kind == WorkerKind.REPORT && pooledReports;
-            runners.put(kind, pooled ? new JobStateMachine.SendToPool(resolved.string("poolQueue"))
-                    : new JobStateMachine.RunTask(resolved.strings("task").get(kind.id()),
-                    workers.get(kind).containerName(), jobs.onSpot().contains(kind)));
+            runners.put(
+                    kind,
+                    pooled
+                            ? new JobStateMachine.SendToPool(resolved.string("poolQueue"))
+                            : new JobStateMachine.RunTask(
+                                    resolved.strings("task").get(kind.id()),
+                                    workers.get(kind).containerName(),
+                                    jobs.onSpot().contains(kind)));
         }
-        var network = new JobStateMachine.Network(resolved.string("cluster"), resolved.list("subnets"),
-                List.of(resolved.string("securityGroup")));
-        return JobStateMachine.definition(network, runners, resolved.string("jobsTable"), jobs.jobTasksPerKind(),
-                stack.region());
+        var network = new JobStateMachine.Network(
+                resolved.string("cluster"), resolved.list("subnets"), List.of(resolved.string("securityGroup")));
+        return JobStateMachine.definition(
+                network, runners, resolved.string("jobsTable"), jobs.jobTasksPerKind(), stack.region());
     }
 
     /** The EventBridge pipe that starts one workflow per message on the job queue. */
     private void jobPipe(String name, Naming naming) {
         PolicyDocument pipePermissions = new PolicyDocument()
-                .allow("ReadJobQueue", List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
+                .allow(
+                        "ReadJobQueue",
+                        List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
                         List.of(jobQueue.arn()))
                 .allow("StartJob", List.of("states:StartExecution"), List.of(stateMachine.arn()));
-        var pipeRole = new ServiceRole(name + "-pipe", naming.physical("jobs-pipe"), "pipes.amazonaws.com",
-                pipePermissions, child());
-        new Pipe(name + "-jobs", PipeArgs.builder()
-                .name(naming.physical("jobs"))
-                .description("One job workflow per message on the job queue")
-                .roleArn(pipeRole.arn())
-                .source(jobQueue.arn())
-                .sourceParameters(PipeSourceParametersArgs.builder()
-                        .sqsQueueParameters(PipeSourceParametersSqsQueueParametersArgs.builder().batchSize(1).build())
-                        .build())
-                .target(stateMachine.arn())
-                .targetParameters(PipeTargetParametersArgs.builder()
-                        .inputTemplate("{\"tenantId\": <$.body.tenantId>, \"jobId\": <$.body.jobId>, "
-                                + "\"kind\": <$.body.kind>, \"parameters\": <$.body.parameters>}")
-                        .stepFunctionStateMachineParameters(PipeTargetParametersStepFunctionStateMachineParametersArgs
-                                .builder().invocationType("FIRE_AND_FORGET").build())
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(pipeRole.policy()).build());
+        var pipeRole = new ServiceRole(
+                name + "-pipe", naming.physical("jobs-pipe"), "pipes.amazonaws.com", pipePermissions, child());
+        new Pipe(
+                name + "-jobs",
+                PipeArgs.builder()
+                        .name(naming.physical("jobs"))
+                        .description("One job workflow per message on the job queue")
+                        .roleArn(pipeRole.arn())
+                        .source(jobQueue.arn())
+                        .sourceParameters(PipeSourceParametersArgs.builder()
+                                .sqsQueueParameters(PipeSourceParametersSqsQueueParametersArgs.builder()
+                                        .batchSize(1)
+                                        .build())
+                                .build())
+                        .target(stateMachine.arn())
+                        .targetParameters(PipeTargetParametersArgs.builder()
+                                .inputTemplate("{\"tenantId\": <$.body.tenantId>, \"jobId\": <$.body.jobId>, "
+                                        + "\"kind\": <$.body.kind>, \"parameters\": <$.body.parameters>}")
+                                .stepFunctionStateMachineParameters(
+                                        PipeTargetParametersStepFunctionStateMachineParametersArgs.builder()
+                                                .invocationType("FIRE_AND_FORGET")
+                                                .build())
+                                .build())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(stack.provider())
+                        .dependsOn(pipeRole.policy())
+                        .build());
     }
 
     /**
@@ -259,28 +326,53 @@ public final class Workflows extends ZebrosComponent {
             roles.addAll(worker.roleArns());
         }
         PolicyDocument policy = new PolicyDocument()
-                .allowWhen("RunWorkers", List.of("ecs:RunTask"), taskFamilies,
+                .allowWhen(
+                        "RunWorkers",
+                        List.of("ecs:RunTask"),
+                        taskFamilies,
                         cluster.arn().applyValue(arn -> Map.of("ArnEquals", Map.of("ecs:cluster", arn))))
-                .allow("WatchWorkers", List.of("ecs:StopTask", "ecs:DescribeTasks"),
+                .allow(
+                        "WatchWorkers",
+                        List.of("ecs:StopTask", "ecs:DescribeTasks"),
                         List.of(account.applyValue(a -> "arn:aws:ecs:" + region + ":" + a + ":task/*")))
-                .allow("SyncRule", List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
-                        List.of(account.applyValue(a -> "arn:aws:events:" + region + ":" + a
-                                + ":rule/StepFunctionsGetEventsForECSTaskRule")))
-                .allow("PassWorkerRoles", List.of("iam:PassRole"), roles,
+                .allow(
+                        "SyncRule",
+                        List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
+                        List.of(account.applyValue(a ->
+                                "arn:aws:events:" + region + ":" + a + ":rule/StepFunctionsGetEventsForECSTaskRule")))
+                .allow(
+                        "PassWorkerRoles",
+                        List.of("iam:PassRole"),
+                        roles,
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                 .allow("RecordFailure", List.of("dynamodb:UpdateItem"), List.of(tables.tableArn(CrmTable.JOBS)));
         if (reportPool != null) {
             policy.allow("SendToPool", List.of("sqs:SendMessage"), List.of(reportPool.queueArn()));
         }
-        policy.allow("RecordFailureKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+        policy.allow(
+                "RecordFailureKey",
+                List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
                 List.of(tables.keyArn()));
         // CloudWatch Logs delivery and X-Ray accept no resource narrower than "*" (AWS documents
         // these actions as not supporting resource-level permissions).
-        policy.allowOnAnyResource("VendedLogs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
-                "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"));
-        policy.allowOnAnyResource("Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
-                "xray:GetSamplingRules", "xray:GetSamplingTargets"));
+        policy.allowOnAnyResource(
+                "VendedLogs",
+                List.of(
+                        "logs:CreateLogDelivery",
+                        "logs:GetLogDelivery",
+                        "logs:UpdateLogDelivery",
+                        "logs:DeleteLogDelivery",
+                        "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy",
+                        "logs:DescribeResourcePolicies",
+                        "logs:DescribeLogGroups"));
+        policy.allowOnAnyResource(
+                "Tracing",
+                List.of(
+                        "xray:PutTraceSegments",
+                        "xray:PutTelemetryRecords",
+                        "xray:GetSamplingRules",
+                        "xray:GetSamplingTargets"));
         return policy;
     }
 

@@ -28,7 +28,9 @@ import java.util.Set;
  * </ul>
  */
 public enum CrmTable {
-    CUSTOMERS("customerId", provisioned(25, 100),
+    CUSTOMERS(
+            "customerId",
+            provisioned(25, 100),
             new Index("byName", "tenantId", "nameKey"),
             // Sparse: customers with a domain, for the search by domain prefix.
             new Index("byDomain", "tenantId", "domainKey"),
@@ -37,13 +39,18 @@ public enum CrmTable {
             new Index("byOwner", "tenantOwner", "nameKey"),
             new Index("byCreated", "tenantId", "createdKey"),
             new Index("byUpdated", "tenantId", "updatedKey")),
-    CONTACTS("contactId", provisioned(50, 200),
-            // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write units of
+    CONTACTS(
+            "contactId",
+            provisioned(50, 200),
+            // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write
+            // units of
             // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
             new Index("byCustomer", "tenantCustomer", "nameKey"),
             // Sparse: contacts with an e-mail, for the search by e-mail prefix.
             new Index("byEmail", "tenantId", "emailKey")),
-    OPPORTUNITIES("opportunityId", provisioned(25, 100),
+    OPPORTUNITIES(
+            "opportunityId",
+            provisioned(25, 100),
             new Index("byStage", "tenantStage", "closeKey"),
             new Index("byOwner", "tenantOwner", "closeKey"),
             new Index("byCustomer", "tenantCustomer", "closeKey"),
@@ -53,7 +60,9 @@ public enum CrmTable {
             new Index("byAmount", "tenantCurrency", "amountKey"),
             new Index("byStageAmount", "tenantStageCurrency", "amountKey"),
             new Index("byUpdated", "tenantId", "updatedKey")),
-    ACTIVITIES("activityId", provisioned(100, 400),
+    ACTIVITIES(
+            "activityId",
+            provisioned(100, 400),
             new Index("timeline", "tenantCustomer", "occurredKey"),
             new Index("byOwner", "tenantOwner", "occurredKey"),
             // Sparse: only open tasks with an assignee carry its keys.
@@ -72,8 +81,7 @@ public enum CrmTable {
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     /** A global secondary index; every index projects all attributes so a query needs no second read. */
-    public record Index(String name, String hashKey, String rangeKey) {
-    }
+    public record Index(String name, String hashKey, String rangeKey) {}
 
     private final String rangeKey;
     private final Optional<Range> capacity;

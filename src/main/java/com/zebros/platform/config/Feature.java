@@ -17,7 +17,8 @@ public enum Feature {
     S3_LIFECYCLE(2, "the bucket's lifecycle: infrequent access, expiring exports and old versions"),
     LAMBDA_POWER_TUNING(2, "AWS Lambda Power Tuning, unless an override leaves it out"),
     CLOUDFRONT(3, "CloudFront and its edge web ACL in front of the API and Keycloak"),
-    PROVISIONED_CONCURRENCY(3, "provisioned concurrency with auto-scaling on the API functions instead of reservations"),
+    PROVISIONED_CONCURRENCY(
+            3, "provisioned concurrency with auto-scaling on the API functions instead of reservations"),
     REDIS_CLUSTER_MODE(3, "Redis in cluster mode (two shards)"),
     LARGE_CACHE_NODES(3, "DAX and Redis on memory-optimised nodes"),
     S3_INTELLIGENT_TIERING(3, "Intelligent-Tiering with archive tiers instead of infrequent access"),

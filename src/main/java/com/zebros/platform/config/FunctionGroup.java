@@ -40,7 +40,12 @@ public enum FunctionGroup {
      * How the seeds size a function: API functions small, processing large, event handlers smallest, coordination
      * functions (work of the platform itself, not of a request) at the seeds' 256 MB.
      */
-    public enum Kind { API, PROCESSING, EVENT, COORDINATION }
+    public enum Kind {
+        API,
+        PROCESSING,
+        EVENT,
+        COORDINATION
+    }
 
     /** The handlers of {@code functions/}, by entry point. */
     private static final class Handlers {

@@ -10,11 +10,10 @@ import java.util.Set;
 final class PhaseDefaults {
 
     /** CloudWatch Logs accepts only these retention periods (PutRetentionPolicy). */
-    static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
-            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    static final Set<Integer> LOG_RETENTION_DAYS = Set.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
-    private PhaseDefaults() {
-    }
+    private PhaseDefaults() {}
 
     static Map<String, Double> of(int phase) {
         if (phase < PhaseTable.MIN_PHASE || phase > PhaseTable.MAX_PHASE) {
@@ -77,9 +76,12 @@ final class PhaseDefaults {
             return new TaskSize(256, 512);
         }
         switch (k) {
-            case REPORT: return new TaskSize(512, 1024);
-            case ANALYTICS: return new TaskSize(4096, 8192);
-            default: return new TaskSize(1024, 2048);
+            case REPORT:
+                return new TaskSize(512, 1024);
+            case ANALYTICS:
+                return new TaskSize(4096, 8192);
+            default:
+                return new TaskSize(1024, 2048);
         }
     }
 
@@ -158,8 +160,8 @@ final class PhaseDefaults {
         List<String> problems = new ArrayList<>();
         overrides.forEach((name, value) -> {
             if (!defaults.containsKey(name)) {
-                problems.add(name + " is not a setting of phase " + phase + "; the settings of phase "
-                        + phase + " are: " + String.join(", ", defaults.keySet()));
+                problems.add(name + " is not a setting of phase " + phase + "; the settings of phase " + phase
+                        + " are: " + String.join(", ", defaults.keySet()));
                 return;
             }
             String problem = setting(name).problemWith(value);
@@ -178,10 +180,11 @@ final class PhaseDefaults {
     static List<String> crossChecks(int phase, Map<String, Double> v) {
         List<String> problems = new ArrayList<>();
         for (String name : v.keySet()) {
-            if (name.contains("Min") && v.containsKey(name.replace("Min", "Max"))
+            if (name.contains("Min")
+                    && v.containsKey(name.replace("Min", "Max"))
                     && v.get(name) > v.get(name.replace("Min", "Max"))) {
-                problems.add(name + "=" + Setting.format(v.get(name)) + " is above "
-                        + name.replace("Min", "Max") + "=" + Setting.format(v.get(name.replace("Min", "Max"))));
+                problems.add(name + "=" + Setting.format(v.get(name)) + " is above " + name.replace("Min", "Max") + "="
+                        + Setting.format(v.get(name.replace("Min", "Max"))));
             }
         }
         for (WorkerKind k : WorkerKind.values()) {
@@ -191,27 +194,32 @@ final class PhaseDefaults {
         String retention = PhaseSetting.LOG_RETENTION_DAYS.key();
         if (!LOG_RETENTION_DAYS.contains((int) (double) v.get(retention))) {
             problems.add(retention + "=" + Setting.format(v.get(retention))
-                    + " is not a retention CloudWatch Logs accepts; use one of " + new java.util.TreeSet<>(LOG_RETENTION_DAYS));
+                    + " is not a retention CloudWatch Logs accepts; use one of "
+                    + new java.util.TreeSet<>(LOG_RETENTION_DAYS));
         }
         String reservations = PhaseSetting.RESERVED_CONCURRENCY.family();
-        double reserved = v.entrySet().stream().filter(e -> e.getKey().startsWith(reservations + "."))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double reserved = v.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(reservations + "."))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         double limit = v.get(PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key());
         if (reserved > limit - 100) {
-            problems.add(reservations + ".* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
-                    + Setting.format(limit) + " unreserved "
-                    + "(https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html): lower the budgets "
-                    + "or raise the quota and set accountConcurrencyLimit");
+            problems.add(
+                    reservations + ".* adds up to " + Setting.format(reserved) + ", but AWS keeps 100 of the account's "
+                            + Setting.format(limit) + " unreserved "
+                            + "(https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html): lower the budgets "
+                            + "or raise the quota and set accountConcurrencyLimit");
         }
         return problems;
     }
 
-    private static void checkFargatePair(String cpuKey, String memoryKey, Map<String, Double> v, List<String> problems) {
+    private static void checkFargatePair(
+            String cpuKey, String memoryKey, Map<String, Double> v, List<String> problems) {
         int cpu = (int) (double) v.get(cpuKey);
         int memory = (int) (double) v.get(memoryKey);
         if (!FargateSizes.isValid(cpu, memory)) {
-            problems.add(cpuKey + "=" + cpu + " with " + memoryKey + "=" + memory
-                    + " is not a Fargate size; " + FargateSizes.allowedFor(cpu));
+            problems.add(cpuKey + "=" + cpu + " with " + memoryKey + "=" + memory + " is not a Fargate size; "
+                    + FargateSizes.allowedFor(cpu));
         }
     }
 }

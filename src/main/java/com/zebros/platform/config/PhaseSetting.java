@@ -8,10 +8,10 @@ package com.zebros.platform.config;
 public enum PhaseSetting {
     LAMBDA_MEMORY_MB("lambdaMemoryMb", Scope.FUNCTION_GROUP, 128, 32768, 1, "Lambda memory in MB"),
     RESERVED_CONCURRENCY("reservedConcurrency", Scope.FUNCTION_GROUP, 0, 10000, 1, "reserved concurrent executions"),
-    PROVISIONED_CONCURRENCY_MIN("provisionedConcurrencyMin", Scope.FUNCTION_GROUP, 1, 10000, 1,
-            "provisioned concurrent executions"),
-    PROVISIONED_CONCURRENCY_MAX("provisionedConcurrencyMax", Scope.FUNCTION_GROUP, 1, 10000, 1,
-            "provisioned concurrent executions"),
+    PROVISIONED_CONCURRENCY_MIN(
+            "provisionedConcurrencyMin", Scope.FUNCTION_GROUP, 1, 10000, 1, "provisioned concurrent executions"),
+    PROVISIONED_CONCURRENCY_MAX(
+            "provisionedConcurrencyMax", Scope.FUNCTION_GROUP, 1, 10000, 1, "provisioned concurrent executions"),
     WORKER_CPU("workerCpu", Scope.WORKER_KIND, 256, 16384, 1, "worker task CPU units"),
     WORKER_MEMORY_MB("workerMemoryMb", Scope.WORKER_KIND, 512, 122880, 1, "worker task memory in MiB"),
     WORKER_MIN_TASKS("workerMinTasks", Scope.STACK, 0, 100, 1, "worker task count"),
@@ -34,17 +34,22 @@ public enum PhaseSetting {
     REDIS_SHARDS("redisShards", Scope.STACK, 1, 500, 1, "Redis cluster shards"),
     API_RATE_LIMIT("apiRateLimit", Scope.STACK, 1, 10000, 1, "API stage requests per second"),
     API_BURST_LIMIT("apiBurstLimit", Scope.STACK, 1, 5000, 1, "API stage burst"),
-    WAF_REQUESTS_PER_IP_PER_5_MIN("wafRequestsPerIpPer5Min", Scope.STACK, 10, 2000000000, 1,
-            "WAF requests per IP per 5 minutes"),
+    WAF_REQUESTS_PER_IP_PER_5_MIN(
+            "wafRequestsPerIpPer5Min", Scope.STACK, 10, 2000000000, 1, "WAF requests per IP per 5 minutes"),
     NAT_GATEWAYS("natGateways", Scope.STACK, 0, 3, 1, "NAT gateways (0: one NAT instance)"),
     LOG_RETENTION_DAYS("logRetentionDays", Scope.STACK, 1, 3653, 1, "log retention in days"),
     SCALING_TARGET_PERCENT("scalingTargetPercent", Scope.STACK, 20, 90, 1, "target utilisation of auto-scaling"),
-    ACCOUNT_CONCURRENCY_LIMIT("accountConcurrencyLimit", Scope.STACK, 10, 1000000, 1,
-            "the account's Lambda concurrency quota"),
+    ACCOUNT_CONCURRENCY_LIMIT(
+            "accountConcurrencyLimit", Scope.STACK, 10, 1000000, 1, "the account's Lambda concurrency quota"),
     POWER_TUNING("powerTuning", Scope.STACK, 0, 1, 1, "1 deploys Lambda Power Tuning, 0 leaves it out");
 
     /** What one key of a setting is for: the whole stack, or one member of a family. */
-    public enum Scope { STACK, FUNCTION_GROUP, WORKER_KIND, TABLE }
+    public enum Scope {
+        STACK,
+        FUNCTION_GROUP,
+        WORKER_KIND,
+        TABLE
+    }
 
     private final String family;
     private final Scope scope;

@@ -22,10 +22,18 @@ public final class PhaseTable {
     public static final int MAX_PHASE = 3;
 
     /** Scaling signals of the Fargate workers, by phase (README.md's phase table, "Worker scaling signals"). */
-    public enum ScalingSignal { CPU, MEMORY, QUEUE_DEPTH }
+    public enum ScalingSignal {
+        CPU,
+        MEMORY,
+        QUEUE_DEPTH
+    }
 
     /** How the session cache is deployed. */
-    public enum CacheMode { NONE, REPLICATION_GROUP, CLUSTER }
+    public enum CacheMode {
+        NONE,
+        REPLICATION_GROUP,
+        CLUSTER
+    }
 
     private final int phase;
     private final Map<String, Double> values;
@@ -114,14 +122,16 @@ public final class PhaseTable {
     }
 
     public Range provisionedConcurrency(FunctionGroup group) {
-        return new Range(value(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(group)),
+        return new Range(
+                value(PhaseSetting.PROVISIONED_CONCURRENCY_MIN.key(group)),
                 value(PhaseSetting.PROVISIONED_CONCURRENCY_MAX.key(group)));
     }
 
     // ---- Fargate workers ----
 
     public TaskSize workerTaskSize(WorkerKind kind) {
-        return new TaskSize(intValue(PhaseSetting.WORKER_CPU.key(kind)), intValue(PhaseSetting.WORKER_MEMORY_MB.key(kind)));
+        return new TaskSize(
+                intValue(PhaseSetting.WORKER_CPU.key(kind)), intValue(PhaseSetting.WORKER_MEMORY_MB.key(kind)));
     }
 
     public Range workerTasks() {
@@ -183,12 +193,14 @@ public final class PhaseTable {
     }
 
     public Range tableCapacity(CrmTable table) {
-        return new Range(value(PhaseSetting.TABLE_MIN_CAPACITY.key(table)), value(PhaseSetting.TABLE_MAX_CAPACITY.key(table)));
+        return new Range(
+                value(PhaseSetting.TABLE_MIN_CAPACITY.key(table)), value(PhaseSetting.TABLE_MAX_CAPACITY.key(table)));
     }
 
     /** The range of each global secondary index of {@code table}, reads and writes alike. */
     public Range indexCapacity(CrmTable table) {
-        return new Range(value(PhaseSetting.INDEX_MIN_CAPACITY.key(table)), value(PhaseSetting.INDEX_MAX_CAPACITY.key(table)));
+        return new Range(
+                value(PhaseSetting.INDEX_MIN_CAPACITY.key(table)), value(PhaseSetting.INDEX_MAX_CAPACITY.key(table)));
     }
 
     /** The target utilisation of every target-tracking policy (the seeds' 70 %). */
@@ -200,7 +212,6 @@ public final class PhaseTable {
     public boolean has(Feature feature) {
         return feature.in(phase);
     }
-
 
     public int daxNodes() {
         return intValue(PhaseSetting.DAX_NODES);
@@ -242,8 +253,6 @@ public final class PhaseTable {
     }
 
     // ---- Edge ----
-
-
 
     public int apiRateLimit() {
         return intValue(PhaseSetting.API_RATE_LIMIT);

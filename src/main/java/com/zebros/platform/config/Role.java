@@ -22,7 +22,9 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String value) {
-        return Arrays.stream(values()).filter(r -> r.configValue().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.configValue().equals(value))
+                .findFirst();
     }
 
     public static String allowedValues() {

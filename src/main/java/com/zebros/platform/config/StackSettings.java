@@ -36,16 +36,50 @@ public record StackSettings(
 
     /** The same stack planned at another phase: how {@code plan --phase} and {@code promote} look ahead. */
     public StackSettings atPhase(int otherPhase) {
-        return new StackSettings(project, stack, otherPhase, role, region, peerRegion, primaryStack, domain,
-                hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
-                dbMasterPassword, keycloakAdminPassword, redisAuthToken, redisClusterMode);
+        return new StackSettings(
+                project,
+                stack,
+                otherPhase,
+                role,
+                region,
+                peerRegion,
+                primaryStack,
+                domain,
+                hostedZoneId,
+                alarmEmail,
+                imageTag,
+                functionsArtifact,
+                deletionProtection,
+                vpcCidr,
+                overrides,
+                dbMasterPassword,
+                keycloakAdminPassword,
+                redisAuthToken,
+                redisClusterMode);
     }
 
     /** The same stack with its Redis cluster-mode state set, as {@code promote} plans it. */
     public StackSettings withRedisClusterMode(RedisClusterMode mode) {
-        return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain,
-                hostedZoneId, alarmEmail, imageTag, functionsArtifact, deletionProtection, vpcCidr, overrides,
-                dbMasterPassword, keycloakAdminPassword, redisAuthToken, mode);
+        return new StackSettings(
+                project,
+                stack,
+                phase,
+                role,
+                region,
+                peerRegion,
+                primaryStack,
+                domain,
+                hostedZoneId,
+                alarmEmail,
+                imageTag,
+                functionsArtifact,
+                deletionProtection,
+                vpcCidr,
+                overrides,
+                dbMasterPassword,
+                keycloakAdminPassword,
+                redisAuthToken,
+                mode);
     }
 
     /** Whether this is the first of the two deployments into cluster mode. */

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 public final class StackSettingsReader {
 
     /** Whether missing secrets stop the run (a real deployment) or are planned with a placeholder. */
-    public enum SecretsMode { REQUIRED, PLACEHOLDER }
+    public enum SecretsMode {
+        REQUIRED,
+        PLACEHOLDER
+    }
 
     /**
      * The longest stack name every physical name built from it stays valid with. The tightest is the
@@ -27,9 +30,10 @@ public final class StackSettingsReader {
      * PreflightTest plans a stack with a name this long at phase 3 and finds nothing AWS would refuse.
      */
     public static final int MAX_STACK_NAME = 32 - "zebros-".length() - "-auth".length();
+
     private static final Pattern STACK_NAME = Pattern.compile("[a-z][a-z0-9-]{0," + (MAX_STACK_NAME - 1) + "}");
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "(?=.{4,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern HOSTNAME =
+            Pattern.compile("(?=.{4,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -37,6 +41,7 @@ public final class StackSettingsReader {
     private static final Pattern CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
     /** RDS refuses '/', '"', '@' and spaces in a master password and needs 8 to 128 characters. */
     private static final Pattern REDIS_TOKEN = Pattern.compile("[A-Za-z0-9!&#$^<>-]{16,128}");
+
     private static final Pattern DB_PASSWORD = Pattern.compile("[\\x21-\\x7e&&[^/\"@]]{8,128}");
 
     private final String project;
@@ -59,7 +64,9 @@ public final class StackSettingsReader {
 
     private StackSettings read() {
         if (!STACK_NAME.matcher(stack).matches()) {
-            problems.add(new ConfigProblem("stack name", quote(stack),
+            problems.add(new ConfigProblem(
+                    "stack name",
+                    quote(stack),
                     "lower-case letters, digits and hyphens, starting with a letter, at most " + MAX_STACK_NAME
                             + " characters: the tightest name built from it, the load balancer's zebros-<stack>-auth, "
                             + "must fit Elastic Load Balancing's 32",
@@ -72,14 +79,19 @@ public final class StackSettingsReader {
         Optional<String> primaryStack = optional("primaryStack");
         checkRoleWiring(role, region, peerRegion, primaryStack);
         String domain = matching("domain", HOSTNAME, "a DNS name such as crm.example.com", "crm.example.com");
-        String zone = matching("hostedZoneId", ZONE_ID, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ",
-                "<zone-id>");
+        String zone = matching(
+                "hostedZoneId", ZONE_ID, "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ", "<zone-id>");
         Optional<String> alarmEmail = optional("alarmEmail");
-        alarmEmail.filter(e -> !EMAIL.matcher(e).matches()).ifPresent(e -> problem("alarmEmail", e,
-                "an e-mail address", "pulumi config set zebros:alarmEmail ops@example.com"));
+        alarmEmail
+                .filter(e -> !EMAIL.matcher(e).matches())
+                .ifPresent(e -> problem(
+                        "alarmEmail", e, "an e-mail address", "pulumi config set zebros:alarmEmail ops@example.com"));
         String imageTag = optional("imageTag").orElse("0.1.0");
         if (!IMAGE_TAG.matcher(imageTag).matches()) {
-            problem("imageTag", imageTag, "a Docker tag: letters, digits, '_', '.', '-', at most 128 characters",
+            problem(
+                    "imageTag",
+                    imageTag,
+                    "a Docker tag: letters, digits, '_', '.', '-', at most 128 characters",
                     "pulumi config set zebros:imageTag 0.1.0");
         }
         String artifact = optional("functionsArtifact").orElse("functions/target/zebros-functions.jar");
@@ -87,18 +99,26 @@ public final class StackSettingsReader {
         String vpcCidr = optional("vpcCidr").orElse("10.40.0.0/16");
         var cidr = CIDR.matcher(vpcCidr);
         if (!cidr.matches() || Integer.parseInt(cidr.group(1)) > 255) {
-            problem("vpcCidr", vpcCidr, "a private /16 of the form 10.N.0.0/16 (the subnets are /20s inside it)",
+            problem(
+                    "vpcCidr",
+                    vpcCidr,
+                    "a private /16 of the form 10.N.0.0/16 (the subnets are /20s inside it)",
                     "pulumi config set zebros:vpcCidr 10.40.0.0/16");
         }
         Map<String, Double> overrides = overrides(phase);
-        Secret dbPassword = secret("dbMasterPassword", DB_PASSWORD,
+        Secret dbPassword = secret(
+                "dbMasterPassword",
+                DB_PASSWORD,
                 "8 to 128 printable characters without '/', '\"', '@' or spaces (RDS master password rules)");
-        Secret adminPassword = secret("keycloakAdminPassword", Pattern.compile("\\S{12,128}"),
-                "12 to 128 characters without spaces");
+        Secret adminPassword =
+                secret("keycloakAdminPassword", Pattern.compile("\\S{12,128}"), "12 to 128 characters without spaces");
         // Redis arrives in phase 2; its AUTH token rules are ElastiCache's
         // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html).
         Secret redisToken = Feature.REDIS.in(phase)
-                ? secret("redisAuthToken", REDIS_TOKEN, "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
+                ? secret(
+                        "redisAuthToken",
+                        REDIS_TOKEN,
+                        "16 to 128 letters, digits and ! & # $ ^ < > - (ElastiCache AUTH rules)")
                 : Secret.placeholder();
         String redisMode = optional("redisClusterMode").orElse("");
         RedisClusterMode mode = RedisClusterMode.of(redisMode);
@@ -106,18 +126,39 @@ public final class StackSettingsReader {
                 || mode == RedisClusterMode.COMPATIBLE && phase == Feature.REDIS_CLUSTER_MODE.firstPhase()
                 || mode == RedisClusterMode.KEPT && Feature.REDIS.in(phase) && !Feature.REDIS_CLUSTER_MODE.in(phase);
         if (!allowed) {
-            problem("redisClusterMode", redisMode, "\"compatible\" at phase 3 (the first of the two steps into cluster "
-                    + "mode) or \"enabled\" at phase 2 (Redis stays in cluster mode after a step down): values "
-                    + "`promote` writes and removes", "pulumi config rm zebros:redisClusterMode");
+            problem(
+                    "redisClusterMode",
+                    redisMode,
+                    "\"compatible\" at phase 3 (the first of the two steps into cluster "
+                            + "mode) or \"enabled\" at phase 2 (Redis stays in cluster mode after a step down): values "
+                            + "`promote` writes and removes",
+                    "pulumi config rm zebros:redisClusterMode");
             mode = RedisClusterMode.PHASE;
         }
 
         if (!problems.isEmpty()) {
             throw new InvalidStackConfigException(stack, problems);
         }
-        return new StackSettings(project, stack, phase, role, region, peerRegion, primaryStack, domain, zone,
-                alarmEmail, imageTag, artifact, deletionProtection, vpcCidr, overrides, dbPassword, adminPassword,
-                redisToken, mode);
+        return new StackSettings(
+                project,
+                stack,
+                phase,
+                role,
+                region,
+                peerRegion,
+                primaryStack,
+                domain,
+                zone,
+                alarmEmail,
+                imageTag,
+                artifact,
+                deletionProtection,
+                vpcCidr,
+                overrides,
+                dbPassword,
+                adminPassword,
+                redisToken,
+                mode);
     }
 
     private void checkRoleWiring(Role role, String region, Optional<String> peer, Optional<String> primaryStack) {
@@ -125,27 +166,52 @@ public final class StackSettingsReader {
             return;
         }
         if (role == Role.STANDALONE) {
-            peer.ifPresent(p -> problem("peerRegion", p, "no peer region for a standalone stack",
+            peer.ifPresent(p -> problem(
+                    "peerRegion",
+                    p,
+                    "no peer region for a standalone stack",
                     "pulumi config rm zebros:peerRegion, or set zebros:role to primary or secondary"));
         } else if (peer.isEmpty()) {
-            problem("peerRegion", "nothing", "the other region of the pair, for a " + role.configValue() + " stack",
+            problem(
+                    "peerRegion",
+                    "nothing",
+                    "the other region of the pair, for a " + role.configValue() + " stack",
                     "pulumi config set zebros:peerRegion " + (region.equals("us-east-1") ? "eu-west-1" : "us-east-1"));
         } else if (peer.get().equals(region)) {
-            problem("peerRegion", peer.get(), "a region other than zebros:region (" + region
-                    + "): the pair must span two regions", "pulumi config set zebros:peerRegion <other-region>");
+            problem(
+                    "peerRegion",
+                    peer.get(),
+                    "a region other than zebros:region (" + region + "): the pair must span two regions",
+                    "pulumi config set zebros:peerRegion <other-region>");
         }
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
-            problem("primaryStack", "nothing", "the name of the primary's stack, e.g. prod-us or org/zebros/prod-us",
+            problem(
+                    "primaryStack",
+                    "nothing",
+                    "the name of the primary's stack, e.g. prod-us or org/zebros/prod-us",
                     "pulumi config set zebros:primaryStack prod-us");
         }
         if (role != Role.SECONDARY) {
-            primaryStack.ifPresent(p -> problem("primaryStack", p, "only a secondary stack names a primary",
+            primaryStack.ifPresent(p -> problem(
+                    "primaryStack",
+                    p,
+                    "only a secondary stack names a primary",
                     "pulumi config rm zebros:primaryStack"));
         }
-        primaryStack.filter(p -> !STACK_REF.matcher(p).matches()).ifPresent(p -> problem("primaryStack", p,
-                "a stack name, optionally qualified as org/project/stack", "pulumi config set zebros:primaryStack prod-us"));
-        primaryStack.filter(p -> p.equals(stack) || p.endsWith("/" + stack)).ifPresent(p -> problem("primaryStack", p,
-                "another stack: a secondary cannot be its own primary", "pulumi config set zebros:primaryStack prod-us"));
+        primaryStack
+                .filter(p -> !STACK_REF.matcher(p).matches())
+                .ifPresent(p -> problem(
+                        "primaryStack",
+                        p,
+                        "a stack name, optionally qualified as org/project/stack",
+                        "pulumi config set zebros:primaryStack prod-us"));
+        primaryStack
+                .filter(p -> p.equals(stack) || p.endsWith("/" + stack))
+                .ifPresent(p -> problem(
+                        "primaryStack",
+                        p,
+                        "another stack: a secondary cannot be its own primary",
+                        "pulumi config set zebros:primaryStack prod-us"));
     }
 
     private Role role() {
@@ -161,12 +227,19 @@ public final class StackSettingsReader {
         Optional<String> value = optional(key);
         if (value.isEmpty()) {
             if (required) {
-                problem(key, "nothing", "an AWS region such as us-east-1", "pulumi config set zebros:" + key + " us-east-1");
+                problem(
+                        key,
+                        "nothing",
+                        "an AWS region such as us-east-1",
+                        "pulumi config set zebros:" + key + " us-east-1");
             }
             return Optional.empty();
         }
         if (!Regions.isKnown(value.get())) {
-            problem(key, value.get(), "a known AWS region: " + String.join(", ", Regions.KNOWN),
+            problem(
+                    key,
+                    value.get(),
+                    "a known AWS region: " + String.join(", ", Regions.KNOWN),
                     "pulumi config set zebros:" + key + " us-east-1");
             return Optional.empty();
         }
@@ -186,7 +259,10 @@ public final class StackSettingsReader {
         } catch (NumberFormatException e) {
             // reported below with the other cases
         }
-        problem(key, value.get(), "an integer from " + min + " to " + max,
+        problem(
+                key,
+                value.get(),
+                "an integer from " + min + " to " + max,
                 "pulumi config set zebros:" + key + " " + fallback);
         return fallback;
     }
@@ -238,15 +314,20 @@ public final class StackSettingsReader {
                 continue;
             }
             try {
-                overrides.put(entry.substring(0, eq).trim(), Double.parseDouble(entry.substring(eq + 1).trim()));
+                overrides.put(
+                        entry.substring(0, eq).trim(),
+                        Double.parseDouble(entry.substring(eq + 1).trim()));
             } catch (NumberFormatException e) {
                 problem("overrides", entry, "a number after '='", fix);
             }
         }
         if (phase >= PhaseTable.MIN_PHASE && phase <= PhaseTable.MAX_PHASE) {
             for (String p : PhaseTable.problemsWith(phase, overrides)) {
-                problems.add(new ConfigProblem("zebros:overrides", quote(p.substring(0, p.indexOf(' '))),
-                        p.substring(p.indexOf(' ') + 1), "change or remove that entry of zebros:overrides"));
+                problems.add(new ConfigProblem(
+                        "zebros:overrides",
+                        quote(p.substring(0, p.indexOf(' '))),
+                        p.substring(p.indexOf(' ') + 1),
+                        "change or remove that entry of zebros:overrides"));
             }
         }
         return overrides;

@@ -13,17 +13,15 @@ import java.util.Map;
  * resources (what runs or is billed whether anyone uses the CRM or not), and the unit prices of what
  * grows with use. Assumptions are stated with the figures.
  */
-public record CostEstimate(String stack, int phase, String region, List<Item> fixed, List<UnitPrice> usage,
-                           List<String> assumptions) {
+public record CostEstimate(
+        String stack, int phase, String region, List<Item> fixed, List<UnitPrice> usage, List<String> assumptions) {
     public static final double HOURS = 730;
 
     /** One fixed cost: what, how many, at what unit price, for the month. */
-    public record Item(String what, double quantity, String unit, double unitPrice, double monthly) {
-    }
+    public record Item(String what, double quantity, String unit, double unitPrice, double monthly) {}
 
     /** One price of what scales with use. */
-    public record UnitPrice(String what, String unit, double price) {
-    }
+    public record UnitPrice(String what, String unit, double price) {}
 
     public double fixedMonthly() {
         return fixed.stream().mapToDouble(Item::monthly).sum();
@@ -34,20 +32,53 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
         List<Item> items = new ArrayList<>();
         int nats = plan.ofType(AwsTypes.EC2_NAT_GATEWAY).size();
         add(items, "NAT gateway", nats, "gateway-hours", p.natGatewayHour() * HOURS, p.natGatewayHour());
-        add(items, "public IPv4 address (NAT)", plan.ofType(AwsTypes.EC2_EIP).size(), "address-hours",
-                p.publicIpv4Hour() * HOURS, p.publicIpv4Hour());
+        add(
+                items,
+                "public IPv4 address (NAT)",
+                plan.ofType(AwsTypes.EC2_EIP).size(),
+                "address-hours",
+                p.publicIpv4Hour() * HOURS,
+                p.publicIpv4Hour());
         int natInstances = plan.ofType(AwsTypes.EC2_INSTANCE).size();
-        add(items, "NAT instance t4g.nano", natInstances, "instance-hours", p.natInstanceHour() * HOURS, p.natInstanceHour());
-        add(items, "NAT instance public IPv4 address", natInstances, "address-hours", p.publicIpv4Hour() * HOURS, p.publicIpv4Hour());
+        add(
+                items,
+                "NAT instance t4g.nano",
+                natInstances,
+                "instance-hours",
+                p.natInstanceHour() * HOURS,
+                p.natInstanceHour());
+        add(
+                items,
+                "NAT instance public IPv4 address",
+                natInstances,
+                "address-hours",
+                p.publicIpv4Hour() * HOURS,
+                p.publicIpv4Hour());
         add(items, "NAT instance disk (8 GB gp3)", natInstances * 8, "GB-months", p.gp3GbMonth(), p.gp3GbMonth());
         int albs = plan.ofType(AwsTypes.LB_LOAD_BALANCER).size();
-        add(items, "application load balancer (with 1 LCU)", albs, "ALB-hours", (p.albHour() + p.albLcuHour()) * HOURS,
+        add(
+                items,
+                "application load balancer (with 1 LCU)",
+                albs,
+                "ALB-hours",
+                (p.albHour() + p.albLcuHour()) * HOURS,
                 p.albHour() + p.albLcuHour());
         fargate(plan, p, items);
         aurora(plan, p, items);
-        add(items, "KMS customer-managed key", plan.ofType(AwsTypes.KMS_KEY).size(), "keys", p.kmsKeyMonth(), p.kmsKeyMonth());
-        add(items, "Secrets Manager secret", plan.ofType(AwsTypes.SECRETSMANAGER_SECRET).size(), "secrets",
-                p.secretMonth(), p.secretMonth());
+        add(
+                items,
+                "KMS customer-managed key",
+                plan.ofType(AwsTypes.KMS_KEY).size(),
+                "keys",
+                p.kmsKeyMonth(),
+                p.kmsKeyMonth());
+        add(
+                items,
+                "Secrets Manager secret",
+                plan.ofType(AwsTypes.SECRETSMANAGER_SECRET).size(),
+                "secrets",
+                p.secretMonth(),
+                p.secretMonth());
         dax(plan, p, items);
         redis(plan, p, items);
         dynamo(plan, p, items);
@@ -75,7 +106,8 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                 new UnitPrice("CloudFront data out", "per GB", p.cloudFrontGb()),
                 new UnitPrice("CloudFront HTTPS requests", "per 10,000", p.cloudFrontHttpsTenThousand()));
         List<String> assumptions = List.of(
-                "list prices of " + PriceTable.DATE + " for " + plan.region() + ", on demand, 730 hours a month, no free tier, no savings plans",
+                "list prices of " + PriceTable.DATE + " for " + plan.region()
+                        + ", on demand, 730 hours a month, no free tier, no savings plans",
                 "idle: Aurora at its minimum ACU on every instance, services at their minimum task count, provisioned capacity at its minimum",
                 "one load balancer capacity unit per load balancer; data transfer, storage and requests are usage, priced below",
                 "Fargate Spot tasks at AWS's stated discount of up to 70 % off on demand; the live Spot price moves and is at most"
@@ -87,20 +119,43 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
     /** WAF, health checks, the dashboard, alarms and Contributor Insights: billed per item and month. */
     private static void edgeAndOperations(Plan plan, PriceTable p, List<Item> items) {
         int acls = plan.ofType(AwsTypes.WAFV2_WEB_ACL).size();
-        long rules = plan.ofType(AwsTypes.WAFV2_WEB_ACL).stream().mapToLong(CostEstimate::wafRules).sum();
+        long rules = plan.ofType(AwsTypes.WAFV2_WEB_ACL).stream()
+                .mapToLong(CostEstimate::wafRules)
+                .sum();
         add(items, "WAF web ACL", acls, "ACLs", p.wafAclMonth(), p.wafAclMonth());
         add(items, "WAF rule", rules, "rules", p.wafRuleMonth(), p.wafRuleMonth());
-        add(items, "Route 53 health check (HTTPS, latency)", plan.ofType(AwsTypes.ROUTE53_HEALTH_CHECK).size(), "checks",
-                p.healthCheckMonth(), p.healthCheckMonth());
-        add(items, "CloudWatch dashboard", plan.ofType(AwsTypes.CLOUDWATCH_DASHBOARD).size(), "dashboards",
-                p.dashboardMonth(), p.dashboardMonth());
-        add(items, "CloudWatch alarm", plan.ofType(AwsTypes.CLOUDWATCH_METRIC_ALARM).size(), "alarms",
-                p.alarmMonth(), p.alarmMonth());
-        add(items, "Contributor Insights rule", plan.ofType(AwsTypes.CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE).size(),
-                "rules", p.insightRuleMonth(), p.insightRuleMonth());
+        add(
+                items,
+                "Route 53 health check (HTTPS, latency)",
+                plan.ofType(AwsTypes.ROUTE53_HEALTH_CHECK).size(),
+                "checks",
+                p.healthCheckMonth(),
+                p.healthCheckMonth());
+        add(
+                items,
+                "CloudWatch dashboard",
+                plan.ofType(AwsTypes.CLOUDWATCH_DASHBOARD).size(),
+                "dashboards",
+                p.dashboardMonth(),
+                p.dashboardMonth());
+        add(
+                items,
+                "CloudWatch alarm",
+                plan.ofType(AwsTypes.CLOUDWATCH_METRIC_ALARM).size(),
+                "alarms",
+                p.alarmMonth(),
+                p.alarmMonth());
+        add(
+                items,
+                "Contributor Insights rule",
+                plan.ofType(AwsTypes.CLOUDWATCH_CONTRIBUTOR_INSIGHT_RULE).size(),
+                "rules",
+                p.insightRuleMonth(),
+                p.insightRuleMonth());
     }
 
-    private static void add(List<Item> items, String what, double quantity, String unit, double monthlyEach, double unitPrice) {
+    private static void add(
+            List<Item> items, String what, double quantity, String unit, double monthlyEach, double unitPrice) {
         if (quantity > 0) {
             items.add(new Item(what, quantity, unit, unitPrice, round(quantity * monthlyEach)));
         }
@@ -111,7 +166,9 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
             long tasks = service.inputs().get("desiredCount") instanceof Number n ? n.longValue() : 0;
             String family = String.valueOf(service.inputs().get("taskDefinition"));
             PlannedResource task = plan.ofType(AwsTypes.ECS_TASK_DEFINITION).stream()
-                    .filter(t -> family.contains("task-definition/" + t.inputs().get("family") + ":")).findFirst().orElse(null);
+                    .filter(t -> family.contains("task-definition/" + t.inputs().get("family") + ":"))
+                    .findFirst()
+                    .orElse(null);
             if (task == null || tasks == 0) {
                 continue;
             }
@@ -132,18 +189,26 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
         try {
             return JsonParser.parseString(rules).getAsJsonArray().size();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("web ACL " + acl.name() + " has rules the estimate cannot read (" + rules
-                    + "): keep secrets out of ruleJson, in a pattern set of their own", e);
+            throw new IllegalStateException(
+                    "web ACL " + acl.name() + " has rules the estimate cannot read (" + rules
+                            + "): keep secrets out of ruleJson, in a pattern set of their own",
+                    e);
         }
     }
 
     private static void aurora(Plan plan, PriceTable p, List<Item> items) {
         for (PlannedResource cluster : plan.ofType(AwsTypes.RDS_CLUSTER)) {
-            Object min = ((Map<?, ?>) cluster.inputs().getOrDefault("serverlessv2ScalingConfiguration", Map.of())).get("minCapacity");
+            Object min = ((Map<?, ?>) cluster.inputs().getOrDefault("serverlessv2ScalingConfiguration", Map.of()))
+                    .get("minCapacity");
             double acu = min instanceof Number n ? n.doubleValue() : 0;
             long instances = plan.ofType(AwsTypes.RDS_CLUSTER_INSTANCE).size();
-            add(items, "Aurora Serverless v2 at " + trim(acu) + " ACU", acu * instances, "ACU (" + instances + " instance"
-                    + (instances == 1 ? ")" : "s)"), p.auroraAcuHour() * HOURS, p.auroraAcuHour());
+            add(
+                    items,
+                    "Aurora Serverless v2 at " + trim(acu) + " ACU",
+                    acu * instances,
+                    "ACU (" + instances + " instance" + (instances == 1 ? ")" : "s)"),
+                    p.auroraAcuHour() * HOURS,
+                    p.auroraAcuHour());
         }
     }
 
@@ -158,9 +223,10 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
 
     private static void redis(Plan plan, PriceTable p, List<Item> items) {
         for (PlannedResource redis : plan.ofType(AwsTypes.ELASTICACHE_REPLICATION_GROUP)) {
-            long nodes = redis.inputs().get("numCacheClusters") instanceof Number n ? n.longValue()
+            long nodes = redis.inputs().get("numCacheClusters") instanceof Number n
+                    ? n.longValue()
                     : ((Number) redis.inputs().get("numNodeGroups")).longValue()
-                    * (1 + ((Number) redis.inputs().get("replicasPerNodeGroup")).longValue());
+                            * (1 + ((Number) redis.inputs().get("replicasPerNodeGroup")).longValue());
             boolean large = String.valueOf(redis.inputs().get("nodeType")).contains("r7g");
             double hourly = large ? p.redisLargeNodeHour() : p.redisSmallNodeHour();
             add(items, "Redis node " + redis.inputs().get("nodeType"), nodes, "nodes", hourly * HOURS, hourly);
@@ -180,10 +246,20 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
                 }
             }
         }
-        add(items, "DynamoDB provisioned read capacity (minimum, tables and indexes)", rcu, "RCU",
-                p.dynamoRcuHour() * HOURS, p.dynamoRcuHour());
-        add(items, "DynamoDB provisioned write capacity (minimum, tables and indexes)", wcu, "WCU",
-                p.dynamoWcuHour() * HOURS, p.dynamoWcuHour());
+        add(
+                items,
+                "DynamoDB provisioned read capacity (minimum, tables and indexes)",
+                rcu,
+                "RCU",
+                p.dynamoRcuHour() * HOURS,
+                p.dynamoRcuHour());
+        add(
+                items,
+                "DynamoDB provisioned write capacity (minimum, tables and indexes)",
+                wcu,
+                "WCU",
+                p.dynamoWcuHour() * HOURS,
+                p.dynamoWcuHour());
     }
 
     private static void provisionedConcurrency(Plan plan, PriceTable p, List<Item> items) {
@@ -194,11 +270,18 @@ public record CostEstimate(String stack, int phase, String region, List<Item> fi
             String function = String.valueOf(target.inputs().get("resourceId")).split(":")[1];
             double memoryGb = plan.ofType(AwsTypes.LAMBDA_FUNCTION).stream()
                     .filter(f -> function.equals(f.inputs().get("name")))
-                    .mapToDouble(f -> ((Number) f.inputs().get("memorySize")).doubleValue() / 1024).findFirst().orElse(0);
+                    .mapToDouble(f -> ((Number) f.inputs().get("memorySize")).doubleValue() / 1024)
+                    .findFirst()
+                    .orElse(0);
             double min = ((Number) target.inputs().get("minCapacity")).doubleValue();
             double monthly = memoryGb * 3600 * HOURS * p.lambdaProvisionedGbSecond();
-            add(items, "Lambda provisioned concurrency " + function + " (" + trim(memoryGb * 1024) + " MB)", min, "environments",
-                    monthly, p.lambdaProvisionedGbSecond());
+            add(
+                    items,
+                    "Lambda provisioned concurrency " + function + " (" + trim(memoryGb * 1024) + " MB)",
+                    min,
+                    "environments",
+                    monthly,
+                    p.lambdaProvisionedGbSecond());
         }
     }
 

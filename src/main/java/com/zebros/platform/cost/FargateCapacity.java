@@ -10,8 +10,7 @@ import java.util.Map;
 final class FargateCapacity {
     static final String SPOT = "FARGATE_SPOT";
 
-    private FargateCapacity() {
-    }
+    private FargateCapacity() {}
 
     /** How many of {@code tasks} run on Fargate Spot under {@code strategies} (the service's input; null for none). */
     static long spotTasks(Object strategies, long tasks) {

@@ -2,17 +2,16 @@ package com.zebros.platform.data;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.dynamodb.Table;
+import com.pulumi.aws.dynamodb.TableArgs;
 import com.pulumi.aws.dynamodb.TableReplica;
 import com.pulumi.aws.dynamodb.TableReplicaArgs;
-import com.pulumi.resources.Resource;
-import java.util.Optional;
-import com.pulumi.aws.dynamodb.TableArgs;
 import com.pulumi.aws.dynamodb.inputs.TableAttributeArgs;
 import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexArgs;
 import com.pulumi.aws.dynamodb.inputs.TablePointInTimeRecoveryArgs;
 import com.pulumi.aws.dynamodb.inputs.TableServerSideEncryptionArgs;
 import com.pulumi.aws.dynamodb.inputs.TableTtlArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
@@ -22,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CRM's DynamoDB tables, owned by a standalone or primary stack. A primary's tables are global
@@ -53,19 +53,30 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
      * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table)
      * @param capacity     each table's capacity mode and ranges at the phase
      */
-    public record Args(Optional<Provider> peerProvider, TableCapacity capacity) {
-    }
+    public record Args(Optional<Provider> peerProvider, TableCapacity capacity) {}
 
     public CrmTables(String name, StackContext stack, Args args) {
         super("zebros:data:CrmTables", name, stack);
         Optional<Provider> peerProvider = args.peerProvider();
         this.capacity = args.capacity();
-        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(stack.naming().physical("tables"),
-                "Zebros CRM tables of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
-        replicaKey = peerProvider.map(peer -> new EncryptionKey(name + "-replica-key",
-                EncryptionKey.Args.of(stack.naming().physical("tables-replica"),
-                        "Zebros CRM table replicas of stack " + stack.stackName(), stack.deletionProtection()),
-                this, peer)).orElse(null);
+        key = new EncryptionKey(
+                name + "-key",
+                EncryptionKey.Args.of(
+                        stack.naming().physical("tables"),
+                        "Zebros CRM tables of stack " + stack.stackName(),
+                        stack.deletionProtection()),
+                this,
+                stack.provider());
+        replicaKey = peerProvider
+                .map(peer -> new EncryptionKey(
+                        name + "-replica-key",
+                        EncryptionKey.Args.of(
+                                stack.naming().physical("tables-replica"),
+                                "Zebros CRM table replicas of stack " + stack.stackName(),
+                                stack.deletionProtection()),
+                        this,
+                        peer))
+                .orElse(null);
         for (CrmTable schema : CrmTable.values()) {
             tables.put(schema, table(schema, peerProvider));
         }
@@ -81,13 +92,21 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
                 .hashKey(schema.hashKey())
                 .rangeKey(schema.rangeKey())
                 .attributes(schema.keyAttributes().stream()
-                        .map(a -> TableAttributeArgs.builder().name(a).type("S").build()).toList())
+                        .map(a -> TableAttributeArgs.builder().name(a).type("S").build())
+                        .toList())
                 .billingMode(provisioned ? BILLING_PROVISIONED : BILLING_ON_DEMAND)
                 .streamEnabled(true)
                 .streamViewType("NEW_AND_OLD_IMAGES")
-                .ttl(TableTtlArgs.builder().attributeName(CrmTable.TTL_ATTRIBUTE).enabled(true).build())
-                .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
-                .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).kmsKeyArn(key.arn()).build())
+                .ttl(TableTtlArgs.builder()
+                        .attributeName(CrmTable.TTL_ATTRIBUTE)
+                        .enabled(true)
+                        .build())
+                .pointInTimeRecovery(
+                        TablePointInTimeRecoveryArgs.builder().enabled(true).build())
+                .serverSideEncryption(TableServerSideEncryptionArgs.builder()
+                        .enabled(true)
+                        .kmsKeyArn(key.arn())
+                        .build())
                 .deletionProtectionEnabled(stack.deletionProtection());
         List<TableGlobalSecondaryIndexArgs> indexes = new ArrayList<>();
         for (CrmTable.Index index : schema.indexes()) {
@@ -109,22 +128,27 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
             int min = capacity.table(schema).minInt();
             args.readCapacity(min).writeCapacity(min);
         }
-        var table = new Table(schema.id(), args.build(),
-                StatefulOptions.table(stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
+        var table = new Table(
+                schema.id(),
+                args.build(),
+                StatefulOptions.table(
+                        stack.deletionProtection(), this, stack.provider(), provisioned, peerProvider.isPresent()));
         // Write scaling on table and indexes is also what a provisioned global table needs before a
         // replica can be added (https://github.com/hashicorp/terraform-provider-aws/issues/13097).
         List<Resource> writeScaling = provisioned
                 ? TableAutoScaling.register(schema, schema.id(), table.name(), capacity, child())
                 : List.of();
-        peerProvider.ifPresent(peer -> new TableReplica(schema.id() + "-replica", TableReplicaArgs.builder()
-                .globalTableArn(table.arn())
-                .kmsKeyArn(replicaKey.arn())
-                .pointInTimeRecovery(true)
-                .deletionProtectionEnabled(stack.deletionProtection())
-                .build(), StatefulOptions.tableReplica(stack.deletionProtection(), this, peer, writeScaling)));
+        peerProvider.ifPresent(peer -> new TableReplica(
+                schema.id() + "-replica",
+                TableReplicaArgs.builder()
+                        .globalTableArn(table.arn())
+                        .kmsKeyArn(replicaKey.arn())
+                        .pointInTimeRecovery(true)
+                        .deletionProtectionEnabled(stack.deletionProtection())
+                        .build(),
+                StatefulOptions.tableReplica(stack.deletionProtection(), this, peer, writeScaling)));
         return table;
     }
-
 
     public Table table(CrmTable table) {
         return tables.get(table);

@@ -48,8 +48,7 @@ public final class CrossRegionReplication extends ZebrosComponent {
      * @param primary       the primary stack: its bucket and key
      * @param primaryRegion the primary region's provider, which owns the primary's replication rule
      */
-    public record Args(FileStore local, PrimaryStack primary, Provider primaryRegion) {
-    }
+    public record Args(FileStore local, PrimaryStack primary, Provider primaryRegion) {}
 
     public CrossRegionReplication(String name, StackContext stack, Args args) {
         super("zebros:data:CrossRegionReplication", name, stack);
@@ -61,31 +60,59 @@ public final class CrossRegionReplication extends ZebrosComponent {
         Output<String> remoteKey = primary.string(PrimaryOutputs.FILES_KEY_ARN);
 
         PolicyDocument permissions = new PolicyDocument()
-                .allow("ReadConfiguration", List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),
+                .allow(
+                        "ReadConfiguration",
+                        List.of("s3:GetReplicationConfiguration", "s3:ListBucket"),
                         List.of(local.bucketArn(), remoteArn))
-                .allow("ReadVersions", List.of("s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl",
-                        "s3:GetObjectVersionTagging"), List.of(objects(local.bucketArn()), objects(remoteArn)))
-                .allow("Replicate", List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"),
+                .allow(
+                        "ReadVersions",
+                        List.of(
+                                "s3:GetObjectVersionForReplication",
+                                "s3:GetObjectVersionAcl",
+                                "s3:GetObjectVersionTagging"),
                         List.of(objects(local.bucketArn()), objects(remoteArn)))
-                .allow("DecryptSource", List.of("kms:Decrypt"), List.of(local.key().arn(), remoteKey))
-                .allow("EncryptReplica", List.of("kms:Encrypt", "kms:GenerateDataKey"), List.of(local.key().arn(), remoteKey));
-        var role = new ServiceRole(name + "-role", stack.naming().physical("replication"), "s3.amazonaws.com",
-                permissions, child());
+                .allow(
+                        "Replicate",
+                        List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"),
+                        List.of(objects(local.bucketArn()), objects(remoteArn)))
+                .allow(
+                        "DecryptSource",
+                        List.of("kms:Decrypt"),
+                        List.of(local.key().arn(), remoteKey))
+                .allow(
+                        "EncryptReplica",
+                        List.of("kms:Encrypt", "kms:GenerateDataKey"),
+                        List.of(local.key().arn(), remoteKey));
+        var role = new ServiceRole(
+                name + "-role", stack.naming().physical("replication"), "s3.amazonaws.com", permissions, child());
 
         // Secondary → primary: this region's bucket, with this region's provider.
-        new BucketReplicationConfig(name + "-to-primary", BucketReplicationConfigArgs.builder()
-                .bucket(local.bucketName())
-                .role(role.arn())
-                .rules(rule("to-primary", remoteArn, remoteKey))
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(List.of(local.versioning(), role.policy())).build());
+        new BucketReplicationConfig(
+                name + "-to-primary",
+                BucketReplicationConfigArgs.builder()
+                        .bucket(local.bucketName())
+                        .role(role.arn())
+                        .rules(rule("to-primary", remoteArn, remoteKey))
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(stack.provider())
+                        .dependsOn(List.of(local.versioning(), role.policy()))
+                        .build());
         // Primary → secondary: the primary's bucket, with the primary region's provider.
-        new BucketReplicationConfig(name + "-from-primary", BucketReplicationConfigArgs.builder()
-                .bucket(remoteBucket)
-                .role(role.arn())
-                .rules(rule("to-secondary", local.bucketArn(), local.key().arn()))
-                .build(), CustomResourceOptions.builder().parent(this).provider(primaryRegion)
-                        .dependsOn(List.of(local.versioning(), role.policy())).build());
+        new BucketReplicationConfig(
+                name + "-from-primary",
+                BucketReplicationConfigArgs.builder()
+                        .bucket(remoteBucket)
+                        .role(role.arn())
+                        .rules(rule(
+                                "to-secondary", local.bucketArn(), local.key().arn()))
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(primaryRegion)
+                        .dependsOn(List.of(local.versioning(), role.policy()))
+                        .build());
         registerOutputs(Map.of());
     }
 
@@ -93,30 +120,43 @@ public final class CrossRegionReplication extends ZebrosComponent {
         return bucketArn.applyValue(arn -> arn + "/*");
     }
 
-    private static BucketReplicationConfigRuleArgs rule(String id, Output<String> destinationArn, Output<String> destinationKey) {
+    private static BucketReplicationConfigRuleArgs rule(
+            String id, Output<String> destinationArn, Output<String> destinationKey) {
         return BucketReplicationConfigRuleArgs.builder()
                 .id(id)
                 .status("Enabled")
                 .priority(1)
-                .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
-                .deleteMarkerReplication(BucketReplicationConfigRuleDeleteMarkerReplicationArgs.builder().status("Enabled").build())
+                .filter(BucketReplicationConfigRuleFilterArgs.builder()
+                        .prefix("")
+                        .build())
+                .deleteMarkerReplication(BucketReplicationConfigRuleDeleteMarkerReplicationArgs.builder()
+                        .status("Enabled")
+                        .build())
                 .sourceSelectionCriteria(BucketReplicationConfigRuleSourceSelectionCriteriaArgs.builder()
-                        .sseKmsEncryptedObjects(BucketReplicationConfigRuleSourceSelectionCriteriaSseKmsEncryptedObjectsArgs
-                                .builder().status("Enabled").build())
+                        .sseKmsEncryptedObjects(
+                                BucketReplicationConfigRuleSourceSelectionCriteriaSseKmsEncryptedObjectsArgs.builder()
+                                        .status("Enabled")
+                                        .build())
                         .build())
                 .destination(BucketReplicationConfigRuleDestinationArgs.builder()
                         .bucket(destinationArn)
                         .storageClass("STANDARD")
-                        .encryptionConfiguration(BucketReplicationConfigRuleDestinationEncryptionConfigurationArgs.builder()
-                                .replicaKmsKeyId(destinationKey).build())
+                        .encryptionConfiguration(
+                                BucketReplicationConfigRuleDestinationEncryptionConfigurationArgs.builder()
+                                        .replicaKmsKeyId(destinationKey)
+                                        .build())
                         .replicationTime(BucketReplicationConfigRuleDestinationReplicationTimeArgs.builder()
                                 .status("Enabled")
-                                .time(BucketReplicationConfigRuleDestinationReplicationTimeTimeArgs.builder().minutes(15).build())
+                                .time(BucketReplicationConfigRuleDestinationReplicationTimeTimeArgs.builder()
+                                        .minutes(15)
+                                        .build())
                                 .build())
                         .metrics(BucketReplicationConfigRuleDestinationMetricsArgs.builder()
                                 .status("Enabled")
-                                .eventThreshold(BucketReplicationConfigRuleDestinationMetricsEventThresholdArgs.builder()
-                                        .minutes(15).build())
+                                .eventThreshold(
+                                        BucketReplicationConfigRuleDestinationMetricsEventThresholdArgs.builder()
+                                                .minutes(15)
+                                                .build())
                                 .build())
                         .build())
                 .build();

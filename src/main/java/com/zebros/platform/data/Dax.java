@@ -60,44 +60,67 @@ public final class Dax extends ZebrosComponent {
      * @param tables  the tables the cluster caches, and nothing else
      * @param size    the cluster's nodes
      */
-    public record Args(Network network, TableSet tables, Size size) {
-    }
+    public record Args(Network network, TableSet tables, Size size) {}
 
     public Dax(String name, StackContext stack, Args args) {
         super("zebros:data:Dax", name, stack);
         var naming = stack.naming();
-        securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(naming.physical("dax"))
-                .description("DAX: TLS from the CRM functions only")
-                .vpcId(args.network().vpcId())
-                .build(), child());
-        var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
-                .name(naming.physical("dax"))
-                .subnetIds(Output.all(args.network().dataSubnetIds()))
-                .build(), child());
-        var parameters = new ParameterGroup(name + "-params", ParameterGroupArgs.builder()
-                .name(naming.physical("dax"))
-                .parameters(ParameterGroupParameterArgs.builder().name("query-ttl-millis").value(TTL_MILLIS).build(),
-                        ParameterGroupParameterArgs.builder().name("record-ttl-millis").value(TTL_MILLIS).build())
-                .build(), child());
+        securityGroup = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(naming.physical("dax"))
+                        .description("DAX: TLS from the CRM functions only")
+                        .vpcId(args.network().vpcId())
+                        .build(),
+                child());
+        var subnets = new SubnetGroup(
+                name + "-subnets",
+                SubnetGroupArgs.builder()
+                        .name(naming.physical("dax"))
+                        .subnetIds(Output.all(args.network().dataSubnetIds()))
+                        .build(),
+                child());
+        var parameters = new ParameterGroup(
+                name + "-params",
+                ParameterGroupArgs.builder()
+                        .name(naming.physical("dax"))
+                        .parameters(
+                                ParameterGroupParameterArgs.builder()
+                                        .name("query-ttl-millis")
+                                        .value(TTL_MILLIS)
+                                        .build(),
+                                ParameterGroupParameterArgs.builder()
+                                        .name("record-ttl-millis")
+                                        .value(TTL_MILLIS)
+                                        .build())
+                        .build(),
+                child());
 
         PolicyDocument access = new PolicyDocument();
-        args.tables().grantReadWrite(access, "CachedTables",
-                List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+        args.tables()
+                .grantReadWrite(
+                        access,
+                        "CachedTables",
+                        List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
         var role = new ServiceRole(name + "-role", naming.physical("dax"), "dax.amazonaws.com", access, child());
 
-        cluster = new Cluster(name, ClusterArgs.builder()
-                .clusterName(clusterName(naming, args.size().nodeType()))
-                .description("Zebros CRM item and query cache")
-                .nodeType(args.size().nodeType())
-                .replicationFactor(args.size().nodes())
-                .iamRoleArn(role.arn())
-                .subnetGroupName(subnets.name())
-                .parameterGroupName(parameters.name())
-                .securityGroupIds(securityGroup.id().applyValue(List::of))
-                .serverSideEncryption(ClusterServerSideEncryptionArgs.builder().enabled(true).build())
-                .clusterEndpointEncryptionType("TLS")
-                .build(), childAfter(role.policy()));
+        cluster = new Cluster(
+                name,
+                ClusterArgs.builder()
+                        .clusterName(clusterName(naming, args.size().nodeType()))
+                        .description("Zebros CRM item and query cache")
+                        .nodeType(args.size().nodeType())
+                        .replicationFactor(args.size().nodes())
+                        .iamRoleArn(role.arn())
+                        .subnetGroupName(subnets.name())
+                        .parameterGroupName(parameters.name())
+                        .securityGroupIds(securityGroup.id().applyValue(List::of))
+                        .serverSideEncryption(ClusterServerSideEncryptionArgs.builder()
+                                .enabled(true)
+                                .build())
+                        .clusterEndpointEncryptionType("TLS")
+                        .build(),
+                childAfter(role.policy()));
         registerOutputs(Map.of("endpoint", cluster.clusterAddress()));
     }
 
@@ -111,13 +134,18 @@ public final class Dax extends ZebrosComponent {
      */
     static String clusterName(com.zebros.platform.naming.Naming naming, String nodeType) {
         String[] parts = nodeType.split("\\.");
-        String size = parts[parts.length - 1].replace("small", "s").replace("medium", "m").replace("large", "l");
+        String size = parts[parts.length - 1]
+                .replace("small", "s")
+                .replace("medium", "m")
+                .replace("large", "l");
         return naming.compact("dax-" + parts[parts.length - 2] + size, 20);
     }
 
     public void allowClient(String name, Output<String> clientSecurityGroupId) {
-        SecurityRule.create(securityGroup.id(), List.of(SecurityRule.inFrom(name, TLS_PORT, clientSecurityGroupId,
-                "DAX over TLS from " + name)), child());
+        SecurityRule.create(
+                securityGroup.id(),
+                List.of(SecurityRule.inFrom(name, TLS_PORT, clientSecurityGroupId, "DAX over TLS from " + name)),
+                child());
     }
 
     /** What the functions connect to: {@code daxs://<cluster address>}. */
@@ -126,7 +154,17 @@ public final class Dax extends ZebrosComponent {
     }
 
     public void grantAccess(PolicyDocument policy) {
-        policy.allow("Dax", List.of("dax:GetItem", "dax:BatchGetItem", "dax:Query", "dax:ConditionCheckItem",
-                "dax:PutItem", "dax:UpdateItem", "dax:DeleteItem", "dax:BatchWriteItem"), List.of(cluster.arn()));
+        policy.allow(
+                "Dax",
+                List.of(
+                        "dax:GetItem",
+                        "dax:BatchGetItem",
+                        "dax:Query",
+                        "dax:ConditionCheckItem",
+                        "dax:PutItem",
+                        "dax:UpdateItem",
+                        "dax:DeleteItem",
+                        "dax:BatchWriteItem"),
+                List.of(cluster.arn()));
     }
 }

@@ -45,10 +45,16 @@ public final class EncryptionKey {
                 .deletionWindowInDays(30);
         args.policy().ifPresent(keyArgs::policy);
         this.key = new Key(name, keyArgs.build(), StatefulOptions.kmsKey(args.protect(), parent, provider));
-        new Alias(name + "-alias", AliasArgs.builder()
-                .name("alias/" + args.alias())
-                .targetKeyId(key.keyId())
-                .build(), CustomResourceOptions.builder().parent(parent).provider(provider).build());
+        new Alias(
+                name + "-alias",
+                AliasArgs.builder()
+                        .name("alias/" + args.alias())
+                        .targetKeyId(key.keyId())
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(parent)
+                        .provider(provider)
+                        .build());
     }
 
     public Output<String> arn() {
@@ -64,7 +70,9 @@ public final class EncryptionKey {
     }
 
     public void grantEncryptDecrypt(PolicyDocument policy, String sid) {
-        policy.allow(sid, List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
+        policy.allow(
+                sid,
+                List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(key.arn()));
     }
 }

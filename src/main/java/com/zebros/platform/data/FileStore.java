@@ -4,13 +4,6 @@ import com.pulumi.aws.s3.BucketIntelligentTieringConfiguration;
 import com.pulumi.aws.s3.BucketIntelligentTieringConfigurationArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.inputs.BucketIntelligentTieringConfigurationTieringArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -23,15 +16,22 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketIntelligentTieringConfigurationTieringArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
-import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.iam.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,45 +65,73 @@ public final class FileStore extends ZebrosComponent {
 
     public FileStore(String name, StackContext stack, Args lifecycle) {
         super("zebros:data:FileStore", name, stack);
-        key = new EncryptionKey(name + "-key", EncryptionKey.Args.of(stack.naming().physical("files"),
-                "Zebros CRM file store of stack " + stack.stackName(), stack.deletionProtection()), this, stack.provider());
-        bucket = new BucketV2(name, BucketV2Args.builder()
-                .bucket(stack.naming().bucket("files", stack.accountId()))
-                // A throw-away stack's bucket is emptied on destroy; a protected one never is.
-                .forceDestroy(!stack.deletionProtection())
-                .build(), StatefulOptions.bucket(stack.deletionProtection(), this, stack.provider()));
-        versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), child());
-        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+        key = new EncryptionKey(
+                name + "-key",
+                EncryptionKey.Args.of(
+                        stack.naming().physical("files"),
+                        "Zebros CRM file store of stack " + stack.stackName(),
+                        stack.deletionProtection()),
+                this,
+                stack.provider());
+        bucket = new BucketV2(
+                name,
+                BucketV2Args.builder()
+                        .bucket(stack.naming().bucket("files", stack.accountId()))
+                        // A throw-away stack's bucket is emptied on destroy; a protected one never is.
+                        .forceDestroy(!stack.deletionProtection())
+                        .build(),
+                StatefulOptions.bucket(stack.deletionProtection(), this, stack.provider()));
+        versioning = new BucketVersioningV2(
+                name + "-versioning",
+                BucketVersioningV2Args.builder()
+                        .bucket(bucket.id())
+                        .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                                .status("Enabled")
+                                .build())
+                        .build(),
+                child());
+        new BucketServerSideEncryptionConfigurationV2(
+                name + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                                 .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                .builder()
                                                 .sseAlgorithm("aws:kms")
                                                 .kmsMasterKeyId(key.arn())
                                                 .build())
                                 .bucketKeyEnabled(true)
                                 .build())
-                        .build(), child());
-        var publicAccess = new BucketPublicAccessBlock(name + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child());
-        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child());
+                        .build(),
+                child());
+        var publicAccess = new BucketPublicAccessBlock(
+                name + "-public-access",
+                BucketPublicAccessBlockArgs.builder()
+                        .bucket(bucket.id())
+                        .blockPublicAcls(true)
+                        .blockPublicPolicy(true)
+                        .ignorePublicAcls(true)
+                        .restrictPublicBuckets(true)
+                        .build(),
+                child());
+        new BucketOwnershipControls(
+                name + "-ownership",
+                BucketOwnershipControlsArgs.builder()
+                        .bucket(bucket.id())
+                        .rule(BucketOwnershipControlsRuleArgs.builder()
+                                .objectOwnership("BucketOwnerEnforced")
+                                .build())
+                        .build(),
+                child());
         // After the public access block, so S3 never sees a policy on an unguarded bucket.
-        new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
-                .build(), childAfter(publicAccess));
+        new BucketPolicy(
+                name + "-policy",
+                BucketPolicyArgs.builder()
+                        .bucket(bucket.id())
+                        .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
+                        .build(),
+                childAfter(publicAccess));
         lifecycle(name, lifecycle.tiering(), lifecycle.intelligentTiering());
         registerOutputs(Map.of("bucketName", bucket.bucket()));
     }
@@ -116,14 +144,18 @@ public final class FileStore extends ZebrosComponent {
      * instead, with its archive tiers (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Tiering.html).
      */
     private void lifecycle(String name, boolean tiering, boolean intelligentTiering) {
-        var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build();
+        var everything = BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                .prefix("")
+                .build();
         List<BucketLifecycleConfigurationV2RuleArgs> rules = new ArrayList<>();
         rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id("abort-incomplete-uploads")
                 .status("Enabled")
                 .filter(everything)
-                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                        .daysAfterInitiation(7).build())
+                .abortIncompleteMultipartUpload(
+                        BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                .daysAfterInitiation(7)
+                                .build())
                 .build());
         if (tiering) {
             rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
@@ -135,27 +167,41 @@ public final class FileStore extends ZebrosComponent {
                     // accepts 0.
                     .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
                             .days(intelligentTiering ? 0 : 90)
-                            .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA").build())
-                    .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                            .noncurrentDays(90).build())
+                            .storageClass(intelligentTiering ? "INTELLIGENT_TIERING" : "STANDARD_IA")
+                            .build())
+                    .noncurrentVersionExpiration(
+                            BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                    .noncurrentDays(90)
+                                    .build())
                     .build());
             rules.add(expiring("expire-exports", "exports/", 30));
             rules.add(expiring("expire-tmp", "tmp/", 1));
         }
-        new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(rules)
-                .build(), childAfter(versioning));
+        new BucketLifecycleConfigurationV2(
+                name + "-lifecycle",
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(rules)
+                        .build(),
+                childAfter(versioning));
         if (intelligentTiering) {
-            new BucketIntelligentTieringConfiguration(name + "-archive", BucketIntelligentTieringConfigurationArgs.builder()
-                    .bucket(bucket.id())
-                    .name("archive")
-                    .status("Enabled")
-                    .tierings(BucketIntelligentTieringConfigurationTieringArgs.builder()
-                                    .accessTier("ARCHIVE_ACCESS").days(90).build(),
-                            BucketIntelligentTieringConfigurationTieringArgs.builder()
-                                    .accessTier("DEEP_ARCHIVE_ACCESS").days(180).build())
-                    .build(), child());
+            new BucketIntelligentTieringConfiguration(
+                    name + "-archive",
+                    BucketIntelligentTieringConfigurationArgs.builder()
+                            .bucket(bucket.id())
+                            .name("archive")
+                            .status("Enabled")
+                            .tierings(
+                                    BucketIntelligentTieringConfigurationTieringArgs.builder()
+                                            .accessTier("ARCHIVE_ACCESS")
+                                            .days(90)
+                                            .build(),
+                                    BucketIntelligentTieringConfigurationTieringArgs.builder()
+                                            .accessTier("DEEP_ARCHIVE_ACCESS")
+                                            .days(180)
+                                            .build())
+                            .build(),
+                    child());
         }
     }
 
@@ -163,8 +209,12 @@ public final class FileStore extends ZebrosComponent {
         return BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id(id)
                 .status("Enabled")
-                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(prefix).build())
-                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                        .prefix(prefix)
+                        .build())
+                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                        .days(days)
+                        .build())
                 .build();
     }
 
@@ -200,7 +250,9 @@ public final class FileStore extends ZebrosComponent {
 
     /** Read and write of objects under {@code prefix} (e.g. {@code reports/}), and nothing else. */
     public void grantReadWrite(PolicyDocument policy, String sid, String prefix) {
-        policy.allow(sid, List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+        policy.allow(
+                sid,
+                List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
                 List.of(bucket.arn().applyValue(arn -> arn + "/" + prefix + "*")));
         key.grantEncryptDecrypt(policy, sid + "Key");
     }

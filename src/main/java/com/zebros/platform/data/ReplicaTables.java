@@ -26,8 +26,7 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
      * @param primary  the primary stack, whose global tables keep the replicas
      * @param capacity the replicas' auto-scaling ranges, the primary's at the same phase
      */
-    public record Args(PrimaryStack primary, TableCapacity capacity) {
-    }
+    public record Args(PrimaryStack primary, TableCapacity capacity) {}
 
     public ReplicaTables(String name, StackContext stack, Args args) {
         super("zebros:data:ReplicaTables", name, stack);
@@ -37,8 +36,7 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
         this.names = primary.tableNames();
         for (CrmTable schema : CrmTable.values()) {
             if (capacity.provisioned(schema)) {
-                TableAutoScaling.register(schema, schema.id() + "-replica", tableName(schema),
-                        capacity, child());
+                TableAutoScaling.register(schema, schema.id() + "-replica", tableName(schema), capacity, child());
             }
         }
         registerOutputs(Map.of());
@@ -49,7 +47,8 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
         return names.applyValue(all -> {
             String physical = all.get(table.id());
             if (physical == null) {
-                throw new IllegalStateException("the primary exports no table " + table.id() + "; deploy the primary first");
+                throw new IllegalStateException(
+                        "the primary exports no table " + table.id() + "; deploy the primary first");
             }
             return physical;
         });
@@ -67,8 +66,13 @@ public final class ReplicaTables extends ZebrosComponent implements TableSet {
      */
     @Override
     public Output<String> streamArn(CrmTable table) {
-        return tableName(table).apply(physical -> DynamodbFunctions.getTable(GetTableArgs.builder().name(physical).build(),
-                InvokeOptions.builder().provider(stack.provider()).build()).applyValue(result -> result.streamArn()));
+        return tableName(table)
+                .apply(physical -> DynamodbFunctions.getTable(
+                                GetTableArgs.builder().name(physical).build(),
+                                InvokeOptions.builder()
+                                        .provider(stack.provider())
+                                        .build())
+                        .applyValue(result -> result.streamArn()));
     }
 
     @Override

@@ -24,25 +24,48 @@ public interface TableSet {
 
     /** Read access to {@code which} tables and their indexes. */
     default void grantRead(PolicyDocument policy, String sid, List<CrmTable> which) {
-        policy.allow(sid, List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"), arnsWithIndexes(which));
+        policy.allow(
+                sid,
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:Query",
+                        "dynamodb:ConditionCheckItem",
+                        "dynamodb:DescribeTable"),
+                arnsWithIndexes(which));
         policy.allow(sid + "Key", List.of("kms:Decrypt", "kms:DescribeKey"), List.of(keyArn()));
     }
 
     /** Read and write access to {@code which} tables and their indexes (no table administration). */
     default void grantReadWrite(PolicyDocument policy, String sid, List<CrmTable> which) {
-        policy.allow(sid, List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"), arnsWithIndexes(which));
-        policy.allow(sid + "Key", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
+        policy.allow(
+                sid,
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:Query",
+                        "dynamodb:ConditionCheckItem",
+                        "dynamodb:DescribeTable",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:BatchWriteItem"),
+                arnsWithIndexes(which));
+        policy.allow(
+                sid + "Key",
+                List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(keyArn()));
     }
 
     /** What an event source mapping needs to read {@code table}'s stream. */
     default void grantStreamRead(PolicyDocument policy, String sid, CrmTable table) {
-        policy.allow(sid, List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
+        policy.allow(
+                sid,
+                List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
                 List.of(streamArn(table)));
-        policy.allow(sid + "List", List.of("dynamodb:ListStreams"),
+        policy.allow(
+                sid + "List",
+                List.of("dynamodb:ListStreams"),
                 List.of(tableArn(table).applyValue(arn -> arn + "/stream/*")));
         policy.allow(sid + "Key", List.of("kms:Decrypt", "kms:DescribeKey"), List.of(keyArn()));
     }

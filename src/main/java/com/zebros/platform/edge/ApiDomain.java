@@ -30,17 +30,18 @@ public final class ApiDomain extends ZebrosComponent {
      * @param failoverOrigin whether the stack is in a region pair, where CloudFront's origin is a failover name
      *                       both regions serve, so the API needs that name too
      */
-    public record Args(RestApi api, boolean failoverOrigin) {
-    }
+    public record Args(RestApi api, boolean failoverOrigin) {}
 
     public ApiDomain(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:ApiDomain", name, stack, options);
         RestApi api = args.api();
         String regionalHost = regionalHost(stack);
         boolean global = args.failoverOrigin();
-        List<String> names = global ? List.of(stack.dns().apiHost(), regionalHost, originHost(stack))
+        List<String> names = global
+                ? List.of(stack.dns().apiHost(), regionalHost, originHost(stack))
                 : List.of(stack.dns().apiHost(), regionalHost);
-        var certificate = new ValidatedCertificate(name + "-certificate", names, stack.dns().hostedZoneId(), child());
+        var certificate = new ValidatedCertificate(
+                name + "-certificate", names, stack.dns().hostedZoneId(), child());
         shared = domain(name + "-shared", stack.dns().apiHost(), certificate, api);
         regional = domain(name + "-regional", regionalHost, certificate, api);
         // In a region pair, CloudFront's origin is a failover name served by both regions
@@ -51,17 +52,25 @@ public final class ApiDomain extends ZebrosComponent {
     }
 
     private DomainName domain(String name, String host, ValidatedCertificate certificate, RestApi api) {
-        var domain = new DomainName(name, DomainNameArgs.builder()
-                .domainName(host)
-                .regionalCertificateArn(certificate.validatedArn())
-                .endpointConfiguration(DomainNameEndpointConfigurationArgs.builder().types("REGIONAL").build())
-                .securityPolicy("TLS_1_2")
-                .build(), child());
-        new BasePathMapping(name + "-mapping", BasePathMappingArgs.builder()
-                .domainName(domain.domainName())
-                .restApi(api.apiId())
-                .stageName(RestApi.STAGE)
-                .build(), child());
+        var domain = new DomainName(
+                name,
+                DomainNameArgs.builder()
+                        .domainName(host)
+                        .regionalCertificateArn(certificate.validatedArn())
+                        .endpointConfiguration(DomainNameEndpointConfigurationArgs.builder()
+                                .types("REGIONAL")
+                                .build())
+                        .securityPolicy("TLS_1_2")
+                        .build(),
+                child());
+        new BasePathMapping(
+                name + "-mapping",
+                BasePathMappingArgs.builder()
+                        .domainName(domain.domainName())
+                        .restApi(api.apiId())
+                        .stageName(RestApi.STAGE)
+                        .build(),
+                child());
         return domain;
     }
 

@@ -12,8 +12,7 @@ public final class ApiRoutes {
     /** The version prefix every path starts with. */
     public static final String PREFIX = "/v1";
 
-    public record Route(String path, FunctionGroup group, boolean authorized, String method) {
-    }
+    public record Route(String path, FunctionGroup group, boolean authorized, String method) {}
 
     public static final List<Route> ROUTES = List.of(
             new Route("/v1/health", FunctionGroup.CUSTOMERS, false, "GET"),
@@ -56,8 +55,7 @@ public final class ApiRoutes {
             new Route("/v1/analyses/{analysisId}", FunctionGroup.ANALYTICS, true, "ANY"),
             new Route("/v1/analytics/{metric}", FunctionGroup.ANALYTICS, true, "ANY"));
 
-    private ApiRoutes() {
-    }
+    private ApiRoutes() {}
 
     /** A logical name for the API Gateway resource of {@code path}: stable, readable, unique. */
     public static String logicalName(String path) {

@@ -33,6 +33,7 @@ import java.util.Map;
 public final class Cdn extends ZebrosComponent {
     /** AWS managed policies (CloudFront "Use managed cache/origin request policies"). */
     public static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
     public static final String ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     public static final String ALL_VIEWER = "216adef6-5c7f-47e4-b989-5492eafa07d3";
     /**
@@ -54,9 +55,13 @@ public final class Cdn extends ZebrosComponent {
      * @param wafRequestsPerIpPer5Min the edge web ACL's rate limit per IP
      * @param originSecret            the header value every origin request carries ({@link OriginSecret}), a secret
      */
-    public record Args(Provider edgeProvider, Output<String> apiOriginHost, String apiOriginPath, String authOriginHost,
-                       int wafRequestsPerIpPer5Min, Output<String> originSecret) {
-    }
+    public record Args(
+            Provider edgeProvider,
+            Output<String> apiOriginHost,
+            String apiOriginPath,
+            String authOriginHost,
+            int wafRequestsPerIpPer5Min,
+            Output<String> originSecret) {}
 
     public Cdn(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:Cdn", name, stack, options);
@@ -65,60 +70,100 @@ public final class Cdn extends ZebrosComponent {
         String apiOriginPath = args.apiOriginPath();
         String authOriginHost = args.authOriginHost();
         int wafRequestsPerIpPer5Min = args.wafRequestsPerIpPer5Min();
-        var edge = CustomResourceOptions.builder().parent(this).provider(edgeProvider).build();
-        var certificate = new ValidatedCertificate(name + "-certificate",
-                List.of(stack.dns().apiHost(), stack.dns().authHost()), stack.dns().hostedZoneId(), edge);
-        var acl = new WebAcl(name + "-waf", stack.naming().physical("edge"), "CLOUDFRONT",
-                Output.of(new WebAclRules(stack.naming().physical("edge")).managedGroups()
-                        .rateLimitPerIp(wafRequestsPerIpPer5Min).toJson()), edge);
+        var edge = CustomResourceOptions.builder()
+                .parent(this)
+                .provider(edgeProvider)
+                .build();
+        var certificate = new ValidatedCertificate(
+                name + "-certificate",
+                List.of(stack.dns().apiHost(), stack.dns().authHost()),
+                stack.dns().hostedZoneId(),
+                edge);
+        var acl = new WebAcl(
+                name + "-waf",
+                stack.naming().physical("edge"),
+                "CLOUDFRONT",
+                Output.of(new WebAclRules(stack.naming().physical("edge"))
+                        .managedGroups()
+                        .rateLimitPerIp(wafRequestsPerIpPer5Min)
+                        .toJson()),
+                edge);
         Output<String> secret = args.originSecret();
-        api = distribution(name + "-api", stack.dns().apiHost(), apiOriginHost, apiOriginPath, ALL_VIEWER_EXCEPT_HOST,
-                secret, certificate, acl);
-        auth = distribution(name + "-auth", stack.dns().authHost(), Output.of(authOriginHost), "", ALL_VIEWER,
-                secret, certificate, acl);
+        api = distribution(
+                name + "-api",
+                stack.dns().apiHost(),
+                apiOriginHost,
+                apiOriginPath,
+                ALL_VIEWER_EXCEPT_HOST,
+                secret,
+                certificate,
+                acl);
+        auth = distribution(
+                name + "-auth",
+                stack.dns().authHost(),
+                Output.of(authOriginHost),
+                "",
+                ALL_VIEWER,
+                secret,
+                certificate,
+                acl);
         registerOutputs(Map.of("apiDomain", api.domainName(), "authDomain", auth.domainName()));
     }
 
-    private Distribution distribution(String name, String alias, Output<String> originHost, String originPath,
-                                      String originRequestPolicy, Output<String> secret, ValidatedCertificate certificate,
-                                      WebAcl acl) {
-        return new Distribution(name, DistributionArgs.builder()
-                .enabled(true)
-                .comment("Zebros CRM " + alias)
-                .aliases(alias)
-                .httpVersion("http2and3")
-                .priceClass("PriceClass_100")
-                .webAclId(acl.arn())
-                .origins(DistributionOriginArgs.builder()
-                        .originId("origin")
-                        .domainName(originHost)
-                        .originPath(originPath)
-                        .customHeaders(DistributionOriginCustomHeaderArgs.builder()
-                                .name(OriginSecret.HEADER).value(secret).build())
-                        .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
-                                .httpPort(80).httpsPort(443)
-                                .originProtocolPolicy("https-only")
-                                .originSslProtocols("TLSv1.2")
+    private Distribution distribution(
+            String name,
+            String alias,
+            Output<String> originHost,
+            String originPath,
+            String originRequestPolicy,
+            Output<String> secret,
+            ValidatedCertificate certificate,
+            WebAcl acl) {
+        return new Distribution(
+                name,
+                DistributionArgs.builder()
+                        .enabled(true)
+                        .comment("Zebros CRM " + alias)
+                        .aliases(alias)
+                        .httpVersion("http2and3")
+                        .priceClass("PriceClass_100")
+                        .webAclId(acl.arn())
+                        .origins(DistributionOriginArgs.builder()
+                                .originId("origin")
+                                .domainName(originHost)
+                                .originPath(originPath)
+                                .customHeaders(DistributionOriginCustomHeaderArgs.builder()
+                                        .name(OriginSecret.HEADER)
+                                        .value(secret)
+                                        .build())
+                                .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
+                                        .httpPort(80)
+                                        .httpsPort(443)
+                                        .originProtocolPolicy("https-only")
+                                        .originSslProtocols("TLSv1.2")
+                                        .build())
                                 .build())
-                        .build())
-                .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
-                        .targetOriginId("origin")
-                        .viewerProtocolPolicy("redirect-to-https")
-                        .allowedMethods("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
-                        .cachedMethods("GET", "HEAD")
-                        .cachePolicyId(CACHING_DISABLED)
-                        .originRequestPolicyId(originRequestPolicy)
-                        .compress(true)
-                        .build())
-                .viewerCertificate(DistributionViewerCertificateArgs.builder()
-                        .acmCertificateArn(certificate.validatedArn())
-                        .sslSupportMethod("sni-only")
-                        .minimumProtocolVersion("TLSv1.2_2021")
-                        .build())
-                .restrictions(DistributionRestrictionsArgs.builder()
-                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder().restrictionType("none").build())
-                        .build())
-                .build(), child());
+                        .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
+                                .targetOriginId("origin")
+                                .viewerProtocolPolicy("redirect-to-https")
+                                .allowedMethods("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
+                                .cachedMethods("GET", "HEAD")
+                                .cachePolicyId(CACHING_DISABLED)
+                                .originRequestPolicyId(originRequestPolicy)
+                                .compress(true)
+                                .build())
+                        .viewerCertificate(DistributionViewerCertificateArgs.builder()
+                                .acmCertificateArn(certificate.validatedArn())
+                                .sslSupportMethod("sni-only")
+                                .minimumProtocolVersion("TLSv1.2_2021")
+                                .build())
+                        .restrictions(DistributionRestrictionsArgs.builder()
+                                .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
+                                        .restrictionType("none")
+                                        .build())
+                                .build())
+                        .build(),
+                child());
     }
 
     public Output<String> apiDomain() {

@@ -51,17 +51,29 @@ public final class Edge extends ZebrosComponent {
      * @param failoverRouting         in a region pair, this stack's failover routing value; empty in a standalone,
      *                                which points the shared names straight at its outermost layer
      */
-    public record Layers(boolean regionalWaf, boolean cloudFront, int wafRequestsPerIpPer5Min, boolean apiDomain,
-                         Distributions distributions, Optional<String> failoverRouting) {
+    public record Layers(
+            boolean regionalWaf,
+            boolean cloudFront,
+            int wafRequestsPerIpPer5Min,
+            boolean apiDomain,
+            Distributions distributions,
+            Optional<String> failoverRouting) {
         public static Layers forStack(PhaseTable phases, RoleDecisions decisions) {
-            Distributions distributions = !decisions.ownsCloudFront() ? Distributions.NONE
-                    : decisions.cloudFrontThroughFailoverOrigins() ? Distributions.TO_FAILOVER_ORIGINS
-                    : Distributions.TO_REGION;
+            Distributions distributions = !decisions.ownsCloudFront()
+                    ? Distributions.NONE
+                    : decisions.cloudFrontThroughFailoverOrigins()
+                            ? Distributions.TO_FAILOVER_ORIGINS
+                            : Distributions.TO_REGION;
             boolean regionalWaf = phases.has(Feature.CUSTOM_API_DOMAIN_AND_WAF);
-            Optional<String> failoverRouting = decisions.inRegionPair()
-                    ? Optional.of(decisions.failoverRecordRole()) : Optional.empty();
-            return new Layers(regionalWaf, phases.has(Feature.CLOUDFRONT), regionalWaf ? phases.wafRequestsPerIpPer5Min() : 0,
-                    decisions.hasApiDomain(), distributions, failoverRouting);
+            Optional<String> failoverRouting =
+                    decisions.inRegionPair() ? Optional.of(decisions.failoverRecordRole()) : Optional.empty();
+            return new Layers(
+                    regionalWaf,
+                    phases.has(Feature.CLOUDFRONT),
+                    regionalWaf ? phases.wafRequestsPerIpPer5Min() : 0,
+                    decisions.hasApiDomain(),
+                    distributions,
+                    failoverRouting);
         }
     }
 
@@ -74,13 +86,15 @@ public final class Edge extends ZebrosComponent {
      * @param primary      the primary, in a secondary: its distributions' names
      * @param originSecret the header CloudFront adds and the regional web ACL requires ({@link OriginSecret})
      */
-    public record Wiring(RestApi api, Keycloak keycloak, Optional<Provider> edgeProvider, Optional<PrimaryStack> primary,
-                         Output<String> originSecret) {
-    }
+    public record Wiring(
+            RestApi api,
+            Keycloak keycloak,
+            Optional<Provider> edgeProvider,
+            Optional<PrimaryStack> primary,
+            Output<String> originSecret) {}
 
     /** What the edge fronts, and the layers in front of it. */
-    public record Args(Wiring wiring, Layers layers) {
-    }
+    public record Args(Wiring wiring, Layers layers) {}
 
     public Edge(String name, StackContext stack, Args args) {
         super("zebros:edge:Edge", name, stack);
@@ -88,8 +102,13 @@ public final class Edge extends ZebrosComponent {
         Layers layers = args.layers();
         RestApi api = wiring.api();
         Keycloak keycloak = wiring.keycloak();
-        Optional<ApiDomain> domain = layers.apiDomain() ? Optional.of(new ApiDomain(name + "-api-domain", stack,
-                new ApiDomain.Args(api, layers.failoverRouting().isPresent()), childComponent())) : Optional.empty();
+        Optional<ApiDomain> domain = layers.apiDomain()
+                ? Optional.of(new ApiDomain(
+                        name + "-api-domain",
+                        stack,
+                        new ApiDomain.Args(api, layers.failoverRouting().isPresent()),
+                        childComponent()))
+                : Optional.empty();
         if (layers.regionalWaf()) {
             regionalAcl(name, wiring, layers);
         }
@@ -97,12 +116,18 @@ public final class Edge extends ZebrosComponent {
             cdn = distributions(name, wiring, layers);
         }
         if (layers.failoverRouting().isPresent()) {
-            failover = new Failover(name + "-failover", stack, new Failover.Args(domain.orElseThrow(),
-                    keycloak.loadBalancer(), edgeAliases(wiring, layers), layers.failoverRouting().get()),
+            failover = new Failover(
+                    name + "-failover",
+                    stack,
+                    new Failover.Args(
+                            domain.orElseThrow(),
+                            keycloak.loadBalancer(),
+                            edgeAliases(wiring, layers),
+                            layers.failoverRouting().get()),
                     childComponent());
         } else {
-            Optional<RecordAliasArgs> apiAlias = cdn != null ? Optional.of(cdn.apiAlias())
-                    : domain.map(ApiDomain::sharedAlias);
+            Optional<RecordAliasArgs> apiAlias =
+                    cdn != null ? Optional.of(cdn.apiAlias()) : domain.map(ApiDomain::sharedAlias);
             apiAlias.ifPresent(alias -> sharedRecord(name + "-api", stack.dns().apiHost(), alias, child()));
             sharedAuthRecord(name, keycloak.loadBalancer());
         }
@@ -114,7 +139,8 @@ public final class Edge extends ZebrosComponent {
         String metricPrefix = stack.naming().physical("regional");
         int ratePerIp = layers.wafRequestsPerIpPer5Min();
         Output<String> rules = layers.cloudFront()
-                ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child()).arn()
+                ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child())
+                        .arn()
                         .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
                 : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
         var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
@@ -129,11 +155,27 @@ public final class Edge extends ZebrosComponent {
     private Cdn distributions(String name, Wiring wiring, Layers layers) {
         Provider edgeProvider = wiring.edgeProvider().orElseThrow();
         return layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
-                ? new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider, Output.of(ApiDomain.originHost(stack)), "",
-                        KeycloakLoadBalancer.originHost(stack), layers.wafRequestsPerIpPer5Min(), wiring.originSecret()),
+                ? new Cdn(
+                        name + "-cdn",
+                        stack,
+                        new Cdn.Args(
+                                edgeProvider,
+                                Output.of(ApiDomain.originHost(stack)),
+                                "",
+                                KeycloakLoadBalancer.originHost(stack),
+                                layers.wafRequestsPerIpPer5Min(),
+                                wiring.originSecret()),
                         childComponent())
-                : new Cdn(name + "-cdn", stack, new Cdn.Args(edgeProvider, wiring.api().originHost(), "/" + RestApi.STAGE,
-                        KeycloakLoadBalancer.regionalHost(stack), layers.wafRequestsPerIpPer5Min(), wiring.originSecret()),
+                : new Cdn(
+                        name + "-cdn",
+                        stack,
+                        new Cdn.Args(
+                                edgeProvider,
+                                wiring.api().originHost(),
+                                "/" + RestApi.STAGE,
+                                KeycloakLoadBalancer.regionalHost(stack),
+                                layers.wafRequestsPerIpPer5Min(),
+                                wiring.originSecret()),
                         childComponent());
     }
 
@@ -179,10 +221,19 @@ public final class Edge extends ZebrosComponent {
     private void sharedAuthRecord(String name, KeycloakLoadBalancer loadBalancer) {
         RecordAliasArgs target = cdn != null ? cdn.authAlias() : loadBalancer.alias();
         // parent before name: pulumi-java 1.36.1's Alias.Builder.parent refuses a builder whose name is already set.
-        var formerPlace = Alias.builder().parent(loadBalancer).name(loadBalancer.pulumiResourceName() + "-shared")
+        var formerPlace = Alias.builder()
+                .parent(loadBalancer)
+                .name(loadBalancer.pulumiResourceName() + "-shared")
                 .build();
-        sharedRecord(name + "-auth", stack.dns().authHost(), target, CustomResourceOptions.builder().parent(this)
-                .provider(stack.provider()).aliases(List.of(Output.of(formerPlace))).build());
+        sharedRecord(
+                name + "-auth",
+                stack.dns().authHost(),
+                target,
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(stack.provider())
+                        .aliases(List.of(Output.of(formerPlace)))
+                        .build());
     }
 
     /** The failover records and health checks of a region pair's stack. */

@@ -56,8 +56,7 @@ public final class Failover extends ZebrosComponent {
     }
 
     /** The alias records of the API's and Keycloak's CloudFront distributions. */
-    public record EdgeAliases(RecordAliasArgs api, RecordAliasArgs auth) {
-    }
+    public record EdgeAliases(RecordAliasArgs api, RecordAliasArgs auth) {}
 
     public Failover(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:edge:Failover", name, stack, options);
@@ -68,7 +67,11 @@ public final class Failover extends ZebrosComponent {
         authHealth = healthCheck(name + "-auth-health", KeycloakLoadBalancer.regionalHost(stack), AUTH_HEALTH_PATH);
         Optional<EdgeAliases> edge = args.edge();
         record(name + "-api", stack.dns().apiHost(), edge.map(EdgeAliases::api).orElse(api.sharedAlias()), apiHealth);
-        record(name + "-auth", stack.dns().authHost(), edge.map(EdgeAliases::auth).orElse(auth.alias()), authHealth);
+        record(
+                name + "-auth",
+                stack.dns().authHost(),
+                edge.map(EdgeAliases::auth).orElse(auth.alias()),
+                authHealth);
         if (edge.isPresent()) {
             record(name + "-api-origin", ApiDomain.originHost(stack), api.originAlias(), apiHealth);
             record(name + "-auth-origin", KeycloakLoadBalancer.originHost(stack), auth.alias(), authHealth);
@@ -86,30 +89,38 @@ public final class Failover extends ZebrosComponent {
     }
 
     private HealthCheck healthCheck(String name, String host, String path) {
-        return new HealthCheck(name, HealthCheckArgs.builder()
-                .type("HTTPS")
-                .fqdn(host)
-                .port(443)
-                .resourcePath(path)
-                .enableSni(true)
-                .failureThreshold(3)
-                .requestInterval(30)
-                .measureLatency(true)
-                .referenceName(name.length() > 28 ? name.substring(0, 28) : name)
-                .tags(Map.of("Name", host + path))
-                .build(), child());
+        return new HealthCheck(
+                name,
+                HealthCheckArgs.builder()
+                        .type("HTTPS")
+                        .fqdn(host)
+                        .port(443)
+                        .resourcePath(path)
+                        .enableSni(true)
+                        .failureThreshold(3)
+                        .requestInterval(30)
+                        .measureLatency(true)
+                        .referenceName(name.length() > 28 ? name.substring(0, 28) : name)
+                        .tags(Map.of("Name", host + path))
+                        .build(),
+                child());
     }
 
     private void record(String name, String host, RecordAliasArgs alias, HealthCheck health) {
-        new Record(name, RecordArgs.builder()
-                .zoneId(stack.dns().hostedZoneId())
-                .name(host)
-                .type("A")
-                .setIdentifier(stack.region())
-                .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(routing).build())
-                .healthCheckId(health.id())
-                .aliases(alias)
-                .build(), child());
+        new Record(
+                name,
+                RecordArgs.builder()
+                        .zoneId(stack.dns().hostedZoneId())
+                        .name(host)
+                        .type("A")
+                        .setIdentifier(stack.region())
+                        .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder()
+                                .type(routing)
+                                .build())
+                        .healthCheckId(health.id())
+                        .aliases(alias)
+                        .build(),
+                child());
     }
 
     /** An alias to a CloudFront distribution named by its domain (the secondary reads the primary's). */

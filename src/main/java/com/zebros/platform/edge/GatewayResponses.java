@@ -29,8 +29,7 @@ final class GatewayResponses {
     /** What a deployment must be redone for when it changes. */
     static final String DEFINITION = String.join(",", TYPES) + "|" + STATUS + "|" + RETRY_AFTER_SECONDS + "|" + BODY;
 
-    private GatewayResponses() {
-    }
+    private GatewayResponses() {}
 
     static List<Response> create(String name, Output<String> restApiId, CustomResourceOptions options) {
         List<Response> responses = new ArrayList<>();
@@ -39,13 +38,16 @@ final class GatewayResponses {
             // Header values are mapping expressions: a literal is quoted.
             headers.put("gatewayresponse.header.Retry-After", "'" + RETRY_AFTER_SECONDS + "'");
             headers.put("gatewayresponse.header.Content-Type", "'application/problem+json'");
-            responses.add(new Response(name + "-" + type.toLowerCase().replace('_', '-'), ResponseArgs.builder()
-                    .restApiId(restApiId)
-                    .responseType(type)
-                    .statusCode(STATUS)
-                    .responseParameters(headers)
-                    .responseTemplates(Map.of("application/json", BODY))
-                    .build(), options));
+            responses.add(new Response(
+                    name + "-" + type.toLowerCase().replace('_', '-'),
+                    ResponseArgs.builder()
+                            .restApiId(restApiId)
+                            .responseType(type)
+                            .statusCode(STATUS)
+                            .responseParameters(headers)
+                            .responseTemplates(Map.of("application/json", BODY))
+                            .build(),
+                    options));
         }
         return responses;
     }

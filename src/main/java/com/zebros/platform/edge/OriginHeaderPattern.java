@@ -16,14 +16,17 @@ final class OriginHeaderPattern {
     private final RegexPatternSet patternSet;
 
     OriginHeaderPattern(String name, StackContext stack, Output<String> originSecret, CustomResourceOptions options) {
-        patternSet = new RegexPatternSet(name, RegexPatternSetArgs.builder()
-                .name(stack.naming().physical("origin-header"))
-                .description("The value CloudFront sends in " + OriginSecret.HEADER)
-                .scope("REGIONAL")
-                .regularExpressions(RegexPatternSetRegularExpressionArgs.builder()
-                        .regexString(originSecret.applyValue(value -> "^" + value + "$"))
-                        .build())
-                .build(), options);
+        patternSet = new RegexPatternSet(
+                name,
+                RegexPatternSetArgs.builder()
+                        .name(stack.naming().physical("origin-header"))
+                        .description("The value CloudFront sends in " + OriginSecret.HEADER)
+                        .scope("REGIONAL")
+                        .regularExpressions(RegexPatternSetRegularExpressionArgs.builder()
+                                .regexString(originSecret.applyValue(value -> "^" + value + "$"))
+                                .build())
+                        .build(),
+                options);
     }
 
     Output<String> arn() {

@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class OriginSecret {
     public static final String HEADER = "x-origin-verify";
 
-    private OriginSecret() {
-    }
+    private OriginSecret() {}
 
     /** The header value of this stack, as a secret. */
     public static Output<String> of(StackSettings settings) {

@@ -68,8 +68,9 @@ public final class RestApi extends ZebrosComponent {
     public record Throttling(int ratePerSecond, int burst) {
         public Throttling {
             if (ratePerSecond < 1 || ratePerSecond > 10000 || burst < 1 || burst > 5000) {
-                throw new IllegalArgumentException("API throttling is 1-10000 requests per second with a burst of 1-5000, was "
-                        + ratePerSecond + "/" + burst);
+                throw new IllegalArgumentException(
+                        "API throttling is 1-10000 requests per second with a burst of 1-5000, was " + ratePerSecond
+                                + "/" + burst);
             }
         }
 
@@ -84,20 +85,24 @@ public final class RestApi extends ZebrosComponent {
      * @param functions  the functions behind the routes and the authorizer
      * @param throttling the stage's rate and burst limits
      */
-    public record Args(CrmFunctions functions, Throttling throttling) {
-    }
+    public record Args(CrmFunctions functions, Throttling throttling) {}
 
     public RestApi(String name, StackContext stack, Args args) {
         super("zebros:edge:RestApi", name, stack);
         CrmFunctions functions = args.functions();
         this.throttling = args.throttling();
         var naming = stack.naming();
-        api = new com.pulumi.aws.apigateway.RestApi(name, com.pulumi.aws.apigateway.RestApiArgs.builder()
-                .name(naming.physical("api"))
-                .description("Zebros CRM API, stack " + stack.stackName())
-                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder().types("REGIONAL").build())
-                .minimumCompressionSize("1024")
-                .build(), child());
+        api = new com.pulumi.aws.apigateway.RestApi(
+                name,
+                com.pulumi.aws.apigateway.RestApiArgs.builder()
+                        .name(naming.physical("api"))
+                        .description("Zebros CRM API, stack " + stack.stackName())
+                        .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
+                                .types("REGIONAL")
+                                .build())
+                        .minimumCompressionSize("1024")
+                        .build(),
+                child());
 
         var authorizer = authorizer(name, functions);
         List<com.pulumi.resources.Resource> wiring = routes(functions, authorizer);
@@ -106,13 +111,20 @@ public final class RestApi extends ZebrosComponent {
             permitInvoke(name + "-" + group.id() + "-invoke", functions.function(group), "/*/*/*");
         }
 
-        var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
-                .restApi(api.id())
-                .description("Routes " + routesHash())
-                // A new deployment whenever the routes change; the stage then moves to it.
-                .triggers(Map.of("routes", routesHash(), "gatewayResponses", sha256(GatewayResponses.DEFINITION)))
-                .build(), CustomResourceOptions.builder().parent(this).provider(stack.provider())
-                        .dependsOn(wiring).build());
+        var deployment = new Deployment(
+                name + "-deployment",
+                DeploymentArgs.builder()
+                        .restApi(api.id())
+                        .description("Routes " + routesHash())
+                        // A new deployment whenever the routes change; the stage then moves to it.
+                        .triggers(
+                                Map.of("routes", routesHash(), "gatewayResponses", sha256(GatewayResponses.DEFINITION)))
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(stack.provider())
+                        .dependsOn(wiring)
+                        .build());
 
         stage = stage(name, stack, deployment);
 
@@ -122,16 +134,19 @@ public final class RestApi extends ZebrosComponent {
     /** Keycloak's tokens checked by the authorizer function; a verified token's policy is cached per token. */
     private Authorizer authorizer(String name, CrmFunctions functions) {
         CrmFunction authorizerFunction = functions.function(FunctionGroup.AUTHORIZER);
-        var authorizer = new Authorizer(name + "-authorizer", AuthorizerArgs.builder()
-                .restApi(api.id())
-                .name("keycloak-jwt")
-                .type("TOKEN")
-                .authorizerUri(authorizerFunction.aliasInvokeArn())
-                .identitySource("method.request.header.Authorization")
-                .identityValidationExpression("^Bearer [-0-9A-Za-z._~+/]+=*$")
-                // A verified token's policy is cached per token for five minutes.
-                .authorizerResultTtlInSeconds(300)
-                .build(), child());
+        var authorizer = new Authorizer(
+                name + "-authorizer",
+                AuthorizerArgs.builder()
+                        .restApi(api.id())
+                        .name("keycloak-jwt")
+                        .type("TOKEN")
+                        .authorizerUri(authorizerFunction.aliasInvokeArn())
+                        .identitySource("method.request.header.Authorization")
+                        .identityValidationExpression("^Bearer [-0-9A-Za-z._~+/]+=*$")
+                        // A verified token's policy is cached per token for five minutes.
+                        .authorizerResultTtlInSeconds(300)
+                        .build(),
+                child());
         permitInvoke(name + "-authorizer-invoke", authorizerFunction, "/authorizers/*");
         return authorizer;
     }
@@ -151,9 +166,12 @@ public final class RestApi extends ZebrosComponent {
             if (route.authorized()) {
                 methodArgs.authorizerId(authorizer.id());
             }
-            var method = new Method(ApiRoutes.logicalName(route.path()) + "-" + route.method().toLowerCase(),
-                    methodArgs.build(), child());
-            var integration = new Integration(ApiRoutes.logicalName(route.path()) + "-integration",
+            var method = new Method(
+                    ApiRoutes.logicalName(route.path()) + "-" + route.method().toLowerCase(),
+                    methodArgs.build(),
+                    child());
+            var integration = new Integration(
+                    ApiRoutes.logicalName(route.path()) + "-integration",
                     IntegrationArgs.builder()
                             .restApi(api.id())
                             .resourceId(resourceId)
@@ -162,7 +180,8 @@ public final class RestApi extends ZebrosComponent {
                             .integrationHttpMethod("POST")
                             .uri(functions.function(route.group()).aliasInvokeArn())
                             .timeoutMilliseconds(29000)
-                            .build(), child());
+                            .build(),
+                    child());
             wiring.add(method);
             wiring.add(integration);
         }
@@ -175,40 +194,51 @@ public final class RestApi extends ZebrosComponent {
         var account = apiGatewayLoggingRole(name, stack);
         // API Gateway writes execution logs (loggingLevel below) to this group, creating it without retention or
         // encryption unless it exists first; so the stack creates it before the stage, with the phase's retention.
-        // The name is API Gateway's own: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
-        var executionLogs = LogGroups.create(name + "-execution-logs",
-                api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE), stack, child());
-        var stage = new Stage(name + "-stage", StageArgs.builder()
-                .restApi(api.id())
-                .deployment(deployment.id())
-                .stageName(STAGE)
-                .xrayTracingEnabled(true)
-                .accessLogSettings(StageAccessLogSettingsArgs.builder()
-                        .destinationArn(accessLogs.arn())
-                        .format(ACCESS_LOG_FORMAT)
-                        .build())
-                .build(), childAfter(account, executionLogs));
-        new MethodSettings(name + "-settings", MethodSettingsArgs.builder()
-                .restApi(api.id())
-                .stageName(stage.stageName())
-                .methodPath("*/*")
-                .settings(MethodSettingsSettingsArgs.builder()
-                        .metricsEnabled(true)
-                        .loggingLevel("ERROR")
-                        .dataTraceEnabled(false)
-                        .throttlingRateLimit((double) throttling.ratePerSecond())
-                        .throttlingBurstLimit(throttling.burst())
-                        .build())
-                .build(), child());
+        // The name is API Gateway's own:
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+        var executionLogs = LogGroups.create(
+                name + "-execution-logs",
+                api.id().applyValue(id -> "API-Gateway-Execution-Logs_" + id + "/" + STAGE),
+                stack,
+                child());
+        var stage = new Stage(
+                name + "-stage",
+                StageArgs.builder()
+                        .restApi(api.id())
+                        .deployment(deployment.id())
+                        .stageName(STAGE)
+                        .xrayTracingEnabled(true)
+                        .accessLogSettings(StageAccessLogSettingsArgs.builder()
+                                .destinationArn(accessLogs.arn())
+                                .format(ACCESS_LOG_FORMAT)
+                                .build())
+                        .build(),
+                childAfter(account, executionLogs));
+        new MethodSettings(
+                name + "-settings",
+                MethodSettingsArgs.builder()
+                        .restApi(api.id())
+                        .stageName(stage.stageName())
+                        .methodPath("*/*")
+                        .settings(MethodSettingsSettingsArgs.builder()
+                                .metricsEnabled(true)
+                                .loggingLevel("ERROR")
+                                .dataTraceEnabled(false)
+                                .throttlingRateLimit((double) throttling.ratePerSecond())
+                                .throttlingBurstLimit(throttling.burst())
+                                .build())
+                        .build(),
+                child());
         return stage;
     }
 
     /** One JSON line per request: what the seeds' per-endpoint latency and error rate are read from. */
-    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-            + "\"method\":\"$context.httpMethod\",\"resource\":\"$context.resourcePath\",\"status\":\"$context.status\","
-            + "\"latencyMs\":\"$context.responseLatency\",\"integrationLatencyMs\":\"$context.integrationLatency\","
-            + "\"tenant\":\"$context.authorizer.tenantId\",\"user\":\"$context.authorizer.principalId\","
-            + "\"error\":\"$context.error.message\"}";
+    static final String ACCESS_LOG_FORMAT =
+            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                    + "\"method\":\"$context.httpMethod\",\"resource\":\"$context.resourcePath\",\"status\":\"$context.status\","
+                    + "\"latencyMs\":\"$context.responseLatency\",\"integrationLatencyMs\":\"$context.integrationLatency\","
+                    + "\"tenant\":\"$context.authorizer.tenantId\",\"user\":\"$context.authorizer.principalId\","
+                    + "\"error\":\"$context.error.message\"}";
 
     /** The access log's group: what the active-users rule reads. */
     public String accessLogGroupName() {
@@ -220,13 +250,22 @@ public final class RestApi extends ZebrosComponent {
      * region both set it; the setting is idempotent and outlives either stack.
      */
     private Account apiGatewayLoggingRole(String name, StackContext stack) {
-        var role = new ServiceRole(name + "-cloudwatch", stack.naming().physical("apigateway-logs"),
-                "apigateway.amazonaws.com", new PolicyDocument(), child());
-        var attachment = new RolePolicyAttachment(name + "-cloudwatch", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")
-                .build(), child());
-        return new Account(name + "-account", AccountArgs.builder().cloudwatchRoleArn(role.arn()).build(),
+        var role = new ServiceRole(
+                name + "-cloudwatch",
+                stack.naming().physical("apigateway-logs"),
+                "apigateway.amazonaws.com",
+                new PolicyDocument(),
+                child());
+        var attachment = new RolePolicyAttachment(
+                name + "-cloudwatch",
+                RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")
+                        .build(),
+                child());
+        return new Account(
+                name + "-account",
+                AccountArgs.builder().cloudwatchRoleArn(role.arn()).build(),
                 childAfter(attachment));
     }
 
@@ -236,23 +275,29 @@ public final class RestApi extends ZebrosComponent {
         }
         int slash = path.lastIndexOf('/');
         Output<String> parentId = resource(path.substring(0, slash), ids);
-        var resource = new Resource(ApiRoutes.logicalName(path), ResourceArgs.builder()
-                .restApi(api.id())
-                .parentId(parentId)
-                .pathPart(path.substring(slash + 1))
-                .build(), child());
+        var resource = new Resource(
+                ApiRoutes.logicalName(path),
+                ResourceArgs.builder()
+                        .restApi(api.id())
+                        .parentId(parentId)
+                        .pathPart(path.substring(slash + 1))
+                        .build(),
+                child());
         ids.put(path, resource.id());
         return resource.id();
     }
 
     private void permitInvoke(String name, CrmFunction function, String sourcePath) {
-        new Permission(name, PermissionArgs.builder()
-                .action("lambda:InvokeFunction")
-                .function(function.functionName())
-                .qualifier(CrmFunction.ALIAS)
-                .principal("apigateway.amazonaws.com")
-                .sourceArn(api.executionArn().applyValue(arn -> arn + sourcePath))
-                .build(), child());
+        new Permission(
+                name,
+                PermissionArgs.builder()
+                        .action("lambda:InvokeFunction")
+                        .function(function.functionName())
+                        .qualifier(CrmFunction.ALIAS)
+                        .principal("apigateway.amazonaws.com")
+                        .sourceArn(api.executionArn().applyValue(arn -> arn + sourcePath))
+                        .build(),
+                child());
     }
 
     private static List<FunctionGroup> servedGroups() {
@@ -262,8 +307,14 @@ public final class RestApi extends ZebrosComponent {
     static String routesHash() {
         StringBuilder all = new StringBuilder();
         for (ApiRoutes.Route r : ApiRoutes.ROUTES) {
-            all.append(r.method()).append(' ').append(r.path()).append(' ').append(r.group()).append(' ')
-                    .append(r.authorized()).append('\n');
+            all.append(r.method())
+                    .append(' ')
+                    .append(r.path())
+                    .append(' ')
+                    .append(r.group())
+                    .append(' ')
+                    .append(r.authorized())
+                    .append('\n');
         }
         return sha256(all.toString());
     }

@@ -24,37 +24,50 @@ public final class ValidatedCertificate {
     private final Certificate certificate;
     private final CertificateValidation validation;
 
-    public ValidatedCertificate(String name, List<String> domainNames, String hostedZoneId,
-                                CustomResourceOptions options) {
-        certificate = new Certificate(name, CertificateArgs.builder()
-                .domainName(domainNames.get(0))
-                .subjectAlternativeNames(domainNames.subList(1, domainNames.size()))
-                .validationMethod("DNS")
-                .keyAlgorithm("RSA_2048")
-                .build(), options);
+    public ValidatedCertificate(
+            String name, List<String> domainNames, String hostedZoneId, CustomResourceOptions options) {
+        certificate = new Certificate(
+                name,
+                CertificateArgs.builder()
+                        .domainName(domainNames.get(0))
+                        .subjectAlternativeNames(domainNames.subList(1, domainNames.size()))
+                        .validationMethod("DNS")
+                        .keyAlgorithm("RSA_2048")
+                        .build(),
+                options);
         List<Output<String>> fqdns = new ArrayList<>();
         for (int i = 0; i < domainNames.size(); i++) {
             String domain = domainNames.get(i);
-            Output<CertificateDomainValidationOption> option = certificate.domainValidationOptions()
+            Output<CertificateDomainValidationOption> option = certificate
+                    .domainValidationOptions()
                     .applyValue(all -> all.stream()
                             .filter(o -> o.domainName().orElse("").equals(domain))
                             .findFirst()
-                            .orElseThrow(() -> new IllegalStateException("ACM returned no validation record for " + domain)));
-            var record = new Record(name + "-validation-" + i, RecordArgs.builder()
-                    .zoneId(hostedZoneId)
-                    .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
-                    .type("CNAME") // ACM validates through DNS with CNAME records only
-                    .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
-                    .ttl(300)
-                    .allowOverwrite(true)
-                    .build(), CustomResourceOptions.merge(options,
+                            .orElseThrow(() ->
+                                    new IllegalStateException("ACM returned no validation record for " + domain)));
+            var record = new Record(
+                    name + "-validation-" + i,
+                    RecordArgs.builder()
+                            .zoneId(hostedZoneId)
+                            .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
+                            .type("CNAME") // ACM validates through DNS with CNAME records only
+                            .records(option.applyValue(
+                                    o -> List.of(o.resourceRecordValue().orElseThrow())))
+                            .ttl(300)
+                            .allowOverwrite(true)
+                            .build(),
+                    CustomResourceOptions.merge(
+                            options,
                             CustomResourceOptions.builder().retainOnDelete(true).build()));
             fqdns.add(record.fqdn());
         }
-        validation = new CertificateValidation(name + "-validation", CertificateValidationArgs.builder()
-                .certificateArn(certificate.arn())
-                .validationRecordFqdns(Output.all(fqdns))
-                .build(), options);
+        validation = new CertificateValidation(
+                name + "-validation",
+                CertificateValidationArgs.builder()
+                        .certificateArn(certificate.arn())
+                        .validationRecordFqdns(Output.all(fqdns))
+                        .build(),
+                options);
     }
 
     /** The certificate's ARN once ACM has issued it: listeners and domains must wait for that. */

@@ -20,25 +20,37 @@ public final class WebAcl {
     private final String name;
     private final CustomResourceOptions options;
 
-    public WebAcl(String name, String physicalName, String scope, Output<String> rulesJson, CustomResourceOptions options) {
+    public WebAcl(
+            String name, String physicalName, String scope, Output<String> rulesJson, CustomResourceOptions options) {
         this.name = name;
         this.options = options;
-        acl = new com.pulumi.aws.wafv2.WebAcl(name, WebAclArgs.builder()
-                .name(physicalName)
-                .scope(scope)
-                .description("Zebros CRM " + scope.toLowerCase() + " protection")
-                .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
-                .ruleJson(rulesJson)
-                .visibilityConfig(WebAclVisibilityConfigArgs.builder()
-                        .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(physicalName).build())
-                .build(), options);
+        acl = new com.pulumi.aws.wafv2.WebAcl(
+                name,
+                WebAclArgs.builder()
+                        .name(physicalName)
+                        .scope(scope)
+                        .description("Zebros CRM " + scope.toLowerCase() + " protection")
+                        .defaultAction(WebAclDefaultActionArgs.builder()
+                                .allow(WebAclDefaultActionAllowArgs.builder().build())
+                                .build())
+                        .ruleJson(rulesJson)
+                        .visibilityConfig(WebAclVisibilityConfigArgs.builder()
+                                .cloudwatchMetricsEnabled(true)
+                                .sampledRequestsEnabled(true)
+                                .metricName(physicalName)
+                                .build())
+                        .build(),
+                options);
     }
 
     public void protect(String suffix, Output<String> resourceArn) {
-        new WebAclAssociation(name + "-" + suffix, WebAclAssociationArgs.builder()
-                .webAclArn(acl.arn())
-                .resourceArn(resourceArn)
-                .build(), options);
+        new WebAclAssociation(
+                name + "-" + suffix,
+                WebAclAssociationArgs.builder()
+                        .webAclArn(acl.arn())
+                        .resourceArn(resourceArn)
+                        .build(),
+                options);
     }
 
     public Output<String> arn() {

@@ -15,8 +15,10 @@ import java.util.Map;
  * the rate limit on the address CloudFront forwards.
  */
 public final class WebAclRules {
-    static final List<String> MANAGED_GROUPS = List.of("AWSManagedRulesCommonRuleSet",
-            "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList");
+    static final List<String> MANAGED_GROUPS = List.of(
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet",
+            "AWSManagedRulesAmazonIpReputationList");
     /** Paths Route 53 probes on the regional names (the API's health, Keycloak's discovery document). */
     static final List<String> HEALTH_PATHS = List.of("/v1/health", "/.well-known/openid-configuration");
 
@@ -37,30 +39,51 @@ public final class WebAclRules {
         for (String path : HEALTH_PATHS) {
             exemptions.add(Map.of("ByteMatchStatement", byteMatch(Map.of("UriPath", Map.of()), path, "ENDS_WITH")));
         }
-        Map<String, Object> missingHeader = Map.of("NotStatement", Map.of("Statement", Map.of(
-                "RegexPatternSetReferenceStatement", Map.of("ARN", patternSetArn,
-                        "FieldToMatch", Map.of("SingleHeader", Map.of("Name", OriginSecret.HEADER)),
-                        "TextTransformations", List.of(Map.of("Priority", 0, "Type", "NONE"))))));
-        Map<String, Object> notHealth = Map.of("NotStatement", Map.of("Statement", Map.of("OrStatement",
-                Map.of("Statements", exemptions))));
-        rules.add(rule("require-edge", 0, Map.of("AndStatement", Map.of("Statements", List.of(missingHeader, notHealth))),
-                "Action", Map.of("Block", Map.of())));
+        Map<String, Object> missingHeader = Map.of(
+                "NotStatement",
+                Map.of(
+                        "Statement",
+                        Map.of(
+                                "RegexPatternSetReferenceStatement",
+                                Map.of(
+                                        "ARN",
+                                        patternSetArn,
+                                        "FieldToMatch",
+                                        Map.of("SingleHeader", Map.of("Name", OriginSecret.HEADER)),
+                                        "TextTransformations",
+                                        List.of(Map.of("Priority", 0, "Type", "NONE"))))));
+        Map<String, Object> notHealth =
+                Map.of("NotStatement", Map.of("Statement", Map.of("OrStatement", Map.of("Statements", exemptions))));
+        rules.add(rule(
+                "require-edge",
+                0,
+                Map.of("AndStatement", Map.of("Statements", List.of(missingHeader, notHealth))),
+                "Action",
+                Map.of("Block", Map.of())));
         return this;
     }
 
     public WebAclRules managedGroups() {
         int priority = 10;
         for (String group : MANAGED_GROUPS) {
-            rules.add(rule(group, priority, Map.of("ManagedRuleGroupStatement",
-                    Map.of("VendorName", "AWS", "Name", group)), "OverrideAction", Map.of("None", Map.of())));
+            rules.add(rule(
+                    group,
+                    priority,
+                    Map.of("ManagedRuleGroupStatement", Map.of("VendorName", "AWS", "Name", group)),
+                    "OverrideAction",
+                    Map.of("None", Map.of())));
             priority += 10;
         }
         return this;
     }
 
     public WebAclRules rateLimitPerIp(int requestsPer5Minutes) {
-        rules.add(rule("rate-per-ip", 100, Map.of("RateBasedStatement",
-                Map.of("Limit", requestsPer5Minutes, "AggregateKeyType", "IP")), "Action", Map.of("Block", Map.of())));
+        rules.add(rule(
+                "rate-per-ip",
+                100,
+                Map.of("RateBasedStatement", Map.of("Limit", requestsPer5Minutes, "AggregateKeyType", "IP")),
+                "Action",
+                Map.of("Block", Map.of())));
         return this;
     }
 
@@ -74,10 +97,20 @@ public final class WebAclRules {
      * https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-forwarded-ip-address.html
      */
     public WebAclRules rateLimitPerForwardedIp(int requestsPer5Minutes) {
-        rules.add(rule("rate-per-client-ip", 100, Map.of("RateBasedStatement", Map.of("Limit", requestsPer5Minutes,
-                        "AggregateKeyType", "FORWARDED_IP",
-                        "ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "NO_MATCH"))),
-                "Action", Map.of("Block", Map.of())));
+        rules.add(rule(
+                "rate-per-client-ip",
+                100,
+                Map.of(
+                        "RateBasedStatement",
+                        Map.of(
+                                "Limit",
+                                requestsPer5Minutes,
+                                "AggregateKeyType",
+                                "FORWARDED_IP",
+                                "ForwardedIPConfig",
+                                Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "NO_MATCH"))),
+                "Action",
+                Map.of("Block", Map.of())));
         return this;
     }
 
@@ -85,23 +118,35 @@ public final class WebAclRules {
         return CanonicalJson.write(rules);
     }
 
-    private Map<String, Object> rule(String name, int priority, Map<String, Object> statement, String actionKey,
-                                     Map<String, Object> action) {
+    private Map<String, Object> rule(
+            String name, int priority, Map<String, Object> statement, String actionKey, Map<String, Object> action) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("Name", name);
         rule.put("Priority", priority);
         rule.put("Statement", statement);
         rule.put(actionKey, action);
-        rule.put("VisibilityConfig", Map.of("SampledRequestsEnabled", true, "CloudWatchMetricsEnabled", true,
-                "MetricName", metricPrefix + "-" + name));
+        rule.put(
+                "VisibilityConfig",
+                Map.of(
+                        "SampledRequestsEnabled",
+                        true,
+                        "CloudWatchMetricsEnabled",
+                        true,
+                        "MetricName",
+                        metricPrefix + "-" + name));
         return rule;
     }
 
     /** The API takes the search string as a base64 blob. */
     private static Map<String, Object> byteMatch(Map<String, Object> field, String value, String position) {
-        return Map.of("FieldToMatch", field,
-                "SearchString", Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)),
-                "PositionalConstraint", position,
-                "TextTransformations", List.of(Map.of("Priority", 0, "Type", "NONE")));
+        return Map.of(
+                "FieldToMatch",
+                field,
+                "SearchString",
+                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)),
+                "PositionalConstraint",
+                position,
+                "TextTransformations",
+                List.of(Map.of("Priority", 0, "Type", "NONE")));
     }
 }

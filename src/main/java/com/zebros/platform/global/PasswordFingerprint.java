@@ -23,11 +23,11 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordFingerprint {
     /** The primary's stack output that carries it. */
     public static final String OUTPUT = "dbPasswordFingerprint";
+
     private static final int ITERATIONS = 600_000;
     private static final Map<String, String> COMPUTED = new ConcurrentHashMap<>();
 
-    private PasswordFingerprint() {
-    }
+    private PasswordFingerprint() {}
 
     /** The fingerprint of {@code password} for the pair serving {@code domain} (the salt). */
     public static String of(String password, String domain) {
@@ -48,9 +48,14 @@ public final class PasswordFingerprint {
 
     private static String compute(String password, String domain) {
         try {
-            var spec = new PBEKeySpec(password.toCharArray(),
-                    ("zebros-db-master-password:" + domain).getBytes(StandardCharsets.UTF_8), ITERATIONS, 256);
-            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            var spec = new PBEKeySpec(
+                    password.toCharArray(),
+                    ("zebros-db-master-password:" + domain).getBytes(StandardCharsets.UTF_8),
+                    ITERATIONS,
+                    256);
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             spec.clearPassword();
             return "pbkdf2-sha256:" + HexFormat.of().formatHex(hash, 0, 16);
         } catch (GeneralSecurityException e) {

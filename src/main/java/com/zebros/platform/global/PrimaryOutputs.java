@@ -9,9 +9,11 @@ public final class PrimaryOutputs {
     public static final String PHASE = "phase";
     /** The stack's zebros:role, which a secondary checks is {@code primary}. */
     public static final String ROLE = "role";
+
     public static final String REGION = RunbookOutputs.REGION;
     /** The primary's zebros:peerRegion, which a secondary checks is its own region. */
     public static final String PEER_REGION = "peerRegion";
+
     public static final String TABLE_NAMES = "tableNames";
     public static final String TABLES_REPLICA_KEY_ARN = "tablesReplicaKeyArn";
     public static final String BUCKET_NAME = "bucketName";
@@ -23,6 +25,5 @@ public final class PrimaryOutputs {
     public static final String AUTH_DISTRIBUTION_DOMAIN = "authDistributionDomain";
     public static final String DB_PASSWORD_FINGERPRINT = PasswordFingerprint.OUTPUT;
 
-    private PrimaryOutputs() {
-    }
+    private PrimaryOutputs() {}
 }

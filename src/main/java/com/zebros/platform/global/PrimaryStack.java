@@ -22,7 +22,8 @@ public final class PrimaryStack {
 
     public PrimaryStack(StackSettings settings) {
         String name = settings.primaryStack().orElseThrow();
-        reference = new StackReference("primary", StackReferenceArgs.builder().name(name).build());
+        reference = new StackReference(
+                "primary", StackReferenceArgs.builder().name(name).build());
         check(settings, name);
     }
 
@@ -33,29 +34,41 @@ public final class PrimaryStack {
         String peer = value(PrimaryOutputs.PEER_REGION);
         List<ConfigProblem> problems = new ArrayList<>();
         if (role == null) {
-            problems.add(new ConfigProblem("zebros:primaryStack", "\"" + name + "\" with no outputs",
-                    "a deployed primary stack", fix));
+            problems.add(new ConfigProblem(
+                    "zebros:primaryStack", "\"" + name + "\" with no outputs", "a deployed primary stack", fix));
         } else {
             if (!role.equals("primary")) {
-                problems.add(new ConfigProblem("zebros:primaryStack", "\"" + name + "\", whose role is " + role,
-                        "a stack whose zebros:role is primary", fix));
+                problems.add(new ConfigProblem(
+                        "zebros:primaryStack",
+                        "\"" + name + "\", whose role is " + role,
+                        "a stack whose zebros:role is primary",
+                        fix));
             }
             if (!settings.peerRegion().orElse("").equals(region)) {
-                problems.add(new ConfigProblem("zebros:peerRegion", "\"" + settings.peerRegion().orElse("") + "\"",
-                        "the primary's region, " + region, "pulumi config set zebros:peerRegion " + region));
+                problems.add(new ConfigProblem(
+                        "zebros:peerRegion",
+                        "\"" + settings.peerRegion().orElse("") + "\"",
+                        "the primary's region, " + region,
+                        "pulumi config set zebros:peerRegion " + region));
             }
             String fingerprint = value(PrimaryOutputs.DB_PASSWORD_FINGERPRINT);
-            if (fingerprint != null && !fingerprint.equals(PasswordFingerprint.of(
-                    settings.dbMasterPassword().reveal(), settings.domain()))) {
-                problems.add(new ConfigProblem("zebros:dbMasterPassword", "a value other than " + name + "'s",
+            if (fingerprint != null
+                    && !fingerprint.equals(
+                            PasswordFingerprint.of(settings.dbMasterPassword().reveal(), settings.domain()))) {
+                problems.add(new ConfigProblem(
+                        "zebros:dbMasterPassword",
+                        "a value other than " + name + "'s",
                         "the primary's database master password: both regions' Keycloak log into the one global "
-                                + "cluster", "pulumi config cp zebros:dbMasterPassword --stack " + name
-                                + " --dest " + settings.stack()));
+                                + "cluster",
+                        "pulumi config cp zebros:dbMasterPassword --stack " + name + " --dest " + settings.stack()));
             }
             if (!settings.region().equals(peer)) {
-                problems.add(new ConfigProblem("zebros:region", "\"" + settings.region() + "\"",
-                        "the primary's peer region, " + peer, "pulumi config set zebros:peerRegion " + settings.region()
-                        + " -s " + name + " (on the primary)"));
+                problems.add(new ConfigProblem(
+                        "zebros:region",
+                        "\"" + settings.region() + "\"",
+                        "the primary's peer region, " + peer,
+                        "pulumi config set zebros:peerRegion " + settings.region() + " -s " + name
+                                + " (on the primary)"));
             }
         }
         if (!problems.isEmpty()) {

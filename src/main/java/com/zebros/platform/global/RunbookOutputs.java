@@ -14,6 +14,7 @@ public final class RunbookOutputs {
     public static final String NOTIFICATION_MAPPING = "notificationMappingId";
     /** The webhooks function's mapping of the jobs table's stream: like notifications, only the active region's runs. */
     public static final String RECORD_EVENTS_MAPPING = "recordEventsMappingId";
+
     public static final String API_HEALTH_CHECK = "apiHealthCheckId";
     public static final String AUTH_HEALTH_CHECK = "authHealthCheckId";
     public static final String API_HOST = "apiHost";
@@ -23,6 +24,5 @@ public final class RunbookOutputs {
     /** The auth cluster as a member of the global cluster: what the failback re-adds (AuthDatabase.memberSpec). */
     public static final String AUTH_CLUSTER_SPEC = "authClusterSpec";
 
-    private RunbookOutputs() {
-    }
+    private RunbookOutputs() {}
 }

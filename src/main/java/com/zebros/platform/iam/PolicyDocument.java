@@ -1,7 +1,7 @@
 package com.zebros.platform.iam;
 
-import com.zebros.platform.CanonicalJson;
 import com.pulumi.core.Output;
+import com.zebros.platform.CanonicalJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +13,11 @@ import java.util.Map;
  * unless AWS offers nothing narrower (then the statement says why).
  */
 public final class PolicyDocument {
-    private record Statement(String sid, List<String> actions, List<Output<String>> resources,
-                             Output<Map<String, Map<String, Object>>> condition) {
-    }
+    private record Statement(
+            String sid,
+            List<String> actions,
+            List<Output<String>> resources,
+            Output<Map<String, Map<String, Object>>> condition) {}
 
     private final List<Statement> statements = new ArrayList<>();
 
@@ -23,14 +25,20 @@ public final class PolicyDocument {
         return allow(sid, actions, resources, Map.of());
     }
 
-    public PolicyDocument allow(String sid, List<String> actions, List<Output<String>> resources,
-                                Map<String, Map<String, Object>> condition) {
+    public PolicyDocument allow(
+            String sid,
+            List<String> actions,
+            List<Output<String>> resources,
+            Map<String, Map<String, Object>> condition) {
         return allowWhen(sid, actions, resources, Output.of(condition));
     }
 
     /** A statement whose condition names resources that are not created yet (e.g. a cluster ARN). */
-    public PolicyDocument allowWhen(String sid, List<String> actions, List<Output<String>> resources,
-                                    Output<Map<String, Map<String, Object>>> condition) {
+    public PolicyDocument allowWhen(
+            String sid,
+            List<String> actions,
+            List<Output<String>> resources,
+            Output<Map<String, Map<String, Object>>> condition) {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("statement " + sid + " names no resource");
         }

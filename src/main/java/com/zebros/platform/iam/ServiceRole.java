@@ -15,16 +15,28 @@ public final class ServiceRole {
     private final Role role;
     private final RolePolicy policy;
 
-    public ServiceRole(String name, String physicalName, String service, PolicyDocument permissions,
-                       CustomResourceOptions options) {
-        this.role = new Role(name, RoleArgs.builder()
-                .name(physicalName)
-                .assumeRolePolicy(PolicyDocument.assumableBy(service))
-                .build(), options);
-        this.policy = permissions.isEmpty() ? null : new RolePolicy(name + "-policy", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(permissions.toJson())
-                .build(), options);
+    public ServiceRole(
+            String name,
+            String physicalName,
+            String service,
+            PolicyDocument permissions,
+            CustomResourceOptions options) {
+        this.role = new Role(
+                name,
+                RoleArgs.builder()
+                        .name(physicalName)
+                        .assumeRolePolicy(PolicyDocument.assumableBy(service))
+                        .build(),
+                options);
+        this.policy = permissions.isEmpty()
+                ? null
+                : new RolePolicy(
+                        name + "-policy",
+                        RolePolicyArgs.builder()
+                                .role(role.id())
+                                .policy(permissions.toJson())
+                                .build(),
+                        options);
     }
 
     public Role role() {

@@ -41,25 +41,34 @@ public final class ContainerImages extends ZebrosComponent {
      * @param imageTag the release every task definition runs ({@code zebros:imageTag}); tags are immutable, so it
      *                 names the same bytes in every region
      */
-    public record Args(String imageTag) {
-    }
+    public record Args(String imageTag) {}
 
     public ContainerImages(String name, StackContext stack, Args args) {
         super("zebros:images:ContainerImages", name, stack);
         this.imageTag = args.imageTag();
         for (String image : imageNames()) {
-            var repository = new Repository(image, RepositoryArgs.builder()
-                    .name(stack.naming().physical(image))
-                    .imageTagMutability("IMMUTABLE")
-                    // A throw-away stack's repositories go with their images on destroy.
-                    .forceDelete(!stack.deletionProtection())
-                    .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                    .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("KMS").build())
-                    .build(), child());
-            new LifecyclePolicy(image + "-lifecycle", LifecyclePolicyArgs.builder()
-                    .repository(repository.name())
-                    .policy(LIFECYCLE_POLICY)
-                    .build(), child());
+            var repository = new Repository(
+                    image,
+                    RepositoryArgs.builder()
+                            .name(stack.naming().physical(image))
+                            .imageTagMutability("IMMUTABLE")
+                            // A throw-away stack's repositories go with their images on destroy.
+                            .forceDelete(!stack.deletionProtection())
+                            .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
+                                    .scanOnPush(true)
+                                    .build())
+                            .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
+                                    .encryptionType("KMS")
+                                    .build())
+                            .build(),
+                    child());
+            new LifecyclePolicy(
+                    image + "-lifecycle",
+                    LifecyclePolicyArgs.builder()
+                            .repository(repository.name())
+                            .policy(LIFECYCLE_POLICY)
+                            .build(),
+                    child());
             repositories.put(image, repository);
         }
         registerOutputs(Map.of());
@@ -80,8 +89,10 @@ public final class ContainerImages extends ZebrosComponent {
 
     /** Lets a task execution role pull {@code imageName}, and only it. */
     public void grantPull(PolicyDocument policy, String imageName) {
-        policy.allow("Pull" + imageName.replace("-", ""), List.of("ecr:BatchCheckLayerAvailability",
-                "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), List.of(repository(imageName).arn()));
+        policy.allow(
+                "Pull" + imageName.replace("-", ""),
+                List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
+                List.of(repository(imageName).arn()));
         // GetAuthorizationToken is account-wide: IAM offers no resource to scope it to.
         policy.allowOnAnyResource("EcrLogin" + imageName.replace("-", ""), List.of("ecr:GetAuthorizationToken"));
     }

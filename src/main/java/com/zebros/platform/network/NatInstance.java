@@ -48,43 +48,71 @@ final class NatInstance {
      * @param vpcCidr      the addresses it accepts traffic from
      * @param publicSubnet where it runs, with a public address
      */
-    record Args(Output<String> vpcId, String vpcCidr, Output<String> publicSubnet) {
-    }
+    record Args(Output<String> vpcId, String vpcCidr, Output<String> publicSubnet) {}
 
     NatInstance(String name, StackContext stack, Args args, Resource parent) {
         Output<String> vpcId = args.vpcId();
         String vpcCidr = args.vpcCidr();
         Output<String> publicSubnet = args.publicSubnet();
-        var options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
-        var security = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .name(stack.naming().physical("nat"))
-                .description("NAT instance: anything from inside the VPC, out to the internet")
-                .vpcId(vpcId)
-                .build(), options);
-        SecurityRule.create(security.id(), List.of(
-                SecurityRule.allFromRange(name + "-from-vpc", Output.of(vpcCidr), "traffic to forward"),
-                SecurityRule.allToRange(name + "-out", SecurityRule.anywhere(), "forwarded traffic")), options);
-        Output<String> ami = Ec2Functions.getAmi(GetAmiArgs.builder()
-                        .owners("amazon")
-                        .mostRecent(true)
-                        .filters(GetAmiFilterArgs.builder().name("name").values("al2023-ami-2023.*-kernel-*-arm64").build())
-                        .build(), InvokeOptions.builder().provider(stack.provider()).build())
+        var options = CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(stack.provider())
+                .build();
+        var security = new SecurityGroup(
+                name + "-sg",
+                SecurityGroupArgs.builder()
+                        .name(stack.naming().physical("nat"))
+                        .description("NAT instance: anything from inside the VPC, out to the internet")
+                        .vpcId(vpcId)
+                        .build(),
+                options);
+        SecurityRule.create(
+                security.id(),
+                List.of(
+                        SecurityRule.allFromRange(name + "-from-vpc", Output.of(vpcCidr), "traffic to forward"),
+                        SecurityRule.allToRange(name + "-out", SecurityRule.anywhere(), "forwarded traffic")),
+                options);
+        Output<String> ami = Ec2Functions.getAmi(
+                        GetAmiArgs.builder()
+                                .owners("amazon")
+                                .mostRecent(true)
+                                .filters(GetAmiFilterArgs.builder()
+                                        .name("name")
+                                        .values("al2023-ami-2023.*-kernel-*-arm64")
+                                        .build())
+                                .build(),
+                        InvokeOptions.builder().provider(stack.provider()).build())
                 .applyValue(result -> result.id());
-        instance = new Instance(name, InstanceArgs.builder()
-                .ami(ami)
-                .instanceType(INSTANCE_TYPE)
-                .subnetId(publicSubnet)
-                .associatePublicIpAddress(true)
-                .sourceDestCheck(false)
-                .vpcSecurityGroupIds(security.id().applyValue(List::of))
-                .userData(USER_DATA)
-                .metadataOptions(InstanceMetadataOptionsArgs.builder().httpTokens("required").httpEndpoint("enabled").build())
-                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).volumeType("gp3").volumeSize(8).build())
-                .maintenanceOptions(InstanceMaintenanceOptionsArgs.builder().autoRecovery("default").build())
-                .tags(java.util.Map.of("Name", stack.naming().physical("nat")))
-                .build(), CustomResourceOptions.builder().parent(parent).provider(stack.provider())
+        instance = new Instance(
+                name,
+                InstanceArgs.builder()
+                        .ami(ami)
+                        .instanceType(INSTANCE_TYPE)
+                        .subnetId(publicSubnet)
+                        .associatePublicIpAddress(true)
+                        .sourceDestCheck(false)
+                        .vpcSecurityGroupIds(security.id().applyValue(List::of))
+                        .userData(USER_DATA)
+                        .metadataOptions(InstanceMetadataOptionsArgs.builder()
+                                .httpTokens("required")
+                                .httpEndpoint("enabled")
+                                .build())
+                        .rootBlockDevice(InstanceRootBlockDeviceArgs.builder()
+                                .encrypted(true)
+                                .volumeType("gp3")
+                                .volumeSize(8)
+                                .build())
+                        .maintenanceOptions(InstanceMaintenanceOptionsArgs.builder()
+                                .autoRecovery("default")
+                                .build())
+                        .tags(java.util.Map.of("Name", stack.naming().physical("nat")))
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(parent)
+                        .provider(stack.provider())
                         // A newer AMI must not replace a working router on the next deployment.
-                        .ignoreChanges(List.of("ami")).build());
+                        .ignoreChanges(List.of("ami"))
+                        .build());
     }
 
     Output<String> networkInterfaceId() {

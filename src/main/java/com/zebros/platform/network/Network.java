@@ -19,9 +19,9 @@ import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.core.Output;
 import com.zebros.platform.StackContext;
+import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.StackSettings;
-import com.zebros.platform.ZebrosComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +83,34 @@ public final class Network extends ZebrosComponent {
         this.args = args;
         String cidrPrefix = args.prefix();
 
-        vpc = new Vpc(name + "-vpc", VpcArgs.builder()
-                .cidrBlock(args.vpcCidr())
-                .enableDnsHostnames(true)
-                .enableDnsSupport(true)
-                .tags(tags(stack.naming().physical("vpc")))
-                .build(), child());
+        vpc = new Vpc(
+                name + "-vpc",
+                VpcArgs.builder()
+                        .cidrBlock(args.vpcCidr())
+                        .enableDnsHostnames(true)
+                        .enableDnsSupport(true)
+                        .tags(tags(stack.naming().physical("vpc")))
+                        .build(),
+                child());
 
-        var igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
-                .vpcId(vpc.id()).tags(tags(stack.naming().physical("igw"))).build(), child());
-        var publicRoutes = new RouteTable(name + "-public", RouteTableArgs.builder()
-                .vpcId(vpc.id())
-                .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build())
-                .tags(tags(stack.naming().physical("public")))
-                .build(), child());
+        var igw = new InternetGateway(
+                name + "-igw",
+                InternetGatewayArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(tags(stack.naming().physical("igw")))
+                        .build(),
+                child());
+        var publicRoutes = new RouteTable(
+                name + "-public",
+                RouteTableArgs.builder()
+                        .vpcId(vpc.id())
+                        .routes(RouteTableRouteArgs.builder()
+                                .cidrBlock("0.0.0.0/0")
+                                .gatewayId(igw.id())
+                                .build())
+                        .tags(tags(stack.naming().physical("public")))
+                        .build(),
+                child());
 
         subnets(name, cidrPrefix, publicRoutes);
         List<Output<String>> privateRouteTables = privateRouteTables(name, outboundRoutes(name, igw));
@@ -110,8 +124,13 @@ public final class Network extends ZebrosComponent {
             publicSubnets.add(subnet(name + "-public-" + az, cidrPrefix + "." + (az * 16) + ".0/20", az, true));
             appSubnets.add(subnet(name + "-app-" + az, cidrPrefix + "." + (64 + az * 16) + ".0/20", az, false));
             dataSubnets.add(subnet(name + "-data-" + az, cidrPrefix + "." + (128 + az * 16) + ".0/20", az, false));
-            new RouteTableAssociation(name + "-public-" + az, RouteTableAssociationArgs.builder()
-                    .subnetId(publicSubnets.get(az).id()).routeTableId(publicRoutes.id()).build(), child());
+            new RouteTableAssociation(
+                    name + "-public-" + az,
+                    RouteTableAssociationArgs.builder()
+                            .subnetId(publicSubnets.get(az).id())
+                            .routeTableId(publicRoutes.id())
+                            .build(),
+                    child());
         }
     }
 
@@ -119,43 +138,78 @@ public final class Network extends ZebrosComponent {
     private IntFunction<RouteTableRouteArgs> outboundRoutes(String name, InternetGateway igw) {
         int natCount = args.natGateways();
         if (natCount == 0) {
-            var natInstance = new NatInstance(name + "-nat-instance", stack,
-                    new NatInstance.Args(vpc.id(), args.vpcCidr(), publicSubnets.get(0).id()), this);
-            return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0")
-                    .networkInterfaceId(natInstance.networkInterfaceId()).build();
+            var natInstance = new NatInstance(
+                    name + "-nat-instance",
+                    stack,
+                    new NatInstance.Args(
+                            vpc.id(), args.vpcCidr(), publicSubnets.get(0).id()),
+                    this);
+            return az -> RouteTableRouteArgs.builder()
+                    .cidrBlock("0.0.0.0/0")
+                    .networkInterfaceId(natInstance.networkInterfaceId())
+                    .build();
         }
         List<NatGateway> nats = new ArrayList<>();
         for (int i = 0; i < natCount; i++) {
-            var eip = new Eip(name + "-nat-" + i, EipArgs.builder().domain("vpc")
-                    .tags(tags(stack.naming().physical("nat-" + i))).build(), child());
-            nats.add(new NatGateway(name + "-nat-" + i, NatGatewayArgs.builder()
-                    .allocationId(eip.id())
-                    .subnetId(publicSubnets.get(i).id())
-                    .tags(tags(stack.naming().physical("nat-" + i)))
-                    .build(), childAfter(igw)));
+            var eip = new Eip(
+                    name + "-nat-" + i,
+                    EipArgs.builder()
+                            .domain("vpc")
+                            .tags(tags(stack.naming().physical("nat-" + i)))
+                            .build(),
+                    child());
+            nats.add(new NatGateway(
+                    name + "-nat-" + i,
+                    NatGatewayArgs.builder()
+                            .allocationId(eip.id())
+                            .subnetId(publicSubnets.get(i).id())
+                            .tags(tags(stack.naming().physical("nat-" + i)))
+                            .build(),
+                    childAfter(igw)));
         }
-        return az -> RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nats.get(az % natCount).id()).build();
+        return az -> RouteTableRouteArgs.builder()
+                .cidrBlock("0.0.0.0/0")
+                .natGatewayId(nats.get(az % natCount).id())
+                .build();
     }
 
     /** A route table per app subnet with its way out, and one for the data tier with none. */
     private List<Output<String>> privateRouteTables(String name, IntFunction<RouteTableRouteArgs> outbound) {
         List<Output<String>> tables = new ArrayList<>();
         for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
-            var appRoutes = new RouteTable(name + "-app-" + az, RouteTableArgs.builder()
-                    .vpcId(vpc.id())
-                    .routes(outbound.apply(az))
-                    .tags(tags(stack.naming().physical("app-" + az)))
-                    .build(), child());
-            new RouteTableAssociation(name + "-app-" + az, RouteTableAssociationArgs.builder()
-                    .subnetId(appSubnets.get(az).id()).routeTableId(appRoutes.id()).build(), child());
+            var appRoutes = new RouteTable(
+                    name + "-app-" + az,
+                    RouteTableArgs.builder()
+                            .vpcId(vpc.id())
+                            .routes(outbound.apply(az))
+                            .tags(tags(stack.naming().physical("app-" + az)))
+                            .build(),
+                    child());
+            new RouteTableAssociation(
+                    name + "-app-" + az,
+                    RouteTableAssociationArgs.builder()
+                            .subnetId(appSubnets.get(az).id())
+                            .routeTableId(appRoutes.id())
+                            .build(),
+                    child());
             tables.add(appRoutes.id());
         }
         // The data tier has no route out: databases and caches only answer the app tier.
-        var dataRoutes = new RouteTable(name + "-data", RouteTableArgs.builder()
-                .vpcId(vpc.id()).tags(tags(stack.naming().physical("data"))).build(), child());
+        var dataRoutes = new RouteTable(
+                name + "-data",
+                RouteTableArgs.builder()
+                        .vpcId(vpc.id())
+                        .tags(tags(stack.naming().physical("data")))
+                        .build(),
+                child());
         for (int az = 0; az < StackContext.ZONE_COUNT; az++) {
-            new RouteTableAssociation(name + "-data-" + az, RouteTableAssociationArgs.builder()
-                    .subnetId(dataSubnets.get(az).id()).routeTableId(dataRoutes.id()).build(), child());
+            new RouteTableAssociation(
+                    name + "-data-" + az,
+                    RouteTableAssociationArgs.builder()
+                            .subnetId(dataSubnets.get(az).id())
+                            .routeTableId(dataRoutes.id())
+                            .build(),
+                    child());
         }
         tables.add(dataRoutes.id());
         return tables;
@@ -164,24 +218,30 @@ public final class Network extends ZebrosComponent {
     /** DynamoDB and S3 reached through gateway endpoints on the private route tables, not the NAT. */
     private void gatewayEndpoints(String name, List<Output<String>> privateRouteTables) {
         for (String service : List.of("dynamodb", "s3")) {
-            new VpcEndpoint(name + "-" + service, VpcEndpointArgs.builder()
-                    .vpcId(vpc.id())
-                    .serviceName("com.amazonaws." + stack.region() + "." + service)
-                    .vpcEndpointType("Gateway")
-                    .routeTableIds(Output.all(privateRouteTables))
-                    .tags(tags(stack.naming().physical(service)))
-                    .build(), child());
+            new VpcEndpoint(
+                    name + "-" + service,
+                    VpcEndpointArgs.builder()
+                            .vpcId(vpc.id())
+                            .serviceName("com.amazonaws." + stack.region() + "." + service)
+                            .vpcEndpointType("Gateway")
+                            .routeTableIds(Output.all(privateRouteTables))
+                            .tags(tags(stack.naming().physical(service)))
+                            .build(),
+                    child());
         }
     }
 
     private Subnet subnet(String logicalName, String cidr, int az, boolean isPublic) {
-        return new Subnet(logicalName, SubnetArgs.builder()
-                .vpcId(vpc.id())
-                .cidrBlock(cidr)
-                .availabilityZone(stack.zone(az))
-                .mapPublicIpOnLaunch(false)
-                .tags(tags(stack.naming().physical(logicalName.substring(logicalName.indexOf('-') + 1))))
-                .build(), child());
+        return new Subnet(
+                logicalName,
+                SubnetArgs.builder()
+                        .vpcId(vpc.id())
+                        .cidrBlock(cidr)
+                        .availabilityZone(stack.zone(az))
+                        .mapPublicIpOnLaunch(false)
+                        .tags(tags(stack.naming().physical(logicalName.substring(logicalName.indexOf('-') + 1))))
+                        .build(),
+                child());
     }
 
     private static Map<String, String> tags(String name) {

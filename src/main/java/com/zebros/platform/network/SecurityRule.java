@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  *
  * @param port a TCP port, or null for every protocol and port
  */
-public record SecurityRule(String name, boolean inbound, Integer port, Output<String> cidr, Output<String> group,
-                           String description) {
+public record SecurityRule(
+        String name, boolean inbound, Integer port, Output<String> cidr, Output<String> group, String description) {
 
     public static SecurityRule inFrom(String name, int port, Output<String> group, String description) {
         return new SecurityRule(name, true, port, null, group, description);
@@ -55,12 +55,22 @@ public record SecurityRule(String name, boolean inbound, Integer port, Output<St
         for (SecurityRule rule : rules) {
             if (rule.inbound()) {
                 var args = SecurityGroupIngressRuleArgs.builder().securityGroupId(securityGroupId);
-                rule.describe(args::ipProtocol, args::fromPort, args::toPort, args::referencedSecurityGroupId, args::cidrIpv4,
+                rule.describe(
+                        args::ipProtocol,
+                        args::fromPort,
+                        args::toPort,
+                        args::referencedSecurityGroupId,
+                        args::cidrIpv4,
                         args::description);
                 new SecurityGroupIngressRule(rule.name(), args.build(), options);
             } else {
                 var args = SecurityGroupEgressRuleArgs.builder().securityGroupId(securityGroupId);
-                rule.describe(args::ipProtocol, args::fromPort, args::toPort, args::referencedSecurityGroupId, args::cidrIpv4,
+                rule.describe(
+                        args::ipProtocol,
+                        args::fromPort,
+                        args::toPort,
+                        args::referencedSecurityGroupId,
+                        args::cidrIpv4,
                         args::description);
                 new SecurityGroupEgressRule(rule.name(), args.build(), options);
             }
@@ -68,8 +78,13 @@ public record SecurityRule(String name, boolean inbound, Integer port, Output<St
     }
 
     /** Sets this rule's fields through an ingress or egress builder's setters (the two share no type). */
-    private void describe(Consumer<String> protocol, Consumer<Integer> from, Consumer<Integer> to,
-                          Consumer<Output<String>> referencedGroup, Consumer<Output<String>> range, Consumer<String> why) {
+    private void describe(
+            Consumer<String> protocol,
+            Consumer<Integer> from,
+            Consumer<Integer> to,
+            Consumer<Output<String>> referencedGroup,
+            Consumer<Output<String>> range,
+            Consumer<String> why) {
         protocol.accept(port == null ? "-1" : "tcp");
         if (port != null) {
             from.accept(port);

@@ -18,12 +18,10 @@ import java.util.TreeMap;
  */
 public final class ArchitectureGraph {
     /** A node: its id in the diagram, the component's name and type, its region, its resource count. */
-    public record Node(String id, String name, String type, String region, int resources) {
-    }
+    public record Node(String id, String name, String type, String region, int resources) {}
 
     /** An edge: {@code from} consumes outputs of {@code to}. */
-    public record Edge(String from, String to) {
-    }
+    public record Edge(String from, String to) {}
 
     private final Plan plan;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -41,11 +39,15 @@ public final class ArchitectureGraph {
 
     /** The nodes by name: the engine registers resources asynchronously, so plan order is not stable. */
     public List<Node> nodes() {
-        return nodes.values().stream().sorted(java.util.Comparator.comparing(Node::name)).toList();
+        return nodes.values().stream()
+                .sorted(java.util.Comparator.comparing(Node::name))
+                .toList();
     }
 
     public List<Edge> edges() {
-        return edges.stream().sorted(java.util.Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
+        return edges.stream()
+                .sorted(java.util.Comparator.comparing(Edge::from).thenComparing(Edge::to))
+                .toList();
     }
 
     private void build() {
@@ -66,10 +68,11 @@ public final class ArchitectureGraph {
         members.forEach((topUrn, resources) -> {
             PlannedResource top = byUrn.get(topUrn);
             String id = id(top.name());
-            nodes.put(topUrn, new Node(id, top.name(), top.type(), region(top, resources),
-                    (int) resources.stream().filter(r -> !r.isComponent()).count()));
-            resources.forEach(r -> plan.identifiersOf(r.urn()).forEach(value ->
-                    owners.computeIfAbsent(value, k -> new java.util.TreeSet<>()).add(topUrn)));
+            nodes.put(topUrn, new Node(id, top.name(), top.type(), region(top, resources), (int)
+                    resources.stream().filter(r -> !r.isComponent()).count()));
+            resources.forEach(r -> plan.identifiersOf(r.urn())
+                    .forEach(value -> owners.computeIfAbsent(value, k -> new java.util.TreeSet<>())
+                            .add(topUrn)));
         });
         members.forEach((topUrn, resources) -> {
             for (PlannedResource r : resources) {
@@ -81,7 +84,8 @@ public final class ArchitectureGraph {
                             continue;
                         }
                         for (String other : candidateOwners) {
-                            edges.add(new Edge(nodes.get(topUrn).id(), nodes.get(other).id()));
+                            edges.add(new Edge(
+                                    nodes.get(topUrn).id(), nodes.get(other).id()));
                         }
                     }
                 }
@@ -123,7 +127,10 @@ public final class ArchitectureGraph {
         }
         Map<String, Integer> counts = new TreeMap<>();
         resources.stream().filter(r -> r.region() != null).forEach(r -> counts.merge(r.region(), 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(plan.region());
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(plan.region());
     }
 
     static String id(String name) {

@@ -5,11 +5,11 @@ import java.util.List;
 
 /** Components have no registration with the mocks; a plan lists each before its first child. */
 final class ComponentOrder {
-    private ComponentOrder() {
-    }
+    private ComponentOrder() {}
 
     static List<PlannedResource> componentsFirst(List<PlannedResource> sorted) {
-        List<PlannedResource> pending = new ArrayList<>(sorted.stream().filter(PlannedResource::isComponent).toList());
+        List<PlannedResource> pending = new ArrayList<>(
+                sorted.stream().filter(PlannedResource::isComponent).toList());
         List<PlannedResource> out = new ArrayList<>();
         for (PlannedResource r : sorted) {
             if (!r.isComponent()) {

@@ -63,13 +63,15 @@ final class CountingRunner implements Runner {
         CompletableFuture<T> value = ContextAwareCompletableFuture.supplyAsync(callback);
         track(value);
         return value.thenCompose(result -> drained.thenApply(ignored -> result))
-                .<CompletableFuture<Result<T>>>handle((result, failure) -> failure == null ? succeeded(result) : failed(failure))
+                .<CompletableFuture<Result<T>>>handle(
+                        (result, failure) -> failure == null ? succeeded(result) : failed(failure))
                 .thenCompose(answer -> answer);
     }
 
     private <T> CompletableFuture<Result<T>> succeeded(T value) {
         int code = engineLogger.get().hasLoggedErrors()
-                ? ProcessExitedBeforeLoggingUserActionableMessage : ProcessExitedSuccessfully;
+                ? ProcessExitedBeforeLoggingUserActionableMessage
+                : ProcessExitedSuccessfully;
         return CompletableFuture.completedFuture(new Outcome<>(code, List.of(), Optional.ofNullable(value)));
     }
 
@@ -81,9 +83,11 @@ final class CountingRunner implements Runner {
             exceptions.add(cause);
             shown = cause;
         }
-        return engineLogger.get().errorAsync(String.valueOf(shown.getMessage()))
-                .thenApply(ignored -> new Outcome<>(ProcessExitedAfterLoggingUserActionableMessage,
-                        List.copyOf(exceptions), Optional.empty()));
+        return engineLogger
+                .get()
+                .errorAsync(String.valueOf(shown.getMessage()))
+                .thenApply(ignored -> new Outcome<>(
+                        ProcessExitedAfterLoggingUserActionableMessage, List.copyOf(exceptions), Optional.empty()));
     }
 
     private static Exception asException(Throwable failure) {

@@ -10,26 +10,39 @@ import java.util.stream.Collectors;
  * DOT (one cluster per region); nodes a phase added since {@code --since} are highlighted.
  */
 public final class GraphPrinter {
-    private GraphPrinter() {
-    }
+    private GraphPrinter() {}
 
     public static String mermaid(Plan plan, ArchitectureGraph graph, Set<String> added) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
         byRegion(graph).forEach((region, nodes) -> {
-            out.append("    subgraph r_").append(ArchitectureGraph.id(region)).append("[\"")
-                    .append(region.equals("primary stack") ? "primary stack (StackReference)" : plan.stack() + " in " + region)
+            out.append("    subgraph r_")
+                    .append(ArchitectureGraph.id(region))
+                    .append("[\"")
+                    .append(
+                            region.equals("primary stack")
+                                    ? "primary stack (StackReference)"
+                                    : plan.stack() + " in " + region)
                     .append("\"]\n");
             for (ArchitectureGraph.Node n : nodes) {
-                out.append("        ").append(mermaidId(n.id())).append("[\"").append(label(n, "<br/>")).append("\"]\n");
+                out.append("        ")
+                        .append(mermaidId(n.id()))
+                        .append("[\"")
+                        .append(label(n, "<br/>"))
+                        .append("\"]\n");
             }
             out.append("    end\n");
         });
         for (ArchitectureGraph.Edge e : graph.edges()) {
-            out.append("    ").append(mermaidId(e.from())).append(" --> ").append(mermaidId(e.to())).append('\n');
+            out.append("    ")
+                    .append(mermaidId(e.from()))
+                    .append(" --> ")
+                    .append(mermaidId(e.to()))
+                    .append('\n');
         }
         if (!added.isEmpty()) {
             out.append("    classDef added fill:#d9f2d9,stroke:#2e7d32,stroke-width:2px\n");
-            out.append("    class ").append(added.stream().map(GraphPrinter::mermaidId).collect(Collectors.joining(",")))
+            out.append("    class ")
+                    .append(added.stream().map(GraphPrinter::mermaidId).collect(Collectors.joining(",")))
                     .append(" added\n");
         }
         return out.toString();
@@ -39,17 +52,28 @@ public final class GraphPrinter {
         StringBuilder out = new StringBuilder("digraph \"" + plan.project() + "-" + plan.stack() + "\" {\n");
         out.append("    rankdir=LR;\n    node [shape=box, style=rounded];\n");
         byRegion(graph).forEach((region, nodes) -> {
-            out.append("    subgraph ").append(quoted("cluster_" + ArchitectureGraph.id(region))).append(" {\n        label=")
-                    .append(quoted(region)).append(";\n");
+            out.append("    subgraph ")
+                    .append(quoted("cluster_" + ArchitectureGraph.id(region)))
+                    .append(" {\n        label=")
+                    .append(quoted(region))
+                    .append(";\n");
             for (ArchitectureGraph.Node n : nodes) {
-                out.append("        ").append(quoted(n.id())).append(" [label=\"").append(label(n, "\\n")).append('"')
+                out.append("        ")
+                        .append(quoted(n.id()))
+                        .append(" [label=\"")
+                        .append(label(n, "\\n"))
+                        .append('"')
                         .append(added.contains(n.id()) ? ", style=\"rounded,filled\", fillcolor=\"#d9f2d9\"" : "")
                         .append("];\n");
             }
             out.append("    }\n");
         });
         for (ArchitectureGraph.Edge e : graph.edges()) {
-            out.append("    ").append(quoted(e.from())).append(" -> ").append(quoted(e.to())).append(";\n");
+            out.append("    ")
+                    .append(quoted(e.from()))
+                    .append(" -> ")
+                    .append(quoted(e.to()))
+                    .append(";\n");
         }
         return out.append("}\n").toString();
     }
@@ -74,14 +98,19 @@ public final class GraphPrinter {
 
     /** The nodes a phase adds: those of {@code now} that {@code before} does not have. */
     public static Set<String> added(ArchitectureGraph before, ArchitectureGraph now) {
-        Set<String> existing = before.nodes().stream().map(ArchitectureGraph.Node::id).collect(Collectors.toSet());
-        return now.nodes().stream().map(ArchitectureGraph.Node::id).filter(id -> !existing.contains(id))
+        Set<String> existing =
+                before.nodes().stream().map(ArchitectureGraph.Node::id).collect(Collectors.toSet());
+        return now.nodes().stream()
+                .map(ArchitectureGraph.Node::id)
+                .filter(id -> !existing.contains(id))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static Map<String, List<ArchitectureGraph.Node>> byRegion(ArchitectureGraph graph) {
         Map<String, List<ArchitectureGraph.Node>> regions = new java.util.TreeMap<>();
-        graph.nodes().forEach(n -> regions.computeIfAbsent(n.region(), k -> new java.util.ArrayList<>()).add(n));
+        graph.nodes()
+                .forEach(n -> regions.computeIfAbsent(n.region(), k -> new java.util.ArrayList<>())
+                        .add(n));
         return regions;
     }
 

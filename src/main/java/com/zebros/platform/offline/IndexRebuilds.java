@@ -17,8 +17,7 @@ import java.util.Objects;
 public final class IndexRebuilds {
     private static final String TABLE = AwsTypes.DYNAMODB_TABLE;
 
-    private IndexRebuilds() {
-    }
+    private IndexRebuilds() {}
 
     /** One warning per index whose projection differs between {@code before} and {@code after}. */
     public static List<String> between(Plan before, Plan after) {
@@ -30,7 +29,8 @@ public final class IndexRebuilds {
                     Map<String, Object> then = was.get(index);
                     if (then != null && !Objects.equals(projection(then), projection(now))) {
                         warnings.add("index " + index + " of table " + table.name() + " changes its projection ("
-                                + projection(then) + " → " + projection(now) + "): DynamoDB rebuilds it from the whole table,"
+                                + projection(then) + " → " + projection(now)
+                                + "): DynamoDB rebuilds it from the whole table,"
                                 + " and every query on it fails until it is ACTIVE again; promote in a quiet window and"
                                 + " watch it with aws dynamodb describe-table");
                     }

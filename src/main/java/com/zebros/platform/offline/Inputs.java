@@ -8,8 +8,7 @@ import java.util.TreeMap;
 
 /** Turns what the engine hands the mocks into plain JSON-able values (maps, lists, strings, numbers). */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     @SuppressWarnings("unchecked")
     static <T> T normalize(Object value) {

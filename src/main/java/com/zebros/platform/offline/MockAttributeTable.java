@@ -11,8 +11,7 @@ import java.util.function.Function;
 final class MockAttributeTable {
     private static final String ACCOUNT = PlanMocks.ACCOUNT;
 
-    private MockAttributeTable() {
-    }
+    private MockAttributeTable() {}
 
     static void register(Map<String, Function<MockResource, String>> table) {
         data(table);
@@ -25,7 +24,9 @@ final class MockAttributeTable {
     private static void data(Map<String, Function<MockResource, String>> t) {
         t.put(AwsTypes.DYNAMODB_TABLE, r -> {
             String arn = r.arn("dynamodb", "table/" + r.physical());
-            r.put("arn", arn).put("streamArn", arn + "/stream/2026-11-23T00:00:00.000").put("streamLabel", "2026-11-23T00:00:00.000");
+            r.put("arn", arn)
+                    .put("streamArn", arn + "/stream/2026-11-23T00:00:00.000")
+                    .put("streamLabel", "2026-11-23T00:00:00.000");
             return r.physical();
         });
         t.put(AwsTypes.DYNAMODB_TABLE_REPLICA, r -> {
@@ -40,8 +41,10 @@ final class MockAttributeTable {
         });
         t.put(AwsTypes.S3_BUCKET_V2, r -> {
             String bucket = r.input("bucket", r.name());
-            r.put("bucket", bucket).put("arn", "arn:aws:s3:::" + bucket)
-                    .put("bucketRegionalDomainName", bucket + ".s3." + r.region() + ".amazonaws.com").put("region", r.region());
+            r.put("bucket", bucket)
+                    .put("arn", "arn:aws:s3:::" + bucket)
+                    .put("bucketRegionalDomainName", bucket + ".s3." + r.region() + ".amazonaws.com")
+                    .put("region", r.region());
             return bucket;
         });
     }
@@ -68,28 +71,42 @@ final class MockAttributeTable {
                     .put("endpoint", id + ".c" + r.suffix().substring(0, 11) + "." + r.region() + ".rds.amazonaws.com");
             return id;
         });
-        t.put(AwsTypes.SECRETSMANAGER_SECRET,
-                r -> arnIsId(r, r.arn("secretsmanager", "secret:" + r.physical() + "-" + r.suffix().substring(0, 6))));
+        t.put(
+                AwsTypes.SECRETSMANAGER_SECRET,
+                r -> arnIsId(
+                        r,
+                        r.arn(
+                                "secretsmanager",
+                                "secret:" + r.physical() + "-" + r.suffix().substring(0, 6))));
         t.put(AwsTypes.DAX_CLUSTER, r -> {
             String cluster = r.input("clusterName", r.name());
             String address = cluster + ".abc123.dax-clusters." + r.region() + ".amazonaws.com";
-            r.put("arn", r.arn("dax", "cache/" + cluster)).put("clusterAddress", address)
+            r.put("arn", r.arn("dax", "cache/" + cluster))
+                    .put("clusterAddress", address)
                     .put("configurationEndpoint", address + ":9111");
             return cluster;
         });
         t.put(AwsTypes.ELASTICACHE_REPLICATION_GROUP, r -> {
             String id = r.input("replicationGroupId", r.name());
             String host = id + ".abc123." + r.regionCode() + ".cache.amazonaws.com";
-            r.put("arn", r.arn("elasticache", "replicationgroup:" + id)).put("primaryEndpointAddress", "master." + host)
+            r.put("arn", r.arn("elasticache", "replicationgroup:" + id))
+                    .put("primaryEndpointAddress", "master." + host)
                     .put("configurationEndpointAddress", "clustercfg." + host);
             return id;
         });
     }
 
     private static void network(Map<String, Function<MockResource, String>> t) {
-        for (String[] prefix : new String[][] {{"vpc", "vpc"}, {"subnet", "subnet"}, {"natGateway", "nat"},
-                {"routeTable", "rtb"}, {"internetGateway", "igw"}, {"vpcEndpoint", "vpce"}}) {
-            String type = "aws:ec2/" + prefix[0] + ":" + Character.toUpperCase(prefix[0].charAt(0)) + prefix[0].substring(1);
+        for (String[] prefix : new String[][] {
+            {"vpc", "vpc"},
+            {"subnet", "subnet"},
+            {"natGateway", "nat"},
+            {"routeTable", "rtb"},
+            {"internetGateway", "igw"},
+            {"vpcEndpoint", "vpce"}
+        }) {
+            String type =
+                    "aws:ec2/" + prefix[0] + ":" + Character.toUpperCase(prefix[0].charAt(0)) + prefix[0].substring(1);
             t.put(type, r -> prefix[1] + "-" + r.suffix());
         }
         t.put(AwsTypes.EC2_SECURITY_GROUP, r -> {
@@ -97,7 +114,8 @@ final class MockAttributeTable {
             return "sg-" + r.suffix();
         });
         t.put(AwsTypes.EC2_INSTANCE, r -> {
-            r.put("primaryNetworkInterfaceId", "eni-" + r.suffix()).put("arn", r.arn("ec2", "instance/i-" + r.suffix()));
+            r.put("primaryNetworkInterfaceId", "eni-" + r.suffix())
+                    .put("arn", r.arn("ec2", "instance/i-" + r.suffix()));
             return "i-" + r.suffix();
         });
         t.put(AwsTypes.EC2_EIP, r -> {
@@ -105,13 +123,24 @@ final class MockAttributeTable {
             return "eipalloc-" + r.suffix();
         });
         t.put(AwsTypes.LB_LOAD_BALANCER, r -> {
-            String arn = r.arn("elasticloadbalancing", "loadbalancer/app/" + r.physical() + "/" + r.suffix().substring(0, 16));
-            r.put("arn", arn).put("zoneId", "Z35SXDOTRQ7X7K").put("dnsName", r.physical() + "-"
-                    + Long.parseLong(r.suffix().substring(0, 8), 16) + "." + r.region() + ".elb.amazonaws.com");
+            String arn = r.arn(
+                    "elasticloadbalancing",
+                    "loadbalancer/app/" + r.physical() + "/" + r.suffix().substring(0, 16));
+            r.put("arn", arn)
+                    .put("zoneId", "Z35SXDOTRQ7X7K")
+                    .put(
+                            "dnsName",
+                            r.physical() + "-" + Long.parseLong(r.suffix().substring(0, 8), 16) + "." + r.region()
+                                    + ".elb.amazonaws.com");
             return arn;
         });
-        t.put(AwsTypes.LB_TARGET_GROUP, r -> arnIsId(r,
-                r.arn("elasticloadbalancing", "targetgroup/" + r.physical() + "/" + r.suffix().substring(0, 16))));
+        t.put(
+                AwsTypes.LB_TARGET_GROUP,
+                r -> arnIsId(
+                        r,
+                        r.arn(
+                                "elasticloadbalancing",
+                                "targetgroup/" + r.physical() + "/" + r.suffix().substring(0, 16))));
         t.put(AwsTypes.LB_LISTENER, r -> arnIsId(r, r.arn("elasticloadbalancing", "listener/app/" + r.suffix())));
         t.put(AwsTypes.ACM_CERTIFICATE, MockAttributeTable::certificate);
         t.put(AwsTypes.ACM_CERTIFICATE_VALIDATION, r -> r.input("certificateArn", r.name()));
@@ -145,7 +174,8 @@ final class MockAttributeTable {
     private static void edge(Map<String, Function<MockResource, String>> t) {
         t.put(AwsTypes.APIGATEWAY_REST_API, r -> {
             String id = r.suffix().substring(0, 10);
-            r.put("rootResourceId", PlanMocks.hex("root" + id, 10)).put("executionArn", r.arn("execute-api", id))
+            r.put("rootResourceId", PlanMocks.hex("root" + id, 10))
+                    .put("executionArn", r.arn("execute-api", id))
                     .put("arn", "arn:aws:apigateway:" + r.region() + "::/restapis/" + id);
             return id;
         });
@@ -160,7 +190,9 @@ final class MockAttributeTable {
         t.put(AwsTypes.APIGATEWAY_DOMAIN_NAME, r -> {
             String domain = r.input("domainName", r.name());
             r.put("arn", "arn:aws:apigateway:" + r.region() + "::/domainnames/" + domain)
-                    .put("regionalDomainName", "d-" + r.suffix().substring(0, 10) + ".execute-api." + r.region() + ".amazonaws.com")
+                    .put(
+                            "regionalDomainName",
+                            "d-" + r.suffix().substring(0, 10) + ".execute-api." + r.region() + ".amazonaws.com")
                     .put("regionalZoneId", "Z1UJRXOUMOOFQ8");
             return domain;
         });
@@ -176,7 +208,8 @@ final class MockAttributeTable {
         t.put(AwsTypes.CLOUDFRONT_DISTRIBUTION, r -> {
             String id = "E" + r.suffix().substring(0, 13).toUpperCase();
             r.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/" + id)
-                    .put("domainName", "d" + r.suffix().substring(0, 13) + ".cloudfront.net").put("hostedZoneId", "Z2FDTNDATAQYW2");
+                    .put("domainName", "d" + r.suffix().substring(0, 13) + ".cloudfront.net")
+                    .put("hostedZoneId", "Z2FDTNDATAQYW2");
             return id;
         });
     }
@@ -189,7 +222,8 @@ final class MockAttributeTable {
             return r.physical();
         });
         t.put(AwsTypes.IAM_ROLE, r -> {
-            r.put("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + r.physical()).put("uniqueId", "AROA" + r.suffix().toUpperCase());
+            r.put("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + r.physical())
+                    .put("uniqueId", "AROA" + r.suffix().toUpperCase());
             return r.physical();
         });
         t.put(AwsTypes.CLOUDWATCH_LOG_GROUP, r -> named(r, r.arn("logs", "log-group:" + r.physical())));
@@ -206,12 +240,16 @@ final class MockAttributeTable {
         t.put(AwsTypes.ECS_TASK_DEFINITION, r -> {
             String family = r.input("family", r.name());
             r.put("arn", r.arn("ecs", "task-definition/" + family + ":1"))
-                    .put("arnWithoutRevision", r.arn("ecs", "task-definition/" + family)).put("revision", 1);
+                    .put("arnWithoutRevision", r.arn("ecs", "task-definition/" + family))
+                    .put("revision", 1);
             return family;
         });
         t.put(AwsTypes.LAMBDA_FUNCTION, r -> {
             String arn = r.arn("lambda", "function:" + r.physical());
-            r.put("arn", arn).put("version", "1").put("qualifiedArn", arn + ":1").put("invokeArn", r.invokeArn(arn));
+            r.put("arn", arn)
+                    .put("version", "1")
+                    .put("qualifiedArn", arn + ":1")
+                    .put("invokeArn", r.invokeArn(arn));
             return r.physical();
         });
         t.put(AwsTypes.LAMBDA_ALIAS, r -> {
@@ -221,7 +259,9 @@ final class MockAttributeTable {
         });
         t.put(AwsTypes.SERVERLESSREPOSITORY_CLOUD_FORMATION_STACK, r -> {
             // The application's one output; SAR names the stack serverlessrepo-<name>.
-            r.put("outputs", Map.of("StateMachineARN", r.arn("states", "stateMachine:powerTuningStateMachine-" + r.uuid())));
+            r.put(
+                    "outputs",
+                    Map.of("StateMachineARN", r.arn("states", "stateMachine:powerTuningStateMachine-" + r.uuid())));
             return r.arn("cloudformation", "stack/serverlessrepo-" + r.physical() + "/" + r.uuid());
         });
     }

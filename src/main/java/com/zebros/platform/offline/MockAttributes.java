@@ -17,8 +17,7 @@ final class MockAttributes {
         MockAttributeTable.register(TABLE);
     }
 
-    private MockAttributes() {
-    }
+    private MockAttributes() {}
 
     /** Adds the type's attributes to {@code state} and returns the resource's id. */
     static String fill(String type, String name, String region, Map<String, Object> state) {

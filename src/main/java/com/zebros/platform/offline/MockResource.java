@@ -17,7 +17,8 @@ record MockResource(String type, String name, String region, Map<String, Object>
 
     /** A UUID from the type and name: KMS key ids, certificates, WAF ids. */
     String uuid() {
-        String h = (PlanMocks.hex("uuid/" + type + "/" + name, 32) + "00000000000000000000000000000000").substring(0, 32);
+        String h =
+                (PlanMocks.hex("uuid/" + type + "/" + name, 32) + "00000000000000000000000000000000").substring(0, 32);
         return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
                 + "-" + h.substring(20, 32);
     }

@@ -3,9 +3,9 @@ package com.zebros.platform.offline;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.internal.PulumiTestInternal;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 import com.zebros.platform.ZebrosStack;
 import com.zebros.platform.config.StackSettings;
 import java.util.List;
@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class OfflinePlanner {
 
-    private OfflinePlanner() {
-    }
+    private OfflinePlanner() {}
 
     public static Plan plan(StackSettings settings) {
         return plan(settings, Map.of());
@@ -39,16 +38,21 @@ public final class OfflinePlanner {
                 .build();
         try {
             // The internal builder, because only it lets the plan see the wire format (secrets).
-            TestResult result = PulumiTestInternal.builder().options(options).mocks(mocks)
+            TestResult result = PulumiTestInternal.builder()
+                    .options(options)
+                    .mocks(mocks)
                     .monitorDecorator(ignored -> monitor)
-                    .deploymentFactory(OfflinePlanner::withCountingRunner).build()
+                    .deploymentFactory(OfflinePlanner::withCountingRunner)
+                    .build()
                     .runTest(ctx -> ZebrosStack.define(ctx, settings));
             if (!result.exceptions().isEmpty()) {
                 configProblem(result.exceptions()).ifPresent(e -> {
                     throw e;
                 });
-                RuntimeException failure = new IllegalStateException("the program failed under the mock engine: "
-                        + result.exceptions().get(0).getMessage(), result.exceptions().get(0));
+                RuntimeException failure = new IllegalStateException(
+                        "the program failed under the mock engine: "
+                                + result.exceptions().get(0).getMessage(),
+                        result.exceptions().get(0));
                 result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
                 throw failure;
             }
@@ -67,7 +71,8 @@ public final class OfflinePlanner {
     }
 
     /** A config error found while the program ran (a secondary's primary check) stays a config error. */
-    private static Optional<com.zebros.platform.config.InvalidStackConfigException> configProblem(List<Exception> exceptions) {
+    private static Optional<com.zebros.platform.config.InvalidStackConfigException> configProblem(
+            List<Exception> exceptions) {
         for (Throwable e : exceptions) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof com.zebros.platform.config.InvalidStackConfigException config) {

@@ -5,13 +5,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What a stack would deploy: its resources in registration order and its outputs. */
-public record Plan(String project, String stack, int phase, String role, String region,
-                   List<PlannedResource> resources, Map<String, Object> outputs, List<String> warnings,
-                   Map<String, java.util.Set<String>> identifiers) {
+public record Plan(
+        String project,
+        String stack,
+        int phase,
+        String role,
+        String region,
+        List<PlannedResource> resources,
+        Map<String, Object> outputs,
+        List<String> warnings,
+        Map<String, java.util.Set<String>> identifiers) {
 
     /** A plan without the engine's identifiers (tests that build plans by hand). */
-    public Plan(String project, String stack, int phase, String role, String region, List<PlannedResource> resources,
-                Map<String, Object> outputs, List<String> warnings) {
+    public Plan(
+            String project,
+            String stack,
+            int phase,
+            String role,
+            String region,
+            List<PlannedResource> resources,
+            Map<String, Object> outputs,
+            List<String> warnings) {
         this(project, stack, phase, role, region, resources, outputs, warnings, Map.of());
     }
 
@@ -25,11 +39,15 @@ public record Plan(String project, String stack, int phase, String role, String 
     }
 
     public Optional<PlannedResource> find(String type, String name) {
-        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst();
+        return resources.stream()
+                .filter(r -> r.type().equals(type) && r.name().equals(name))
+                .findFirst();
     }
 
     /** Resources AWS bills or manages: everything but components and providers. */
     public long cloudResourceCount() {
-        return resources.stream().filter(r -> !r.isComponent() && !r.isProvider()).count();
+        return resources.stream()
+                .filter(r -> !r.isComponent() && !r.isProvider())
+                .count();
     }
 }

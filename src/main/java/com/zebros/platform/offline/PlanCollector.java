@@ -32,8 +32,7 @@ final class PlanCollector {
     private final Map<Resource, String> engineUrns = new IdentityHashMap<>();
     private final Map<String, String> engineUrnByMockUrn = new HashMap<>();
 
-    private PlanCollector(StackSettings settings, PlanMocks mocks, RecordingMonitor monitor,
-                          ProgramOrder order) {
+    private PlanCollector(StackSettings settings, PlanMocks mocks, RecordingMonitor monitor, ProgramOrder order) {
         this.settings = settings;
         this.urns = new EngineUrns(settings.stack(), settings.project());
         this.mocks = mocks;
@@ -41,8 +40,8 @@ final class PlanCollector {
         this.order = order;
     }
 
-    static Plan collect(StackSettings settings, TestResult result, PlanMocks mocks, RecordingMonitor monitor,
-                        ProgramOrder order) {
+    static Plan collect(
+            StackSettings settings, TestResult result, PlanMocks mocks, RecordingMonitor monitor, ProgramOrder order) {
         return new PlanCollector(settings, mocks, monitor, order).collect(result);
     }
 
@@ -62,7 +61,11 @@ final class PlanCollector {
             }
             Resource parent = order.parentOf(resource);
             String parentUrn = parent == null ? urns.rootStack() : engineUrn(parent);
-            resources.add(planned(engineUrn(resource), type, resource.pulumiResourceName(), parentUrn,
+            resources.add(planned(
+                    engineUrn(resource),
+                    type,
+                    resource.pulumiResourceName(),
+                    parentUrn,
                     registrations.get(key(type, resource.pulumiResourceName()))));
             listed.add(key(type, resource.pulumiResourceName()));
         }
@@ -78,18 +81,26 @@ final class PlanCollector {
         result.outputs().forEach((name, output) -> outputs.put(name, output(output)));
         Map<String, java.util.Set<String>> identifiers = new HashMap<>();
         resources.forEach(r -> identifiers.put(r.urn(), mocks.identifiers(r.type(), r.name())));
-        return new Plan(settings.project(), settings.stack(), settings.phase(), settings.role().configValue(),
-                settings.region(), ComponentOrder.componentsFirst(resources), outputs, List.of(), identifiers);
+        return new Plan(
+                settings.project(),
+                settings.stack(),
+                settings.phase(),
+                settings.role().configValue(),
+                settings.region(),
+                ComponentOrder.componentsFirst(resources),
+                outputs,
+                List.of(),
+                identifiers);
     }
 
-    private PlannedResource planned(String urn, String type, String name, String parentUrn,
-                                    PlanMocks.Registration registration) {
+    private PlannedResource planned(
+            String urn, String type, String name, String parentUrn, PlanMocks.Registration registration) {
         if (registration == null || type.startsWith("zebros:")) {
             // Components: no provider, no region, no inputs of their own.
             return new PlannedResource(urn, type, name, parentUrn, null, null, Map.of());
         }
-        Map<String, Object> inputs = SecretMasking.mask(Inputs.normalize(registration.inputs()),
-                monitor.secretPaths(type, name));
+        Map<String, Object> inputs =
+                SecretMasking.mask(Inputs.normalize(registration.inputs()), monitor.secretPaths(type, name));
         PlannedOptions options = options(type, name, parentUrn);
         if (type.startsWith("pulumi:providers:")) {
             return new PlannedResource(urn, type, name, parentUrn, null, mocks.regionOfProvider(name), inputs, options);
@@ -115,14 +126,23 @@ final class PlanCollector {
                 aliases.add(engineUrnByMockUrn.getOrDefault(alias.urn(), alias.urn()));
                 continue;
             }
-            String parent = alias.noParent() ? null
-                    : alias.parentUrn().isEmpty() ? parentUrn
-                    : engineUrnByMockUrn.getOrDefault(alias.parentUrn(), alias.parentUrn());
-            aliases.add(urns.child(parent, alias.type().isEmpty() ? type : alias.type(),
+            String parent = alias.noParent()
+                    ? null
+                    : alias.parentUrn().isEmpty()
+                            ? parentUrn
+                            : engineUrnByMockUrn.getOrDefault(alias.parentUrn(), alias.parentUrn());
+            aliases.add(urns.child(
+                    parent,
+                    alias.type().isEmpty() ? type : alias.type(),
                     alias.name().isEmpty() ? name : alias.name()));
         }
-        return new PlannedOptions(sent.protect(), sent.deleteBeforeReplace(), aliases, sent.ignoreChanges(),
-                sent.replaceOnChanges(), sent.retainOnDelete());
+        return new PlannedOptions(
+                sent.protect(),
+                sent.deleteBeforeReplace(),
+                aliases,
+                sent.ignoreChanges(),
+                sent.replaceOnChanges(),
+                sent.retainOnDelete());
     }
 
     /** The provider a resource names ({@code <urn>::<id>}), or the engine's default provider of its package. */
@@ -141,7 +161,9 @@ final class PlanCollector {
             return known;
         }
         Resource parent = order.parentOf(resource);
-        String urn = urns.child(parent == null ? null : engineUrn(parent), resource.pulumiResourceType(),
+        String urn = urns.child(
+                parent == null ? null : engineUrn(parent),
+                resource.pulumiResourceType(),
                 resource.pulumiResourceName());
         engineUrns.put(resource, urn);
         return urn;

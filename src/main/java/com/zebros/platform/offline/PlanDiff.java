@@ -11,8 +11,7 @@ import java.util.TreeSet;
 public record PlanDiff(List<PlannedResource> added, List<PlannedResource> removed, List<Change> changed) {
 
     /** A resource in both plans whose inputs differ; each input path with its old and new value. */
-    public record Change(PlannedResource before, PlannedResource after, Map<String, String[]> inputs) {
-    }
+    public record Change(PlannedResource before, PlannedResource after, Map<String, String[]> inputs) {}
 
     public static PlanDiff between(Plan before, Plan after) {
         Map<String, PlannedResource> old = index(before);
@@ -29,7 +28,8 @@ public record PlanDiff(List<PlannedResource> added, List<PlannedResource> remove
             if (!now.containsKey(urn)) {
                 removed.add(r);
             } else {
-                Map<String, String[]> differences = differences(r.inputs(), now.get(urn).inputs());
+                Map<String, String[]> differences =
+                        differences(r.inputs(), now.get(urn).inputs());
                 if (!differences.isEmpty()) {
                     changed.add(new Change(r, now.get(urn), differences));
                 }

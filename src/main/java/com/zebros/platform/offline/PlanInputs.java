@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Reading a planned resource's nested inputs without a cast at every step: for the plan's checks. */
 public final class PlanInputs {
-    private PlanInputs() {
-    }
+    private PlanInputs() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object value) {

@@ -13,8 +13,7 @@ import java.util.Map;
  * region it lives in; both are null for components.
  */
 public final class PlanJson {
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     public static String render(Plan plan) {
         return render(plan, Map.of());
@@ -43,6 +42,11 @@ public final class PlanJson {
         doc.put("resources", resources);
         doc.put("outputs", plan.outputs());
         doc.putAll(checks);
-        return new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(doc);
+        return new GsonBuilder()
+                .disableHtmlEscaping()
+                .serializeNulls()
+                .setPrettyPrinting()
+                .create()
+                .toJson(doc);
     }
 }

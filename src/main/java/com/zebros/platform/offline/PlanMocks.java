@@ -26,8 +26,7 @@ public final class PlanMocks implements Mocks {
     public static final String ACCOUNT = "123456789012";
 
     /** One registration the engine received. */
-    public record Registration(String type, String name, Map<String, Object> inputs, String provider) {
-    }
+    public record Registration(String type, String name, Map<String, Object> inputs, String provider) {}
 
     private final String defaultRegion;
     private final Map<String, Object> stackReferenceOutputs;
@@ -51,8 +50,19 @@ public final class PlanMocks implements Mocks {
     private static Set<String> identifiersOf(String id, Map<String, Object> state) {
         Set<String> found = new java.util.HashSet<>();
         found.add(id);
-        for (String key : List.of("arn", "name", "endpoint", "dnsName", "url", "invokeUrl", "streamArn", "domainName",
-                "clusterIdentifier", "repositoryUrl", "bucket", "keyId")) {
+        for (String key : List.of(
+                "arn",
+                "name",
+                "endpoint",
+                "dnsName",
+                "url",
+                "invokeUrl",
+                "streamArn",
+                "domainName",
+                "clusterIdentifier",
+                "repositoryUrl",
+                "bucket",
+                "keyId")) {
             if (state.get(key) instanceof String value) {
                 found.add(value);
             }
@@ -96,8 +106,8 @@ public final class PlanMocks implements Mocks {
         if (args.type.equals(AwsTypes.LAMBDA_EVENT_SOURCE_MAPPING)) {
             // Lambda names a mapping by a UUID, per region.
             String hex = hex(region + "/" + args.name, 32);
-            id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
-                    + "-" + hex.substring(20, 32);
+            id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20, 32);
             state.put("uuid", id);
         }
         identifiers.put(args.type + "::" + args.name, identifiersOf(id, state));
@@ -109,25 +119,60 @@ public final class PlanMocks implements Mocks {
         String region = regionOf(args.provider);
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return CompletableFuture.completedFuture(Map.of("accountId", ACCOUNT,
-                        "arn", "arn:aws:iam::" + ACCOUNT + ":user/platform", "userId", "AIDAPLATFORM", "id", ACCOUNT));
+                return CompletableFuture.completedFuture(Map.of(
+                        "accountId",
+                        ACCOUNT,
+                        "arn",
+                        "arn:aws:iam::" + ACCOUNT + ":user/platform",
+                        "userId",
+                        "AIDAPLATFORM",
+                        "id",
+                        ACCOUNT));
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
-                return CompletableFuture.completedFuture(Map.of("id", region,
-                        "names", List.of(region + "a", region + "b", region + "c"),
-                        "zoneIds", List.of(region + "-az1", region + "-az2", region + "-az3")));
+                return CompletableFuture.completedFuture(Map.of(
+                        "id",
+                        region,
+                        "names",
+                        List.of(region + "a", region + "b", region + "c"),
+                        "zoneIds",
+                        List.of(region + "-az1", region + "-az2", region + "-az3")));
             case "aws:ec2/getAmi:getAmi":
-                return CompletableFuture.completedFuture(Map.of("id", "ami-0a1b2c3d4e5f60718", "imageId", "ami-0a1b2c3d4e5f60718",
-                        "name", "al2023-ami-2023.9.20261101.0-kernel-6.1-arm64", "architecture", "arm64"));
+                return CompletableFuture.completedFuture(Map.of(
+                        "id",
+                        "ami-0a1b2c3d4e5f60718",
+                        "imageId",
+                        "ami-0a1b2c3d4e5f60718",
+                        "name",
+                        "al2023-ami-2023.9.20261101.0-kernel-6.1-arm64",
+                        "architecture",
+                        "arm64"));
             case "aws:dynamodb/getTable:getTable": {
                 String table = String.valueOf(args.args.get("name"));
                 String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + table;
-                return CompletableFuture.completedFuture(Map.of("name", table, "id", table, "arn", arn,
-                        "streamArn", arn + "/stream/2026-11-23T00:00:00.000", "streamEnabled", true,
-                        "billingMode", "PAY_PER_REQUEST"));
+                return CompletableFuture.completedFuture(Map.of(
+                        "name",
+                        table,
+                        "id",
+                        table,
+                        "arn",
+                        arn,
+                        "streamArn",
+                        arn + "/stream/2026-11-23T00:00:00.000",
+                        "streamEnabled",
+                        true,
+                        "billingMode",
+                        "PAY_PER_REQUEST"));
             }
             case "aws:index/getRegion:getRegion":
-                return CompletableFuture.completedFuture(Map.of("id", region, "name", region,
-                        "endpoint", "ec2." + region + ".amazonaws.com", "description", region));
+                return CompletableFuture.completedFuture(Map.of(
+                        "id",
+                        region,
+                        "name",
+                        region,
+                        "endpoint",
+                        "ec2." + region + ".amazonaws.com",
+                        "description",
+                        region));
             default:
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "the offline plan does not answer the invoke " + args.token + "; add it to PlanMocks"));
@@ -149,7 +194,8 @@ public final class PlanMocks implements Mocks {
             return defaultRegion;
         }
         // A provider reference is "<urn>::<id>"; the URN ends with the provider's logical name.
-        String urn = providerReference.contains("::") ? providerReference.substring(0, providerReference.lastIndexOf("::"))
+        String urn = providerReference.contains("::")
+                ? providerReference.substring(0, providerReference.lastIndexOf("::"))
                 : providerReference;
         String name = urn.substring(urn.lastIndexOf("::") + 2);
         return providerRegions.getOrDefault(name, defaultRegion);

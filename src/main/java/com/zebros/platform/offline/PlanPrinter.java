@@ -20,11 +20,21 @@ public final class PlanPrinter {
 
     /** The inputs worth a glance, per type; everything else is in {@code --json}. */
     private static final Map<String, List<String>> KEY_INPUTS = Map.ofEntries(
-            Map.entry(AwsTypes.DYNAMODB_TABLE, List.of("name", "billingMode", "hashKey", "rangeKey", "deletionProtectionEnabled")),
-            Map.entry(AwsTypes.LAMBDA_FUNCTION, List.of("name", "memorySize", "reservedConcurrentExecutions", "runtime", "snapStart")),
+            Map.entry(
+                    AwsTypes.DYNAMODB_TABLE,
+                    List.of("name", "billingMode", "hashKey", "rangeKey", "deletionProtectionEnabled")),
+            Map.entry(
+                    AwsTypes.LAMBDA_FUNCTION,
+                    List.of("name", "memorySize", "reservedConcurrentExecutions", "runtime", "snapStart")),
             Map.entry(AwsTypes.ECS_TASK_DEFINITION, List.of("family", "cpu", "memory")),
             Map.entry(AwsTypes.ECS_SERVICE, List.of("name", "desiredCount", "launchType")),
-            Map.entry(AwsTypes.RDS_CLUSTER, List.of("clusterIdentifier", "engineVersion", "serverlessv2ScalingConfiguration", "storageEncrypted")),
+            Map.entry(
+                    AwsTypes.RDS_CLUSTER,
+                    List.of(
+                            "clusterIdentifier",
+                            "engineVersion",
+                            "serverlessv2ScalingConfiguration",
+                            "storageEncrypted")),
             Map.entry(AwsTypes.RDS_CLUSTER_INSTANCE, List.of("identifier", "instanceClass")),
             Map.entry(AwsTypes.S3_BUCKET_V2, List.of("bucket")),
             Map.entry(AwsTypes.EC2_VPC, List.of("cidrBlock")),
@@ -40,8 +50,7 @@ public final class PlanPrinter {
             Map.entry(AwsTypes.IAM_ROLE, List.of("name")),
             Map.entry(AwsTypes.CLOUDWATCH_LOG_GROUP, List.of("name", "retentionInDays")));
 
-    private PlanPrinter() {
-    }
+    private PlanPrinter() {}
 
     public static String render(Plan plan) {
         return render(plan, false);
@@ -57,19 +66,32 @@ public final class PlanPrinter {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", EngineUrns.ROOT_STACK_TYPE, plan.project() + "-" + plan.stack(), ""});
         tree(children.getOrDefault(root, List.of()), children, "", rows);
-        int typeWidth = rows.stream().mapToInt(r -> r[0].length() + r[1].length()).max().orElse(10) + 2;
+        int typeWidth =
+                rows.stream().mapToInt(r -> r[0].length() + r[1].length()).max().orElse(10) + 2;
         int nameWidth = rows.stream().mapToInt(r -> r[2].length()).max().orElse(10) + 2;
         StringBuilder out = new StringBuilder();
-        out.append("Previewing update (").append(plan.stack()).append("): phase ").append(plan.phase()).append(", ")
-                .append(plan.role()).append(", ").append(plan.region()).append(", offline\n\n");
-        out.append("     ").append(pad("Type", typeWidth)).append(pad("Name", nameWidth)).append("Plan    Info\n");
+        out.append("Previewing update (")
+                .append(plan.stack())
+                .append("): phase ")
+                .append(plan.phase())
+                .append(", ")
+                .append(plan.role())
+                .append(", ")
+                .append(plan.region())
+                .append(", offline\n\n");
+        out.append("     ")
+                .append(pad("Type", typeWidth))
+                .append(pad("Name", nameWidth))
+                .append("Plan    Info\n");
         for (String[] row : rows) {
             String line = " +   " + pad(row[0] + row[1], typeWidth) + pad(row[2], nameWidth) + "create"
                     + (row[3].isEmpty() ? "" : "  " + row[3]);
             out.append(colour ? GREEN + line + RESET : line).append('\n');
         }
         out.append("\nOutputs:\n");
-        plan.outputs().forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append('\n'));
+        plan.outputs()
+                .forEach((k, v) ->
+                        out.append("    ").append(k).append(": ").append(v).append('\n'));
         summary(plan, out, colour);
         for (String warning : plan.warnings()) {
             out.append("warning: ").append(warning).append('\n');
@@ -77,8 +99,11 @@ public final class PlanPrinter {
         return out.toString();
     }
 
-    private static void tree(List<PlannedResource> siblings, Map<String, List<PlannedResource>> children, String indent,
-                             List<String[]> rows) {
+    private static void tree(
+            List<PlannedResource> siblings,
+            Map<String, List<PlannedResource>> children,
+            String indent,
+            List<String[]> rows) {
         for (int i = 0; i < siblings.size(); i++) {
             PlannedResource r = siblings.get(i);
             boolean last = i == siblings.size() - 1;
@@ -90,7 +115,8 @@ public final class PlanPrinter {
     /** What {@code pulumi preview} ends with, and the counts a reviewer wants: per component and per type. */
     private static void summary(Plan plan, StringBuilder out, boolean colour) {
         long total = plan.resources().size() + 1;
-        out.append("\nResources:\n    ").append(colour ? GREEN + "+ " + total + " to create" + RESET : "+ " + total + " to create")
+        out.append("\nResources:\n    ")
+                .append(colour ? GREEN + "+ " + total + " to create" + RESET : "+ " + total + " to create")
                 .append("\n");
         Map<String, Integer> perComponent = new LinkedHashMap<>();
         Map<String, PlannedResource> byUrn = new LinkedHashMap<>();
@@ -100,8 +126,13 @@ public final class PlanPrinter {
                 perComponent.merge(topComponent(r, byUrn), 1, Integer::sum);
             }
         }
-        out.append("\nPer component (").append(plan.cloudResourceCount()).append(" cloud resources in ")
-                .append(plan.resources().stream().filter(PlannedResource::isComponent).count()).append(" components):\n");
+        out.append("\nPer component (")
+                .append(plan.cloudResourceCount())
+                .append(" cloud resources in ")
+                .append(plan.resources().stream()
+                        .filter(PlannedResource::isComponent)
+                        .count())
+                .append(" components):\n");
         perComponent.forEach((c, n) -> out.append(String.format("    %4d  %s%n", n, c)));
         Map<String, Integer> perType = new TreeMap<>();
         plan.resources().forEach(r -> perType.merge(r.type(), 1, Integer::sum));

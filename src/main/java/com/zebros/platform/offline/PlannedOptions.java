@@ -19,8 +19,13 @@ import java.util.List;
  * @param retainOnDelete      a delete removes it from the stack only, leaving it in AWS
  *                            (https://www.pulumi.com/docs/iac/concepts/options/retainondelete/)
  */
-public record PlannedOptions(boolean protect, boolean deleteBeforeReplace, List<String> aliases,
-                             List<String> ignoreChanges, List<String> replaceOnChanges, boolean retainOnDelete) {
+public record PlannedOptions(
+        boolean protect,
+        boolean deleteBeforeReplace,
+        List<String> aliases,
+        List<String> ignoreChanges,
+        List<String> replaceOnChanges,
+        boolean retainOnDelete) {
     public static final PlannedOptions NONE = new PlannedOptions(false, false, List.of(), List.of(), List.of(), false);
 
     public PlannedOptions {

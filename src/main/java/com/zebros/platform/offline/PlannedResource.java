@@ -14,12 +14,25 @@ import java.util.Map;
  * @param inputs   the inputs the engine received, every secret one masked
  * @param options  the resource options it was registered with
  */
-public record PlannedResource(String urn, String type, String name, String parent, String provider, String region,
-                              Map<String, Object> inputs, PlannedOptions options) {
+public record PlannedResource(
+        String urn,
+        String type,
+        String name,
+        String parent,
+        String provider,
+        String region,
+        Map<String, Object> inputs,
+        PlannedOptions options) {
 
     /** A resource registered with no options. */
-    public PlannedResource(String urn, String type, String name, String parent, String provider, String region,
-                           Map<String, Object> inputs) {
+    public PlannedResource(
+            String urn,
+            String type,
+            String name,
+            String parent,
+            String provider,
+            String region,
+            Map<String, Object> inputs) {
         this(urn, type, name, parent, provider, region, inputs, PlannedOptions.NONE);
     }
 

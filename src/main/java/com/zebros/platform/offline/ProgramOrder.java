@@ -25,7 +25,8 @@ final class ProgramOrder {
     ResourceTransformation recorder() {
         return args -> {
             args.options().getParent().ifPresent(parent -> parents.put(args.resource(), parent));
-            String key = key(args.resource().pulumiResourceType(), args.resource().pulumiResourceName());
+            String key =
+                    key(args.resource().pulumiResourceType(), args.resource().pulumiResourceName());
             synchronized (positions) {
                 positions.putIfAbsent(key, positions.size());
             }

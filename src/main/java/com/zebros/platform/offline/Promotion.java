@@ -17,15 +17,25 @@ import java.util.List;
  * why, created, deleted, in the engine's order), the refusals that protect data and a deployment that could not
  * finish, and the steps when one deployment cannot do it.
  */
-public record Promotion(StackSettings from, StackSettings to, Plan before, Plan after, PlanDiff diff,
-                        Transition transition, List<String> refusals, List<String> steps, List<String> warnings) {
+public record Promotion(
+        StackSettings from,
+        StackSettings to,
+        Plan before,
+        Plan after,
+        PlanDiff diff,
+        Transition transition,
+        List<String> refusals,
+        List<String> steps,
+        List<String> warnings) {
 
     /** What a caller knows that the plans cannot: the primary's phase, and whether skipping is allowed. */
-    public record Context(Integer primaryPhase, boolean allowSkip) {
-    }
+    public record Context(Integer primaryPhase, boolean allowSkip) {}
 
-    public static Promotion plan(StackSettings current, int target, Context context,
-                                 java.util.function.Function<StackSettings, Plan> planner) {
+    public static Promotion plan(
+            StackSettings current,
+            int target,
+            Context context,
+            java.util.function.Function<StackSettings, Plan> planner) {
         StackSettings targetSettings = targetSettings(current, target);
         Plan before = planner.apply(current);
         Plan after = planner.apply(targetSettings);
@@ -46,11 +56,12 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
                     + "(each phase's layers are deployed and verified before the next), or pass --allow-skip");
         }
         if (current.role() == Role.SECONDARY && context.primaryPhase() != null && target > context.primaryPhase()) {
-            refusals.add("a secondary may not run above its primary: " + current.primaryStack().orElse("the primary")
-                    + " is at phase " + context.primaryPhase() + "; promote it first");
+            refusals.add("a secondary may not run above its primary: "
+                    + current.primaryStack().orElse("the primary") + " is at phase " + context.primaryPhase()
+                    + "; promote it first");
         }
-        return new Promotion(current, targetSettings, before, after, diff, transition, refusals,
-                steps(current, target), warnings);
+        return new Promotion(
+                current, targetSettings, before, after, diff, transition, refusals, steps(current, target), warnings);
     }
 
     /**
@@ -74,7 +85,8 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
 
     /** Redis, already running outside cluster mode, enters it with this promotion: the two-step change. */
     private static boolean intoClusterMode(StackSettings current, int target) {
-        return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target) && Feature.REDIS.in(current.phase())
+        return Feature.REDIS_CLUSTER_MODE.arrivesBetween(current.phase(), target)
+                && Feature.REDIS.in(current.phase())
                 && current.redisClusterMode() != RedisClusterMode.KEPT;
     }
 
@@ -87,19 +99,21 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
         List<String> steps = new ArrayList<>();
         String stack = current.stack();
         PhaseTable before = current.phases();
-        boolean provisioningGlobalTables = current.role().isGlobal() && !before.dynamoProvisioned()
+        boolean provisioningGlobalTables = current.role().isGlobal()
+                && !before.dynamoProvisioned()
                 && PhaseTable.defaults(target).dynamoProvisioned();
         if (provisioningGlobalTables) {
             steps.add("DynamoDB global tables move to provisioned capacity "
                     + "(https://github.com/hashicorp/terraform-provider-aws/issues/13097, "
                     + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html): "
                     + (current.role() == Role.PRIMARY
-                    ? "1) pulumi up -s " + stack + " switches the tables and registers write and read auto-scaling on "
-                    + "tables and indexes in this region; 2) promote and pulumi up the secondary, which owns its "
-                    + "replicas' auto-scaling targets; 3) verify the replicas' scalable targets "
-                    + "(aws application-autoscaling describe-scalable-targets --service-namespace dynamodb)"
-                    : "the primary must be at phase " + target + " first; then pulumi up -s " + stack
-                    + " registers the replicas' auto-scaling in this region"));
+                            ? "1) pulumi up -s " + stack
+                                    + " switches the tables and registers write and read auto-scaling on "
+                                    + "tables and indexes in this region; 2) promote and pulumi up the secondary, which owns its "
+                                    + "replicas' auto-scaling targets; 3) verify the replicas' scalable targets "
+                                    + "(aws application-autoscaling describe-scalable-targets --service-namespace dynamodb)"
+                            : "the primary must be at phase " + target + " first; then pulumi up -s " + stack
+                                    + " registers the replicas' auto-scaling in this region"));
         }
         if (intoClusterMode(current, target)) {
             steps.add("Redis moves into cluster mode in two deployments "
@@ -110,11 +124,14 @@ public record Promotion(StackSettings from, StackSettings to, Plan before, Plan 
         if (current.redisCompatibleStep() && current.phase() == target) {
             steps.add("Second Redis step: cluster mode goes from compatible to enabled; pulumi up -s " + stack);
         }
-        if (Feature.REDIS.in(target) && !Feature.REDIS_CLUSTER_MODE.in(target) && inOrIntoClusterMode(current)
+        if (Feature.REDIS.in(target)
+                && !Feature.REDIS_CLUSTER_MODE.in(target)
+                && inOrIntoClusterMode(current)
                 && current.redisClusterMode() != RedisClusterMode.KEPT) {
-            steps.add("Redis stays in cluster mode, with one shard of two nodes: ElastiCache cannot take a cluster out of "
-                    + "it (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html); this step "
-                    + "writes zebros:redisClusterMode: enabled, which a later promotion to phase 3 or below 2 removes");
+            steps.add(
+                    "Redis stays in cluster mode, with one shard of two nodes: ElastiCache cannot take a cluster out of "
+                            + "it (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html); this step "
+                            + "writes zebros:redisClusterMode: enabled, which a later promotion to phase 3 or below 2 removes");
         }
         return steps;
     }

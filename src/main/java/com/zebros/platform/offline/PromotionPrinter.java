@@ -16,35 +16,60 @@ import java.util.function.Function;
 
 /** A promotion in words: what is added, removed and changed, grouped by component, then steps and refusals. */
 public final class PromotionPrinter {
-    private PromotionPrinter() {
-    }
+    private PromotionPrinter() {}
 
     public static String render(Promotion p) {
         StringBuilder out = new StringBuilder();
-        out.append("promote ").append(p.from().stack()).append(": phase ").append(p.from().phase()).append(" → ")
-                .append(p.to().phase()).append(" (").append(p.from().role().configValue()).append(", ")
-                .append(p.from().region()).append(")\n");
-        out.append("Seed band of phase ").append(p.to().phase()).append(": ")
-                .append(PhaseBands.entry(p.to().phase()).seedTier()).append('\n');
+        out.append("promote ")
+                .append(p.from().stack())
+                .append(": phase ")
+                .append(p.from().phase())
+                .append(" → ")
+                .append(p.to().phase())
+                .append(" (")
+                .append(p.from().role().configValue())
+                .append(", ")
+                .append(p.from().region())
+                .append(")\n");
+        out.append("Seed band of phase ")
+                .append(p.to().phase())
+                .append(": ")
+                .append(PhaseBands.entry(p.to().phase()).seedTier())
+                .append('\n');
         features(out, p.from().phase(), p.to().phase());
         section(out, "Added", p.diff().added(), r -> "+ " + r.name() + "  " + r.type());
         section(out, "Removed", p.diff().removed(), r -> "- " + r.name() + "  " + r.type());
-        List<PlannedResource> changed = p.diff().changed().stream().map(PlanDiff.Change::after).toList();
+        List<PlannedResource> changed =
+                p.diff().changed().stream().map(PlanDiff.Change::after).toList();
         Map<String, PlanDiff.Change> byUrn = new LinkedHashMap<>();
         p.diff().changed().forEach(c -> byUrn.put(c.after().urn(), c));
         section(out, "Changed", changed, r -> {
             StringBuilder line = new StringBuilder("~ " + r.name() + "  " + r.type());
-            byUrn.get(r.urn()).inputs().forEach((path, values) ->
-                    line.append("\n          ").append(path).append(": ").append(values[0]).append(" → ").append(values[1]));
+            byUrn.get(r.urn())
+                    .inputs()
+                    .forEach((path, values) -> line.append("\n          ")
+                            .append(path)
+                            .append(": ")
+                            .append(values[0])
+                            .append(" → ")
+                            .append(values[1]));
             return line.toString();
         });
         engineSteps(out, p.transition());
-        long stateful = p.after().resources().stream().filter(r -> StatefulTypes.holdsData(r.type())).count();
-        out.append("\nStateful resources: ").append(p.transition().problemsOf(Problem.Kind.DATA_LOSS).isEmpty()
-                ? stateful + " keep their identity (no replacement, no deletion)" : "SOME WOULD BE LOST (see refusals)")
+        long stateful = p.after().resources().stream()
+                .filter(r -> StatefulTypes.holdsData(r.type()))
+                .count();
+        out.append("\nStateful resources: ")
+                .append(
+                        p.transition().problemsOf(Problem.Kind.DATA_LOSS).isEmpty()
+                                ? stateful + " keep their identity (no replacement, no deletion)"
+                                : "SOME WOULD BE LOST (see refusals)")
                 .append('\n');
-        out.append("Resources: ").append(p.before().cloudResourceCount()).append(" → ")
-                .append(p.after().cloudResourceCount()).append('\n');
+        out.append("Resources: ")
+                .append(p.before().cloudResourceCount())
+                .append(" → ")
+                .append(p.after().cloudResourceCount())
+                .append('\n');
         if (!p.steps().isEmpty()) {
             out.append("\nThis promotion needs more than one deployment:\n");
             p.steps().forEach(s -> out.append("  - ").append(s).append('\n'));
@@ -66,23 +91,40 @@ public final class PromotionPrinter {
      */
     private static void engineSteps(StringBuilder out, Transition transition) {
         var counts = transition.counts();
-        out.append("\npulumi up, simulated: ").append(counts.get(Step.Kind.UPDATE)).append(" updated in place, ")
-                .append(counts.get(Step.Kind.CREATE_REPLACEMENT)).append(" replaced, ")
-                .append(counts.get(Step.Kind.CREATE)).append(" created, ").append(counts.get(Step.Kind.DELETE))
-                .append(" deleted, ").append(counts.get(Step.Kind.SAME)).append(" unchanged\n");
+        out.append("\npulumi up, simulated: ")
+                .append(counts.get(Step.Kind.UPDATE))
+                .append(" updated in place, ")
+                .append(counts.get(Step.Kind.CREATE_REPLACEMENT))
+                .append(" replaced, ")
+                .append(counts.get(Step.Kind.CREATE))
+                .append(" created, ")
+                .append(counts.get(Step.Kind.DELETE))
+                .append(" deleted, ")
+                .append(counts.get(Step.Kind.SAME))
+                .append(" unchanged\n");
         List<Step> replaced = transition.ofKind(Step.Kind.CREATE_REPLACEMENT);
         if (replaced.isEmpty()) {
             return;
         }
         out.append("Replaced (").append(replaced.size()).append("):\n");
         for (Step step : replaced) {
-            boolean revision = NameScopes.load().scopeOf(step.resource().type())
-                    .map(scope -> scope.onTaken().equals("revision")).orElse(false);
-            out.append("  ↻ ").append(step.resource().name()).append("  ").append(step.resource().type())
-                    .append(revision ? "  (a new revision; the old one deregistered at the end)"
-                            : step.after().options().deleteBeforeReplace() ? "  (deleted first: deleteBeforeReplace)"
-                            : "  (created first, the old one deleted at the end)").append('\n');
-            step.reasons().forEach(reason -> out.append("        ").append(reason).append('\n'));
+            boolean revision = NameScopes.load()
+                    .scopeOf(step.resource().type())
+                    .map(scope -> scope.onTaken().equals("revision"))
+                    .orElse(false);
+            out.append("  ↻ ")
+                    .append(step.resource().name())
+                    .append("  ")
+                    .append(step.resource().type())
+                    .append(
+                            revision
+                                    ? "  (a new revision; the old one deregistered at the end)"
+                                    : step.after().options().deleteBeforeReplace()
+                                            ? "  (deleted first: deleteBeforeReplace)"
+                                            : "  (created first, the old one deleted at the end)")
+                    .append('\n');
+            step.reasons()
+                    .forEach(reason -> out.append("        ").append(reason).append('\n'));
         }
     }
 
@@ -90,20 +132,24 @@ public final class PromotionPrinter {
     private static void features(StringBuilder out, int from, int to) {
         boolean up = to > from;
         List<Feature> changing = Arrays.stream(Feature.values())
-                .filter(f -> up ? f.arrivesBetween(from, to) : f.arrivesBetween(to, from)).toList();
+                .filter(f -> up ? f.arrivesBetween(from, to) : f.arrivesBetween(to, from))
+                .toList();
         if (changing.isEmpty()) {
             return;
         }
         out.append(up ? "Switches on:\n" : "Switches off:\n");
-        changing.forEach(f -> out.append(up ? "  + " : "  - ").append(f.meaning()).append('\n'));
+        changing.forEach(
+                f -> out.append(up ? "  + " : "  - ").append(f.meaning()).append('\n'));
     }
 
-    private static void section(StringBuilder out, String title, List<PlannedResource> resources,
-                                Function<PlannedResource, String> line) {
+    private static void section(
+            StringBuilder out, String title, List<PlannedResource> resources, Function<PlannedResource, String> line) {
         out.append('\n').append(title).append(" (").append(resources.size()).append("):\n");
         Map<String, List<PlannedResource>> byComponent = new LinkedHashMap<>();
         for (PlannedResource r : resources) {
-            byComponent.computeIfAbsent(component(r.parent()), k -> new ArrayList<>()).add(r);
+            byComponent
+                    .computeIfAbsent(component(r.parent()), k -> new ArrayList<>())
+                    .add(r);
         }
         byComponent.forEach((component, list) -> {
             list.sort(java.util.Comparator.comparing(PlannedResource::name).thenComparing(PlannedResource::type));
@@ -114,6 +160,8 @@ public final class PromotionPrinter {
 
     private static String component(String parentUrn) {
         return parentUrn.endsWith("pulumi:pulumi:Stack::" + parentUrn.substring(parentUrn.lastIndexOf("::") + 2))
-                && parentUrn.contains("pulumi:pulumi:Stack::") ? "(stack)" : parentUrn.substring(parentUrn.lastIndexOf("::") + 2);
+                        && parentUrn.contains("pulumi:pulumi:Stack::")
+                ? "(stack)"
+                : parentUrn.substring(parentUrn.lastIndexOf("::") + 2);
     }
 }

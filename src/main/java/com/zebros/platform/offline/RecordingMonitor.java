@@ -21,13 +21,17 @@ import pulumirpc.Resource.RegisterResourceResponse;
  */
 final class RecordingMonitor extends MockMonitor {
     /** An alias as sent: a whole URN, or the parts a spec names (empty where the resource's own apply). */
-    record AliasSent(String urn, String name, String type, String parentUrn, boolean noParent) {
-    }
+    record AliasSent(String urn, String name, String type, String parentUrn, boolean noParent) {}
 
     /** What one registration carried besides its inputs. */
-    record Sent(Set<List<Object>> secretPaths, boolean protect, boolean deleteBeforeReplace, List<AliasSent> aliases,
-                List<String> ignoreChanges, List<String> replaceOnChanges, boolean retainOnDelete) {
-    }
+    record Sent(
+            Set<List<Object>> secretPaths,
+            boolean protect,
+            boolean deleteBeforeReplace,
+            List<AliasSent> aliases,
+            List<String> ignoreChanges,
+            List<String> replaceOnChanges,
+            boolean retainOnDelete) {}
 
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
 
@@ -36,8 +40,8 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
-                                                                            RegisterResourceRequest request) {
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
         List<AliasSent> aliases = new java.util.ArrayList<>();
         request.getAliasURNsList().forEach(urn -> aliases.add(new AliasSent(urn, "", "", "", false)));
         for (Alias alias : request.getAliasesList()) {
@@ -48,9 +52,16 @@ final class RecordingMonitor extends MockMonitor {
                 aliases.add(new AliasSent(alias.getUrn(), "", "", "", false));
             }
         }
-        sent.put(key(request.getType(), request.getName()), new Sent(SecretPaths.of(request.getObject()),
-                request.getProtect(), request.getDeleteBeforeReplace(), aliases, request.getIgnoreChangesList(),
-                request.getReplaceOnChangesList(), request.getRetainOnDelete()));
+        sent.put(
+                key(request.getType(), request.getName()),
+                new Sent(
+                        SecretPaths.of(request.getObject()),
+                        request.getProtect(),
+                        request.getDeleteBeforeReplace(),
+                        aliases,
+                        request.getIgnoreChangesList(),
+                        request.getReplaceOnChangesList(),
+                        request.getRetainOnDelete()));
         return super.registerResourceAsync(resource, request);
     }
 

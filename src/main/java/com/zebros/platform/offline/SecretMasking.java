@@ -15,8 +15,7 @@ import java.util.Set;
 final class SecretMasking {
     static final String MASK = "[secret]";
 
-    private SecretMasking() {
-    }
+    private SecretMasking() {}
 
     /** {@code inputs} with every position in {@code secretPaths} replaced by the mask. */
     static Map<String, Object> mask(Map<String, Object> inputs, Set<List<Object>> secretPaths) {
@@ -34,7 +33,8 @@ final class SecretMasking {
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((key, child) -> out.put(String.valueOf(key), mask(child, SecretPaths.append(path, key), secretPaths)));
+            map.forEach((key, child) ->
+                    out.put(String.valueOf(key), mask(child, SecretPaths.append(path, key), secretPaths)));
             return out;
         }
         if (value instanceof List<?> list) {

@@ -17,8 +17,7 @@ final class SecretPaths {
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-    private SecretPaths() {
-    }
+    private SecretPaths() {}
 
     /** Every secret position in a registration's inputs. */
     static Set<List<Object>> of(Struct inputs) {

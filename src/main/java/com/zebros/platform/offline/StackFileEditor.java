@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * byte of the file as it was: comments, order, quoting and line endings are the team's.
  */
 public final class StackFileEditor {
-    private StackFileEditor() {
-    }
+    private StackFileEditor() {}
 
     public static void set(Path file, String key, String value) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,13 +41,15 @@ public final class StackFileEditor {
     }
 
     static String remove(String text, String key) {
-        return Pattern.compile("(?m)^[ \\t]+zebros:" + Pattern.quote(key) + ":[^\\r\\n]*(\\r?\\n|$)").matcher(text)
+        return Pattern.compile("(?m)^[ \\t]+zebros:" + Pattern.quote(key) + ":[^\\r\\n]*(\\r?\\n|$)")
+                .matcher(text)
                 .replaceFirst("");
     }
 
     /** {@code  zebros:<key>: <value>}: group 2 is the value, without a trailing comment. */
     private static Pattern line(String key) {
-        return Pattern.compile("(?m)^([ \\t]+zebros:" + Pattern.quote(key) + ":[ \\t]*)([^#\\r\\n]*?)(?=[ \\t]*(#|\\r?$))");
+        return Pattern.compile(
+                "(?m)^([ \\t]+zebros:" + Pattern.quote(key) + ":[ \\t]*)([^#\\r\\n]*?)(?=[ \\t]*(#|\\r?$))");
     }
 
     private static String indentOfFirstEntry(String text, int from) {

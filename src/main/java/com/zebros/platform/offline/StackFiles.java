@@ -145,7 +145,8 @@ public final class StackFiles implements ConfigSource {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
                     .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -57,8 +57,11 @@ public final class StackPlanner {
             return planAnew(settings);
         }
         // Secrets print as [secret]: the key adds what they hold, so two different secrets never share a plan.
-        String key = settings + "/" + java.util.Objects.hash(settings.dbMasterPassword().reveal(),
-                settings.keycloakAdminPassword().reveal(), settings.redisAuthToken().reveal());
+        String key = settings + "/"
+                + java.util.Objects.hash(
+                        settings.dbMasterPassword().reveal(),
+                        settings.keycloakAdminPassword().reveal(),
+                        settings.redisAuthToken().reveal());
         Plan known = memo.get(key);
         if (known == null) {
             known = planAnew(settings);
@@ -79,7 +82,8 @@ public final class StackPlanner {
         }
         if (settings.phase() > primary.phase()) {
             // A secondary only rises after its primary: look ahead at the pair as it would then be.
-            warnings.accept("planned " + name + " at phase " + settings.phase() + " as well, since it is promoted first");
+            warnings.accept(
+                    "planned " + name + " at phase " + settings.phase() + " as well, since it is promoted first");
             primary = primary.atPhase(settings.phase());
         }
         return OfflinePlanner.plan(settings, plan(primary).outputs());

@@ -22,11 +22,14 @@ final class ActiveUsers {
 
     ActiveUsers(String name, String ruleName, String accessLogGroup, CustomResourceOptions options) {
         this.ruleName = ruleName;
-        new ContributorInsightRule(name, ContributorInsightRuleArgs.builder()
-                .ruleName(ruleName)
-                .ruleState("ENABLED")
-                .ruleDefinition(definition(accessLogGroup))
-                .build(), options);
+        new ContributorInsightRule(
+                name,
+                ContributorInsightRuleArgs.builder()
+                        .ruleName(ruleName)
+                        .ruleState("ENABLED")
+                        .ruleDefinition(definition(accessLogGroup))
+                        .build(),
+                options);
     }
 
     /** The rule over the access log: keys and filter name fields of RestApi's access log format. */
@@ -35,9 +38,10 @@ final class ActiveUsers {
                 "Schema", Map.of("Name", "CloudWatchLogRule", "Version", 1),
                 "LogGroupNames", List.of(accessLogGroup),
                 "LogFormat", "JSON",
-                "Contribution", Map.of(
-                        "Keys", List.of("$.tenant", "$.user"),
-                        "Filters", List.of(Map.of("Match", "$.user", "NotIn", List.of(NO_VALUE, "")))),
+                "Contribution",
+                        Map.of(
+                                "Keys", List.of("$.tenant", "$.user"),
+                                "Filters", List.of(Map.of("Match", "$.user", "NotIn", List.of(NO_VALUE, "")))),
                 "AggregateOn", "Count"));
     }
 

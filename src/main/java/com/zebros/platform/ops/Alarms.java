@@ -10,8 +10,8 @@ import com.pulumi.resources.Resource;
 import com.zebros.platform.StackContext;
 import com.zebros.platform.config.FunctionGroup;
 import com.zebros.platform.config.PhaseBands;
-import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.PhaseSetting;
+import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +44,11 @@ public final class Alarms {
      * @param reservations            each function's reserved concurrency (absent: provisioned instead)
      * @param accountConcurrencyLimit the account's Lambda concurrency quota
      */
-    public record Thresholds(boolean reportPool, Optional<PhaseBands.Band> nextBand,
-                             Map<FunctionGroup, Integer> reservations, int accountConcurrencyLimit) {
+    public record Thresholds(
+            boolean reportPool,
+            Optional<PhaseBands.Band> nextBand,
+            Map<FunctionGroup, Integer> reservations,
+            int accountConcurrencyLimit) {
         public Thresholds {
             reservations = Map.copyOf(reservations);
         }
@@ -58,7 +61,8 @@ public final class Alarms {
                 }
             }
             Optional<PhaseBands.Band> next = phases.phase() < PhaseTable.MAX_PHASE
-                    ? Optional.of(PhaseBands.entry(phases.phase() + 1)) : Optional.empty();
+                    ? Optional.of(PhaseBands.entry(phases.phase() + 1))
+                    : Optional.empty();
             return new Thresholds(phases.reportWorkerPool(), next, reservations, phases.accountConcurrencyLimit());
         }
     }
@@ -70,8 +74,7 @@ public final class Alarms {
      * @param watched    the metric names the alarms watch, resolved
      * @param topic      the alarm topic every alarm notifies
      */
-    record Args(Thresholds thresholds, Output<Monitoring.Watched> watched, Output<String> topic) {
-    }
+    record Args(Thresholds thresholds, Output<Monitoring.Watched> watched, Output<String> topic) {}
 
     Alarms(String name, StackContext stack, Args args, Resource parent) {
         this.thresholds = args.thresholds();
@@ -79,20 +82,37 @@ public final class Alarms {
         this.stack = stack;
         this.topic = args.topic();
         this.prefix = name;
-        this.options = CustomResourceOptions.builder().parent(parent).provider(stack.provider()).build();
+        this.options = CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(stack.provider())
+                .build();
 
-        simple(new ThresholdAlarm("api-latency", "API latency p95 above 200 ms: raise the API functions' memory (seeds)",
-                "AWS/ApiGateway", "Latency", "p95", LATENCY_MS, w -> Map.of("ApiName", w.apiName(), "Stage", w.stage())),
+        simple(
+                new ThresholdAlarm(
+                        "api-latency",
+                        "API latency p95 above 200 ms: raise the API functions' memory (seeds)",
+                        "AWS/ApiGateway",
+                        "Latency",
+                        "p95",
+                        LATENCY_MS,
+                        w -> Map.of("ApiName", w.apiName(), "Stage", w.stage())),
                 watched);
         errorRate(watched);
         services(thresholds.reportPool()).forEach(alarm -> simple(alarm, watched));
         concurrency(watched);
         // The functions write their peak memory as a share of their configured memory (functions' MemoryUse).
         for (FunctionGroup group : FunctionGroup.values()) {
-            simple(new ThresholdAlarm("memory-" + group.id(), "Function " + group.id() + " above 70 % of its memory: raise "
-                    + "lambdaMemoryMb." + group.id() + " (zebros:overrides) or promote the phase (seeds)", "ZebrosCRM",
-                    "MemoryUsedPercent", "Maximum", UTILISATION_PERCENT,
-                    w -> Map.of("FunctionName", w.functions().get(group.id()))), watched);
+            simple(
+                    new ThresholdAlarm(
+                            "memory-" + group.id(),
+                            "Function " + group.id() + " above 70 % of its memory: raise " + "lambdaMemoryMb."
+                                    + group.id() + " (zebros:overrides) or promote the phase (seeds)",
+                            "ZebrosCRM",
+                            "MemoryUsedPercent",
+                            "Maximum",
+                            UTILISATION_PERCENT,
+                            w -> Map.of("FunctionName", w.functions().get(group.id()))),
+                    watched);
         }
         activeUsers(watched);
         thresholds.nextBand().ifPresent(band -> phaseBand(band, watched));
@@ -113,28 +133,41 @@ public final class Alarms {
     }
 
     /** One metric of an alarm's metric math, read at a one-minute period and not returned itself. */
-    private static MetricAlarmMetricQueryArgs input(String id, String namespace, String metric,
-                                                    Output<Map<String, String>> dimensions, String stat) {
-        return MetricAlarmMetricQueryArgs.builder().id(id).returnData(false).metric(MetricAlarmMetricQueryMetricArgs.builder()
-                .namespace(namespace).metricName(metric).dimensions(dimensions).stat(stat).period(60).build()).build();
+    private static MetricAlarmMetricQueryArgs input(
+            String id, String namespace, String metric, Output<Map<String, String>> dimensions, String stat) {
+        return MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .returnData(false)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace(namespace)
+                        .metricName(metric)
+                        .dimensions(dimensions)
+                        .stat(stat)
+                        .period(60)
+                        .build())
+                .build();
     }
 
     /** Keycloak's and the report pool's CPU and memory, and the queues' depth: the seeds' Fargate and job triggers. */
     private static List<ThresholdAlarm> services(boolean reportPool) {
         List<ThresholdAlarm> alarms = new ArrayList<>(List.of(
-                ThresholdAlarm.serviceUtilisation("keycloak-cpu", "Keycloak CPU", "CPUUtilization",
-                        Monitoring.Watched::keycloakService),
-                ThresholdAlarm.serviceUtilisation("keycloak-memory", "Keycloak memory", "MemoryUtilization",
+                ThresholdAlarm.serviceUtilisation(
+                        "keycloak-cpu", "Keycloak CPU", "CPUUtilization", Monitoring.Watched::keycloakService),
+                ThresholdAlarm.serviceUtilisation(
+                        "keycloak-memory",
+                        "Keycloak memory",
+                        "MemoryUtilization",
                         Monitoring.Watched::keycloakService)));
         if (reportPool) {
-            alarms.add(ThresholdAlarm.serviceUtilisation("workers-cpu", "Report workers' CPU", "CPUUtilization",
-                    Monitoring.Watched::poolService));
-            alarms.add(ThresholdAlarm.serviceUtilisation("workers-memory", "Report workers' memory", "MemoryUtilization",
-                    Monitoring.Watched::poolService));
-            alarms.add(ThresholdAlarm.queueDepth("workers-queue", "More than 10 reports waiting for a worker",
-                    Monitoring.Watched::poolQueue));
+            alarms.add(ThresholdAlarm.serviceUtilisation(
+                    "workers-cpu", "Report workers' CPU", "CPUUtilization", Monitoring.Watched::poolService));
+            alarms.add(ThresholdAlarm.serviceUtilisation(
+                    "workers-memory", "Report workers' memory", "MemoryUtilization", Monitoring.Watched::poolService));
+            alarms.add(ThresholdAlarm.queueDepth(
+                    "workers-queue", "More than 10 reports waiting for a worker", Monitoring.Watched::poolQueue));
         }
-        alarms.add(ThresholdAlarm.queueDepth("job-queue", "More than 10 jobs waiting to start", Monitoring.Watched::jobQueue));
+        alarms.add(ThresholdAlarm.queueDepth(
+                "job-queue", "More than 10 jobs waiting to start", Monitoring.Watched::jobQueue));
         return alarms;
     }
 
@@ -176,28 +209,46 @@ public final class Alarms {
             }
         }
         double pool = thresholds.accountConcurrencyLimit() - reserved;
-        simple(new ThresholdAlarm("lambda-concurrency", "Unreserved Lambda concurrency above 80 % of the "
-                + Setting.format(pool) + " the reservations leave of " + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
-                + ": raise the quota or move budgets", "AWS/Lambda", "UnreservedConcurrentExecutions", "Maximum",
-                CONCURRENCY_SHARE * pool, w -> Map.of()), watched);
+        simple(
+                new ThresholdAlarm(
+                        "lambda-concurrency",
+                        "Unreserved Lambda concurrency above 80 % of the "
+                                + Setting.format(pool) + " the reservations leave of "
+                                + PhaseSetting.ACCOUNT_CONCURRENCY_LIMIT.key()
+                                + ": raise the quota or move budgets",
+                        "AWS/Lambda",
+                        "UnreservedConcurrentExecutions",
+                        "Maximum",
+                        CONCURRENCY_SHARE * pool,
+                        w -> Map.of()),
+                watched);
     }
 
     /** IF() in an alarm's metric math: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html */
     private void functionConcurrency(FunctionGroup group, int reservation, Output<Monitoring.Watched> watched) {
-        Output<Map<String, String>> function = watched.applyValue(w -> Map.of("FunctionName", w.functions().get(group.id())));
-        register("concurrency-" + group.id(), notifying("concurrency-" + group.id(), "Function " + group.id()
-                        + " above 80 % of its reserved concurrency of " + reservation + ", or throttled: raise reservedConcurrency."
-                        + group.id() + " (zebros:overrides) or the phase")
-                .metricQueries(
-                        input("running", "AWS/Lambda", "ConcurrentExecutions", function, "Maximum"),
-                        input("throttled", "AWS/Lambda", "Throttles", function, "Sum"),
-                        MetricAlarmMetricQueryArgs.builder().id("share").label("Share of the reservation (%), 100 when throttled")
-                                .returnData(true)
-                                .expression("IF(throttled > 0, 100, 100 * running / " + reservation + ")").build())
-                .evaluationPeriods(5)
-                .datapointsToAlarm(3)
-                .threshold(CONCURRENCY_SHARE * 100)
-                .comparisonOperator("GreaterThanThreshold"));
+        Output<Map<String, String>> function =
+                watched.applyValue(w -> Map.of("FunctionName", w.functions().get(group.id())));
+        register(
+                "concurrency-" + group.id(),
+                notifying(
+                                "concurrency-" + group.id(),
+                                "Function " + group.id()
+                                        + " above 80 % of its reserved concurrency of " + reservation
+                                        + ", or throttled: raise reservedConcurrency."
+                                        + group.id() + " (zebros:overrides) or the phase")
+                        .metricQueries(
+                                input("running", "AWS/Lambda", "ConcurrentExecutions", function, "Maximum"),
+                                input("throttled", "AWS/Lambda", "Throttles", function, "Sum"),
+                                MetricAlarmMetricQueryArgs.builder()
+                                        .id("share")
+                                        .label("Share of the reservation (%), 100 when throttled")
+                                        .returnData(true)
+                                        .expression("IF(throttled > 0, 100, 100 * running / " + reservation + ")")
+                                        .build())
+                        .evaluationPeriods(5)
+                        .datapointsToAlarm(3)
+                        .threshold(CONCURRENCY_SHARE * 100)
+                        .comparisonOperator("GreaterThanThreshold"));
     }
 
     /**
@@ -205,14 +256,18 @@ public final class Alarms {
      * metrics, and distinct users a day from the access log): say which and the promote command to run.
      */
     private void phaseBand(PhaseBands.Band next, Output<Monitoring.Watched> watched) {
-        String promote = "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.stackName()
-                + " --to " + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.seedTier() + ")";
+        String promote =
+                "promote: mvn -q compile exec:java -Dexec.args=\"promote --stack " + stack.stackName() + " --to "
+                        + next.phase() + "\" (the seeds' band of phase " + next.phase() + ": " + next.seedTier() + ")";
         Map<String, Double> signals = new java.util.LinkedHashMap<>();
         signals.put("Customers", (double) next.customers());
         signals.put("Opportunities", (double) next.opportunities());
         signals.put("CrmDataBytes", (double) next.dataBytes());
-        signals.forEach((metric, threshold) -> register("band-" + metric.toLowerCase(),
-                notifying("band-" + metric.toLowerCase(), metric + " reached phase " + next.phase() + "'s band: " + promote)
+        signals.forEach((metric, threshold) -> register(
+                "band-" + metric.toLowerCase(),
+                notifying(
+                                "band-" + metric.toLowerCase(),
+                                metric + " reached phase " + next.phase() + "'s band: " + promote)
                         .namespace("ZebrosCRM")
                         .metricName(metric)
                         .dimensions(Map.of("Stack", stack.stackName()))
@@ -221,38 +276,59 @@ public final class Alarms {
                         .evaluationPeriods(1)
                         .threshold(threshold)
                         .comparisonOperator("GreaterThanOrEqualToThreshold")));
-        register("band-users", notifying("band-users", "Distinct users a day reached phase " + next.phase() + "'s band: " + promote)
-                .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users today")
-                        .returnData(true).period(86400).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
-                .evaluationPeriods(1)
-                .threshold((double) next.usersPerDay())
-                .comparisonOperator("GreaterThanOrEqualToThreshold"));
+        register(
+                "band-users",
+                notifying("band-users", "Distinct users a day reached phase " + next.phase() + "'s band: " + promote)
+                        .metricQueries(MetricAlarmMetricQueryArgs.builder()
+                                .id("users")
+                                .label("Distinct users today")
+                                .returnData(true)
+                                .period(86400)
+                                .expression(watched.applyValue(Monitoring.Watched::activeUsers))
+                                .build())
+                        .evaluationPeriods(1)
+                        .threshold((double) next.usersPerDay())
+                        .comparisonOperator("GreaterThanOrEqualToThreshold"));
     }
 
     /** Distinct users in an hour, from the access log (ActiveUsers), in every phase. */
     private void activeUsers(Output<Monitoring.Watched> watched) {
-        register("active-users", notifying("active-users",
-                "More than 50 active users this hour: raise DB capacity and cache size (seeds)")
-                .metricQueries(MetricAlarmMetricQueryArgs.builder().id("users").label("Distinct users this hour")
-                        .returnData(true).period(3600).expression(watched.applyValue(Monitoring.Watched::activeUsers)).build())
-                .evaluationPeriods(1)
-                .datapointsToAlarm(1)
-                .threshold(ACTIVE_USERS)
-                .comparisonOperator("GreaterThanThreshold"));
+        register(
+                "active-users",
+                notifying(
+                                "active-users",
+                                "More than 50 active users this hour: raise DB capacity and cache size (seeds)")
+                        .metricQueries(MetricAlarmMetricQueryArgs.builder()
+                                .id("users")
+                                .label("Distinct users this hour")
+                                .returnData(true)
+                                .period(3600)
+                                .expression(watched.applyValue(Monitoring.Watched::activeUsers))
+                                .build())
+                        .evaluationPeriods(1)
+                        .datapointsToAlarm(1)
+                        .threshold(ACTIVE_USERS)
+                        .comparisonOperator("GreaterThanThreshold"));
     }
 
     /** 5XX responses as a share of all requests, above 1 %. */
     private void errorRate(Output<Monitoring.Watched> watched) {
         Output<Map<String, String>> api = watched.applyValue(w -> Map.of("ApiName", w.apiName(), "Stage", w.stage()));
-        register("api-errors", notifying("api-errors", "API error rate above 1 %: diagnose (seeds)")
-                .metricQueries(
-                        input("errors", "AWS/ApiGateway", "5XXError", api, "Sum"),
-                        input("requests", "AWS/ApiGateway", "Count", api, "Sum"),
-                        MetricAlarmMetricQueryArgs.builder().id("rate").label("5XX rate (%)").returnData(true)
-                                .expression("IF(requests > 0, 100 * errors / requests, 0)").build())
-                .evaluationPeriods(5)
-                .datapointsToAlarm(3)
-                .threshold(ERROR_RATE_PERCENT)
-                .comparisonOperator("GreaterThanThreshold"));
+        register(
+                "api-errors",
+                notifying("api-errors", "API error rate above 1 %: diagnose (seeds)")
+                        .metricQueries(
+                                input("errors", "AWS/ApiGateway", "5XXError", api, "Sum"),
+                                input("requests", "AWS/ApiGateway", "Count", api, "Sum"),
+                                MetricAlarmMetricQueryArgs.builder()
+                                        .id("rate")
+                                        .label("5XX rate (%)")
+                                        .returnData(true)
+                                        .expression("IF(requests > 0, 100 * errors / requests, 0)")
+                                        .build())
+                        .evaluationPeriods(5)
+                        .datapointsToAlarm(3)
+                        .threshold(ERROR_RATE_PERCENT)
+                        .comparisonOperator("GreaterThanThreshold"));
     }
 }

@@ -32,50 +32,69 @@ public final class AutoScaling {
      * @param resourceId e.g. {@code table/<name>}, {@code service/<cluster>/<service>}, {@code function:<name>:<alias>}
      * @param dimension e.g. {@code dynamodb:table:WriteCapacityUnits}
      */
-    public static AutoScaling target(String name, String namespace, Output<String> resourceId, String dimension,
-                                     Range range, CustomResourceOptions options) {
-        var target = new Target(name, TargetArgs.builder()
-                .serviceNamespace(namespace)
-                .resourceId(resourceId)
-                .scalableDimension(dimension)
-                .minCapacity(range.minInt())
-                .maxCapacity(range.maxInt())
-                .build(), options);
+    public static AutoScaling target(
+            String name,
+            String namespace,
+            Output<String> resourceId,
+            String dimension,
+            Range range,
+            CustomResourceOptions options) {
+        var target = new Target(
+                name,
+                TargetArgs.builder()
+                        .serviceNamespace(namespace)
+                        .resourceId(resourceId)
+                        .scalableDimension(dimension)
+                        .minCapacity(range.minInt())
+                        .maxCapacity(range.maxInt())
+                        .build(),
+                options);
         return new AutoScaling(name, target, options);
     }
 
     /** Holds an AWS-predefined metric (e.g. {@code DynamoDBWriteCapacityUtilization}) at {@code value}. */
     public Policy track(String suffix, String predefinedMetric, double value) {
-        return policy(suffix, PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                .predefinedMetricSpecification(PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                        .builder().predefinedMetricType(predefinedMetric).build())
-                .targetValue(value)
-                .scaleInCooldown(120)
-                .scaleOutCooldown(60)
-                .build());
+        return policy(
+                suffix,
+                PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .predefinedMetricSpecification(
+                                PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                                        .builder()
+                                        .predefinedMetricType(predefinedMetric)
+                                        .build())
+                        .targetValue(value)
+                        .scaleInCooldown(120)
+                        .scaleOutCooldown(60)
+                        .build());
     }
 
     /** Holds a custom metric (e.g. queue backlog per task) at {@code value}. */
-    public Policy trackCustom(String suffix,
-                              PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs metric,
-                              double value) {
-        return policy(suffix, PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                .customizedMetricSpecification(metric)
-                .targetValue(value)
-                .scaleInCooldown(120)
-                .scaleOutCooldown(60)
-                .build());
+    public Policy trackCustom(
+            String suffix,
+            PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs metric,
+            double value) {
+        return policy(
+                suffix,
+                PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .customizedMetricSpecification(metric)
+                        .targetValue(value)
+                        .scaleInCooldown(120)
+                        .scaleOutCooldown(60)
+                        .build());
     }
 
     private Policy policy(String suffix, PolicyTargetTrackingScalingPolicyConfigurationArgs configuration) {
-        return new Policy(name + "-" + suffix, PolicyArgs.builder()
-                .name(name + "-" + suffix)
-                .policyType("TargetTrackingScaling")
-                .resourceId(target.resourceId())
-                .scalableDimension(target.scalableDimension())
-                .serviceNamespace(target.serviceNamespace())
-                .targetTrackingScalingPolicyConfiguration(configuration)
-                .build(), options);
+        return new Policy(
+                name + "-" + suffix,
+                PolicyArgs.builder()
+                        .name(name + "-" + suffix)
+                        .policyType("TargetTrackingScaling")
+                        .resourceId(target.resourceId())
+                        .scalableDimension(target.scalableDimension())
+                        .serviceNamespace(target.serviceNamespace())
+                        .targetTrackingScalingPolicyConfiguration(configuration)
+                        .build(),
+                options);
     }
 
     public Target resource() {

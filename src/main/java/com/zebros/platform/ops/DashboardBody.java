@@ -15,56 +15,135 @@ import java.util.Map;
 public final class DashboardBody {
     static final String CRM = "ZebrosCRM";
 
-    private DashboardBody() {
-    }
+    private DashboardBody() {}
 
     public static String render(Monitoring.Watched w) {
         List<Map<String, Object>> widgets = new ArrayList<>();
-        widgets.add(widget("Per-endpoint latency p95 / p99 (ms)", List.of(
-                expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p95', 300)", "p95"),
-                expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p99', 300)", "p99")), w.region()));
+        widgets.add(widget(
+                "Per-endpoint latency p95 / p99 (ms)",
+                List.of(
+                        expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p95', 300)", "p95"),
+                        expression("SEARCH('{" + CRM + ",Service,Route} MetricName=\"Latency\"', 'p99', 300)", "p99")),
+                w.region()));
         List<Object> concurrency = new ArrayList<>();
-        w.functions().forEach((group, fn) -> concurrency.add(List.of("AWS/Lambda", "ConcurrentExecutions", "FunctionName", fn,
-                Map.of("stat", "Maximum", "label", group))));
+        w.functions()
+                .forEach((group, fn) -> concurrency.add(List.of(
+                        "AWS/Lambda",
+                        "ConcurrentExecutions",
+                        "FunctionName",
+                        fn,
+                        Map.of("stat", "Maximum", "label", group))));
         widgets.add(widget("Concurrent Lambda executions by function", concurrency, w.region()));
         List<Object> capacity = new ArrayList<>();
         w.tables().forEach((table, physical) -> {
-            capacity.add(List.of("AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", physical, Map.of("stat", "Sum", "label", table + " read")));
-            capacity.add(List.of("AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", physical, Map.of("stat", "Sum", "label", table + " write")));
+            capacity.add(List.of(
+                    "AWS/DynamoDB",
+                    "ConsumedReadCapacityUnits",
+                    "TableName",
+                    physical,
+                    Map.of("stat", "Sum", "label", table + " read")));
+            capacity.add(List.of(
+                    "AWS/DynamoDB",
+                    "ConsumedWriteCapacityUnits",
+                    "TableName",
+                    physical,
+                    Map.of("stat", "Sum", "label", table + " write")));
         });
         widgets.add(widget("DynamoDB consumed capacity by table", capacity, w.region()));
-        // The job state machine runs every kind of job; a report's own time comes from the workers' log (JobDurationMetric).
-        widgets.add(widget("Step Functions execution time (report jobs)", List.of(
-                List.of(JobDurationMetric.NAMESPACE, JobDurationMetric.METRIC, "Kind", WorkerKind.REPORT.id(),
-                        Map.of("stat", "p95", "label", "report p95 (s)")),
-                List.of(JobDurationMetric.NAMESPACE, JobDurationMetric.METRIC, "Kind", WorkerKind.REPORT.id(),
-                        Map.of("stat", "p50", "label", "report p50 (s)")),
-                List.of("AWS/States", "ExecutionsFailed", "StateMachineArn", w.stateMachineArn(), Map.of("stat", "Sum", "yAxis", "right"))),
+        // The job state machine runs every kind of job; a report's own time comes from the workers' log
+        // (JobDurationMetric).
+        widgets.add(widget(
+                "Step Functions execution time (report jobs)",
+                List.of(
+                        List.of(
+                                JobDurationMetric.NAMESPACE,
+                                JobDurationMetric.METRIC,
+                                "Kind",
+                                WorkerKind.REPORT.id(),
+                                Map.of("stat", "p95", "label", "report p95 (s)")),
+                        List.of(
+                                JobDurationMetric.NAMESPACE,
+                                JobDurationMetric.METRIC,
+                                "Kind",
+                                WorkerKind.REPORT.id(),
+                                Map.of("stat", "p50", "label", "report p50 (s)")),
+                        List.of(
+                                "AWS/States",
+                                "ExecutionsFailed",
+                                "StateMachineArn",
+                                w.stateMachineArn(),
+                                Map.of("stat", "Sum", "yAxis", "right"))),
                 w.region()));
         List<Object> fargate = new ArrayList<>();
         for (String service : servicesOf(w)) {
-            fargate.add(List.of("AWS/ECS", "CPUUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " CPU")));
-            fargate.add(List.of("AWS/ECS", "MemoryUtilization", "ClusterName", w.clusterName(), "ServiceName", service, Map.of("label", service + " memory")));
+            fargate.add(List.of(
+                    "AWS/ECS",
+                    "CPUUtilization",
+                    "ClusterName",
+                    w.clusterName(),
+                    "ServiceName",
+                    service,
+                    Map.of("label", service + " CPU")));
+            fargate.add(List.of(
+                    "AWS/ECS",
+                    "MemoryUtilization",
+                    "ClusterName",
+                    w.clusterName(),
+                    "ServiceName",
+                    service,
+                    Map.of("label", service + " memory")));
         }
         fargate.addAll(jobTasks(w));
         widgets.add(widget("Fargate CPU and memory (%)", fargate, w.region()));
-        widgets.add(widget("API Gateway requests and integration latency", List.of(
-                List.of("AWS/ApiGateway", "Count", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "Sum")),
-                List.of("AWS/ApiGateway", "IntegrationLatency", "ApiName", w.apiName(), "Stage", w.stage(), Map.of("stat", "p95", "yAxis", "right"))),
+        widgets.add(widget(
+                "API Gateway requests and integration latency",
+                List.of(
+                        List.of(
+                                "AWS/ApiGateway",
+                                "Count",
+                                "ApiName",
+                                w.apiName(),
+                                "Stage",
+                                w.stage(),
+                                Map.of("stat", "Sum")),
+                        List.of(
+                                "AWS/ApiGateway",
+                                "IntegrationLatency",
+                                "ApiName",
+                                w.apiName(),
+                                "Stage",
+                                w.stage(),
+                                Map.of("stat", "p95", "yAxis", "right"))),
                 w.region()));
-        widgets.add(widget("Active user sessions per hour", List.of(Map.of("expression", w.activeUsers(), "id", "users",
-                "label", "distinct users", "period", 3600)), w.region()));
+        widgets.add(widget(
+                "Active user sessions per hour",
+                List.of(Map.of(
+                        "expression", w.activeUsers(), "id", "users", "label", "distinct users", "period", 3600)),
+                w.region()));
         List<Object> queues = new ArrayList<>();
-        queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.jobQueue(), Map.of("label", "job queue")));
+        queues.add(List.of(
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                "QueueName",
+                w.jobQueue(),
+                Map.of("label", "job queue")));
         if (!w.poolQueue().isEmpty()) {
-            queues.add(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", w.poolQueue(), Map.of("label", "report workers' queue")));
+            queues.add(List.of(
+                    "AWS/SQS",
+                    "ApproximateNumberOfMessagesVisible",
+                    "QueueName",
+                    w.poolQueue(),
+                    Map.of("label", "report workers' queue")));
         }
         widgets.add(widget("Report generation queue depth", queues, w.region()));
         widgets.add(widget("File storage growth (bytes)", storage(w.bucket()), w.region()));
         widgets.add(widget("Phase signals: customers, opportunities, data", phaseSignals(w), w.region()));
-        widgets.add(widget("Cache hits and misses", List.of(
-                List.of(CRM, "CacheHit", "Service", "zebros-crm", Map.of("stat", "Sum")),
-                List.of(CRM, "CacheMiss", "Service", "zebros-crm", Map.of("stat", "Sum"))), w.region()));
+        widgets.add(widget(
+                "Cache hits and misses",
+                List.of(
+                        List.of(CRM, "CacheHit", "Service", "zebros-crm", Map.of("stat", "Sum")),
+                        List.of(CRM, "CacheMiss", "Service", "zebros-crm", Map.of("stat", "Sum"))),
+                w.region()));
 
         for (int i = 0; i < widgets.size(); i++) {
             widgets.get(i).put("x", (i % 2) * 12);
@@ -79,8 +158,8 @@ public final class DashboardBody {
      * S3 reports BucketSizeBytes once a day: https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html
      */
     static List<Object> storage(String bucket) {
-        String everyClass = "SEARCH('{AWS/S3,BucketName,StorageType} MetricName=\"BucketSizeBytes\" BucketName=\"" + bucket
-                + "\"', 'Average', 86400)";
+        String everyClass = "SEARCH('{AWS/S3,BucketName,StorageType} MetricName=\"BucketSizeBytes\" BucketName=\""
+                + bucket + "\"', 'Average', 86400)";
         return List.of(
                 Map.of("expression", everyClass, "id", "classes", "visible", false),
                 Map.of("expression", "SUM(classes)", "id", "total", "label", "all storage classes"),
@@ -92,10 +171,35 @@ public final class DashboardBody {
         return List.of(
                 List.of(CRM, "Customers", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
                 List.of(CRM, "Opportunities", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600)),
-                List.of(CRM, "CrmDataBytes", "Stack", w.stack(), Map.of("stat", "Maximum", "period", 3600, "yAxis", "right")),
-                List.of("AWS/RDS", "VolumeBytesUsed", "DBClusterIdentifier", w.auroraCluster(),
-                        Map.of("stat", "Maximum", "period", 3600, "yAxis", "right", "label", "Aurora (Keycloak) bytes")),
-                Map.of("expression", w.activeUsers(), "id", "usersPerDay", "label", "distinct users a day", "period", 86400));
+                List.of(
+                        CRM,
+                        "CrmDataBytes",
+                        "Stack",
+                        w.stack(),
+                        Map.of("stat", "Maximum", "period", 3600, "yAxis", "right")),
+                List.of(
+                        "AWS/RDS",
+                        "VolumeBytesUsed",
+                        "DBClusterIdentifier",
+                        w.auroraCluster(),
+                        Map.of(
+                                "stat",
+                                "Maximum",
+                                "period",
+                                3600,
+                                "yAxis",
+                                "right",
+                                "label",
+                                "Aurora (Keycloak) bytes")),
+                Map.of(
+                        "expression",
+                        w.activeUsers(),
+                        "id",
+                        "usersPerDay",
+                        "label",
+                        "distinct users a day",
+                        "period",
+                        86400));
     }
 
     /**
@@ -109,11 +213,22 @@ public final class DashboardBody {
             for (String resource : List.of("Cpu", "Memory")) {
                 String id = kind + resource;
                 for (String measure : List.of("Utilized", "Reserved")) {
-                    metrics.add(List.of("ECS/ContainerInsights", resource + measure, "ClusterName", w.clusterName(),
-                            "TaskDefinitionFamily", family, Map.of("id", id + measure, "visible", false)));
+                    metrics.add(List.of(
+                            "ECS/ContainerInsights",
+                            resource + measure,
+                            "ClusterName",
+                            w.clusterName(),
+                            "TaskDefinitionFamily",
+                            family,
+                            Map.of("id", id + measure, "visible", false)));
                 }
-                metrics.add(Map.of("expression", "100 * " + id + "Utilized / " + id + "Reserved", "id", id,
-                        "label", kind + " tasks " + resource.toLowerCase()));
+                metrics.add(Map.of(
+                        "expression",
+                        "100 * " + id + "Utilized / " + id + "Reserved",
+                        "id",
+                        id,
+                        "label",
+                        kind + " tasks " + resource.toLowerCase()));
             }
         });
         return metrics;
@@ -134,7 +249,11 @@ public final class DashboardBody {
     private static Map<String, Object> widget(String title, List<?> metrics, String region) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("title", title);
-        properties.put("metrics", metrics.stream().map(m -> m instanceof Map<?, ?> ? List.of(m) : m).toList());
+        properties.put(
+                "metrics",
+                metrics.stream()
+                        .map(m -> m instanceof Map<?, ?> ? List.of(m) : m)
+                        .toList());
         properties.put("region", region);
         properties.put("view", "timeSeries");
         properties.put("period", 300);

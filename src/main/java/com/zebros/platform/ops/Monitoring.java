@@ -40,43 +40,72 @@ public final class Monitoring extends ZebrosComponent {
      * {@code activeUsers} is the metric math expression of distinct users per period; {@code workerFamilies} the
      * task definition family of each kind of worker, by kind; {@code stack} the dimension of the phase signals.
      */
-    public record Watched(String region, String apiName, String stage, Map<String, String> functions,
-                          Map<String, String> tables, String clusterName, String keycloakService, String poolService,
-                          String jobQueue, String poolQueue, String stateMachineArn, String bucket, String activeUsers,
-                          Map<String, String> workerFamilies, String stack, String auroraCluster) {
-    }
+    public record Watched(
+            String region,
+            String apiName,
+            String stage,
+            Map<String, String> functions,
+            Map<String, String> tables,
+            String clusterName,
+            String keycloakService,
+            String poolService,
+            String jobQueue,
+            String poolQueue,
+            String stateMachineArn,
+            String bucket,
+            String activeUsers,
+            Map<String, String> workerFamilies,
+            String stack,
+            String auroraCluster) {}
 
     /** The components the dashboard and the alarms watch. */
-    public record Monitored(RestApi api, CrmFunctions functions, TableSet tables, ContainerCluster cluster,
-                            Keycloak keycloak, Workflows workflows, FileStore files) {
-    }
+    public record Monitored(
+            RestApi api,
+            CrmFunctions functions,
+            TableSet tables,
+            ContainerCluster cluster,
+            Keycloak keycloak,
+            Workflows workflows,
+            FileStore files) {}
 
     /**
      * @param monitored  what the dashboard and the alarms watch
      * @param thresholds where each alarm fires, by phase
      * @param alarmEmail the on-call address the alarm topic mails ({@code zebros:alarmEmail}); none, no subscription
      */
-    public record Args(Monitored monitored, Alarms.Thresholds thresholds, Optional<String> alarmEmail) {
-    }
+    public record Args(Monitored monitored, Alarms.Thresholds thresholds, Optional<String> alarmEmail) {}
 
     public Monitoring(String name, StackContext stack, Args args) {
         super("zebros:ops:Monitoring", name, stack);
         Monitored monitored = args.monitored();
         RestApi api = monitored.api();
-        alarms = new Topic(name + "-alarms", TopicArgs.builder()
-                .name(stack.naming().physical("alarms"))
-                .kmsMasterKeyId(stack.opsKeyArn())
-                .build(), child());
-        args.alarmEmail().ifPresent(email -> new TopicSubscription(name + "-oncall", TopicSubscriptionArgs.builder()
-                .topic(alarms.arn()).protocol("email").endpoint(email).build(), child()));
+        alarms = new Topic(
+                name + "-alarms",
+                TopicArgs.builder()
+                        .name(stack.naming().physical("alarms"))
+                        .kmsMasterKeyId(stack.opsKeyArn())
+                        .build(),
+                child());
+        args.alarmEmail()
+                .ifPresent(email -> new TopicSubscription(
+                        name + "-oncall",
+                        TopicSubscriptionArgs.builder()
+                                .topic(alarms.arn())
+                                .protocol("email")
+                                .endpoint(email)
+                                .build(),
+                        child()));
 
-        var activeUsers = new ActiveUsers(name + "-active-users", stack.naming().physical("active-users"),
-                api.accessLogGroupName(), child());
+        var activeUsers = new ActiveUsers(
+                name + "-active-users", stack.naming().physical("active-users"), api.accessLogGroupName(), child());
         Output<Watched> watched = watched(stack, monitored, activeUsers.uniqueUsers());
-        dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
-                .dashboardName(stack.naming().physical("crm"))
-                .dashboardBody(watched.applyValue(DashboardBody::render))
-                .build(), child());
+        dashboard = new Dashboard(
+                name + "-dashboard",
+                DashboardArgs.builder()
+                        .dashboardName(stack.naming().physical("crm"))
+                        .dashboardBody(watched.applyValue(DashboardBody::render))
+                        .build(),
+                child());
         new Alarms(name, stack, new Alarms.Args(args.thresholds(), watched, alarms.arn()), this);
         registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
     }
@@ -99,7 +128,9 @@ public final class Monitoring extends ZebrosComponent {
                 .put("api", monitored.api().apiName())
                 .put("cluster", monitored.cluster().name())
                 .put("keycloakService", monitored.keycloak().service().name())
-                .put("poolService", workflows.reportPool().map(p -> p.service().name()).orElse(Output.of("")))
+                .put(
+                        "poolService",
+                        workflows.reportPool().map(p -> p.service().name()).orElse(Output.of("")))
                 .put("jobQueue", workflows.jobQueueName())
                 .put("poolQueue", workflows.reportPool().map(p -> p.queueName()).orElse(Output.of("")))
                 .put("stateMachine", workflows.stateMachineArn())
@@ -107,10 +138,23 @@ public final class Monitoring extends ZebrosComponent {
                 .putAll("function", functions)
                 .putAll("table", tables)
                 .putAll("family", families)
-                .apply(v -> new Watched(stack.region(), v.string("api"), RestApi.STAGE, v.strings("function"),
-                        v.strings("table"), v.string("cluster"), v.string("keycloakService"), v.string("poolService"),
-                        v.string("jobQueue"), v.string("poolQueue"), v.string("stateMachine"), v.string("bucket"),
-                        activeUsers, v.strings("family"), stack.stackName(), AuthDatabase.clusterIdentifier(stack)));
+                .apply(v -> new Watched(
+                        stack.region(),
+                        v.string("api"),
+                        RestApi.STAGE,
+                        v.strings("function"),
+                        v.strings("table"),
+                        v.string("cluster"),
+                        v.string("keycloakService"),
+                        v.string("poolService"),
+                        v.string("jobQueue"),
+                        v.string("poolQueue"),
+                        v.string("stateMachine"),
+                        v.string("bucket"),
+                        activeUsers,
+                        v.strings("family"),
+                        stack.stackName(),
+                        AuthDatabase.clusterIdentifier(stack)));
     }
 
     public Output<String> alarmTopicArn() {

@@ -35,19 +35,25 @@ public final class PowerTuning extends ZebrosComponent {
     public PowerTuning(String name, StackContext stack) {
         super("zebros:ops:PowerTuning", name, stack);
         Map<String, Output<String>> parameters = new LinkedHashMap<>();
-        parameters.put("lambdaResource", stack.accountId().applyValue(account -> "arn:aws:lambda:" + stack.region() + ":"
-                + account + ":function:" + stack.naming().physical("") + "*"));
+        parameters.put(
+                "lambdaResource",
+                stack.accountId()
+                        .applyValue(account -> "arn:aws:lambda:" + stack.region() + ":" + account + ":function:"
+                                + stack.naming().physical("") + "*"));
         parameters.put("PowerValues", Output.of(POWER_VALUES));
         // Fifty sequential invocations of a function with a 60 s timeout must fit.
         parameters.put("totalExecutionTimeout", Output.of("900"));
         parameters.put("logGroupRetentionInDays", Output.of(String.valueOf(stack.logRetentionDays())));
-        application = new CloudFormationStack(name, CloudFormationStackArgs.builder()
-                .name(stack.naming().physical("power-tuning"))
-                .applicationId(APPLICATION_ID)
-                .semanticVersion(VERSION)
-                .capabilities(List.of("CAPABILITY_IAM"))
-                .parameters(NamedOutputs.resolve(parameters))
-                .build(), child());
+        application = new CloudFormationStack(
+                name,
+                CloudFormationStackArgs.builder()
+                        .name(stack.naming().physical("power-tuning"))
+                        .applicationId(APPLICATION_ID)
+                        .semanticVersion(VERSION)
+                        .capabilities(List.of("CAPABILITY_IAM"))
+                        .parameters(NamedOutputs.resolve(parameters))
+                        .build(),
+                child());
         registerOutputs(Map.of("stateMachineArn", stateMachineArn()));
     }
 

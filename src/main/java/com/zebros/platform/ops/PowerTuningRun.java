@@ -3,8 +3,8 @@ package com.zebros.platform.ops;
 import com.zebros.platform.CanonicalJson;
 import com.zebros.platform.config.ConfigProblem;
 import com.zebros.platform.config.FunctionGroup;
-import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.InvalidStackConfigException;
+import com.zebros.platform.config.PhaseSetting;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.naming.Naming;
 import java.util.LinkedHashMap;
@@ -21,10 +21,10 @@ import java.util.Map;
 public final class PowerTuningRun {
     /** The tenant the tuning payloads read as: the API's id rule, owning no data unless someone gives it some. */
     public static final String TENANT = "power-tuning";
+
     static final int INVOCATIONS = 50;
 
-    private PowerTuningRun() {
-    }
+    private PowerTuningRun() {}
 
     /** The GET path each API group is tuned on. */
     static final Map<FunctionGroup, String> PATHS = Map.of(
@@ -40,19 +40,38 @@ public final class PowerTuningRun {
             case NOTIFICATION, WEBHOOKS -> Map.of("Records", List.of());
             case SIGNALS, MIGRATIONS -> Map.of();
             // Any API id will do: the authorizer answers for the whole stage of whatever API the ARN names.
-            case AUTHORIZER -> Map.of("type", "TOKEN", "authorizationToken", "Bearer ${TOKEN}",
-                    "methodArn", "arn:aws:execute-api:" + region + ":${account}:tuning/live/GET/v1/customers");
-            default -> Map.of("httpMethod", "GET", "path", PATHS.get(group), "headers", Map.of(),
-                    "requestContext", Map.of("requestId", TENANT, "authorizer",
-                            Map.of("tenantId", TENANT, "subject", TENANT, "roles", "crm-user")));
+            case AUTHORIZER ->
+                Map.of(
+                        "type",
+                        "TOKEN",
+                        "authorizationToken",
+                        "Bearer ${TOKEN}",
+                        "methodArn",
+                        "arn:aws:execute-api:" + region + ":${account}:tuning/live/GET/v1/customers");
+            default ->
+                Map.of(
+                        "httpMethod",
+                        "GET",
+                        "path",
+                        PATHS.get(group),
+                        "headers",
+                        Map.of(),
+                        "requestContext",
+                        Map.of(
+                                "requestId",
+                                TENANT,
+                                "authorizer",
+                                Map.of("tenantId", TENANT, "subject", TENANT, "roles", "crm-user")));
         };
     }
 
     /** The execution input, {@code ${account}} (and {@code ${TOKEN}} for the authorizer) left for the shell. */
     public static String input(StackSettings settings, FunctionGroup group) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("lambdaARN", "arn:aws:lambda:" + settings.region() + ":${account}:function:"
-                + new Naming(settings.stack(), settings.region()).physical(group.id()));
+        input.put(
+                "lambdaARN",
+                "arn:aws:lambda:" + settings.region() + ":${account}:function:"
+                        + new Naming(settings.stack(), settings.region()).physical(group.id()));
         input.put("powerValues", List.of(128, 256, 512, 1024, 1536, 2048, 3008));
         input.put("num", INVOCATIONS);
         input.put("payload", payload(group, settings.region()));
@@ -66,15 +85,26 @@ public final class PowerTuningRun {
      * phase without the application is a usage error naming what to do.
      */
     public static String commands(StackSettings settings, String groupId) {
-        String groups = java.util.Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id)
+        String groups = java.util.Arrays.stream(FunctionGroup.values())
+                .map(FunctionGroup::id)
                 .collect(java.util.stream.Collectors.joining(", "));
-        FunctionGroup group = FunctionGroup.parse(groupId).orElseThrow(() -> new InvalidStackConfigException("--group",
-                List.of(new ConfigProblem("--group", "\"" + groupId + "\"", "one of " + groups,
-                        "power-tuning --stack " + settings.stack() + " --group customers"))));
+        FunctionGroup group = FunctionGroup.parse(groupId)
+                .orElseThrow(() -> new InvalidStackConfigException(
+                        "--group",
+                        List.of(new ConfigProblem(
+                                "--group",
+                                "\"" + groupId + "\"",
+                                "one of " + groups,
+                                "power-tuning --stack " + settings.stack() + " --group customers"))));
         if (!settings.phases().hasPowerTuning()) {
-            throw new InvalidStackConfigException(settings.stack(), List.of(new ConfigProblem("zebros:phase",
-                    String.valueOf(settings.phase()), "phase 2 or 3, where Lambda Power Tuning is deployed (unless"
-                    + " zebros:overrides sets powerTuning=0)", "promote --stack " + settings.stack() + " --to 2")));
+            throw new InvalidStackConfigException(
+                    settings.stack(),
+                    List.of(new ConfigProblem(
+                            "zebros:phase",
+                            String.valueOf(settings.phase()),
+                            "phase 2 or 3, where Lambda Power Tuning is deployed (unless"
+                                    + " zebros:overrides sets powerTuning=0)",
+                            "promote --stack " + settings.stack() + " --to 2")));
         }
         return commands(settings, group);
     }
@@ -83,18 +113,21 @@ public final class PowerTuningRun {
     public static String commands(StackSettings settings, FunctionGroup group) {
         String stack = settings.stack();
         String note = group == FunctionGroup.AUTHORIZER
-                ? "# The authorizer needs a real token: TOKEN=<an access token of a tuning user of the zebros realm>\n" : "";
+                ? "# The authorizer needs a real token: TOKEN=<an access token of a tuning user of the zebros realm>\n"
+                : "";
         return note
                 + "account=$(aws sts get-caller-identity --query Account --output text)\n"
                 + "execution=$(aws stepfunctions start-execution --region " + settings.region()
                 + " --state-machine-arn \"$(pulumi stack output powerTuningStateMachineArn -s " + stack + ")\" \\\n"
-                + "  --input \"$(cat <<EOF\n" + input(settings, group) + "\nEOF\n)\" --query executionArn --output text)\n"
+                + "  --input \"$(cat <<EOF\n" + input(settings, group)
+                + "\nEOF\n)\" --query executionArn --output text)\n"
                 + "until [ \"$(aws stepfunctions describe-execution --region " + settings.region()
                 + " --execution-arn \"$execution\" --query status --output text)\" != RUNNING ]; do sleep 10; done\n"
                 + "power=$(aws stepfunctions describe-execution --region " + settings.region()
                 + " --execution-arn \"$execution\" --query output --output text | jq -r .results.power)\n"
                 + "# Carry the answer into the phase table as an override (append it at the next free index), then deploy:\n"
-                + "pulumi config set --path \"zebros:overrides[<next index>]\" \"" + PhaseSetting.LAMBDA_MEMORY_MB.key(group) + "=$power\" -s "
+                + "pulumi config set --path \"zebros:overrides[<next index>]\" \""
+                + PhaseSetting.LAMBDA_MEMORY_MB.key(group) + "=$power\" -s "
                 + stack + "\n"
                 + "pulumi up -s " + stack + "\n";
     }

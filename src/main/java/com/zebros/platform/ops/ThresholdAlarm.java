@@ -16,8 +16,14 @@ import java.util.function.Function;
  * @param threshold   the value the statistic must exceed
  * @param dimensions  the metric's dimensions, from the watched names
  */
-record ThresholdAlarm(String id, String description, String namespace, String metric, String statistic,
-                      double threshold, Function<Monitoring.Watched, Map<String, String>> dimensions) {
+record ThresholdAlarm(
+        String id,
+        String description,
+        String namespace,
+        String metric,
+        String statistic,
+        double threshold,
+        Function<Monitoring.Watched, Map<String, String>> dimensions) {
 
     /** CloudWatch takes percentiles as extended statistics (p0.0 to p100), the rest as statistics. */
     boolean percentile() {
@@ -25,16 +31,27 @@ record ThresholdAlarm(String id, String description, String namespace, String me
     }
 
     /** An ECS service's CPU or memory above the seeds' 70 %. */
-    static ThresholdAlarm serviceUtilisation(String id, String what, String metric,
-                                             Function<Monitoring.Watched, String> service) {
-        return new ThresholdAlarm(id, what + " above " + Setting.format(Alarms.UTILISATION_PERCENT) + " %", "AWS/ECS",
-                metric, "Average", Alarms.UTILISATION_PERCENT,
+    static ThresholdAlarm serviceUtilisation(
+            String id, String what, String metric, Function<Monitoring.Watched, String> service) {
+        return new ThresholdAlarm(
+                id,
+                what + " above " + Setting.format(Alarms.UTILISATION_PERCENT) + " %",
+                "AWS/ECS",
+                metric,
+                "Average",
+                Alarms.UTILISATION_PERCENT,
                 w -> Map.of("ClusterName", w.clusterName(), "ServiceName", service.apply(w)));
     }
 
     /** More than the seeds' 10 messages waiting on a queue. */
     static ThresholdAlarm queueDepth(String id, String description, Function<Monitoring.Watched, String> queue) {
-        return new ThresholdAlarm(id, description, "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
-                Alarms.QUEUE_DEPTH, w -> Map.of("QueueName", queue.apply(w)));
+        return new ThresholdAlarm(
+                id,
+                description,
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                "Maximum",
+                Alarms.QUEUE_DEPTH,
+                w -> Map.of("QueueName", queue.apply(w)));
     }
 }

@@ -24,8 +24,11 @@ final class ApiConstraints {
     private final Map<String, JsonObject> shapes;
     private final JsonObject mappings;
 
-    private ApiConstraints(String botocoreVersion, Map<String, Map<String, Constraint>> members,
-                           Map<String, JsonObject> shapes, JsonObject mappings) {
+    private ApiConstraints(
+            String botocoreVersion,
+            Map<String, Map<String, Constraint>> members,
+            Map<String, JsonObject> shapes,
+            JsonObject mappings) {
         this.botocoreVersion = botocoreVersion;
         this.members = members;
         this.shapes = shapes;
@@ -64,13 +67,19 @@ final class ApiConstraints {
         Map<String, Map<String, Constraint>> members = new LinkedHashMap<>();
         table.getAsJsonObject("members").entrySet().forEach(type -> {
             Map<String, Constraint> inputs = new LinkedHashMap<>();
-            type.getValue().getAsJsonObject().entrySet().forEach(input ->
-                    inputs.put(input.getKey(), Constraint.of(input.getValue().getAsJsonObject())));
+            type.getValue()
+                    .getAsJsonObject()
+                    .entrySet()
+                    .forEach(input -> inputs.put(
+                            input.getKey(), Constraint.of(input.getValue().getAsJsonObject())));
             members.put(type.getKey(), inputs);
         });
         Map<String, JsonObject> shapes = new LinkedHashMap<>();
-        table.getAsJsonObject("shapes").entrySet().forEach(e -> shapes.put(e.getKey(), e.getValue().getAsJsonObject()));
-        return new ApiConstraints(table.get("botocore").getAsString(), members, shapes, read("/preflight/mappings.json"));
+        table.getAsJsonObject("shapes")
+                .entrySet()
+                .forEach(e -> shapes.put(e.getKey(), e.getValue().getAsJsonObject()));
+        return new ApiConstraints(
+                table.get("botocore").getAsString(), members, shapes, read("/preflight/mappings.json"));
     }
 
     private static JsonObject read(String resource) {
@@ -78,7 +87,8 @@ final class ApiConstraints {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + resource);
             }
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }

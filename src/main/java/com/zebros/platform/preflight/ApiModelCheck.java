@@ -13,8 +13,7 @@ import java.util.Map;
 final class ApiModelCheck {
     private static final String MASK = "[secret]";
 
-    private ApiModelCheck() {
-    }
+    private ApiModelCheck() {}
 
     /** Adds the findings to {@code findings}; returns how many input values it checked. */
     static int check(Plan plan, List<Finding> findings) {
@@ -25,12 +24,18 @@ final class ApiModelCheck {
                 continue;
             }
             if (!table.isMapped(r.type())) {
-                findings.add(new Finding(r.type() + " " + r.name(), "(all)", "-", "has no preflight mapping",
-                        "src/main/resources/preflight/mappings.json", "map its inputs to the AWS API call that creates "
-                        + "it and re-run tools/preflight/generate-constraints.py"));
+                findings.add(new Finding(
+                        r.type() + " " + r.name(),
+                        "(all)",
+                        "-",
+                        "has no preflight mapping",
+                        "src/main/resources/preflight/mappings.json",
+                        "map its inputs to the AWS API call that creates "
+                                + "it and re-run tools/preflight/generate-constraints.py"));
                 continue;
             }
-            for (Map.Entry<String, Constraint> input : table.forType(r.type()).orElse(Map.of()).entrySet()) {
+            for (Map.Entry<String, Constraint> input :
+                    table.forType(r.type()).orElse(Map.of()).entrySet()) {
                 checked += checkInput(r, input.getKey(), input.getValue(), findings);
             }
         }
@@ -83,7 +88,12 @@ final class ApiModelCheck {
     }
 
     private static Finding finding(PlannedResource r, String input, String value, String problem, Constraint c) {
-        return new Finding(r.type() + " " + r.name(), input, value, problem, "AWS API model: " + c.api(),
+        return new Finding(
+                r.type() + " " + r.name(),
+                input,
+                value,
+                problem,
+                "AWS API model: " + c.api(),
                 "change the value the component that makes " + r.name() + " plans for " + input);
     }
 }

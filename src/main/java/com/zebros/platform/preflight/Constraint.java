@@ -12,9 +12,21 @@ import java.util.regex.Pattern;
  * values, whether the call requires it, what its documentation text adds (a length, a character
  * set), and, for a member that holds a JSON document, the shape the document follows.
  */
-record Constraint(String api, String type, boolean required, Double min, Double max, Pattern pattern,
-                  List<String> enumValues, Integer documentedMax, Pattern charset, String document,
-                  Constraint key, boolean newerThanModel, String providerFills, java.util.Map<String, String> valueMap) {
+record Constraint(
+        String api,
+        String type,
+        boolean required,
+        Double min,
+        Double max,
+        Pattern pattern,
+        List<String> enumValues,
+        Integer documentedMax,
+        Pattern charset,
+        String document,
+        Constraint key,
+        boolean newerThanModel,
+        String providerFills,
+        java.util.Map<String, String> valueMap) {
 
     static Constraint of(JsonObject json) {
         JsonObject documented = json.has("documented") ? json.getAsJsonObject("documented") : new JsonObject();
@@ -22,11 +34,14 @@ record Constraint(String api, String type, boolean required, Double min, Double 
                 json.has("api") ? json.get("api").getAsString() : null,
                 json.has("type") ? json.get("type").getAsString() : "string",
                 json.has("required") && json.get("required").getAsBoolean(),
-                number(json, "min"), number(json, "max"),
+                number(json, "min"),
+                number(json, "max"),
                 json.has("pattern") ? Pattern.compile(json.get("pattern").getAsString()) : null,
                 strings(json.get("enum")),
                 documented.has("max") ? documented.get("max").getAsInt() : null,
-                documented.has("charset") ? Pattern.compile(documented.get("charset").getAsString()) : null,
+                documented.has("charset")
+                        ? Pattern.compile(documented.get("charset").getAsString())
+                        : null,
                 json.has("document") ? json.get("document").getAsString() : null,
                 json.has("key") ? of(json.getAsJsonObject("key")) : null,
                 json.has("newerThanModel") && json.get("newerThanModel").getAsBoolean(),

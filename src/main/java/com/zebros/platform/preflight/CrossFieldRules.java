@@ -13,45 +13,66 @@ import java.util.stream.Collectors;
  * Combinations AWS refuses although each value alone is valid, each with the page that says so.
  */
 final class CrossFieldRules {
-    private CrossFieldRules() {
-    }
+    private CrossFieldRules() {}
 
     static List<DocumentedRule> all() {
         return List.of(
-                RuleSupport.perResource("dynamodb-billing-and-capacity", AwsTypes.DYNAMODB_TABLE,
+                RuleSupport.perResource(
+                        "dynamodb-billing-and-capacity",
+                        AwsTypes.DYNAMODB_TABLE,
                         "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html",
                         CrossFieldRules::dynamodbBillingAndCapacity),
-                RuleSupport.perPlan("lambda-snapstart-and-provisioned-concurrency",
+                RuleSupport.perPlan(
+                        "lambda-snapstart-and-provisioned-concurrency",
                         "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
                         CrossFieldRules::snapStartWithProvisioned),
-                RuleSupport.perResource("elasticache-replication-settings", AwsTypes.ELASTICACHE_REPLICATION_GROUP,
+                RuleSupport.perResource(
+                        "elasticache-replication-settings",
+                        AwsTypes.ELASTICACHE_REPLICATION_GROUP,
                         "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html",
                         CrossFieldRules::elasticacheReplicationSettings),
-                RuleSupport.perResource("elb-https-listener-certificate", AwsTypes.LB_LISTENER,
+                RuleSupport.perResource(
+                        "elb-https-listener-certificate",
+                        AwsTypes.LB_LISTENER,
                         "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html",
                         CrossFieldRules::elbHttpsListenerCertificate),
-                RuleSupport.perResource("ecs-launch-type-or-capacity-providers", AwsTypes.ECS_SERVICE,
+                RuleSupport.perResource(
+                        "ecs-launch-type-or-capacity-providers",
+                        AwsTypes.ECS_SERVICE,
                         "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
                         CrossFieldRules::ecsLaunchTypeOrCapacityProviders),
-                RuleSupport.perResource("lambda-vpc-config", AwsTypes.LAMBDA_FUNCTION,
+                RuleSupport.perResource(
+                        "lambda-vpc-config",
+                        AwsTypes.LAMBDA_FUNCTION,
                         "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html",
                         CrossFieldRules::lambdaVpcConfig),
-                RuleSupport.perResource("cloudfront-certificate-and-acl-in-us-east-1", AwsTypes.CLOUDFRONT_DISTRIBUTION,
+                RuleSupport.perResource(
+                        "cloudfront-certificate-and-acl-in-us-east-1",
+                        AwsTypes.CLOUDFRONT_DISTRIBUTION,
                         "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
                         CrossFieldRules::cloudfrontCertificateAndAclInUsEast1),
-                RuleSupport.perResource("wafv2-cloudfront-scope-region", AwsTypes.WAFV2_WEB_ACL,
+                RuleSupport.perResource(
+                        "wafv2-cloudfront-scope-region",
+                        AwsTypes.WAFV2_WEB_ACL,
                         "https://docs.aws.amazon.com/waf/latest/APIReference/API_CreateWebACL.html",
                         CrossFieldRules::wafv2CloudfrontScopeRegion),
-                RuleSupport.perResource("appautoscaling-capacity-range", AwsTypes.APPAUTOSCALING_TARGET,
+                RuleSupport.perResource(
+                        "appautoscaling-capacity-range",
+                        AwsTypes.APPAUTOSCALING_TARGET,
                         "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html",
                         CrossFieldRules::appautoscalingCapacityRange),
-                RuleSupport.perResource("route53-record-shape", AwsTypes.ROUTE53_RECORD,
+                RuleSupport.perResource(
+                        "route53-record-shape",
+                        AwsTypes.ROUTE53_RECORD,
                         "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html",
                         CrossFieldRules::route53RecordShape),
-                RuleSupport.perResource("cloudwatch-alarm-metric-or-queries", AwsTypes.CLOUDWATCH_METRIC_ALARM,
+                RuleSupport.perResource(
+                        "cloudwatch-alarm-metric-or-queries",
+                        AwsTypes.CLOUDWATCH_METRIC_ALARM,
                         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
                         CrossFieldRules::cloudwatchAlarmMetricOrQueries),
-                RuleSupport.perPlan("aurora-serverless-v2-instance-class",
+                RuleSupport.perPlan(
+                        "aurora-serverless-v2-instance-class",
                         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.create.html",
                         CrossFieldRules::serverlessInstances));
     }
@@ -70,11 +91,15 @@ final class CrossFieldRules {
         boolean failover = Boolean.TRUE.equals(in.get("automaticFailoverEnabled"));
         Double shards = Values.number(in.get("numNodeGroups"));
         if (in.get("numCacheClusters") != null && shards != null) {
-            report.finding("numCacheClusters", in.get("numCacheClusters"),
+            report.finding(
+                    "numCacheClusters",
+                    in.get("numCacheClusters"),
                     "cannot be set with numNodeGroups: one is for a single shard, the other for cluster mode");
         }
         if (shards != null && shards > 1 && !failover) {
-            report.finding("automaticFailoverEnabled", in.get("automaticFailoverEnabled"),
+            report.finding(
+                    "automaticFailoverEnabled",
+                    in.get("automaticFailoverEnabled"),
                     "must be true with more than one shard (cluster mode)");
         }
         if (Boolean.TRUE.equals(in.get("multiAzEnabled")) && !failover) {
@@ -98,21 +123,28 @@ final class CrossFieldRules {
     private static void ecsLaunchTypeOrCapacityProviders(PlannedResource r, RuleSupport.Reporter report) {
         List<Object> strategy = PlanInputs.list(r.inputs().get("capacityProviderStrategies"));
         if (!strategy.isEmpty() && r.inputs().get("launchType") != null) {
-            report.finding("launchType", r.inputs().get("launchType"),
+            report.finding(
+                    "launchType",
+                    r.inputs().get("launchType"),
                     "must be omitted when a capacity provider strategy is given");
         }
-        long withBase = strategy.stream().map(PlanInputs::map)
-                .filter(s -> Values.number(s.get("base")) != null && Values.number(s.get("base")) > 0).count();
+        long withBase = strategy.stream()
+                .map(PlanInputs::map)
+                .filter(s -> Values.number(s.get("base")) != null && Values.number(s.get("base")) > 0)
+                .count();
         if (withBase > 1) {
-            report.finding("capacityProviderStrategies", strategy.size() + " providers",
+            report.finding(
+                    "capacityProviderStrategies",
+                    strategy.size() + " providers",
                     "may give a base to one capacity provider only");
         }
     }
 
     private static void lambdaVpcConfig(PlannedResource r, RuleSupport.Reporter report) {
         var vpc = PlanInputs.map(r.inputs().get("vpcConfig"));
-        if (!vpc.isEmpty() && (PlanInputs.list(vpc.get("subnetIds")).isEmpty()
-                || PlanInputs.list(vpc.get("securityGroupIds")).isEmpty())) {
+        if (!vpc.isEmpty()
+                && (PlanInputs.list(vpc.get("subnetIds")).isEmpty()
+                        || PlanInputs.list(vpc.get("securityGroupIds")).isEmpty())) {
             report.finding("vpcConfig", vpc, "needs both subnets and security groups");
         }
     }
@@ -147,7 +179,8 @@ final class CrossFieldRules {
         if (!PlanInputs.list(in.get("failoverRoutingPolicies")).isEmpty() && in.get("setIdentifier") == null) {
             report.finding("setIdentifier", "(not set)", "is required by a failover record");
         }
-        if (!PlanInputs.list(in.get("aliases")).isEmpty() && (in.get("ttl") != null || !PlanInputs.list(in.get("records")).isEmpty())) {
+        if (!PlanInputs.list(in.get("aliases")).isEmpty()
+                && (in.get("ttl") != null || !PlanInputs.list(in.get("records")).isEmpty())) {
             report.finding("ttl", in.get("ttl"), "and records must be omitted on an alias record");
         }
     }
@@ -162,14 +195,17 @@ final class CrossFieldRules {
         }
     }
 
-    private static void capacity(RuleSupport.Reporter report, Map<String, Object> inputs, String prefix, boolean onDemand) {
+    private static void capacity(
+            RuleSupport.Reporter report, Map<String, Object> inputs, String prefix, boolean onDemand) {
         for (String key : List.of("readCapacity", "writeCapacity")) {
             Double units = Values.number(inputs.get(key));
             if (onDemand && units != null && units > 0) {
                 report.finding(prefix + key, units.longValue(), "cannot be set with billingMode PAY_PER_REQUEST");
             }
             if (!onDemand && (units == null || units < 1)) {
-                report.finding(prefix + key, units == null ? "(not set)" : units.longValue(),
+                report.finding(
+                        prefix + key,
+                        units == null ? "(not set)" : units.longValue(),
                         "must be at least 1 with billingMode PROVISIONED");
             }
         }
@@ -178,16 +214,24 @@ final class CrossFieldRules {
     /** A function version with SnapStart cannot take provisioned concurrency. */
     private static void snapStartWithProvisioned(Plan plan, List<Finding> findings) {
         Set<String> provisioned = plan.ofType(AwsTypes.APPAUTOSCALING_TARGET).stream()
-                .filter(t -> "lambda:function:ProvisionedConcurrency".equals(t.inputs().get("scalableDimension")))
+                .filter(t -> "lambda:function:ProvisionedConcurrency"
+                        .equals(t.inputs().get("scalableDimension")))
                 .map(t -> String.valueOf(t.inputs().get("resourceId")).split(":"))
-                .filter(parts -> parts.length >= 2).map(parts -> parts[1]).collect(Collectors.toSet());
+                .filter(parts -> parts.length >= 2)
+                .map(parts -> parts[1])
+                .collect(Collectors.toSet());
         for (PlannedResource f : plan.ofType(AwsTypes.LAMBDA_FUNCTION)) {
             boolean snapStart = "PublishedVersions".equals(PlanInputs.at(f.inputs(), "snapStart", "applyOn"));
             if (snapStart && provisioned.contains(String.valueOf(f.inputs().get("name")))) {
-                new RuleSupport.Reporter(f, "lambda-snapstart-and-provisioned-concurrency",
-                        "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html", findings)
-                        .finding("snapStart.applyOn", "PublishedVersions", "cannot be combined with the provisioned "
-                                + "concurrency its alias is given");
+                new RuleSupport.Reporter(
+                                f,
+                                "lambda-snapstart-and-provisioned-concurrency",
+                                "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
+                                findings)
+                        .finding(
+                                "snapStart.applyOn",
+                                "PublishedVersions",
+                                "cannot be combined with the provisioned " + "concurrency its alias is given");
             }
         }
     }
@@ -195,15 +239,22 @@ final class CrossFieldRules {
     /** An Aurora cluster that scales in ACUs runs its instances as db.serverless. */
     private static void serverlessInstances(Plan plan, List<Finding> findings) {
         Set<String> serverless = plan.ofType(AwsTypes.RDS_CLUSTER).stream()
-                .filter(c -> !PlanInputs.map(c.inputs().get("serverlessv2ScalingConfiguration")).isEmpty())
-                .map(c -> String.valueOf(c.inputs().get("clusterIdentifier"))).collect(Collectors.toSet());
+                .filter(c -> !PlanInputs.map(c.inputs().get("serverlessv2ScalingConfiguration"))
+                        .isEmpty())
+                .map(c -> String.valueOf(c.inputs().get("clusterIdentifier")))
+                .collect(Collectors.toSet());
         for (PlannedResource i : plan.ofType(AwsTypes.RDS_CLUSTER_INSTANCE)) {
             if (serverless.contains(String.valueOf(i.inputs().get("clusterIdentifier")))
                     && !"db.serverless".equals(i.inputs().get("instanceClass"))) {
-                new RuleSupport.Reporter(i, "aurora-serverless-v2-instance-class",
-                        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.create.html",
-                        findings).finding("instanceClass", i.inputs().get("instanceClass"),
-                        "must be db.serverless in a cluster that scales in ACUs");
+                new RuleSupport.Reporter(
+                                i,
+                                "aurora-serverless-v2-instance-class",
+                                "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.create.html",
+                                findings)
+                        .finding(
+                                "instanceClass",
+                                i.inputs().get("instanceClass"),
+                                "must be db.serverless in a cluster that scales in ACUs");
             }
         }
     }

@@ -17,8 +17,7 @@ final class DashboardBody {
     private static final Set<String> TOP = Set.of("widgets", "start", "end", "periodOverride", "variables");
     private static final Set<String> TYPES = Set.of("metric", "text", "log", "alarm", "explorer", "custom");
 
-    private DashboardBody() {
-    }
+    private DashboardBody() {}
 
     static List<String> problems(String body) {
         List<String> problems = new ArrayList<>();
@@ -58,8 +57,9 @@ final class DashboardBody {
         Map<String, Object> properties = PlanInputs.map(widget.get("properties"));
         if (properties.isEmpty()) {
             problems.add(at + "needs properties");
-        } else if ("metric".equals(type) && (properties.get("region") == null
-                || (!properties.containsKey("metrics") && !properties.containsKey("annotations")))) {
+        } else if ("metric".equals(type)
+                && (properties.get("region") == null
+                        || (!properties.containsKey("metrics") && !properties.containsKey("annotations")))) {
             problems.add(at + "(metric) needs a region and metrics");
         } else if ("text".equals(type) && !(properties.get("markdown") instanceof String)) {
             problems.add(at + "(text) needs markdown");

@@ -8,5 +8,4 @@ import java.util.function.BiConsumer;
  * A rule AWS enforces that its API model does not state: its id, the page it comes from, and the
  * check that adds a finding for each input of a plan that breaks it.
  */
-record DocumentedRule(String id, String source, BiConsumer<Plan, List<Finding>> check) {
-}
+record DocumentedRule(String id, String source, BiConsumer<Plan, List<Finding>> check) {}

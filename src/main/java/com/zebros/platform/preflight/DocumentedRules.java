@@ -10,8 +10,7 @@ import java.util.List;
 final class DocumentedRules {
     private static final List<DocumentedRule> ALL = build();
 
-    private DocumentedRules() {
-    }
+    private DocumentedRules() {}
 
     static List<DocumentedRule> all() {
         return ALL;

@@ -11,11 +11,9 @@ import java.util.Map;
  */
 final class InputPaths {
     /** A value found, where it was, and (under {@code *}) the map key it sits under. */
-    record Found(String path, Object value, String key) {
-    }
+    record Found(String path, Object value, String key) {}
 
-    private InputPaths() {
-    }
+    private InputPaths() {}
 
     static List<Found> find(Map<String, Object> inputs, String path) {
         List<Found> found = new ArrayList<>();

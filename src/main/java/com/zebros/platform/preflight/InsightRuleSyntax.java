@@ -16,16 +16,15 @@ import java.util.regex.Pattern;
 final class InsightRuleSyntax {
     static final String SPEC =
             "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContributorInsights-RuleSyntax.html";
-    private static final Set<String> TOP = Set.of("Schema", "LogGroupNames", "LogGroupARNs", "LogFormat", "Fields",
-            "Contribution", "AggregateOn");
+    private static final Set<String> TOP =
+            Set.of("Schema", "LogGroupNames", "LogGroupARNs", "LogFormat", "Fields", "Contribution", "AggregateOn");
     private static final Set<String> CONTRIBUTION = Set.of("Keys", "ValueOf", "Filters");
     private static final Set<String> LIST_OPERATORS = Set.of("In", "NotIn", "StartsWith");
     private static final Set<String> NUMBER_OPERATORS = Set.of("GreaterThan", "LessThan", "EqualTo", "NotEqualTo");
     /** JSON property format: $ then dot-separated names, each optionally indexed. */
     private static final Pattern JSON_PROPERTY = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+(\\[[0-9]+])?)+");
 
-    private InsightRuleSyntax() {
-    }
+    private InsightRuleSyntax() {}
 
     static List<String> problems(String definition) {
         Optional<Map<String, Object>> parsed = JsonDocument.object(definition);
@@ -49,11 +48,13 @@ final class InsightRuleSyntax {
         if (!"Count".equals(aggregate) && !"Sum".equals(aggregate)) {
             problems.add("AggregateOn must be Count or Sum");
         }
-        contribution(PlanInputs.map(rule.get("Contribution")), "JSON".equals(format), "Sum".equals(aggregate), problems);
+        contribution(
+                PlanInputs.map(rule.get("Contribution")), "JSON".equals(format), "Sum".equals(aggregate), problems);
         return problems;
     }
 
-    private static void contribution(Map<String, Object> contribution, boolean json, boolean sum, List<String> problems) {
+    private static void contribution(
+            Map<String, Object> contribution, boolean json, boolean sum, List<String> problems) {
         JsonDocument.unknownElements(contribution, CONTRIBUTION, "Contribution.", problems);
         List<Object> keys = PlanInputs.list(contribution.get("Keys"));
         if (keys.isEmpty() || keys.size() > 4) {
@@ -74,7 +75,8 @@ final class InsightRuleSyntax {
 
     private static void filter(Map<String, Object> filter, boolean json, String at, List<String> problems) {
         field(filter.get("Match"), json, at + ".Match", problems);
-        List<String> operators = filter.keySet().stream().filter(k -> !k.equals("Match")).toList();
+        List<String> operators =
+                filter.keySet().stream().filter(k -> !k.equals("Match")).toList();
         if (operators.size() != 1) {
             problems.add(at + " needs exactly one operator besides Match, has " + operators);
             return;
@@ -100,7 +102,8 @@ final class InsightRuleSyntax {
     }
 
     private static void field(Object field, boolean json, String at, List<String> problems) {
-        if (!(field instanceof String name) || (json && !JSON_PROPERTY.matcher(name).matches())) {
+        if (!(field instanceof String name)
+                || (json && !JSON_PROPERTY.matcher(name).matches())) {
             problems.add(at + " must name a log field" + (json ? " in JSON property format ($.name)" : ""));
         }
     }

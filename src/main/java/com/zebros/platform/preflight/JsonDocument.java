@@ -11,8 +11,7 @@ import java.util.Set;
 final class JsonDocument {
     private static final Gson GSON = new Gson();
 
-    private JsonDocument() {
-    }
+    private JsonDocument() {}
 
     /** The document's top-level object (empty when it is JSON but no object), or nothing when it is not JSON. */
     static Optional<Map<String, Object>> object(String json) {
@@ -26,7 +25,8 @@ final class JsonDocument {
     /** Adds "{@code at} has an unknown element K" for each key of {@code element} not in {@code known}. */
     static void unknownElements(Map<String, Object> element, Set<String> known, String at, List<String> problems) {
         String prefix = at.isEmpty() ? "" : at + " ";
-        element.keySet().stream().filter(k -> !known.contains(k))
+        element.keySet().stream()
+                .filter(k -> !known.contains(k))
                 .forEach(k -> problems.add(prefix + "has an unknown element " + k));
     }
 }

@@ -18,15 +18,24 @@ final class PolicyGrammar {
     static final String GRAMMAR = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
     static final String QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
     private static final Set<String> TOP = Set.of("Version", "Id", "Statement");
-    private static final Set<String> STATEMENT = Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
-            "NotAction", "Resource", "NotResource", "Condition");
+    private static final Set<String> STATEMENT = Set.of(
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition");
     private static final Pattern ACTION = Pattern.compile("\\*|[a-z0-9-]+:[A-Za-z0-9*?]+");
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
-    private static final Pattern CONDITION = Pattern.compile("(ForAllValues:|ForAnyValue:)?(StringEquals|StringNotEquals"
-            + "|StringEqualsIgnoreCase|StringNotEqualsIgnoreCase|StringLike|StringNotLike|NumericEquals|NumericNotEquals"
-            + "|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateNotEquals"
-            + "|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|Bool|BinaryEquals|IpAddress"
-            + "|NotIpAddress|ArnEquals|ArnLike|ArnNotEquals|ArnNotLike)(IfExists)?|Null");
+    private static final Pattern CONDITION =
+            Pattern.compile("(ForAllValues:|ForAnyValue:)?(StringEquals|StringNotEquals"
+                    + "|StringEqualsIgnoreCase|StringNotEqualsIgnoreCase|StringLike|StringNotLike|NumericEquals|NumericNotEquals"
+                    + "|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateNotEquals"
+                    + "|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|Bool|BinaryEquals|IpAddress"
+                    + "|NotIpAddress|ArnEquals|ArnLike|ArnNotEquals|ArnNotLike)(IfExists)?|Null");
 
     /** What kind of policy a document is, which decides Principal and Resource. */
     enum Kind {
@@ -38,8 +47,7 @@ final class PolicyGrammar {
         RESOURCE
     }
 
-    private PolicyGrammar() {
-    }
+    private PolicyGrammar() {}
 
     /** The grammar's problems of {@code json} as a policy of {@code kind}; empty when it is a valid policy. */
     static List<String> problems(String json, Kind kind) {
@@ -54,7 +62,9 @@ final class PolicyGrammar {
             problems.add("needs Version 2012-10-17");
         }
         Object statements = policy.get("Statement");
-        List<Object> list = statements instanceof List<?> l ? PlanInputs.list(l) : statements == null ? List.of() : List.of(statements);
+        List<Object> list = statements instanceof List<?> l
+                ? PlanInputs.list(l)
+                : statements == null ? List.of() : List.of(statements);
         if (list.isEmpty()) {
             problems.add("has no Statement");
         }

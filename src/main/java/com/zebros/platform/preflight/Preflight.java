@@ -13,8 +13,7 @@ import java.util.List;
  * the state machine, the dashboard).
  */
 public final class Preflight {
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /** What the preflight found in a plan, and how much it looked at. */
     public record Report(List<Finding> findings, int inputsChecked, int documentedRules) {

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /** Small helpers the documented rules share: one resource type's inputs, a finding, a name rule. */
 final class RuleSupport {
-    private RuleSupport() {
-    }
+    private RuleSupport() {}
 
     /** A rule that looks at each resource of one type. */
     static DocumentedRule perResource(String id, String type, String source, ResourceCheck check) {
@@ -27,8 +26,8 @@ final class RuleSupport {
     }
 
     /** A name rule: the input must match {@code shape} and be at most {@code max} characters. */
-    static DocumentedRule name(String id, String type, String input, int max, Pattern shape, String described,
-                               String source) {
+    static DocumentedRule name(
+            String id, String type, String input, int max, Pattern shape, String described, String source) {
         return perResource(id, type, source, (r, report) -> {
             Object value = PlanInputs.at(r.inputs(), input.split("\\."));
             if (value instanceof String name && !"[secret]".equals(name)) {
@@ -50,8 +49,12 @@ final class RuleSupport {
     /** Adds findings for one resource under one rule. */
     record Reporter(PlannedResource resource, String rule, String source, List<Finding> findings) {
         void finding(String input, Object value, String problem) {
-            findings.add(new Finding(resource.type() + " " + resource.name(), input, Values.shorten(value),
-                    problem + " (" + rule + ")", source,
+            findings.add(new Finding(
+                    resource.type() + " " + resource.name(),
+                    input,
+                    Values.shorten(value),
+                    problem + " (" + rule + ")",
+                    source,
                     "change the value the component that makes " + resource.name() + " plans for " + input));
         }
     }

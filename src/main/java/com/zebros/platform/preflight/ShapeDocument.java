@@ -14,8 +14,7 @@ import java.util.Map;
 final class ShapeDocument {
     private static final Gson GSON = new Gson();
 
-    private ShapeDocument() {
-    }
+    private ShapeDocument() {}
 
     /** Problems of {@code json} against the shape {@code reference}, each as "path: problem". */
     static List<String> problems(String json, String reference) {

@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
 final class StatesLanguage {
     static final String SPEC = "https://states-language.net/spec.html";
     private static final Gson GSON = new Gson();
-    private static final Set<String> TYPES = Set.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
+    private static final Set<String> TYPES =
+            Set.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
     private static final Set<String> NEEDS_NEXT_OR_END = Set.of("Task", "Pass", "Wait", "Parallel", "Map");
     /** Optimised integrations: service:action with the patterns each allows (request-response is always allowed). */
-    private static final Pattern INTEGRATION = Pattern.compile(
-            "arn:aws:states:::(lambda:invoke(\\.waitForTaskToken)?"
+    private static final Pattern INTEGRATION = Pattern.compile("arn:aws:states:::(lambda:invoke(\\.waitForTaskToken)?"
             + "|dynamodb:(getItem|putItem|updateItem|deleteItem)"
             + "|ecs:runTask(\\.sync|\\.waitForTaskToken)?"
             + "|sqs:sendMessage(\\.waitForTaskToken)?"
@@ -33,12 +33,12 @@ final class StatesLanguage {
             + "|states:startExecution(\\.sync(:2)?|\\.waitForTaskToken)?"
             + "|events:putEvents(\\.waitForTaskToken)?"
             + "|aws-sdk:[a-z0-9]+:[a-zA-Z0-9]+)");
-    private static final Pattern FUNCTION_OR_ACTIVITY = Pattern.compile(
-            "arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?"
-            + "|arn:aws:states:[a-z0-9-]+:\\d{12}:activity:[A-Za-z0-9_-]+");
 
-    private StatesLanguage() {
-    }
+    private static final Pattern FUNCTION_OR_ACTIVITY =
+            Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?"
+                    + "|arn:aws:states:[a-z0-9-]+:\\d{12}:activity:[A-Za-z0-9_-]+");
+
+    private StatesLanguage() {}
 
     static List<String> problems(String definition) {
         List<String> problems = new ArrayList<>();
@@ -63,11 +63,13 @@ final class StatesLanguage {
         }
         states.forEach((name, state) -> state(name, PlanInputs.map(state), states.keySet(), at, problems));
         Set<String> reached = reachable(s, states);
-        states.keySet().stream().filter(n -> !reached.contains(n))
+        states.keySet().stream()
+                .filter(n -> !reached.contains(n))
                 .forEach(n -> problems.add(at + "state " + n + " cannot be reached from StartAt"));
     }
 
-    private static void state(String name, Map<String, Object> state, Set<String> names, String at, List<String> problems) {
+    private static void state(
+            String name, Map<String, Object> state, Set<String> names, String at, List<String> problems) {
         String where = at + "state " + name + " ";
         Object type = state.get("Type");
         if (!TYPES.contains(String.valueOf(type))) {
@@ -84,8 +86,10 @@ final class StatesLanguage {
         target(state.get("Next"), names, where + "Next", problems);
         if ("Task".equals(type)) {
             String resource = String.valueOf(state.get("Resource"));
-            if (!INTEGRATION.matcher(resource).matches() && !FUNCTION_OR_ACTIVITY.matcher(resource).matches()) {
-                problems.add(where + "has a Resource that is no Lambda function, activity or service integration: " + resource);
+            if (!INTEGRATION.matcher(resource).matches()
+                    && !FUNCTION_OR_ACTIVITY.matcher(resource).matches()) {
+                problems.add(where + "has a Resource that is no Lambda function, activity or service integration: "
+                        + resource);
             }
         }
         if ("Choice".equals(type)) {
@@ -98,8 +102,11 @@ final class StatesLanguage {
                 target(state.get("Default"), names, where + "Default", problems);
             }
         }
-        if ("Wait".equals(type) && List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath").stream()
-                .filter(state::containsKey).count() != 1) {
+        if ("Wait".equals(type)
+                && List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath").stream()
+                                .filter(state::containsKey)
+                                .count()
+                        != 1) {
             problems.add(where + "needs exactly one of Seconds, Timestamp, SecondsPath and TimestampPath");
         }
         retries(PlanInputs.list(state.get("Retry")), where, problems);
@@ -162,8 +169,10 @@ final class StatesLanguage {
             List<Object> next = new ArrayList<>();
             next.add(state.get("Next"));
             next.add(state.get("Default"));
-            PlanInputs.list(state.get("Choices")).forEach(c -> next.add(PlanInputs.map(c).get("Next")));
-            PlanInputs.list(state.get("Catch")).forEach(c -> next.add(PlanInputs.map(c).get("Next")));
+            PlanInputs.list(state.get("Choices"))
+                    .forEach(c -> next.add(PlanInputs.map(c).get("Next")));
+            PlanInputs.list(state.get("Catch"))
+                    .forEach(c -> next.add(PlanInputs.map(c).get("Next")));
             next.stream().filter(n -> n != null).forEach(n -> queue.add(String.valueOf(n)));
         }
         return seen;

@@ -9,8 +9,7 @@ import java.util.Map;
  * rule is. Numbers may arrive as strings and the other way round, as the provider converts them.
  */
 final class ValueCheck {
-    private ValueCheck() {
-    }
+    private ValueCheck() {}
 
     static List<String> problems(Constraint c, Object value) {
         List<String> problems = new ArrayList<>();
@@ -40,7 +39,8 @@ final class ValueCheck {
             problems.add("must be a string");
             return;
         }
-        String text = value instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(value);
+        String text =
+                value instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(value);
         range(c, text.length(), "length", problems);
         if (c.pattern() != null && !c.pattern().matcher(text).find()) {
             problems.add("must match the pattern " + c.pattern().pattern());

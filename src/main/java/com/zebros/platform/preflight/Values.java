@@ -2,8 +2,7 @@ package com.zebros.platform.preflight;
 
 /** Reading plan input values: shortened for findings, numbers however the plan wrote them. */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     static String shorten(Object value) {
         String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);

@@ -31,7 +31,11 @@ import java.util.Map;
  */
 public final class FailoverRunbook {
     /** Which runbook. */
-    public enum Scenario { SWITCHOVER, FAILOVER, FAILBACK }
+    public enum Scenario {
+        SWITCHOVER,
+        FAILOVER,
+        FAILBACK
+    }
 
     private final Map<String, Object> primary;
     private final Map<String, Object> secondary;
@@ -56,17 +60,24 @@ public final class FailoverRunbook {
                 // The primary's region is down: every command goes to the survivor. Route 53 needs no call: the
                 // primary's failing health checks move the failover records, and its control plane may be the
                 // failed region (RegionsTouched).
-                steps.add(new Step("Freeze deployments of both stacks until the failback: pulumi up of the failed "
-                        + "region's stack cannot reach it, and the survivor's must not change while it serves alone.",
-                        "", "", ""));
+                steps.add(new Step(
+                        "Freeze deployments of both stacks until the failback: pulumi up of the failed "
+                                + "region's stack cannot reach it, and the survivor's must not change while it serves alone.",
+                        "",
+                        "",
+                        ""));
                 steps.add(moveWriter(secondary, true));
                 steps.add(keycloak(secondary, true));
                 steps.add(notifications(secondary, true));
                 steps.add(recordEvents(secondary, true));
                 steps.add(checkApi());
-                steps.add(new Step("Leave " + get(primary, REGION) + " alone until it answers again: its Keycloak "
-                        + "tasks and notification mapping cannot be reached now. When it does, run the failback "
-                        + "(runbook --failback) before anything else: its first steps stop them.", "", "", ""));
+                steps.add(new Step(
+                        "Leave " + get(primary, REGION) + " alone until it answers again: its Keycloak "
+                                + "tasks and notification mapping cannot be reached now. When it does, run the failback "
+                                + "(runbook --failback) before anything else: its first steps stop them.",
+                        "",
+                        "",
+                        ""));
             }
             case FAILBACK -> failback(steps);
             default -> throw new IllegalArgumentException(scenario.name());
@@ -88,16 +99,23 @@ public final class FailoverRunbook {
         steps.add(keycloak(primary, false));
         steps.add(notifications(primary, false));
         steps.add(recordEvents(primary, false));
-        new ReAddedCluster(get(primary, GLOBAL_CLUSTER), get(primary, AUTH_CLUSTER_ARN), get(primary, REGION),
-                get(secondary, REGION), spec(primary)).steps().forEach(steps::add);
+        new ReAddedCluster(
+                        get(primary, GLOBAL_CLUSTER),
+                        get(primary, AUTH_CLUSTER_ARN),
+                        get(primary, REGION),
+                        get(secondary, REGION),
+                        spec(primary))
+                .steps()
+                .forEach(steps::add);
         steps.add(moveWriter(primary, false));
         moveRegionalLoad(steps, primary, secondary);
         steps.add(invertHealthCheck(primary, API_HEALTH_CHECK, "API", false));
         steps.add(invertHealthCheck(primary, AUTH_HEALTH_CHECK, "auth", false));
-        steps.add(new Step("Let Pulumi read the re-added cluster, then check it plans nothing else.",
-                "pulumi refresh --stack " + get(primary, STACK) + " --yes", "pulumi preview --stack "
-                + get(primary, STACK) + " --diff", "no changes to the auth cluster; review any other drift before "
-                + "unfreezing"));
+        steps.add(new Step(
+                "Let Pulumi read the re-added cluster, then check it plans nothing else.",
+                "pulumi refresh --stack " + get(primary, STACK) + " --yes",
+                "pulumi preview --stack " + get(primary, STACK) + " --diff",
+                "no changes to the auth cluster; review any other drift before " + "unfreezing"));
         steps.add(checkApi());
         steps.add(unfreeze());
     }
@@ -111,8 +129,11 @@ public final class FailoverRunbook {
     }
 
     private Step checkApi() {
-        return new Step("Check the API through its shared name.", "",
-                "curl -s -o /dev/null -w '%{http_code}\\n' https://" + get(primary, API_HOST) + "/v1/health", "200");
+        return new Step(
+                "Check the API through its shared name.",
+                "",
+                "curl -s -o /dev/null -w '%{http_code}\\n' https://" + get(primary, API_HOST) + "/v1/health",
+                "200");
     }
 
     @SuppressWarnings("unchecked")
@@ -131,9 +152,13 @@ public final class FailoverRunbook {
                 + " --global-cluster-identifier " + get(primary, GLOBAL_CLUSTER)
                 + " --target-db-cluster-identifier " + get(target, AUTH_CLUSTER_ARN)
                 + (dataLoss ? " --allow-data-loss" : "") + " --region " + get(target, REGION);
-        return new Step("Make the " + get(target, REGION) + " Aurora cluster the writer"
-                + (dataLoss ? " (RPO: the replication lag, typically under a second)" : " (no data loss)") + ".",
-                command, writerOf(target), get(target, AUTH_CLUSTER_ARN));
+        return new Step(
+                "Make the " + get(target, REGION) + " Aurora cluster the writer"
+                        + (dataLoss ? " (RPO: the replication lag, typically under a second)" : " (no data loss)")
+                        + ".",
+                command,
+                writerOf(target),
+                get(target, AUTH_CLUSTER_ARN));
     }
 
     private void moveRegionalLoad(List<Step> steps, Map<String, Object> to, Map<String, Object> from) {
@@ -156,7 +181,10 @@ public final class FailoverRunbook {
                 + get(stack, KEYCLOAK_SERVICE) + " --desired-count " + min + " --region " + get(stack, REGION);
         String verify = "aws ecs describe-services --cluster " + get(stack, ECS_CLUSTER) + " --services "
                 + get(stack, KEYCLOAK_SERVICE) + " --query 'services[0].runningCount' --region " + get(stack, REGION);
-        return new Step((start ? "Start" : "Stop") + " Keycloak in " + get(stack, REGION) + ".", command, verify,
+        return new Step(
+                (start ? "Start" : "Stop") + " Keycloak in " + get(stack, REGION) + ".",
+                command,
+                verify,
                 start ? min + " (after a few minutes)" : "0");
     }
 
@@ -169,23 +197,26 @@ public final class FailoverRunbook {
     }
 
     /** A stream's event source mapping, which runs in the active region only, enabled or disabled there. */
-    private static Step streamMapping(Map<String, Object> stack, String output, String what, String activeDoes,
-                                      boolean enable) {
+    private static Step streamMapping(
+            Map<String, Object> stack, String output, String what, String activeDoes, boolean enable) {
         String uuid = get(stack, output);
-        return new Step((enable ? "Enable" : "Disable") + " " + what + " in " + get(stack, REGION)
-                + " (only the active region " + activeDoes + ").",
+        return new Step(
+                (enable ? "Enable" : "Disable") + " " + what + " in " + get(stack, REGION) + " (only the active region "
+                        + activeDoes + ").",
                 "aws lambda update-event-source-mapping --uuid " + uuid + (enable ? " --enabled" : " --no-enabled")
                         + " --region " + get(stack, REGION),
                 "aws lambda get-event-source-mapping --uuid " + uuid + " --query State --output text --region "
-                        + get(stack, REGION), enable ? "Enabled" : "Disabled");
+                        + get(stack, REGION),
+                enable ? "Enabled" : "Disabled");
     }
 
     /** Traffic moves by inverting a health check: the failover record then counts the region as unhealthy. */
     private static Step invertHealthCheck(Map<String, Object> stack, String check, String what, boolean invert) {
         String id = get(stack, check);
-        return new Step((invert ? "Send" : "Bring back") + " " + what + " traffic " + (invert ? "away from " : "to ")
-                + get(stack, REGION) + " by " + (invert ? "inverting" : "un-inverting") + " its " + what
-                + " health check.",
+        return new Step(
+                (invert ? "Send" : "Bring back") + " " + what + " traffic " + (invert ? "away from " : "to ")
+                        + get(stack, REGION) + " by " + (invert ? "inverting" : "un-inverting") + " its " + what
+                        + " health check.",
                 "aws route53 update-health-check --health-check-id " + id + (invert ? " --inverted" : " --no-inverted"),
                 "aws route53 get-health-check-status --health-check-id " + id
                         + " --query 'HealthCheckObservations[].StatusReport.Status' --output text",

@@ -18,8 +18,7 @@ import java.util.Optional;
 public final class PromotionRunbook {
     private static final String CLI = "mvn -q compile exec:java -Dexec.args=\"promote --stack %s --to %d --write\"";
 
-    private PromotionRunbook() {
-    }
+    private PromotionRunbook() {}
 
     /**
      * The steps of {@code promotion}, and for a primary those of its secondary's promotion to the same phase, with the
@@ -32,14 +31,20 @@ public final class PromotionRunbook {
             steps.addAll(stackSteps(second));
             if (!promotion.after().ofType(AwsTypes.DYNAMODB_TABLE_REPLICA).isEmpty()) {
                 String table = tableName(promotion.after());
-                steps.add(new Step("Check the tables still replicate to " + second.from().region() + ".", "",
+                steps.add(new Step(
+                        "Check the tables still replicate to " + second.from().region() + ".",
+                        "",
                         "aws dynamodb describe-table --table-name " + table + " --query 'Table.Replicas[].RegionName'"
-                                + " --output text --region " + promotion.from().region(), second.from().region()));
+                                + " --output text --region " + promotion.from().region(),
+                        second.from().region()));
             }
         });
         Object apiHost = promotion.after().outputs().get("apiHost");
-        steps.add(new Step("Check the API.", "", "curl -s -o /dev/null -w '%{http_code}\\n' https://" + apiHost
-                + "/v1/health", "200"));
+        steps.add(new Step(
+                "Check the API.",
+                "",
+                "curl -s -o /dev/null -w '%{http_code}\\n' https://" + apiHost + "/v1/health",
+                "200"));
         return steps;
     }
 
@@ -50,44 +55,72 @@ public final class PromotionRunbook {
         int target = promotion.to().phase();
         String region = promotion.from().region();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Write the target phase into Pulumi." + stack + ".yaml.", String.format(CLI, stack, target),
+        steps.add(new Step(
+                "Write the target phase into Pulumi." + stack + ".yaml.",
+                String.format(CLI, stack, target),
                 "grep -E 'zebros:(phase|redisClusterMode)' Pulumi." + stack + ".yaml",
-                "zebros:phase: " + target + (promotion.to().redisClusterMode().configValue().isEmpty() ? ""
-                        : " and zebros:redisClusterMode: " + promotion.to().redisClusterMode().configValue())));
-        steps.add(new Step("Preview the change.", "pulumi preview --stack " + stack + " --diff", "",
-                ""));
+                "zebros:phase: " + target
+                        + (promotion.to().redisClusterMode().configValue().isEmpty()
+                                ? ""
+                                : " and zebros:redisClusterMode: "
+                                        + promotion.to().redisClusterMode().configValue())));
+        steps.add(new Step("Preview the change.", "pulumi preview --stack " + stack + " --diff", "", ""));
         steps.add(deploy(stack, target));
-        first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP).filter(r -> promotion.before()
-                .ofType(r.type()).isEmpty()).ifPresent(redis -> steps.add(new Step("Check Redis is up in " + region + ".",
-                "", "aws elasticache describe-replication-groups --replication-group-id " + redis.inputs().get("replicationGroupId")
-                        + " --query 'ReplicationGroups[0].Status' --output text --region " + region, "available")));
-        first(after, AwsTypes.DAX_CLUSTER).filter(r -> !promotion.before().ofType(r.type()).stream()
-                .map(old -> old.inputs().get("clusterName")).toList().contains(r.inputs().get("clusterName")))
-                .ifPresent(dax -> steps.add(new Step("Check DAX is up in " + region + ".", "",
-                        "aws dax describe-clusters --cluster-names " + dax.inputs().get("clusterName")
-                                + " --query 'Clusters[0].Status' --output text --region " + region, "available")));
+        first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP)
+                .filter(r -> promotion.before().ofType(r.type()).isEmpty())
+                .ifPresent(redis -> steps.add(new Step(
+                        "Check Redis is up in " + region + ".",
+                        "",
+                        "aws elasticache describe-replication-groups --replication-group-id "
+                                + redis.inputs().get("replicationGroupId")
+                                + " --query 'ReplicationGroups[0].Status' --output text --region " + region,
+                        "available")));
+        first(after, AwsTypes.DAX_CLUSTER)
+                .filter(r -> !promotion.before().ofType(r.type()).stream()
+                        .map(old -> old.inputs().get("clusterName"))
+                        .toList()
+                        .contains(r.inputs().get("clusterName")))
+                .ifPresent(dax -> steps.add(new Step(
+                        "Check DAX is up in " + region + ".",
+                        "",
+                        "aws dax describe-clusters --cluster-names "
+                                + dax.inputs().get("clusterName")
+                                + " --query 'Clusters[0].Status' --output text --region " + region,
+                        "available")));
         if (promotion.to().redisCompatibleStep()) {
-            steps.add(new Step("Second Redis step: remove zebros:redisClusterMode (cluster mode goes from compatible to enabled).",
-                    String.format(CLI, stack, target), "grep -c redisClusterMode Pulumi." + stack + ".yaml", "0"));
+            steps.add(new Step(
+                    "Second Redis step: remove zebros:redisClusterMode (cluster mode goes from compatible to enabled).",
+                    String.format(CLI, stack, target),
+                    "grep -c redisClusterMode Pulumi." + stack + ".yaml",
+                    "0"));
             steps.add(deploy(stack, target));
-            first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP).ifPresent(redis -> steps.add(new Step(
-                    "Check Redis runs in cluster mode in " + region + ".", "",
-                    "aws elasticache describe-replication-groups --replication-group-id "
-                    + redis.inputs().get("replicationGroupId") + " --query 'ReplicationGroups[0].ClusterEnabled' --output text"
-                    + " --region " + region, "True")));
+            first(after, AwsTypes.ELASTICACHE_REPLICATION_GROUP)
+                    .ifPresent(redis -> steps.add(new Step(
+                            "Check Redis runs in cluster mode in " + region + ".", "",
+                            "aws elasticache describe-replication-groups --replication-group-id "
+                                            + redis.inputs().get("replicationGroupId")
+                                            + " --query 'ReplicationGroups[0].ClusterEnabled' --output text"
+                                            + " --region " + region,
+                                    "True")));
         }
         if (!promotion.before().ofType(AwsTypes.APPAUTOSCALING_TARGET).stream().anyMatch(PromotionRunbook::isTable)
                 && after.ofType(AwsTypes.APPAUTOSCALING_TARGET).stream().anyMatch(PromotionRunbook::isTable)) {
             String table = tableName(after);
-            steps.add(new Step("Check the tables' auto-scaling is registered in " + region + ".", "",
+            steps.add(new Step(
+                    "Check the tables' auto-scaling is registered in " + region + ".",
+                    "",
                     "aws application-autoscaling describe-scalable-targets --service-namespace dynamodb --resource-ids table/"
-                            + table + " --query 'length(ScalableTargets)' --region " + region, "2 (read and write)"));
+                            + table + " --query 'length(ScalableTargets)' --region " + region,
+                    "2 (read and write)"));
         }
         return steps;
     }
 
     private static Step deploy(String stack, int target) {
-        return new Step("Deploy.", "pulumi up --stack " + stack, "pulumi stack output phase --stack " + stack,
+        return new Step(
+                "Deploy.",
+                "pulumi up --stack " + stack,
+                "pulumi stack output phase --stack " + stack,
                 String.valueOf(target));
     }
 

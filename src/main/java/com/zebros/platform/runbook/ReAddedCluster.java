@@ -19,23 +19,27 @@ import java.util.Map;
  * @param survivorRegion the region that served during the outage: membership is read there
  * @param spec           the cluster as its stack exports it (AuthDatabase.memberSpec)
  */
-record ReAddedCluster(String globalCluster, String clusterArn, String region, String survivorRegion,
-                      Map<String, Object> spec) {
+record ReAddedCluster(
+        String globalCluster, String clusterArn, String region, String survivorRegion, Map<String, Object> spec) {
 
     List<Step> steps() {
         String id = text("clusterIdentifier");
         String snapshot = id + "-before-failback";
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Take the recovered cluster out of the global database (if AWS already detached it, the "
-                + "command says it is not a member: go on).",
+        steps.add(new Step(
+                "Take the recovered cluster out of the global database (if AWS already detached it, the "
+                        + "command says it is not a member: go on).",
                 "aws rds remove-from-global-cluster --global-cluster-identifier " + globalCluster
                         + " --db-cluster-identifier " + clusterArn + " --region " + region,
-                members(), "no line holding " + clusterArn));
-        steps.add(new Step("Keep what it holds: the writes the failover lost are only in it.",
-                "aws rds create-db-cluster-snapshot --db-cluster-identifier " + id + " --db-cluster-snapshot-identifier "
-                        + snapshot + " --region " + region,
+                members(),
+                "no line holding " + clusterArn));
+        steps.add(new Step(
+                "Keep what it holds: the writes the failover lost are only in it.",
+                "aws rds create-db-cluster-snapshot --db-cluster-identifier " + id
+                        + " --db-cluster-snapshot-identifier " + snapshot + " --region " + region,
                 "aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier " + snapshot
-                        + " --query 'DBClusterSnapshots[0].Status' --output text --region " + region, "available"));
+                        + " --query 'DBClusterSnapshots[0].Status' --output text --region " + region,
+                "available"));
         List<String> deletes = new ArrayList<>();
         deletes.add("aws rds modify-db-cluster --db-cluster-identifier " + id + " --no-deletion-protection"
                 + " --apply-immediately --region " + region);
@@ -43,13 +47,16 @@ record ReAddedCluster(String globalCluster, String clusterArn, String region, St
             deletes.add("aws rds delete-db-instance --db-instance-identifier " + instance + " --region " + region);
         }
         for (String instance : instances()) {
-            deletes.add("aws rds wait db-instance-deleted --db-instance-identifier " + instance + " --region " + region);
+            deletes.add(
+                    "aws rds wait db-instance-deleted --db-instance-identifier " + instance + " --region " + region);
         }
         deletes.add("aws rds delete-db-cluster --db-cluster-identifier " + id + " --skip-final-snapshot --region "
                 + region);
-        steps.add(new Step("Delete the detached cluster (its data is in the snapshot), so its name is free again.",
-                String.join(" && ", deletes), "aws rds wait db-cluster-deleted --db-cluster-identifier " + id
-                + " --region " + region, "no output (the wait returns once it is gone)"));
+        steps.add(new Step(
+                "Delete the detached cluster (its data is in the snapshot), so its name is free again.",
+                String.join(" && ", deletes),
+                "aws rds wait db-cluster-deleted --db-cluster-identifier " + id + " --region " + region,
+                "no output (the wait returns once it is gone)"));
         List<String> creates = new ArrayList<>();
         creates.add("aws rds create-db-cluster --db-cluster-identifier " + id + " --global-cluster-identifier "
                 + globalCluster + " --engine " + text("engine") + " --engine-version " + text("engineVersion")
@@ -64,12 +71,17 @@ record ReAddedCluster(String globalCluster, String clusterArn, String region, St
                     + " db.serverless --availability-zone " + instance.get("availabilityZone") + " --promotion-tier "
                     + whole(instance.get("promotionTier")) + " --no-publicly-accessible --region " + region);
         }
-        steps.add(new Step("Add the region back: the same cluster and instances, created inside the global cluster,"
-                + " which copies the current data into them.", String.join(" && ", creates), members(),
+        steps.add(new Step(
+                "Add the region back: the same cluster and instances, created inside the global cluster,"
+                        + " which copies the current data into them.",
+                String.join(" && ", creates),
+                members(),
                 "a line holding " + clusterArn));
-        steps.add(new Step("Wait until the new member is available.", "aws rds wait db-cluster-available "
-                + "--db-cluster-identifier " + id + " --region " + region, "aws rds describe-db-clusters "
-                + "--db-cluster-identifier " + id + " --query 'DBClusters[0].Status' --output text --region " + region,
+        steps.add(new Step(
+                "Wait until the new member is available.",
+                "aws rds wait db-cluster-available " + "--db-cluster-identifier " + id + " --region " + region,
+                "aws rds describe-db-clusters " + "--db-cluster-identifier " + id
+                        + " --query 'DBClusters[0].Status' --output text --region " + region,
                 "available"));
         return steps;
     }
@@ -81,7 +93,9 @@ record ReAddedCluster(String globalCluster, String clusterArn, String region, St
     }
 
     private List<String> instances() {
-        return instanceSpecs().stream().map(i -> String.valueOf(i.get("identifier"))).toList();
+        return instanceSpecs().stream()
+                .map(i -> String.valueOf(i.get("identifier")))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -103,6 +117,7 @@ record ReAddedCluster(String globalCluster, String clusterArn, String region, St
 
     private static String whole(Object value) {
         return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                ? String.valueOf(n.longValue()) : String.valueOf(value);
+                ? String.valueOf(n.longValue())
+                : String.valueOf(value);
     }
 }

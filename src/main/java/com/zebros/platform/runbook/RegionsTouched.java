@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class RegionsTouched {
     /** Route 53's control plane (changing records and health checks) is in us-east-1. */
     public static final String ROUTE53_CONTROL_PLANE = "us-east-1";
+
     private static final Pattern REGION = Pattern.compile("--region ([a-z0-9-]+)");
     private static final Pattern STACK = Pattern.compile("--stack ([A-Za-z0-9_.-]+)");
 
@@ -40,7 +41,10 @@ public final class RegionsTouched {
 
     Set<String> ofCommand(String command) {
         Set<String> regions = new TreeSet<>();
-        if (command.isEmpty() || command.startsWith("curl ") || command.startsWith("grep ") || command.startsWith("mvn ")) {
+        if (command.isEmpty()
+                || command.startsWith("curl ")
+                || command.startsWith("grep ")
+                || command.startsWith("mvn ")) {
             return regions;
         }
         if (command.startsWith("aws route53 ")) {

@@ -7,8 +7,7 @@ import java.util.List;
  * and what to expect.
  */
 public final class RunbookPrinter {
-    private RunbookPrinter() {
-    }
+    private RunbookPrinter() {}
 
     public static String render(String title, List<Step> steps, RegionsTouched regions) {
         StringBuilder out = new StringBuilder(title).append("\n\n");

@@ -24,7 +24,9 @@ class ComponentSizesTest {
 
     @Test
     void theDatabaseTakesThePhasesCapacityAndRefusesWhatAuroraCannotRun() {
-        assertEquals(PhaseTable.defaults(2).auroraReaders(), AuthDatabase.Size.forPhase(PhaseTable.defaults(2)).readers());
+        assertEquals(
+                PhaseTable.defaults(2).auroraReaders(),
+                AuthDatabase.Size.forPhase(PhaseTable.defaults(2)).readers());
         assertThrows(IllegalArgumentException.class, () -> new AuthDatabase.Size(new Range(0, 2), 0));
         assertThrows(IllegalArgumentException.class, () -> new AuthDatabase.Size(new Range(1, 2), 16));
     }

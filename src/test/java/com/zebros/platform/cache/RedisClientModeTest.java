@@ -16,9 +16,12 @@ class RedisClientModeTest {
     void theFunctionsUseTheClusterClientExactlyWhenRedisRunsInClusterMode() {
         assertEquals("disabled", redisMode(2), "phase 2: one shard, the primary endpoint");
         assertEquals("enabled", redisMode(3), "phase 3: cluster mode, the configuration endpoint");
-        var settings = StackHarness.settings("dev", StackHarness.changes("phase", "3", "redisClusterMode", "compatible"));
+        var settings =
+                StackHarness.settings("dev", StackHarness.changes("phase", "3", "redisClusterMode", "compatible"));
         var compatible = StackHarness.plan(settings).plan();
-        assertEquals("disabled", environment(compatible).get("REDIS_CLUSTER_MODE"),
+        assertEquals(
+                "disabled",
+                environment(compatible).get("REDIS_CLUSTER_MODE"),
                 "while Redis passes through 'compatible' the primary endpoint still answers every key");
     }
 

@@ -12,8 +12,20 @@ import org.junit.jupiter.api.Test;
 class LoadBalancedFargateServiceTest {
 
     private static LoadBalancedFargateService.Args args(Range tasks, double target) {
-        return new LoadBalancedFargateService.Args("keycloak", "zebros-dev-keycloak", null, null, null, null, null, "keycloak",
-                8080, tasks, 300, List.of(), target);
+        return new LoadBalancedFargateService.Args(
+                "keycloak",
+                "zebros-dev-keycloak",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "keycloak",
+                8080,
+                tasks,
+                300,
+                List.of(),
+                target);
     }
 
     @Test

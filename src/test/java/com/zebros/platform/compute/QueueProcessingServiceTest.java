@@ -27,7 +27,9 @@ class QueueProcessingServiceTest {
         assertThrows(IllegalArgumentException.class, () -> args(Set.of(ScalingSignal.CPU), 0, 10));
         assertThrows(IllegalArgumentException.class, () -> args(Set.of(ScalingSignal.CPU), 120, 10));
         assertThrows(IllegalArgumentException.class, () -> args(Set.of(ScalingSignal.QUEUE_DEPTH), 70, 0));
-        assertEquals(Set.of(ScalingSignal.CPU), args(Set.of(ScalingSignal.CPU), 70, 0).signals(),
+        assertEquals(
+                Set.of(ScalingSignal.CPU),
+                args(Set.of(ScalingSignal.CPU), 70, 0).signals(),
                 "no backlog depth is needed without the backlog signal");
     }
 }

@@ -38,10 +38,12 @@ class WebhookDeliveryPlanTest {
             assertEquals(true, q.get("fifoQueue"));
             assertEquals(true, q.get("sqsManagedSseEnabled"), "encrypted at rest");
         }
-        JsonObject redrive = JsonParser.parseString(String.valueOf(queue.get("redrivePolicy"))).getAsJsonObject();
+        JsonObject redrive = JsonParser.parseString(String.valueOf(queue.get("redrivePolicy")))
+                .getAsJsonObject();
         assertTrue(redrive.get("deadLetterTargetArn").getAsString().endsWith(":" + deadLetters.get("name")));
         assertEquals(20, redrive.get("maxReceiveCount").getAsInt());
-        long timeout = (Long) plan.inputs("aws:lambda/function:Function", "webhooks").get("timeout");
+        long timeout =
+                (Long) plan.inputs("aws:lambda/function:Function", "webhooks").get("timeout");
         assertTrue((Long) queue.get("visibilityTimeoutSeconds") >= 6 * timeout, "six times the function's timeout");
 
         Map<String, Object> deliveries = plan.inputs(MAPPING, "webhook-deliveries");
@@ -59,14 +61,23 @@ class WebhookDeliveryPlanTest {
         Map<String, Object> events = plan.inputs(MAPPING, "record-events");
         assertEquals(active, events.get("enabled"));
         String region = stack.equals("prod-eu") ? "eu-west-1" : "us-east-1";
-        assertTrue(String.valueOf(events.get("eventSourceArn")).matches("arn:aws:dynamodb:" + region + ":\\d+:table/[a-z-]+-jobs/stream/.+"),
+        assertTrue(
+                String.valueOf(events.get("eventSourceArn"))
+                        .matches("arn:aws:dynamodb:" + region + ":\\d+:table/[a-z-]+-jobs/stream/.+"),
                 "the jobs table's stream in the stack's own region: " + events.get("eventSourceArn"));
         Map<String, Object> filters = PlannedStack.map(events.get("filterCriteria"));
-        JsonObject pattern = JsonParser.parseString(String.valueOf(PlannedStack.map(PlannedStack.list(filters.get("filters")).get(0))
-                .get("pattern"))).getAsJsonObject();
+        JsonObject pattern = JsonParser.parseString(String.valueOf(PlannedStack.map(
+                                PlannedStack.list(filters.get("filters")).get(0))
+                        .get("pattern")))
+                .getAsJsonObject();
         assertEquals("[\"INSERT\"]", pattern.get("eventName").toString());
-        assertEquals("[{\"prefix\":\"#history#\"}]", pattern.getAsJsonObject("dynamodb").getAsJsonObject("Keys")
-                .getAsJsonObject("jobId").get("S").toString());
+        assertEquals(
+                "[{\"prefix\":\"#history#\"}]",
+                pattern.getAsJsonObject("dynamodb")
+                        .getAsJsonObject("Keys")
+                        .getAsJsonObject("jobId")
+                        .get("S")
+                        .toString());
     }
 
     @ParameterizedTest(name = "phase {0}")
@@ -79,7 +90,8 @@ class WebhookDeliveryPlanTest {
             assertEquals(policy.name().equals("webhooks-role-policy"), reads, policy.name());
         }
         for (PlannedResource function : plan.all("aws:lambda/function:Function")) {
-            assertFalse(String.valueOf(function.inputs().get("environment")).contains("WEBHOOKS_ALLOW_PRIVATE_TARGETS"),
+            assertFalse(
+                    String.valueOf(function.inputs().get("environment")).contains("WEBHOOKS_ALLOW_PRIVATE_TARGETS"),
                     function.name() + ": only local tests may deliver to private addresses");
         }
     }

@@ -19,10 +19,15 @@ class WorkerCapacityCeilingTest {
 
     private static String ceiling(int phase, String worker) {
         var task = StackHarness.plan("dev", phase).inputs("aws:ecs/taskDefinition:TaskDefinition", worker);
-        for (JsonElement e : JsonParser.parseString((String) task.get("containerDefinitions")).getAsJsonArray().get(0)
-                .getAsJsonObject().getAsJsonArray("environment")) {
+        for (JsonElement e : JsonParser.parseString((String) task.get("containerDefinitions"))
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonArray("environment")) {
             if (e.getAsJsonObject().get("name").getAsString().equals("TABLE_CAPACITY_CEILING")) {
-                return e.getAsJsonObject().has("value") ? e.getAsJsonObject().get("value").getAsString() : "";
+                return e.getAsJsonObject().has("value")
+                        ? e.getAsJsonObject().get("value").getAsString()
+                        : "";
             }
         }
         throw new AssertionError(worker + " has no TABLE_CAPACITY_CEILING");

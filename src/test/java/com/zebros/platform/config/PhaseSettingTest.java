@@ -37,6 +37,8 @@ class PhaseSettingTest {
     void theBoundsOfAKeyAreItsSettings() {
         Setting memory = PhaseDefaults.setting("lambdaMemoryMb.reporting");
         assertEquals("must be between 128 and 32768", memory.problemWith(64));
-        assertEquals("must be a multiple of 0.5", PhaseDefaults.setting("auroraMinAcu").problemWith(0.7));
+        assertEquals(
+                "must be a multiple of 0.5",
+                PhaseDefaults.setting("auroraMinAcu").problemWith(0.7));
     }
 }

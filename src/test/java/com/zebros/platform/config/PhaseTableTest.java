@@ -24,9 +24,11 @@ class PhaseTableTest {
 
     /** The seeds' budget: what the functions that serve requests and events reserve (the hourly signals function is apart). */
     private static int reservedTotal(PhaseTable table) {
-        return Arrays.stream(FunctionGroup.values()).filter(g -> !table.usesProvisionedConcurrency(g))
+        return Arrays.stream(FunctionGroup.values())
+                .filter(g -> !table.usesProvisionedConcurrency(g))
                 .filter(g -> g.kind() != FunctionGroup.Kind.COORDINATION)
-                .mapToInt(table::reservedConcurrency).sum();
+                .mapToInt(table::reservedConcurrency)
+                .sum();
     }
 
     @Test
@@ -46,8 +48,9 @@ class PhaseTableTest {
         assertEquals(1024, P2.lambdaMemoryMb(REPORTING));
         assertEquals(1024, P2.lambdaMemoryMb(ANALYTICS));
         assertEquals(128, P2.lambdaMemoryMb(NOTIFICATION));
-        for (FunctionGroup g : new FunctionGroup[] {CUSTOMERS, FunctionGroup.CONTACTS, FunctionGroup.OPPORTUNITIES,
-                FunctionGroup.ACTIVITIES}) {
+        for (FunctionGroup g : new FunctionGroup[] {
+            CUSTOMERS, FunctionGroup.CONTACTS, FunctionGroup.OPPORTUNITIES, FunctionGroup.ACTIVITIES
+        }) {
             assertEquals(256, P3.lambdaMemoryMb(g), "phase 3: " + g + " 256 MB");
         }
         assertEquals(1024, P3.lambdaMemoryMb(REPORTING));
@@ -65,7 +68,9 @@ class PhaseTableTest {
             boolean api = g.kind() == FunctionGroup.Kind.API;
             assertEquals(api, P3.usesProvisionedConcurrency(g), "phase 3: provisioned on the API functions only");
         }
-        assertTrue(reservedTotal(P2) <= 900, "phase 2 leaves 100 of the default 1,000 unreserved (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)");
+        assertTrue(
+                reservedTotal(P2) <= 900,
+                "phase 2 leaves 100 of the default 1,000 unreserved (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)");
     }
 
     @Test
@@ -85,7 +90,9 @@ class PhaseTableTest {
     @Test
     void workerScalingSignalsRow() {
         assertEquals(Set.of(), P0.workerScalingSignals());
-        assertEquals(Set.of(ScalingSignal.CPU, ScalingSignal.QUEUE_DEPTH), P1.workerScalingSignals(),
+        assertEquals(
+                Set.of(ScalingSignal.CPU, ScalingSignal.QUEUE_DEPTH),
+                P1.workerScalingSignals(),
                 "report queue > 10 adds tasks as soon as the pool exists");
         assertEquals(10, P1.queueDepthPerTask());
         Set<ScalingSignal> all = Set.of(ScalingSignal.CPU, ScalingSignal.MEMORY, ScalingSignal.QUEUE_DEPTH);
@@ -101,7 +108,9 @@ class PhaseTableTest {
         assertEquals(new Range(1, 2), P1.keycloakTasks());
         assertEquals(new Range(2, 5), P2.keycloakTasks());
         assertEquals(new Range(3, 10), P3.keycloakTasks());
-        assertEquals(new TaskSize(256, 1024), P0.keycloakTaskSize(),
+        assertEquals(
+                new TaskSize(256, 1024),
+                P0.keycloakTaskSize(),
                 "phase 0: 0.25 vCPU / 1 GB, one task (the seed's 0.5 GB leaves Keycloak no headroom: KeycloakTokenTest)");
     }
 
@@ -148,7 +157,9 @@ class PhaseTableTest {
     @Test
     void everyDefaultIsASettingAwsAccepts() {
         for (int phase = 0; phase <= 3; phase++) {
-            assertEquals(java.util.List.of(), PhaseTable.problemsWith(phase, Map.of()),
+            assertEquals(
+                    java.util.List.of(),
+                    PhaseTable.problemsWith(phase, Map.of()),
                     "phase " + phase + " defaults must pass their own checks");
         }
     }

@@ -47,11 +47,16 @@ class ReadmeOverridesTest {
     @Test
     void theMembersListedAreTheGroupsAndKindsThereAre() throws IOException {
         String section = section();
-        String groups = section.substring(section.indexOf("Groups: ") + 8).replaceAll("\\s+", " ").trim();
-        assertEquals(Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id).collect(Collectors.joining(", ")) + ".",
+        String groups = section.substring(section.indexOf("Groups: ") + 8)
+                .replaceAll("\\s+", " ")
+                .trim();
+        assertEquals(
+                Arrays.stream(FunctionGroup.values()).map(FunctionGroup::id).collect(Collectors.joining(", ")) + ".",
                 groups);
-        String kinds = section.substring(section.indexOf("(kinds: ") + 8, section.indexOf(")", section.indexOf("(kinds: ")));
-        assertEquals(Arrays.stream(WorkerKind.values()).map(WorkerKind::id).collect(Collectors.joining(", ")),
+        String kinds =
+                section.substring(section.indexOf("(kinds: ") + 8, section.indexOf(")", section.indexOf("(kinds: ")));
+        assertEquals(
+                Arrays.stream(WorkerKind.values()).map(WorkerKind::id).collect(Collectors.joining(", ")),
                 kinds.replaceAll("\\s+", " "));
     }
 }

@@ -25,8 +25,8 @@ class StackSettingsReaderTest {
     }
 
     private static StackSettings read(Map<String, String> config) {
-        return StackSettingsReader.read("zebros", "dev", key -> Optional.ofNullable(config.get(key)),
-                SecretsMode.PLACEHOLDER);
+        return StackSettingsReader.read(
+                "zebros", "dev", key -> Optional.ofNullable(config.get(key)), SecretsMode.PLACEHOLDER);
     }
 
     private static List<ConfigProblem> problems(Map<String, String> config) {
@@ -34,8 +34,9 @@ class StackSettingsReaderTest {
     }
 
     private static List<ConfigProblem> problems(Map<String, String> config, SecretsMode mode) {
-        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros", "dev",
-                key -> Optional.ofNullable(config.get(key)), mode));
+        var e = assertThrows(
+                InvalidStackConfigException.class,
+                () -> StackSettingsReader.read("zebros", "dev", key -> Optional.ofNullable(config.get(key)), mode));
         return e.problems();
     }
 
@@ -78,7 +79,9 @@ class StackSettingsReaderTest {
     void anUnknownRoleListsTheRoles() {
         var config = valid();
         config.put("role", "tertiary");
-        assertEquals("standalone, primary, secondary", only(problems(config), "zebros:role").allowed());
+        assertEquals(
+                "standalone, primary, secondary",
+                only(problems(config), "zebros:role").allowed());
     }
 
     @Test
@@ -149,7 +152,8 @@ class StackSettingsReaderTest {
         config.put("vpcCidr", "192.168.0.0/24");
         var e = assertThrows(InvalidStackConfigException.class, () -> read(config));
         assertEquals(4, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Stack 'dev' has 4 config problems; nothing was deployed:"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Stack 'dev' has 4 config problems; nothing was deployed:"), e.getMessage());
         for (String key : List.of("zebros:phase", "zebros:role", "zebros:region", "zebros:vpcCidr")) {
             assertTrue(e.getMessage().contains(key), "the message names " + key);
         }
@@ -200,7 +204,9 @@ class StackSettingsReaderTest {
     void reservedConcurrencyAboveTheAccountLimitIsRefused() {
         var config = valid();
         config.put("overrides", "[\"reservedConcurrency.customers=950\"]");
-        assertTrue(problems(config).stream().anyMatch(p -> p.allowed().contains("https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html")));
+        assertTrue(problems(config).stream()
+                .anyMatch(p -> p.allowed()
+                        .contains("https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html")));
     }
 
     @Test
@@ -236,15 +242,23 @@ class StackSettingsReaderTest {
                 return !key.equals("dbMasterPassword");
             }
         };
-        var e = assertThrows(InvalidStackConfigException.class, () ->
-                StackSettingsReader.read("zebros", "dev", plain, SecretsMode.PLACEHOLDER));
-        assertEquals("a value in plain text", only(e.problems(), "zebros:dbMasterPassword").found());
+        var e = assertThrows(
+                InvalidStackConfigException.class,
+                () -> StackSettingsReader.read("zebros", "dev", plain, SecretsMode.PLACEHOLDER));
+        assertEquals(
+                "a value in plain text",
+                only(e.problems(), "zebros:dbMasterPassword").found());
     }
 
     @Test
     void aStackNameTooLongForAwsNamesIsRefused() {
-        var e = assertThrows(InvalidStackConfigException.class, () -> StackSettingsReader.read("zebros",
-                "a-very-long-stack-name-indeed", key -> Optional.ofNullable(valid().get(key)), SecretsMode.PLACEHOLDER));
+        var e = assertThrows(
+                InvalidStackConfigException.class,
+                () -> StackSettingsReader.read(
+                        "zebros",
+                        "a-very-long-stack-name-indeed",
+                        key -> Optional.ofNullable(valid().get(key)),
+                        SecretsMode.PLACEHOLDER));
         only(e.problems(), "stack name");
     }
 }

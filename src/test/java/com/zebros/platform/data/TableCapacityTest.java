@@ -26,7 +26,8 @@ class TableCapacityTest {
 
     @Test
     void aTableIsNeverSizedWithoutItsIndexes() {
-        assertThrows(IllegalArgumentException.class, () -> new TableCapacity(
-                Map.of(CrmTable.CUSTOMERS, new Range(5, 10)), Map.of(), 70));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new TableCapacity(Map.of(CrmTable.CUSTOMERS, new Range(5, 10)), Map.of(), 70));
     }
 }

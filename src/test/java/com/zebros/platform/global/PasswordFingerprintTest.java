@@ -26,11 +26,16 @@ class PasswordFingerprintTest {
     @Test
     void thePrimaryExportsItAndTheSecondaryWithAnotherPasswordRefusesNamingTheCopyCommand() {
         var primary = StackHarness.rawPlan("prod-us", 0);
-        assertTrue(String.valueOf(primary.outputs().get(PasswordFingerprint.OUTPUT)).startsWith("pbkdf2-sha256:"));
-        var secondary = StackHarness.settings("prod-eu", StackHarness.changes("dbMasterPassword", "Another-password-123"));
-        var e = assertThrows(InvalidStackConfigException.class, () -> OfflinePlanner.plan(secondary, primary.outputs()));
-        assertTrue(e.getMessage().contains("zebros:dbMasterPassword")
-                && e.getMessage().contains("pulumi config cp zebros:dbMasterPassword --stack prod-us --dest prod-eu"),
+        assertTrue(String.valueOf(primary.outputs().get(PasswordFingerprint.OUTPUT))
+                .startsWith("pbkdf2-sha256:"));
+        var secondary =
+                StackHarness.settings("prod-eu", StackHarness.changes("dbMasterPassword", "Another-password-123"));
+        var e = assertThrows(
+                InvalidStackConfigException.class, () -> OfflinePlanner.plan(secondary, primary.outputs()));
+        assertTrue(
+                e.getMessage().contains("zebros:dbMasterPassword")
+                        && e.getMessage()
+                                .contains("pulumi config cp zebros:dbMasterPassword --stack prod-us --dest prod-eu"),
                 e.getMessage());
     }
 }

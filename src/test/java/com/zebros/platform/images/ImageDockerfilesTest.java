@@ -28,7 +28,9 @@ class ImageDockerfilesTest {
     private static final Path CONTAINERS = Path.of("containers");
 
     static List<String> workers() {
-        return ContainerImages.imageNames().stream().filter(name -> !name.equals(ContainerImages.KEYCLOAK)).toList();
+        return ContainerImages.imageNames().stream()
+                .filter(name -> !name.equals(ContainerImages.KEYCLOAK))
+                .toList();
     }
 
     private static String dockerfile(String image) throws IOException {
@@ -55,13 +57,16 @@ class ImageDockerfilesTest {
     @MethodSource("workers")
     void aWorkerImageBuildsItsOwnModuleAndRunsItsShadedJarAsNonRoot(String image) throws IOException {
         String text = dockerfile(image);
-        String version = one(Pattern.compile("<artifactId>zebros-workers</artifactId>\\s*<version>([^<]+)</version>"),
-                Files.readString(CONTAINERS.resolve("pom.xml")), "version of the workers' parent");
+        String version = one(
+                Pattern.compile("<artifactId>zebros-workers</artifactId>\\s*<version>([^<]+)</version>"),
+                Files.readString(CONTAINERS.resolve("pom.xml")),
+                "version of the workers' parent");
         String parent = Files.readString(CONTAINERS.resolve("pom.xml"));
         assertTrue(parent.contains("<module>" + image + "</module>"), image + " is a module of containers/pom.xml");
         assertTrue(parent.contains("<shadedClassifierName>image</shadedClassifierName>"), "the image jar's classifier");
         assertEquals(image, one(Pattern.compile(" -pl ([\\w-]+) "), text, "-pl module"));
-        assertEquals("/src/containers/" + image + "/target/" + image + "-" + version + "-image.jar",
+        assertEquals(
+                "/src/containers/" + image + "/target/" + image + "-" + version + "-image.jar",
                 one(Pattern.compile("COPY --from=build (\\S+) /app/worker.jar"), text, "jar copied from the build"));
         String finalStage = text.substring(text.lastIndexOf("\nFROM "));
         assertTrue(finalStage.startsWith("\nFROM gcr.io/distroless/java17-debian12:nonroot"), finalStage);

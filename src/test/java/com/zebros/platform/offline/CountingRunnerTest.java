@@ -58,29 +58,39 @@ class CountingRunnerTest {
         });
         Runner.Result<String> answer = result.get(10, TimeUnit.SECONDS);
         assertEquals(Runner.ProcessExitedAfterLoggingUserActionableMessage, answer.exitCode());
-        assertTrue(answer.exceptions().get(0) instanceof CompletionException, answer.exceptions().toString());
+        assertTrue(
+                answer.exceptions().get(0) instanceof CompletionException,
+                answer.exceptions().toString());
         assertSame(cause, answer.exceptions().get(1));
         assertTrue(answer.result().isEmpty());
-        assertTrue(engine.getErrors().stream().anyMatch(e -> e.contains("bucket name taken")), engine.getErrors().toString());
+        assertTrue(
+                engine.getErrors().stream().anyMatch(e -> e.contains("bucket name taken")),
+                engine.getErrors().toString());
     }
 
     @Test
     void aProgramThatThrowsIsReportedTheSameWay() throws Exception {
         Runner.Result<String> answer = runner.<String>runAsync(() -> {
-            throw new IllegalArgumentException("bad config");
-        }).get(10, TimeUnit.SECONDS);
+                    throw new IllegalArgumentException("bad config");
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals(Runner.ProcessExitedAfterLoggingUserActionableMessage, answer.exitCode());
-        assertTrue(answer.exceptions().stream().anyMatch(e -> "bad config".equals(e.getMessage())), answer.exceptions().toString());
+        assertTrue(
+                answer.exceptions().stream().anyMatch(e -> "bad config".equals(e.getMessage())),
+                answer.exceptions().toString());
     }
 
     @Test
     void aProgramThatLoggedAnErrorExitsWithOne() throws Exception {
         Runner.Result<String> answer = runner.runAsync(() -> {
-            logger.errorAsync("a problem the program reported");
-            return "value";
-        }).get(10, TimeUnit.SECONDS);
+                    logger.errorAsync("a problem the program reported");
+                    return "value";
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals(Runner.ProcessExitedBeforeLoggingUserActionableMessage, answer.exitCode());
         assertEquals("value", answer.result().orElseThrow());
-        assertTrue(engine.getErrors().contains("a problem the program reported"), engine.getErrors().toString());
+        assertTrue(
+                engine.getErrors().contains("a problem the program reported"),
+                engine.getErrors().toString());
     }
 }

@@ -35,12 +35,15 @@ class GraphRenderersTest {
         if (!Files.isDirectory(HARNESS.resolve("node_modules/@hpcc-js/wasm-graphviz"))) {
             fail("the renderers are not installed: npm ci --prefix tools/graphs (README's test command runs it)");
         }
-        Process process = new ProcessBuilder("node", HARNESS.resolve("render.mjs").toString(), folder.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "node", HARNESS.resolve("render.mjs").toString(), folder.toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), log);
         Map<String, String> report = new LinkedHashMap<>();
-        log.lines().filter(l -> l.startsWith("rendered ") || l.startsWith("parsed "))
+        log.lines()
+                .filter(l -> l.startsWith("rendered ") || l.startsWith("parsed "))
                 .forEach(l -> report.put(l.split(" ")[1], l));
         return report;
     }
@@ -75,8 +78,10 @@ class GraphRenderersTest {
         assertEquals(graphs.size() * 2, report.size(), report.toString());
         for (var entry : graphs.entrySet()) {
             String svg = Files.readString(folder.resolve(entry.getKey() + ".svg"));
-            assertEquals(entry.getValue().nodes().size(), count(SVG_NODE, svg), entry.getKey() + ": a node per component");
-            assertEquals(entry.getValue().edges().size(), count(SVG_EDGE, svg), entry.getKey() + ": an edge per dependency");
+            assertEquals(
+                    entry.getValue().nodes().size(), count(SVG_NODE, svg), entry.getKey() + ": a node per component");
+            assertEquals(
+                    entry.getValue().edges().size(), count(SVG_EDGE, svg), entry.getKey() + ": an edge per dependency");
             assertTrue(report.get(entry.getKey() + ".mmd").contains("(flowchart"), report.get(entry.getKey() + ".mmd"));
         }
     }
@@ -99,7 +104,9 @@ class GraphRenderersTest {
             Files.createDirectories(image.getParent());
             Files.writeString(image, today);
         }
-        assertEquals(today, Files.exists(image) ? Files.readString(image) : "",
+        assertEquals(
+                today,
+                Files.exists(image) ? Files.readString(image) : "",
                 image + " is not today's rendering: mvn test -Dtest=GraphRenderersTest -Dgraphs.update=true");
     }
 
@@ -108,18 +115,40 @@ class GraphRenderersTest {
         Plan real = StackHarness.rawPlan("dev", 3);
         String root = new EngineUrns(real.stack(), real.project()).rootStack();
         // The stacks' own "edge" component (CloudFront and WAF) is a DOT keyword already: it keeps its name.
-        List<String> keywords = List.of("node", "graph", "subgraph", "strict", "digraph", "end", "class", "classDef",
-                "style", "click", "flowchart", "call", "href");
+        List<String> keywords = List.of(
+                "node",
+                "graph",
+                "subgraph",
+                "strict",
+                "digraph",
+                "end",
+                "class",
+                "classDef",
+                "style",
+                "click",
+                "flowchart",
+                "call",
+                "href");
         List<PlannedResource> renamed = new ArrayList<>();
         int next = 0;
         for (PlannedResource r : real.resources()) {
-            boolean top = r.parent().equals(root) && r.isComponent() && !r.name().equals("edge");
+            boolean top =
+                    r.parent().equals(root) && r.isComponent() && !r.name().equals("edge");
             String name = top && next < keywords.size() ? keywords.get(next++) : r.name();
-            renamed.add(new PlannedResource(r.urn(), r.type(), name, r.parent(), r.provider(), r.region(), r.inputs(), r.options()));
+            renamed.add(new PlannedResource(
+                    r.urn(), r.type(), name, r.parent(), r.provider(), r.region(), r.inputs(), r.options()));
         }
         assertEquals(keywords.size(), next, "the dev stack has a component for every keyword");
-        Plan plan = new Plan(real.project(), real.stack(), real.phase(), real.role(), real.region(), renamed,
-                real.outputs(), real.warnings(), real.identifiers());
+        Plan plan = new Plan(
+                real.project(),
+                real.stack(),
+                real.phase(),
+                real.role(),
+                real.region(),
+                renamed,
+                real.outputs(),
+                real.warnings(),
+                real.identifiers());
         ArchitectureGraph graph = ArchitectureGraph.of(plan);
         Path folder = Files.createTempDirectory("keywords");
         Files.writeString(folder.resolve("keywords.dot"), GraphPrinter.dot(plan, graph, Set.of()));
@@ -130,7 +159,8 @@ class GraphRenderersTest {
         assertEquals(graph.edges().size(), count(SVG_EDGE, svg));
         assertTrue(svg.contains(">edge</text>"), "the edge component is drawn");
         for (String keyword : keywords) {
-            assertTrue(svg.contains("<text") && svg.contains(">" + keyword + "</text>"), keyword + " is drawn as a label");
+            assertTrue(
+                    svg.contains("<text") && svg.contains(">" + keyword + "</text>"), keyword + " is drawn as a label");
         }
     }
 }

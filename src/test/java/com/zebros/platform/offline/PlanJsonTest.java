@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** The plan's JSON document, held to its schema. */
 class PlanJsonTest {
-    private final JsonObject doc = JsonParser.parseString(PlanJson.render(StackHarness.rawPlan("dev", 0))).getAsJsonObject();
+    private final JsonObject doc = JsonParser.parseString(PlanJson.render(StackHarness.rawPlan("dev", 0)))
+            .getAsJsonObject();
 
     @Test
     void theDocumentHasExactlyTheTopLevelKeysOfTheSchema() {
-        assertEquals(List.of("project", "stack", "phase", "role", "region", "resources", "outputs"),
+        assertEquals(
+                List.of("project", "stack", "phase", "role", "region", "resources", "outputs"),
                 List.copyOf(doc.keySet()));
         assertEquals("zebros", doc.get("project").getAsString());
         assertEquals("dev", doc.get("stack").getAsString());
@@ -36,12 +38,15 @@ class PlanJsonTest {
         }
         for (JsonElement e : doc.getAsJsonArray("resources")) {
             JsonObject r = e.getAsJsonObject();
-            assertEquals(List.of("urn", "type", "name", "parent", "provider", "region", "inputs"), List.copyOf(r.keySet()));
+            assertEquals(
+                    List.of("urn", "type", "name", "parent", "provider", "region", "inputs"), List.copyOf(r.keySet()));
             assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:dev::zebros::"));
-            assertTrue(r.get("type").getAsString().matches("(aws|zebros|pulumi):[\\w/]+:\\w+|pulumi:providers:aws"),
+            assertTrue(
+                    r.get("type").getAsString().matches("(aws|zebros|pulumi):[\\w/]+:\\w+|pulumi:providers:aws"),
                     r.get("type").getAsString());
             String parent = r.get("parent").getAsString();
-            assertTrue(urns.contains(parent) || parent.endsWith("::pulumi:pulumi:Stack::zebros-dev"),
+            assertTrue(
+                    urns.contains(parent) || parent.endsWith("::pulumi:pulumi:Stack::zebros-dev"),
                     r.get("name") + " has an unknown parent " + parent);
             assertTrue(r.get("inputs").isJsonObject());
         }
@@ -51,15 +56,20 @@ class PlanJsonTest {
     @Test
     void everyAwsResourceNamesItsExplicitProviderAndRegion() {
         Set<String> urns = new HashSet<>();
-        doc.getAsJsonArray("resources").forEach(e -> urns.add(e.getAsJsonObject().get("urn").getAsString()));
+        doc.getAsJsonArray("resources")
+                .forEach(e -> urns.add(e.getAsJsonObject().get("urn").getAsString()));
         for (JsonElement e : doc.getAsJsonArray("resources")) {
             JsonObject r = e.getAsJsonObject();
             String type = r.get("type").getAsString();
             if (type.startsWith("aws:")) {
                 String provider = r.get("provider").getAsString();
-                assertTrue(provider.contains("::pulumi:providers:aws::") && urns.contains(provider),
+                assertTrue(
+                        provider.contains("::pulumi:providers:aws::") && urns.contains(provider),
                         r.get("name") + " must name one of the stack's explicit providers, not " + provider);
-                assertEquals("us-east-1", r.get("region").getAsString(), r.get("name").getAsString());
+                assertEquals(
+                        "us-east-1",
+                        r.get("region").getAsString(),
+                        r.get("name").getAsString());
             } else if (type.startsWith("zebros:")) {
                 assertTrue(r.get("provider").isJsonNull() && r.get("region").isJsonNull(), "components have neither");
             }
@@ -69,10 +79,17 @@ class PlanJsonTest {
     @Test
     void typeTokensAreThoseOfTheProvider() {
         Set<String> types = new HashSet<>();
-        doc.getAsJsonArray("resources").forEach(e -> types.add(e.getAsJsonObject().get("type").getAsString()));
-        assertTrue(types.containsAll(Set.of("aws:dynamodb/table:Table", "aws:rds/cluster:Cluster",
-                "aws:s3/bucketV2:BucketV2", "aws:lambda/function:Function", "aws:sfn/stateMachine:StateMachine",
-                "zebros:data:CrmTables")), types.toString());
+        doc.getAsJsonArray("resources")
+                .forEach(e -> types.add(e.getAsJsonObject().get("type").getAsString()));
+        assertTrue(
+                types.containsAll(Set.of(
+                        "aws:dynamodb/table:Table",
+                        "aws:rds/cluster:Cluster",
+                        "aws:s3/bucketV2:BucketV2",
+                        "aws:lambda/function:Function",
+                        "aws:sfn/stateMachine:StateMachine",
+                        "zebros:data:CrmTables")),
+                types.toString());
     }
 
     @Test
@@ -86,6 +103,7 @@ class PlanJsonTest {
     void theOutputsReadLikeARealDeployment() {
         JsonObject outputs = doc.getAsJsonObject("outputs");
         assertTrue(outputs.get("apiUrl").getAsString().startsWith("https://"));
-        assertEquals("https://auth.dev.crm.zebros.example", outputs.get("authUrl").getAsString());
+        assertEquals(
+                "https://auth.dev.crm.zebros.example", outputs.get("authUrl").getAsString());
     }
 }

@@ -15,8 +15,12 @@ class PlanOrderTest {
     @Test
     void twoPlansOfTheSameSettingsListTheSameResourcesInTheSameOrder() {
         StackSettings settings = StackHarness.settings("prod-us", Map.of("phase", "3"));
-        List<String> first = OfflinePlanner.plan(settings).resources().stream().map(PlannedResource::urn).toList();
-        List<String> second = OfflinePlanner.plan(settings).resources().stream().map(PlannedResource::urn).toList();
+        List<String> first = OfflinePlanner.plan(settings).resources().stream()
+                .map(PlannedResource::urn)
+                .toList();
+        List<String> second = OfflinePlanner.plan(settings).resources().stream()
+                .map(PlannedResource::urn)
+                .toList();
         assertEquals(first, second);
     }
 

@@ -27,8 +27,15 @@ class ReadmeGraphsTest {
     @Test
     void theDependenciesThatMatterAreDrawn() {
         Set<String> dev = edges(StackHarness.rawPlan("dev", 3));
-        for (String edge : List.of("functions->tables", "functions->files", "functions->workflows", "keycloak->auth_db",
-                "api->functions", "workflows->tables", "edge->api", "monitoring->functions")) {
+        for (String edge : List.of(
+                "functions->tables",
+                "functions->files",
+                "functions->workflows",
+                "keycloak->auth_db",
+                "api->functions",
+                "workflows->tables",
+                "edge->api",
+                "monitoring->functions")) {
             assertTrue(dev.contains(edge), edge + " in " + dev);
         }
         Set<String> secondary = edges(StackHarness.rawPlan("prod-eu", 3));
@@ -43,11 +50,15 @@ class ReadmeGraphsTest {
         Set<String> added = GraphPrinter.added(before, after);
         assertTrue(added.containsAll(List.of("dax", "sessions")), "phase 3 adds DAX and Redis: " + added);
         String mermaid = GraphPrinter.mermaid(StackHarness.rawPlan("dev", 3), after, added);
-        assertTrue(mermaid.contains("\n    class " + String.join(",", added.stream().map(GraphPrinter::mermaidId).toList())
-                + " added\n"), mermaid);
+        assertTrue(
+                mermaid.contains("\n    class "
+                        + String.join(
+                                ",", added.stream().map(GraphPrinter::mermaidId).toList()) + " added\n"),
+                mermaid);
         String dot = GraphPrinter.dot(StackHarness.rawPlan("dev", 3), after, added);
         for (String node : added) {
-            assertTrue(dot.contains("\"" + node + "\" [label=") && dot.contains("fillcolor"), node + " is filled in DOT");
+            assertTrue(
+                    dot.contains("\"" + node + "\" [label=") && dot.contains("fillcolor"), node + " is filled in DOT");
         }
     }
 
@@ -55,18 +66,26 @@ class ReadmeGraphsTest {
     @Test
     void readmeDiagramsAreCurrent() throws Exception {
         String readme = Files.readString(Path.of("docs/architecture.md"));
-        Matcher blocks = Pattern.compile("<!-- graph: (.*?) -->\\n```mermaid\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        Matcher blocks = Pattern.compile("<!-- graph: (.*?) -->\\n```mermaid\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
         int found = 0;
         while (blocks.find()) {
             found++;
             List<String> args = new ArrayList<>(List.of("graph"));
             args.addAll(List.of(blocks.group(1).trim().split(" +")));
             var out = new ByteArrayOutputStream();
-            int code = new Cli(StackHarness.PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream()), StackHarness.CLI_PLANNER).run(args.toArray(String[]::new));
+            int code = new Cli(
+                            StackHarness.PROJECT,
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(new ByteArrayOutputStream()),
+                            StackHarness.CLI_PLANNER)
+                    .run(args.toArray(String[]::new));
             assertEquals(Cli.OK, code);
-            assertEquals(out.toString(StandardCharsets.UTF_8), blocks.group(2),
-                    "docs/architecture.md's diagram for `" + blocks.group(1) + "` is out of date: paste the output of the graph command");
+            assertEquals(
+                    out.toString(StandardCharsets.UTF_8),
+                    blocks.group(2),
+                    "docs/architecture.md's diagram for `" + blocks.group(1)
+                            + "` is out of date: paste the output of the graph command");
         }
         assertEquals(2, found, "the regional stack and the region pair");
     }

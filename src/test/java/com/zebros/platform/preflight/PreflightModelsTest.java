@@ -24,15 +24,18 @@ class PreflightModelsTest {
     @Test
     void theTableIsMadeFromTheNewestModelsHere() throws IOException, InterruptedException {
         Process process = new ProcessBuilder("python3", "tools/preflight/generate-constraints.py", "--newest-version")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String newest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, process.waitFor(), newest);
         String recorded = Preflight.modelVersion();
         if (newest.equals("none")) {
             return; // no botocore on this machine: nothing newer to find
         }
-        assertTrue(compare(recorded, newest) >= 0, "api-constraints.json is made from botocore " + recorded
-                + ", and this machine has " + newest + ": run python3 tools/preflight/generate-constraints.py");
+        assertTrue(
+                compare(recorded, newest) >= 0,
+                "api-constraints.json is made from botocore " + recorded + ", and this machine has " + newest
+                        + ": run python3 tools/preflight/generate-constraints.py");
     }
 
     /** Each phase setting an API member bounds, with that member: (resource type, input) or a document shape. */
@@ -45,12 +48,15 @@ class PreflightModelsTest {
     void phaseSettingBoundsAreTheApisOwn() throws IOException {
         JsonObject table;
         try (var in = PreflightModelsTest.class.getResourceAsStream("/preflight/api-constraints.json")) {
-            table = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            table = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
         BOUNDED_BY.forEach((setting, where) -> {
             JsonObject constraint = where.get(0).equals("shape")
                     ? table.getAsJsonObject("shapes").getAsJsonObject(where.get(1))
-                    : table.getAsJsonObject("members").getAsJsonObject(where.get(0)).getAsJsonObject(where.get(1));
+                    : table.getAsJsonObject("members")
+                            .getAsJsonObject(where.get(0))
+                            .getAsJsonObject(where.get(1));
             if (constraint.has("min")) {
                 assertEquals(constraint.get("min").getAsDouble(), setting.min(), setting + " min, as " + where);
             }

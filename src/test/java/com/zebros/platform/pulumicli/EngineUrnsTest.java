@@ -26,10 +26,11 @@ class EngineUrnsTest {
         assertEquals("urn:pulumi:dev::zebros::pulumi:pulumi:Stack::zebros-dev", urns.rootStack());
         String component = urns.child(urns.rootStack(), "zebros:data:CrmTables", "tables");
         assertEquals("urn:pulumi:dev::zebros::zebros:data:CrmTables::tables", component);
-        assertEquals("urn:pulumi:dev::zebros::zebros:data:CrmTables$aws:dynamodb/table:Table::customers",
+        assertEquals(
+                "urn:pulumi:dev::zebros::zebros:data:CrmTables$aws:dynamodb/table:Table::customers",
                 urns.child(component, "aws:dynamodb/table:Table", "customers"));
-        assertEquals("urn:pulumi:dev::zebros::pulumi:providers:aws::default_6_83_0",
-                urns.defaultProvider("aws", "6.83.0"));
+        assertEquals(
+                "urn:pulumi:dev::zebros::pulumi:providers:aws::default_6_83_0", urns.defaultProvider("aws", "6.83.0"));
     }
 
     @Test
@@ -40,10 +41,12 @@ class EngineUrnsTest {
             Map<String, PlannedResource> byUrn = new HashMap<>();
             plan.resources().forEach(r -> byUrn.put(r.urn(), r));
             for (PlannedResource r : plan.resources()) {
-                assertFalse(List.of(EngineUrns.qualifiedType(r.urn()).split("\\$")).contains(EngineUrns.ROOT_STACK_TYPE),
+                assertFalse(
+                        List.of(EngineUrns.qualifiedType(r.urn()).split("\\$")).contains(EngineUrns.ROOT_STACK_TYPE),
                         "the root stack is never in a type chain: " + r.urn());
                 assertEquals(urns.child(r.parent(), r.type(), r.name()), r.urn(), "the URN of " + r.name());
-                assertTrue(r.parent().equals(urns.rootStack()) || byUrn.containsKey(r.parent()),
+                assertTrue(
+                        r.parent().equals(urns.rootStack()) || byUrn.containsKey(r.parent()),
                         r.name() + "'s parent is not in the plan: " + r.parent());
             }
         }

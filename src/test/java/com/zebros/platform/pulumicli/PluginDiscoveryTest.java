@@ -28,9 +28,14 @@ class PluginDiscoveryTest {
     void theLanguageHostsDiscoveryCommandFindsTheAwsPlugin() throws Exception {
         Path stdout = Files.createTempFile("discovery", ".out");
         Path stderr = Files.createTempFile("discovery", ".err");
-        Process process = new ProcessBuilder(List.of("mvn", "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                "--no-transfer-progress", "compile", "exec:java",
-                "-DmainClass=com.pulumi.bootstrap.internal.Main", "-DmainArgs=packages"))
+        Process process = new ProcessBuilder(List.of(
+                        "mvn",
+                        "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                        "--no-transfer-progress",
+                        "compile",
+                        "exec:java",
+                        "-DmainClass=com.pulumi.bootstrap.internal.Main",
+                        "-DmainArgs=packages"))
                 .directory(new File("."))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
@@ -42,12 +47,16 @@ class PluginDiscoveryTest {
         // builds do not); README says so and names the jar path, which runs no Maven. Past those codes,
         // Go's json.Unmarshal allows whitespace around one value and nothing else.
         String out = raw.replaceAll("\u001b\\[[0-9;]*m", "");
-        assertTrue(out.strip().startsWith("[") && out.strip().endsWith("]")
-                && out.strip().equals(out.strip().replaceAll("\\p{Cntrl}", "")), "stdout is not one JSON value: "
-                + out.replace("\u001b", "<ESC>"));
+        assertTrue(
+                out.strip().startsWith("[")
+                        && out.strip().endsWith("]")
+                        && out.strip().equals(out.strip().replaceAll("\\p{Cntrl}", "")),
+                "stdout is not one JSON value: " + out.replace("\u001b", "<ESC>"));
         JsonArray packages = JsonParser.parseString(out.strip()).getAsJsonArray();
-        JsonObject aws = packages.asList().stream().map(e -> e.getAsJsonObject())
-                .filter(p -> p.get("name").getAsString().equals("aws")).findFirst()
+        JsonObject aws = packages.asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(p -> p.get("name").getAsString().equals("aws"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no aws plugin in " + out));
         assertTrue(aws.get("resource").getAsBoolean());
         assertEquals(com.pulumi.aws.Utilities.getVersion(), aws.get("version").getAsString());

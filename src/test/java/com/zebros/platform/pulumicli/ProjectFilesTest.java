@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,8 +27,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class ProjectFilesTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
-    private static final Pattern SET_SECRET = Pattern.compile(
-            "pulumi config set --secret (\\S+) --stack (\\S+)");
+    private static final Pattern SET_SECRET = Pattern.compile("pulumi config set --secret (\\S+) --stack (\\S+)");
     private static final Pattern COPY = Pattern.compile("pulumi config cp (\\S+) --stack (\\S+) --dest (\\S+)");
     private static final Pattern UP = Pattern.compile("pulumi up --stack (\\S+)");
 
@@ -40,24 +39,41 @@ class ProjectFilesTest {
     /** The project file as it was before the rename: every CLI command refused it. */
     @Test
     void aProjectWhoseNameIsNotItsConfigNamespaceIsRefused() {
-        List<String> errors = PulumiCliRules.validateProject(yaml(Path.of("src/test/resources/pulumicli/Pulumi.zebros-crm.yaml")));
-        assertTrue(errors.contains("Configuration key 'zebros:phase' is not namespaced by the project and should not "
-                + "define a type"), errors.toString());
+        List<String> errors =
+                PulumiCliRules.validateProject(yaml(Path.of("src/test/resources/pulumicli/Pulumi.zebros-crm.yaml")));
+        assertTrue(
+                errors.contains("Configuration key 'zebros:phase' is not namespaced by the project and should not "
+                        + "define a type"),
+                errors.toString());
     }
 
     /** Ported from pulumi/pulumi sdk/go/common/workspace/project_test.go, so the port answers as the CLI does. */
     @Test
     void theRulesAnswerPulumisOwnCases() {
-        Map<String, Object> typedForeignKey = Map.of("name", "test", "runtime", "dotnet", "config",
+        Map<String, Object> typedForeignKey = Map.of(
+                "name",
+                "test",
+                "runtime",
+                "dotnet",
+                "config",
                 Map.of("aws:region", Map.of("type", "string", "value", Map.of("region", "us-west-1"))));
-        assertEquals(List.of("Configuration key 'aws:region' is not namespaced by the project and should not define a type"),
-                PulumiCliRules.validateProject(typedForeignKey), "TestNamespacedProjectConfigShouldNotBeExplicitlyTyped");
-        Map<String, Object> both = Map.of("name", "test", "runtime", "dotnet", "config",
+        assertEquals(
+                List.of("Configuration key 'aws:region' is not namespaced by the project and should not define a type"),
+                PulumiCliRules.validateProject(typedForeignKey),
+                "TestNamespacedProjectConfigShouldNotBeExplicitlyTyped");
+        Map<String, Object> both = Map.of(
+                "name",
+                "test",
+                "runtime",
+                "dotnet",
+                "config",
                 Map.of("instanceSize", Map.of("type", "string", "default", "t3.micro", "value", "t4.large")));
-        assertEquals(List.of("project config 'instanceSize' cannot have both a 'default' and 'value' attribute"),
-                PulumiCliRules.validateProject(both), "TestProjectConfigCannotHaveBothValueAndDefault");
-        Map<String, Object> arrayWithoutItems = Map.of("name", "test", "runtime", "java", "config",
-                Map.of("test:names", Map.of("type", "array")));
+        assertEquals(
+                List.of("project config 'instanceSize' cannot have both a 'default' and 'value' attribute"),
+                PulumiCliRules.validateProject(both),
+                "TestProjectConfigCannotHaveBothValueAndDefault");
+        Map<String, Object> arrayWithoutItems =
+                Map.of("name", "test", "runtime", "java", "config", Map.of("test:names", Map.of("type", "array")));
         assertFalse(PulumiCliRules.validateProject(arrayWithoutItems).isEmpty(), "an array needs items");
     }
 
@@ -70,28 +86,37 @@ class ProjectFilesTest {
     void everyStackPassesTheCliWithTheSecretsReadmeSets(String stack) {
         Map<String, String> secrets = secretsReadmeSetsBeforeUp(stack);
         assertFalse(secrets.isEmpty(), "docs/deploy.md's Deploy section must deploy " + stack);
-        Map<String, Object> config = new LinkedHashMap<>(PulumiCliRules.asMap(yaml(stackFile(stack)).get("config")));
+        Map<String, Object> config =
+                new LinkedHashMap<>(PulumiCliRules.asMap(yaml(stackFile(stack)).get("config")));
         secrets.forEach((key, plain) -> config.put(key, Map.of("secure", "v1:encrypted")));
-        assertEquals(List.of(), PulumiCliRules.validateStack(stack, yaml(PROJECT.resolve("Pulumi.yaml")), config, secrets));
+        assertEquals(
+                List.of(), PulumiCliRules.validateStack(stack, yaml(PROJECT.resolve("Pulumi.yaml")), config, secrets));
     }
 
     @Test
     void aStackWithoutItsSecretsIsRefusedAsTheCliWould() {
         Map<String, Object> config = PulumiCliRules.asMap(yaml(stackFile("dev")).get("config"));
-        assertEquals(List.of("Stack 'dev' is missing configuration values 'zebros:dbMasterPassword' and "
+        assertEquals(
+                List.of("Stack 'dev' is missing configuration values 'zebros:dbMasterPassword' and "
                         + "'zebros:keycloakAdminPassword'"),
                 PulumiCliRules.validateStack("dev", yaml(PROJECT.resolve("Pulumi.yaml")), config, Map.of()));
     }
 
     @Test
     void aSecretInPlainTextOrAValueOfTheWrongTypeIsRefused() {
-        Map<String, Object> config = new LinkedHashMap<>(PulumiCliRules.asMap(yaml(stackFile("dev")).get("config")));
+        Map<String, Object> config =
+                new LinkedHashMap<>(PulumiCliRules.asMap(yaml(stackFile("dev")).get("config")));
         config.put("zebros:dbMasterPassword", "in-plain-text");
         config.put("zebros:keycloakAdminPassword", Map.of("secure", "v1:encrypted"));
         config.put("zebros:phase", "three");
-        assertEquals(List.of("Stack 'dev' with configuration key 'zebros:dbMasterPassword' must be encrypted as it's secret",
+        assertEquals(
+                List.of(
+                        "Stack 'dev' with configuration key 'zebros:dbMasterPassword' must be encrypted as it's secret",
                         "Stack 'dev' with configuration key 'zebros:phase' must be of type 'integer'"),
-                PulumiCliRules.validateStack("dev", yaml(PROJECT.resolve("Pulumi.yaml")), config,
+                PulumiCliRules.validateStack(
+                        "dev",
+                        yaml(PROJECT.resolve("Pulumi.yaml")),
+                        config,
                         Map.of("zebros:keycloakAdminPassword", "a-long-admin-password")));
     }
 
@@ -113,11 +138,15 @@ class ProjectFilesTest {
             Matcher copy = COPY.matcher(line);
             Matcher up = UP.matcher(line);
             if (set.find()) {
-                byStack.computeIfAbsent(set.group(2), s -> new LinkedHashMap<>()).put(set.group(1), "Stand-in-secret-0123456789");
+                byStack.computeIfAbsent(set.group(2), s -> new LinkedHashMap<>())
+                        .put(set.group(1), "Stand-in-secret-0123456789");
             } else if (copy.find()) {
                 String value = byStack.getOrDefault(copy.group(2), Map.of()).get(copy.group(1));
-                assertTrue(value != null, "docs/deploy.md copies " + copy.group(1) + " from a stack that has not set it: " + line);
-                byStack.computeIfAbsent(copy.group(3), s -> new LinkedHashMap<>()).put(copy.group(1), value);
+                assertTrue(
+                        value != null,
+                        "docs/deploy.md copies " + copy.group(1) + " from a stack that has not set it: " + line);
+                byStack.computeIfAbsent(copy.group(3), s -> new LinkedHashMap<>())
+                        .put(copy.group(1), value);
             } else if (up.find() && up.group(1).equals(stack)) {
                 return byStack.getOrDefault(stack, Map.of());
             }
@@ -129,7 +158,8 @@ class ProjectFilesTest {
     private static List<String> deployCommands() {
         try {
             String readme = Files.readString(PROJECT.resolve("docs/deploy.md"));
-            String deploy = readme.substring(readme.indexOf("## Deploy\n"), readme.indexOf("\n## ", readme.indexOf("## Deploy\n") + 1));
+            String deploy = readme.substring(
+                    readme.indexOf("## Deploy\n"), readme.indexOf("\n## ", readme.indexOf("## Deploy\n") + 1));
             List<String> commands = new java.util.ArrayList<>();
             boolean inBlock = false;
             for (String line : deploy.split("\n")) {
@@ -151,7 +181,8 @@ class ProjectFilesTest {
 
     private static Map<String, Object> yaml(Path file) {
         try {
-            return PulumiCliRules.asMap(new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file)));
+            return PulumiCliRules.asMap(
+                    new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -18,13 +18,12 @@ public final class PulumiCliRules {
     /** {@code simpleConfigType} in sdk/go/common/workspace/project.json. */
     private static final Set<String> CONFIG_TYPES = Set.of("string", "integer", "boolean", "array", "object");
     /** {@code ConfigTypeDeclaration}'s properties (additionalProperties: false) in project.json. */
-    private static final Set<String> DECLARATION_KEYS = Set.of("type", "items", "description", "secret", "default",
-            "value");
+    private static final Set<String> DECLARATION_KEYS =
+            Set.of("type", "items", "description", "secret", "default", "value");
     /** {@code tokens.IsName} (sdk/go/common/tokens/names.go): letters, digits, '-', '_', '.'. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    private PulumiCliRules() {
-    }
+    private PulumiCliRules() {}
 
     /**
      * Every rule a project file must pass to be loaded at all: {@code ValidateProject} (name),
@@ -60,8 +59,11 @@ public final class PulumiCliRules {
      * @param stackConfig the stack file's {@code config:} map; an encrypted value is a map with {@code secure}
      * @param decrypted   the plain text of each encrypted value, as {@code pulumi config set --secret} stored it
      */
-    public static List<String> validateStack(String stackName, Map<String, Object> project,
-                                             Map<String, Object> stackConfig, Map<String, String> decrypted) {
+    public static List<String> validateStack(
+            String stackName,
+            Map<String, Object> project,
+            Map<String, Object> stackConfig,
+            Map<String, String> decrypted) {
         String projectName = (String) project.get("name");
         Map<String, Map<String, Object>> config = rewriteShorthand(projectName, asMap(project.get("config")));
         List<String> missing = new ArrayList<>();
@@ -94,8 +96,8 @@ public final class PulumiCliRules {
         }
         if (!missing.isEmpty()) {
             // mergeConfig reports the missing keys first and stops there.
-            return List.of("Stack '" + stackName + "' is missing configuration value" + (missing.size() > 1 ? "s " : " ")
-                    + formatMissingKeys(missing));
+            return List.of("Stack '" + stackName + "' is missing configuration value"
+                    + (missing.size() > 1 ? "s " : " ") + formatMissingKeys(missing));
         }
         return errors;
     }
@@ -134,14 +136,17 @@ public final class PulumiCliRules {
                 errors.add("The configuration key '" + key + "' declares an array but does not specify the underlying "
                         + "type via the 'items' attribute");
             }
-            if (typed && type.get("default") != null
+            if (typed
+                    && type.get("default") != null
                     && !validateConfigValue((String) typeName, asMap(type.get("items")), type.get("default"))) {
-                errors.add("The default value specified for configuration key '" + key + "' is not of the expected type '"
-                        + fullTypeName((String) typeName, asMap(type.get("items"))) + "'");
+                errors.add(
+                        "The default value specified for configuration key '" + key + "' is not of the expected type '"
+                                + fullTypeName((String) typeName, asMap(type.get("items"))) + "'");
             }
         } else {
             if (typed) {
-                errors.add("Configuration key '" + key + "' is not namespaced by the project and should not define a type");
+                errors.add("Configuration key '" + key
+                        + "' is not namespaced by the project and should not define a type");
             } else if (type.get("default") != null) {
                 errors.add("Configuration key '" + key + "' is not namespaced by the project and should not define a "
                         + "default value. Did you mean to use the 'value' attribute instead of 'default'?");
@@ -208,8 +213,9 @@ public final class PulumiCliRules {
 
     /** {@code InferFullTypeName}. */
     private static String fullTypeName(String typeName, Map<String, Object> items) {
-        return items.isEmpty() ? typeName : "array<" + fullTypeName(String.valueOf(items.get("type")),
-                asMap(items.get("items"))) + ">";
+        return items.isEmpty()
+                ? typeName
+                : "array<" + fullTypeName(String.valueOf(items.get("type")), asMap(items.get("items"))) + ">";
     }
 
     /** {@code formatMissingKeys}: 'a', 'b' and 'c'. */
@@ -237,7 +243,8 @@ public final class PulumiCliRules {
         }
         if (runtime instanceof Map<?, ?> map) {
             List<String> errors = new ArrayList<>();
-            map.keySet().stream().filter(k -> !Set.of("name", "options").contains(k))
+            map.keySet().stream()
+                    .filter(k -> !Set.of("name", "options").contains(k))
                     .forEach(k -> errors.add("#/runtime: '" + k + "' not allowed"));
             if (!(map.get("name") instanceof String name) || name.isEmpty()) {
                 errors.add("#/runtime/name: a non-empty string is required");

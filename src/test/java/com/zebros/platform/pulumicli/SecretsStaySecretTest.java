@@ -30,25 +30,46 @@ class SecretsStaySecretTest {
     @CsvSource({"dev, 3", "prod-us, 3", "prod-eu, 3"})
     void noSecretOrWhatIsDerivedFromItAppearsInThePlan(String stack, int phase) {
         StackSettings settings = withSecrets(stack, phase);
-        Plan plan = settings.primaryStack().isEmpty() ? OfflinePlanner.plan(settings)
-                : OfflinePlanner.plan(settings, OfflinePlanner.plan(withSecrets(settings.primaryStack().get(), phase)).outputs());
+        Plan plan = settings.primaryStack().isEmpty()
+                ? OfflinePlanner.plan(settings)
+                : OfflinePlanner.plan(
+                        settings,
+                        OfflinePlanner.plan(withSecrets(settings.primaryStack().get(), phase))
+                                .outputs());
         String json = PlanJson.render(plan);
         String origin = OriginSecret.derive(DB_PASSWORD, settings.domain());
-        for (String secret : List.of(DB_PASSWORD, ADMIN_PASSWORD, REDIS_TOKEN, origin,
+        for (String secret : List.of(
+                DB_PASSWORD,
+                ADMIN_PASSWORD,
+                REDIS_TOKEN,
+                origin,
                 Base64.getEncoder().encodeToString(origin.getBytes(StandardCharsets.UTF_8)))) {
-            assertTrue(!json.contains(secret), stack + " at phase " + phase + " holds a secret in plain text: "
-                    + around(json, secret));
+            assertTrue(
+                    !json.contains(secret),
+                    stack + " at phase " + phase + " holds a secret in plain text: " + around(json, secret));
         }
         // And the secrets did reach the plan, masked where the engine holds them.
-        var database = plan.resources().stream().filter(r -> r.type().equals("aws:rds/cluster:Cluster")).findFirst().orElseThrow();
+        var database = plan.resources().stream()
+                .filter(r -> r.type().equals("aws:rds/cluster:Cluster"))
+                .findFirst()
+                .orElseThrow();
         if (settings.primaryStack().isEmpty()) {
             assertEquals("[secret]", database.inputs().get("masterPassword"));
         }
     }
 
     private static StackSettings withSecrets(String stack, int phase) {
-        return StackHarness.settings(stack, StackHarness.changes("phase", String.valueOf(phase),
-                "dbMasterPassword", DB_PASSWORD, "keycloakAdminPassword", ADMIN_PASSWORD, "redisAuthToken", REDIS_TOKEN));
+        return StackHarness.settings(
+                stack,
+                StackHarness.changes(
+                        "phase",
+                        String.valueOf(phase),
+                        "dbMasterPassword",
+                        DB_PASSWORD,
+                        "keycloakAdminPassword",
+                        ADMIN_PASSWORD,
+                        "redisAuthToken",
+                        REDIS_TOKEN));
     }
 
     private static String around(String text, String secret) {

@@ -33,11 +33,16 @@ class RunbookTest {
      * reference (https://awscli.amazonaws.com/v2/documentation/api/latest/reference/<service>/<operation>.html).
      */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
-            Map.entry("rds switchover-global-cluster", List.of("--global-cluster-identifier", "--target-db-cluster-identifier")),
-            Map.entry("rds failover-global-cluster", List.of("--global-cluster-identifier", "--target-db-cluster-identifier")),
+            Map.entry(
+                    "rds switchover-global-cluster",
+                    List.of("--global-cluster-identifier", "--target-db-cluster-identifier")),
+            Map.entry(
+                    "rds failover-global-cluster",
+                    List.of("--global-cluster-identifier", "--target-db-cluster-identifier")),
             Map.entry("rds describe-global-clusters", List.of()),
-            Map.entry("application-autoscaling register-scalable-target", List.of("--service-namespace", "--resource-id",
-                    "--scalable-dimension")),
+            Map.entry(
+                    "application-autoscaling register-scalable-target",
+                    List.of("--service-namespace", "--resource-id", "--scalable-dimension")),
             Map.entry("application-autoscaling describe-scalable-targets", List.of("--service-namespace")),
             Map.entry("ecs update-service", List.of("--service")),
             Map.entry("ecs describe-services", List.of("--services")),
@@ -48,9 +53,12 @@ class RunbookTest {
             Map.entry("elasticache describe-replication-groups", List.of()),
             Map.entry("dax describe-clusters", List.of()),
             Map.entry("dynamodb describe-table", List.of("--table-name")),
-            Map.entry("rds remove-from-global-cluster", List.of("--global-cluster-identifier", "--db-cluster-identifier")),
-            Map.entry("rds create-db-cluster-snapshot", List.of("--db-cluster-snapshot-identifier",
-                    "--db-cluster-identifier")),
+            Map.entry(
+                    "rds remove-from-global-cluster",
+                    List.of("--global-cluster-identifier", "--db-cluster-identifier")),
+            Map.entry(
+                    "rds create-db-cluster-snapshot",
+                    List.of("--db-cluster-snapshot-identifier", "--db-cluster-identifier")),
             Map.entry("rds describe-db-cluster-snapshots", List.of()),
             Map.entry("rds modify-db-cluster", List.of("--db-cluster-identifier")),
             Map.entry("rds delete-db-instance", List.of("--db-instance-identifier")),
@@ -59,6 +67,7 @@ class RunbookTest {
             Map.entry("rds create-db-instance", List.of("--db-instance-identifier", "--db-instance-class", "--engine")),
             Map.entry("rds describe-db-clusters", List.of()),
             Map.entry("rds wait", List.of()));
+
     private static final Pattern OPTION = Pattern.compile("(--[a-z-]+)(?: ([^ -][^ ]*))?");
 
     @ParameterizedTest
@@ -70,7 +79,9 @@ class RunbookTest {
         assertFalse(runbook.matches("(?s).*<[a-z -]+>.*"), "a placeholder is left:\n" + runbook);
         Set<String> known = outputValues();
         int commands = 0;
-        for (String line : runbook.lines().filter(l -> l.startsWith("   run:") || l.startsWith("   verify:")).toList()) {
+        for (String line : runbook.lines()
+                .filter(l -> l.startsWith("   run:") || l.startsWith("   verify:"))
+                .toList()) {
             for (String command : line.substring(line.indexOf(':') + 1).strip().split(" && ")) {
                 commands++;
                 checkCommand(command, known);
@@ -85,11 +96,13 @@ class RunbookTest {
         var secondary = StackHarness.rawPlan("prod-eu", 0).outputs();
         var primary = StackHarness.rawPlan("prod-us", 0).outputs();
         assertTrue(runbook.contains("aws rds switchover-global-cluster --global-cluster-identifier "
-                + primary.get("globalClusterIdentifier") + " --target-db-cluster-identifier " + secondary.get("authClusterArn")));
+                + primary.get("globalClusterIdentifier") + " --target-db-cluster-identifier "
+                + secondary.get("authClusterArn")));
         assertTrue(runbook.contains("--uuid " + secondary.get("notificationMappingId") + " --enabled"));
         assertTrue(runbook.contains("--uuid " + primary.get("notificationMappingId") + " --no-enabled"));
         assertTrue(runbook.contains("--health-check-id " + primary.get("apiHealthCheckId") + " --inverted"));
-        assertFalse(run("runbook", "--stack", "prod-us", "--failover").contains("--inverted"),
+        assertFalse(
+                run("runbook", "--stack", "prod-us", "--failover").contains("--inverted"),
                 "an unplanned failover needs no inversion: the failing health check moves DNS");
     }
 
@@ -97,8 +110,12 @@ class RunbookTest {
     @Test
     void fromDeployedOutputsEveryIdentifierIsTheDeployedOne(@TempDir Path dir) throws Exception {
         Gson gson = new Gson();
-        String deployed = gson.toJson(Map.of("prod-us", StackHarness.rawPlan("prod-us", 0).outputs(),
-                "prod-eu", StackHarness.rawPlan("prod-eu", 0).outputs())).replace("123456789012", "210987654321");
+        String deployed = gson.toJson(Map.of(
+                        "prod-us",
+                        StackHarness.rawPlan("prod-us", 0).outputs(),
+                        "prod-eu",
+                        StackHarness.rawPlan("prod-eu", 0).outputs()))
+                .replace("123456789012", "210987654321");
         Path file = dir.resolve("outputs.json");
         Files.writeString(file, deployed);
         String runbook = run("runbook", "--stack", "prod-us", "--failover", "--from-outputs", file.toString());
@@ -112,8 +129,11 @@ class RunbookTest {
         int primaryUp = runbook.indexOf("pulumi up --stack prod-us");
         int secondaryUp = runbook.indexOf("pulumi up --stack prod-eu");
         assertTrue(primaryUp > 0 && secondaryUp > primaryUp, "the primary first, then its secondary:\n" + runbook);
-        assertTrue(runbook.contains("describe-scalable-targets --service-namespace dynamodb --resource-ids table/zebros-prod-us-customers"));
-        for (String line : runbook.lines().filter(l -> l.startsWith("   verify: aws")).toList()) {
+        assertTrue(
+                runbook.contains(
+                        "describe-scalable-targets --service-namespace dynamodb --resource-ids table/zebros-prod-us-customers"));
+        for (String line :
+                runbook.lines().filter(l -> l.startsWith("   verify: aws")).toList()) {
             checkCommand(line.substring(line.indexOf(':') + 1).strip(), outputValues());
         }
     }
@@ -125,7 +145,8 @@ class RunbookTest {
     @Test
     void noFailoverStepNeedsTheRegionThatIsDown() {
         var regions = new RegionsTouched(Map.of("prod-us", "us-east-1", "prod-eu", "eu-west-1"));
-        var runbook = new FailoverRunbook(StackHarness.rawPlan("prod-us", 3).outputs(),
+        var runbook = new FailoverRunbook(
+                StackHarness.rawPlan("prod-us", 3).outputs(),
                 StackHarness.rawPlan("prod-eu", 3).outputs());
         Set<String> down = Set.of("us-east-1");
         int commands = 0;
@@ -143,12 +164,16 @@ class RunbookTest {
     @Test
     void theModelSeesWhatACommandNeeds() {
         var regions = new RegionsTouched(Map.of("prod-eu", "eu-west-1"));
-        assertEquals(Set.of("us-east-1"), regions.of(new Step("", "aws route53 update-health-check --health-check-id x",
-                "", "")), "Route 53's control plane");
+        assertEquals(
+                Set.of("us-east-1"),
+                regions.of(new Step("", "aws route53 update-health-check --health-check-id x", "", "")),
+                "Route 53's control plane");
         assertEquals(Set.of("eu-west-1"), regions.of(new Step("", "pulumi up --stack prod-eu", "", "")));
         assertEquals(Set.of(), regions.of(new Step("", "", "curl -s https://api.example/v1/health", "")));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> regions.of(new Step("", "aws ecs update-service --service s", "", "")), "a command with no region");
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> regions.of(new Step("", "aws ecs update-service --service s", "", "")),
+                "a command with no region");
     }
 
     /**
@@ -181,9 +206,14 @@ class RunbookTest {
     @ParameterizedTest
     @ValueSource(strings = {"--switchover", "--failover", "--failback"})
     void readmeCountsTheSteps(String scenario) throws java.io.IOException {
-        long steps = run("runbook", "--stack", "prod-us", scenario).lines().filter(l -> l.matches("\\d+\\. .*")).count();
+        long steps = run("runbook", "--stack", "prod-us", scenario)
+                .lines()
+                .filter(l -> l.matches("\\d+\\. .*"))
+                .count();
         String row = Files.readAllLines(StackHarness.PROJECT.resolve("docs/fail-over.md")).stream()
-                .filter(l -> l.startsWith("| `" + scenario + "` |")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("| `" + scenario + "` |"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(String.valueOf(steps), row.split("\\|")[3].strip(), row);
     }
 
@@ -200,11 +230,26 @@ class RunbookTest {
         while (m.find()) {
             options.add(m.group(1));
             String value = m.group(2);
-            if (value != null && List.of("--global-cluster-identifier", "--target-db-cluster-identifier", "--uuid",
-                    "--health-check-id", "--cluster", "--service", "--services", "--replication-group-id",
-                    "--db-cluster-identifier", "--db-instance-identifier", "--vpc-security-group-ids", "--kms-key-id",
-                    "--db-subnet-group-name", "--db-cluster-parameter-group-name").contains(m.group(1))) {
-                assertTrue(known.contains(value), m.group(1) + " " + value + " is no output or resource name of the plans");
+            if (value != null
+                    && List.of(
+                                    "--global-cluster-identifier",
+                                    "--target-db-cluster-identifier",
+                                    "--uuid",
+                                    "--health-check-id",
+                                    "--cluster",
+                                    "--service",
+                                    "--services",
+                                    "--replication-group-id",
+                                    "--db-cluster-identifier",
+                                    "--db-instance-identifier",
+                                    "--vpc-security-group-ids",
+                                    "--kms-key-id",
+                                    "--db-subnet-group-name",
+                                    "--db-cluster-parameter-group-name")
+                            .contains(m.group(1))) {
+                assertTrue(
+                        known.contains(value),
+                        m.group(1) + " " + value + " is no output or resource name of the plans");
             }
         }
         for (String required : REQUIRED.get(operation)) {
@@ -226,8 +271,12 @@ class RunbookTest {
     private static String run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = new Cli(StackHarness.PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), StackHarness.CLI_PLANNER).run(args);
+        int code = new Cli(
+                        StackHarness.PROJECT,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        StackHarness.CLI_PLANNER)
+                .run(args);
         assertEquals(Cli.OK, code, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

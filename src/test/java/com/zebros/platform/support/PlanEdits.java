@@ -12,8 +12,7 @@ import java.util.function.UnaryOperator;
 
 /** A plan with one resource changed on purpose: how a test plants a replacement, a move or a rename. */
 public final class PlanEdits {
-    private PlanEdits() {
-    }
+    private PlanEdits() {}
 
     /** {@code plan} with the resource of {@code type} named {@code name} replaced by {@code edit} of it. */
     public static Plan change(Plan plan, String type, String name, UnaryOperator<PlannedResource> edit) {
@@ -28,8 +27,15 @@ public final class PlanEdits {
             }
         }
         assertTrue(found, type + " " + name);
-        return new Plan(plan.project(), plan.stack(), plan.phase(), plan.role(), plan.region(), resources,
-                plan.outputs(), plan.warnings());
+        return new Plan(
+                plan.project(),
+                plan.stack(),
+                plan.phase(),
+                plan.role(),
+                plan.region(),
+                resources,
+                plan.outputs(),
+                plan.warnings());
     }
 
     /** {@code inputs} with one input set. */
@@ -41,7 +47,14 @@ public final class PlanEdits {
 
     /** The same resource under another logical name, without an alias: what a move or a rename plants. */
     public static PlannedResource renamed(PlannedResource r, String suffix) {
-        return new PlannedResource(r.urn() + suffix, r.type(), r.name() + suffix, r.parent(), r.provider(), r.region(),
-                r.inputs(), r.options());
+        return new PlannedResource(
+                r.urn() + suffix,
+                r.type(),
+                r.name() + suffix,
+                r.parent(),
+                r.provider(),
+                r.region(),
+                r.inputs(),
+                r.options());
     }
 }

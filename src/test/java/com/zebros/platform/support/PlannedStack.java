@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 public record PlannedStack(Plan plan) {
 
     public PlannedResource resource(String type, String name) {
-        return plan.find(type, name).orElseThrow(() -> new AssertionError("expected a " + type + " named '" + name
-                + "'; the plan has: " + plan.ofType(type).stream().map(PlannedResource::name).collect(Collectors.joining(", "))));
+        return plan.find(type, name)
+                .orElseThrow(() -> new AssertionError("expected a " + type + " named '" + name + "'; the plan has: "
+                        + plan.ofType(type).stream().map(PlannedResource::name).collect(Collectors.joining(", "))));
     }
 
     public Map<String, Object> inputs(String type, String name) {
@@ -30,7 +31,8 @@ public record PlannedStack(Plan plan) {
 
     public Object output(String name) {
         if (!plan.outputs().containsKey(name)) {
-            throw new AssertionError("expected a stack output '" + name + "'; outputs are " + plan.outputs().keySet());
+            throw new AssertionError("expected a stack output '" + name + "'; outputs are "
+                    + plan.outputs().keySet());
         }
         return plan.outputs().get(name);
     }

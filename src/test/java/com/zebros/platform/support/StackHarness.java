@@ -17,12 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StackHarness {
     public static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Map<String, PlannedStack> CACHE = new ConcurrentHashMap<>();
-    private static final StackPlanner PLANNER = new StackPlanner(PROJECT, warning -> { });
+    private static final StackPlanner PLANNER = new StackPlanner(PROJECT, warning -> {});
     /** For tests that run the command line on this repository's stacks: one planner that keeps its plans. */
-    public static final StackPlanner CLI_PLANNER = new StackPlanner(PROJECT, warning -> { }).memoized();
+    public static final StackPlanner CLI_PLANNER = new StackPlanner(PROJECT, warning -> {}).memoized();
 
-    private StackHarness() {
-    }
+    private StackHarness() {}
 
     /** The settings of {@code stack} as its files give them. */
     public static StackSettings settings(String stack) {
@@ -48,7 +47,9 @@ public final class StackHarness {
         StackSettings settings = settings(stack, Map.of("phase", String.valueOf(phase)));
         PlannedStack planned = settings.primaryStack().isEmpty()
                 ? new PlannedStack(OfflinePlanner.plan(settings))
-                : new PlannedStack(OfflinePlanner.plan(settings, plan(settings.primaryStack().get(), phase).plan().outputs()));
+                : new PlannedStack(OfflinePlanner.plan(
+                        settings,
+                        plan(settings.primaryStack().get(), phase).plan().outputs()));
         CACHE.put(key, planned);
         return planned;
     }
@@ -71,8 +72,9 @@ public final class StackHarness {
 
     /** Every stack at every phase, as arguments of a parameterized test: {@code (stack, phase)}. */
     public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStackAndPhase() {
-        return STACKS.stream().flatMap(stack -> java.util.stream.IntStream.rangeClosed(0, 3)
-                .mapToObj(phase -> org.junit.jupiter.params.provider.Arguments.of(stack, phase)));
+        return STACKS.stream()
+                .flatMap(stack -> java.util.stream.IntStream.rangeClosed(0, 3)
+                        .mapToObj(phase -> org.junit.jupiter.params.provider.Arguments.of(stack, phase)));
     }
 
     public static Plan rawPlan(String stack, int phase) {

@@ -40,10 +40,16 @@ public final class AwsClients implements AutoCloseable {
     public synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
             describer = plainDynamo();
-            budget = new CapacityBudget(table -> CapacityBudget.of(describer.describeTable(b -> b.tableName(table)).table(),
-                    Optional.ofNullable(settings.capacityCeiling().get(table))), CapacityBudget.Time.SYSTEM);
-            var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
-                    .credentialsProvider(credentials()).overrideConfiguration(c -> c.addExecutionInterceptor(budget));
+            budget = new CapacityBudget(
+                    table -> CapacityBudget.of(
+                            describer.describeTable(b -> b.tableName(table)).table(),
+                            Optional.ofNullable(settings.capacityCeiling().get(table))),
+                    CapacityBudget.Time.SYSTEM);
+            var builder = DynamoDbClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials())
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(budget));
             settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
             dynamo = builder.build();
         }
@@ -52,7 +58,9 @@ public final class AwsClients implements AutoCloseable {
 
     /** A client without the budget: what reads the tables' capacity for it. */
     private DynamoDbClient plainDynamo() {
-        var builder = DynamoDbClient.builder().httpClient(http).region(Region.of(settings.region()))
+        var builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(Region.of(settings.region()))
                 .credentialsProvider(credentials());
         settings.dynamoEndpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
         return builder.build();
@@ -65,10 +73,13 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            var builder = S3Client.builder().httpClient(http).region(Region.of(settings.region()))
+            var builder = S3Client.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
                     .credentialsProvider(credentials());
             // S3-compatible local servers serve buckets by path, not by host name.
-            settings.s3Endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
+            settings.s3Endpoint()
+                    .ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
             s3 = builder.build();
         }
         return s3;
@@ -76,21 +87,31 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            sqs = SqsClient.builder().httpClient(http).region(Region.of(settings.region())).credentialsProvider(credentials()).build();
+            sqs = SqsClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials())
+                    .build();
         }
         return sqs;
     }
 
     public synchronized SfnClient sfn() {
         if (sfn == null) {
-            sfn = SfnClient.builder().httpClient(http).region(Region.of(settings.region())).credentialsProvider(credentials()).build();
+            sfn = SfnClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials())
+                    .build();
         }
         return sfn;
     }
 
     private AwsCredentialsProvider credentials() {
-        boolean local = settings.dynamoEndpoint().isPresent() || settings.s3Endpoint().isPresent();
-        return local ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+        boolean local =
+                settings.dynamoEndpoint().isPresent() || settings.s3Endpoint().isPresent();
+        return local
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                 : DefaultCredentialsProvider.create();
     }
 

@@ -42,12 +42,10 @@ public final class CapacityBudget implements ExecutionInterceptor {
     static final Duration REFRESH = Duration.ofMinutes(1);
 
     /** Units a second a worker may use of one table, reads and writes. */
-    public record Rates(double reads, double writes) {
-    }
+    public record Rates(double reads, double writes) {}
 
     /** What a job consumed of one table: units in all, the most in any one second, and the rate it was allowed. */
-    public record Usage(String table, String kind, double units, double peakPerSecond, double budgetPerSecond) {
-    }
+    public record Usage(String table, String kind, double units, double peakPerSecond, double budgetPerSecond) {}
 
     /** The clock the budget paces by: the system's in a worker, a virtual one in a test. */
     public interface Time {
@@ -88,7 +86,9 @@ public final class CapacityBudget implements ExecutionInterceptor {
     public static Rates of(TableDescription table, Optional<Double> ceiling) {
         boolean onDemand = table.billingModeSummary() != null
                 && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
-        if (onDemand || table.provisionedThroughput() == null || table.provisionedThroughput().readCapacityUnits() == 0) {
+        if (onDemand
+                || table.provisionedThroughput() == null
+                || table.provisionedThroughput().readCapacityUnits() == 0) {
             return new Rates(ON_DEMAND_READS, ON_DEMAND_WRITES);
         }
         double reads = table.provisionedThroughput().readCapacityUnits();
@@ -112,8 +112,9 @@ public final class CapacityBudget implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        CapacityUnits.of(context.response()).ifPresent(consumed ->
-                consumed.byTable().forEach(capacity -> pay(consumed.write() ? "writes" : "reads", capacity)));
+        CapacityUnits.of(context.response())
+                .ifPresent(consumed ->
+                        consumed.byTable().forEach(capacity -> pay(consumed.write() ? "writes" : "reads", capacity)));
     }
 
     /** What the job consumed so far, table by table, reads before writes. */

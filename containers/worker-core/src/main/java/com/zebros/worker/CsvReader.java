@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class CsvReader {
     /** One record: its fields, the line it starts on, and what is wrong with it (null when nothing is). */
-    public record Record(long line, List<String> fields, String problem) {
-    }
+    public record Record(long line, List<String> fields, String problem) {}
 
     private final Reader in;
     private final int maxFieldLength;
@@ -59,7 +58,8 @@ public final class CsvReader {
             int c = read();
             if (inQuotes) {
                 if (c == -1) {
-                    return new Record(start, fields, firstOf(problem, "a quoted field is not closed before the end of the file"));
+                    return new Record(
+                            start, fields, firstOf(problem, "a quoted field is not closed before the end of the file"));
                 }
                 if (c == '"') {
                     int next = read();
@@ -102,7 +102,10 @@ public final class CsvReader {
                 problem = firstOf(problem, "field " + (fields.size() + 1) + " has text after its closing quote");
                 afterQuote = false;
             } else if (c == '"') {
-                problem = firstOf(problem, "field " + (fields.size() + 1) + " has a quote inside an unquoted field (quote the field and double the quote)");
+                problem = firstOf(
+                        problem,
+                        "field " + (fields.size() + 1)
+                                + " has a quote inside an unquoted field (quote the field and double the quote)");
             }
             problem = append(field, (char) c, problem, fields.size());
         }

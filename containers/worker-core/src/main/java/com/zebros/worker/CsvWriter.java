@@ -58,7 +58,10 @@ public final class CsvWriter {
 
     static String defused(String field) {
         char first = field.charAt(0);
-        boolean formula = first == '=' || first == '@' || first == '\t' || first == '\r'
+        boolean formula = first == '='
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
                 || ((first == '+' || first == '-') && (field.length() == 1 || !startsNumber(field.charAt(1))));
         return formula ? "'" + field : field;
     }

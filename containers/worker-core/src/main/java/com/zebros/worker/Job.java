@@ -18,8 +18,9 @@ public record Job(String tenantId, String jobId, String kind, JsonObject paramet
 
     public static Job parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new BadJob("no job was given: set JOB to the job's JSON {\"tenantId\", \"jobId\", \"kind\", \"parameters\"}"
-                    + " or pass it as the first argument");
+            throw new BadJob(
+                    "no job was given: set JOB to the job's JSON {\"tenantId\", \"jobId\", \"kind\", \"parameters\"}"
+                            + " or pass it as the first argument");
         }
         JsonObject object;
         try {
@@ -38,13 +39,20 @@ public record Job(String tenantId, String jobId, String kind, JsonObject paramet
         if (parameters != null && !parameters.isJsonNull() && !parameters.isJsonObject()) {
             throw new BadJob("the job's parameters must be a JSON object");
         }
-        return new Job(tenant, job, kind, parameters == null || parameters.isJsonNull() ? new JsonObject() : parameters.getAsJsonObject());
+        return new Job(
+                tenant,
+                job,
+                kind,
+                parameters == null || parameters.isJsonNull() ? new JsonObject() : parameters.getAsJsonObject());
     }
 
     private static String id(JsonObject object, String field) {
         JsonElement value = object.get(field);
-        if (value == null || !value.isJsonPrimitive() || !ID.matcher(value.getAsString()).matches()) {
-            throw new BadJob("the job's " + field + " is missing or not an id (letters, digits, '-' and '_', at most 64)");
+        if (value == null
+                || !value.isJsonPrimitive()
+                || !ID.matcher(value.getAsString()).matches()) {
+            throw new BadJob(
+                    "the job's " + field + " is missing or not an id (letters, digits, '-' and '_', at most 64)");
         }
         return value.getAsString();
     }
@@ -53,7 +61,8 @@ public record Job(String tenantId, String jobId, String kind, JsonObject paramet
     public String choice(String name, Set<String> allowed) {
         String value = text(name);
         if (!allowed.contains(value)) {
-            throw new BadJob("the job's parameter " + name + " is \"" + value + "\"; it must be one of " + new TreeSet<>(allowed));
+            throw new BadJob("the job's parameter " + name + " is \"" + value + "\"; it must be one of "
+                    + new TreeSet<>(allowed));
         }
         return value;
     }
@@ -61,7 +70,9 @@ public record Job(String tenantId, String jobId, String kind, JsonObject paramet
     /** A required string parameter. */
     public String text(String name) {
         JsonElement value = parameters.get(name);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+        if (value == null
+                || !value.isJsonPrimitive()
+                || !value.getAsJsonPrimitive().isString()) {
             throw new BadJob("the job has no parameter " + name + " (a string)");
         }
         return value.getAsString();

@@ -19,7 +19,12 @@ public final class JobContext {
     private final Map<String, AttributeValue> stored;
     private final Clock clock;
 
-    JobContext(WorkerSettings settings, AwsClients aws, JobRecord record, Map<String, AttributeValue> stored, Clock clock) {
+    JobContext(
+            WorkerSettings settings,
+            AwsClients aws,
+            JobRecord record,
+            Map<String, AttributeValue> stored,
+            Clock clock) {
         this.settings = settings;
         this.aws = aws;
         this.store = new Store(aws.dynamo(), settings.tables());
@@ -46,7 +51,9 @@ public final class JobContext {
 
     /** How far an earlier attempt of this job got (0 when this is the first). */
     public long checkpoint() {
-        return Optional.ofNullable(stored.get("checkpoint")).map(v -> Long.parseLong(v.n())).orElse(0L);
+        return Optional.ofNullable(stored.get("checkpoint"))
+                .map(v -> Long.parseLong(v.n()))
+                .orElse(0L);
     }
 
     public void saveCheckpoint(Job job, long rows) {
@@ -65,8 +72,15 @@ public final class JobContext {
             throw new BadJob("there is no file " + key + " in the bucket; " + hint);
         }
         String etag = first.response().eTag();
-        return new ResumingObjectStream(key, first.response().contentLength(), first, from ->
-                aws.s3().getObject(r -> r.bucket(settings.bucket()).key(key).ifMatch(etag).range("bytes=" + from + "-")));
+        return new ResumingObjectStream(
+                key,
+                first.response().contentLength(),
+                first,
+                from -> aws.s3()
+                        .getObject(r -> r.bucket(settings.bucket())
+                                .key(key)
+                                .ifMatch(etag)
+                                .range("bytes=" + from + "-")));
     }
 
     public CsvUpload gzipCsv(String key) {

@@ -38,14 +38,19 @@ public final class JobRecord {
 
     /** The stored job as it is now, or a bad job when the API never created it. */
     public Map<String, AttributeValue> load(Job job) {
-        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(key(job)).consistentRead(true).build());
+        var response = dynamo.getItem(GetItemRequest.builder()
+                .tableName(table)
+                .key(key(job))
+                .consistentRead(true)
+                .build());
         if (!response.hasItem() || response.item().isEmpty()) {
             throw new BadJob("there is no job " + job.jobId() + " of tenant " + job.tenantId()
                     + " in the jobs table; jobs are created through the API");
         }
         Map<String, AttributeValue> item = response.item();
         if (!job.kind().equals(item.get("kind").s())) {
-            throw new BadJob("the job " + job.jobId() + " is a " + item.get("kind").s() + " job, not a " + job.kind() + " job");
+            throw new BadJob(
+                    "the job " + job.jobId() + " is a " + item.get("kind").s() + " job, not a " + job.kind() + " job");
         }
         return item;
     }
@@ -65,15 +70,28 @@ public final class JobRecord {
         }
         String now = clock.instant().toString();
         try {
-            return dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(job))
-                    .updateExpression("SET #status = :running, updatedAt = :now, startedAt = if_not_exists(startedAt, :now),"
-                            + " attempts = if_not_exists(attempts, :zero) + :one ADD #version :one")
-                    .conditionExpression("#status = :seen")
-                    .expressionAttributeNames(Map.of("#status", "status", "#version", Store.VERSION))
-                    .expressionAttributeValues(Map.of(":running", AttributeValue.fromS(RUNNING), ":now", AttributeValue.fromS(now),
-                            ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"),
-                            ":seen", AttributeValue.fromS(status)))
-                    .returnValues(ReturnValue.ALL_NEW).build()).attributes();
+            return dynamo.updateItem(UpdateItemRequest.builder()
+                            .tableName(table)
+                            .key(key(job))
+                            .updateExpression(
+                                    "SET #status = :running, updatedAt = :now, startedAt = if_not_exists(startedAt, :now),"
+                                            + " attempts = if_not_exists(attempts, :zero) + :one ADD #version :one")
+                            .conditionExpression("#status = :seen")
+                            .expressionAttributeNames(Map.of("#status", "status", "#version", Store.VERSION))
+                            .expressionAttributeValues(Map.of(
+                                    ":running",
+                                    AttributeValue.fromS(RUNNING),
+                                    ":now",
+                                    AttributeValue.fromS(now),
+                                    ":zero",
+                                    AttributeValue.fromN("0"),
+                                    ":one",
+                                    AttributeValue.fromN("1"),
+                                    ":seen",
+                                    AttributeValue.fromS(status)))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .build())
+                    .attributes();
         } catch (ConditionalCheckFailedException e) {
             // Someone else moved the job on between our read and our write: start from what is there now.
             return begin(job);
@@ -82,7 +100,9 @@ public final class JobRecord {
 
     /** Records how far the job got, so a new attempt after a crash resumes there. */
     public void checkpoint(Job job, long rows) {
-        update(job, "SET checkpoint = :rows, updatedAt = :now ADD #version :one",
+        update(
+                job,
+                "SET checkpoint = :rows, updatedAt = :now ADD #version :one",
                 Map.of(":rows", AttributeValue.fromN(String.valueOf(rows))));
     }
 
@@ -101,13 +121,17 @@ public final class JobRecord {
 
     /** Leaves the reason of a failed attempt on the job; the state machine retries, then marks it FAILED. */
     public void attemptFailed(Job job, String reason) {
-        update(job, "SET failure = :failure, updatedAt = :now ADD #version :one",
+        update(
+                job,
+                "SET failure = :failure, updatedAt = :now ADD #version :one",
                 Map.of(":failure", AttributeValue.fromS(reason)));
     }
 
     /** Marks a job no retry can run FAILED at once, with the reason. */
     public void rejected(Job job, String reason) {
-        update(job, "SET failure = :failure, #status = :failed, updatedAt = :now ADD #version :one",
+        update(
+                job,
+                "SET failure = :failure, #status = :failed, updatedAt = :now ADD #version :one",
                 Map.of(":failure", AttributeValue.fromS(reason), ":failed", AttributeValue.fromS(FAILED)));
     }
 
@@ -119,9 +143,14 @@ public final class JobRecord {
         if (expression.contains("#status")) {
             names.put("#status", "status");
         }
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(job)).updateExpression(expression)
+        dynamo.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key(job))
+                .updateExpression(expression)
                 .conditionExpression("attribute_exists(jobId)")
-                .expressionAttributeNames(names).expressionAttributeValues(all).build());
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(all)
+                .build());
     }
 
     private static Map<String, AttributeValue> key(Job job) {

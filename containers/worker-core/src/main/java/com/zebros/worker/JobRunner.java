@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class JobRunner {
     /** How a job ended: DONE (now or by an earlier attempt), REJECTED (a bad job), FAILED (retry it). */
-    public enum Status { DONE, REJECTED, FAILED }
+    public enum Status {
+        DONE,
+        REJECTED,
+        FAILED
+    }
 
     public record Result(Status status, Outcome outcome, String message) {
         /** The process exit status: 0 done, 2 a bad job no retry can fix, 1 a failure worth a retry. */
@@ -53,11 +57,24 @@ public final class JobRunner {
             Map<String, AttributeValue> stored = record.begin(job);
             if (JobRecord.DONE.equals(stored.get("status").s())) {
                 log.info("job already done", job.jobId(), job.tenantId(), Map.of("kind", job.kind()));
-                return new Result(Status.DONE, new Outcome(stored.containsKey("resultKey") ? stored.get("resultKey").s() : null,
-                        Map.of()), "already done");
+                return new Result(
+                        Status.DONE,
+                        new Outcome(
+                                stored.containsKey("resultKey")
+                                        ? stored.get("resultKey").s()
+                                        : null,
+                                Map.of()),
+                        "already done");
             }
-            log.info("job started", job.jobId(), job.tenantId(), Map.of("kind", job.kind(),
-                    "attempt", Integer.parseInt(stored.get("attempts").n())));
+            log.info(
+                    "job started",
+                    job.jobId(),
+                    job.tenantId(),
+                    Map.of(
+                            "kind",
+                            job.kind(),
+                            "attempt",
+                            Integer.parseInt(stored.get("attempts").n())));
             Outcome outcome = worker.run(job, new JobContext(settings, aws, record, stored, clock));
             record.finish(job, outcome.resultKey(), outcome.summary());
             Map<String, Object> fields = new LinkedHashMap<>(outcome.summary());
@@ -69,11 +86,13 @@ public final class JobRunner {
             log.info("job done", job.jobId(), job.tenantId(), fields);
             return new Result(Status.DONE, outcome, "done");
         } catch (BadJob e) {
-            log.error("job rejected", job.jobId(), job.tenantId(), Map.of("kind", job.kind(), "reason", e.getMessage()));
+            log.error(
+                    "job rejected", job.jobId(), job.tenantId(), Map.of("kind", job.kind(), "reason", e.getMessage()));
             recordQuietly(() -> record.rejected(job, e.getMessage()));
             return new Result(Status.REJECTED, null, e.getMessage());
         } catch (Exception e) {
-            String reason = "the " + job.kind() + " worker failed: " + describe(e) + "; it is retried from where it stopped";
+            String reason =
+                    "the " + job.kind() + " worker failed: " + describe(e) + "; it is retried from where it stopped";
             log.error("job attempt failed", job.jobId(), job.tenantId(), Map.of("kind", job.kind(), "reason", reason));
             recordQuietly(() -> record.attemptFailed(job, reason));
             return new Result(Status.FAILED, null, reason);

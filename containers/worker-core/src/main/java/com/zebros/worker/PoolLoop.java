@@ -37,8 +37,13 @@ public final class PoolLoop {
         this(runner::run, aws.sqs(), new StepFunctionsTaskTokens(aws.sfn()), queueUrl, log, Timing.PRODUCTION);
     }
 
-    public PoolLoop(Function<Job, JobRunner.Result> runner, SqsClient sqs, TaskTokens tokens, String queueUrl, Log log,
-                    Timing timing) {
+    public PoolLoop(
+            Function<Job, JobRunner.Result> runner,
+            SqsClient sqs,
+            TaskTokens tokens,
+            String queueUrl,
+            Log log,
+            Timing timing) {
         this.runner = runner;
         this.sqs = sqs;
         this.tokens = tokens;
@@ -73,8 +78,11 @@ public final class PoolLoop {
 
     /** One long poll: takes at most one message and runs its job to the end; false when none came. */
     public boolean pollOnce(ScheduledExecutorService heartbeats) {
-        var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1)
-                .waitTimeSeconds(timing.waitSeconds()).visibilityTimeout(timing.visibilitySeconds())).messages();
+        var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(1)
+                        .waitTimeSeconds(timing.waitSeconds())
+                        .visibilityTimeout(timing.visibilitySeconds()))
+                .messages();
         for (Message message : messages) {
             handle(message, heartbeats);
         }
@@ -91,8 +99,8 @@ public final class PoolLoop {
             sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             return;
         }
-        var beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(work, message), timing.heartbeatSeconds(),
-                timing.heartbeatSeconds(), TimeUnit.SECONDS);
+        var beat = heartbeats.scheduleAtFixedRate(
+                () -> heartbeat(work, message), timing.heartbeatSeconds(), timing.heartbeatSeconds(), TimeUnit.SECONDS);
         JobRunner.Result result;
         try {
             // A worker that dies here answers nothing and deletes nothing: the message reappears for
@@ -108,10 +116,15 @@ public final class PoolLoop {
     private void heartbeat(PoolMessage work, Message message) {
         try {
             tokens.heartbeat(work.taskToken());
-            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
+                    .receiptHandle(message.receiptHandle())
                     .visibilityTimeout(timing.visibilitySeconds()));
         } catch (RuntimeException e) {
-            log.error("heartbeat failed", work.job().jobId(), work.job().tenantId(), Map.of("reason", String.valueOf(e.getMessage())));
+            log.error(
+                    "heartbeat failed",
+                    work.job().jobId(),
+                    work.job().tenantId(),
+                    Map.of("reason", String.valueOf(e.getMessage())));
         }
     }
 

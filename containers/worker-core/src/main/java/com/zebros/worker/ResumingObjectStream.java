@@ -65,8 +65,8 @@ public final class ResumingObjectStream extends InputStream {
                 return n;
             }
             if (++failures > ATTEMPTS) {
-                IOException e = new IOException(name + " ended at byte " + position + " of " + length + " after " + ATTEMPTS
-                        + " openings in a row gave nothing; the job is retried from its checkpoint");
+                IOException e = new IOException(name + " ended at byte " + position + " of " + length + " after "
+                        + ATTEMPTS + " openings in a row gave nothing; the job is retried from its checkpoint");
                 if (cause != null) {
                     e.addSuppressed(cause);
                 }

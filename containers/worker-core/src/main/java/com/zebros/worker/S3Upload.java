@@ -65,12 +65,15 @@ public final class S3Upload extends OutputStream {
 
     private void sendPart() {
         if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)
-                    .contentEncoding(contentEncoding)).uploadId();
+            uploadId = s3.createMultipartUpload(r ->
+                            r.bucket(bucket).key(key).contentType(contentType).contentEncoding(contentEncoding))
+                    .uploadId();
         }
         int number = parts.size() + 1;
-        String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, filled))).eTag();
+        String etag = s3.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, filled)))
+                .eTag();
         parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         filled = 0;
     }
@@ -83,14 +86,17 @@ public final class S3Upload extends OutputStream {
         }
         closed = true;
         if (uploadId == null) {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).contentEncoding(contentEncoding),
+            s3.putObject(
+                    r -> r.bucket(bucket).key(key).contentType(contentType).contentEncoding(contentEncoding),
                     RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, filled)));
             return;
         }
         if (filled > 0) {
             sendPart();
         }
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+        s3.completeMultipartUpload(r -> r.bucket(bucket)
+                .key(key)
+                .uploadId(uploadId)
                 .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
     }
 

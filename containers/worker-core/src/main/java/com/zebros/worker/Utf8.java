@@ -18,12 +18,14 @@ public final class Utf8 {
     /** What an undecodable byte sequence reads as. */
     public static final char BAD = '\uFFFD';
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     public static Reader reader(InputStream in) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(BAD));
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(BAD));
         PushbackReader reader = new PushbackReader(new InputStreamReader(in, decoder), 1);
         try {
             int first = reader.read();

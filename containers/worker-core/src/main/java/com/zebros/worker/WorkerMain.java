@@ -12,8 +12,7 @@ import java.util.Map;
  * With WORK_QUEUE_URL it is a long-lived member of the report pool.
  */
 public final class WorkerMain {
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(Worker worker, String[] args) {
         System.exit(run(worker, args, System.getenv()));

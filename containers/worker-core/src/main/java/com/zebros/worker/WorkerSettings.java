@@ -18,9 +18,14 @@ import java.util.Optional;
  *
  * @param capacityCeiling by table name; empty when the tables are on-demand
  */
-public record WorkerSettings(String bucket, Map<Table, String> tables, Optional<String> workQueueUrl,
-                             Optional<String> dynamoEndpoint, Optional<String> s3Endpoint, String region,
-                             Map<String, Double> capacityCeiling) {
+public record WorkerSettings(
+        String bucket,
+        Map<Table, String> tables,
+        Optional<String> workQueueUrl,
+        Optional<String> dynamoEndpoint,
+        Optional<String> s3Endpoint,
+        String region,
+        Map<String, Double> capacityCeiling) {
 
     public static WorkerSettings from(Map<String, String> env) {
         List<String> missing = new ArrayList<>();
@@ -37,10 +42,17 @@ public record WorkerSettings(String bucket, Map<Table, String> tables, Optional<
             throw new IllegalStateException("the worker's environment has no " + String.join(", ", missing)
                     + "; the task definition sets them, a local run must set them too");
         }
-        String region = Optional.ofNullable(env.get("AWS_REGION")).filter(r -> !r.isBlank()).orElse("us-east-1");
+        String region = Optional.ofNullable(env.get("AWS_REGION"))
+                .filter(r -> !r.isBlank())
+                .orElse("us-east-1");
         Map<Table, String> names = Store.namesFrom(env);
-        return new WorkerSettings(bucket, names, present(env, "WORK_QUEUE_URL"),
-                present(env, "DYNAMODB_ENDPOINT"), present(env, "S3_ENDPOINT"), region,
+        return new WorkerSettings(
+                bucket,
+                names,
+                present(env, "WORK_QUEUE_URL"),
+                present(env, "DYNAMODB_ENDPOINT"),
+                present(env, "S3_ENDPOINT"),
+                region,
                 ceiling(env.getOrDefault("TABLE_CAPACITY_CEILING", ""), names));
     }
 
@@ -48,7 +60,9 @@ public record WorkerSettings(String bucket, Map<Table, String> tables, Optional<
         Map<String, Double> ceiling = new LinkedHashMap<>();
         for (String entry : value.isBlank() ? new String[0] : value.split(",")) {
             String[] pair = entry.split("=", 2);
-            Optional<Table> table = Arrays.stream(Table.values()).filter(t -> t.id().equals(pair[0].trim())).findFirst();
+            Optional<Table> table = Arrays.stream(Table.values())
+                    .filter(t -> t.id().equals(pair[0].trim()))
+                    .findFirst();
             double units;
             try {
                 units = pair.length == 2 ? Double.parseDouble(pair[1].trim()) : -1;
@@ -56,8 +70,10 @@ public record WorkerSettings(String bucket, Map<Table, String> tables, Optional<
                 units = -1;
             }
             if (table.isEmpty() || !(units > 0)) {
-                throw new IllegalStateException("TABLE_CAPACITY_CEILING has \"" + entry + "\"; each entry must be a table ("
-                        + Arrays.stream(Table.values()).map(Table::id).toList() + ") = its units a second, e.g. customers=150");
+                throw new IllegalStateException(
+                        "TABLE_CAPACITY_CEILING has \"" + entry + "\"; each entry must be a table ("
+                                + Arrays.stream(Table.values()).map(Table::id).toList()
+                                + ") = its units a second, e.g. customers=150");
             }
             ceiling.put(names.get(table.get()), units);
         }

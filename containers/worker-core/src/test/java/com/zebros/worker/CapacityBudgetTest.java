@@ -1,7 +1,6 @@
 package com.zebros.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.worker.local.LocalAws;
@@ -63,8 +62,10 @@ class CapacityBudgetTest {
     void writesToAProvisionedTableGoAtHalfItsCapacity() {
         String table = provisionedTable(20);
         VirtualTime time = new VirtualTime();
-        var budget = new CapacityBudget(name -> CapacityBudget.of(plain.describeTable(b -> b.tableName(name)).table(),
-                Optional.empty()), time);
+        var budget = new CapacityBudget(
+                name -> CapacityBudget.of(
+                        plain.describeTable(b -> b.tableName(name)).table(), Optional.empty()),
+                time);
         DynamoDbClient budgeted = budgeted(budget);
 
         long start = time.nanoTime();
@@ -75,7 +76,9 @@ class CapacityBudgetTest {
         double seconds = (time.nanoTime() - start) / 1e9;
 
         CapacityBudget.Usage writes = budget.usage().get(0);
-        assertEquals(new CapacityBudget.Usage(table, "writes", 100, 25, 10), writes,
+        assertEquals(
+                new CapacityBudget.Usage(table, "writes", 100, 25, 10),
+                writes,
                 "100 units, one batch's 25 in any second, at half of 20 provisioned");
         assertEquals(10.0, seconds, 1e-6, "100 one-unit writes at 10 a second");
     }
@@ -85,66 +88,117 @@ class CapacityBudgetTest {
         String table = provisionedTable(20);
         unbudgetedWrites(table, 4);
         VirtualTime time = new VirtualTime();
-        var budget = new CapacityBudget(name -> CapacityBudget.of(plain.describeTable(b -> b.tableName(name)).table(),
-                Optional.of(400.0)), time);
+        var budget = new CapacityBudget(
+                name -> CapacityBudget.of(
+                        plain.describeTable(b -> b.tableName(name)).table(), Optional.of(400.0)),
+                time);
         DynamoDbClient budgeted = budgeted(budget);
 
         budgeted.scan(b -> b.tableName(table)); // not a call the budget paces: workers query
         long start = time.nanoTime();
-        var query = budgeted.query(b -> b.tableName(table).keyConditionExpression("k = :k")
+        var query = budgeted.query(b -> b.tableName(table)
+                .keyConditionExpression("k = :k")
                 .expressionAttributeValues(Map.of(":k", AttributeValue.fromS("0-0"))));
         assertEquals(1, query.count());
-        assertEquals(0.5 / 18, (time.nanoTime() - start) / 1e9, 1e-6,
+        assertEquals(
+                0.5 / 18,
+                (time.nanoTime() - start) / 1e9,
+                1e-6,
                 "half a unit (eventually consistent) at 90 % of the 20 provisioned now: above auto-scaling's 70 % target");
 
         // Auto-scaling raises the table to 100, then to its ceiling of 400; each a minute later the worker follows.
-        plain.updateTable(b -> b.tableName(table).provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(100L)));
+        plain.updateTable(b -> b.tableName(table)
+                .provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(100L)));
         time.now += CapacityBudget.REFRESH.toNanos() + 1;
-        budgeted.getItem(b -> b.tableName(table).key(Map.of("k", AttributeValue.fromS("0-1"))).consistentRead(true));
+        budgeted.getItem(b ->
+                b.tableName(table).key(Map.of("k", AttributeValue.fromS("0-1"))).consistentRead(true));
         assertEquals(90, budget.usage().get(0).budgetPerSecond(), "90 % of 100");
-        plain.updateTable(b -> b.tableName(table).provisionedThroughput(p -> p.readCapacityUnits(400L).writeCapacityUnits(400L)));
+        plain.updateTable(b -> b.tableName(table)
+                .provisionedThroughput(p -> p.readCapacityUnits(400L).writeCapacityUnits(400L)));
         time.now += CapacityBudget.REFRESH.toNanos() + 1;
         start = time.nanoTime();
-        budgeted.getItem(b -> b.tableName(table).key(Map.of("k", AttributeValue.fromS("0-1"))).consistentRead(true));
-        assertEquals(1.0 / 200, (time.nanoTime() - start) / 1e9, 1e-6, "one unit at half of the 400 ceiling: the API keeps the rest");
+        budgeted.getItem(b ->
+                b.tableName(table).key(Map.of("k", AttributeValue.fromS("0-1"))).consistentRead(true));
+        assertEquals(
+                1.0 / 200,
+                (time.nanoTime() - start) / 1e9,
+                1e-6,
+                "one unit at half of the 400 ceiling: the API keeps the rest");
         assertEquals(200, budget.usage().get(0).budgetPerSecond());
     }
 
     @Test
     void aTablesIndexesCountWithIt() {
         String table = "budget-" + System.nanoTime();
-        plain.createTable(b -> b.tableName(table).billingMode(BillingMode.PROVISIONED)
+        plain.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(20L).writeCapacityUnits(20L))
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("k").keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
-                        .keySchema(KeySchemaElement.builder().attributeName("g").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L)).build()));
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName("k")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("g")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("k")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName("byG")
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("g")
+                                .keyType(KeyType.HASH)
+                                .build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
+                        .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L))
+                        .build()));
         var described = plain.describeTable(b -> b.tableName(table)).table();
-        assertEquals(new CapacityBudget.Rates(15, 15), CapacityBudget.of(described, Optional.empty()),
+        assertEquals(
+                new CapacityBudget.Rates(15, 15),
+                CapacityBudget.of(described, Optional.empty()),
                 "half of the table's 20 and its index's 10: a call's consumed units count both");
-        assertEquals(new CapacityBudget.Rates(27, 27), CapacityBudget.of(described, Optional.of(200.0)),
+        assertEquals(
+                new CapacityBudget.Rates(27, 27),
+                CapacityBudget.of(described, Optional.of(200.0)),
                 "90 % of the 30 provisioned now, below half the ceiling");
     }
 
     @Test
     void onDemandTablesGetAQuarterOfANewTablesThroughput() {
         String table = "budget-" + System.nanoTime();
-        plain.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("k").keyType(KeyType.HASH).build()));
-        assertEquals(new CapacityBudget.Rates(3_000, 1_000), CapacityBudget.of(plain.describeTable(b -> b.tableName(table)).table(),
-                Optional.of(500.0)));
+        plain.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("k")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("k")
+                        .keyType(KeyType.HASH)
+                        .build()));
+        assertEquals(
+                new CapacityBudget.Rates(3_000, 1_000),
+                CapacityBudget.of(plain.describeTable(b -> b.tableName(table)).table(), Optional.of(500.0)));
     }
 
     private String provisionedTable(long units) {
         String table = "budget-" + System.nanoTime();
-        plain.createTable(b -> b.tableName(table).billingMode(BillingMode.PROVISIONED)
+        plain.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(units).writeCapacityUnits(units))
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("k").keyType(KeyType.HASH).build()));
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("k")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("k")
+                        .keyType(KeyType.HASH)
+                        .build()));
         return table;
     }
 
@@ -159,15 +213,22 @@ class CapacityBudgetTest {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String key = batch + "-" + i;
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "k", AttributeValue.fromS(key))).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder()
+                            .item(Map.of("k", AttributeValue.fromS(key)))
+                            .build())
+                    .build());
         }
         return writes;
     }
 
     private static DynamoDbClient budgeted(CapacityBudget budget) {
-        return DynamoDbClient.builder().endpointOverride(URI.create(LocalAws.dynamo().endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(LocalDynamo.credentials()).httpClient(UrlConnectionHttpClient.builder().build())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(budget)).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(LocalAws.dynamo().endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials())
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(budget))
+                .build();
     }
 }

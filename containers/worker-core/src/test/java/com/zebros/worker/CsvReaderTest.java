@@ -44,10 +44,15 @@ class CsvReaderTest {
 
     @Test
     void strayQuotesAndUnclosedQuotesAreProblemsNotCrashes() {
-        assertEquals("field 2 has a quote inside an unquoted field (quote the field and double the quote)",
+        assertEquals(
+                "field 2 has a quote inside an unquoted field (quote the field and double the quote)",
                 read("a,b\"c\n", 100).get(0).problem());
-        assertEquals("field 1 has text after its closing quote", read("\"a\"b,c\n", 100).get(0).problem());
-        assertEquals("a quoted field is not closed before the end of the file", read("a,\"never closed\n", 100).get(0).problem());
+        assertEquals(
+                "field 1 has text after its closing quote",
+                read("\"a\"b,c\n", 100).get(0).problem());
+        assertEquals(
+                "a quoted field is not closed before the end of the file",
+                read("a,\"never closed\n", 100).get(0).problem());
     }
 
     @Test
@@ -57,7 +62,10 @@ class CsvReaderTest {
         assertEquals(List.of("name"), reader.next().fields());
 
         byte[] latin1 = "M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
-        String field = new CsvReader(Utf8.reader(new ByteArrayInputStream(latin1)), 100).next().fields().get(0);
+        String field = new CsvReader(Utf8.reader(new ByteArrayInputStream(latin1)), 100)
+                .next()
+                .fields()
+                .get(0);
         assertEquals(true, Utf8.damaged(field));
         assertEquals(false, Utf8.damaged("M\u00fcller"));
     }

@@ -17,7 +17,8 @@ class CsvWriterTest {
         csv.row(row);
         csv.flush();
         assertEquals("plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",\r\n", out.toString());
-        assertEquals(row, new CsvReader(new StringReader(out.toString()), 100).next().fields());
+        assertEquals(
+                row, new CsvReader(new StringReader(out.toString()), 100).next().fields());
     }
 
     @Test

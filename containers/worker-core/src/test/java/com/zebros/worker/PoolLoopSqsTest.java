@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class PoolLoopSqsTest {
     /** Short timings so the test sees a visibility timeout pass: hidden 2 s, renewed every second. */
     private static final PoolLoop.Timing TIMING = new PoolLoop.Timing(2, 1, 1);
+
     private static SQSRestServer server;
     private static SqsClient sqs;
     private static int messagesSent;
@@ -57,27 +58,37 @@ class PoolLoopSqsTest {
         int port = com.zebros.crm.local.LocalDynamo.freePort();
         server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         server.waitUntilStarted();
-        sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        sqs = SqsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().build()).build();
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build();
     }
 
     @AfterAll
     static void stopSqs() {
         sqs.close();
         server.stopAndWait();
-        System.out.printf("SQS (ElasticMQ): %d messages sent, %d received by the pool loop's tests%n", messagesSent,
-                messagesReceived);
+        System.out.printf(
+                "SQS (ElasticMQ): %d messages sent, %d received by the pool loop's tests%n",
+                messagesSent, messagesReceived);
     }
 
     @BeforeEach
     void queues() {
         String suffix = Long.toString(System.nanoTime());
-        deadLetters = sqs.createQueue(r -> r.queueName("pool-dead-letters-" + suffix)).queueUrl();
-        String deadLettersArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetters)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        queue = sqs.createQueue(r -> r.queueName("pool-" + suffix).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + deadLettersArn + "\",\"maxReceiveCount\":\"2\"}"))).queueUrl();
+        deadLetters =
+                sqs.createQueue(r -> r.queueName("pool-dead-letters-" + suffix)).queueUrl();
+        String deadLettersArn = sqs.getQueueAttributes(
+                        r -> r.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        queue = sqs.createQueue(r -> r.queueName("pool-" + suffix)
+                        .attributes(Map.of(
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + deadLettersArn + "\",\"maxReceiveCount\":\"2\"}")))
+                .queueUrl();
     }
 
     @AfterEach
@@ -92,15 +103,18 @@ class PoolLoopSqsTest {
         PoolLoop loop = loop(job -> {
             sleep(3_500);
             // Past the 2 s visibility timeout: without the heartbeats another worker would get it now.
-            seenByOthers.add(sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(0)).messages().size());
-            return new JobRunner.Result(JobRunner.Status.DONE, new Outcome("reports/t-1/rep_long.csv.gz",
-                    Map.of("rows", 3)), "done");
+            seenByOthers.add(sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(0))
+                    .messages()
+                    .size());
+            return new JobRunner.Result(
+                    JobRunner.Status.DONE, new Outcome("reports/t-1/rep_long.csv.gz", Map.of("rows", 3)), "done");
         });
         assertTrue(loop.pollOnce(heartbeats));
         messagesReceived++;
         assertEquals(List.of(0), seenByOthers, "the running job's message stayed hidden from other workers");
         assertTrue(tokens.heartbeats.get() >= 2, "heartbeats while it ran: " + tokens.heartbeats.get());
-        assertEquals(List.of("success token-long {\"resultKey\":\"reports/t-1/rep_long.csv.gz\",\"summary\":{\"rows\":3}}"),
+        assertEquals(
+                List.of("success token-long {\"resultKey\":\"reports/t-1/rep_long.csv.gz\",\"summary\":{\"rows\":3}}"),
                 tokens.answers);
         assertEquals(0, messagesIn(queue), "the message is deleted once the state machine has its answer");
     }
@@ -108,7 +122,8 @@ class PoolLoopSqsTest {
     @Test
     void aRejectedJobIsReportedAsBadJobAndDeleted() {
         send("{\"job\":" + job("rep_bad") + ",\"taskToken\":\"token-bad\"}");
-        assertTrue(loop(job -> new JobRunner.Result(JobRunner.Status.REJECTED, null, "no such report type")).pollOnce(heartbeats));
+        assertTrue(loop(job -> new JobRunner.Result(JobRunner.Status.REJECTED, null, "no such report type"))
+                .pollOnce(heartbeats));
         messagesReceived++;
         assertEquals(List.of("failure token-bad BadJob no such report type"), tokens.answers);
         assertEquals(0, messagesIn(queue));
@@ -129,7 +144,8 @@ class PoolLoopSqsTest {
             sleep(2_200); // past the visibility timeout: the message reappears
         }
         assertFalse(crashing.pollOnce(heartbeats), "past maxReceiveCount 2 the queue hands it out no more");
-        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)).messages();
+        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1))
+                .messages();
         assertEquals(1, dead.size(), "the message moved to the dead-letter queue");
         assertEquals(body, dead.get(0).body());
         assertEquals(2, attempts.get());
@@ -140,8 +156,15 @@ class PoolLoopSqsTest {
     void aMessageWithoutATaskTokenIsDroppedAndLogged() {
         send("{\"job\":" + job("rep_forged") + "}");
         var logs = new ByteArrayOutputStream();
-        var loop = new PoolLoop(job -> { throw new AssertionError("never run"); }, sqs, tokens, queue,
-                new Log(new PrintStream(logs, true), Clock.systemUTC()), TIMING);
+        var loop = new PoolLoop(
+                job -> {
+                    throw new AssertionError("never run");
+                },
+                sqs,
+                tokens,
+                queue,
+                new Log(new PrintStream(logs, true), Clock.systemUTC()),
+                TIMING);
         assertTrue(loop.pollOnce(heartbeats));
         messagesReceived++;
         assertTrue(logs.toString().contains("unusable pool message dropped"), logs.toString());
@@ -149,8 +172,13 @@ class PoolLoopSqsTest {
     }
 
     private PoolLoop loop(java.util.function.Function<Job, JobRunner.Result> runner) {
-        return new PoolLoop(runner, sqs, tokens, queue, new Log(new PrintStream(new ByteArrayOutputStream()),
-                Clock.systemUTC()), TIMING);
+        return new PoolLoop(
+                runner,
+                sqs,
+                tokens,
+                queue,
+                new Log(new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC()),
+                TIMING);
     }
 
     private void send(String body) {
@@ -159,12 +187,15 @@ class PoolLoopSqsTest {
     }
 
     private static String job(String id) {
-        return "{\"tenantId\":\"t-1\",\"jobId\":\"" + id + "\",\"kind\":\"report\",\"parameters\":{\"type\":\"pipeline\"}}";
+        return "{\"tenantId\":\"t-1\",\"jobId\":\"" + id
+                + "\",\"kind\":\"report\",\"parameters\":{\"type\":\"pipeline\"}}";
     }
 
     private static int messagesIn(String url) {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                 .attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));

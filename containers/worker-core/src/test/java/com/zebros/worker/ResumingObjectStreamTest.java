@@ -65,10 +65,14 @@ class ResumingObjectStreamTest {
     }
 
     private static ResumingObjectStream open(String key, long cutEvery, boolean fail) {
-        ResponseInputStream<GetObjectResponse> first = S3.getObject(r -> r.bucket(LocalS3.BUCKET).key(key));
+        ResponseInputStream<GetObjectResponse> first =
+                S3.getObject(r -> r.bucket(LocalS3.BUCKET).key(key));
         String etag = first.response().eTag();
-        LongFunction<InputStream> from = offset -> new Cut(S3.getObject(r -> r.bucket(LocalS3.BUCKET).key(key).ifMatch(etag)
-                .range("bytes=" + offset + "-")), cutEvery, fail);
+        LongFunction<InputStream> from = offset -> new Cut(
+                S3.getObject(
+                        r -> r.bucket(LocalS3.BUCKET).key(key).ifMatch(etag).range("bytes=" + offset + "-")),
+                cutEvery,
+                fail);
         return new ResumingObjectStream(key, first.response().contentLength(), new Cut(first, cutEvery, fail), from);
     }
 
@@ -95,7 +99,9 @@ class ResumingObjectStreamTest {
         file("imports/t/replaced.csv");
         try (ResumingObjectStream in = open("imports/t/replaced.csv", 50_000, false)) {
             in.readNBytes(50_000);
-            LocalAws.put("imports/t/replaced.csv", "name,email\nsomeone else,x@example.com\n".getBytes(StandardCharsets.UTF_8));
+            LocalAws.put(
+                    "imports/t/replaced.csv",
+                    "name,email\nsomeone else,x@example.com\n".getBytes(StandardCharsets.UTF_8));
             S3Exception refused = assertThrows(S3Exception.class, () -> in.readNBytes(10));
             assertEquals(412, refused.statusCode(), "If-Match: the object is no longer the one being read");
         }
@@ -104,8 +110,12 @@ class ResumingObjectStreamTest {
     @Test
     void aConnectionThatGivesNothingEndsTheReadNamingWhere() throws IOException {
         byte[] written = file("imports/t/dead.csv");
-        ResponseInputStream<GetObjectResponse> first = S3.getObject(r -> r.bucket(LocalS3.BUCKET).key("imports/t/dead.csv"));
-        try (ResumingObjectStream in = new ResumingObjectStream("imports/t/dead.csv", written.length, new Cut(first, 1_000, false),
+        ResponseInputStream<GetObjectResponse> first =
+                S3.getObject(r -> r.bucket(LocalS3.BUCKET).key("imports/t/dead.csv"));
+        try (ResumingObjectStream in = new ResumingObjectStream(
+                "imports/t/dead.csv",
+                written.length,
+                new Cut(first, 1_000, false),
                 offset -> InputStream.nullInputStream())) {
             IOException e = assertThrows(IOException.class, in::readAllBytes);
             assertTrue(e.getMessage().contains("ended at byte 1000 of " + written.length), e.getMessage());

@@ -16,7 +16,8 @@ class S3UploadTest {
     void aFileLargerThanOnePartArrivesWholeAsAMultipartUpload() {
         byte[] content = new byte[S3Upload.PART_SIZE * 2 + 12345];
         new Random(7).nextBytes(content);
-        S3Upload upload = new S3Upload(LocalS3.get().client(), LocalS3.BUCKET, "tests/large.bin", "application/octet-stream", null);
+        S3Upload upload = new S3Upload(
+                LocalS3.get().client(), LocalS3.BUCKET, "tests/large.bin", "application/octet-stream", null);
         for (int from = 0; from < content.length; from += 100_000) {
             upload.write(content, from, Math.min(100_000, content.length - from));
         }
@@ -32,7 +33,8 @@ class S3UploadTest {
         small.close();
         assertEquals("hello", new String(LocalAws.get("tests/small.txt")));
 
-        S3Upload aborted = new S3Upload(LocalS3.get().client(), LocalS3.BUCKET, "tests/aborted.bin", "application/octet-stream", null);
+        S3Upload aborted = new S3Upload(
+                LocalS3.get().client(), LocalS3.BUCKET, "tests/aborted.bin", "application/octet-stream", null);
         aborted.write(new byte[S3Upload.PART_SIZE + 1]);
         aborted.abort();
         assertFalse(LocalAws.exists("tests/aborted.bin"));

@@ -29,8 +29,10 @@ public final class TokenVerifier {
     public TokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys) {
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", TENANT_CLAIM)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp", "iat", TENANT_CLAIM)));
     }
 
     /** How long fetched keys are used before they are fetched again. */
@@ -54,9 +56,11 @@ public final class TokenVerifier {
     /** {@link #forIssuer(String, String)} with keys cached {@code cachedMillis}: the fault suite outlives a short cache. */
     public static TokenVerifier forIssuer(String issuer, String audience, long cachedMillis) {
         try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder
-                    .create(URI.create(issuer + "/protocol/openid-connect/certs").toURL(),
-                            new com.nimbusds.jose.util.DefaultResourceRetriever(KEYS_TIMEOUT_MILLIS, KEYS_TIMEOUT_MILLIS, 512 * 1024))
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(
+                            URI.create(issuer + "/protocol/openid-connect/certs")
+                                    .toURL(),
+                            new com.nimbusds.jose.util.DefaultResourceRetriever(
+                                    KEYS_TIMEOUT_MILLIS, KEYS_TIMEOUT_MILLIS, 512 * 1024))
                     .cache(cachedMillis, 15 * 1000L)
                     // Refresh-ahead (30 s before expiry, with the 15 s refresh timeout) needs a cache of 45 s or more.
                     .refreshAheadCache(cachedMillis >= 60 * 1000L)
@@ -76,7 +80,8 @@ public final class TokenVerifier {
             throw new InvalidTokenException("expected 'Authorization: Bearer <token>'");
         }
         try {
-            JWTClaimsSet claims = processor.process(bearer.substring("Bearer ".length()).trim(), null);
+            JWTClaimsSet claims =
+                    processor.process(bearer.substring("Bearer ".length()).trim(), null);
             String tenant = claims.getStringClaim(TENANT_CLAIM);
             if (tenant == null || tenant.isBlank()) {
                 throw new InvalidTokenException("the token carries no tenant");
@@ -84,7 +89,8 @@ public final class TokenVerifier {
             // A tenant id is a key prefix of every item; partitions of other shapes (the job slots' "#slots")
             // are the platform's own and must never be a caller's.
             if (!TENANT_ID.matcher(tenant).matches()) {
-                throw new InvalidTokenException("the token's tenant is not an id (letters, digits, '_' and '-', 1 to 64)");
+                throw new InvalidTokenException(
+                        "the token's tenant is not an id (letters, digits, '_' and '-', 1 to 64)");
             }
             return new Principal(tenant, claims.getSubject(), roles(claims));
         } catch (InvalidTokenException e) {

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html).
  */
 public final class AttributeJson {
-    private AttributeJson() {
-    }
+    private AttributeJson() {}
 
     public static String write(Map<String, AttributeValue> item) {
         JsonObject json = new JsonObject();
@@ -27,7 +26,10 @@ public final class AttributeJson {
 
     static Map<String, AttributeValue> read(String text) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        JsonParser.parseString(text).getAsJsonObject().entrySet().forEach(e -> item.put(e.getKey(), attribute(e.getValue())));
+        JsonParser.parseString(text)
+                .getAsJsonObject()
+                .entrySet()
+                .forEach(e -> item.put(e.getKey(), attribute(e.getValue())));
         return item;
     }
 

@@ -23,20 +23,26 @@ public final class RedisClients {
     /** A cluster command tries twice (a redirect, or a node gone), not Jedis's five, so a dead cluster costs about 400 ms. */
     private static final int CLUSTER_ATTEMPTS = 2;
 
-    private RedisClients() {
-    }
+    private RedisClients() {}
 
     public static UnifiedJedis connect(Map<String, String> env, Region region, SdkHttpClient http) {
         URI endpoint = URI.create(env.get("REDIS_ENDPOINT"));
         String token = env.get("REDIS_TOKEN");
         if (token == null && env.containsKey("REDIS_TOKEN_SECRET_ARN")) {
-            try (var secrets = SecretsManagerClient.builder().region(region).httpClient(http)
-                    .overrideConfiguration(Timeouts::apply).build()) {
-                token = secrets.getSecretValue(b -> b.secretId(env.get("REDIS_TOKEN_SECRET_ARN"))).secretString();
+            try (var secrets = SecretsManagerClient.builder()
+                    .region(region)
+                    .httpClient(http)
+                    .overrideConfiguration(Timeouts::apply)
+                    .build()) {
+                token = secrets.getSecretValue(b -> b.secretId(env.get("REDIS_TOKEN_SECRET_ARN")))
+                        .secretString();
             }
         }
-        var config = DefaultJedisClientConfig.builder().ssl("rediss".equals(endpoint.getScheme()))
-                .password(token).timeoutMillis((int) Timeouts.REDIS.toMillis()).build();
+        var config = DefaultJedisClientConfig.builder()
+                .ssl("rediss".equals(endpoint.getScheme()))
+                .password(token)
+                .timeoutMillis((int) Timeouts.REDIS.toMillis())
+                .build();
         HostAndPort node = new HostAndPort(endpoint.getHost(), endpoint.getPort());
         // In cluster mode the endpoint is the configuration endpoint and keys live on several shards.
         return "enabled".equals(env.get("REDIS_CLUSTER_MODE"))

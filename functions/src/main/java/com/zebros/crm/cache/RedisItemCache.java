@@ -52,8 +52,8 @@ public final class RedisItemCache implements ItemCache {
     }
 
     @Override
-    public Optional<Map<String, AttributeValue>> read(String tenant, Table table, String id,
-                                                      Supplier<Optional<Map<String, AttributeValue>>> loader) {
+    public Optional<Map<String, AttributeValue>> read(
+            String tenant, Table table, String id, Supplier<Optional<Map<String, AttributeValue>>> loader) {
         if (PrimingGuard.isActive()) {
             // SnapStart priming: no connection may be opened into the snapshot.
             return loader.get();

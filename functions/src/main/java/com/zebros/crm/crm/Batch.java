@@ -33,9 +33,14 @@ final class Batch {
     static final int MAX_RECORDS = 100;
     /** The most writes DynamoDB takes in one transaction. */
     static final int MAX_TRANSACTION_WRITES = 100;
+
     private static final int UPSERT_ATTEMPTS = 3;
 
-    enum Mode { CREATE, UPDATE, UPSERT }
+    enum Mode {
+        CREATE,
+        UPDATE,
+        UPSERT
+    }
 
     private final Resource resource;
     private final Idempotency idempotency;
@@ -52,7 +57,8 @@ final class Batch {
         List<JsonObject> records = records(body);
         if (atomic(body)) {
             if (mode != Mode.CREATE) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("atomic",
+                throw ApiException.invalid(List.of(new ApiException.FieldError(
+                        "atomic",
                         "all-or-nothing is for create batches; an update or upsert batch answers record by record")));
             }
             return idempotency.run(request, () -> atomicCreate(request, records));
@@ -105,8 +111,17 @@ final class Batch {
         }
         Map<String, String> headers = new HashMap<>(request.headers());
         headers.put("If-Match", "\"" + version.getAsString() + "\"");
-        return resource.patch(new Request("PATCH", request.path(), Map.of(), Map.of(), headers, patch.toString(),
-                batch.principal(), batch.requestId()), id.getAsString());
+        return resource.patch(
+                new Request(
+                        "PATCH",
+                        request.path(),
+                        Map.of(),
+                        Map.of(),
+                        headers,
+                        patch.toString(),
+                        batch.principal(),
+                        batch.requestId()),
+                id.getAsString());
     }
 
     /** An upsert: the item holding the record's unique value, patched; else a new item; else (lost a race) the winner, patched. */
@@ -114,8 +129,8 @@ final class Batch {
         String field = resource.uniqueField().orElseThrow();
         JsonElement value = record.get(field);
         if (value == null || !value.isJsonPrimitive() || value.getAsString().isBlank()) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError(field, "an upsert finds its "
-                    + resource.type().name() + " by " + field + ": it is required")));
+            throw ApiException.invalid(List.of(new ApiException.FieldError(
+                    field, "an upsert finds its " + resource.type().name() + " by " + field + ": it is required")));
         }
         String tenant = batch.principal().tenantId();
         Request request = recordRequest(batch, index, record);
@@ -138,8 +153,15 @@ final class Batch {
     private static Request recordRequest(Request batch, int index, JsonObject record) {
         Map<String, String> headers = new HashMap<>();
         batch.header("Idempotency-Key").ifPresent(key -> headers.put("Idempotency-Key", key));
-        return new Request("POST", batch.path() + "/" + index, Map.of(), Map.of(), headers, record.toString(),
-                batch.principal(), batch.requestId());
+        return new Request(
+                "POST",
+                batch.path() + "/" + index,
+                Map.of(),
+                Map.of(),
+                headers,
+                record.toString(),
+                batch.principal(),
+                batch.requestId());
     }
 
     /**
@@ -161,9 +183,11 @@ final class Batch {
                 prepared.add(create);
                 int index = i;
                 resource.uniqueField().filter(create.item()::containsKey).ifPresent(field -> {
-                    Integer first = uniqueValues.putIfAbsent(create.item().get(field).s().trim().toLowerCase(Locale.ROOT), index);
+                    Integer first = uniqueValues.putIfAbsent(
+                            create.item().get(field).s().trim().toLowerCase(Locale.ROOT), index);
                     if (first != null) {
-                        errors.add(new ApiException.FieldError("records[" + index + "]." + field, "repeats records[" + first + "]'s"));
+                        errors.add(new ApiException.FieldError(
+                                "records[" + index + "]." + field, "repeats records[" + first + "]'s"));
                     }
                 });
             } catch (ApiException refused) {
@@ -171,11 +195,18 @@ final class Batch {
                     errors.add(new ApiException.FieldError("records[" + i + "]", refused.getMessage()));
                 }
                 int record = i;
-                refused.errors().forEach(e -> errors.add(new ApiException.FieldError("records[" + record + "]." + e.field(), e.message())));
+                refused.errors()
+                        .forEach(e -> errors.add(
+                                new ApiException.FieldError("records[" + record + "]." + e.field(), e.message())));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, "Invalid request", "no record was written: " + errors.size() + " problem(s)", errors, Map.of());
+            throw new ApiException(
+                    400,
+                    "Invalid request",
+                    "no record was written: " + errors.size() + " problem(s)",
+                    errors,
+                    Map.of());
         }
         List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -196,14 +227,19 @@ final class Batch {
             }
         }
         if (writes.size() > MAX_TRANSACTION_WRITES) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("records", "an all-or-nothing batch of these "
-                    + records.size() + " records needs " + writes.size() + " writes in one transaction, and DynamoDB takes at most "
-                    + MAX_TRANSACTION_WRITES + ": send fewer records")));
+            throw ApiException.invalid(List.of(new ApiException.FieldError(
+                    "records",
+                    "an all-or-nothing batch of these "
+                            + records.size() + " records needs " + writes.size()
+                            + " writes in one transaction, and DynamoDB takes at most "
+                            + MAX_TRANSACTION_WRITES + ": send fewer records")));
         }
         // Under an Idempotency-Key the ids come from the key: if the first one exists, an earlier attempt's transaction
         // wrote the whole batch and failed before it could answer. Answer with what it wrote.
-        boolean writtenBefore = prepared.get(0).keyed() && resource.store().get(resource.type().table(), tenant,
-                prepared.get(0).id()).isPresent();
+        boolean writtenBefore = prepared.get(0).keyed()
+                && resource.store()
+                        .get(resource.type().table(), tenant, prepared.get(0).id())
+                        .isPresent();
         if (!writtenBefore) {
             try {
                 resource.store().transactWrite(writes);
@@ -213,10 +249,17 @@ final class Batch {
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
-            Map<String, AttributeValue> item = new HashMap<>(writtenBefore
-                    ? resource.store().get(resource.type().table(), tenant, prepared.get(i).id()).orElseThrow(() ->
-                            ApiException.conflict("a record this Idempotency-Key created was deleted since; send the batch with a new key"))
-                    : prepared.get(i).item());
+            Map<String, AttributeValue> item = new HashMap<>(
+                    writtenBefore
+                            ? resource.store()
+                                    .get(
+                                            resource.type().table(),
+                                            tenant,
+                                            prepared.get(i).id())
+                                    .orElseThrow(
+                                            () -> ApiException.conflict(
+                                                    "a record this Idempotency-Key created was deleted since; send the batch with a new key"))
+                            : prepared.get(i).item());
             item.putIfAbsent(com.zebros.crm.store.Store.VERSION, AttributeValue.fromN("1"));
             Response answer = resource.createdResponse(item);
             Map<String, Object> result = new LinkedHashMap<>();
@@ -235,23 +278,29 @@ final class Batch {
     }
 
     /** Why DynamoDB cancelled the whole batch, naming the record whose condition failed. */
-    private static ApiException refusal(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e,
-                                        List<Integer> owners) {
-        var reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.<software.amazon.awssdk.services.dynamodb.model.CancellationReason>of();
+    private static ApiException refusal(
+            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e, List<Integer> owners) {
+        var reasons = e.hasCancellationReasons()
+                ? e.cancellationReasons()
+                : List.<software.amazon.awssdk.services.dynamodb.model.CancellationReason>of();
         List<ApiException.FieldError> errors = new ArrayList<>();
         for (int w = 0; w < reasons.size() && w < owners.size(); w++) {
             String code = reasons.get(w).code();
             if ("TransactionConflict".equals(code)) {
-                return ApiException.conflict("another change to the same items was in flight; no record was written, send the batch again");
+                return ApiException.conflict(
+                        "another change to the same items was in flight; no record was written, send the batch again");
             }
             if ("ConditionalCheckFailed".equals(code)) {
                 int record = owners.get(w);
-                errors.add(new ApiException.FieldError("records[" + record + "]", "refused by its condition (an item it refers "
-                        + "to is gone, or its unique value or id is another item's): no record was written"));
+                errors.add(new ApiException.FieldError(
+                        "records[" + record + "]",
+                        "refused by its condition (an item it refers "
+                                + "to is gone, or its unique value or id is another item's): no record was written"));
             }
         }
         if (errors.isEmpty()) {
-            return new ApiException(409, "Conflict", "DynamoDB cancelled the batch; no record was written", List.of(), Map.of());
+            return new ApiException(
+                    409, "Conflict", "DynamoDB cancelled the batch; no record was written", List.of(), Map.of());
         }
         return new ApiException(409, "Conflict", "no record was written", errors, Map.of());
     }
@@ -276,27 +325,31 @@ final class Batch {
                 }
             }
         }
-        throw ApiException.invalid(List.of(new ApiException.FieldError("mode", "must be one of create, update, upsert")));
+        throw ApiException.invalid(
+                List.of(new ApiException.FieldError("mode", "must be one of create, update, upsert")));
     }
 
     private static List<JsonObject> records(JsonObject body) {
         for (String name : body.keySet()) {
             if (!Set.of("mode", "records", "atomic").contains(name)) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a member of a batch; "
-                        + "a batch has mode, records and optionally atomic")));
+                throw ApiException.invalid(List.of(new ApiException.FieldError(
+                        name, "is not a member of a batch; " + "a batch has mode, records and optionally atomic")));
             }
         }
         JsonElement records = body.get("records");
-        if (records == null || !records.isJsonArray() || records.getAsJsonArray().isEmpty()
+        if (records == null
+                || !records.isJsonArray()
+                || records.getAsJsonArray().isEmpty()
                 || records.getAsJsonArray().size() > MAX_RECORDS) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("records",
-                    "must be an array of 1 to " + MAX_RECORDS + " objects")));
+            throw ApiException.invalid(List.of(
+                    new ApiException.FieldError("records", "must be an array of 1 to " + MAX_RECORDS + " objects")));
         }
         List<JsonObject> list = new ArrayList<>();
         for (int i = 0; i < records.getAsJsonArray().size(); i++) {
             JsonElement record = records.getAsJsonArray().get(i);
             if (!record.isJsonObject()) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("records[" + i + "]", "must be an object")));
+                throw ApiException.invalid(
+                        List.of(new ApiException.FieldError("records[" + i + "]", "must be an object")));
             }
             list.add(record.getAsJsonObject());
         }

@@ -16,7 +16,6 @@ import com.zebros.crm.store.KeyRange;
 import com.zebros.crm.store.Store;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Every route of the CRM API (openapi.yaml documents them; a test holds the two together). */
@@ -28,7 +27,8 @@ public final class CrmApi {
     private final Resource activities;
     private final Store store;
 
-    public CrmApi(Store store, ItemCache cache, Jobs jobs, com.zebros.crm.webhook.WebhookTarget webhookTarget, Clock clock) {
+    public CrmApi(
+            Store store, ItemCache cache, Jobs jobs, com.zebros.crm.webhook.WebhookTarget webhookTarget, Clock clock) {
         this.store = store;
         customers = new Resource(Entities.CUSTOMER, store, cache, clock);
         contacts = new Resource(Entities.CONTACT, store, cache, clock);
@@ -48,31 +48,91 @@ public final class CrmApi {
                 .add("POST", "/v1/customers", WRITE, customers::create)
                 .add("POST", "/v1/customers/batch", WRITE, new Batch(customers, new Idempotency(store, clock))::handle)
                 .add("GET", "/v1/customers/{customerId}", READ, r -> customers.get(r, r.pathParameter("customerId")))
-                .add("PUT", "/v1/customers/{customerId}", WRITE, r -> customers.update(r, r.pathParameter("customerId")))
-                .add("PATCH", "/v1/customers/{customerId}", WRITE, r -> customers.patch(r, r.pathParameter("customerId")))
-                .add("GET", "/v1/customers/{customerId}/history", READ, r -> customers.history(r, r.pathParameter("customerId")))
-                .add("POST", "/v1/customers/{customerId}/restore", DELETE, r -> customers.restore(r, r.pathParameter("customerId")))
+                .add(
+                        "PUT",
+                        "/v1/customers/{customerId}",
+                        WRITE,
+                        r -> customers.update(r, r.pathParameter("customerId")))
+                .add(
+                        "PATCH",
+                        "/v1/customers/{customerId}",
+                        WRITE,
+                        r -> customers.patch(r, r.pathParameter("customerId")))
+                .add(
+                        "GET",
+                        "/v1/customers/{customerId}/history",
+                        READ,
+                        r -> customers.history(r, r.pathParameter("customerId")))
+                .add(
+                        "POST",
+                        "/v1/customers/{customerId}/restore",
+                        DELETE,
+                        r -> customers.restore(r, r.pathParameter("customerId")))
                 .add("DELETE", "/v1/customers/{customerId}", DELETE, r -> deleteCustomer(r, store))
                 .add("GET", "/v1/customers/{customerId}/contacts", READ, r -> byCustomer(r, contacts, "nameKey", false))
                 .add("POST", "/v1/customers/{customerId}/contacts", WRITE, this::createContact)
-                .add("GET", "/v1/customers/{customerId}/opportunities", READ, r -> byCustomer(r, opportunities, "closeKey", false))
+                .add(
+                        "GET",
+                        "/v1/customers/{customerId}/opportunities",
+                        READ,
+                        r -> byCustomer(r, opportunities, "closeKey", false))
                 .add("GET", "/v1/customers/{customerId}/timeline", READ, r -> timeline(r))
                 .add("POST", "/v1/contacts/batch", WRITE, new Batch(contacts, new Idempotency(store, clock))::handle)
                 .add("GET", "/v1/contacts/{contactId}", READ, r -> contacts.get(r, r.pathParameter("contactId")))
                 .add("PUT", "/v1/contacts/{contactId}", WRITE, r -> contacts.update(r, r.pathParameter("contactId")))
                 .add("PATCH", "/v1/contacts/{contactId}", WRITE, r -> contacts.patch(r, r.pathParameter("contactId")))
-                .add("GET", "/v1/contacts/{contactId}/history", READ, r -> contacts.history(r, r.pathParameter("contactId")))
-                .add("POST", "/v1/contacts/{contactId}/restore", DELETE, r -> contacts.restore(r, r.pathParameter("contactId")))
-                .add("DELETE", "/v1/contacts/{contactId}", DELETE, r -> contacts.delete(r, r.pathParameter("contactId")))
+                .add(
+                        "GET",
+                        "/v1/contacts/{contactId}/history",
+                        READ,
+                        r -> contacts.history(r, r.pathParameter("contactId")))
+                .add(
+                        "POST",
+                        "/v1/contacts/{contactId}/restore",
+                        DELETE,
+                        r -> contacts.restore(r, r.pathParameter("contactId")))
+                .add(
+                        "DELETE",
+                        "/v1/contacts/{contactId}",
+                        DELETE,
+                        r -> contacts.delete(r, r.pathParameter("contactId")))
                 .add("GET", "/v1/opportunities", READ, opportunityList::list)
                 .add("POST", "/v1/opportunities", WRITE, opportunities::create)
-                .add("GET", "/v1/opportunities/{opportunityId}", READ, r -> opportunities.get(r, r.pathParameter("opportunityId")))
-                .add("PUT", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.update(r, r.pathParameter("opportunityId")))
-                .add("PATCH", "/v1/opportunities/{opportunityId}", WRITE, r -> opportunities.patch(r, r.pathParameter("opportunityId")))
-                .add("GET", "/v1/opportunities/{opportunityId}/history", READ, r -> opportunities.history(r, r.pathParameter("opportunityId")))
-                .add("GET", "/v1/opportunities/{opportunityId}/stages", READ, r -> opportunities.stages(r, r.pathParameter("opportunityId")))
-                .add("POST", "/v1/opportunities/{opportunityId}/restore", DELETE, r -> opportunities.restore(r, r.pathParameter("opportunityId")))
-                .add("DELETE", "/v1/opportunities/{opportunityId}", DELETE, r -> opportunities.delete(r, r.pathParameter("opportunityId")))
+                .add(
+                        "GET",
+                        "/v1/opportunities/{opportunityId}",
+                        READ,
+                        r -> opportunities.get(r, r.pathParameter("opportunityId")))
+                .add(
+                        "PUT",
+                        "/v1/opportunities/{opportunityId}",
+                        WRITE,
+                        r -> opportunities.update(r, r.pathParameter("opportunityId")))
+                .add(
+                        "PATCH",
+                        "/v1/opportunities/{opportunityId}",
+                        WRITE,
+                        r -> opportunities.patch(r, r.pathParameter("opportunityId")))
+                .add(
+                        "GET",
+                        "/v1/opportunities/{opportunityId}/history",
+                        READ,
+                        r -> opportunities.history(r, r.pathParameter("opportunityId")))
+                .add(
+                        "GET",
+                        "/v1/opportunities/{opportunityId}/stages",
+                        READ,
+                        r -> opportunities.stages(r, r.pathParameter("opportunityId")))
+                .add(
+                        "POST",
+                        "/v1/opportunities/{opportunityId}/restore",
+                        DELETE,
+                        r -> opportunities.restore(r, r.pathParameter("opportunityId")))
+                .add(
+                        "DELETE",
+                        "/v1/opportunities/{opportunityId}",
+                        DELETE,
+                        r -> opportunities.delete(r, r.pathParameter("opportunityId")))
                 .add("GET", "/v1/pipeline", READ, pipeline::summary)
                 .add("GET", "/v1/pipeline/stages", READ, pipelineStages::get)
                 .add("PUT", "/v1/pipeline/stages", DELETE, pipelineStages::replace)
@@ -80,18 +140,46 @@ public final class CrmApi {
                 .add("GET", "/v1/webhooks", READ, webhooks::list)
                 .add("POST", "/v1/webhooks", DELETE, webhooks::register)
                 .add("GET", "/v1/webhooks/{webhookId}", READ, r -> webhooks.get(r, r.pathParameter("webhookId")))
-                .add("DELETE", "/v1/webhooks/{webhookId}", DELETE, r -> webhooks.remove(r, r.pathParameter("webhookId")))
-                .add("GET", "/v1/webhooks/{webhookId}/deliveries", READ, r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
+                .add(
+                        "DELETE",
+                        "/v1/webhooks/{webhookId}",
+                        DELETE,
+                        r -> webhooks.remove(r, r.pathParameter("webhookId")))
+                .add(
+                        "GET",
+                        "/v1/webhooks/{webhookId}/deliveries",
+                        READ,
+                        r -> webhooks.deliveries(r, r.pathParameter("webhookId")))
                 .add("GET", "/v1/activities", READ, activityList::list)
                 .add("GET", "/v1/tasks", READ, this::openTasks)
                 .add("GET", "/v1/search", READ, new Search(store, customers, contacts)::find)
                 .add("POST", "/v1/activities", WRITE, activities::create)
                 .add("GET", "/v1/activities/{activityId}", READ, r -> activities.get(r, r.pathParameter("activityId")))
-                .add("PUT", "/v1/activities/{activityId}", WRITE, r -> activities.update(r, r.pathParameter("activityId")))
-                .add("PATCH", "/v1/activities/{activityId}", WRITE, r -> activities.patch(r, r.pathParameter("activityId")))
-                .add("GET", "/v1/activities/{activityId}/history", READ, r -> activities.history(r, r.pathParameter("activityId")))
-                .add("POST", "/v1/activities/{activityId}/restore", DELETE, r -> activities.restore(r, r.pathParameter("activityId")))
-                .add("DELETE", "/v1/activities/{activityId}", DELETE, r -> activities.delete(r, r.pathParameter("activityId")))
+                .add(
+                        "PUT",
+                        "/v1/activities/{activityId}",
+                        WRITE,
+                        r -> activities.update(r, r.pathParameter("activityId")))
+                .add(
+                        "PATCH",
+                        "/v1/activities/{activityId}",
+                        WRITE,
+                        r -> activities.patch(r, r.pathParameter("activityId")))
+                .add(
+                        "GET",
+                        "/v1/activities/{activityId}/history",
+                        READ,
+                        r -> activities.history(r, r.pathParameter("activityId")))
+                .add(
+                        "POST",
+                        "/v1/activities/{activityId}/restore",
+                        DELETE,
+                        r -> activities.restore(r, r.pathParameter("activityId")))
+                .add(
+                        "DELETE",
+                        "/v1/activities/{activityId}",
+                        DELETE,
+                        r -> activities.delete(r, r.pathParameter("activityId")))
                 .add("POST", "/v1/reports", WRITE, jobs::startReport)
                 .add("GET", "/v1/reports/{reportId}", READ, r -> jobs.status(r, r.pathParameter("reportId"), "report"))
                 .add("POST", "/v1/imports", WRITE, jobs::createImport)
@@ -100,7 +188,11 @@ public final class CrmApi {
                 .add("POST", "/v1/exports", WRITE, jobs::startExport)
                 .add("GET", "/v1/exports/{exportId}", READ, r -> jobs.status(r, r.pathParameter("exportId"), "export"))
                 .add("POST", "/v1/analyses", WRITE, jobs::startAnalysis)
-                .add("GET", "/v1/analyses/{analysisId}", READ, r -> jobs.status(r, r.pathParameter("analysisId"), "analytics"))
+                .add(
+                        "GET",
+                        "/v1/analyses/{analysisId}",
+                        READ,
+                        r -> jobs.status(r, r.pathParameter("analysisId"), "analytics"))
                 .add("GET", "/v1/analytics/{metric}", READ, r -> pipeline.analytics(r, r.pathParameter("metric")));
     }
 
@@ -129,8 +221,8 @@ public final class CrmApi {
             kept.add("activities");
         }
         if (!kept.isEmpty()) {
-            throw ApiException.conflict("the customer still has " + String.join(", ", kept)
-                    + "; delete them first, then the customer");
+            throw ApiException.conflict(
+                    "the customer still has " + String.join(", ", kept) + "; delete them first, then the customer");
         }
         return customers.delete(r, customer);
     }
@@ -139,7 +231,13 @@ public final class CrmApi {
         r.allowOnly(Set.of("limit", "cursor"));
         String customer = r.pathParameter("customerId");
         customers.load(r.principal().tenantId(), customer);
-        return resource.list(r, "byCustomer", "tenantCustomer", r.principal().tenantId() + "#" + customer, sortKey, KeyRange.ALL,
+        return resource.list(
+                r,
+                "byCustomer",
+                "tenantCustomer",
+                r.principal().tenantId() + "#" + customer,
+                sortKey,
+                KeyRange.ALL,
                 newestFirst);
     }
 
@@ -147,20 +245,35 @@ public final class CrmApi {
         r.allowOnly(Set.of("limit", "cursor"));
         String customer = r.pathParameter("customerId");
         customers.load(r.principal().tenantId(), customer);
-        return activities.list(r, "timeline", "tenantCustomer", r.principal().tenantId() + "#" + customer, "occurredKey",
-                KeyRange.ALL, true);
+        return activities.list(
+                r,
+                "timeline",
+                "tenantCustomer",
+                r.principal().tenantId() + "#" + customer,
+                "occurredKey",
+                KeyRange.ALL,
+                true);
     }
 
     private Response createContact(Request r) {
         JsonObject body = Json.object(r.body());
         String customer = r.pathParameter("customerId");
-        if (body.has("customerId") && !(body.get("customerId").isJsonPrimitive()
-                && customer.equals(body.get("customerId").getAsString()))) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("customerId", "must match the customer in the path")));
+        if (body.has("customerId")
+                && !(body.get("customerId").isJsonPrimitive()
+                        && customer.equals(body.get("customerId").getAsString()))) {
+            throw ApiException.invalid(
+                    List.of(new ApiException.FieldError("customerId", "must match the customer in the path")));
         }
         body.addProperty("customerId", customer);
-        return contacts.create(new Request(r.method(), r.path(), r.pathParameters(), r.query(), r.headers(),
-                body.toString(), r.principal(), r.requestId()));
+        return contacts.create(new Request(
+                r.method(),
+                r.path(),
+                r.pathParameters(),
+                r.query(),
+                r.headers(),
+                body.toString(),
+                r.principal(),
+                r.requestId()));
     }
 
     /** A user's open tasks, soonest due first (undated last): the caller's own unless {@code assignee} names another. */
@@ -168,10 +281,12 @@ public final class CrmApi {
         r.allowOnly(Set.of("assignee", "limit", "cursor"));
         String assignee = r.queryParameter("assignee").orElse(r.principal().subject());
         if (assignee == null || !Field.isId(assignee)) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("assignee",
+            throw ApiException.invalid(List.of(new ApiException.FieldError(
+                    "assignee",
                     "must be a user id: 1 to 64 letters, digits, '-' or '_' (without it, your own tasks)")));
         }
         String tenant = r.principal().tenantId();
-        return activities.list(r, "openTasks", "tenantAssignee", tenant + "#" + assignee, "dueKey", KeyRange.ALL, false);
+        return activities.list(
+                r, "openTasks", "tenantAssignee", tenant + "#" + assignee, "dueKey", KeyRange.ALL, false);
     }
 }

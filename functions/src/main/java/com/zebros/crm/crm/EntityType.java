@@ -30,8 +30,7 @@ public interface EntityType {
     }
 
     /** Checks across fields, after each field passed on its own. */
-    default void check(Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {
-    }
+    default void check(Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {}
 
     /**
      * What else a write of this type changes, in the same transaction: the totals it keeps. {@code before} is the
@@ -39,7 +38,9 @@ public interface EntityType {
      * mark. None by default.
      */
     default List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> alongside(
-            com.zebros.crm.store.Store store, String tenant, Map<String, AttributeValue> before,
+            com.zebros.crm.store.Store store,
+            String tenant,
+            Map<String, AttributeValue> before,
             Map<String, AttributeValue> after) {
         return List.of();
     }
@@ -62,7 +63,8 @@ public interface EntityType {
      */
     static java.util.Optional<AttributeValue> searchKey(Map<String, AttributeValue> item, String field, String id) {
         return java.util.Optional.ofNullable(item.get(field))
-                .map(value -> AttributeValue.fromS(value.s().toLowerCase(java.util.Locale.ROOT).trim() + "#" + id));
+                .map(value -> AttributeValue.fromS(
+                        value.s().toLowerCase(java.util.Locale.ROOT).trim() + "#" + id));
     }
 
     static String nameKey(String name, String id) {

@@ -18,10 +18,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Field {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}");
     /** A host name as DNS allows it (RFC 1123 labels), at least two labels: what a company's web address is under. */
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    enum Kind { TEXT, EMAIL, DOMAIN, CHOICE, DATE, INSTANT, MONEY, ID }
+    enum Kind {
+        TEXT,
+        EMAIL,
+        DOMAIN,
+        CHOICE,
+        DATE,
+        INSTANT,
+        MONEY,
+        ID
+    }
 
     /** Whether {@code text} is an id as an id field accepts it (letters, digits, '-' and '_', at most 64). */
     static boolean isId(String text) {
@@ -90,7 +101,10 @@ public final class Field {
     }
 
     /** Adds the stored form of this field of {@code body} to {@code item}, or a problem to {@code errors}. */
-    void read(JsonObject body, Map<String, AttributeValue> item, List<com.zebros.crm.http.ApiException.FieldError> errors) {
+    void read(
+            JsonObject body,
+            Map<String, AttributeValue> item,
+            List<com.zebros.crm.http.ApiException.FieldError> errors) {
         JsonElement value = body.get(name);
         if (value == null || value.isJsonNull()) {
             if (required) {
@@ -182,9 +196,11 @@ public final class Field {
         }
         try {
             Currency code = Currency.getInstance(currency.getAsString());
-            item.put(name, AttributeValue.fromM(Map.of(
-                    "value", AttributeValue.fromN(decimal.toPlainString()),
-                    "currency", AttributeValue.fromS(code.getCurrencyCode()))));
+            item.put(
+                    name,
+                    AttributeValue.fromM(Map.of(
+                            "value", AttributeValue.fromN(decimal.toPlainString()),
+                            "currency", AttributeValue.fromS(code.getCurrencyCode()))));
         } catch (IllegalArgumentException e) {
             return "currency must be an ISO 4217 code such as EUR or USD";
         }
@@ -200,7 +216,9 @@ public final class Field {
         if (kind == Kind.MONEY) {
             // In this order always: Map.of iterates in an order that changes from one JVM start to the next.
             Map<String, String> money = new java.util.LinkedHashMap<>();
-            money.put("value", new BigDecimal(value.m().get("value").n()).setScale(2).toPlainString());
+            money.put(
+                    "value",
+                    new BigDecimal(value.m().get("value").n()).setScale(2).toPlainString());
             money.put("currency", value.m().get("currency").s());
             return money;
         }

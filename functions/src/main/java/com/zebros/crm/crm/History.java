@@ -37,22 +37,38 @@ public final class History {
     }
 
     /** What happened to the item. */
-    public enum Action { CREATED, UPDATED, DELETED, RESTORED }
+    public enum Action {
+        CREATED,
+        UPDATED,
+        DELETED,
+        RESTORED
+    }
 
     /**
      * The entry for a write of {@code type}'s item {@code id} from {@code before} (empty for a create) to
      * {@code after} (empty for a delete); {@code version} is the version the write makes (a delete's is the
      * deleted version's next), so entries sort in the order of the writes and none overwrites another.
      */
-    public TransactWriteItem entry(EntityType type, Request request, String id, Map<String, AttributeValue> before,
-                                   Map<String, AttributeValue> after, long version) {
+    public TransactWriteItem entry(
+            EntityType type,
+            Request request,
+            String id,
+            Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after,
+            long version) {
         Action action = before.isEmpty() ? Action.CREATED : after.isEmpty() ? Action.DELETED : Action.UPDATED;
         return entry(type, request, id, before, after, version, action);
     }
 
     /** {@link #entry} with the action named: a restore writes the item from nothing, as a create does. */
-    public TransactWriteItem entry(EntityType type, Request request, String id, Map<String, AttributeValue> before,
-                                   Map<String, AttributeValue> after, long version, Action action) {
+    public TransactWriteItem entry(
+            EntityType type,
+            Request request,
+            String id,
+            Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after,
+            long version,
+            Action action) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> changes = new LinkedHashMap<>();
         for (Field field : type.fields()) {
@@ -75,10 +91,17 @@ public final class History {
         item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
         item.put("action", AttributeValue.fromS(action.name().toLowerCase(java.util.Locale.ROOT)));
         item.put("at", AttributeValue.fromS(clock.instant().toString()));
-        item.put("actor", AttributeValue.fromS(request.principal().subject() == null ? "" : request.principal().subject()));
+        item.put(
+                "actor",
+                AttributeValue.fromS(
+                        request.principal().subject() == null
+                                ? ""
+                                : request.principal().subject()));
         item.put("requestId", AttributeValue.fromS(request.requestId() == null ? "" : request.requestId()));
         item.put("changes", AttributeValue.fromM(changes));
-        return TransactWriteItem.builder().put(Put.builder().tableName(store.name(Table.JOBS)).item(item).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(store.name(Table.JOBS)).item(item).build())
+                .build();
     }
 
     /** {@code GET .../{id}/history}: the item's entries, newest first; 404 when it never existed in this tenant. */
@@ -86,8 +109,17 @@ public final class History {
         request.allowOnly(Set.of("limit", "cursor"));
         String tenant = request.principal().tenantId();
         String cursor = request.queryParameter("cursor").orElse(null);
-        Page page = store.query(Table.JOBS, null, Table.TENANT, tenant, Table.JOBS.idAttribute(), PREFIX + id + "#",
-                true, Resource.limit(request), cursor, tenant);
+        Page page = store.query(
+                Table.JOBS,
+                null,
+                Table.TENANT,
+                tenant,
+                Table.JOBS.idAttribute(),
+                PREFIX + id + "#",
+                true,
+                Resource.limit(request),
+                cursor,
+                tenant);
         if (page.items().isEmpty() && cursor == null) {
             throw ApiException.notFound("a history of " + id);
         }
@@ -104,12 +136,14 @@ public final class History {
         json.put("at", entry.get("at").s());
         json.put("actor", entry.get("actor").s());
         Map<String, Object> changes = new LinkedHashMap<>();
-        entry.get("changes").m().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(change -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("old", parsed(change.getValue().m().get("old")));
-            values.put("new", parsed(change.getValue().m().get("new")));
-            changes.put(change.getKey(), values);
-        });
+        entry.get("changes").m().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(change -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put("old", parsed(change.getValue().m().get("old")));
+                    values.put("new", parsed(change.getValue().m().get("new")));
+                    changes.put(change.getKey(), values);
+                });
         json.put("changes", changes);
         return json;
     }

@@ -66,19 +66,29 @@ public final class Idempotency {
         claim.put("expiresAt", AttributeValue.fromN(String.valueOf(now + TTL_SECONDS)));
         long version = 1;
         if (!store.create(Table.JOBS, claim)) {
-            Map<String, AttributeValue> stored = store.get(Table.JOBS, tenant, id).orElseThrow(() ->
-                    ApiException.conflict("the Idempotency-Key expired while in use; send again"));
+            Map<String, AttributeValue> stored = store.get(Table.JOBS, tenant, id)
+                    .orElseThrow(() -> ApiException.conflict("the Idempotency-Key expired while in use; send again"));
             if (!stored.get("fingerprint").s().equals(fingerprint)) {
-                throw new ApiException(422, "Unprocessable Entity",
-                        "this Idempotency-Key was used with a different request body", List.of(), Map.of());
+                throw new ApiException(
+                        422,
+                        "Unprocessable Entity",
+                        "this Idempotency-Key was used with a different request body",
+                        List.of(),
+                        Map.of());
             }
             if (stored.containsKey("status")) {
                 return replay(stored);
             }
-            long claimedAt = stored.containsKey("claimedAt") ? Long.parseLong(stored.get("claimedAt").n()) : now;
+            long claimedAt = stored.containsKey("claimedAt")
+                    ? Long.parseLong(stored.get("claimedAt").n())
+                    : now;
             if (now - claimedAt < LEASE_SECONDS) {
-                throw new ApiException(409, "Conflict", "a request with this Idempotency-Key is still running; retry in "
-                        + (LEASE_SECONDS - (now - claimedAt)) + " s", List.of(),
+                throw new ApiException(
+                        409,
+                        "Conflict",
+                        "a request with this Idempotency-Key is still running; retry in "
+                                + (LEASE_SECONDS - (now - claimedAt)) + " s",
+                        List.of(),
                         Map.of("Retry-After", String.valueOf(LEASE_SECONDS - (now - claimedAt))));
             }
             // The request that claimed the key ended without answering (it failed on our side): take its lease over.
@@ -118,8 +128,11 @@ public final class Idempotency {
      * tenant, route and key, so every retry of one request names the same item. Empty without a key.
      */
     public static Optional<String> itemId(Request request, String prefix) {
-        return key(request).map(key -> prefix + "_" + sha256(request.principal().tenantId() + "\n" + request.method()
-                + " " + request.path() + "\n" + key).substring(0, 32));
+        return key(request)
+                .map(key -> prefix + "_"
+                        + sha256(request.principal().tenantId() + "\n" + request.method() + " " + request.path() + "\n"
+                                        + key)
+                                .substring(0, 32));
     }
 
     private static Optional<String> key(Request request) {
@@ -135,9 +148,14 @@ public final class Idempotency {
         headers.put("Content-Type", "application/json");
         headers.put("Idempotent-Replayed", "true");
         if (stored.containsKey("headers")) {
-            Json.object(stored.get("headers").s()).entrySet().forEach(e -> headers.put(e.getKey(), e.getValue().getAsString()));
+            Json.object(stored.get("headers").s())
+                    .entrySet()
+                    .forEach(e -> headers.put(e.getKey(), e.getValue().getAsString()));
         }
-        return new Response(Integer.parseInt(stored.get("status").n()), headers, stored.get("body").s());
+        return new Response(
+                Integer.parseInt(stored.get("status").n()),
+                headers,
+                stored.get("body").s());
     }
 
     private void release(String tenant, String id, long version) {
@@ -158,7 +176,8 @@ public final class Idempotency {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -45,8 +45,7 @@ public final class ImportWrites {
     }
 
     /** A chunk's rows' results, and whether they are an earlier attempt's answer. */
-    public record Chunk(List<Row> rows, boolean replayed) {
-    }
+    public record Chunk(List<Row> rows, boolean replayed) {}
 
     /**
      * Writes {@code records} (each row as the JSON body the API would get) in {@code mode} ("create" or "upsert") as
@@ -59,16 +58,21 @@ public final class ImportWrites {
         JsonArray rows = new JsonArray();
         records.forEach(rows::add);
         body.add("records", rows);
-        Response answer = batch.handle(new Request("POST", path, Map.of(), Map.of(), Map.of("Idempotency-Key", key),
-                body.toString(), principal, key));
+        Response answer = batch.handle(new Request(
+                "POST", path, Map.of(), Map.of(), Map.of("Idempotency-Key", key), body.toString(), principal, key));
         if (answer.status() != 200) {
             // A replayed refusal of the whole batch: answered as it was the first time.
             JsonObject problem = JsonParser.parseString(answer.body()).getAsJsonObject();
-            throw new ApiException(answer.status(), problem.get("title").getAsString(), problem.get("detail").getAsString(),
-                    List.of(), Map.of());
+            throw new ApiException(
+                    answer.status(),
+                    problem.get("title").getAsString(),
+                    problem.get("detail").getAsString(),
+                    List.of(),
+                    Map.of());
         }
         List<Row> results = new ArrayList<>();
-        for (JsonElement element : JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("results")) {
+        for (JsonElement element :
+                JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("results")) {
             results.add(row(element.getAsJsonObject()));
         }
         return new Chunk(results, "true".equals(answer.headers().get("Idempotent-Replayed")));
@@ -77,13 +81,16 @@ public final class ImportWrites {
     private static Row row(JsonObject result) {
         int status = result.get("status").getAsInt();
         if (status < 300) {
-            return new Row(status, Optional.of(result.getAsJsonObject("item").get("id").getAsString()), "", List.of());
+            return new Row(
+                    status, Optional.of(result.getAsJsonObject("item").get("id").getAsString()), "", List.of());
         }
         JsonObject problem = result.getAsJsonObject("problem");
         List<ApiException.FieldError> errors = new ArrayList<>();
         if (problem.has("errors")) {
-            problem.getAsJsonArray("errors").forEach(e -> errors.add(new ApiException.FieldError(
-                    e.getAsJsonObject().get("field").getAsString(), e.getAsJsonObject().get("message").getAsString())));
+            problem.getAsJsonArray("errors")
+                    .forEach(e -> errors.add(new ApiException.FieldError(
+                            e.getAsJsonObject().get("field").getAsString(),
+                            e.getAsJsonObject().get("message").getAsString())));
         }
         return new Row(status, Optional.empty(), problem.get("detail").getAsString(), errors);
     }

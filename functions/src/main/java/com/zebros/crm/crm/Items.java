@@ -22,14 +22,14 @@ public final class Items {
     /** An item's id: its type's prefix ({@link #idPrefix}) and 32 hex digits. */
     public static final String ITEM_ID = "(cus|con|opp|act)_[0-9a-f]{32}";
 
-    private Items() {
-    }
+    private Items() {}
 
     /**
      * The fields of {@code body} as stored attributes, or every problem at once as an invalid-request
      * error. {@code current} is the stored item an update replaces (empty for a new item).
      */
-    public static Map<String, AttributeValue> validate(EntityType type, JsonObject body, Map<String, AttributeValue> current) {
+    public static Map<String, AttributeValue> validate(
+            EntityType type, JsonObject body, Map<String, AttributeValue> current) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         Set<String> known = new HashSet<>();
         type.fields().forEach(f -> known.add(f.name()));
@@ -43,7 +43,9 @@ public final class Items {
             field.read(body, item, errors);
         }
         for (String name : type.immutableFields()) {
-            if (current.containsKey(name) && item.containsKey(name) && !current.get(name).equals(item.get(name))) {
+            if (current.containsKey(name)
+                    && item.containsKey(name)
+                    && !current.get(name).equals(item.get(name))) {
                 errors.add(new ApiException.FieldError(name, "cannot change after creation"));
             }
         }
@@ -57,8 +59,8 @@ public final class Items {
     }
 
     /** A new item ready to store: validated fields, key, times and index keys (its version is the store's). */
-    public static Map<String, AttributeValue> created(EntityType type, String tenant, String id,
-                                                      Map<String, AttributeValue> fields, String now) {
+    public static Map<String, AttributeValue> created(
+            EntityType type, String tenant, String id, Map<String, AttributeValue> fields, String now) {
         Map<String, AttributeValue> item = new HashMap<>(fields);
         item.putAll(Store.key(type.table(), tenant, id));
         item.put("createdAt", AttributeValue.fromS(now));

@@ -35,6 +35,7 @@ public final class Jobs {
     public static final Set<String> IMPORT_MODES = Set.of("create", "upsert");
     /** A job's id: its kind's prefix (report, import, export, analysis) and 32 hex digits. */
     public static final String JOB_ID = "(rep|imp|exp|ana)_[0-9a-f]{32}";
+
     static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
     static final Duration JOB_LIFETIME = Duration.ofDays(30);
 
@@ -82,7 +83,8 @@ public final class Jobs {
             // No body, or an empty object: an analysis takes no parameters.
             if (request.body() != null && !request.body().isBlank()) {
                 for (String name : Json.object(request.body()).keySet()) {
-                    throw ApiException.invalid(List.of(new ApiException.FieldError(name, "is not a field of this job (it takes none)")));
+                    throw ApiException.invalid(
+                            List.of(new ApiException.FieldError(name, "is not a field of this job (it takes none)")));
                 }
             }
             Map<String, AttributeValue> job = newJob(request, "analytics", "ana", Map.of());
@@ -97,12 +99,14 @@ public final class Jobs {
             JsonObject body = Json.object(request.body());
             var mode = body.remove("mode");
             if (mode != null && !(mode.isJsonPrimitive() && IMPORT_MODES.contains(mode.getAsString()))) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError("mode", "must be one of "
-                        + new java.util.TreeSet<>(IMPORT_MODES) + " (create when not sent)")));
+                throw ApiException.invalid(List.of(new ApiException.FieldError(
+                        "mode",
+                        "must be one of " + new java.util.TreeSet<>(IMPORT_MODES) + " (create when not sent)")));
             }
             String entity = choice(body, "entity", ENTITIES);
             String tenant = request.principal().tenantId();
-            String id = Idempotency.itemId(request, "imp").orElseGet(() -> "imp_" + UUID.randomUUID().toString().replace("-", ""));
+            String id = Idempotency.itemId(request, "imp")
+                    .orElseGet(() -> "imp_" + UUID.randomUUID().toString().replace("-", ""));
             String key = "imports/" + tenant + "/" + id + ".csv";
             // The rows are written as the user who asked for the import: their history entries name them.
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -114,9 +118,15 @@ public final class Jobs {
             }
             Map<String, AttributeValue> job = item(tenant, id, "import", "AWAITING_UPLOAD", parameters);
             store.create(Table.JOBS, job);
-            String upload = presigner.presignPutObject(p -> p.signatureDuration(LINK_LIFETIME)
-                    .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).contentType("text/csv").build()))
-                    .url().toString();
+            String upload = presigner
+                    .presignPutObject(p -> p.signatureDuration(LINK_LIFETIME)
+                            .putObjectRequest(PutObjectRequest.builder()
+                                    .bucket(bucket)
+                                    .key(key)
+                                    .contentType("text/csv")
+                                    .build()))
+                    .url()
+                    .toString();
             Map<String, Object> created = view(store.get(Table.JOBS, tenant, id).orElseThrow());
             created.put("uploadUrl", upload);
             return Response.json(201, created, Map.of("Location", request.path() + "/" + id));
@@ -128,7 +138,8 @@ public final class Jobs {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> job = load(tenant, id, "import");
         if (!job.get("status").s().equals("AWAITING_UPLOAD")) {
-            throw ApiException.conflict("the import is already " + job.get("status").s());
+            throw ApiException.conflict(
+                    "the import is already " + job.get("status").s());
         }
         Map<String, AttributeValue> next = new HashMap<>(job);
         next.put("status", AttributeValue.fromS("QUEUED"));
@@ -145,9 +156,16 @@ public final class Jobs {
         Map<String, AttributeValue> job = load(request.principal().tenantId(), id, kind);
         Map<String, Object> body = view(job);
         if (job.get("status").s().equals("DONE") && job.containsKey("resultKey")) {
-            body.put("downloadUrl", presigner.presignGetObject(p -> p.signatureDuration(LINK_LIFETIME)
-                    .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(job.get("resultKey").s()).build()))
-                    .url().toString());
+            body.put(
+                    "downloadUrl",
+                    presigner
+                            .presignGetObject(p -> p.signatureDuration(LINK_LIFETIME)
+                                    .getObjectRequest(GetObjectRequest.builder()
+                                            .bucket(bucket)
+                                            .key(job.get("resultKey").s())
+                                            .build()))
+                            .url()
+                            .toString());
             body.put("downloadExpiresAt", clock.instant().plus(LINK_LIFETIME).toString());
         }
         return Response.json(200, body);
@@ -157,7 +175,8 @@ public final class Jobs {
      * The job's item, QUEUED. Under an Idempotency-Key its id comes from the key, so the retry of a request that
      * failed after writing the job finds that job (and queues it again: the workers skip a job already done).
      */
-    private Map<String, AttributeValue> newJob(Request request, String kind, String prefix, Map<String, Object> parameters) {
+    private Map<String, AttributeValue> newJob(
+            Request request, String kind, String prefix, Map<String, Object> parameters) {
         String tenant = request.principal().tenantId();
         String id = Idempotency.itemId(request, prefix)
                 .orElseGet(() -> prefix + "_" + UUID.randomUUID().toString().replace("-", ""));
@@ -167,7 +186,8 @@ public final class Jobs {
         return store.get(Table.JOBS, tenant, id).orElseThrow();
     }
 
-    private Map<String, AttributeValue> item(String tenant, String id, String kind, String status, Map<String, Object> parameters) {
+    private Map<String, AttributeValue> item(
+            String tenant, String id, String kind, String status, Map<String, Object> parameters) {
         Map<String, AttributeValue> job = new HashMap<>(Store.key(Table.JOBS, tenant, id));
         job.put("kind", AttributeValue.fromS(kind));
         job.put("status", AttributeValue.fromS(status));
@@ -175,7 +195,10 @@ public final class Jobs {
         String now = clock.instant().toString();
         job.put("createdAt", AttributeValue.fromS(now));
         job.put("updatedAt", AttributeValue.fromS(now));
-        job.put("expiresAt", AttributeValue.fromN(String.valueOf(clock.instant().plus(JOB_LIFETIME).getEpochSecond())));
+        job.put(
+                "expiresAt",
+                AttributeValue.fromN(
+                        String.valueOf(clock.instant().plus(JOB_LIFETIME).getEpochSecond())));
         return job;
     }
 
@@ -198,33 +221,43 @@ public final class Jobs {
             }
         } catch (SdkException e) {
             undo.run();
-            throw new ApiException(503, "Service Unavailable",
+            throw new ApiException(
+                    503,
+                    "Service Unavailable",
                     "the job queue is unavailable, so the job was not started; send the request again shortly",
-                    List.of(), Map.of("Retry-After", "5"));
+                    List.of(),
+                    Map.of("Retry-After", "5"));
         }
         Map<String, Object> body = view(job);
         if (!sent) {
             body.put("note", "no job queue is configured here; the job waits until a worker reads it");
         }
-        String location = request.path().matches(".*/" + JOB_ID) ? request.path() : request.path() + "/" + job.get("jobId").s();
+        String location = request.path().matches(".*/" + JOB_ID)
+                ? request.path()
+                : request.path() + "/" + job.get("jobId").s();
         return Response.json(202, body, Map.of("Location", location));
     }
 
     /** Undoes a new job that could not be queued: deleted while it is still the version just written. */
     private Runnable forget(Map<String, AttributeValue> job) {
-        return () -> store.delete(Table.JOBS, job.get(Table.TENANT).s(), job.get("jobId").s(),
+        return () -> store.delete(
+                Table.JOBS,
+                job.get(Table.TENANT).s(),
+                job.get("jobId").s(),
                 Optional.of(Long.parseLong(job.get(Store.VERSION).n())));
     }
 
     private Map<String, AttributeValue> load(String tenant, String id, String kind) {
-        return store.get(Table.JOBS, tenant, id).filter(j -> kind.equals(j.get("kind").s()))
+        return store.get(Table.JOBS, tenant, id)
+                .filter(j -> kind.equals(j.get("kind").s()))
                 .orElseThrow(() -> ApiException.notFound("the " + kind + " " + id));
     }
 
     private static String choice(JsonObject body, String field, Set<String> allowed) {
         var value = body.get(field);
         if (value == null || !value.isJsonPrimitive() || !allowed.contains(value.getAsString())) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError(field, "must be one of " + new java.util.TreeSet<>(allowed))));
+            throw ApiException.invalid(
+                    List.of(new ApiException.FieldError(field, "must be one of " + new java.util.TreeSet<>(allowed))));
         }
         for (String name : body.keySet()) {
             if (!name.equals(field)) {

@@ -12,8 +12,14 @@ import java.util.List;
  * @param backfilled  whether items written before this index existed get its keys from {@link
  *                    com.zebros.crm.migrate.ListKeysMigration}: until it is done the listing answers 503
  */
-public record ListAccess(List<String> filters, String sort, String index, String partitionAttribute,
-                         String sortAttribute, boolean newestFirst, boolean backfilled) {
+public record ListAccess(
+        List<String> filters,
+        String sort,
+        String index,
+        String partitionAttribute,
+        String sortAttribute,
+        boolean newestFirst,
+        boolean backfilled) {
 
     /** The base table's order, by id, with no filter: the one combination every list has. */
     public static final String BY_ID = "id";

@@ -7,7 +7,6 @@ import com.zebros.crm.http.Response;
 import com.zebros.crm.migrate.ListKeysMigration;
 import com.zebros.crm.migrate.MigrationState;
 import com.zebros.crm.store.KeyRange;
-import com.zebros.crm.store.Store;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,31 +52,50 @@ final class Listing {
         Map<String, Map<String, String>> ranges = ranges(request);
         Optional<String> sortParameter = request.queryParameter("sort");
         Optional<String> q = request.queryParameter("q");
-        ListAccess access = choose(filters.keySet(), ranges.keySet(), sortParameter.map(s -> s.replaceFirst("^-", "")), q.isPresent());
+        ListAccess access = choose(
+                filters.keySet(), ranges.keySet(), sortParameter.map(s -> s.replaceFirst("^-", "")), q.isPresent());
         List<FieldError> errors = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (String filter : access.filters()) {
             values.add(normalized(tenant, filter, filters.get(filter), errors));
         }
         KeyRange range = q.map(prefix -> namePrefix(prefix, errors))
-                .orElseGet(() -> range(access, ranges.getOrDefault(access.sort(), Map.of()),
-                        access.filters().contains("currency") ? values.get(access.filters().indexOf("currency")) : null, errors));
+                .orElseGet(() -> range(
+                        access,
+                        ranges.getOrDefault(access.sort(), Map.of()),
+                        access.filters().contains("currency")
+                                ? values.get(access.filters().indexOf("currency"))
+                                : null,
+                        errors));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        if (access.backfilled() && !migrations.isDone(ListKeysMigration.name(resource.type().table()))) {
-            throw new ApiException(503, "Service Unavailable", "this listing (" + access.describe() + ") is still being "
-                    + "built for items written before it existed; it is ready when the hourly migration "
-                    + ListKeysMigration.name(resource.type().table()) + " is done", List.of(), Map.of("Retry-After", "300"));
+        if (access.backfilled()
+                && !migrations.isDone(ListKeysMigration.name(resource.type().table()))) {
+            throw new ApiException(
+                    503,
+                    "Service Unavailable",
+                    "this listing (" + access.describe() + ") is still being "
+                            + "built for items written before it existed; it is ready when the hourly migration "
+                            + ListKeysMigration.name(resource.type().table()) + " is done",
+                    List.of(),
+                    Map.of("Retry-After", "300"));
         }
         boolean descending = sortParameter.map(s -> s.startsWith("-")).orElse(access.newestFirst());
-        return resource.list(request, access.index(), access.partitionAttribute(), ListAccess.partition(tenant, values),
-                access.sortAttribute(), range, descending);
+        return resource.list(
+                request,
+                access.index(),
+                access.partitionAttribute(),
+                ListAccess.partition(tenant, values),
+                access.sortAttribute(),
+                range,
+                descending);
     }
 
     /** The access that serves exactly these filters, ranges and sort; a 400 listing every served one otherwise. */
     private ListAccess choose(Set<String> filters, Set<String> ranged, Optional<String> sort, boolean prefix) {
-        Optional<String> wanted = sort.or(() -> ranged.stream().findFirst()).or(() -> prefix ? Optional.of("name") : Optional.empty());
+        Optional<String> wanted =
+                sort.or(() -> ranged.stream().findFirst()).or(() -> prefix ? Optional.of("name") : Optional.empty());
         for (ListAccess access : accesses) {
             boolean sameFilters = new LinkedHashSet<>(access.filters()).equals(filters);
             boolean sorted = wanted.map(access.sort()::equals).orElse(true);
@@ -86,14 +104,20 @@ final class Listing {
                 return access;
             }
         }
-        throw new ApiException(400, "Bad Request", "no index serves "
-                + (filters.isEmpty() ? "no filter" : String.join(" + ", filters))
-                + wanted.map(s -> " sorted by " + s).orElse("")
-                + (ranged.isEmpty() ? "" : " with a range on " + String.join(" and ", ranged))
-                + (prefix ? " with q" : "") + "; this list serves: "
-                + accesses.stream().map(ListAccess::describe).collect(Collectors.joining("; "))
-                + (accesses.stream().anyMatch(a -> a.sort().equals("name")) ? "; q (a name prefix) with a name sort" : ""),
-                List.of(), Map.of());
+        throw new ApiException(
+                400,
+                "Bad Request",
+                "no index serves "
+                        + (filters.isEmpty() ? "no filter" : String.join(" + ", filters))
+                        + wanted.map(s -> " sorted by " + s).orElse("")
+                        + (ranged.isEmpty() ? "" : " with a range on " + String.join(" and ", ranged))
+                        + (prefix ? " with q" : "") + "; this list serves: "
+                        + accesses.stream().map(ListAccess::describe).collect(Collectors.joining("; "))
+                        + (accesses.stream().anyMatch(a -> a.sort().equals("name"))
+                                ? "; q (a name prefix) with a name sort"
+                                : ""),
+                List.of(),
+                Map.of());
     }
 
     private Set<String> filterNames() {
@@ -123,7 +147,8 @@ final class Listing {
         request.query().forEach((name, value) -> {
             int dot = name.lastIndexOf('.');
             if (dot > 0 && OPERATORS.contains(name.substring(dot + 1)) && !value.isEmpty()) {
-                ranges.computeIfAbsent(name.substring(0, dot), k -> new TreeMap<>()).put(name.substring(dot + 1), value);
+                ranges.computeIfAbsent(name.substring(0, dot), k -> new TreeMap<>())
+                        .put(name.substring(dot + 1), value);
             }
         });
         return ranges;
@@ -156,7 +181,8 @@ final class Listing {
             }
             case "industry" -> {
                 if (value.length() > Entities.INDUSTRY_LENGTH) {
-                    errors.add(new FieldError("industry", "must be at most " + Entities.INDUSTRY_LENGTH + " characters"));
+                    errors.add(
+                            new FieldError("industry", "must be at most " + Entities.INDUSTRY_LENGTH + " characters"));
                 }
                 return Entities.industryKey(value);
             }
@@ -166,14 +192,16 @@ final class Listing {
 
     private static KeyRange namePrefix(String q, List<FieldError> errors) {
         if (q.length() > Entities.NAME_LENGTH) {
-            errors.add(new FieldError("q", "must be at most " + Entities.NAME_LENGTH
-                    + " characters, the longest a customer name can be"));
+            errors.add(new FieldError(
+                    "q",
+                    "must be at most " + Entities.NAME_LENGTH + " characters, the longest a customer name can be"));
         }
         return KeyRange.prefix(q.toLowerCase(Locale.ROOT).trim());
     }
 
     /** The bounds sent on the sort field as key prefixes (KeyRange says why each operator's bound is what it is). */
-    private static KeyRange range(ListAccess access, Map<String, String> bounds, String currency, List<FieldError> errors) {
+    private static KeyRange range(
+            ListAccess access, Map<String, String> bounds, String currency, List<FieldError> errors) {
         String low = null;
         String high = null;
         for (Map.Entry<String, String> bound : bounds.entrySet()) {
@@ -205,12 +233,19 @@ final class Listing {
     /** A bound's value as its sort key's prefix; empty when it is not a value of that field. */
     private static Optional<String> encode(String sort, String value, String currency) {
         try {
-            return Optional.of(switch (sort) {
-                case "expectedCloseDate" -> SortKeys.date(value);
-                case "amount" -> currency + "#" + SortKeys.cents(amount(value));
-                default -> SortKeys.instant(value.length() == 10
-                        ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toString() : value);
-            });
+            return Optional.of(
+                    switch (sort) {
+                        case "expectedCloseDate" -> SortKeys.date(value);
+                        case "amount" -> currency + "#" + SortKeys.cents(amount(value));
+                        default ->
+                            SortKeys.instant(
+                                    value.length() == 10
+                                            ? LocalDate.parse(value)
+                                                    .atStartOfDay(ZoneOffset.UTC)
+                                                    .toInstant()
+                                                    .toString()
+                                            : value);
+                    });
         } catch (java.time.DateTimeException | ArithmeticException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -228,7 +263,8 @@ final class Listing {
         return switch (sort) {
             case "expectedCloseDate" -> "must be a date as YYYY-MM-DD";
             case "amount" -> "must be a decimal from 0 to 9999999999999.99 with at most two decimals";
-            default -> "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, or a date as YYYY-MM-DD (its start, UTC)";
+            default ->
+                "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, or a date as YYYY-MM-DD (its start, UTC)";
         };
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
  * the combinations is choosing what every write pays: each index is one more write per item written.
  */
 final class Listings {
-    private Listings() {
-    }
+    private Listings() {}
 
     /** {@code GET /v1/opportunities}. */
     static final List<ListAccess> OPPORTUNITIES = List.of(
@@ -17,11 +16,23 @@ final class Listings {
             new ListAccess(List.of(), "expectedCloseDate", "byClose", "tenantId", "closeKey", false, true),
             new ListAccess(List.of("stage"), "expectedCloseDate", "byStage", "tenantStage", "closeKey", false, false),
             new ListAccess(List.of("owner"), "expectedCloseDate", "byOwner", "tenantOwner", "closeKey", false, false),
-            new ListAccess(List.of("owner", "stage"), "expectedCloseDate", "byOwnerStage", "tenantOwnerStage", "closeKey",
-                    false, true),
+            new ListAccess(
+                    List.of("owner", "stage"),
+                    "expectedCloseDate",
+                    "byOwnerStage",
+                    "tenantOwnerStage",
+                    "closeKey",
+                    false,
+                    true),
             new ListAccess(List.of("currency"), "amount", "byAmount", "tenantCurrency", "amountKey", true, true),
-            new ListAccess(List.of("stage", "currency"), "amount", "byStageAmount", "tenantStageCurrency", "amountKey",
-                    true, true),
+            new ListAccess(
+                    List.of("stage", "currency"),
+                    "amount",
+                    "byStageAmount",
+                    "tenantStageCurrency",
+                    "amountKey",
+                    true,
+                    true),
             new ListAccess(List.of(), "updatedAt", "byUpdated", "tenantId", "updatedKey", true, true));
 
     /** {@code GET /v1/customers}; {@code q} is a name prefix on the name-sorted ones. */

@@ -18,15 +18,16 @@ public final class MergePatch {
     /** The media type RFC 7396 registers (section 4); plain JSON is taken as the same document. */
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /** {@code target} with {@code patch} applied, as RFC 7396's MergePatch(Target, Patch) defines it. */
     public static JsonElement apply(JsonElement target, JsonElement patch) {
         if (!patch.isJsonObject()) {
             return patch.deepCopy();
         }
-        JsonObject result = target != null && target.isJsonObject() ? target.getAsJsonObject().deepCopy() : new JsonObject();
+        JsonObject result = target != null && target.isJsonObject()
+                ? target.getAsJsonObject().deepCopy()
+                : new JsonObject();
         for (Map.Entry<String, JsonElement> member : patch.getAsJsonObject().entrySet()) {
             if (member.getValue().isJsonNull()) {
                 result.remove(member.getKey());
@@ -45,8 +46,12 @@ public final class MergePatch {
         request.header("Content-Type").ifPresent(value -> {
             String type = value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!type.isEmpty() && !type.equals(MEDIA_TYPE) && !type.equals("application/json")) {
-                throw new ApiException(415, "Unsupported Media Type", "PATCH takes a JSON Merge Patch ("
-                        + MEDIA_TYPE + ", RFC 7396), not " + type, List.of(), Map.of("Accept-Patch", MEDIA_TYPE));
+                throw new ApiException(
+                        415,
+                        "Unsupported Media Type",
+                        "PATCH takes a JSON Merge Patch (" + MEDIA_TYPE + ", RFC 7396), not " + type,
+                        List.of(),
+                        Map.of("Accept-Patch", MEDIA_TYPE));
             }
         });
     }

@@ -39,9 +39,14 @@ public final class Pipeline {
             byStage(tenant).forEach((stage, items) -> {
                 for (Map<String, AttributeValue> item : items) {
                     Map<String, AttributeValue> amount = item.get("amount").m();
-                    totals.computeIfAbsent(stage, s -> new TreeMap<>()).merge(amount.get("currency").s(),
-                            new PipelineTotals.Total(1, new BigDecimal(amount.get("value").n())),
-                            (a, b) -> new PipelineTotals.Total(a.count() + b.count(), a.amount().add(b.amount())));
+                    totals.computeIfAbsent(stage, s -> new TreeMap<>())
+                            .merge(
+                                    amount.get("currency").s(),
+                                    new PipelineTotals.Total(
+                                            1,
+                                            new BigDecimal(amount.get("value").n())),
+                                    (a, b) -> new PipelineTotals.Total(
+                                            a.count() + b.count(), a.amount().add(b.amount())));
                 }
             });
             return totals;
@@ -56,7 +61,9 @@ public final class Pipeline {
         List<PipelineStages.Stage> configured = PipelineStages.readForDisplay(store, tenant);
         // The tenant's stages in its order; then any stage a deal is still in that is no longer configured.
         List<PipelineStages.Stage> listed = new ArrayList<>(configured);
-        all.keySet().stream().filter(name -> configured.stream().noneMatch(s -> s.name().equals(name))).sorted()
+        all.keySet().stream()
+                .filter(name -> configured.stream().noneMatch(s -> s.name().equals(name)))
+                .sorted()
                 .forEach(name -> listed.add(new PipelineStages.Stage(name, 0, PipelineStages.Outcome.OPEN)));
         for (PipelineStages.Stage configuredStage : listed) {
             String stage = configuredStage.name();
@@ -65,7 +72,11 @@ public final class Pipeline {
             row.put("stage", stage);
             row.put("probability", configuredStage.probability());
             row.put("outcome", configuredStage.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            row.put("count", byCurrency.values().stream().mapToLong(PipelineTotals.Total::count).sum());
+            row.put(
+                    "count",
+                    byCurrency.values().stream()
+                            .mapToLong(PipelineTotals.Total::count)
+                            .sum());
             List<Map<String, String>> amounts = new ArrayList<>();
             new TreeMap<>(byCurrency).forEach((currency, t) -> {
                 BigDecimal total = t.amount();
@@ -82,8 +93,10 @@ public final class Pipeline {
 
     private Map<String, List<Map<String, AttributeValue>>> byStage(String tenant) {
         Map<String, List<Map<String, AttributeValue>>> byStage = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> item : store.all(Table.OPPORTUNITIES, null, Table.TENANT, tenant, List.of("stage", "amount"))) {
-            byStage.computeIfAbsent(item.get("stage").s(), k -> new ArrayList<>()).add(item);
+        for (Map<String, AttributeValue> item :
+                store.all(Table.OPPORTUNITIES, null, Table.TENANT, tenant, List.of("stage", "amount"))) {
+            byStage.computeIfAbsent(item.get("stage").s(), k -> new ArrayList<>())
+                    .add(item);
         }
         return byStage;
     }
@@ -98,7 +111,9 @@ public final class Pipeline {
         long won = 0;
         long lost = 0;
         for (PipelineStages.Stage stage : PipelineStages.readForDisplay(store, tenant)) {
-            long count = all.getOrDefault(stage.name(), Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
+            long count = all.getOrDefault(stage.name(), Map.of()).values().stream()
+                    .mapToLong(PipelineTotals.Total::count)
+                    .sum();
             won += stage.outcome() == PipelineStages.Outcome.WON ? count : 0;
             lost += stage.outcome() == PipelineStages.Outcome.LOST ? count : 0;
         }

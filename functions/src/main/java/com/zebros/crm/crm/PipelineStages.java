@@ -30,15 +30,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class PipelineStages {
     /** How a deal in a stage ends: not yet, won, lost. */
-    public enum Outcome { OPEN, WON, LOST }
-
-    /** One stage. */
-    public record Stage(String name, int probability, Outcome outcome) {
+    public enum Outcome {
+        OPEN,
+        WON,
+        LOST
     }
 
-    public static final List<Stage> DEFAULT = List.of(new Stage("prospecting", 10, Outcome.OPEN),
-            new Stage("qualification", 20, Outcome.OPEN), new Stage("proposal", 50, Outcome.OPEN),
-            new Stage("negotiation", 80, Outcome.OPEN), new Stage("closed-won", 100, Outcome.WON),
+    /** One stage. */
+    public record Stage(String name, int probability, Outcome outcome) {}
+
+    public static final List<Stage> DEFAULT = List.of(
+            new Stage("prospecting", 10, Outcome.OPEN),
+            new Stage("qualification", 20, Outcome.OPEN),
+            new Stage("proposal", 50, Outcome.OPEN),
+            new Stage("negotiation", 80, Outcome.OPEN),
+            new Stage("closed-won", 100, Outcome.WON),
             new Stage("closed-lost", 0, Outcome.LOST));
     static final String ITEM_ID = "#settings#stages";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -52,7 +58,9 @@ public final class PipelineStages {
 
     /** The tenant's stages (a consistent read: a stage added a moment ago is usable at once). */
     public static List<Stage> read(Store store, String tenant) {
-        return store.get(Table.JOBS, tenant, ITEM_ID).map(PipelineStages::stages).orElse(DEFAULT);
+        return store.get(Table.JOBS, tenant, ITEM_ID)
+                .map(PipelineStages::stages)
+                .orElse(DEFAULT);
     }
 
     /**
@@ -60,13 +68,20 @@ public final class PipelineStages {
      * pipeline, the win rate, a listing by stage.
      */
     public static List<Stage> readForDisplay(Store store, String tenant) {
-        return store.read(Table.JOBS, tenant, ITEM_ID).map(PipelineStages::stages).orElse(DEFAULT);
+        return store.read(Table.JOBS, tenant, ITEM_ID)
+                .map(PipelineStages::stages)
+                .orElse(DEFAULT);
     }
 
     /** The stage named {@code name} among {@code stages}, or a 400 naming the field and the stages there are. */
     static Stage require(List<Stage> stages, String field, String name) {
-        return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> ApiException.invalid(List.of(
-                new ApiException.FieldError(field, "must be one of this tenant's stages " + stages.stream().map(Stage::name).toList()))));
+        return stages.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ApiException.invalid(List.of(new ApiException.FieldError(
+                        field,
+                        "must be one of this tenant's stages "
+                                + stages.stream().map(Stage::name).toList()))));
     }
 
     /**
@@ -74,10 +89,12 @@ public final class PipelineStages {
      * when the body keeps the stored stage or names none, or names no stage an id could be (the field's own check
      * says that).
      */
-    static List<ApiException.FieldError> problems(Store store, String tenant, JsonObject body,
-                                                  Map<String, AttributeValue> current) {
+    static List<ApiException.FieldError> problems(
+            Store store, String tenant, JsonObject body, Map<String, AttributeValue> current) {
         JsonElement stage = body.get("stage");
-        if (stage == null || !stage.isJsonPrimitive() || !Field.isId(stage.getAsString())
+        if (stage == null
+                || !stage.isJsonPrimitive()
+                || !Field.isId(stage.getAsString())
                 || (current.containsKey("stage") && current.get("stage").s().equals(stage.getAsString()))) {
             return List.of();
         }
@@ -92,9 +109,12 @@ public final class PipelineStages {
     /** {@code GET /v1/pipeline/stages}. */
     public Response get(Request request) {
         request.allowOnly(Set.of());
-        Optional<Map<String, AttributeValue>> item = store.get(Table.JOBS, request.principal().tenantId(), ITEM_ID);
+        Optional<Map<String, AttributeValue>> item =
+                store.get(Table.JOBS, request.principal().tenantId(), ITEM_ID);
         long version = item.map(i -> Long.parseLong(i.get(Store.VERSION).n())).orElse(0L);
-        return Response.json(200, Map.of("stages", json(item.map(PipelineStages::stages).orElse(DEFAULT))),
+        return Response.json(
+                200,
+                Map.of("stages", json(item.map(PipelineStages::stages).orElse(DEFAULT))),
                 Map.of("ETag", "\"" + version + "\""));
     }
 
@@ -118,18 +138,29 @@ public final class PipelineStages {
             }
         }
         Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.JOBS, tenant, ITEM_ID));
-        item.put("stages", AttributeValue.fromL(stages.stream().map(s -> AttributeValue.fromM(Map.of(
-                "name", AttributeValue.fromS(s.name()), "probability", AttributeValue.fromN(String.valueOf(s.probability())),
-                "outcome", AttributeValue.fromS(s.outcome().name().toLowerCase(Locale.ROOT))))).toList()));
+        item.put(
+                "stages",
+                AttributeValue.fromL(stages.stream()
+                        .map(s -> AttributeValue.fromM(Map.of(
+                                "name",
+                                AttributeValue.fromS(s.name()),
+                                "probability",
+                                AttributeValue.fromN(String.valueOf(s.probability())),
+                                "outcome",
+                                AttributeValue.fromS(s.outcome().name().toLowerCase(Locale.ROOT)))))
+                        .toList()));
         long version;
         if (expected == 0) {
             if (!store.create(Table.JOBS, item)) {
-                throw ApiException.preconditionFailed(Long.parseLong(store.get(Table.JOBS, tenant, ITEM_ID).orElseThrow()
-                        .get(Store.VERSION).n()));
+                throw ApiException.preconditionFailed(Long.parseLong(store.get(Table.JOBS, tenant, ITEM_ID)
+                        .orElseThrow()
+                        .get(Store.VERSION)
+                        .n()));
             }
             version = 1;
         } else {
-            version = Long.parseLong(store.replace(Table.JOBS, item, expected).get(Store.VERSION).n());
+            version = Long.parseLong(
+                    store.replace(Table.JOBS, item, expected).get(Store.VERSION).n());
         }
         return Response.json(200, Map.of("stages", json(stages)), Map.of("ETag", "\"" + version + "\""));
     }
@@ -137,10 +168,13 @@ public final class PipelineStages {
     private static List<Stage> parse(JsonObject body) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         JsonElement list = body.get("stages");
-        if (body.size() != 1 || list == null || !list.isJsonArray() || list.getAsJsonArray().size() < 2
+        if (body.size() != 1
+                || list == null
+                || !list.isJsonArray()
+                || list.getAsJsonArray().size() < 2
                 || list.getAsJsonArray().size() > MOST) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("stages",
-                    "the body is {\"stages\": [...]}, 2 to " + MOST + " stages in order")));
+            throw ApiException.invalid(List.of(new ApiException.FieldError(
+                    "stages", "the body is {\"stages\": [...]}, 2 to " + MOST + " stages in order")));
         }
         List<Stage> stages = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -154,19 +188,23 @@ public final class PipelineStages {
             JsonObject stage = element.getAsJsonObject();
             String name = text(stage, "name");
             if (name == null || !NAME.matcher(name).matches()) {
-                errors.add(new ApiException.FieldError(at + ".name", "must be 1 to 40 lower-case letters, digits or '-'"));
+                errors.add(
+                        new ApiException.FieldError(at + ".name", "must be 1 to 40 lower-case letters, digits or '-'"));
             } else if (!names.add(name)) {
                 errors.add(new ApiException.FieldError(at + ".name", "repeats the stage " + name));
             }
             Integer probability = null;
             try {
                 JsonElement p = stage.get("probability");
-                probability = p == null || !p.isJsonPrimitive() ? null : p.getAsBigDecimal().intValueExact();
+                probability = p == null || !p.isJsonPrimitive()
+                        ? null
+                        : p.getAsBigDecimal().intValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 probability = null;
             }
             if (probability == null || probability < 0 || probability > 100) {
-                errors.add(new ApiException.FieldError(at + ".probability", "must be a whole percentage from 0 to 100"));
+                errors.add(
+                        new ApiException.FieldError(at + ".probability", "must be a whole percentage from 0 to 100"));
             }
             Outcome outcome = null;
             String o = text(stage, "outcome");
@@ -187,9 +225,11 @@ public final class PipelineStages {
                 stages.add(new Stage(name, probability, outcome));
             }
         }
-        if (errors.isEmpty() && (stages.stream().noneMatch(s -> s.outcome() == Outcome.WON)
-                || stages.stream().noneMatch(s -> s.outcome() == Outcome.LOST))) {
-            errors.add(new ApiException.FieldError("stages", "needs at least one won and one lost stage (the win rate counts them)"));
+        if (errors.isEmpty()
+                && (stages.stream().noneMatch(s -> s.outcome() == Outcome.WON)
+                        || stages.stream().noneMatch(s -> s.outcome() == Outcome.LOST))) {
+            errors.add(new ApiException.FieldError(
+                    "stages", "needs at least one won and one lost stage (the win rate counts them)"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -199,7 +239,11 @@ public final class PipelineStages {
 
     private static String text(JsonObject object, String member) {
         JsonElement value = object.get(member);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+        return value != null
+                        && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isString()
+                ? value.getAsString()
+                : null;
     }
 
     static List<Map<String, Object>> json(List<Stage> stages) {
@@ -218,7 +262,9 @@ public final class PipelineStages {
         List<Stage> stages = new ArrayList<>();
         for (AttributeValue value : item.get("stages").l()) {
             Map<String, AttributeValue> s = value.m();
-            stages.add(new Stage(s.get("name").s(), Integer.parseInt(s.get("probability").n()),
+            stages.add(new Stage(
+                    s.get("name").s(),
+                    Integer.parseInt(s.get("probability").n()),
                     Outcome.valueOf(s.get("outcome").s().toUpperCase(Locale.ROOT))));
         }
         return stages;

@@ -36,8 +36,7 @@ public final class PipelineTotals {
     /** On an opportunity: it is counted in its tenant's totals. */
     public static final String COUNTED = "counted";
 
-    private PipelineTotals() {
-    }
+    private PipelineTotals() {}
 
     /** One bucket of the totals: a stage and a currency. */
     record Bucket(String stage, String currency) {
@@ -51,16 +50,15 @@ public final class PipelineTotals {
     }
 
     /** Count and amount of one bucket. */
-    public record Total(long count, BigDecimal amount) {
-    }
+    public record Total(long count, BigDecimal amount) {}
 
     /**
      * The change of the tenant's totals that moves {@code before} (an opportunity as stored, counted or not;
      * empty for a new one) to {@code after} (as it will be stored; empty when deleted), or nothing when the
      * totals stay as they are.
      */
-    public static Optional<TransactWriteItem> change(Store store, String tenant, Map<String, AttributeValue> before,
-                                                     Map<String, AttributeValue> after) {
+    public static Optional<TransactWriteItem> change(
+            Store store, String tenant, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         Map<Bucket, Long> counts = new HashMap<>();
         Map<Bucket, BigDecimal> amounts = new HashMap<>();
         if (!before.isEmpty() && before.containsKey(COUNTED)) {
@@ -91,20 +89,28 @@ public final class PipelineTotals {
         if (adds.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(TransactWriteItem.builder().update(Update.builder().tableName(store.name(Table.JOBS))
-                .key(Store.key(Table.JOBS, tenant, ITEM_ID)).updateExpression("ADD " + String.join(", ", adds))
-                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        return Optional.of(TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(store.name(Table.JOBS))
+                        .key(Store.key(Table.JOBS, tenant, ITEM_ID))
+                        .updateExpression("ADD " + String.join(", ", adds))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build())
+                .build());
     }
 
     /**
      * The tenant's totals by stage and currency (buckets with no opportunity left out), read as one item; empty
      * while the migration has not yet counted every opportunity written before the totals existed.
      */
-    public static Optional<Map<String, Map<String, Total>>> read(Store store, MigrationState migrations, String tenant) {
+    public static Optional<Map<String, Map<String, Total>>> read(
+            Store store, MigrationState migrations, String tenant) {
         if (!migrations.isDone(PipelineTotalsMigration.NAME)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = store.get(Table.JOBS, tenant, ITEM_ID).orElse(Map.of());
+        Map<String, AttributeValue> item =
+                store.get(Table.JOBS, tenant, ITEM_ID).orElse(Map.of());
         Map<String, Map<String, Total>> totals = new TreeMap<>();
         item.forEach((name, value) -> {
             if (name.startsWith("n:")) {
@@ -112,8 +118,10 @@ public final class PipelineTotals {
                 long count = Long.parseLong(value.n());
                 if (count > 0) {
                     AttributeValue amount = item.get("a:" + parts[1] + ":" + parts[2]);
-                    totals.computeIfAbsent(parts[1], s -> new TreeMap<>()).put(parts[2],
-                            new Total(count, amount == null ? BigDecimal.ZERO : new BigDecimal(amount.n())));
+                    totals.computeIfAbsent(parts[1], s -> new TreeMap<>())
+                            .put(
+                                    parts[2],
+                                    new Total(count, amount == null ? BigDecimal.ZERO : new BigDecimal(amount.n())));
                 }
             }
         });
@@ -121,7 +129,9 @@ public final class PipelineTotals {
     }
 
     private static Bucket bucket(Map<String, AttributeValue> opportunity) {
-        return new Bucket(opportunity.get("stage").s(), opportunity.get("amount").m().get("currency").s());
+        return new Bucket(
+                opportunity.get("stage").s(),
+                opportunity.get("amount").m().get("currency").s());
     }
 
     private static BigDecimal amount(Map<String, AttributeValue> opportunity) {

@@ -83,26 +83,37 @@ public final class Resource {
      * A create ready to write: its validated fields, the item, what it refers to and what it writes alongside
      * (history, claim, totals); {@code keyed} when its id comes from an Idempotency-Key.
      */
-    record Prepared(String id, Map<String, AttributeValue> fields, Map<String, AttributeValue> item,
-                    List<Reference> references, List<TransactWriteItem> alongside, boolean keyed) {
-    }
+    record Prepared(
+            String id,
+            Map<String, AttributeValue> fields,
+            Map<String, AttributeValue> item,
+            List<Reference> references,
+            List<TransactWriteItem> alongside,
+            boolean keyed) {}
 
     /** Everything a create writes, validated and built, nothing written yet: for a single create or an atomic batch. */
     Prepared prepareCreate(Request request) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> fields = validate(tenant, Json.object(request.body()), Map.of());
         Optional<String> keyed = Idempotency.itemId(request, Items.idPrefix(type));
-        String id = keyed.orElseGet(() -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
-        Map<String, AttributeValue> item = Items.created(type, tenant, id, fields, clock.instant().toString());
-        return new Prepared(id, fields, item, references(item, Map.of()), alongside(request, id, Map.of(), item, 1),
+        String id = keyed.orElseGet(
+                () -> Items.idPrefix(type) + "_" + UUID.randomUUID().toString().replace("-", ""));
+        Map<String, AttributeValue> item =
+                Items.created(type, tenant, id, fields, clock.instant().toString());
+        return new Prepared(
+                id,
+                fields,
+                item,
+                references(item, Map.of()),
+                alongside(request, id, Map.of(), item, 1),
                 keyed.isPresent());
     }
 
     /** The 201 of a created item (its version set). */
     Response createdResponse(Map<String, AttributeValue> item) {
         String id = item.get(type.table().idAttribute()).s();
-        return Response.json(201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"",
-                "Location", location(id)));
+        return Response.json(
+                201, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\"", "Location", location(id)));
     }
 
     /** Where an item lives: its own route, whichever route created it (a contact is created under its customer). */
@@ -112,13 +123,18 @@ public final class Resource {
 
     /** The item an earlier attempt of this request created, if its fields are the ones this request sends. */
     private Map<String, AttributeValue> sameRequestsItem(String tenant, String id, Map<String, AttributeValue> fields) {
-        Map<String, AttributeValue> stored = store.get(type.table(), tenant, id).orElseThrow(() -> ApiException.conflict(
-                "the item this Idempotency-Key created was deleted since; send the request with a new key"));
+        Map<String, AttributeValue> stored = store.get(type.table(), tenant, id)
+                .orElseThrow(() -> ApiException.conflict(
+                        "the item this Idempotency-Key created was deleted since; send the request with a new key"));
         for (Field field : type.fields()) {
             if (!java.util.Objects.equals(stored.get(field.name()), fields.get(field.name()))
                     && Long.parseLong(stored.get(Store.VERSION).n()) == 1) {
-                throw new ApiException(422, "Unprocessable Entity",
-                        "this Idempotency-Key created an item from a different request body", List.of(), Map.of());
+                throw new ApiException(
+                        422,
+                        "Unprocessable Entity",
+                        "this Idempotency-Key created an item from a different request body",
+                        List.of(),
+                        Map.of());
             }
         }
         return stored;
@@ -127,7 +143,8 @@ public final class Resource {
     public Response get(Request request, String id) {
         request.allowOnly(Set.of());
         Map<String, AttributeValue> item = load(request.principal().tenantId(), id);
-        return Response.json(200, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\""));
+        return Response.json(
+                200, view(item), Map.of("ETag", "\"" + item.get(Store.VERSION).n() + "\""));
     }
 
     /** {@code PUT}: the body replaces the item; a field it leaves out is removed. */
@@ -180,15 +197,19 @@ public final class Resource {
     }
 
     /** Replaces the item at the version {@code If-Match} names with the fields {@code body} makes of it. */
-    private Response write(Request request, String id,
-                           java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
+    private Response write(
+            Request request, String id, java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
         request.allowOnly(Set.of());
-        return write(request, id, OptionalLong.of(ifMatch(request).orElseThrow(ApiException::preconditionRequired)), body);
+        return write(
+                request, id, OptionalLong.of(ifMatch(request).orElseThrow(ApiException::preconditionRequired)), body);
     }
 
     /** Replaces the item at {@code ifMatch}'s version (none: the version read) with the fields {@code body} makes of it. */
-    private Response write(Request request, String id, OptionalLong ifMatch,
-                           java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
+    private Response write(
+            Request request,
+            String id,
+            OptionalLong ifMatch,
+            java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
@@ -200,13 +221,20 @@ public final class Resource {
         type.deriveKeys(tenant, id, item);
         Map<String, AttributeValue> stored;
         try {
-            stored = store.replace(type.table(), item, expected, references(item, current),
+            stored = store.replace(
+                    type.table(),
+                    item,
+                    expected,
+                    references(item, current),
                     alongside(request, id, current, item, expected + 1));
         } catch (AlongsideRefused e) {
             throw duplicate(item, e);
         }
         cache.invalidate(tenant, type.table(), id);
-        return Response.json(200, view(stored), Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
+        return Response.json(
+                200,
+                view(stored),
+                Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
     }
 
     public Response delete(Request request, String id) {
@@ -225,13 +253,15 @@ public final class Resource {
         String tenant = request.principal().tenantId();
         for (int attempt = 0; ; attempt++) {
             Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
-                    .orElseThrow(() -> ApiException.notFound("the " + type.table().id() + " item"));
+                    .orElseThrow(
+                            () -> ApiException.notFound("the " + type.table().id() + " item"));
             long version = Long.parseLong(current.get(Store.VERSION).n());
             if (ifMatch.isPresent() && ifMatch.get() != version) {
                 throw ApiException.preconditionFailed(version);
             }
             try {
-                List<TransactWriteItem> alongside = alongside(request, id, current, Map.of(), version + 1, History.Action.DELETED);
+                List<TransactWriteItem> alongside =
+                        alongside(request, id, current, Map.of(), version + 1, History.Action.DELETED);
                 alongside.add(trash.keep(type, request, id, current));
                 store.delete(type.table(), tenant, id, Optional.of(version), alongside);
                 return;
@@ -246,11 +276,15 @@ public final class Resource {
     /** A restored opportunity's stage must still be one of its tenant's (PipelineStages). */
     private void checkStage(String tenant, Map<String, AttributeValue> item) {
         if (type == Entities.OPPORTUNITY) {
-            PipelineStages.require(PipelineStages.read(store, tenant), "stage", item.get("stage").s());
+            PipelineStages.require(
+                    PipelineStages.read(store, tenant),
+                    "stage",
+                    item.get("stage").s());
         }
     }
 
-    private boolean created(Map<String, AttributeValue> item, List<Reference> references, List<TransactWriteItem> alongside) {
+    private boolean created(
+            Map<String, AttributeValue> item, List<Reference> references, List<TransactWriteItem> alongside) {
         try {
             return store.create(type.table(), item, references, alongside);
         } catch (AlongsideRefused e) {
@@ -263,24 +297,43 @@ public final class Resource {
      * is a uniqueness claim): 409 naming the field, with the holder's location to update it instead.
      */
     private ApiException duplicate(Map<String, AttributeValue> item, AlongsideRefused refused) {
-        String field = claims.orElseThrow(() -> new IllegalStateException("refused without a claim", refused)).field();
+        String field = claims.orElseThrow(() -> new IllegalStateException("refused without a claim", refused))
+                .field();
         Optional<String> holder = UniqueClaims.holderOf(refused.found());
-        return new ApiException(409, "Conflict", "another " + type.name() + " has the " + field + " "
-                + item.get(field).s() + holder.map(h -> " (" + location(h) + ")").orElse("")
-                + ": change that one, or send this as an upsert to its batch route",
+        return new ApiException(
+                409,
+                "Conflict",
+                "another " + type.name() + " has the " + field + " "
+                        + item.get(field).s()
+                        + holder.map(h -> " (" + location(h) + ")").orElse("")
+                        + ": change that one, or send this as an upsert to its batch route",
                 List.of(new ApiException.FieldError(field, "is another " + type.name() + "'s; it must be unique")),
                 holder.map(h -> Map.of("Location", location(h))).orElse(Map.of()));
     }
 
     /** What a write from {@code before} to {@code after} changes besides the item: its type's totals, its history, its unique value's claim. */
-    private List<TransactWriteItem> alongside(Request request, String id, Map<String, AttributeValue> before,
-                                              Map<String, AttributeValue> after, long version) {
-        return alongside(request, id, before, after, version,
+    private List<TransactWriteItem> alongside(
+            Request request,
+            String id,
+            Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after,
+            long version) {
+        return alongside(
+                request,
+                id,
+                before,
+                after,
+                version,
                 before.isEmpty() ? History.Action.CREATED : History.Action.UPDATED);
     }
 
-    private List<TransactWriteItem> alongside(Request request, String id, Map<String, AttributeValue> before,
-                                              Map<String, AttributeValue> after, long version, History.Action action) {
+    private List<TransactWriteItem> alongside(
+            Request request,
+            String id,
+            Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after,
+            long version,
+            History.Action action) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(
                 type.alongside(store, request.principal().tenantId(), before, after));
         if (type == Entities.OPPORTUNITY && action != History.Action.RESTORED) {
@@ -300,8 +353,9 @@ public final class Resource {
     public Response restore(Request request, String id) {
         request.allowOnly(Set.of());
         String tenant = request.principal().tenantId();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(trash.find(type, tenant, id).orElseThrow(() ->
-                ApiException.notFound("a " + type.name() + " " + id + " deleted in the last " + Trash.RETENTION.toDays() + " days")));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(trash.find(type, tenant, id)
+                .orElseThrow(() -> ApiException.notFound(
+                        "a " + type.name() + " " + id + " deleted in the last " + Trash.RETENTION.toDays() + " days")));
         checkStage(tenant, item);
         long version = Long.parseLong(item.get(Store.VERSION).n()) + 2;
         item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
@@ -328,11 +382,26 @@ public final class Resource {
     }
 
     /** One page of the keys of {@code range} in a partition of the base table (index null) or an index. */
-    Response list(Request request, String index, String partitionAttribute, String partitionValue,
-                  String sortAttribute, KeyRange range, boolean descending) {
+    Response list(
+            Request request,
+            String index,
+            String partitionAttribute,
+            String partitionValue,
+            String sortAttribute,
+            KeyRange range,
+            boolean descending) {
         String tenant = request.principal().tenantId();
-        Page page = store.query(type.table(), index, partitionAttribute, partitionValue, sortAttribute, range,
-                descending, limit(request), request.queryParameter("cursor").orElse(null), tenant);
+        Page page = store.query(
+                type.table(),
+                index,
+                partitionAttribute,
+                partitionValue,
+                sortAttribute,
+                range,
+                descending,
+                limit(request),
+                request.queryParameter("cursor").orElse(null),
+                tenant);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(this::view).toList());
         body.put("nextCursor", page.nextCursor());
@@ -350,8 +419,8 @@ public final class Resource {
      * or changed, is checked against its tenant's stages too (one more read), in the same problem document.
      */
     private Map<String, AttributeValue> validate(String tenant, JsonObject body, Map<String, AttributeValue> current) {
-        List<ApiException.FieldError> stageErrors = type == Entities.OPPORTUNITY
-                ? PipelineStages.problems(store, tenant, body, current) : List.of();
+        List<ApiException.FieldError> stageErrors =
+                type == Entities.OPPORTUNITY ? PipelineStages.problems(store, tenant, body, current) : List.of();
         Map<String, AttributeValue> item;
         try {
             item = Items.validate(type, body, current);
@@ -390,9 +459,14 @@ public final class Resource {
         return references;
     }
 
-    private static void addIfChanged(List<Reference> references, Map<String, AttributeValue> item,
-                                     Map<String, AttributeValue> current, String field, String noun, Table table,
-                                     String customer) {
+    private static void addIfChanged(
+            List<Reference> references,
+            Map<String, AttributeValue> item,
+            Map<String, AttributeValue> current,
+            String field,
+            String noun,
+            Table table,
+            String customer) {
         if (item.containsKey(field) && !item.get(field).equals(current.get(field))) {
             references.add(new Reference(field, noun, table, item.get(field).s(), customer));
         }
@@ -415,17 +489,20 @@ public final class Resource {
 
     /** The request's {@code limit}, from 1 to {@code most}; {@code otherwise} without one. */
     static int limit(Request request, int otherwise, int most) {
-        return request.queryParameter("limit").map(value -> {
-            try {
-                int limit = Integer.parseInt(value);
-                if (limit >= 1 && limit <= most) {
-                    return limit;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw ApiException.invalid(List.of(new ApiException.FieldError("limit", "must be a whole number from 1 to " + most)));
-        }).orElse(otherwise);
+        return request.queryParameter("limit")
+                .map(value -> {
+                    try {
+                        int limit = Integer.parseInt(value);
+                        if (limit >= 1 && limit <= most) {
+                            return limit;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw ApiException.invalid(
+                            List.of(new ApiException.FieldError("limit", "must be a whole number from 1 to " + most)));
+                })
+                .orElse(otherwise);
     }
 
     /** The JSON a client sees: its id, its fields, version and times; never the derived keys. */

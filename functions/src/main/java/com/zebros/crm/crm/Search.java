@@ -38,9 +38,12 @@ final class Search {
 
     Response find(Request request) {
         request.allowOnly(Set.of("q", "limit"));
-        String q = request.queryParameter("q").map(v -> v.toLowerCase(Locale.ROOT).trim()).orElse("");
+        String q = request.queryParameter("q")
+                .map(v -> v.toLowerCase(Locale.ROOT).trim())
+                .orElse("");
         if (q.isEmpty() || q.length() > 200) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("q", "must be 1 to 200 characters: the start of a name, an e-mail or a domain")));
+            throw ApiException.invalid(List.of(new ApiException.FieldError(
+                    "q", "must be 1 to 200 characters: the start of a name, an e-mail or a domain")));
         }
         int limit = Resource.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         String tenant = request.principal().tenantId();
@@ -51,20 +54,26 @@ final class Search {
         add(foundContacts, contacts, "email", query(Table.CONTACTS, "byEmail", "emailKey", tenant, q, limit));
         Map<String, Object> body = new LinkedHashMap<>();
         // Name matches first, then domain matches, at most limit in all.
-        body.put("customers", new ArrayList<>(foundCustomers.values()).subList(0, Math.min(limit, foundCustomers.size())));
+        body.put(
+                "customers",
+                new ArrayList<>(foundCustomers.values()).subList(0, Math.min(limit, foundCustomers.size())));
         body.put("contacts", new ArrayList<>(foundContacts.values()));
         return Response.json(200, body);
     }
 
-    private List<Map<String, AttributeValue>> query(Table table, String index, String sortKey, String tenant, String q, int limit) {
+    private List<Map<String, AttributeValue>> query(
+            Table table, String index, String sortKey, String tenant, String q, int limit) {
         Page page = store.query(table, index, Table.TENANT, tenant, sortKey, q, false, limit, null, tenant);
         return page.items();
     }
 
     /** Adds each item's view, with what it matched on; an item found twice (by name and domain) once, matching both. */
     @SuppressWarnings("unchecked")
-    private static void add(Map<String, Map<String, Object>> found, Resource resource, String matched,
-                            List<Map<String, AttributeValue>> items) {
+    private static void add(
+            Map<String, Map<String, Object>> found,
+            Resource resource,
+            String matched,
+            List<Map<String, AttributeValue>> items) {
         for (Map<String, AttributeValue> item : items) {
             String id = item.get(resource.type().table().idAttribute()).s();
             Map<String, Object> entry = found.computeIfAbsent(id, k -> {

@@ -18,14 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class SortKeys {
     /** The width of an amount's cents: the largest amount, 9,999,999,999,999.99 (Field.money), has 15 digits. */
     private static final int AMOUNT_DIGITS = 15;
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
-    private SortKeys() {
-    }
+    private SortKeys() {}
 
     /** An instant of years 0000 to 9999 (Field.instant refuses others), fixed width. */
     public static String instant(String iso) {
@@ -48,12 +48,14 @@ public final class SortKeys {
     /** An amount ({@code {value, currency}}) as its currency and 15 digits of cents: {@code EUR#000000000125000}. */
     public static String amount(AttributeValue money) {
         Map<String, AttributeValue> amount = money.m();
-        return amount.get("currency").s() + "#" + cents(new BigDecimal(amount.get("value").n()));
+        return amount.get("currency").s() + "#"
+                + cents(new BigDecimal(amount.get("value").n()));
     }
 
     /** The 15 digits of cents of an amount from 0 to 9,999,999,999,999.99. */
     public static String cents(BigDecimal value) {
-        return String.format(Locale.ROOT, "%0" + AMOUNT_DIGITS + "d", value.movePointRight(2).longValueExact());
+        return String.format(
+                Locale.ROOT, "%0" + AMOUNT_DIGITS + "d", value.movePointRight(2).longValueExact());
     }
 
     /** {@code value}'s key: the encoded value, {@code #}, the id. */

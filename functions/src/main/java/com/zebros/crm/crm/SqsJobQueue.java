@@ -17,7 +17,10 @@ public final class SqsJobQueue implements JobQueue {
 
     @Override
     public boolean send(Map<String, Object> job) {
-        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(Json.write(job)).build());
+        sqs.sendMessage(SendMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .messageBody(Json.write(job))
+                .build());
         return true;
     }
 }

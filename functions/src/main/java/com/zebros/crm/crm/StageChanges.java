@@ -23,8 +23,13 @@ public record StageChanges(String tenantId, String opportunityId, String name, S
         if (from.equals(to)) {
             return Optional.empty();
         }
-        return Optional.of(new StageChanges(after.get("tenantId").getS(), after.get("opportunityId").getS(),
-                after.get("name").getS(), from, to, after.get("updatedAt").getS()));
+        return Optional.of(new StageChanges(
+                after.get("tenantId").getS(),
+                after.get("opportunityId").getS(),
+                after.get("name").getS(),
+                from,
+                to,
+                after.get("updatedAt").getS()));
     }
 
     public Map<String, Object> toMessage() {

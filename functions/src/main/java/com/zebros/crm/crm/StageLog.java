@@ -42,8 +42,12 @@ final class StageLog {
      * stage (created, or its stage changed); {@code after} then gets its {@link #ENTERED_AT}, else keeps
      * {@code before}'s.
      */
-    Optional<TransactWriteItem> entry(Request request, String id, Map<String, AttributeValue> before,
-                                      Map<String, AttributeValue> after, long version) {
+    Optional<TransactWriteItem> entry(
+            Request request,
+            String id,
+            Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after,
+            long version) {
         if (after.isEmpty() || !after.containsKey("stage")) {
             return Optional.empty();
         }
@@ -55,18 +59,27 @@ final class StageLog {
         }
         Instant now = clock.instant();
         after.put(ENTERED_AT, AttributeValue.fromS(now.toString()));
-        Map<String, AttributeValue> entry = new HashMap<>(Store.key(Table.JOBS, request.principal().tenantId(),
-                PREFIX + id + "#" + String.format("%010d", version)));
+        Map<String, AttributeValue> entry = new HashMap<>(Store.key(
+                Table.JOBS, request.principal().tenantId(), PREFIX + id + "#" + String.format("%010d", version)));
         entry.put("stage", AttributeValue.fromS(to));
         entry.put("enteredAt", AttributeValue.fromS(now.toString()));
-        entry.put("actor", AttributeValue.fromS(request.principal().subject() == null ? "" : request.principal().subject()));
+        entry.put(
+                "actor",
+                AttributeValue.fromS(
+                        request.principal().subject() == null
+                                ? ""
+                                : request.principal().subject()));
         if (from != null) {
             entry.put("from", AttributeValue.fromS(from));
-            Optional.ofNullable(before.get(ENTERED_AT)).ifPresent(at -> entry.put("secondsInFrom",
-                    AttributeValue.fromN(String.valueOf(Duration.between(Instant.parse(at.s()), now).toSeconds()))));
+            Optional.ofNullable(before.get(ENTERED_AT))
+                    .ifPresent(at -> entry.put(
+                            "secondsInFrom",
+                            AttributeValue.fromN(String.valueOf(
+                                    Duration.between(Instant.parse(at.s()), now).toSeconds()))));
         }
-        return Optional.of(TransactWriteItem.builder().put(Put.builder().tableName(store.name(Table.JOBS)).item(entry)
-                .build()).build());
+        return Optional.of(TransactWriteItem.builder()
+                .put(Put.builder().tableName(store.name(Table.JOBS)).item(entry).build())
+                .build());
     }
 
     /**
@@ -77,14 +90,27 @@ final class StageLog {
     Response list(Request request, Map<String, AttributeValue> opportunity, String id) {
         request.allowOnly(Set.of("limit", "cursor"));
         String tenant = request.principal().tenantId();
-        Page page = store.query(Table.JOBS, null, Table.TENANT, tenant, Table.JOBS.idAttribute(), PREFIX + id + "#", true,
-                Resource.limit(request), request.queryParameter("cursor").orElse(null), tenant);
+        Page page = store.query(
+                Table.JOBS,
+                null,
+                Table.TENANT,
+                tenant,
+                Table.JOBS.idAttribute(),
+                PREFIX + id + "#",
+                true,
+                Resource.limit(request),
+                request.queryParameter("cursor").orElse(null),
+                tenant);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stage", opportunity.get("stage").s());
         AttributeValue entered = opportunity.get(ENTERED_AT);
         body.put("enteredAt", entered == null ? null : entered.s());
-        body.put("secondsInStage", entered == null ? null
-                : Duration.between(Instant.parse(entered.s()), clock.instant()).toSeconds());
+        body.put(
+                "secondsInStage",
+                entered == null
+                        ? null
+                        : Duration.between(Instant.parse(entered.s()), clock.instant())
+                                .toSeconds());
         body.put("items", page.items().stream().map(StageLog::view).toList());
         body.put("nextCursor", page.nextCursor());
         return Response.json(200, body);
@@ -95,7 +121,11 @@ final class StageLog {
         json.put("stage", entry.get("stage").s());
         json.put("enteredAt", entry.get("enteredAt").s());
         json.put("from", entry.containsKey("from") ? entry.get("from").s() : null);
-        json.put("secondsInFrom", entry.containsKey("secondsInFrom") ? Long.parseLong(entry.get("secondsInFrom").n()) : null);
+        json.put(
+                "secondsInFrom",
+                entry.containsKey("secondsInFrom")
+                        ? Long.parseLong(entry.get("secondsInFrom").n())
+                        : null);
         json.put("actor", entry.get("actor").s());
         return json;
     }

@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class Trash {
     /** How long a deleted item can be restored. */
     public static final Duration RETENTION = Duration.ofDays(30);
+
     private static final String PREFIX = "#deleted#";
-    private static final List<EntityType> TYPES = List.of(Entities.CUSTOMER, Entities.CONTACT, Entities.OPPORTUNITY,
-            Entities.ACTIVITY);
+    private static final List<EntityType> TYPES =
+            List.of(Entities.CUSTOMER, Entities.CONTACT, Entities.OPPORTUNITY, Entities.ACTIVITY);
 
     private final Store store;
     private final Clock clock;
@@ -46,25 +47,41 @@ public final class Trash {
     /** The write that keeps {@code item} (as stored, about to be deleted) for {@link #RETENTION}. */
     TransactWriteItem keep(EntityType type, Request request, String id, Map<String, AttributeValue> item) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> kept = new HashMap<>(Store.key(Table.JOBS, request.principal().tenantId(), key(type, id)));
+        Map<String, AttributeValue> kept =
+                new HashMap<>(Store.key(Table.JOBS, request.principal().tenantId(), key(type, id)));
         kept.put("entity", AttributeValue.fromS(type.name()));
         kept.put("itemId", AttributeValue.fromS(id));
         kept.put("item", AttributeValue.fromM(item));
         kept.put("deletedAt", AttributeValue.fromS(now.toString()));
-        kept.put("deletedBy", AttributeValue.fromS(request.principal().subject() == null ? "" : request.principal().subject()));
-        kept.put("expiresAt", AttributeValue.fromN(String.valueOf(now.plus(RETENTION).getEpochSecond())));
-        return TransactWriteItem.builder().put(Put.builder().tableName(store.name(Table.JOBS)).item(kept).build()).build();
+        kept.put(
+                "deletedBy",
+                AttributeValue.fromS(
+                        request.principal().subject() == null
+                                ? ""
+                                : request.principal().subject()));
+        kept.put(
+                "expiresAt",
+                AttributeValue.fromN(String.valueOf(now.plus(RETENTION).getEpochSecond())));
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(store.name(Table.JOBS)).item(kept).build())
+                .build();
     }
 
     /** The item as it was stored when deleted, if it was deleted less than {@link #RETENTION} ago. */
     Optional<Map<String, AttributeValue>> find(EntityType type, String tenant, String id) {
-        return store.get(Table.JOBS, tenant, key(type, id)).filter(this::unexpired).map(kept -> kept.get("item").m());
+        return store.get(Table.JOBS, tenant, key(type, id))
+                .filter(this::unexpired)
+                .map(kept -> kept.get("item").m());
     }
 
     /** The write that takes a restored item out of the trash. */
     TransactWriteItem release(EntityType type, String tenant, String id) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(store.name(Table.JOBS))
-                .key(Store.key(Table.JOBS, tenant, key(type, id))).build()).build();
+        return TransactWriteItem.builder()
+                .delete(Delete.builder()
+                        .tableName(store.name(Table.JOBS))
+                        .key(Store.key(Table.JOBS, tenant, key(type, id)))
+                        .build())
+                .build();
     }
 
     /** {@code GET /v1/deleted}: the tenant's deleted items that can still be restored, by type and id, a page at a time. */
@@ -76,11 +93,21 @@ public final class Trash {
             throw ApiException.invalid(List.of(new ApiException.FieldError("entity", "must be one of " + entities)));
         }
         String tenant = request.principal().tenantId();
-        Page page = store.query(Table.JOBS, null, Table.TENANT, tenant, Table.JOBS.idAttribute(),
-                PREFIX + entity.map(e -> e + "#").orElse(""), false, Resource.limit(request),
-                request.queryParameter("cursor").orElse(null), tenant);
+        Page page = store.query(
+                Table.JOBS,
+                null,
+                Table.TENANT,
+                tenant,
+                Table.JOBS.idAttribute(),
+                PREFIX + entity.map(e -> e + "#").orElse(""),
+                false,
+                Resource.limit(request),
+                request.queryParameter("cursor").orElse(null),
+                tenant);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().filter(this::unexpired).map(Trash::view).toList());
+        body.put(
+                "items",
+                page.items().stream().filter(this::unexpired).map(Trash::view).toList());
         body.put("nextCursor", page.nextCursor());
         return Response.json(200, body);
     }
@@ -92,7 +119,9 @@ public final class Trash {
         json.put("id", kept.get("itemId").s());
         json.put("deletedAt", kept.get("deletedAt").s());
         json.put("deletedBy", kept.get("deletedBy").s());
-        json.put("restorableUntil", Instant.ofEpochSecond(Long.parseLong(kept.get("expiresAt").n())).toString());
+        json.put(
+                "restorableUntil",
+                Instant.ofEpochSecond(Long.parseLong(kept.get("expiresAt").n())).toString());
         json.put("item", Items.view(type, kept.get("item").m()));
         return json;
     }
@@ -102,7 +131,9 @@ public final class Trash {
     }
 
     private static EntityType typeNamed(String entity) {
-        return TYPES.stream().filter(t -> t.name().equals(entity)).findFirst()
+        return TYPES.stream()
+                .filter(t -> t.name().equals(entity))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no entity " + entity));
     }
 

@@ -51,8 +51,8 @@ public final class UniqueClaims {
     }
 
     /** The writes that move the claim of item {@code id} from {@code before}'s value to {@code after}'s (none when equal). */
-    public List<TransactWriteItem> change(String tenant, String id, Map<String, AttributeValue> before,
-                                   Map<String, AttributeValue> after) {
+    public List<TransactWriteItem> change(
+            String tenant, String id, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         Optional<String> old = value(before);
         Optional<String> now = value(after);
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -66,22 +66,42 @@ public final class UniqueClaims {
         // The old value's claim is released only if it is this item's: an item written before claims existed may
         // share its value with the item that holds the claim, and must stay writable without taking that claim away.
         old.filter(value -> holder(tenant, value).filter(id::equals).isPresent())
-                .ifPresent(value -> writes.add(TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(store.name(Table.JOBS)).key(Store.key(Table.JOBS, tenant, key(value)))
-                .conditionExpression(mine).expressionAttributeNames(names).expressionAttributeValues(owner).build()).build()));
-        now.ifPresent(value -> writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(store.name(Table.JOBS))
-                .item(Map.of(Table.TENANT, AttributeValue.fromS(tenant), Table.JOBS.idAttribute(), AttributeValue.fromS(key(value)),
-                        OWNER, AttributeValue.fromS(id), "entity", AttributeValue.fromS(type.name()),
-                        "field", AttributeValue.fromS(field)))
-                .conditionExpression(mine).expressionAttributeNames(names).expressionAttributeValues(owner)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build()));
+                .ifPresent(value -> writes.add(TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(store.name(Table.JOBS))
+                                .key(Store.key(Table.JOBS, tenant, key(value)))
+                                .conditionExpression(mine)
+                                .expressionAttributeNames(names)
+                                .expressionAttributeValues(owner)
+                                .build())
+                        .build()));
+        now.ifPresent(value -> writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(store.name(Table.JOBS))
+                        .item(Map.of(
+                                Table.TENANT,
+                                AttributeValue.fromS(tenant),
+                                Table.JOBS.idAttribute(),
+                                AttributeValue.fromS(key(value)),
+                                OWNER,
+                                AttributeValue.fromS(id),
+                                "entity",
+                                AttributeValue.fromS(type.name()),
+                                "field",
+                                AttributeValue.fromS(field)))
+                        .conditionExpression(mine)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(owner)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build()));
         return writes;
     }
 
     /** The id of the item that holds {@code value} now (a consistent read of its claim), if any. */
     public Optional<String> holder(String tenant, String value) {
-        return store.get(Table.JOBS, tenant, key(normalized(value))).map(claim -> claim.get(OWNER).s());
+        return store.get(Table.JOBS, tenant, key(normalized(value)))
+                .map(claim -> claim.get(OWNER).s());
     }
 
     /** The holder a refused claim names (the item DynamoDB returned with the cancellation). */

@@ -24,12 +24,14 @@ public final class Timeouts {
     /** Redis: connecting and each command (Jedis uses one value for both). */
     public static final Duration REDIS = Duration.ofMillis(200);
 
-    private Timeouts() {
-    }
+    private Timeouts() {}
 
     /** The HTTP client every AWS client of the API shares. */
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT).socketTimeout(READ).build();
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT)
+                .socketTimeout(READ)
+                .build();
     }
 
     /** The call and attempt limits, on an AWS client's configuration. */

@@ -13,20 +13,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html).
  */
 public final class Unavailable {
-    private Unavailable() {
-    }
+    private Unavailable() {}
 
     public static boolean is(SdkException e) {
         if (e instanceof SdkClientException) {
             return true;
         }
         if (e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()) {
-            return cancelled.cancellationReasons().stream().map(CancellationReason::code)
+            return cancelled.cancellationReasons().stream()
+                    .map(CancellationReason::code)
                     .anyMatch(code -> "ThrottlingError".equals(code) || "ProvisionedThroughputExceeded".equals(code));
         }
         if (e instanceof AwsServiceException service) {
-            return service.isThrottlingException() || service.statusCode() >= 500
-                    || (service.awsErrorDetails() != null && "RequestLimitExceeded".equals(service.awsErrorDetails().errorCode()));
+            return service.isThrottlingException()
+                    || service.statusCode() >= 500
+                    || (service.awsErrorDetails() != null
+                            && "RequestLimitExceeded"
+                                    .equals(service.awsErrorDetails().errorCode()));
         }
         return e.retryable();
     }

@@ -11,8 +11,7 @@ public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One bad field of a request body or query. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final int status;
     private final String title;
@@ -52,14 +51,21 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException preconditionFailed(long current) {
-        return new ApiException(412, "Precondition Failed",
+        return new ApiException(
+                412,
+                "Precondition Failed",
                 "the item changed since you read it; it is now at version " + current + ": read it again and retry",
-                List.of(), Map.of("ETag", "\"" + current + "\""));
+                List.of(),
+                Map.of("ETag", "\"" + current + "\""));
     }
 
     public static ApiException preconditionRequired() {
-        return new ApiException(428, "Precondition Required",
-                "send If-Match with the version you read (the ETag of GET), so no update is lost", List.of(), Map.of());
+        return new ApiException(
+                428,
+                "Precondition Required",
+                "send If-Match with the version you read (the ETag of GET), so no update is lost",
+                List.of(),
+                Map.of());
     }
 
     public int status() {

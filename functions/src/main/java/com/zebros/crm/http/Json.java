@@ -9,10 +9,10 @@ import com.google.gson.JsonParser;
 
 /** JSON in and out; a body that is not a JSON object is the client's error, never a 500. */
 public final class Json {
-    public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    public static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {

@@ -7,9 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A request as the API sees it, whoever delivered it (API Gateway or the local server). */
-public record Request(String method, String path, Map<String, String> pathParameters,
-                      Map<String, String> query, Map<String, String> headers, String body,
-                      Principal principal, String requestId) {
+public record Request(
+        String method,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String body,
+        Principal principal,
+        String requestId) {
 
     public String pathParameter(String name) {
         return pathParameters.get(name);
@@ -18,7 +24,8 @@ public record Request(String method, String path, Map<String, String> pathParame
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-                .map(Map.Entry::getValue).findFirst();
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     public Optional<String> queryParameter(String name) {

@@ -29,7 +29,8 @@ public record Response(int status, Map<String, String> headers, String body) {
         body.put("detail", e.getMessage());
         if (!e.errors().isEmpty()) {
             List<Map<String, String>> errors = e.errors().stream()
-                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+                    .map(f -> Map.of("field", f.field(), "message", f.message()))
+                    .toList();
             body.put("errors", errors);
         }
         Map<String, String> headers = new LinkedHashMap<>(e.headers());

@@ -9,7 +9,12 @@ import java.util.Optional;
 public record Route(String method, String template, Endpoint endpoint, Access access) {
 
     /** What a caller's roles must allow. */
-    public enum Access { PUBLIC, READ, WRITE, DELETE }
+    public enum Access {
+        PUBLIC,
+        READ,
+        WRITE,
+        DELETE
+    }
 
     @FunctionalInterface
     public interface Endpoint {

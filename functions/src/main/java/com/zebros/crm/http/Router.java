@@ -15,6 +15,7 @@ import java.util.TreeSet;
 public final class Router {
     /** Ids are at most 64 characters (Field.id); twice that leaves room and stays far below DynamoDB's key limit. */
     static final int MAX_PATH_PARAMETER = 128;
+
     private static final java.util.regex.Pattern PATH_PARAMETER =
             java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1," + MAX_PATH_PARAMETER + "}");
     private final List<Route> routes = new ArrayList<>();
@@ -46,8 +47,12 @@ public final class Router {
         }
         TreeSet<String> allowed = new TreeSet<>();
         onPath.forEach(r -> allowed.add(r.method()));
-        throw new ApiException(405, "Method Not Allowed", request.method() + " is not served on " + request.path(),
-                List.of(), Map.of("Allow", String.join(", ", allowed)));
+        throw new ApiException(
+                405,
+                "Method Not Allowed",
+                request.method() + " is not served on " + request.path(),
+                List.of(),
+                Map.of("Allow", String.join(", ", allowed)));
     }
 
     /**

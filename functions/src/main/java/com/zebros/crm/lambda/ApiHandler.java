@@ -52,7 +52,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        String requestId = context != null ? context.getAwsRequestId()
+        String requestId = context != null
+                ? context.getAwsRequestId()
                 : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : "local";
         String body;
         try {
@@ -75,8 +76,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     private static APIGatewayProxyResponseEvent toEvent(Response response) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(response.status())
-                .withHeaders(new HashMap<>(response.headers())).withBody(response.body());
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(response.status())
+                .withHeaders(new HashMap<>(response.headers()))
+                .withBody(response.body());
     }
 
     /** The body as text: a base64 body decoded, refused (400) when it is no base64 or no UTF-8. */
@@ -91,10 +94,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             throw ApiException.badRequest("the body is marked base64 but is not base64");
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw ApiException.badRequest("the body is not valid UTF-8; send JSON in UTF-8");
         }
@@ -110,8 +115,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         if (tenant == null) {
             return null;
         }
-        Set<String> roles = Arrays.stream(String.valueOf(context.getOrDefault("roles", "")).split(","))
-                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+        Set<String> roles = Arrays.stream(
+                        String.valueOf(context.getOrDefault("roles", "")).split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .collect(Collectors.toSet());
         return new Principal(String.valueOf(tenant), String.valueOf(context.get("subject")), roles);
     }
 }

@@ -20,18 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * both through the whole handler, which log and count as requests of {@code snapstart-priming}. SnapStartPrimingTest holds it to writing nothing.
  */
 public final class ApiPriming {
-    private static final Principal PRIMER = new Principal("snapstart-priming", "snapstart-priming",
-            Set.of(Principal.ADMIN));
+    private static final Principal PRIMER =
+            new Principal("snapstart-priming", "snapstart-priming", Set.of(Principal.ADMIN));
 
-    private ApiPriming() {
-    }
+    private ApiPriming() {}
 
     public static Priming register(Service service) {
         // After a restore nothing needs re-creating: ids come from SecureRandom, which on Linux draws on
-        // the kernel's pool for every call (NativePRNG: https://docs.oracle.com/en/java/javase/17/security/oracle-providers.html),
+        // the kernel's pool for every call (NativePRNG:
+        // https://docs.oracle.com/en/java/javase/17/security/oracle-providers.html),
         // the clock is read per request, and a connection the real reads left open is one the SDK
         // re-opens when it fails (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-best-practices.html).
-        return Priming.register("api", () -> prime(service), () -> { });
+        return Priming.register("api", () -> prime(service), () -> {});
     }
 
     /** The priming requests; each may end in a refusal or a call stopped before the wire. */
@@ -39,8 +39,12 @@ public final class ApiPriming {
         String customer = "cus_" + "0".repeat(26);
         List<Request> requests = List.of(
                 request("POST", "/v1/customers", Map.of(), "{\"name\":\"\",\"email\":\"not-an-email\"}"),
-                request("POST", "/v1/opportunities", Map.of(), "{\"customerId\":\"" + customer + "\",\"name\":\"n\","
-                        + "\"amount\":{\"value\":\"x\",\"currency\":\"EUR\"},\"stage\":\"won\"}"),
+                request(
+                        "POST",
+                        "/v1/opportunities",
+                        Map.of(),
+                        "{\"customerId\":\"" + customer + "\",\"name\":\"n\","
+                                + "\"amount\":{\"value\":\"x\",\"currency\":\"EUR\"},\"stage\":\"won\"}"),
                 request("GET", "/v1/customers/" + customer, Map.of(), null),
                 request("GET", "/v1/customers", Map.of("q", "prim", "limit", "5"), null),
                 request("GET", "/v1/opportunities", Map.of("stage", "proposal"), null),
@@ -71,8 +75,8 @@ public final class ApiPriming {
     private static Map<String, AttributeValue> customerItem(String customer) {
         var customerBody = com.zebros.crm.http.Json.object("{\"name\":\"Primed\",\"email\":\"primed@example.com\"}");
         var fields = com.zebros.crm.crm.Items.validate(com.zebros.crm.crm.Entities.CUSTOMER, customerBody, Map.of());
-        var item = new java.util.HashMap<>(com.zebros.crm.crm.Items.created(com.zebros.crm.crm.Entities.CUSTOMER,
-                PRIMER.tenantId(), customer, fields, "2026-01-01T00:00:00Z"));
+        var item = new java.util.HashMap<>(com.zebros.crm.crm.Items.created(
+                com.zebros.crm.crm.Entities.CUSTOMER, PRIMER.tenantId(), customer, fields, "2026-01-01T00:00:00Z"));
         item.put(com.zebros.crm.store.Store.VERSION, AttributeValue.fromN("1"));
         return Map.copyOf(item);
     }
@@ -84,11 +88,16 @@ public final class ApiPriming {
     private static void foundRead(Service service, String customer) {
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setRequestId("snapstart-priming");
-        context.setAuthorizer(new java.util.HashMap<>(Map.of("tenantId", PRIMER.tenantId(),
-                "subject", PRIMER.subject(), "roles", Principal.ADMIN)));
+        context.setAuthorizer(new java.util.HashMap<>(
+                Map.of("tenantId", PRIMER.tenantId(), "subject", PRIMER.subject(), "roles", Principal.ADMIN)));
         try {
-            new ApiHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                    .withPath("/v1/customers/" + customer).withRequestContext(context), null);
+            new ApiHandler(service)
+                    .handleRequest(
+                            new APIGatewayProxyRequestEvent()
+                                    .withHttpMethod("GET")
+                                    .withPath("/v1/customers/" + customer)
+                                    .withRequestContext(context),
+                            null);
         } catch (RuntimeException e) {
             // DynamoDB unreachable during init
         }
@@ -96,7 +105,8 @@ public final class ApiPriming {
 
     /** Reads of a tenant that owns nothing: the HTTP client, response unmarshalling and the 200 and 404 answers, for real. */
     private static void realReads(Service service, String customer) {
-        for (Request read : List.of(request("GET", "/v1/customers/" + customer, Map.of(), null),
+        for (Request read : List.of(
+                request("GET", "/v1/customers/" + customer, Map.of(), null),
                 request("GET", "/v1/customers", Map.of("limit", "1"), null),
                 request("GET", "/v1/opportunities", Map.of("stage", "proposal"), null))) {
             try {
@@ -114,15 +124,29 @@ public final class ApiPriming {
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setRequestId("snapstart-priming");
         try {
-            new ApiHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                    .withPath("/v1/health").withBody("e30=").withIsBase64Encoded(true).withRequestContext(context), null);
+            new ApiHandler(service)
+                    .handleRequest(
+                            new APIGatewayProxyRequestEvent()
+                                    .withHttpMethod("GET")
+                                    .withPath("/v1/health")
+                                    .withBody("e30=")
+                                    .withIsBase64Encoded(true)
+                                    .withRequestContext(context),
+                            null);
         } catch (RuntimeException e) {
             // DynamoDB unreachable during init
         }
     }
 
     private static Request request(String method, String path, Map<String, String> query, String body) {
-        return new Request(method, path, Map.of(), query, Map.of("Content-Type", "application/json",
-                "If-Match", "\"1\""), body, PRIMER, "snapstart-priming");
+        return new Request(
+                method,
+                path,
+                Map.of(),
+                query,
+                Map.of("Content-Type", "application/json", "If-Match", "\"1\""),
+                body,
+                PRIMER,
+                "snapstart-priming");
     }
 }

@@ -30,11 +30,11 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
 
     /** Built once per execution environment, when Lambda first constructs the handler. */
     private static final class Default {
-        static final TokenVerifier VERIFIER = TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"),
-                System.getenv("TOKEN_AUDIENCE"));
+        static final TokenVerifier VERIFIER =
+                TokenVerifier.forIssuer(System.getenv("TOKEN_ISSUER"), System.getenv("TOKEN_AUDIENCE"));
 
         static {
-            Priming.register("authorizer", AuthorizerPriming::prime, () -> { });
+            Priming.register("authorizer", AuthorizerPriming::prime, () -> {});
         }
     }
 
@@ -63,8 +63,13 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
                         .withVersion(IamPolicyResponse.VERSION_2012_10_17)
                         .withStatement(List.of(IamPolicyResponse.allowStatement(stageWide(event.getMethodArn()))))
                         .build())
-                .withContext(Map.of("tenantId", principal.tenantId(), "subject", principal.subject(),
-                        "roles", String.join(",", principal.roles())))
+                .withContext(Map.of(
+                        "tenantId",
+                        principal.tenantId(),
+                        "subject",
+                        principal.subject(),
+                        "roles",
+                        String.join(",", principal.roles())))
                 .build();
     }
 

@@ -24,18 +24,24 @@ import java.util.Map;
 final class AuthorizerPriming {
     private static final String ISSUER = "https://snapstart.priming/realms/zebros";
 
-    private AuthorizerPriming() {
-    }
+    private AuthorizerPriming() {}
 
     static void prime() {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyID("priming").generate();
-            var verifier = new TokenVerifier(ISSUER, "zebros-api", new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())));
-            var claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience("zebros-api").subject("snapstart-priming")
-                    .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 60_000))
+            var verifier =
+                    new TokenVerifier(ISSUER, "zebros-api", new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())));
+            var claims = new JWTClaimsSet.Builder()
+                    .issuer(ISSUER)
+                    .audience("zebros-api")
+                    .subject("snapstart-priming")
+                    .issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 60_000))
                     .claim(TokenVerifier.TENANT_CLAIM, "snapstart-priming")
-                    .claim("realm_access", Map.of("roles", List.of("crm-user"))).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("priming").build(), claims);
+                    .claim("realm_access", Map.of("roles", List.of("crm-user")))
+                    .build();
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("priming").build(), claims);
             jwt.sign(new RSASSASigner(key));
             var event = new APIGatewayCustomAuthorizerEvent();
             event.setAuthorizationToken("Bearer " + jwt.serialize());
@@ -59,7 +65,8 @@ final class AuthorizerPriming {
             throw new IllegalStateException("priming could not parse its own key set", e);
         }
         try {
-            TokenVerifier.forIssuer("http://127.0.0.1:" + closedPort() + "/realms/zebros", "zebros-api").verify(bearer);
+            TokenVerifier.forIssuer("http://127.0.0.1:" + closedPort() + "/realms/zebros", "zebros-api")
+                    .verify(bearer);
         } catch (TokenVerifier.KeysUnavailableException e) {
             // expected: no keys could be fetched
         }

@@ -12,11 +12,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * call bounded (Timeouts); {@code DYNAMODB_ENDPOINT} and {@code SQS_ENDPOINT} point them at local servers in tests.
  */
 final class BoundedClients {
-    private BoundedClients() {
-    }
+    private BoundedClients() {}
 
     static DynamoDbClient dynamo(Map<String, String> env) {
-        var builder = DynamoDbClient.builder().region(region(env)).httpClient(Timeouts.httpClient())
+        var builder = DynamoDbClient.builder()
+                .region(region(env))
+                .httpClient(Timeouts.httpClient())
                 .overrideConfiguration(Timeouts::apply);
         if (env.containsKey("DYNAMODB_ENDPOINT")) {
             builder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
@@ -25,7 +26,9 @@ final class BoundedClients {
     }
 
     static SqsClient sqs(Map<String, String> env) {
-        var builder = SqsClient.builder().region(region(env)).httpClient(Timeouts.httpClient())
+        var builder = SqsClient.builder()
+                .region(region(env))
+                .httpClient(Timeouts.httpClient())
                 .overrideConfiguration(Timeouts::apply);
         if (env.containsKey("SQS_ENDPOINT")) {
             builder.endpointOverride(URI.create(env.get("SQS_ENDPOINT")));

@@ -35,7 +35,8 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         this.pipelineTotals = new PipelineTotalsMigration(store, new MigrationState(store));
         this.emailClaims = new UniqueClaimsMigration(store, new MigrationState(store));
         this.listKeys = ListKeysMigration.TABLES.stream()
-                .map(table -> new ListKeysMigration(store, new MigrationState(store), table)).toList();
+                .map(table -> new ListKeysMigration(store, new MigrationState(store), table))
+                .toList();
     }
 
     static Store store(Map<String, String> env) {
@@ -44,19 +45,44 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        long deadline = System.nanoTime() + (context == null ? Duration.ofMinutes(5)
-                : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis() - MARGIN.toMillis()))).toNanos();
+        long deadline = System.nanoTime()
+                + (context == null
+                                ? Duration.ofMinutes(5)
+                                : Duration.ofMillis(
+                                        Math.max(0, context.getRemainingTimeInMillis() - MARGIN.toMillis())))
+                        .toNanos();
         Map<String, Object> result = new LinkedHashMap<>();
-        PipelineTotalsMigration.Run totals = pipelineTotals.run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        result.put(PipelineTotalsMigration.NAME, Map.of("scanned", totals.scanned(), "counted", totals.counted(),
-                "done", totals.done()));
+        PipelineTotalsMigration.Run totals =
+                pipelineTotals.run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        result.put(
+                PipelineTotalsMigration.NAME,
+                Map.of("scanned", totals.scanned(), "counted", totals.counted(), "done", totals.done()));
         UniqueClaimsMigration.Run claims = emailClaims.run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        result.put(UniqueClaimsMigration.NAME, Map.of("scanned", claims.scanned(), "claimed", claims.claimed(),
-                "duplicates", claims.duplicates(), "done", claims.done()));
+        result.put(
+                UniqueClaimsMigration.NAME,
+                Map.of(
+                        "scanned",
+                        claims.scanned(),
+                        "claimed",
+                        claims.claimed(),
+                        "duplicates",
+                        claims.duplicates(),
+                        "done",
+                        claims.done()));
         for (int i = 0; i < listKeys.size(); i++) {
-            ListKeysMigration.Run keys = listKeys.get(i).run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            result.put(ListKeysMigration.name(ListKeysMigration.TABLES.get(i)), Map.of("scanned", keys.scanned(),
-                    "updated", keys.updated(), "skipped", keys.skipped(), "done", keys.done()));
+            ListKeysMigration.Run keys =
+                    listKeys.get(i).run(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            result.put(
+                    ListKeysMigration.name(ListKeysMigration.TABLES.get(i)),
+                    Map.of(
+                            "scanned",
+                            keys.scanned(),
+                            "updated",
+                            keys.updated(),
+                            "skipped",
+                            keys.skipped(),
+                            "done",
+                            keys.done()));
         }
         System.out.println(com.zebros.crm.http.Json.write(result));
         MemoryUse.LAMBDA.record(System.out);

@@ -21,12 +21,14 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class NotificationHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     /** Built during initialisation; its publish path is primed up to the wire before the snapshot. */
-    private static final SnsClient SNS = SnsClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
+    private static final SnsClient SNS = SnsClient.builder()
+            .httpClient(UrlConnectionHttpClient.builder().build())
             .region(software.amazon.awssdk.regions.Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
-            .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard())).build();
+            .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()))
+            .build();
 
     static {
-        Priming.register("notification", NotificationHandler::prime, () -> { });
+        Priming.register("notification", NotificationHandler::prime, () -> {});
     }
 
     @Override
@@ -37,7 +39,8 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
                 StageChanges.of(record).ifPresent(change -> publish(change.toMessage()));
             } catch (RuntimeException e) {
                 failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                        .withItemIdentifier(record.getDynamodb().getSequenceNumber())
+                        .build());
             }
         }
         MemoryUse.LAMBDA.record(System.out);
@@ -45,7 +48,8 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     }
 
     private static void publish(Map<String, Object> message) {
-        SNS.publish(b -> b.topicArn(System.getenv("NOTIFICATIONS_TOPIC_ARN")).message(Json.write(message))
+        SNS.publish(b -> b.topicArn(System.getenv("NOTIFICATIONS_TOPIC_ARN"))
+                .message(Json.write(message))
                 .subject("Opportunity stage changed"));
     }
 
@@ -63,12 +67,21 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
 
     private static DynamodbEvent primingBatch() {
         Map<String, AttributeValue> before = Map.of("stage", new AttributeValue("proposal"));
-        Map<String, AttributeValue> after = Map.of("stage", new AttributeValue("negotiation"),
-                "tenantId", new AttributeValue("snapstart-priming"), "opportunityId", new AttributeValue("opp_primed"),
-                "name", new AttributeValue("Primed"), "updatedAt", new AttributeValue("2026-01-01T00:00:00Z"));
+        Map<String, AttributeValue> after = Map.of(
+                "stage",
+                new AttributeValue("negotiation"),
+                "tenantId",
+                new AttributeValue("snapstart-priming"),
+                "opportunityId",
+                new AttributeValue("opp_primed"),
+                "name",
+                new AttributeValue("Primed"),
+                "updatedAt",
+                new AttributeValue("2026-01-01T00:00:00Z"));
         var change = new DynamodbEvent.DynamodbStreamRecord();
         change.setEventName("MODIFY");
-        change.setDynamodb(new StreamRecord().withSequenceNumber("1").withOldImage(before).withNewImage(after));
+        change.setDynamodb(
+                new StreamRecord().withSequenceNumber("1").withOldImage(before).withNewImage(after));
         var insert = new DynamodbEvent.DynamodbStreamRecord();
         insert.setEventName("INSERT");
         insert.setDynamodb(new StreamRecord().withSequenceNumber("2").withNewImage(after));

@@ -29,13 +29,14 @@ public final class PhaseSignalsHandler implements RequestHandler<Map<String, Obj
     }
 
     static PhaseSignals fromEnvironment(Map<String, String> env) {
-        var builder = DynamoDbClient.builder().region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
                 .httpClient(UrlConnectionHttpClient.builder().build());
         if (env.containsKey("DYNAMODB_ENDPOINT")) {
             builder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
         }
-        return new PhaseSignals(builder.build(), Store.namesFrom(env), env.getOrDefault("STACK_NAME", "local"),
-                Clock.systemUTC());
+        return new PhaseSignals(
+                builder.build(), Store.namesFrom(env), env.getOrDefault("STACK_NAME", "local"), Clock.systemUTC());
     }
 
     @Override

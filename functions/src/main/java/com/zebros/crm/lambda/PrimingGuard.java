@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Lets priming run an AWS call through the whole SDK pipeline (marshalling, endpoint resolution,
@@ -25,7 +25,8 @@ public final class PrimingGuard implements ExecutionInterceptor {
     private static final ThreadLocal<Boolean> PRIMING = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Boolean> STOPPING = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<Map<String, AttributeValue>> FOUND = new ThreadLocal<>();
-    private static final java.util.concurrent.atomic.AtomicInteger STOPPED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger STOPPED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Thrown instead of sending a primed call. */
     public static final class NotSent extends RuntimeException {
@@ -36,7 +37,8 @@ public final class PrimingGuard implements ExecutionInterceptor {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger FOUND_ANSWERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger FOUND_ANSWERS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many priming reads were answered with an in-memory item. */
     public static int foundAnswers() {
@@ -107,8 +109,8 @@ public final class PrimingGuard implements ExecutionInterceptor {
 
     /** A GetItem answered while {@link #findingItem}: DynamoDB's JSON of the item, in place of "no item". */
     @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                                                           ExecutionAttributes attributes) {
+    public Optional<InputStream> modifyHttpResponseContent(
+            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         if (!answersWithItem(context, attributes)) {
             return context.responseBody();
         }
@@ -126,11 +128,13 @@ public final class PrimingGuard implements ExecutionInterceptor {
     @Override
     public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         return answersWithItem(context, attributes)
-                ? context.httpResponse().toBuilder().removeHeader("x-amz-crc32").build() : context.httpResponse();
+                ? context.httpResponse().toBuilder().removeHeader("x-amz-crc32").build()
+                : context.httpResponse();
     }
 
     private static boolean answersWithItem(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        return FOUND.get() != null && context.httpResponse().isSuccessful()
+        return FOUND.get() != null
+                && context.httpResponse().isSuccessful()
                 && "GetItem".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 }

@@ -53,9 +53,12 @@ public final class WebhooksHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
-        JsonObject event = JsonParser.parseReader(new InputStreamReader(input, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject event = JsonParser.parseReader(new InputStreamReader(input, StandardCharsets.UTF_8))
+                .getAsJsonObject();
         JsonArray records = event.has("Records") ? event.getAsJsonArray("Records") : new JsonArray();
-        String source = records.isEmpty() ? "" : records.get(0).getAsJsonObject().get("eventSource").getAsString();
+        String source = records.isEmpty()
+                ? ""
+                : records.get(0).getAsJsonObject().get("eventSource").getAsString();
         List<String> failed = source.equals("aws:sqs") ? deliver(records) : fanOut(records);
         JsonArray failures = new JsonArray();
         failed.forEach(id -> {
@@ -78,7 +81,8 @@ public final class WebhooksHandler implements RequestStreamHandler {
                     WebhookEvents.of(change.getAsJsonObject("NewImage")).ifPresent(events::fanOut);
                 }
             } catch (RuntimeException e) {
-                System.out.println("{\"message\":\"webhook fan-out failed\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+                System.out.println("{\"message\":\"webhook fan-out failed\",\"error\":\""
+                        + e.getClass().getSimpleName() + "\"}");
                 return List.of(change.get("SequenceNumber").getAsString());
             }
         }
@@ -94,7 +98,9 @@ public final class WebhooksHandler implements RequestStreamHandler {
                 failed.add(id);
                 continue;
             }
-            int attempt = Integer.parseInt(message.getAsJsonObject("attributes").get("ApproximateReceiveCount").getAsString());
+            int attempt = Integer.parseInt(message.getAsJsonObject("attributes")
+                    .get("ApproximateReceiveCount")
+                    .getAsString());
             WebhookDelivery.Outcome outcome;
             try {
                 outcome = delivery.deliver(message.get("body").getAsString(), attempt);
@@ -112,10 +118,12 @@ public final class WebhooksHandler implements RequestStreamHandler {
     /** Keeps a failed message out of sight for its backoff; if that fails, the queue's visibility timeout applies. */
     private void wait(String receiptHandle, int attempt) {
         try {
-            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
-                    .visibilityTimeout((int) WebhookDelivery.backoff(attempt).toSeconds()));
+            sqs.changeMessageVisibility(
+                    b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout((int)
+                            WebhookDelivery.backoff(attempt).toSeconds()));
         } catch (RuntimeException e) {
-            System.out.println("{\"message\":\"could not delay a failed delivery\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+            System.out.println("{\"message\":\"could not delay a failed delivery\",\"error\":\""
+                    + e.getClass().getSimpleName() + "\"}");
         }
     }
 }

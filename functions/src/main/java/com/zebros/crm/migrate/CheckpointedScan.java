@@ -17,16 +17,23 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 final class CheckpointedScan {
     static final int PAGE = 100;
 
-    private CheckpointedScan() {
-    }
+    private CheckpointedScan() {}
 
     /** Hands each item to {@code migrate}; true when the table's end was reached. */
-    static boolean run(Store store, MigrationState state, String migration, Table table, Duration budget,
-                       Consumer<Map<String, AttributeValue>> migrate) {
+    static boolean run(
+            Store store,
+            MigrationState state,
+            String migration,
+            Table table,
+            Duration budget,
+            Consumer<Map<String, AttributeValue>> migrate) {
         long deadline = System.nanoTime() + budget.toNanos();
         Map<String, AttributeValue> start = state.resumeFrom(migration).orElse(null);
         do {
-            var request = ScanRequest.builder().tableName(store.name(table)).consistentRead(true).limit(PAGE);
+            var request = ScanRequest.builder()
+                    .tableName(store.name(table))
+                    .consistentRead(true)
+                    .limit(PAGE);
             if (start != null) {
                 request.exclusiveStartKey(start);
             }

@@ -46,8 +46,7 @@ public final class ListKeysMigration {
     }
 
     /** What one run did; {@code skipped}: items whose keys cannot be derived, which no API write leaves (left as they are). */
-    public record Run(long scanned, long updated, long skipped, boolean done) {
-    }
+    public record Run(long scanned, long updated, long skipped, boolean done) {}
 
     /** Goes on from the last checkpoint until the table is done or {@code budget} is spent. */
     public Run run(Duration budget) {
@@ -60,13 +59,17 @@ public final class ListKeysMigration {
             switch (update(item)) {
                 case UPDATED -> counts[1]++;
                 case SKIPPED -> counts[2]++;
-                default -> { }
+                default -> {}
             }
         });
         return new Run(counts[0], counts[1], counts[2], done);
     }
 
-    private enum Outcome { UPDATED, UNCHANGED, SKIPPED }
+    private enum Outcome {
+        UPDATED,
+        UNCHANGED,
+        SKIPPED
+    }
 
     /** Sets the item's keys as they are derived now; unchanged when they were so already (or it is gone). */
     private Outcome update(Map<String, AttributeValue> seen) {
@@ -102,9 +105,13 @@ public final class ListKeysMigration {
             String tenant = item.get(Table.TENANT).s();
             String id = item.get(table.idAttribute()).s();
             try {
-                store.client().updateItem(b -> b.tableName(store.name(table)).key(Store.key(table, tenant, id))
-                        .updateExpression(update.trim()).conditionExpression("#v = :seen")
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                store.client()
+                        .updateItem(b -> b.tableName(store.name(table))
+                                .key(Store.key(table, tenant, id))
+                                .updateExpression(update.trim())
+                                .conditionExpression("#v = :seen")
+                                .expressionAttributeNames(names)
+                                .expressionAttributeValues(values));
                 return Outcome.UPDATED;
             } catch (ConditionalCheckFailedException e) {
                 // Written (or deleted) since the scan: read it again; an API write derived its keys already.
@@ -115,8 +122,9 @@ public final class ListKeysMigration {
                 item = now.get();
             }
         }
-        throw new IllegalStateException("the " + type.name() + " " + seen.get(table.idAttribute()).s()
-                + " kept changing under the migration; the next run updates its keys");
+        throw new IllegalStateException(
+                "the " + type.name() + " " + seen.get(table.idAttribute()).s()
+                        + " kept changing under the migration; the next run updates its keys");
     }
 
     /**
@@ -127,7 +135,8 @@ public final class ListKeysMigration {
         Map<String, AttributeValue> fresh = new HashMap<>(item);
         type.derivedAttributes().forEach(fresh::remove);
         try {
-            type.deriveKeys(item.get(Table.TENANT).s(), item.get(table.idAttribute()).s(), fresh);
+            type.deriveKeys(
+                    item.get(Table.TENANT).s(), item.get(table.idAttribute()).s(), fresh);
         } catch (NullPointerException | java.time.DateTimeException | ArithmeticException | NumberFormatException e) {
             return Optional.empty();
         }

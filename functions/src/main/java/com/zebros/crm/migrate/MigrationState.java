@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class MigrationState {
     /** The jobs table's partition of the platform's own items: a tenant id is letters, digits, '_' and '-' only. */
     public static final String PARTITION = "#platform";
+
     private static final String DONE = "done";
     private static final String LAST_KEY = "lastKey";
 
@@ -38,7 +39,9 @@ public final class MigrationState {
             return true;
         }
         boolean finished = store.get(Table.JOBS, PARTITION, id(migration))
-                .map(item -> item.containsKey(DONE) && Boolean.TRUE.equals(item.get(DONE).bool())).orElse(false);
+                .map(item -> item.containsKey(DONE)
+                        && Boolean.TRUE.equals(item.get(DONE).bool()))
+                .orElse(false);
         if (finished) {
             done.add(migration);
         }
@@ -48,7 +51,8 @@ public final class MigrationState {
     /** Where the scan of a migration that is not done should go on from; empty to start at the beginning. */
     Optional<Map<String, AttributeValue>> resumeFrom(String migration) {
         return store.get(Table.JOBS, PARTITION, id(migration))
-                .filter(item -> item.containsKey(LAST_KEY)).map(item -> item.get(LAST_KEY).m());
+                .filter(item -> item.containsKey(LAST_KEY))
+                .map(item -> item.get(LAST_KEY).m());
     }
 
     /** Records how far the scan got ({@code lastKey}), or that it is done (null). */

@@ -37,8 +37,7 @@ public final class PipelineTotalsMigration {
     }
 
     /** What one run did. */
-    public record Run(long scanned, long counted, boolean done) {
-    }
+    public record Run(long scanned, long counted, boolean done) {}
 
     /** Goes on from the last checkpoint until the table is done or {@code budget} is spent. */
     public Run run(Duration budget) {
@@ -61,14 +60,26 @@ public final class PipelineTotalsMigration {
         for (int attempt = 0; attempt < 5; attempt++) {
             String tenant = item.get(Table.TENANT).s();
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(store.name(Table.OPPORTUNITIES))
-                    .key(Store.key(Table.OPPORTUNITIES, tenant, item.get("opportunityId").s()))
-                    .updateExpression("SET #counted = :true ADD #v :one")
-                    .conditionExpression("attribute_exists(opportunityId) AND attribute_not_exists(#counted) AND #v = :seen")
-                    .expressionAttributeNames(Map.of("#counted", PipelineTotals.COUNTED, "#v", Store.VERSION))
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":one", AttributeValue.fromN("1"),
-                            ":seen", item.get(Store.VERSION)))
-                    .build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(store.name(Table.OPPORTUNITIES))
+                            .key(Store.key(
+                                    Table.OPPORTUNITIES,
+                                    tenant,
+                                    item.get("opportunityId").s()))
+                            .updateExpression("SET #counted = :true ADD #v :one")
+                            .conditionExpression(
+                                    "attribute_exists(opportunityId) AND attribute_not_exists(#counted) AND #v = :seen")
+                            .expressionAttributeNames(Map.of("#counted", PipelineTotals.COUNTED, "#v", Store.VERSION))
+                            .expressionAttributeValues(Map.of(
+                                    ":true",
+                                    AttributeValue.fromBool(true),
+                                    ":one",
+                                    AttributeValue.fromN("1"),
+                                    ":seen",
+                                    item.get(Store.VERSION)))
+                            .build())
+                    .build());
             Map<String, AttributeValue> marked = new java.util.HashMap<>(item);
             marked.put(PipelineTotals.COUNTED, AttributeValue.fromBool(true));
             PipelineTotals.change(store, tenant, Map.of(), marked).ifPresent(writes::add);
@@ -77,14 +88,15 @@ public final class PipelineTotalsMigration {
                 return true;
             } catch (TransactionCanceledException e) {
                 // Changed since the scan read it: read it again; gone or counted by now means there is nothing to do.
-                Optional<Map<String, AttributeValue>> now = store.get(Table.OPPORTUNITIES, tenant, item.get("opportunityId").s());
+                Optional<Map<String, AttributeValue>> now = store.get(
+                        Table.OPPORTUNITIES, tenant, item.get("opportunityId").s());
                 if (now.isEmpty() || now.get().containsKey(PipelineTotals.COUNTED)) {
                     return false;
                 }
                 item = now.get();
             }
         }
-        throw new IllegalStateException("the opportunity " + item.get("opportunityId").s() + " kept changing under the "
-                + "migration; the next run counts it");
+        throw new IllegalStateException("the opportunity "
+                + item.get("opportunityId").s() + " kept changing under the " + "migration; the next run counts it");
     }
 }

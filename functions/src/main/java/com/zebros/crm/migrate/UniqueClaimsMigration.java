@@ -39,8 +39,7 @@ public final class UniqueClaimsMigration {
     }
 
     /** What one run did. */
-    public record Run(long scanned, long claimed, long duplicates, boolean done) {
-    }
+    public record Run(long scanned, long claimed, long duplicates, boolean done) {}
 
     /** Goes on from the last checkpoint until the table is done or {@code budget} is spent. */
     public Run run(Duration budget) {
@@ -53,13 +52,17 @@ public final class UniqueClaimsMigration {
             switch (claim(contact)) {
                 case CLAIMED -> counts[1]++;
                 case DUPLICATE -> counts[2]++;
-                default -> { }
+                default -> {}
             }
         });
         return new Run(counts[0], counts[1], counts[2], done);
     }
 
-    private enum Outcome { CLAIMED, DUPLICATE, NOTHING }
+    private enum Outcome {
+        CLAIMED,
+        DUPLICATE,
+        NOTHING
+    }
 
     private Outcome claim(Map<String, AttributeValue> seen) {
         Map<String, AttributeValue> contact = seen;
@@ -69,15 +72,21 @@ public final class UniqueClaimsMigration {
             }
             String tenant = contact.get(Table.TENANT).s();
             String id = contact.get(Table.CONTACTS.idAttribute()).s();
-            Optional<String> holder = claims.holder(tenant, contact.get(claims.field()).s());
+            Optional<String> holder =
+                    claims.holder(tenant, contact.get(claims.field()).s());
             if (holder.isPresent()) {
                 return holder.get().equals(id) ? Outcome.NOTHING : Outcome.DUPLICATE;
             }
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                    .tableName(store.name(Table.CONTACTS)).key(Store.key(Table.CONTACTS, tenant, id))
-                    .conditionExpression("#v = :seen").expressionAttributeNames(Map.of("#v", Store.VERSION))
-                    .expressionAttributeValues(Map.of(":seen", contact.get(Store.VERSION))).build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .conditionCheck(ConditionCheck.builder()
+                            .tableName(store.name(Table.CONTACTS))
+                            .key(Store.key(Table.CONTACTS, tenant, id))
+                            .conditionExpression("#v = :seen")
+                            .expressionAttributeNames(Map.of("#v", Store.VERSION))
+                            .expressionAttributeValues(Map.of(":seen", contact.get(Store.VERSION)))
+                            .build())
+                    .build());
             writes.addAll(claims.change(tenant, id, Map.of(), contact));
             try {
                 store.transactWrite(writes);
@@ -91,7 +100,8 @@ public final class UniqueClaimsMigration {
                 contact = now.get();
             }
         }
-        throw new IllegalStateException("the contact " + seen.get(Table.CONTACTS.idAttribute()).s()
-                + " kept changing under the migration; the next run claims its e-mail");
+        throw new IllegalStateException(
+                "the contact " + seen.get(Table.CONTACTS.idAttribute()).s()
+                        + " kept changing under the migration; the next run claims its e-mail");
     }
 }

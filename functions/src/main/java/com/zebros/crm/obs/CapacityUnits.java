@@ -34,13 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * part of its write units).
  */
 public final class CapacityUnits {
-    private CapacityUnits() {
-    }
+    private CapacityUnits() {}
 
     /** What one call consumed: per table, reads or writes. */
     public record Consumed(boolean write, List<ConsumedCapacity> byTable) {
         public double units() {
-            return byTable.stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+            return byTable.stream()
+                    .mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits())
+                    .sum();
         }
     }
 

@@ -38,6 +38,7 @@ public final class ConsumedCapacity implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        CapacityUnits.of(context.response()).ifPresent(consumed -> UNITS.get()[consumed.write() ? 1 : 0] += consumed.units());
+        CapacityUnits.of(context.response())
+                .ifPresent(consumed -> UNITS.get()[consumed.write() ? 1 : 0] += consumed.units());
     }
 }

@@ -34,7 +34,8 @@ public final class MemoryUse {
     }
 
     /** The one each handler uses: this process, Lambda's environment, the system clock. */
-    public static final MemoryUse LAMBDA = new MemoryUse(Path.of("/proc/self/status"), System.getenv(), Clock.systemUTC());
+    public static final MemoryUse LAMBDA =
+            new MemoryUse(Path.of("/proc/self/status"), System.getenv(), Clock.systemUTC());
 
     /** Writes the record when a minute has passed since the last one; never throws into a request. */
     public synchronized void record(PrintStream out) {
@@ -50,18 +51,30 @@ public final class MemoryUse {
         lastWritten = now;
         double percent = 100.0 * peakKb.getAsLong() / 1024 / Double.parseDouble(configured);
         out.println(Json.write(Map.of(
-                "_aws", Map.of("Timestamp", now, "CloudWatchMetrics", List.of(Map.of("Namespace", Metrics.NAMESPACE,
-                        "Dimensions", List.of(List.of("FunctionName")),
-                        "Metrics", List.of(Map.of("Name", METRIC, "Unit", "Percent"))))),
-                "FunctionName", env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "unknown"),
-                METRIC, Math.round(percent * 10) / 10.0)));
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        now,
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                Metrics.NAMESPACE,
+                                "Dimensions",
+                                List.of(List.of("FunctionName")),
+                                "Metrics",
+                                List.of(Map.of("Name", METRIC, "Unit", "Percent"))))),
+                "FunctionName",
+                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "unknown"),
+                METRIC,
+                Math.round(percent * 10) / 10.0)));
     }
 
     OptionalLong peakResidentKb() {
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {
-                    return OptionalLong.of(Long.parseLong(line.substring(6).trim().split("\\s+")[0]));
+                    return OptionalLong.of(
+                            Long.parseLong(line.substring(6).trim().split("\\s+")[0]));
                 }
             }
         } catch (IOException | RuntimeException e) {

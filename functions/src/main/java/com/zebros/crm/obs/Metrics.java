@@ -53,10 +53,20 @@ public final class Metrics {
         List<Map<String, String>> definitions = new ArrayList<>();
         units.forEach((name, unit) -> definitions.add(Map.of("Name", name, "Unit", unit)));
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", NAMESPACE,
-                // By route for per-endpoint latency; by service alone for the stack's alarms.
-                "Dimensions", List.of(List.of("Service", "Route"), List.of("Service")), "Metrics", definitions))));
+        record.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        clock.millis(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                NAMESPACE,
+                                // By route for per-endpoint latency; by service alone for the stack's alarms.
+                                "Dimensions",
+                                List.of(List.of("Service", "Route"), List.of("Service")),
+                                "Metrics",
+                                definitions))));
         record.put("Service", service);
         record.put("Route", route);
         record.putAll(values);

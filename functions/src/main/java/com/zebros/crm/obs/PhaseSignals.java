@@ -37,7 +37,8 @@ public final class PhaseSignals {
         long bytes = 0;
         Map<Table, Long> items = new LinkedHashMap<>();
         for (Map.Entry<Table, String> table : tables.entrySet()) {
-            TableDescription description = dynamo.describeTable(b -> b.tableName(table.getValue())).table();
+            TableDescription description =
+                    dynamo.describeTable(b -> b.tableName(table.getValue())).table();
             long count = description.itemCount() == null ? 0 : description.itemCount();
             long size = description.tableSizeBytes() == null ? 0 : description.tableSizeBytes();
             items.put(table.getKey(), count);
@@ -46,13 +47,16 @@ public final class PhaseSignals {
             values.put("Table", table.getKey().id());
             values.put("ItemCount", count);
             values.put("TableSizeBytes", size);
-            out.println(record(List.of("Stack", "Table"), Map.of("ItemCount", "Count", "TableSizeBytes", "Bytes"), values));
+            out.println(
+                    record(List.of("Stack", "Table"), Map.of("ItemCount", "Count", "TableSizeBytes", "Bytes"), values));
         }
         Map<String, Long> signals = new LinkedHashMap<>();
         signals.put("Customers", items.getOrDefault(Table.CUSTOMERS, 0L));
         signals.put("Opportunities", items.getOrDefault(Table.OPPORTUNITIES, 0L));
         signals.put("CrmDataBytes", bytes);
-        out.println(record(List.of("Stack"), Map.of("Customers", "Count", "Opportunities", "Count", "CrmDataBytes", "Bytes"),
+        out.println(record(
+                List.of("Stack"),
+                Map.of("Customers", "Count", "Opportunities", "Count", "CrmDataBytes", "Bytes"),
                 new LinkedHashMap<>(signals)));
         return signals;
     }
@@ -61,8 +65,19 @@ public final class PhaseSignals {
         List<Map<String, String>> metrics = new ArrayList<>();
         units.forEach((name, unit) -> metrics.add(Map.of("Name", name, "Unit", unit)));
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", Metrics.NAMESPACE, "Dimensions", List.of(dimensions), "Metrics", metrics))));
+        record.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        clock.millis(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                Metrics.NAMESPACE,
+                                "Dimensions",
+                                List.of(dimensions),
+                                "Metrics",
+                                metrics))));
         record.put("Stack", stack);
         record.putAll(values);
         return Json.write(record);

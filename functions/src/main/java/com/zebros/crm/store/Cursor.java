@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * start key outside the query's key condition with a ValidationException, which was a 500.
  */
 public final class Cursor {
-    private Cursor() {
-    }
+    private Cursor() {}
 
     /** The attribute of a cursor that holds its listing's scope; no key attribute of the CRM has this name. */
     private static final String SCOPE = "@scope";
@@ -29,10 +28,13 @@ public final class Cursor {
         JsonObject json = new JsonObject();
         lastKey.forEach((k, v) -> json.addProperty(k, v.s()));
         json.addProperty(SCOPE, digest(scope));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Map<String, AttributeValue> decode(String cursor, Set<String> keyAttributes, String tenantId, String scope) {
+    public static Map<String, AttributeValue> decode(
+            String cursor, Set<String> keyAttributes, String tenantId, String scope) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             JsonObject json = JsonParser.parseString(text).getAsJsonObject();
@@ -61,7 +63,8 @@ public final class Cursor {
     /** 16 bytes of SHA-256: the scope is checked, not read back, and a cursor stays short. */
     private static String digest(String scope) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(hash, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -5,5 +5,4 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** One page of a listing and the cursor of the next, null on the last page. */
-public record Page(List<Map<String, AttributeValue>> items, String nextCursor) {
-}
+public record Page(List<Map<String, AttributeValue>> items, String nextCursor) {}

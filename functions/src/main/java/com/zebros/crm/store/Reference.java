@@ -10,5 +10,4 @@ package com.zebros.crm.store;
  * @param noun       what it is, for the message ("customer", "contact")
  * @param customerId the customer it must belong to, or null
  */
-public record Reference(String field, String noun, Table table, String id, String customerId) {
-}
+public record Reference(String field, String noun, Table table, String id, String customerId) {}

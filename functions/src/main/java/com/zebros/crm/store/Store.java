@@ -83,8 +83,11 @@ public final class Store {
     }
 
     public Optional<Map<String, AttributeValue>> get(Table table, String tenant, String id) {
-        var response = dynamo.getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id))
-                .consistentRead(true).build());
+        var response = dynamo.getItem(GetItemRequest.builder()
+                .tableName(name(table))
+                .key(key(table, tenant, id))
+                .consistentRead(true)
+                .build());
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -92,15 +95,22 @@ public final class Store {
     public void probe() {
         Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> keys = new HashMap<>();
         for (Table table : Table.values()) {
-            keys.put(name(table), software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-                    .keys(key(table, "health-check", "health-check")).build());
+            keys.put(
+                    name(table),
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(key(table, "health-check", "health-check"))
+                            .build());
         }
         dynamo.batchGetItem(b -> b.requestItems(keys));
     }
 
     /** An eventually consistent read, served by DAX where the stack has one. */
     public Optional<Map<String, AttributeValue>> read(Table table, String tenant, String id) {
-        var response = readerOf(table).getItem(GetItemRequest.builder().tableName(name(table)).key(key(table, tenant, id)).build());
+        var response = readerOf(table)
+                .getItem(GetItemRequest.builder()
+                        .tableName(name(table))
+                        .key(key(table, tenant, id))
+                        .build());
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
@@ -109,9 +119,12 @@ public final class Store {
         Map<String, AttributeValue> versioned = new HashMap<>(item);
         versioned.put(VERSION, AttributeValue.fromN("1"));
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(name(table)).item(versioned)
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(name(table))
+                    .item(versioned)
                     .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", table.idAttribute())).build());
+                    .expressionAttributeNames(Map.of("#id", table.idAttribute()))
+                    .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -127,14 +140,17 @@ public final class Store {
     }
 
     /** {@link #create(Table, Map, List)} with {@code alongside} written in the same transaction (totals the item changes). */
-    public boolean create(Table table, Map<String, AttributeValue> item, List<Reference> references,
-                          List<TransactWriteItem> alongside) {
+    public boolean create(
+            Table table,
+            Map<String, AttributeValue> item,
+            List<Reference> references,
+            List<TransactWriteItem> alongside) {
         if (references.isEmpty() && alongside.isEmpty()) {
             return create(table, item);
         }
         // A restored item comes back at the version it names (its history's next); a new one is at version 1.
-        Optional<Map<String, AttributeValue>> refused = transact(item.get(Table.TENANT).s(), references,
-                newItemPut(table, item), alongside);
+        Optional<Map<String, AttributeValue>> refused =
+                transact(item.get(Table.TENANT).s(), references, newItemPut(table, item), alongside);
         return refused.isEmpty();
     }
 
@@ -147,32 +163,49 @@ public final class Store {
     }
 
     /** {@link #replace(Table, Map, long)} if every reference holds at that moment too (one transaction). */
-    public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion,
-                                               List<Reference> references) {
+    public Map<String, AttributeValue> replace(
+            Table table, Map<String, AttributeValue> item, long expectedVersion, List<Reference> references) {
         return replace(table, item, expectedVersion, references, List.of());
     }
 
     /** {@link #replace(Table, Map, long, List)} with {@code alongside} written in the same transaction. */
-    public Map<String, AttributeValue> replace(Table table, Map<String, AttributeValue> item, long expectedVersion,
-                                               List<Reference> references, List<TransactWriteItem> alongside) {
+    public Map<String, AttributeValue> replace(
+            Table table,
+            Map<String, AttributeValue> item,
+            long expectedVersion,
+            List<Reference> references,
+            List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> next = new HashMap<>(item);
         next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
         String condition = "attribute_exists(#id) AND #v = :expected";
         Map<String, String> names = Map.of("#id", table.idAttribute(), "#v", VERSION);
         Map<String, AttributeValue> values = Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion)));
         if (!references.isEmpty() || !alongside.isEmpty()) {
-            Put put = Put.builder().tableName(name(table)).item(next).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-            transact(item.get(Table.TENANT).s(), references, TransactWriteItem.builder().put(put).build(), alongside)
+            Put put = Put.builder()
+                    .tableName(name(table))
+                    .item(next)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            transact(
+                            item.get(Table.TENANT).s(),
+                            references,
+                            TransactWriteItem.builder().put(put).build(),
+                            alongside)
                     .ifPresent(old -> {
                         throw stale(old, table);
                     });
             return next;
         }
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(name(table)).item(next)
-                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(name(table))
+                    .item(next)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return next;
@@ -200,7 +233,8 @@ public final class Store {
                 }
                 long wait = 10L << (attempt - 1);
                 try {
-                    Thread.sleep(wait / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(wait / 2 + 1));
+                    Thread.sleep(wait / 2
+                            + java.util.concurrent.ThreadLocalRandom.current().nextLong(wait / 2 + 1));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -210,12 +244,14 @@ public final class Store {
     }
 
     private static boolean conflicted(TransactionCanceledException e) {
-        return e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
     /** The condition check that {@code reference} holds, for a transaction. */
     public TransactWriteItem referenceCheck(String tenant, Reference reference) {
-        var check = ConditionCheck.builder().tableName(name(reference.table()))
+        var check = ConditionCheck.builder()
+                .tableName(name(reference.table()))
                 .key(key(reference.table(), tenant, reference.id()))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (reference.customerId() == null) {
@@ -233,9 +269,14 @@ public final class Store {
     public TransactWriteItem newItemPut(Table table, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> versioned = new HashMap<>(item);
         versioned.putIfAbsent(VERSION, AttributeValue.fromN("1"));
-        return TransactWriteItem.builder().put(Put.builder().tableName(name(table)).item(versioned)
-                .conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", table.idAttribute())).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(name(table))
+                        .item(versioned)
+                        .conditionExpression("attribute_not_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", table.idAttribute()))
+                        .build())
+                .build();
     }
 
     /**
@@ -245,8 +286,8 @@ public final class Store {
      * that failed. A failed reference is a 400 naming each failed field; a conflicting transaction on
      * the same items a 409 to retry; a failed condition of an alongside write an {@link AlongsideRefused}.
      */
-    private Optional<Map<String, AttributeValue>> transact(String tenant, List<Reference> references, TransactWriteItem own,
-                                                           List<TransactWriteItem> alongside) {
+    private Optional<Map<String, AttributeValue>> transact(
+            String tenant, List<Reference> references, TransactWriteItem own, List<TransactWriteItem> alongside) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         for (Reference reference : references) {
             writes.add(referenceCheck(tenant, reference));
@@ -268,10 +309,14 @@ public final class Store {
             for (int i = 0; i < references.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
                     Reference reference = references.get(i);
-                    boolean exists = reasons.get(i).hasItem() && !reasons.get(i).item().isEmpty();
-                    errors.add(new ApiException.FieldError(reference.field(), exists
-                            ? "is a " + reference.noun() + " of another customer; it must be of customer " + reference.customerId()
-                            : "no " + reference.noun() + " " + reference.id()));
+                    boolean exists =
+                            reasons.get(i).hasItem() && !reasons.get(i).item().isEmpty();
+                    errors.add(new ApiException.FieldError(
+                            reference.field(),
+                            exists
+                                    ? "is a " + reference.noun() + " of another customer; it must be of customer "
+                                            + reference.customerId()
+                                    : "no " + reference.noun() + " " + reference.id()));
                 }
             }
             if (!errors.isEmpty()) {
@@ -283,7 +328,9 @@ public final class Store {
             }
             for (int i = references.size() + 1; i < reasons.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw new AlongsideRefused(i - references.size() - 1, reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
+                    throw new AlongsideRefused(
+                            i - references.size() - 1,
+                            reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of());
                 }
             }
             throw e;
@@ -296,30 +343,41 @@ public final class Store {
     }
 
     /** {@link #delete(Table, String, String, Optional)} with {@code alongside} written in the same transaction. */
-    public void delete(Table table, String tenant, String id, Optional<Long> expectedVersion,
-                       List<TransactWriteItem> alongside) {
+    public void delete(
+            Table table, String tenant, String id, Optional<Long> expectedVersion, List<TransactWriteItem> alongside) {
         if (!alongside.isEmpty()) {
-            var delete = software.amazon.awssdk.services.dynamodb.model.Delete.builder().tableName(name(table))
-                    .key(key(table, tenant, id)).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+            var delete = software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+                    .tableName(name(table))
+                    .key(key(table, tenant, id))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             if (expectedVersion.isPresent()) {
                 delete.conditionExpression("attribute_exists(#id) AND #v = :expected")
                         .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
-                        .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
+                        .expressionAttributeValues(
+                                Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
             } else {
-                delete.conditionExpression("attribute_exists(#id)").expressionAttributeNames(Map.of("#id", table.idAttribute()));
+                delete.conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", table.idAttribute()));
             }
-            transact(tenant, List.of(), TransactWriteItem.builder().delete(delete.build()).build(), alongside)
+            transact(
+                            tenant,
+                            List.of(),
+                            TransactWriteItem.builder().delete(delete.build()).build(),
+                            alongside)
                     .ifPresent(old -> {
                         throw stale(old, table);
                     });
             return;
         }
-        var request = DeleteItemRequest.builder().tableName(name(table)).key(key(table, tenant, id))
+        var request = DeleteItemRequest.builder()
+                .tableName(name(table))
+                .key(key(table, tenant, id))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (expectedVersion.isPresent()) {
             request.conditionExpression("attribute_exists(#id) AND #v = :expected")
                     .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
+                    .expressionAttributeValues(
+                            Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
         } else {
             request.conditionExpression("attribute_exists(#id)")
                     .expressionAttributeNames(Map.of("#id", table.idAttribute()));
@@ -333,10 +391,17 @@ public final class Store {
 
     /** Whether a partition of an index holds any item: one key read, however many there are. */
     public boolean any(Table table, String index, String partitionAttribute, String value) {
-        return dynamo.query(QueryRequest.builder().tableName(name(table)).indexName(index)
-                .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", partitionAttribute, "#id", table.idAttribute()))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)))
-                .projectionExpression("#id").limit(1).build()).count() > 0;
+        return dynamo.query(QueryRequest.builder()
+                                .tableName(name(table))
+                                .indexName(index)
+                                .keyConditionExpression("#p = :p")
+                                .expressionAttributeNames(Map.of("#p", partitionAttribute, "#id", table.idAttribute()))
+                                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)))
+                                .projectionExpression("#id")
+                                .limit(1)
+                                .build())
+                        .count()
+                > 0;
     }
 
     private static ApiException stale(Map<String, AttributeValue> found, Table table) {
@@ -350,22 +415,53 @@ public final class Store {
      * One page of {@code partitionValue} in the base table ({@code index} null) or an index, in key
      * order or reversed, optionally with a sort-key prefix.
      */
-    public Page query(Table table, String index, String partitionAttribute, String partitionValue,
-                      String sortAttribute, String sortPrefix, boolean newestFirst, int limit, String cursor,
-                      String tenant) {
-        return query(table, index, partitionAttribute, partitionValue, sortAttribute, KeyRange.prefix(sortPrefix),
-                newestFirst, limit, cursor, tenant);
+    public Page query(
+            Table table,
+            String index,
+            String partitionAttribute,
+            String partitionValue,
+            String sortAttribute,
+            String sortPrefix,
+            boolean newestFirst,
+            int limit,
+            String cursor,
+            String tenant) {
+        return query(
+                table,
+                index,
+                partitionAttribute,
+                partitionValue,
+                sortAttribute,
+                KeyRange.prefix(sortPrefix),
+                newestFirst,
+                limit,
+                cursor,
+                tenant);
     }
 
     /**
      * One page of the keys of {@code range} in {@code partitionValue} of the base table ({@code index} null) or an
      * index, in key order or reversed. The cursor is bound to all of it: another partition, range or order is a 400.
      */
-    public Page query(Table table, String index, String partitionAttribute, String partitionValue,
-                      String sortAttribute, KeyRange range, boolean descending, int limit, String cursor,
-                      String tenant) {
-        String scope = String.join("\n", table.id(), String.valueOf(index), partitionAttribute, partitionValue,
-                range.scope(), descending ? "newest-first" : "key-order");
+    public Page query(
+            Table table,
+            String index,
+            String partitionAttribute,
+            String partitionValue,
+            String sortAttribute,
+            KeyRange range,
+            boolean descending,
+            int limit,
+            String cursor,
+            String tenant) {
+        String scope = String.join(
+                "\n",
+                table.id(),
+                String.valueOf(index),
+                partitionAttribute,
+                partitionValue,
+                range.scope(),
+                descending ? "newest-first" : "key-order");
         Set<String> keys = new LinkedHashSet<>(List.of(Table.TENANT, table.idAttribute(), partitionAttribute));
         if (sortAttribute != null) {
             keys.add(sortAttribute);
@@ -384,9 +480,13 @@ public final class Store {
             putIfSet(values, ":lo", range.low());
             putIfSet(values, ":hi", range.high());
         }
-        var request = QueryRequest.builder().tableName(name(table)).keyConditionExpression(condition)
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .scanIndexForward(!descending).limit(limit);
+        var request = QueryRequest.builder()
+                .tableName(name(table))
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(!descending)
+                .limit(limit);
         if (index != null) {
             request.indexName(index);
         }
@@ -397,14 +497,21 @@ public final class Store {
         try {
             response = readerOf(table).query(request.build());
         } catch (DynamoDbException e) {
-            if (cursor != null && "ValidationException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+            if (cursor != null
+                    && "ValidationException"
+                            .equals(
+                                    e.awsErrorDetails() == null
+                                            ? null
+                                            : e.awsErrorDetails().errorCode())) {
                 // A start key outside this query's key condition: the scope check above should have caught it.
                 throw ApiException.badRequest("the cursor does not fit this listing; page it from its start");
             }
             throw e;
         }
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Cursor.encode(response.lastEvaluatedKey(), scope) : null;
+        String next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Cursor.encode(response.lastEvaluatedKey(), scope)
+                        : null;
         return new Page(response.items(), next);
     }
 
@@ -415,8 +522,8 @@ public final class Store {
     }
 
     /** Every item of a partition (of the base table when {@code index} is null), projected to {@code projection}. */
-    public List<Map<String, AttributeValue>> all(Table table, String index, String partitionAttribute, String value,
-                                                 List<String> projection) {
+    public List<Map<String, AttributeValue>> all(
+            Table table, String index, String partitionAttribute, String value, List<String> projection) {
         List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
         forEach(table, index, partitionAttribute, value, projection, items::add);
         return items;
@@ -426,8 +533,13 @@ public final class Store {
      * Hands every item of a partition to {@code consumer}, page by page in key order, so a worker can
      * go through a tenant's 100,000 items holding one page. An empty {@code projection} reads whole items.
      */
-    public void forEach(Table table, String index, String partitionAttribute, String value, List<String> projection,
-                        java.util.function.Consumer<Map<String, AttributeValue>> consumer) {
+    public void forEach(
+            Table table,
+            String index,
+            String partitionAttribute,
+            String value,
+            List<String> projection,
+            java.util.function.Consumer<Map<String, AttributeValue>> consumer) {
         Map<String, AttributeValue> start = null;
         Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
         StringBuilder projectionExpression = new StringBuilder();
@@ -436,8 +548,11 @@ public final class Store {
             projectionExpression.append(i == 0 ? "" : ",").append("#a").append(i);
         }
         do {
-            var request = QueryRequest.builder().tableName(name(table)).indexName(index)
-                    .keyConditionExpression("#p = :p").expressionAttributeNames(names)
+            var request = QueryRequest.builder()
+                    .tableName(name(table))
+                    .indexName(index)
+                    .keyConditionExpression("#p = :p")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(value)));
             if (!projection.isEmpty()) {
                 request.select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(projectionExpression.toString());
@@ -447,7 +562,10 @@ public final class Store {
             }
             QueryResponse response = readerOf(table).query(request.build());
             response.items().forEach(consumer);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 

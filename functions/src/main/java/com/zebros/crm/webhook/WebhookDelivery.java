@@ -32,18 +32,26 @@ public final class WebhookDelivery {
         this.registry = registry;
         this.target = target;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** What became of one attempt. */
-    public enum Outcome { DELIVERED, FAILED, DROPPED }
+    public enum Outcome {
+        DELIVERED,
+        FAILED,
+        DROPPED
+    }
 
     /** Attempt {@code attempt} (1 for the first) of delivering the queued {@code message}. */
     public Outcome deliver(String message, int attempt) {
         JsonObject queued = JsonParser.parseString(message).getAsJsonObject();
         String tenant = queued.get("tenantId").getAsString();
         JsonObject event = queued.getAsJsonObject("event");
-        Optional<WebhookRegistry.Webhook> webhook = registry.find(tenant, queued.get("webhookId").getAsString());
+        Optional<WebhookRegistry.Webhook> webhook =
+                registry.find(tenant, queued.get("webhookId").getAsString());
         if (webhook.isEmpty()) {
             return Outcome.DROPPED;
         }
@@ -53,19 +61,25 @@ public final class WebhookDelivery {
         Instant now = clock.instant();
         Optional<String> refusal = target.refusal(webhook.get().url());
         if (refusal.isPresent()) {
-            registry.record(tenant, webhook.get().id(), new WebhookRegistry.Delivery(eventId, type, itemId, attempt,
-                    "refused", 0, refusal.get(), now));
+            registry.record(
+                    tenant,
+                    webhook.get().id(),
+                    new WebhookRegistry.Delivery(eventId, type, itemId, attempt, "refused", 0, refusal.get(), now));
             return Outcome.FAILED;
         }
         String body = event.toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.get().url())).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.get().url()))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Zebros-Webhooks/1")
                 .header("Zebros-Event-Id", eventId)
                 .header("Zebros-Event-Type", type)
                 .header("Zebros-Delivery-Attempt", String.valueOf(attempt))
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.get().secret(), body, now))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header(
+                        WebhookSignature.HEADER,
+                        WebhookSignature.sign(webhook.get().secret(), body, now))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         int status = 0;
         String detail;
         try {
@@ -78,8 +92,11 @@ public final class WebhookDelivery {
             detail = "interrupted";
         }
         boolean delivered = status >= 200 && status < 300;
-        registry.record(tenant, webhook.get().id(), new WebhookRegistry.Delivery(eventId, type, itemId, attempt,
-                delivered ? "delivered" : "failed", status, detail, now));
+        registry.record(
+                tenant,
+                webhook.get().id(),
+                new WebhookRegistry.Delivery(
+                        eventId, type, itemId, attempt, delivered ? "delivered" : "failed", status, detail, now));
         return delivered ? Outcome.DELIVERED : Outcome.FAILED;
     }
 

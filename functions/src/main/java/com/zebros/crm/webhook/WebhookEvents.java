@@ -58,7 +58,8 @@ public final class WebhookEvents {
         }
         String tenant = string(newImage, "tenantId");
         String item = string(newImage, "itemId");
-        long version = Long.parseLong(newImage.getAsJsonObject("version").get("N").getAsString());
+        long version =
+                Long.parseLong(newImage.getAsJsonObject("version").get("N").getAsString());
         JsonObject changes = new JsonObject();
         newImage.getAsJsonObject("changes").getAsJsonObject("M").entrySet().forEach(change -> {
             JsonObject values = change.getValue().getAsJsonObject().getAsJsonObject("M");
@@ -74,7 +75,8 @@ public final class WebhookEvents {
         data.addProperty("actor", string(newImage, "actor"));
         data.add("changes", changes);
         JsonObject event = new JsonObject();
-        event.addProperty("id", "evt_" + sha256(tenant + "\n" + item + "\n" + version).substring(0, 32));
+        event.addProperty(
+                "id", "evt_" + sha256(tenant + "\n" + item + "\n" + version).substring(0, 32));
         event.addProperty("type", string(newImage, "entity") + "." + string(newImage, "action"));
         event.addProperty("occurredAt", string(newImage, "at"));
         event.addProperty("tenantId", tenant);
@@ -93,16 +95,19 @@ public final class WebhookEvents {
             message.put("tenantId", event.tenantId());
             message.put("webhookId", webhook.id());
             message.put("event", event.json());
-            entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(entries.size()))
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(String.valueOf(entries.size()))
                     .messageBody(Json.write(message))
                     .messageGroupId(webhook.id() + ":" + event.itemId())
-                    .messageDeduplicationId(webhook.id() + ":" + event.id()).build());
+                    .messageDeduplicationId(webhook.id() + ":" + event.id())
+                    .build());
         }
         if (!entries.isEmpty()) {
             var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException("the delivery queue refused " + response.failed().size()
-                        + " message(s): " + response.failed().get(0).message());
+                throw new IllegalStateException(
+                        "the delivery queue refused " + response.failed().size() + " message(s): "
+                                + response.failed().get(0).message());
             }
         }
         return entries.size();
@@ -120,7 +125,8 @@ public final class WebhookEvents {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -20,8 +20,7 @@ public final class WebhookSignature {
     public static final String HEADER = "Zebros-Signature";
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header value for {@code body} sent at {@code at}. */
     public static String sign(String secret, String body, Instant at) {
@@ -50,7 +49,8 @@ public final class WebhookSignature {
         if (t == null || v1 == null || Math.abs(now.getEpochSecond() - t) > tolerance.toSeconds()) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII),
                 v1.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -58,7 +58,8 @@ public final class WebhookTarget {
         if (host.matches("[0-9.]+") || host.startsWith("[")) {
             try {
                 // A literal address: InetAddress parses it without asking DNS.
-                InetAddress literal = InetAddress.getByName(host.replace("[", "").replace("]", ""));
+                InetAddress literal =
+                        InetAddress.getByName(host.replace("[", "").replace("]", ""));
                 if (!isPublic(literal)) {
                     return Optional.of("must be a public address, not " + literal.getHostAddress());
                 }
@@ -81,7 +82,8 @@ public final class WebhookTarget {
         try {
             for (InetAddress address : InetAddress.getAllByName(URI.create(url).getHost())) {
                 if (!isPublic(address)) {
-                    return Optional.of("the host resolves to " + address.getHostAddress() + ", which is not a public address");
+                    return Optional.of(
+                            "the host resolves to " + address.getHostAddress() + ", which is not a public address");
                 }
             }
             return Optional.empty();
@@ -96,8 +98,11 @@ public final class WebhookTarget {
      * carrier-grade NAT (100.64/10), multicast, or the unspecified address.
      */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] bytes = address.getAddress();

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class WebhooksApi {
     /** The events a webhook can ask for: every entity's every change. */
     public static final List<String> EVENT_TYPES = eventTypes();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookRegistry registry;
@@ -76,11 +77,16 @@ public final class WebhooksApi {
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         byte[] idBytes = new byte[16];
         RANDOM.nextBytes(idBytes);
-        var webhook = new WebhookRegistry.Webhook("whk_" + HexFormat.of().formatHex(idBytes), url.getAsString(), events,
-                secret, clock.instant().toString(), request.principal().subject() == null ? "" : request.principal().subject());
+        var webhook = new WebhookRegistry.Webhook(
+                "whk_" + HexFormat.of().formatHex(idBytes),
+                url.getAsString(),
+                events,
+                secret,
+                clock.instant().toString(),
+                request.principal().subject() == null ? "" : request.principal().subject());
         if (!registry.add(tenant, webhook)) {
-            throw ApiException.conflict("a tenant has at most " + WebhookRegistry.MAX_PER_TENANT
-                    + " webhooks; remove one first");
+            throw ApiException.conflict(
+                    "a tenant has at most " + WebhookRegistry.MAX_PER_TENANT + " webhooks; remove one first");
         }
         Map<String, Object> json = view(webhook);
         json.put("secret", secret);
@@ -90,14 +96,20 @@ public final class WebhooksApi {
     public Response list(Request request) {
         request.allowOnly(Set.of());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", registry.all(request.principal().tenantId()).stream().map(WebhooksApi::view).toList());
+        body.put(
+                "items",
+                registry.all(request.principal().tenantId()).stream()
+                        .map(WebhooksApi::view)
+                        .toList());
         return Response.json(200, body);
     }
 
     public Response get(Request request, String id) {
         request.allowOnly(Set.of());
-        return Response.json(200, view(registry.find(request.principal().tenantId(), id)
-                .orElseThrow(() -> ApiException.notFound("the webhook " + id))));
+        return Response.json(
+                200,
+                view(registry.find(request.principal().tenantId(), id)
+                        .orElseThrow(() -> ApiException.notFound("the webhook " + id))));
     }
 
     public Response remove(Request request, String id) {
@@ -113,9 +125,17 @@ public final class WebhooksApi {
         request.allowOnly(Set.of("limit", "cursor"));
         String tenant = request.principal().tenantId();
         registry.find(tenant, id).orElseThrow(() -> ApiException.notFound("the webhook " + id));
-        Page page = store.query(Table.JOBS, null, Table.TENANT, tenant, Table.JOBS.idAttribute(),
-                WebhookRegistry.DELIVERY + id + "#", true, com.zebros.crm.crm.Resource.limit(request),
-                request.queryParameter("cursor").orElse(null), tenant);
+        Page page = store.query(
+                Table.JOBS,
+                null,
+                Table.TENANT,
+                tenant,
+                Table.JOBS.idAttribute(),
+                WebhookRegistry.DELIVERY + id + "#",
+                true,
+                com.zebros.crm.crm.Resource.limit(request),
+                request.queryParameter("cursor").orElse(null),
+                tenant);
         List<Map<String, Object>> items = new ArrayList<>();
         for (var item : page.items()) {
             var delivery = WebhookRegistry.delivery(item);
@@ -138,12 +158,17 @@ public final class WebhooksApi {
 
     private static List<String> events(JsonElement value, List<ApiException.FieldError> errors) {
         List<String> events = new ArrayList<>();
-        if (value == null || !value.isJsonArray() || value.getAsJsonArray().isEmpty() || value.getAsJsonArray().size() > 20) {
+        if (value == null
+                || !value.isJsonArray()
+                || value.getAsJsonArray().isEmpty()
+                || value.getAsJsonArray().size() > 20) {
             errors.add(new ApiException.FieldError("events", "must be 1 to 20 of " + EVENT_TYPES + " or \"*\""));
             return events;
         }
         for (JsonElement e : value.getAsJsonArray()) {
-            if (!e.isJsonPrimitive() || !(EVENT_TYPES.contains(e.getAsString()) || e.getAsString().equals("*"))) {
+            if (!e.isJsonPrimitive()
+                    || !(EVENT_TYPES.contains(e.getAsString())
+                            || e.getAsString().equals("*"))) {
                 errors.add(new ApiException.FieldError("events", "must be 1 to 20 of " + EVENT_TYPES + " or \"*\""));
                 return events;
             }

@@ -43,22 +43,24 @@ import java.util.function.IntFunction;
 public final class ApiBenchmark {
     /** Concurrent callers: 4 by default on the 2-core build machine, -Dcallers=N to change. */
     private static final int THREADS = Integer.getInteger("callers", 4);
+
     private static final int REQUESTS_PER_ROUTE = 2000;
     private static final int WARMUP_PER_ROUTE = 500;
 
-    private ApiBenchmark() {
-    }
+    private ApiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        java.io.PrintStream report = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        java.io.PrintStream report =
+                new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
         int code = 0;
         try (LocalDynamo dynamo = new LocalDynamo()) {
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("coldInitMs", coldStarts(dynamo, report));
             results.put("warm", warm(dynamo, report));
             Path out = target().resolve("benchmark.json");
-            Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(results));
+            Files.writeString(
+                    out, new GsonBuilder().setPrettyPrinting().create().toJson(results));
             report.println("written to " + out.toAbsolutePath());
         } catch (Exception e) {
             e.printStackTrace(report);
@@ -76,14 +78,22 @@ public final class ApiBenchmark {
     private static Map<String, Object> coldStarts(LocalDynamo dynamo, java.io.PrintStream report) throws Exception {
         Path jar = target().resolve("zebros-functions.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the deployment jar first: mvn -q -f functions/pom.xml package -DskipTests");
+            throw new IllegalStateException(
+                    "build the deployment jar first: mvn -q -f functions/pom.xml package -DskipTests");
         }
-        String classpath = jar.toAbsolutePath() + File.pathSeparator + target().resolve("test-classes").toAbsolutePath();
+        String classpath = jar.toAbsolutePath()
+                + File.pathSeparator
+                + target().resolve("test-classes").toAbsolutePath();
         List<Long> initMs = new ArrayList<>();
         List<Long> wallMs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-cp", classpath, ColdStart.class.getName());
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    classpath,
+                    ColdStart.class.getName());
             builder.environment().putAll(dynamo.environment());
             builder.environment().put("AWS_ACCESS_KEY_ID", "local");
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
@@ -91,7 +101,8 @@ public final class ApiBenchmark {
             long start = System.nanoTime();
             Process process = builder.start();
             String line;
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader err =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 while ((line = err.readLine()) != null && !line.startsWith("COLD-START")) {
                     // skip
                 }
@@ -106,8 +117,10 @@ public final class ApiBenchmark {
         }
         Collections.sort(initMs);
         Collections.sort(wallMs);
-        report.printf("cold init (JVM start → first answer through the handler), 5 runs: median %d ms (min %d, max %d); "
-                + "spawn-to-answer wall median %d ms%n", initMs.get(2), initMs.get(0), initMs.get(4), wallMs.get(2));
+        report.printf(
+                "cold init (JVM start → first answer through the handler), 5 runs: median %d ms (min %d, max %d); "
+                        + "spawn-to-answer wall median %d ms%n",
+                initMs.get(2), initMs.get(0), initMs.get(4), wallMs.get(2));
         return Map.of("medianMs", initMs.get(2), "runsMs", initMs, "wallMedianMs", wallMs.get(2));
     }
 
@@ -119,40 +132,64 @@ public final class ApiBenchmark {
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             var created = handler.handleRequest(event("POST", "/v1/customers", "{\"name\":\"Bench " + i + "\"}"), null);
-            customers.add(JsonParser.parseString(created.getBody()).getAsJsonObject().get("id").getAsString());
+            customers.add(JsonParser.parseString(created.getBody())
+                    .getAsJsonObject()
+                    .get("id")
+                    .getAsString());
         }
         String customer = customers.get(0);
         for (int i = 0; i < 20; i++) {
-            handler.handleRequest(event("POST", "/v1/activities", "{\"customerId\":\"" + customer + "\",\"type\":\"call\","
-                    + "\"subject\":\"c" + i + "\",\"occurredAt\":\"2026-11-" + (10 + i) + "T10:00:00Z\",\"ownerId\":\"o\"}"), null);
+            handler.handleRequest(
+                    event(
+                            "POST",
+                            "/v1/activities",
+                            "{\"customerId\":\"" + customer + "\",\"type\":\"call\"," + "\"subject\":\"c" + i
+                                    + "\",\"occurredAt\":\"2026-11-" + (10 + i) + "T10:00:00Z\",\"ownerId\":\"o\"}"),
+                    null);
         }
         AtomicInteger counter = new AtomicInteger();
         Map<String, IntFunction<APIGatewayProxyRequestEvent>> routes = new LinkedHashMap<>();
-        routes.put("GET /v1/customers/{id}", i -> event("GET", "/v1/customers/" + customers.get(i % customers.size()), null));
+        routes.put(
+                "GET /v1/customers/{id}",
+                i -> event("GET", "/v1/customers/" + customers.get(i % customers.size()), null));
         routes.put("GET /v1/customers?limit=25", i -> event("GET", "/v1/customers", null, Map.of("limit", "25")));
         routes.put("GET /v1/customers?q=", i -> event("GET", "/v1/customers", null, Map.of("q", "bench 1")));
-        routes.put("POST /v1/customers", i -> event("POST", "/v1/customers", "{\"name\":\"Load " + counter.incrementAndGet() + "\"}"));
-        routes.put("GET /v1/customers/{id}/timeline", i -> event("GET", "/v1/customers/" + customer + "/timeline", null));
+        routes.put(
+                "POST /v1/customers",
+                i -> event("POST", "/v1/customers", "{\"name\":\"Load " + counter.incrementAndGet() + "\"}"));
+        routes.put(
+                "GET /v1/customers/{id}/timeline", i -> event("GET", "/v1/customers/" + customer + "/timeline", null));
         routes.put("GET /v1/pipeline", i -> event("GET", "/v1/pipeline", null));
         routes.put("GET /v1/health", i -> event("GET", "/v1/health", null));
 
         Map<String, Object> results = new LinkedHashMap<>();
-        report.printf("%-32s %8s %8s %8s %8s%n", "route (" + THREADS + " callers)", "requests", "p50 ms", "p95 ms", "p99 ms");
+        report.printf(
+                "%-32s %8s %8s %8s %8s%n", "route (" + THREADS + " callers)", "requests", "p50 ms", "p95 ms", "p99 ms");
         var floor = measure(report, "DynamoDB Local GetItem (floor)", i -> {
-            dynamo.client().getItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.CUSTOMERS))
-                    .key(com.zebros.crm.store.Store.key(com.zebros.crm.store.Table.CUSTOMERS, "bench", customers.get(i % customers.size()))));
+            dynamo.client()
+                    .getItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.CUSTOMERS))
+                            .key(com.zebros.crm.store.Store.key(
+                                    com.zebros.crm.store.Table.CUSTOMERS,
+                                    "bench",
+                                    customers.get(i % customers.size()))));
             return 200;
         });
         results.put("DynamoDB Local GetItem (floor)", floor);
         for (var route : routes.entrySet()) {
-            results.put(route.getKey(), measure(report, route.getKey(),
-                    i -> handler.handleRequest(route.getValue().apply(i), null).getStatusCode()));
+            results.put(
+                    route.getKey(),
+                    measure(
+                            report,
+                            route.getKey(),
+                            i -> handler.handleRequest(route.getValue().apply(i), null)
+                                    .getStatusCode()));
         }
         return results;
     }
 
-    private static Map<String, Object> measure(java.io.PrintStream report, String name,
-                                               java.util.function.IntUnaryOperator call) throws InterruptedException {
+    private static Map<String, Object> measure(
+            java.io.PrintStream report, String name, java.util.function.IntUnaryOperator call)
+            throws InterruptedException {
         run(call, WARMUP_PER_ROUTE);
         List<Double> latencies = run(call, REQUESTS_PER_ROUTE);
         Collections.sort(latencies);
@@ -160,7 +197,17 @@ public final class ApiBenchmark {
         double p95 = percentile(latencies, 95);
         double p99 = percentile(latencies, 99);
         report.printf("%-32s %8d %8.2f %8.2f %8.2f%n", name, latencies.size(), p50, p95, p99);
-        return Map.of("requests", latencies.size(), "callers", THREADS, "p50", round(p50), "p95", round(p95), "p99", round(p99));
+        return Map.of(
+                "requests",
+                latencies.size(),
+                "callers",
+                THREADS,
+                "p50",
+                round(p50),
+                "p95",
+                round(p95),
+                "p99",
+                round(p99));
     }
 
     private static List<Double> run(java.util.function.IntUnaryOperator call, int count) throws InterruptedException {
@@ -193,12 +240,18 @@ public final class ApiBenchmark {
         return event(method, path, body, Map.of());
     }
 
-    private static APIGatewayProxyRequestEvent event(String method, String path, String body, Map<String, String> query) {
+    private static APIGatewayProxyRequestEvent event(
+            String method, String path, String body, Map<String, String> query) {
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        context.setAuthorizer(new HashMap<>(Map.of("tenantId", "bench", "subject", "bench-user", "roles", "crm-admin")));
+        context.setAuthorizer(
+                new HashMap<>(Map.of("tenantId", "bench", "subject", "bench-user", "roles", "crm-admin")));
         context.setRequestId("bench");
-        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withBody(body)
-                .withQueryStringParameters(query).withRequestContext(context);
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withPath(path)
+                .withBody(body)
+                .withQueryStringParameters(query)
+                .withRequestContext(context);
     }
 
     private static double percentile(List<Double> sorted, int p) {

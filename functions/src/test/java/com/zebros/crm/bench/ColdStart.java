@@ -11,18 +11,23 @@ import java.util.Map;
  * Lambda's init does) and answer one authorized request; print how long after JVM start that was.
  */
 public final class ColdStart {
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static void main(String[] args) {
         var handler = new ApiHandler();
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        Map<String, Object> authorizer = new HashMap<>(Map.of("tenantId", "bench", "subject", "cold", "roles", "crm-admin"));
+        Map<String, Object> authorizer =
+                new HashMap<>(Map.of("tenantId", "bench", "subject", "cold", "roles", "crm-admin"));
         context.setAuthorizer(authorizer);
         context.setRequestId("cold-start");
-        var response = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withPath("/v1/customers").withRequestContext(context), null);
-        long initMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        var response = handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("GET")
+                        .withPath("/v1/customers")
+                        .withRequestContext(context),
+                null);
+        long initMs = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.err.println("COLD-START status=" + response.getStatusCode() + " initMs=" + initMs);
     }
 }

@@ -1,15 +1,15 @@
 package com.zebros.crm.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import com.zebros.crm.Service;
 import com.zebros.crm.auth.Principal;
 import com.zebros.crm.http.Request;
 import com.zebros.crm.local.DevTokenIssuer;
 import com.zebros.crm.local.LocalDynamo;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +35,7 @@ import java.util.concurrent.TimeUnit;
 public final class SnapStartBenchmark {
     private static final int RUNS = 5;
 
-    private SnapStartBenchmark() {
-    }
+    private SnapStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -55,20 +54,31 @@ public final class SnapStartBenchmark {
         });
         keys.start();
         try (LocalDynamo dynamo = new LocalDynamo()) {
-            Path target = Files.isDirectory(Path.of("functions", "target")) ? Path.of("functions", "target") : Path.of("target");
+            Path target = Files.isDirectory(Path.of("functions", "target"))
+                    ? Path.of("functions", "target")
+                    : Path.of("target");
             Path jar = target.resolve("zebros-functions.jar");
             if (!Files.exists(jar)) {
-                throw new IllegalStateException("build the deployment jar first: mvn -q -f functions/pom.xml package -DskipTests");
+                throw new IllegalStateException(
+                        "build the deployment jar first: mvn -q -f functions/pom.xml package -DskipTests");
             }
             String customer = seedCustomer(dynamo);
             report.println("handler       mode      init ms   first ms   warm p50 ms   first / p50");
-            Map<String, String> env = new HashMap<>(Map.of("PROBE_CUSTOMER", customer, "TOKEN_ISSUER", issuer,
-                    "TOKEN_AUDIENCE", DevTokenIssuer.AUDIENCE, "PROBE_TOKEN", tokens.token("bench", "probe", List.of("crm-user"))));
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "PROBE_CUSTOMER",
+                    customer,
+                    "TOKEN_ISSUER",
+                    issuer,
+                    "TOKEN_AUDIENCE",
+                    DevTokenIssuer.AUDIENCE,
+                    "PROBE_TOKEN",
+                    tokens.token("bench", "probe", List.of("crm-user"))));
             for (String handler : List.of("api", "authorizer", "notification")) {
                 for (String mode : List.of("unprimed", "primed")) {
                     double[] medians = median(handler, mode, dynamo, env, target);
-                    report.printf("%-13s %-9s %7.0f %10.3f %13.3f %13.1f%n", handler, mode, medians[0], medians[1],
-                            medians[2], medians[1] / medians[2]);
+                    report.printf(
+                            "%-13s %-9s %7.0f %10.3f %13.3f %13.1f%n",
+                            handler, mode, medians[0], medians[1], medians[2], medians[1] / medians[2]);
                 }
             }
         } catch (Exception e) {
@@ -84,19 +94,32 @@ public final class SnapStartBenchmark {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         Service service = Service.fromEnvironment(dynamo.environment());
-        var created = service.handle(new Request("POST", "/v1/customers", Map.of(), Map.of(), Map.of(),
-                "{\"name\":\"Probe Customer\"}", new Principal("bench", "probe", Set.of(Principal.ADMIN)), "seed"));
+        var created = service.handle(new Request(
+                "POST",
+                "/v1/customers",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "{\"name\":\"Probe Customer\"}",
+                new Principal("bench", "probe", Set.of(Principal.ADMIN)),
+                "seed"));
         return created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
-    private static double[] median(String handler, String mode, LocalDynamo dynamo, Map<String, String> probeEnv, Path target)
+    private static double[] median(
+            String handler, String mode, LocalDynamo dynamo, Map<String, String> probeEnv, Path target)
             throws Exception {
         List<double[]> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", target.resolve("zebros-functions.jar").toAbsolutePath() + File.pathSeparator
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    target.resolve("zebros-functions.jar").toAbsolutePath()
+                            + File.pathSeparator
                             + target.resolve("test-classes").toAbsolutePath(),
-                    SnapStartProbe.class.getName(), handler, mode);
+                    SnapStartProbe.class.getName(),
+                    handler,
+                    mode);
             Map<String, String> env = new HashMap<>(dynamo.environment());
             env.put("AWS_ACCESS_KEY_ID", "local");
             env.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -105,7 +128,8 @@ public final class SnapStartBenchmark {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process process = builder.start();
             String line;
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader err =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 while ((line = err.readLine()) != null && !line.startsWith("SNAPSTART")) {
                     // skip the JVM's own output
                 }

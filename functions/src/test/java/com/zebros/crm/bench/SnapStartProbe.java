@@ -19,8 +19,7 @@ import java.util.function.Supplier;
  * median of the same request. Prints one line for {@link SnapStartBenchmark}.
  */
 public final class SnapStartProbe {
-    private SnapStartProbe() {
-    }
+    private SnapStartProbe() {}
 
     public static void main(String[] args) {
         String handler = args[0];
@@ -42,8 +41,9 @@ public final class SnapStartProbe {
             warm.add(time(request));
         }
         Collections.sort(warm);
-        System.err.printf("SNAPSTART handler=%s primed=%s initMs=%.1f firstMs=%.4f warmP50Ms=%.4f%n", handler, primed,
-                init / 1e6, first / 1e6, warm.get(warm.size() / 2) / 1e6);
+        System.err.printf(
+                "SNAPSTART handler=%s primed=%s initMs=%.1f firstMs=%.4f warmP50Ms=%.4f%n",
+                handler, primed, init / 1e6, first / 1e6, warm.get(warm.size() / 2) / 1e6);
         Runtime.getRuntime().halt(0);
     }
 
@@ -53,8 +53,10 @@ public final class SnapStartProbe {
             var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
             context.setAuthorizer(new HashMap<>(Map.of("tenantId", "bench", "subject", "probe", "roles", "crm-admin")));
             context.setRequestId("probe");
-            return new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                    .withPath("/v1/customers/" + System.getenv("PROBE_CUSTOMER")).withRequestContext(context);
+            return new APIGatewayProxyRequestEvent()
+                    .withHttpMethod("GET")
+                    .withPath("/v1/customers/" + System.getenv("PROBE_CUSTOMER"))
+                    .withRequestContext(context);
         };
         return () -> {
             int status = handler.handleRequest(event.get(), null).getStatusCode();
@@ -87,7 +89,9 @@ public final class SnapStartProbe {
             var record = new DynamodbEvent.DynamodbStreamRecord();
             record.setEventName("INSERT");
             record.setDynamodb(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord()
-                    .withSequenceNumber("1").withNewImage(Map.of("tenantId",
+                    .withSequenceNumber("1")
+                    .withNewImage(Map.of(
+                            "tenantId",
                             new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue("bench"))));
             var event = new DynamodbEvent();
             event.setRecords(List.of(record));

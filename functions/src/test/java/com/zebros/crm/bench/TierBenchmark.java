@@ -52,12 +52,13 @@ public final class TierBenchmark {
     /** The first size to run ({@code -Dfrom=3}: the largest alone). */
     private static final int FROM = Integer.getInteger("from", 0);
     /** Which runs: before and after the pipeline's totals, or one of them ({@code -Dphases=after}). */
-    private static final List<String> PHASES = List.of(System.getProperty("phases", "before,after").split(","));
+    private static final List<String> PHASES =
+            List.of(System.getProperty("phases", "before,after").split(","));
+
     private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("think", "3"));
     private static final String FLOOR = "DynamoDB Local GetItem (floor)";
 
-    private TierBenchmark() {
-    }
+    private TierBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -77,8 +78,9 @@ public final class TierBenchmark {
                 long start = System.nanoTime();
                 tenants.add(data.write("tier-" + size.name().replace(' ', '-'), size, 2026));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                report.printf("%s: %,d items written in %.0f s (%,.0f items/s)%n", size.name(), size.items(), seconds,
-                        size.items() / seconds);
+                report.printf(
+                        "%s: %,d items written in %.0f s (%,.0f items/s)%n",
+                        size.name(), size.items(), seconds, size.items() / seconds);
             }
             Map<String, Object> results = new LinkedHashMap<>();
             for (String phase : PHASES) {
@@ -104,7 +106,9 @@ public final class TierBenchmark {
     private static void setMigrated(Store store, boolean done) {
         // The generated items carry every list key (TierData derives them), so the list keys' migrations are done.
         for (Table table : com.zebros.crm.migrate.ListKeysMigration.TABLES) {
-            Map<String, AttributeValue> item = new java.util.HashMap<>(Store.key(Table.JOBS, MigrationState.PARTITION,
+            Map<String, AttributeValue> item = new java.util.HashMap<>(Store.key(
+                    Table.JOBS,
+                    MigrationState.PARTITION,
                     "migration#" + com.zebros.crm.migrate.ListKeysMigration.name(table)));
             item.put("done", AttributeValue.fromBool(true));
             store.client().putItem(b -> b.tableName(store.name(Table.JOBS)).item(item));
@@ -146,7 +150,10 @@ public final class TierBenchmark {
 
         static double mean(List<Double> values) {
             synchronized (values) {
-                return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                return values.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0);
             }
         }
 
@@ -167,7 +174,8 @@ public final class TierBenchmark {
         }
     }
 
-    private static Map<String, Stats> run(Service service, LocalDynamo dynamo, TierData.Tenant tenant) throws InterruptedException {
+    private static Map<String, Stats> run(Service service, LocalDynamo dynamo, TierData.Tenant tenant)
+            throws InterruptedException {
         Map<String, Stats> stats = new ConcurrentHashMap<>();
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -203,8 +211,8 @@ public final class TierBenchmark {
 
     /** One simulated user of a sales team: a mix of reads and writes, with cursors followed. */
     private static final class User {
-        private static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation",
-                "closed-won", "closed-lost");
+        private static final List<String> STAGES =
+                List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost");
         private final Service service;
         private final LocalDynamo dynamo;
         private final TierData.Tenant tenant;
@@ -224,7 +232,9 @@ public final class TierBenchmark {
 
         /** A customer the way users pick them: often one of the busiest, mostly any. */
         private String customer() {
-            return random.nextInt(5) == 0 ? tenant.busiestCustomers().get(random.nextInt(tenant.busiestCustomers().size()))
+            return random.nextInt(5) == 0
+                    ? tenant.busiestCustomers()
+                            .get(random.nextInt(tenant.busiestCustomers().size()))
                     : tenant.customers().get(random.nextInt(tenant.customers().size()));
         }
 
@@ -240,35 +250,98 @@ public final class TierBenchmark {
                 Response r = call(stats, "GET /v1/customers", "GET", "/v1/customers", query, null);
                 customersCursor = r.status() == 200 ? nextCursor(r) : null;
             } else if (pick < 19) {
-                call(stats, "GET /v1/customers?q=", "GET", "/v1/customers", Map.of("q", List.of("acme", "glo", "initech", "wayne h")
-                        .get(random.nextInt(4))), null);
+                call(
+                        stats,
+                        "GET /v1/customers?q=",
+                        "GET",
+                        "/v1/customers",
+                        Map.of("q", List.of("acme", "glo", "initech", "wayne h").get(random.nextInt(4))),
+                        null);
             } else if (pick < 21) {
-                call(stats, "GET /v1/search?q=", "GET", "/v1/search", Map.of("q", List.of("acme", "glo", "initech", "wayne h")
-                        .get(random.nextInt(4))), null);
+                call(
+                        stats,
+                        "GET /v1/search?q=",
+                        "GET",
+                        "/v1/search",
+                        Map.of("q", List.of("acme", "glo", "initech", "wayne h").get(random.nextInt(4))),
+                        null);
             } else if (pick < 22) {
-                call(stats, "GET /v1/customers?updatedAt.gte=", "GET", "/v1/customers",
-                        Map.of("updatedAt.gte", "2026-01-01", "limit", "50"), null);
+                call(
+                        stats,
+                        "GET /v1/customers?updatedAt.gte=",
+                        "GET",
+                        "/v1/customers",
+                        Map.of("updatedAt.gte", "2026-01-01", "limit", "50"),
+                        null);
             } else if (pick < 31) {
                 call(stats, "GET /v1/customers/{id}", "GET", "/v1/customers/" + customer(), Map.of(), null);
             } else if (pick < 34) {
-                call(stats, "GET /v1/customers/{id}/history", "GET", "/v1/customers/" + customer() + "/history", Map.of(), null);
+                call(
+                        stats,
+                        "GET /v1/customers/{id}/history",
+                        "GET",
+                        "/v1/customers/" + customer() + "/history",
+                        Map.of(),
+                        null);
             } else if (pick < 43) {
-                call(stats, "GET /v1/customers/{id}/timeline", "GET", "/v1/customers/" + customer() + "/timeline", Map.of(), null);
+                call(
+                        stats,
+                        "GET /v1/customers/{id}/timeline",
+                        "GET",
+                        "/v1/customers/" + customer() + "/timeline",
+                        Map.of(),
+                        null);
             } else if (pick < 47) {
-                call(stats, "GET /v1/customers/{id}/contacts", "GET", "/v1/customers/" + customer() + "/contacts", Map.of(), null);
+                call(
+                        stats,
+                        "GET /v1/customers/{id}/contacts",
+                        "GET",
+                        "/v1/customers/" + customer() + "/contacts",
+                        Map.of(),
+                        null);
             } else if (pick < 51) {
-                call(stats, "GET /v1/customers/{id}/opportunities", "GET", "/v1/customers/" + customer() + "/opportunities", Map.of(), null);
+                call(
+                        stats,
+                        "GET /v1/customers/{id}/opportunities",
+                        "GET",
+                        "/v1/customers/" + customer() + "/opportunities",
+                        Map.of(),
+                        null);
             } else if (pick < 58) {
                 call(stats, "GET /v1/opportunities?owner=", "GET", "/v1/opportunities", Map.of("owner", owner), null);
             } else if (pick < 59) {
-                call(stats, "GET /v1/opportunities?owner=&stage=&expectedCloseDate.gte=", "GET", "/v1/opportunities",
-                        Map.of("owner", owner, "stage", STAGES.get(random.nextInt(STAGES.size())), "expectedCloseDate.gte", "2026-06-01"), null);
+                call(
+                        stats,
+                        "GET /v1/opportunities?owner=&stage=&expectedCloseDate.gte=",
+                        "GET",
+                        "/v1/opportunities",
+                        Map.of(
+                                "owner",
+                                owner,
+                                "stage",
+                                STAGES.get(random.nextInt(STAGES.size())),
+                                "expectedCloseDate.gte",
+                                "2026-06-01"),
+                        null);
             } else if (pick < 60) {
-                call(stats, "GET /v1/opportunities?currency=&sort=-amount", "GET", "/v1/opportunities",
-                        Map.of("currency", "EUR", "sort", "-amount"), null);
+                call(
+                        stats,
+                        "GET /v1/opportunities?currency=&sort=-amount",
+                        "GET",
+                        "/v1/opportunities",
+                        Map.of("currency", "EUR", "sort", "-amount"),
+                        null);
             } else if (pick < 61) {
-                call(stats, "GET /v1/opportunities/{id}/stages", "GET", "/v1/opportunities/"
-                        + tenant.opportunities().get(random.nextInt(tenant.opportunities().size())) + "/stages", Map.of(), null);
+                call(
+                        stats,
+                        "GET /v1/opportunities/{id}/stages",
+                        "GET",
+                        "/v1/opportunities/"
+                                + tenant.opportunities()
+                                        .get(random.nextInt(
+                                                tenant.opportunities().size())) + "/stages",
+                        Map.of(),
+                        null);
             } else if (pick < 65) {
                 call(stats, "GET /v1/pipeline", "GET", "/v1/pipeline", Map.of(), null);
             } else if (pick < 66) {
@@ -282,21 +355,45 @@ public final class TierBenchmark {
             } else if (pick < 78) {
                 floor(stats);
             } else if (pick < 86) {
-                call(stats, "POST /v1/activities", "POST", "/v1/activities", Map.of(), "{\"customerId\":\"" + customer()
-                        + "\",\"type\":\"call\",\"subject\":\"Call\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"ownerId\":\"" + owner + "\"}");
+                call(
+                        stats,
+                        "POST /v1/activities",
+                        "POST",
+                        "/v1/activities",
+                        Map.of(),
+                        "{\"customerId\":\"" + customer()
+                                + "\",\"type\":\"call\",\"subject\":\"Call\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"ownerId\":\""
+                                + owner + "\"}");
             } else if (pick < 90) {
                 updateOpportunity(stats);
             } else if (pick < 94) {
-                call(stats, "POST /v1/customers/{id}/contacts", "POST", "/v1/customers/" + customer() + "/contacts", Map.of(),
+                call(
+                        stats,
+                        "POST /v1/customers/{id}/contacts",
+                        "POST",
+                        "/v1/customers/" + customer() + "/contacts",
+                        Map.of(),
                         "{\"firstName\":\"New\",\"lastName\":\"Contact\"}");
             } else if (pick < 97) {
-                call(stats, "POST /v1/opportunities", "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\"" + customer()
-                        + "\",\"name\":\"New deal\",\"amount\":{\"value\":\"2500.00\",\"currency\":\"EUR\"},\"stage\":\"prospecting\","
-                        + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"" + owner + "\"}");
+                call(
+                        stats,
+                        "POST /v1/opportunities",
+                        "POST",
+                        "/v1/opportunities",
+                        Map.of(),
+                        "{\"customerId\":\"" + customer()
+                                + "\",\"name\":\"New deal\",\"amount\":{\"value\":\"2500.00\",\"currency\":\"EUR\"},\"stage\":\"prospecting\","
+                                + "\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"" + owner + "\"}");
             } else {
                 switch (random.nextInt(4)) {
-                    case 0, 1 -> call(stats, "POST /v1/customers", "POST", "/v1/customers", Map.of(),
-                            "{\"name\":\"Prospect " + random.nextInt(100000) + "\"}");
+                    case 0, 1 ->
+                        call(
+                                stats,
+                                "POST /v1/customers",
+                                "POST",
+                                "/v1/customers",
+                                Map.of(),
+                                "{\"name\":\"Prospect " + random.nextInt(100000) + "\"}");
                     case 2 -> upsertCustomers(stats);
                     default -> deleteAndRestore(stats);
                 }
@@ -304,7 +401,8 @@ public final class TierBenchmark {
         }
 
         private void updateOpportunity(Map<String, Stats> stats) {
-            String id = tenant.opportunities().get(random.nextInt(tenant.opportunities().size()));
+            String id = tenant.opportunities()
+                    .get(random.nextInt(tenant.opportunities().size()));
             Response current = call(null, null, "GET", "/v1/opportunities/" + id, Map.of(), null);
             if (current.status() != 200) {
                 return;
@@ -321,21 +419,44 @@ public final class TierBenchmark {
             String stage = others.get(random.nextInt(others.size()));
             body.addProperty("stage", stage);
             if (random.nextBoolean()) {
-                call(stats, "PUT /v1/opportunities/{id}", "PUT", "/v1/opportunities/" + id, Map.of(), body.toString(),
-                        "If-Match", "\"" + version + "\"");
+                call(
+                        stats,
+                        "PUT /v1/opportunities/{id}",
+                        "PUT",
+                        "/v1/opportunities/" + id,
+                        Map.of(),
+                        body.toString(),
+                        "If-Match",
+                        "\"" + version + "\"");
             } else {
-                call(stats, "PATCH /v1/opportunities/{id}", "PATCH", "/v1/opportunities/" + id, Map.of(),
-                        "{\"stage\":\"" + stage + "\"}", "If-Match", "\"" + version + "\"");
+                call(
+                        stats,
+                        "PATCH /v1/opportunities/{id}",
+                        "PATCH",
+                        "/v1/opportunities/" + id,
+                        Map.of(),
+                        "{\"stage\":\"" + stage + "\"}",
+                        "If-Match",
+                        "\"" + version + "\"");
             }
         }
 
         /** A prospect entered by mistake, deleted, then brought back. */
         private void deleteAndRestore(Map<String, Stats> stats) {
-            Response created = call(null, null, "POST", "/v1/customers", Map.of(), "{\"name\":\"Mistake " + random.nextInt(100000) + "\"}");
+            Response created = call(
+                    null,
+                    null,
+                    "POST",
+                    "/v1/customers",
+                    Map.of(),
+                    "{\"name\":\"Mistake " + random.nextInt(100000) + "\"}");
             if (created.status() != 201) {
                 return;
             }
-            String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+            String id = JsonParser.parseString(created.body())
+                    .getAsJsonObject()
+                    .get("id")
+                    .getAsString();
             call(stats, "DELETE /v1/customers/{id}", "DELETE", "/v1/customers/" + id, Map.of(), null);
             call(stats, "POST /v1/customers/{id}/restore", "POST", "/v1/customers/" + id + "/restore", Map.of(), null);
         }
@@ -344,10 +465,19 @@ public final class TierBenchmark {
         private void upsertCustomers(Map<String, Stats> stats) {
             StringBuilder records = new StringBuilder();
             for (int i = 0; i < 10; i++) {
-                records.append(i == 0 ? "" : ",").append("{\"domain\":\"prospect-").append(random.nextInt(1000))
-                        .append(".example\",\"name\":\"Prospect ").append(random.nextInt(100000)).append("\"}");
+                records.append(i == 0 ? "" : ",")
+                        .append("{\"domain\":\"prospect-")
+                        .append(random.nextInt(1000))
+                        .append(".example\",\"name\":\"Prospect ")
+                        .append(random.nextInt(100000))
+                        .append("\"}");
             }
-            call(stats, "POST /v1/customers/batch (upsert 10)", "POST", "/v1/customers/batch", Map.of(),
+            call(
+                    stats,
+                    "POST /v1/customers/batch (upsert 10)",
+                    "POST",
+                    "/v1/customers/batch",
+                    Map.of(),
                     "{\"mode\":\"upsert\",\"records\":[" + records + "]}");
         }
 
@@ -355,20 +485,29 @@ public final class TierBenchmark {
         private void floor(Map<String, Stats> stats) {
             String id = customer();
             long start = System.nanoTime();
-            dynamo.client().getItem(b -> b.tableName(dynamo.names().get(Table.CUSTOMERS)).key(Store.key(Table.CUSTOMERS, tenant.id(), id)));
+            dynamo.client()
+                    .getItem(b -> b.tableName(dynamo.names().get(Table.CUSTOMERS))
+                            .key(Store.key(Table.CUSTOMERS, tenant.id(), id)));
             if (stats != null) {
                 stats.computeIfAbsent(FLOOR, k -> new Stats()).add((System.nanoTime() - start) / 1e6, 0.5, 0);
             }
         }
 
-        private Response call(Map<String, Stats> stats, String route, String method, String path, Map<String, String> query,
-                              String body, String... headers) {
+        private Response call(
+                Map<String, Stats> stats,
+                String route,
+                String method,
+                String path,
+                Map<String, String> query,
+                String body,
+                String... headers) {
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < headers.length; i += 2) {
                 map.put(headers[i], headers[i + 1]);
             }
             long start = System.nanoTime();
-            Response response = service.handle(new Request(method, path, Map.of(), query, map, body, principal, "tier"));
+            Response response =
+                    service.handle(new Request(method, path, Map.of(), query, map, body, principal, "tier"));
             double ms = (System.nanoTime() - start) / 1e6;
             if (stats != null && route != null) {
                 Stats s = stats.computeIfAbsent(route, k -> new Stats());
@@ -387,11 +526,21 @@ public final class TierBenchmark {
     }
 
     private static void print(PrintStream report, String phase, TierData.Size size, Map<String, Stats> stats) {
-        report.printf("%n%s, %s (%,d customers, %,d contacts, %,d opportunities, %,d activities; %d users)%n", phase,
-                size.name(), size.customers(), size.contacts(), size.opportunities(), size.activities(), USERS);
-        report.printf("%-38s %8s %8s %8s %8s %7s %7s%n", "route", "requests", "p50 ms", "p95 ms", "p99 ms", "RCU/req", "WCU/req");
-        new java.util.TreeMap<>(stats).forEach((route, s) -> report.printf("%-38s %8d %8.2f %8.2f %8.2f %7.2f %7.2f%n", route,
-                s.millis.size(), Stats.percentile(s.millis, 0.5), Stats.percentile(s.millis, 0.95),
-                Stats.percentile(s.millis, 0.99), Stats.mean(s.reads), Stats.mean(s.writes)));
+        report.printf(
+                "%n%s, %s (%,d customers, %,d contacts, %,d opportunities, %,d activities; %d users)%n",
+                phase, size.name(), size.customers(), size.contacts(), size.opportunities(), size.activities(), USERS);
+        report.printf(
+                "%-38s %8s %8s %8s %8s %7s %7s%n",
+                "route", "requests", "p50 ms", "p95 ms", "p99 ms", "RCU/req", "WCU/req");
+        new java.util.TreeMap<>(stats)
+                .forEach((route, s) -> report.printf(
+                        "%-38s %8d %8.2f %8.2f %8.2f %7.2f %7.2f%n",
+                        route,
+                        s.millis.size(),
+                        Stats.percentile(s.millis, 0.5),
+                        Stats.percentile(s.millis, 0.95),
+                        Stats.percentile(s.millis, 0.99),
+                        Stats.mean(s.reads),
+                        Stats.mean(s.writes)));
     }
 }

@@ -19,8 +19,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * every attribute an index is keyed by is one its entity derives (so ListKeysMigration brings it up to date).
  */
 class ListingsContractTest {
-    private static final Map<String, List<ListAccess>> LISTS = Map.of("/v1/customers", Listings.CUSTOMERS,
-            "/v1/opportunities", Listings.OPPORTUNITIES, "/v1/activities", Listings.ACTIVITIES);
+    private static final Map<String, List<ListAccess>> LISTS = Map.of(
+            "/v1/customers",
+            Listings.CUSTOMERS,
+            "/v1/opportunities",
+            Listings.OPPORTUNITIES,
+            "/v1/activities",
+            Listings.ACTIVITIES);
 
     @Test
     @SuppressWarnings("unchecked")
@@ -29,17 +34,21 @@ class ListingsContractTest {
         try (InputStream in = getClass().getResourceAsStream("/openapi.yaml")) {
             spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
-        Map<String, Object> parameters = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("parameters");
+        Map<String, Object> parameters =
+                (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("parameters");
         for (var list : LISTS.entrySet()) {
-            var get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(list.getKey())).get("get");
+            var get = (Map<String, Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(list.getKey())).get("get");
             Set<String> documented = new TreeSet<>();
             for (Map<String, Object> parameter : (List<Map<String, Object>>) get.get("parameters")) {
                 Map<String, Object> resolved = parameter.containsKey("$ref")
-                        ? (Map<String, Object>) parameters.get(((String) parameter.get("$ref")).replace("#/components/parameters/", ""))
+                        ? (Map<String, Object>)
+                                parameters.get(((String) parameter.get("$ref")).replace("#/components/parameters/", ""))
                         : parameter;
                 documented.add((String) resolved.get("name"));
             }
-            assertEquals(new TreeSet<>(new Listing(null, list.getValue(), null).parameters()), documented, list.getKey());
+            assertEquals(
+                    new TreeSet<>(new Listing(null, list.getValue(), null).parameters()), documented, list.getKey());
         }
     }
 
@@ -57,7 +66,8 @@ class ListingsContractTest {
                 var index = findIndex(table, access.index());
                 assertEquals(access.partitionAttribute(), index.get("hashKey").getAsString(), access.describe());
                 assertEquals(access.sortAttribute(), index.get("rangeKey").getAsString(), access.describe());
-                assertTrue(access.partitionAttribute().equals("tenantId") || type.derivedAttributes().contains(access.partitionAttribute()));
+                assertTrue(access.partitionAttribute().equals("tenantId")
+                        || type.derivedAttributes().contains(access.partitionAttribute()));
             }
         }
         for (var element : schema.getAsJsonArray("tables")) {
@@ -65,20 +75,27 @@ class ListingsContractTest {
             if (table.get("id").getAsString().equals("jobs")) {
                 continue;
             }
-            EntityType type = Items.typeOf(com.zebros.crm.store.Table.valueOf(table.get("id").getAsString().toUpperCase()));
+            EntityType type = Items.typeOf(com.zebros.crm.store.Table.valueOf(
+                    table.get("id").getAsString().toUpperCase()));
             Set<String> keys = new TreeSet<>();
             table.getAsJsonArray("indexes").forEach(i -> {
                 keys.add(i.getAsJsonObject().get("hashKey").getAsString());
                 keys.add(i.getAsJsonObject().get("rangeKey").getAsString());
             });
             keys.remove("tenantId");
-            assertEquals(keys, new TreeSet<>(type.derivedAttributes()), "every index key of " + type.name() + " is derived, and only those");
+            assertEquals(
+                    keys,
+                    new TreeSet<>(type.derivedAttributes()),
+                    "every index key of " + type.name() + " is derived, and only those");
         }
     }
 
     private static com.zebros.crm.store.Table typeTable(List<ListAccess> list) {
-        return list == Listings.CUSTOMERS ? com.zebros.crm.store.Table.CUSTOMERS
-                : list == Listings.OPPORTUNITIES ? com.zebros.crm.store.Table.OPPORTUNITIES : com.zebros.crm.store.Table.ACTIVITIES;
+        return list == Listings.CUSTOMERS
+                ? com.zebros.crm.store.Table.CUSTOMERS
+                : list == Listings.OPPORTUNITIES
+                        ? com.zebros.crm.store.Table.OPPORTUNITIES
+                        : com.zebros.crm.store.Table.ACTIVITIES;
     }
 
     private static com.google.gson.JsonObject findTable(com.google.gson.JsonObject schema, String id) {

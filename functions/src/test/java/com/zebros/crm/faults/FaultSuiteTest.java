@@ -59,6 +59,7 @@ class FaultSuiteTest {
     private static final String END = "<!-- /faults -->";
     /** What a bound allows over its timeouts: scheduling on a loaded 2-core machine. */
     private static final long SLACK_MS = 500;
+
     private static final long CALL_BOUND_MS = Timeouts.CALL.toMillis() + SLACK_MS;
     private static final long REQUEST_BOUND_MS = Timeouts.REQUEST.toMillis() + Timeouts.CALL.toMillis() + SLACK_MS;
     /** A read that falls back from Redis: the Redis timeout, twice for a cluster's two attempts, and the table read. */
@@ -79,8 +80,7 @@ class FaultSuiteTest {
     private static DevTokenIssuer issuer;
 
     /** One row of the suite: what fails, how, what the API answers, in what time, and what the data is after. */
-    record Scenario(String dependency, String fault, String answer, String bound, String data, Check check) {
-    }
+    record Scenario(String dependency, String fault, String answer, String bound, String data, Check check) {}
 
     interface Check {
         void run() throws Exception;
@@ -103,11 +103,13 @@ class FaultSuiteTest {
         redis = new RedisNodes(1, false);
         cached = Service.fromEnvironment(with("REDIS_ENDPOINT", redis.endpoint()), clock);
         cluster = new RedisNodes(3, true);
-        clusterCached = Service.fromEnvironment(with("REDIS_ENDPOINT", cluster.endpoint(), "REDIS_CLUSTER_MODE", "enabled"), clock);
+        clusterCached = Service.fromEnvironment(
+                with("REDIS_ENDPOINT", cluster.endpoint(), "REDIS_CLUSTER_MODE", "enabled"), clock);
 
         sqsPort = LocalDynamo.freePort();
         startSqs();
-        queued = Service.fromEnvironment(with("JOB_QUEUE_URL", queueUrl, "SQS_ENDPOINT", "http://127.0.0.1:" + sqsPort), clock);
+        queued = Service.fromEnvironment(
+                with("JOB_QUEUE_URL", queueUrl, "SQS_ENDPOINT", "http://127.0.0.1:" + sqsPort), clock);
 
         issuer = new DevTokenIssuer("http://127.0.0.1:" + LocalDynamo.freePort() + "/realms/zebros");
         keys = new KeysEndpoint(Integer.parseInt(issuer.issuer().replaceAll(".*:(\\d+)/.*", "$1")), issuer.jwksJson());
@@ -138,16 +140,23 @@ class FaultSuiteTest {
     }
 
     private static void startSqs() {
-        sqsServer = SQSRestServerBuilder.withPort(sqsPort).withInterface("127.0.0.1").start();
+        sqsServer = SQSRestServerBuilder.withPort(sqsPort)
+                .withInterface("127.0.0.1")
+                .start();
         sqsServer.waitUntilStarted();
         try (SqsClient sqs = sqs()) {
-            queueUrl = sqs.createQueue(r -> r.queueName("zebros-faults-job-queue")).queueUrl();
+            queueUrl =
+                    sqs.createQueue(r -> r.queueName("zebros-faults-job-queue")).queueUrl();
         }
     }
 
     private static SqsClient sqs() {
-        return SqsClient.builder().endpointOverride(java.net.URI.create("http://127.0.0.1:" + sqsPort)).region(Region.US_EAST_1)
-                .credentialsProvider(LocalDynamo.credentials()).httpClient(UrlConnectionHttpClient.builder().build()).build();
+        return SqsClient.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + sqsPort))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(LocalDynamo.credentials())
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build();
     }
 
     static List<Scenario> scenarios() {
@@ -155,57 +164,161 @@ class FaultSuiteTest {
         String call = "≤ " + ms(CALL_BOUND_MS);
         String request = "≤ " + ms(REQUEST_BOUND_MS);
         String redisBound = "≤ " + ms(REDIS_BOUND_MS);
-        all.add(new Scenario("DynamoDB", "down (listener closed): a read", "503, Retry-After", call, "unchanged",
+        all.add(new Scenario(
+                "DynamoDB",
+                "down (listener closed): a read",
+                "503, Retry-After",
+                call,
+                "unchanged",
                 FaultSuiteTest::dynamoDownRead));
-        all.add(new Scenario("DynamoDB", "down: a create, then up again", "503, Retry-After; then 201, same service",
-                call, "nothing written while down", FaultSuiteTest::dynamoDownCreate));
-        all.add(new Scenario("DynamoDB", "down: the health check", "503 `failing`; then 200", call, "—",
+        all.add(new Scenario(
+                "DynamoDB",
+                "down: a create, then up again",
+                "503, Retry-After; then 201, same service",
+                call,
+                "nothing written while down",
+                FaultSuiteTest::dynamoDownCreate));
+        all.add(new Scenario(
+                "DynamoDB",
+                "down: the health check",
+                "503 `failing`; then 200",
+                call,
+                "—",
                 FaultSuiteTest::dynamoDownHealth));
-        all.add(new Scenario("DynamoDB", "throttled (every call)", "503, Retry-After", call, "nothing written",
+        all.add(new Scenario(
+                "DynamoDB",
+                "throttled (every call)",
+                "503, Retry-After",
+                call,
+                "nothing written",
                 FaultSuiteTest::dynamoThrottled));
-        all.add(new Scenario("DynamoDB", "slow, over the 1 s attempt timeout", "503, Retry-After; the retry with the "
-                + "same Idempotency-Key: 409 until the 30 s lease ends, then 201", call, "one item, whichever attempt "
-                + "wrote", FaultSuiteTest::dynamoSlowCreate));
-        all.add(new Scenario("DynamoDB", "slow from the second call: the write lands after the client gave up",
-                "503; the retry with the same key: 201 with the item that landed", request, "one item",
+        all.add(new Scenario(
+                "DynamoDB",
+                "slow, over the 1 s attempt timeout",
+                "503, Retry-After; the retry with the "
+                        + "same Idempotency-Key: 409 until the 30 s lease ends, then 201",
+                call,
+                "one item, whichever attempt " + "wrote",
+                FaultSuiteTest::dynamoSlowCreate));
+        all.add(new Scenario(
+                "DynamoDB",
+                "slow from the second call: the write lands after the client gave up",
+                "503; the retry with the same key: 201 with the item that landed",
+                request,
+                "one item",
                 FaultSuiteTest::dynamoWriteLandsLate));
-        all.add(new Scenario("DynamoDB", "slow, under the timeouts (700 ms a call)", "201", request, "written once",
+        all.add(new Scenario(
+                "DynamoDB",
+                "slow, under the timeouts (700 ms a call)",
+                "201",
+                request,
+                "written once",
                 FaultSuiteTest::dynamoSlowButInTime));
-        all.add(new Scenario("DynamoDB", "slow from a batch's second record on", "503, Retry-After; the retry with the "
-                + "same key: 200, every record 201", request, "each record once", FaultSuiteTest::dynamoFailsHalfwayThroughABatch));
-        all.add(new Scenario("DAX", "unreachable (the real DAX client; no cluster answers)", "200: the reads DAX "
-                + "serves come from DynamoDB; DAX is tried again after 5 s", call, "unchanged", FaultSuiteTest::daxUnreachable));
-        all.add(new Scenario("Redis, one node", "down at start-up", "the service starts; 200 from the table", redisBound,
-                "unchanged", FaultSuiteTest::redisDownAtStart));
-        all.add(new Scenario("Redis, one node", "comes up", "200; reads cached again after the 5 s pause, no restart",
-                "—", "cache filled", FaultSuiteTest::redisComesUp));
-        all.add(new Scenario("Redis, one node", "down mid-run: reads and a write", "200 from the table", redisBound,
-                "the write stored; read back current", FaultSuiteTest::redisDownMidRun));
-        all.add(new Scenario("Redis, cluster", "down at start-up (no node answers)", "the service starts; 200 from the table",
-                redisBound, "unchanged", FaultSuiteTest::clusterDownAtStart));
-        all.add(new Scenario("Redis, cluster", "formed; then every node killed; then back", "200 throughout; cached again "
-                + "after the pause", redisBound, "cache refilled", FaultSuiteTest::clusterDownMidRunAndBack));
-        all.add(new Scenario("SQS", "down: a report started", "503, Retry-After; then 202 and one message", call,
-                "no job left QUEUED without a message", FaultSuiteTest::sqsDownReport));
-        all.add(new Scenario("SQS", "down: an import started", "503, Retry-After; then 202", call,
-                "the import waits for its start again (AWAITING_UPLOAD)", FaultSuiteTest::sqsDownImport));
-        all.add(new Scenario("S3", "unreachable (no endpoint answers)", "201 with an upload link: links are signed "
-                + "offline, the API calls no S3", "—", "the job recorded", FaultSuiteTest::s3Unreachable));
-        all.add(new Scenario("Token issuer's keys", "endpoint down, no keys fetched yet", "authorizer error: the REST "
-                + "API answers 503 with Retry-After (not 401)", "≤ " + ms(2 * TokenVerifier.KEYS_TIMEOUT_MILLIS + SLACK_MS),
-                "—", FaultSuiteTest::keysDownAtStart));
-        all.add(new Scenario("Token issuer's keys", "endpoint slow (over its 500 ms timeout)", "authorizer error → 503",
-                "≤ " + ms(4 * TokenVerifier.KEYS_TIMEOUT_MILLIS + SLACK_MS), "—", FaultSuiteTest::keysSlow));
-        all.add(new Scenario("Token issuer's keys", "endpoint comes back", "Allow within the 5 s fetch interval, no restart",
-                "≤ " + ms(TokenVerifier.KEYS_FETCH_INTERVAL_MILLIS + 1000), "—", FaultSuiteTest::keysComeBack));
-        all.add(new Scenario("Token issuer's keys", "endpoint down after keys were fetched, past their cache time",
-                "Allow: keys kept through the outage", "—", "—", FaultSuiteTest::keysOutageTolerated));
+        all.add(new Scenario(
+                "DynamoDB",
+                "slow from a batch's second record on",
+                "503, Retry-After; the retry with the " + "same key: 200, every record 201",
+                request,
+                "each record once",
+                FaultSuiteTest::dynamoFailsHalfwayThroughABatch));
+        all.add(new Scenario(
+                "DAX",
+                "unreachable (the real DAX client; no cluster answers)",
+                "200: the reads DAX " + "serves come from DynamoDB; DAX is tried again after 5 s",
+                call,
+                "unchanged",
+                FaultSuiteTest::daxUnreachable));
+        all.add(new Scenario(
+                "Redis, one node",
+                "down at start-up",
+                "the service starts; 200 from the table",
+                redisBound,
+                "unchanged",
+                FaultSuiteTest::redisDownAtStart));
+        all.add(new Scenario(
+                "Redis, one node",
+                "comes up",
+                "200; reads cached again after the 5 s pause, no restart",
+                "—",
+                "cache filled",
+                FaultSuiteTest::redisComesUp));
+        all.add(new Scenario(
+                "Redis, one node",
+                "down mid-run: reads and a write",
+                "200 from the table",
+                redisBound,
+                "the write stored; read back current",
+                FaultSuiteTest::redisDownMidRun));
+        all.add(new Scenario(
+                "Redis, cluster",
+                "down at start-up (no node answers)",
+                "the service starts; 200 from the table",
+                redisBound,
+                "unchanged",
+                FaultSuiteTest::clusterDownAtStart));
+        all.add(new Scenario(
+                "Redis, cluster",
+                "formed; then every node killed; then back",
+                "200 throughout; cached again " + "after the pause",
+                redisBound,
+                "cache refilled",
+                FaultSuiteTest::clusterDownMidRunAndBack));
+        all.add(new Scenario(
+                "SQS",
+                "down: a report started",
+                "503, Retry-After; then 202 and one message",
+                call,
+                "no job left QUEUED without a message",
+                FaultSuiteTest::sqsDownReport));
+        all.add(new Scenario(
+                "SQS",
+                "down: an import started",
+                "503, Retry-After; then 202",
+                call,
+                "the import waits for its start again (AWAITING_UPLOAD)",
+                FaultSuiteTest::sqsDownImport));
+        all.add(new Scenario(
+                "S3",
+                "unreachable (no endpoint answers)",
+                "201 with an upload link: links are signed " + "offline, the API calls no S3",
+                "—",
+                "the job recorded",
+                FaultSuiteTest::s3Unreachable));
+        all.add(new Scenario(
+                "Token issuer's keys",
+                "endpoint down, no keys fetched yet",
+                "authorizer error: the REST " + "API answers 503 with Retry-After (not 401)",
+                "≤ " + ms(2 * TokenVerifier.KEYS_TIMEOUT_MILLIS + SLACK_MS),
+                "—",
+                FaultSuiteTest::keysDownAtStart));
+        all.add(new Scenario(
+                "Token issuer's keys",
+                "endpoint slow (over its 500 ms timeout)",
+                "authorizer error → 503",
+                "≤ " + ms(4 * TokenVerifier.KEYS_TIMEOUT_MILLIS + SLACK_MS),
+                "—",
+                FaultSuiteTest::keysSlow));
+        all.add(new Scenario(
+                "Token issuer's keys",
+                "endpoint comes back",
+                "Allow within the 5 s fetch interval, no restart",
+                "≤ " + ms(TokenVerifier.KEYS_FETCH_INTERVAL_MILLIS + 1000),
+                "—",
+                FaultSuiteTest::keysComeBack));
+        all.add(new Scenario(
+                "Token issuer's keys",
+                "endpoint down after keys were fetched, past their cache time",
+                "Allow: keys kept through the outage",
+                "—",
+                "—",
+                FaultSuiteTest::keysOutageTolerated));
         return all;
     }
 
     @TestFactory
     Stream<DynamicTest> everyDependencyFailsSafely() {
-        return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.dependency() + ": " + s.fault(), s.check()::run));
+        return scenarios().stream()
+                .map(s -> DynamicTest.dynamicTest(s.dependency() + ": " + s.fault(), s.check()::run));
     }
 
     @Test
@@ -216,11 +329,15 @@ class FaultSuiteTest {
         assertTrue(start >= 0 && end > start, "docs/api.md has " + START + " … " + END);
         String now = table();
         if (Boolean.getBoolean("readme.update")) {
-            Files.writeString(README, text.substring(0, start + START.length()) + "\n" + now + "\n" + text.substring(end),
+            Files.writeString(
+                    README,
+                    text.substring(0, start + START.length()) + "\n" + now + "\n" + text.substring(end),
                     StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(now, text.substring(start + START.length(), end).strip(),
+        assertEquals(
+                now,
+                text.substring(start + START.length(), end).strip(),
                 "docs/api.md's fault table differs from the suite; run with -Dreadme.update=true");
     }
 
@@ -228,13 +345,16 @@ class FaultSuiteTest {
         List<String> rows = new ArrayList<>();
         rows.add("| dependency | fault | the API answers | latency bound | data after |");
         rows.add("|---|---|---|---|---|");
-        scenarios().forEach(s -> rows.add("| " + s.dependency() + " | " + s.fault() + " | " + s.answer() + " | " + s.bound()
-                + " | " + s.data() + " |"));
+        scenarios()
+                .forEach(s -> rows.add("| " + s.dependency() + " | " + s.fault() + " | " + s.answer() + " | "
+                        + s.bound() + " | " + s.data() + " |"));
         return String.join("\n", rows);
     }
 
     private static String ms(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     // ---- requests ------------------------------------------------------------------------------------------
@@ -245,8 +365,15 @@ class FaultSuiteTest {
             map.put(headers[i], headers[i + 1]);
         }
         long start = System.nanoTime();
-        Response response = to.handle(new Request(method, path, Map.of(), Map.of(), map, body,
-                new Principal(tenant, "user-" + tenant, Set.of(Principal.ADMIN)), UUID.randomUUID().toString()));
+        Response response = to.handle(new Request(
+                method,
+                path,
+                Map.of(),
+                Map.of(),
+                map,
+                body,
+                new Principal(tenant, "user-" + tenant, Set.of(Principal.ADMIN)),
+                UUID.randomUUID().toString()));
         return new Timed(response, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -257,7 +384,10 @@ class FaultSuiteTest {
     private static String customer(Service to, String tenant) {
         Timed created = call(to, "POST", "/v1/customers", "{\"name\":\"Acme\"}", tenant);
         assertEquals(201, created.status(), created.response().body());
-        return JsonParser.parseString(created.response().body()).getAsJsonObject().get("id").getAsString();
+        return JsonParser.parseString(created.response().body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
     }
 
     private static void unavailable(Timed reply, long boundMillis) {
@@ -267,19 +397,27 @@ class FaultSuiteTest {
     private static void unavailable(Timed reply, long boundMillis, int retryAfter) {
         assertEquals(503, reply.status(), reply.response().body());
         assertEquals(String.valueOf(retryAfter), reply.response().headers().get("Retry-After"));
-        assertTrue(reply.response().body().contains("\"status\":503"), "a problem document: " + reply.response().body());
-        assertTrue(reply.millis() <= boundMillis, "answered in " + reply.millis() + " ms, bound " + boundMillis + " ms");
+        assertTrue(
+                reply.response().body().contains("\"status\":503"),
+                "a problem document: " + reply.response().body());
+        assertTrue(
+                reply.millis() <= boundMillis, "answered in " + reply.millis() + " ms, bound " + boundMillis + " ms");
     }
 
     /** The tenant's items in {@code table}, read consistently from the table itself. */
     private static List<Map<String, AttributeValue>> items(Table table, String tenant) {
-        return dynamo.client().query(q -> q.tableName(dynamo.names().get(table)).consistentRead(true)
-                .keyConditionExpression("tenantId = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant))))
+        return dynamo.client()
+                .query(q -> q.tableName(dynamo.names().get(table))
+                        .consistentRead(true)
+                        .keyConditionExpression("tenantId = :t")
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant))))
                 .items();
     }
 
     private static List<Map<String, AttributeValue>> jobs(String tenant, String kind) {
-        return items(Table.JOBS, tenant).stream().filter(j -> kind.equals(j.get("kind").s())).toList();
+        return items(Table.JOBS, tenant).stream()
+                .filter(j -> kind.equals(j.get("kind").s()))
+                .toList();
     }
 
     // ---- DynamoDB -------------------------------------------------------------------------------------------
@@ -290,19 +428,24 @@ class FaultSuiteTest {
         dynamo.server().stopListening();
         unavailable(call(service, "GET", "/v1/customers/" + id, null, tenant), CALL_BOUND_MS);
         dynamo.server().startListening();
-        assertEquals(200, call(service, "GET", "/v1/customers/" + id, null, tenant).status());
+        assertEquals(
+                200, call(service, "GET", "/v1/customers/" + id, null, tenant).status());
     }
 
     static void dynamoDownCreate() {
         String tenant = tenant();
         dynamo.server().stopListening();
         unavailable(call(service, "POST", "/v1/customers", "{\"name\":\"Down\"}", tenant), CALL_BOUND_MS);
-        unavailable(call(service, "POST", "/v1/customers", "{\"name\":\"Down\"}", tenant, "Idempotency-Key", "down-key-1"),
+        unavailable(
+                call(service, "POST", "/v1/customers", "{\"name\":\"Down\"}", tenant, "Idempotency-Key", "down-key-1"),
                 CALL_BOUND_MS);
         dynamo.server().startListening();
         assertEquals(0, items(Table.CUSTOMERS, tenant).size(), "nothing written while DynamoDB was down");
-        assertEquals(201, call(service, "POST", "/v1/customers", "{\"name\":\"Down\"}", tenant, "Idempotency-Key", "down-key-1")
-                .status(), "the retry with the same key succeeds once DynamoDB is back");
+        assertEquals(
+                201,
+                call(service, "POST", "/v1/customers", "{\"name\":\"Down\"}", tenant, "Idempotency-Key", "down-key-1")
+                        .status(),
+                "the retry with the same key succeeds once DynamoDB is back");
         assertEquals(1, items(Table.CUSTOMERS, tenant).size());
     }
 
@@ -329,20 +472,24 @@ class FaultSuiteTest {
     static void dynamoSlowCreate() throws InterruptedException {
         String tenant = tenant();
         dynamo.server().delay(Duration.ofMillis(1500));
-        unavailable(call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1"),
+        unavailable(
+                call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1"),
                 CALL_BOUND_MS);
         dynamo.server().heal();
         Thread.sleep(2000); // the calls the client gave up on reach DynamoDB Local now
-        Timed retry = call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
+        Timed retry =
+                call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
         if (retry.status() == 409) {
             // The slow claim landed: the key is held until its lease ends, which the retry is told.
             assertNotNull(retry.response().headers().get("Retry-After"));
             clock.advance(Duration.ofSeconds(31));
-            retry = call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
+            retry = call(
+                    service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
         }
         assertEquals(201, retry.status(), retry.response().body());
         assertEquals(1, items(Table.CUSTOMERS, tenant).size(), "one customer, however many attempts reached the table");
-        Timed replay = call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
+        Timed replay =
+                call(service, "POST", "/v1/customers", "{\"name\":\"Slow\"}", tenant, "Idempotency-Key", "slow-key-1");
         assertEquals("true", replay.response().headers().get("Idempotent-Replayed"));
     }
 
@@ -350,19 +497,25 @@ class FaultSuiteTest {
         String tenant = tenant();
         // The claim of the key passes; the write of the customer (and everything after) is slower than the timeouts.
         dynamo.server().delay(Duration.ofMillis(1500), 1);
-        Timed first = call(service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
+        Timed first =
+                call(service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
         unavailable(first, REQUEST_BOUND_MS);
         dynamo.server().heal();
         Thread.sleep(2000);
         assertEquals(1, items(Table.CUSTOMERS, tenant).size(), "the write the client gave up on landed");
-        Timed retry = call(service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
+        Timed retry =
+                call(service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
         if (retry.status() == 409) {
             clock.advance(Duration.ofSeconds(31));
-            retry = call(service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
+            retry = call(
+                    service, "POST", "/v1/customers", "{\"name\":\"Late\"}", tenant, "Idempotency-Key", "late-key-1");
         }
         assertEquals(201, retry.status(), retry.response().body());
         assertEquals(1, items(Table.CUSTOMERS, tenant).size(), "the retry found the item instead of writing a second");
-        String id = JsonParser.parseString(retry.response().body()).getAsJsonObject().get("id").getAsString();
+        String id = JsonParser.parseString(retry.response().body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
         assertEquals(id, items(Table.CUSTOMERS, tenant).get(0).get("customerId").s());
     }
 
@@ -370,8 +523,14 @@ class FaultSuiteTest {
         String tenant = tenant();
         String customer = customer(service, tenant);
         dynamo.server().delay(Duration.ofMillis(700));
-        Timed created = call(service, "POST", "/v1/customers/" + customer + "/contacts", "{\"firstName\":\"A\",\"lastName\":\"B\"}",
-                tenant, "Idempotency-Key", "in-time-key-1");
+        Timed created = call(
+                service,
+                "POST",
+                "/v1/customers/" + customer + "/contacts",
+                "{\"firstName\":\"A\",\"lastName\":\"B\"}",
+                tenant,
+                "Idempotency-Key",
+                "in-time-key-1");
         dynamo.server().heal();
         assertEquals(201, created.status(), created.response().body());
         assertTrue(created.millis() >= 3 * 700, "three calls, each delayed: " + created.millis() + " ms");
@@ -399,17 +558,25 @@ class FaultSuiteTest {
         }
         assertEquals(200, retry.status(), retry.response().body());
         List<Integer> statuses = new ArrayList<>();
-        JsonParser.parseString(retry.response().body()).getAsJsonObject().getAsJsonArray("results")
+        JsonParser.parseString(retry.response().body())
+                .getAsJsonObject()
+                .getAsJsonArray("results")
                 .forEach(r -> statuses.add(r.getAsJsonObject().get("status").getAsInt()));
         assertEquals(List.of(201, 201, 201), statuses);
-        assertEquals(List.of("One", "Three", "Two"), items(Table.CUSTOMERS, tenant).stream().map(c -> c.get("name").s())
-                .sorted().toList(), "each record once, whichever attempt wrote it");
+        assertEquals(
+                List.of("One", "Three", "Two"),
+                items(Table.CUSTOMERS, tenant).stream()
+                        .map(c -> c.get("name").s())
+                        .sorted()
+                        .toList(),
+                "each record once, whichever attempt wrote it");
     }
 
     // ---- DAX ------------------------------------------------------------------------------------------------
 
     static void daxUnreachable() throws IOException {
-        Service withDax = Service.fromEnvironment(with("DAX_ENDPOINT", "dax://127.0.0.1:" + LocalDynamo.freePort()), clock);
+        Service withDax =
+                Service.fromEnvironment(with("DAX_ENDPOINT", "dax://127.0.0.1:" + LocalDynamo.freePort()), clock);
         String tenant = tenant();
         String id = customer(withDax, tenant);
         for (int i = 0; i < 3; i++) {
@@ -440,7 +607,8 @@ class FaultSuiteTest {
     static void redisDownMidRun() throws Exception {
         String tenant = tenant();
         String id = customer(cached, tenant);
-        assertEquals(200, call(cached, "GET", "/v1/customers/" + id, null, tenant).status());
+        assertEquals(
+                200, call(cached, "GET", "/v1/customers/" + id, null, tenant).status());
         redis.stop();
         servedFromTheTable(cached, tenant, id);
         Timed write = call(cached, "PUT", "/v1/customers/" + id, "{\"name\":\"Renamed\"}", tenant, "If-Match", "\"1\"");
@@ -476,7 +644,8 @@ class FaultSuiteTest {
     }
 
     /** Once the pause after the last failure is over, a read fills Redis again: the same service, no restart. */
-    private static Timed cachedAfterThePause(Service to, RedisNodes nodes, String tenant, String id) throws InterruptedException {
+    private static Timed cachedAfterThePause(Service to, RedisNodes nodes, String tenant, String id)
+            throws InterruptedException {
         Thread.sleep(RedisItemCachePause.MILLIS + 100);
         Timed read = call(to, "GET", "/v1/customers/" + id, null, tenant);
         assertEquals(200, read.status(), read.response().body());
@@ -501,7 +670,9 @@ class FaultSuiteTest {
         Timed started = call(queued, "POST", "/v1/reports", "{\"type\":\"pipeline\"}", tenant);
         assertEquals(202, started.status(), started.response().body());
         try (SqsClient sqs = sqs()) {
-            var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10)).messages();
+            var messages = sqs.receiveMessage(
+                            r -> r.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10))
+                    .messages();
             assertEquals(1, messages.size());
             assertTrue(messages.get(0).body().contains(tenant));
         }
@@ -512,13 +683,18 @@ class FaultSuiteTest {
         String tenant = tenant();
         Timed created = call(queued, "POST", "/v1/imports", "{\"entity\":\"customers\"}", tenant);
         assertEquals(201, created.status(), created.response().body());
-        String id = JsonParser.parseString(created.response().body()).getAsJsonObject().get("id").getAsString();
+        String id = JsonParser.parseString(created.response().body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
         sqsServer.stopAndWait();
         sqsServer = null;
         unavailable(call(queued, "POST", "/v1/imports/" + id, null, tenant), CALL_BOUND_MS, 5);
-        assertEquals("AWAITING_UPLOAD", jobs(tenant, "import").get(0).get("status").s());
+        assertEquals(
+                "AWAITING_UPLOAD", jobs(tenant, "import").get(0).get("status").s());
         startSqs();
-        assertEquals(202, call(queued, "POST", "/v1/imports/" + id, null, tenant).status());
+        assertEquals(
+                202, call(queued, "POST", "/v1/imports/" + id, null, tenant).status());
         assertEquals("QUEUED", jobs(tenant, "import").get(0).get("status").s());
     }
 
@@ -597,7 +773,8 @@ class FaultSuiteTest {
         assertNotNull(handler.handleRequest(event(token()), null).getPolicyDocument());
         keys.stop();
         Thread.sleep(cached + 500);
-        assertNotNull(handler.handleRequest(event(token()), null).getPolicyDocument(),
+        assertNotNull(
+                handler.handleRequest(event(token()), null).getPolicyDocument(),
                 "keys past their cache time still verify while the endpoint is down");
     }
 }

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  */
 final class CrmModel {
     enum Kind {
-        CUSTOMER("customers"), CONTACT("contacts"), OPPORTUNITY("opportunities"), ACTIVITY("activities");
+        CUSTOMER("customers"),
+        CONTACT("contacts"),
+        OPPORTUNITY("opportunities"),
+        ACTIVITY("activities");
 
         final String collection;
 
@@ -26,8 +29,15 @@ final class CrmModel {
     }
 
     /** One stored item. {@code customerId} is null for a customer; links only for activities. */
-    record Item(Kind kind, String id, String customerId, String contactId, String opportunityId, String stage,
-                String owner, long version) {
+    record Item(
+            Kind kind,
+            String id,
+            String customerId,
+            String contactId,
+            String opportunityId,
+            String stage,
+            String owner,
+            long version) {
         Item withVersion(long next) {
             return new Item(kind, id, customerId, contactId, opportunityId, stage, owner, next);
         }
@@ -57,7 +67,9 @@ final class CrmModel {
 
     /** The kinds of item that name {@code customer}: what keeps it from being deleted. */
     Set<Kind> childrenOf(String tenant, String customer) {
-        return of(tenant).values().stream().filter(i -> customer.equals(i.customerId())).map(Item::kind)
+        return of(tenant).values().stream()
+                .filter(i -> customer.equals(i.customerId()))
+                .map(Item::kind)
                 .collect(Collectors.toSet());
     }
 
@@ -67,7 +79,8 @@ final class CrmModel {
                 .filter(i -> customer == null || customer.equals(i.customerId()))
                 .filter(i -> stage == null || stage.equals(i.stage()))
                 .filter(i -> owner == null || owner.equals(i.owner()))
-                .map(Item::id).collect(Collectors.toSet());
+                .map(Item::id)
+                .collect(Collectors.toSet());
     }
 
     /** Opportunities per stage: what the pipeline must count. */

@@ -67,10 +67,13 @@ class RequestFuzzTest {
             }
         }
         List<String> written = writtenBy(refusedTenants);
-        assertTrue(failures.isEmpty() && written.isEmpty(), "seed " + SEED + ": " + failures.size()
-                + " bad answers, first: " + failures + "; items written by refused requests: " + written);
+        assertTrue(
+                failures.isEmpty() && written.isEmpty(),
+                "seed " + SEED + ": " + failures.size() + " bad answers, first: " + failures
+                        + "; items written by refused requests: " + written);
         assertEquals(REQUESTS, statuses[2] + statuses[4], "every answer 2xx or 4xx (seed " + SEED + ")");
-        System.out.printf("fuzz seed %d: %d requests, %d 2xx, %d 4xx, %d refused tenants checked for writes%n",
+        System.out.printf(
+                "fuzz seed %d: %d requests, %d 2xx, %d 4xx, %d refused tenants checked for writes%n",
                 SEED, REQUESTS, statuses[2], statuses[4], refusedTenants.size());
     }
 
@@ -80,14 +83,16 @@ class RequestFuzzTest {
             return "answered " + status + ": " + shorten(response.getBody());
         }
         if (status >= 400) {
-            String type = response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
+            String type =
+                    response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
             if (type == null || !type.startsWith("application/problem+json")) {
                 return status + " without a problem document type: " + type;
             }
             try {
                 JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
                 if (body.get("status").getAsInt() != status || !body.has("title")) {
-                    return status + " with a problem document of another status or no title: " + shorten(response.getBody());
+                    return status + " with a problem document of another status or no title: "
+                            + shorten(response.getBody());
                 }
             } catch (RuntimeException e) {
                 return status + " with a body that is no JSON object: " + shorten(response.getBody());
@@ -97,7 +102,9 @@ class RequestFuzzTest {
     }
 
     private static String tenantOf(APIGatewayProxyRequestEvent event) {
-        var context = event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer();
+        var context = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getAuthorizer();
         return context == null ? null : (String) context.get("tenantId");
     }
 
@@ -107,7 +114,8 @@ class RequestFuzzTest {
         var dynamo = Api.server().dynamo();
         for (Table table : Table.values()) {
             String name = dynamo.names().get(table);
-            for (Map<String, AttributeValue> item : dynamo.client().scanPaginator(b -> b.tableName(name)).items()) {
+            for (Map<String, AttributeValue> item :
+                    dynamo.client().scanPaginator(b -> b.tableName(name)).items()) {
                 AttributeValue tenant = item.get(Table.TENANT);
                 if (tenant != null && tenants.contains(tenant.s())) {
                     written.add(table + " " + item);
@@ -125,10 +133,12 @@ class RequestFuzzTest {
         }
         Set<String> methods = Set.of("get", "post", "put", "delete", "patch");
         List<String[]> routes = new ArrayList<>();
-        new TreeSet<>(((Map<String, Object>) spec.get("paths")).keySet()).forEach(path ->
-                ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(path)).keySet().stream()
-                        .filter(methods::contains).sorted()
-                        .forEach(m -> routes.add(new String[] {m.toUpperCase(), path})));
+        new TreeSet<>(((Map<String, Object>) spec.get("paths")).keySet())
+                .forEach(path -> ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(path))
+                        .keySet().stream()
+                                .filter(methods::contains)
+                                .sorted()
+                                .forEach(m -> routes.add(new String[] {m.toUpperCase(), path})));
         return routes;
     }
 

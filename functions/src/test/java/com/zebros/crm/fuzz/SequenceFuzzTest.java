@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 class SequenceFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261206L);
     private static final int SEQUENCES = Integer.getInteger("fuzz.sequences", 2_000);
-    private static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation",
-            "closed-won", "closed-lost");
+    private static final List<String> STAGES =
+            List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost");
     private static final List<String> OWNERS = List.of("owner-1", "owner-2");
-    private static final List<String> ROLES = List.of(Principal.ADMIN, Principal.ADMIN, Principal.ADMIN, Principal.USER,
-            Principal.USER, Principal.READ_ONLY);
+    private static final List<String> ROLES = List.of(
+            Principal.ADMIN, Principal.ADMIN, Principal.ADMIN, Principal.USER, Principal.USER, Principal.READ_ONLY);
 
     @Test
     void everySequenceIsAnsweredAsTheModelPredicts() {
@@ -63,14 +63,16 @@ class SequenceFuzzTest {
                             + String.join("\n    ", sequence.log));
                 }
                 steps += sequence.log.size();
-
             }
         } finally {
             System.setOut(out);
         }
-        assertTrue(failures.isEmpty(), failures.size() + " sequence(s) failed (replay one with -Dfuzz.seed=<seed> "
-                + "-Dfuzz.sequences=1):\n" + String.join("\n", failures));
-        System.out.printf("stateful fuzz from seed %d: %d sequences, %d requests: %d 2xx, %d 4xx, %d 5xx%n",
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " sequence(s) failed (replay one with -Dfuzz.seed=<seed> " + "-Dfuzz.sequences=1):\n"
+                        + String.join("\n", failures));
+        System.out.printf(
+                "stateful fuzz from seed %d: %d sequences, %d requests: %d 2xx, %d 4xx, %d 5xx%n",
                 SEED, SEQUENCES, steps, statuses[2], statuses[4], statuses[5]);
     }
 
@@ -88,11 +90,9 @@ class SequenceFuzzTest {
         private String tenant;
         private String role;
 
-        record Cursor(String tenant, Listing listing, String cursor) {
-        }
+        record Cursor(String tenant, Listing listing, String cursor) {}
 
-        record Keyed(String tenant, String path, String key, String body, int status, String id) {
-        }
+        record Keyed(String tenant, String path, String key, String body, int status, String id) {}
 
         /** A listing as a client names it, and the items it must hold. */
         record Listing(String path, Map<String, String> query, Kind kind, String customer, String stage, String owner) {
@@ -152,17 +152,41 @@ class SequenceFuzzTest {
             createCustomer();
             createCustomer();
             String first = model.all(tenant, Kind.CUSTOMER).get(0).id();
-            create(Kind.CONTACT, "/v1/customers/" + first + "/contacts", "{\"firstName\":\"A\",\"lastName\":\"B\"}", first,
-                    null, null, null, null, true);
+            create(
+                    Kind.CONTACT,
+                    "/v1/customers/" + first + "/contacts",
+                    "{\"firstName\":\"A\",\"lastName\":\"B\"}",
+                    first,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true);
             String owner = OWNERS.get(random.nextInt(OWNERS.size()));
             String stage = STAGES.get(random.nextInt(STAGES.size()));
-            create(Kind.OPPORTUNITY, "/v1/opportunities", opportunityBody(first, stage, owner), first, null, null, stage,
-                    owner, true);
+            create(
+                    Kind.OPPORTUNITY,
+                    "/v1/opportunities",
+                    opportunityBody(first, stage, owner),
+                    first,
+                    null,
+                    null,
+                    stage,
+                    owner,
+                    true);
             if (random.nextBoolean()) {
                 String contact = model.all(tenant, Kind.CONTACT).get(0).id();
                 String opportunity = model.all(tenant, Kind.OPPORTUNITY).get(0).id();
-                create(Kind.ACTIVITY, "/v1/activities", activityBody(first, contact, opportunity, owner, "Call"), first,
-                        contact, opportunity, null, owner, true);
+                create(
+                        Kind.ACTIVITY,
+                        "/v1/activities",
+                        activityBody(first, contact, opportunity, owner, "Call"),
+                        first,
+                        contact,
+                        opportunity,
+                        null,
+                        owner,
+                        true);
             }
         }
 
@@ -179,8 +203,17 @@ class SequenceFuzzTest {
 
         private void createContact() {
             String customer = customerToName();
-            String body = "{\"firstName\":\"F" + random.nextInt(100) + "\",\"lastName\":\"L" + random.nextInt(100) + "\"}";
-            create(Kind.CONTACT, "/v1/customers/" + customer + "/contacts", body, customer, null, null, null, null,
+            String body =
+                    "{\"firstName\":\"F" + random.nextInt(100) + "\",\"lastName\":\"L" + random.nextInt(100) + "\"}";
+            create(
+                    Kind.CONTACT,
+                    "/v1/customers/" + customer + "/contacts",
+                    body,
+                    customer,
+                    null,
+                    null,
+                    null,
+                    null,
                     isOwn(customer, Kind.CUSTOMER));
         }
 
@@ -188,8 +221,16 @@ class SequenceFuzzTest {
             String customer = customerToName();
             String stage = STAGES.get(random.nextInt(STAGES.size()));
             String owner = OWNERS.get(random.nextInt(OWNERS.size()));
-            create(Kind.OPPORTUNITY, "/v1/opportunities", opportunityBody(customer, stage, owner), customer, null, null,
-                    stage, owner, isOwn(customer, Kind.CUSTOMER));
+            create(
+                    Kind.OPPORTUNITY,
+                    "/v1/opportunities",
+                    opportunityBody(customer, stage, owner),
+                    customer,
+                    null,
+                    null,
+                    stage,
+                    owner,
+                    isOwn(customer, Kind.CUSTOMER));
         }
 
         private void createActivity() {
@@ -197,23 +238,43 @@ class SequenceFuzzTest {
             String contact = random.nextBoolean() ? linkToName(Kind.CONTACT) : null;
             String opportunity = random.nextBoolean() ? linkToName(Kind.OPPORTUNITY) : null;
             String owner = OWNERS.get(random.nextInt(OWNERS.size()));
-            boolean valid = isOwn(customer, Kind.CUSTOMER) && linkHolds(contact, Kind.CONTACT, customer)
+            boolean valid = isOwn(customer, Kind.CUSTOMER)
+                    && linkHolds(contact, Kind.CONTACT, customer)
                     && linkHolds(opportunity, Kind.OPPORTUNITY, customer);
-            create(Kind.ACTIVITY, "/v1/activities", activityBody(customer, contact, opportunity, owner, "Call"), customer,
-                    contact, opportunity, null, owner, valid);
+            create(
+                    Kind.ACTIVITY,
+                    "/v1/activities",
+                    activityBody(customer, contact, opportunity, owner, "Call"),
+                    customer,
+                    contact,
+                    opportunity,
+                    null,
+                    owner,
+                    valid);
         }
 
-        private void create(Kind kind, String path, String body, String customer, String contact, String opportunity,
-                            String stage, String owner, boolean valid) {
+        private void create(
+                Kind kind,
+                String path,
+                String body,
+                String customer,
+                String contact,
+                String opportunity,
+                String stage,
+                String owner,
+                boolean valid) {
             String key = random.nextInt(3) == 0 ? "key-" + Long.toHexString(random.nextLong()) : null;
-            Response response = key == null ? send("POST", path, Map.of(), body)
+            Response response = key == null
+                    ? send("POST", path, Map.of(), body)
                     : send("POST", path, Map.of(), body, "Idempotency-Key", key);
             int expected = !writes() ? 403 : valid ? 201 : 400;
             expect(expected, response);
             if (response.status() == 201) {
                 JsonObject json = json(response);
                 String id = json.get("id").getAsString();
-                check(("/v1/" + kind.collection + "/" + id).equals(response.headers().get("Location")),
+                check(
+                        ("/v1/" + kind.collection + "/" + id)
+                                .equals(response.headers().get("Location")),
                         "Location " + response.headers().get("Location") + " is the item's own route");
                 check("\"1\"".equals(response.headers().get("ETag")), "a new item's ETag is \"1\"");
                 model.put(tenant, new Item(kind, id, customer, contact, opportunity, stage, owner, 1));
@@ -229,7 +290,8 @@ class SequenceFuzzTest {
                 return;
             }
             Item current = model.find(tenant, item.id()).orElse(null);
-            long version = current != null && random.nextInt(4) > 0 ? current.version()
+            long version = current != null && random.nextInt(4) > 0
+                    ? current.version()
                     : staleVersions.getOrDefault(item.id(), item.version() + 1 + random.nextInt(2));
             String newStage = STAGES.get(random.nextInt(STAGES.size()));
             String newContact = item.contactId();
@@ -244,15 +306,21 @@ class SequenceFuzzTest {
                 case OPPORTUNITY -> opportunityBody(item.customerId(), newStage, item.owner());
                 case ACTIVITY -> activityBody(item.customerId(), newContact, newOpportunity, item.owner(), "Updated");
             };
-            Response response = send("PUT", "/v1/" + item.kind().collection + "/" + item.id(), Map.of(), body,
-                    "If-Match", "\"" + version + "\"");
+            Response response = send(
+                    "PUT",
+                    "/v1/" + item.kind().collection + "/" + item.id(),
+                    Map.of(),
+                    body,
+                    "If-Match",
+                    "\"" + version + "\"");
             int expected;
             if (!writes()) {
                 expected = 403;
             } else if (current == null) {
                 expected = 404;
-            } else if (item.kind() == Kind.ACTIVITY && (changedAndBroken(current.contactId(), newContact, Kind.CONTACT, current)
-                    || changedAndBroken(current.opportunityId(), newOpportunity, Kind.OPPORTUNITY, current))) {
+            } else if (item.kind() == Kind.ACTIVITY
+                    && (changedAndBroken(current.contactId(), newContact, Kind.CONTACT, current)
+                            || changedAndBroken(current.opportunityId(), newOpportunity, Kind.OPPORTUNITY, current))) {
                 expected = 400;
             } else if (version != current.version()) {
                 expected = 412;
@@ -262,15 +330,25 @@ class SequenceFuzzTest {
             expect(expected, response);
             if (response.status() == 200) {
                 staleVersions.put(current.id(), current.version());
-                Item next = new Item(current.kind(), current.id(), current.customerId(),
+                Item next = new Item(
+                        current.kind(),
+                        current.id(),
+                        current.customerId(),
                         current.kind() == Kind.ACTIVITY ? newContact : null,
                         current.kind() == Kind.ACTIVITY ? newOpportunity : null,
-                        current.kind() == Kind.OPPORTUNITY ? newStage : current.stage(), current.owner(), current.version() + 1);
+                        current.kind() == Kind.OPPORTUNITY ? newStage : current.stage(),
+                        current.owner(),
+                        current.version() + 1);
                 model.put(tenant, next);
-                check(("\"" + next.version() + "\"").equals(response.headers().get("ETag")), "the ETag is the new version");
+                check(
+                        ("\"" + next.version() + "\"").equals(response.headers().get("ETag")),
+                        "the ETag is the new version");
             }
             if (response.status() == 412) {
-                check(("\"" + current.version() + "\"").equals(response.headers().get("ETag")), "a 412 names the current version");
+                check(
+                        ("\"" + current.version() + "\"")
+                                .equals(response.headers().get("ETag")),
+                        "a 412 names the current version");
             }
         }
 
@@ -287,12 +365,19 @@ class SequenceFuzzTest {
             boolean withVersion = random.nextBoolean();
             long version = current != null && random.nextInt(3) > 0 ? current.version() : item.version() + 1;
             Response response = withVersion
-                    ? send("DELETE", "/v1/" + item.kind().collection + "/" + item.id(), Map.of(), null, "If-Match", "\"" + version + "\"")
+                    ? send(
+                            "DELETE",
+                            "/v1/" + item.kind().collection + "/" + item.id(),
+                            Map.of(),
+                            null,
+                            "If-Match",
+                            "\"" + version + "\"")
                     : send("DELETE", "/v1/" + item.kind().collection + "/" + item.id(), Map.of(), null);
             int expected;
             if (!role.equals(Principal.ADMIN)) {
                 expected = 403;
-            } else if (item.kind() == Kind.CUSTOMER && !model.childrenOf(tenant, item.id()).isEmpty()) {
+            } else if (item.kind() == Kind.CUSTOMER
+                    && !model.childrenOf(tenant, item.id()).isEmpty()) {
                 expected = 409;
             } else if (current == null) {
                 expected = 404;
@@ -318,7 +403,9 @@ class SequenceFuzzTest {
             Item current = model.find(tenant, item.id()).orElse(null);
             expect(current == null ? 404 : 200, response);
             if (current != null) {
-                check(json(response).get("version").getAsLong() == current.version(), "the version read is the model's");
+                check(
+                        json(response).get("version").getAsLong() == current.version(),
+                        "the version read is the model's");
             }
         }
 
@@ -336,12 +423,17 @@ class SequenceFuzzTest {
                 }
                 JsonObject body = json(response);
                 for (JsonElement item : body.getAsJsonArray("items")) {
-                    check(seen.add(item.getAsJsonObject().get("id").getAsString()), "an item listed twice in " + listing.describe());
+                    check(
+                            seen.add(item.getAsJsonObject().get("id").getAsString()),
+                            "an item listed twice in " + listing.describe());
                 }
                 JsonElement next = body.get("nextCursor");
                 if (next == null || next.isJsonNull()) {
-                    Set<String> expected = model.listing(tenant, listing.kind(), listing.customer(), listing.stage(), listing.owner());
-                    check(seen.equals(expected), listing.describe() + " listed " + seen + ", the model holds " + expected);
+                    Set<String> expected =
+                            model.listing(tenant, listing.kind(), listing.customer(), listing.stage(), listing.owner());
+                    check(
+                            seen.equals(expected),
+                            listing.describe() + " listed " + seen + ", the model holds " + expected);
                     return;
                 }
                 if (page == 0) {
@@ -363,11 +455,14 @@ class SequenceFuzzTest {
             query.put("cursor", saved.cursor());
             Response response = send("GET", target.path(), query, null);
             boolean sameScope = target.equals(saved.listing()) && tenant.equals(saved.tenant());
-            int expected = target.customer() != null && !isOwn(target.customer(), Kind.CUSTOMER) ? 404 : sameScope ? 200 : 400;
+            int expected =
+                    target.customer() != null && !isOwn(target.customer(), Kind.CUSTOMER) ? 404 : sameScope ? 200 : 400;
             expect(expected, response);
             if (response.status() == 200) {
-                // A stale cursor of its own listing pages on from where it was: whatever it returns is in the listing now.
-                Set<String> now = model.listing(tenant, target.kind(), target.customer(), target.stage(), target.owner());
+                // A stale cursor of its own listing pages on from where it was: whatever it returns is in the listing
+                // now.
+                Set<String> now =
+                        model.listing(tenant, target.kind(), target.customer(), target.stage(), target.owner());
                 for (JsonElement item : json(response).getAsJsonArray("items")) {
                     String id = item.getAsJsonObject().get("id").getAsString();
                     check(now.contains(id), id + " returned by a replayed cursor is not in " + target.describe());
@@ -385,7 +480,9 @@ class SequenceFuzzTest {
                     counted.put(row.getAsJsonObject().get("stage").getAsString(), count);
                 }
             }
-            check(counted.equals(model.pipeline(tenant)), "the pipeline counts " + counted + ", the model " + model.pipeline(tenant));
+            check(
+                    counted.equals(model.pipeline(tenant)),
+                    "the pipeline counts " + counted + ", the model " + model.pipeline(tenant));
         }
 
         private void replayKey() {
@@ -404,7 +501,9 @@ class SequenceFuzzTest {
                 expect(earlier.status(), response);
                 check("true".equals(response.headers().get("Idempotent-Replayed")), "a replay says so");
                 check(earlier.id().equals(json(response).get("id").getAsString()), "a replay answers the same item");
-                check(response.headers().get("Location") != null && response.headers().get("ETag") != null,
+                check(
+                        response.headers().get("Location") != null
+                                && response.headers().get("ETag") != null,
                         "a replay keeps Location and ETag");
             } else {
                 expect(422, response);
@@ -437,7 +536,10 @@ class SequenceFuzzTest {
         }
 
         private boolean linkHolds(String id, Kind kind, String customer) {
-            return id == null || model.find(tenant, id).filter(i -> i.kind() == kind && customer.equals(i.customerId())).isPresent();
+            return id == null
+                    || model.find(tenant, id)
+                            .filter(i -> i.kind() == kind && customer.equals(i.customerId()))
+                            .isPresent();
         }
 
         private boolean isOwn(String id, Kind kind) {
@@ -448,22 +550,35 @@ class SequenceFuzzTest {
         private Item anyItem() {
             List<Item> all = new ArrayList<>(model.of(tenant).values());
             if (random.nextInt(6) == 0) {
-                all = new ArrayList<>(model.of(tenant.equals(tenants[0]) ? tenants[1] : tenants[0]).values());
+                all = new ArrayList<>(model.of(tenant.equals(tenants[0]) ? tenants[1] : tenants[0])
+                        .values());
             }
             return all.isEmpty() ? null : all.get(random.nextInt(all.size()));
         }
 
         private Listing anyListing() {
             List<Item> customers = model.all(tenant, Kind.CUSTOMER);
-            String customer = customers.isEmpty() || random.nextInt(5) == 0 ? "cus_" + hex()
+            String customer = customers.isEmpty() || random.nextInt(5) == 0
+                    ? "cus_" + hex()
                     : customers.get(random.nextInt(customers.size())).id();
             String stage = STAGES.get(random.nextInt(STAGES.size()));
             String owner = OWNERS.get(random.nextInt(OWNERS.size()));
             return switch (random.nextInt(9)) {
                 case 0 -> new Listing("/v1/customers", Map.of(), Kind.CUSTOMER, null, null, null);
-                case 1 -> new Listing("/v1/customers/" + customer + "/contacts", Map.of(), Kind.CONTACT, customer, null, null);
-                case 2 -> new Listing("/v1/customers/" + customer + "/opportunities", Map.of(), Kind.OPPORTUNITY, customer, null, null);
-                case 3 -> new Listing("/v1/customers/" + customer + "/timeline", Map.of(), Kind.ACTIVITY, customer, null, null);
+                case 1 ->
+                    new Listing(
+                            "/v1/customers/" + customer + "/contacts", Map.of(), Kind.CONTACT, customer, null, null);
+                case 2 ->
+                    new Listing(
+                            "/v1/customers/" + customer + "/opportunities",
+                            Map.of(),
+                            Kind.OPPORTUNITY,
+                            customer,
+                            null,
+                            null);
+                case 3 ->
+                    new Listing(
+                            "/v1/customers/" + customer + "/timeline", Map.of(), Kind.ACTIVITY, customer, null, null);
                 case 4 -> new Listing("/v1/opportunities", Map.of(), Kind.OPPORTUNITY, null, null, null);
                 case 5 -> new Listing("/v1/opportunities", Map.of("stage", stage), Kind.OPPORTUNITY, null, stage, null);
                 case 6 -> new Listing("/v1/opportunities", Map.of("owner", owner), Kind.OPPORTUNITY, null, null, owner);
@@ -477,11 +592,13 @@ class SequenceFuzzTest {
         }
 
         private static String opportunityBody(String customer, String stage, String owner) {
-            return "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\",\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"},"
-                    + "\"stage\":\"" + stage + "\",\"expectedCloseDate\":\"2027-02-01\",\"ownerId\":\"" + owner + "\"}";
+            return "{\"customerId\":\"" + customer
+                    + "\",\"name\":\"Deal\",\"amount\":{\"value\":\"100.00\",\"currency\":\"EUR\"}," + "\"stage\":\""
+                    + stage + "\",\"expectedCloseDate\":\"2027-02-01\",\"ownerId\":\"" + owner + "\"}";
         }
 
-        private static String activityBody(String customer, String contact, String opportunity, String owner, String subject) {
+        private static String activityBody(
+                String customer, String contact, String opportunity, String owner, String subject) {
             return "{\"customerId\":\"" + customer + "\",\"type\":\"call\",\"subject\":\"" + subject + "\""
                     + (contact == null ? "" : ",\"contactId\":\"" + contact + "\"")
                     + (opportunity == null ? "" : ",\"opportunityId\":\"" + opportunity + "\"")
@@ -498,16 +615,27 @@ class SequenceFuzzTest {
             if (body != null) {
                 map.put("Content-Type", "application/json");
             }
-            Response response = service.handle(new Request(method, path, Map.of(), query, map, body,
-                    new Principal(tenant, "user-" + role, Set.of(role)), "seq"));
+            Response response = service.handle(new Request(
+                    method,
+                    path,
+                    Map.of(),
+                    query,
+                    map,
+                    body,
+                    new Principal(tenant, "user-" + role, Set.of(role)),
+                    "seq"));
             statuses[Math.min(5, response.status() / 100)]++;
-            log.add(method + " " + path + (query.isEmpty() ? "" : " " + query) + " as " + tenant.substring(tenant.length() - 1)
-                    + "/" + role + " -> " + response.status() + (response.status() >= 400 ? " " + detail(response) : ""));
+            log.add(method + " " + path + (query.isEmpty() ? "" : " " + query) + " as "
+                    + tenant.substring(tenant.length() - 1) + "/" + role + " -> " + response.status()
+                    + (response.status() >= 400 ? " " + detail(response) : ""));
             check(response.status() < 500, "answered " + response.status() + ": " + response.body());
             if (response.status() >= 400) {
-                check(String.valueOf(response.headers().get("Content-Type")).startsWith("application/problem+json"),
+                check(
+                        String.valueOf(response.headers().get("Content-Type")).startsWith("application/problem+json"),
                         "a " + response.status() + " without a problem document type");
-                check(json(response).get("status").getAsInt() == response.status(), "a problem document of another status");
+                check(
+                        json(response).get("status").getAsInt() == response.status(),
+                        "a problem document of another status");
             }
             if (response.status() < 300) {
                 // (A refusal may echo an id the caller sent; an answer with data may carry none of another tenant's.)
@@ -519,7 +647,9 @@ class SequenceFuzzTest {
         }
 
         private void expect(int status, Response response) {
-            check(response.status() == status, "expected " + status + ", got " + response.status() + ": " + response.body());
+            check(
+                    response.status() == status,
+                    "expected " + status + ", got " + response.status() + ": " + response.body());
         }
 
         private static void check(boolean condition, String message) {

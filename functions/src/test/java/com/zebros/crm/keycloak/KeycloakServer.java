@@ -24,6 +24,7 @@ final class KeycloakServer implements AutoCloseable {
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     /** The phase-0 Keycloak task's memory (the phase table's keycloakMemoryMb) and the task's heap options. */
     static final int TASK_MEMORY_MB = 1024;
+
     static final String TASK_HEAP_OPTIONS = "-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50";
 
     private final Process process;
@@ -34,19 +35,38 @@ final class KeycloakServer implements AutoCloseable {
     KeycloakServer() throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.4.2"));
         if (!Files.isDirectory(home)) {
-            throw new IllegalStateException("no Keycloak distribution at " + home + "; run with -Pkeycloak, which unpacks it");
+            throw new IllegalStateException(
+                    "no Keycloak distribution at " + home + "; run with -Pkeycloak, which unpacks it");
         }
         Files.createDirectories(home.resolve("data/import"));
         Files.copy(REALM, home.resolve("data/import/zebros-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         String database = "keycloak_it";
-        run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c", "DROP DATABASE IF EXISTS " + database,
-                "-c", "CREATE DATABASE " + database));
+        run(List.of(
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-c",
+                "DROP DATABASE IF EXISTS " + database,
+                "-c",
+                "CREATE DATABASE " + database));
         port = freePort();
         log = home.resolve("keycloak-it.log");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--db=postgres", "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database, "--db-username=postgres",
-                "--db-password=unused", "--http-port=" + port, "--http-management-port=" + freePort(),
-                "--health-enabled=true", "--import-realm", "--cache=local");
+        ProcessBuilder builder = new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--db=postgres",
+                "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "--db-username=postgres",
+                "--db-password=unused",
+                "--http-port=" + port,
+                "--http-management-port=" + freePort(),
+                "--health-enabled=true",
+                "--import-realm",
+                "--cache=local");
         if (Files.isDirectory(JAVA_25)) {
             builder.environment().put("JAVA_HOME", JAVA_25.toString());
         }
@@ -68,7 +88,9 @@ final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak stopped; its log: " + Files.readString(log));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).build(),
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -127,7 +149,8 @@ final class KeycloakServer implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,9 +35,20 @@ class KeycloakTokenTest {
     @BeforeAll
     static void start() throws Exception {
         keycloak = new KeycloakServer();
-        String admin = form(keycloak.url() + "/realms/master/protocol/openid-connect/token", null, Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", keycloak.adminPassword()))
-                .get("access_token").getAsString();
+        String admin = form(
+                        keycloak.url() + "/realms/master/protocol/openid-connect/token",
+                        null,
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                "admin",
+                                "password",
+                                keycloak.adminPassword()))
+                .get("access_token")
+                .getAsString();
         // A test-only client that may exchange a password for a token; the realm's own clients may not.
         send("POST", "/admin/realms/zebros/clients", admin, """
                 {"clientId":"zebros-it","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
@@ -46,7 +57,8 @@ class KeycloakTokenTest {
                 {"username":"alice","enabled":true,"email":"alice@acme.example","emailVerified":true,
                  "firstName":"Alice","lastName":"Adler","attributes":{"tenant_id":["acme"]},
                  "credentials":[{"type":"password","value":"correct-horse-battery-staple","temporary":false}]}""");
-        JsonArray users = JsonParser.parseString(send("GET", "/admin/realms/zebros/users?username=alice", admin, null)).getAsJsonArray();
+        JsonArray users = JsonParser.parseString(send("GET", "/admin/realms/zebros/users?username=alice", admin, null))
+                .getAsJsonArray();
         String id = users.get(0).getAsJsonObject().get("id").getAsString();
         String role = send("GET", "/admin/realms/zebros/roles/crm-user", admin, null);
         send("POST", "/admin/realms/zebros/users/" + id + "/role-mappings/realm", admin, "[" + role + "]");
@@ -60,14 +72,28 @@ class KeycloakTokenTest {
     }
 
     private static String token() throws Exception {
-        return form(keycloak.issuer() + "/protocol/openid-connect/token", null, Map.of("grant_type", "password",
-                "client_id", "zebros-it", "username", "alice", "password", "correct-horse-battery-staple", "scope", "openid"))
-                .get("access_token").getAsString();
+        return form(
+                        keycloak.issuer() + "/protocol/openid-connect/token",
+                        null,
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "zebros-it",
+                                "username",
+                                "alice",
+                                "password",
+                                "correct-horse-battery-staple",
+                                "scope",
+                                "openid"))
+                .get("access_token")
+                .getAsString();
     }
 
     @Test
     void theAuthorizerAcceptsARealmTokenWithItsTenantAndRoles() throws Exception {
-        Principal principal = TokenVerifier.forIssuer(keycloak.issuer(), "zebros-api").verify("Bearer " + token());
+        Principal principal =
+                TokenVerifier.forIssuer(keycloak.issuer(), "zebros-api").verify("Bearer " + token());
         assertEquals("acme", principal.tenantId());
         assertTrue(principal.roles().contains("crm-user"), principal.roles().toString());
         assertTrue(principal.canWrite());
@@ -95,33 +121,44 @@ class KeycloakTokenTest {
         String[] parts = token().split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"acme\"", "\"evil\"");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         var verifier = TokenVerifier.forIssuer(keycloak.issuer(), "zebros-api");
         assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify("Bearer " + forged));
     }
 
     private static JsonObject form(String url, String bearer, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
     private static String send(String method, String path, String bearer, String json) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(keycloak.url() + path)).header("Authorization", "Bearer " + bearer)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        var builder = HttpRequest.newBuilder(URI.create(keycloak.url() + path))
+                .header("Authorization", "Bearer " + bearer)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
         var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

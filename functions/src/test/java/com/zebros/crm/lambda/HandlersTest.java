@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The Lambda entry points: the authorizer's answer to API Gateway, and the proxy event through the API. */
 class HandlersTest {
     private final DevTokenIssuer issuer = new DevTokenIssuer("https://auth.crm.zebros.example/realms/zebros");
-    private final AuthorizerHandler authorizer = new AuthorizerHandler(
-            new TokenVerifier(issuer.issuer(), DevTokenIssuer.AUDIENCE, issuer.keys()));
+    private final AuthorizerHandler authorizer =
+            new AuthorizerHandler(new TokenVerifier(issuer.issuer(), DevTokenIssuer.AUDIENCE, issuer.keys()));
 
     private APIGatewayCustomAuthorizerEvent event(String token) {
         var event = new APIGatewayCustomAuthorizerEvent();
@@ -31,11 +31,17 @@ class HandlersTest {
 
     @Test
     void aValidTokenIsAllowedOnTheWholeStageWithTheCallerInTheContext() {
-        var policy = authorizer.handleRequest(event("Bearer " + issuer.token("acme", "alice", List.of(Principal.USER))), null);
-        String statements = Arrays.deepToString((Object[]) policy.getPolicyDocument().get("Statement"));
+        var policy = authorizer.handleRequest(
+                event("Bearer " + issuer.token("acme", "alice", List.of(Principal.USER))), null);
+        String statements =
+                Arrays.deepToString((Object[]) policy.getPolicyDocument().get("Statement"));
         assertTrue(statements.contains("Effect=Allow"), statements);
-        assertTrue(Arrays.deepToString(((Map<?, ?>) ((Object[]) policy.getPolicyDocument().get("Statement"))[0])
-                .values().toArray()).contains("arn:aws:execute-api:us-east-1:123456789012:abc123/live/*"),
+        assertTrue(
+                Arrays.deepToString(((Map<?, ?>)
+                                        ((Object[]) policy.getPolicyDocument().get("Statement"))[0])
+                                .values()
+                                .toArray())
+                        .contains("arn:aws:execute-api:us-east-1:123456789012:abc123/live/*"),
                 "cached per token, the answer must cover every route: " + statements);
         assertEquals("acme", policy.getContext().get("tenantId"));
         assertEquals("alice", policy.getContext().get("subject"));
@@ -53,7 +59,8 @@ class HandlersTest {
         assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Basic abc"), null));
         // A validly signed token whose tenant is no id (the job slots' reserved partition) is refused too.
         String reserved = issuer.token("#slots", "alice", List.of(Principal.ADMIN));
-        var refused = assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Bearer " + reserved), null));
+        var refused =
+                assertThrows(RuntimeException.class, () -> authorizer.handleRequest(event("Bearer " + reserved), null));
         assertEquals("Unauthorized", refused.getMessage());
     }
 
@@ -61,16 +68,23 @@ class HandlersTest {
     void theProxyHandlerTakesTheCallerFromTheAuthorizerContext() {
         ApiHandler handler = new ApiHandler(Api.server().service());
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        Map<String, Object> authorizer = new HashMap<>(Map.of("tenantId", "lambda-tenant", "subject", "bob",
-                "roles", Principal.ADMIN));
+        Map<String, Object> authorizer =
+                new HashMap<>(Map.of("tenantId", "lambda-tenant", "subject", "bob", "roles", Principal.ADMIN));
         context.setAuthorizer(authorizer);
         context.setRequestId("req-1");
-        var created = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/v1/customers")
-                .withBody("{\"name\":\"Via Lambda\"}").withRequestContext(context), null);
+        var created = handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withPath("/v1/customers")
+                        .withBody("{\"name\":\"Via Lambda\"}")
+                        .withRequestContext(context),
+                null);
         assertEquals(201, created.getStatusCode(), created.getBody());
-        var anonymous = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/customers"), null);
+        var anonymous = handler.handleRequest(
+                new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/customers"), null);
         assertEquals(401, anonymous.getStatusCode());
-        var health = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/health"), null);
+        var health = handler.handleRequest(
+                new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/v1/health"), null);
         assertEquals(200, health.getStatusCode());
     }
 }

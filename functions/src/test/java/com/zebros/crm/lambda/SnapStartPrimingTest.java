@@ -8,8 +8,8 @@ import com.zebros.crm.local.Api;
 import com.zebros.crm.store.Table;
 import java.util.EnumMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SnapStart's hooks: constructing each handler the way Lambda does registers its priming with CRaC,
@@ -23,7 +23,8 @@ class SnapStartPrimingTest {
         new AuthorizerHandler();
         new NotificationHandler();
         new ApiHandler();
-        assertTrue(Priming.registered().containsAll(java.util.List.of("authorizer", "notification", "api")),
+        assertTrue(
+                Priming.registered().containsAll(java.util.List.of("authorizer", "notification", "api")),
                 "registered: " + Priming.registered());
     }
 
@@ -36,14 +37,18 @@ class SnapStartPrimingTest {
         int found = PrimingGuard.foundAnswers();
         var priming = ApiPriming.register(service);
         priming.beforeCheckpoint(null);
-        assertTrue(PrimingGuard.foundAnswers() >= found + 25,
+        assertTrue(
+                PrimingGuard.foundAnswers() >= found + 25,
                 "the found-item read ran on every round: " + (PrimingGuard.foundAnswers() - found));
-        assertTrue(PrimingGuard.stoppedCalls() >= stopped + 4,
-                "priming drives DynamoDB calls through the SDK up to the wire: " + (PrimingGuard.stoppedCalls() - stopped));
+        assertTrue(
+                PrimingGuard.stoppedCalls() >= stopped + 4,
+                "priming drives DynamoDB calls through the SDK up to the wire: "
+                        + (PrimingGuard.stoppedCalls() - stopped));
         priming.afterRestore(null);
         int stoppedBeforeNotifications = PrimingGuard.stoppedCalls();
         PrimingGuard.during(NotificationHandler::prime);
-        assertTrue(PrimingGuard.stoppedCalls() >= stoppedBeforeNotifications + 25,
+        assertTrue(
+                PrimingGuard.stoppedCalls() >= stoppedBeforeNotifications + 25,
                 "every primed stage change's publish reached the wire's edge and stopped there");
         AuthorizerPriming.prime();
         assertEquals(before, counts(), "priming must not write to any table");
@@ -58,16 +63,23 @@ class SnapStartPrimingTest {
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard())).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new PrimingGuard()))
+                .build();
         String table = dynamo.names().get(Table.CUSTOMERS);
-        var key = Map.of(Table.TENANT, AttributeValue.fromS("snapstart-priming"),
-                Table.CUSTOMERS.idAttribute(), AttributeValue.fromS("cus_none"));
+        var key = Map.of(
+                Table.TENANT,
+                AttributeValue.fromS("snapstart-priming"),
+                Table.CUSTOMERS.idAttribute(),
+                AttributeValue.fromS("cus_none"));
         var item = new java.util.HashMap<>(key);
         item.put("name", AttributeValue.fromS("Primed"));
         var answered = new java.util.concurrent.atomic.AtomicReference<Map<String, AttributeValue>>();
         PrimingGuard.during(() -> PrimingGuard.outside(() -> {
             assertTrue(PrimingGuard.isActive(), "real reads are still priming: Redis skips itself");
-            PrimingGuard.findingItem(item, () -> answered.set(client.getItem(b -> b.tableName(table).key(key)).item()));
+            PrimingGuard.findingItem(
+                    item,
+                    () -> answered.set(
+                            client.getItem(b -> b.tableName(table).key(key)).item()));
         }));
         assertEquals(item, answered.get());
         assertFalse(client.getItem(b -> b.tableName(table).key(key)).hasItem(), "nothing was written");
@@ -77,7 +89,11 @@ class SnapStartPrimingTest {
         var dynamo = Api.server().dynamo();
         Map<Table, Integer> counts = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
-            counts.put(table, dynamo.client().scan(b -> b.tableName(dynamo.names().get(table)).select("COUNT")).count());
+            counts.put(
+                    table,
+                    dynamo.client()
+                            .scan(b -> b.tableName(dynamo.names().get(table)).select("COUNT"))
+                            .count());
         }
         return counts;
     }
@@ -86,10 +102,12 @@ class SnapStartPrimingTest {
         var dynamo = Api.server().dynamo();
         int found = 0;
         for (Table table : Table.values()) {
-            found += dynamo.client().scan(b -> b.tableName(dynamo.names().get(table))
-                    .filterExpression("tenantId = :t")
-                    .expressionAttributeValues(Map.of(":t",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(tenant)))).count();
+            found += dynamo.client()
+                    .scan(b -> b.tableName(dynamo.names().get(table))
+                            .filterExpression("tenantId = :t")
+                            .expressionAttributeValues(Map.of(
+                                    ":t", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(tenant))))
+                    .count();
         }
         return found;
     }

@@ -20,8 +20,7 @@ public final class Api {
     private static LocalServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Api() {
-    }
+    private Api() {}
 
     public static synchronized LocalServer server() {
         if (server == null) {
@@ -49,14 +48,19 @@ public final class Api {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     public static Reply send(String method, String path, String token, String body, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(server().url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -99,7 +103,8 @@ public final class Api {
 
     /** A customer of {@code tenant}, created through the API; its id. */
     public static String customer(String tenant, String name) {
-        Reply reply = post("/v1/customers", admin(tenant), "{\"name\":\"" + name + "\",\"email\":\"info@example.com\"}");
+        Reply reply =
+                post("/v1/customers", admin(tenant), "{\"name\":\"" + name + "\",\"email\":\"info@example.com\"}");
         if (reply.status() != 201) {
             throw new IllegalStateException("could not create a customer: " + reply.body());
         }

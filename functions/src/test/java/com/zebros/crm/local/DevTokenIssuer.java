@@ -32,7 +32,9 @@ public final class DevTokenIssuer {
     public DevTokenIssuer(String issuer) {
         this.issuer = issuer;
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -49,14 +51,21 @@ public final class DevTokenIssuer {
     public String token(String tenant, String subject, List<String> roles, Duration lifetime, String audience) {
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).audience(audience).subject(subject)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
+                .issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .claim("tenant_id", tenant)
                 .claim("realm_access", Map.of("roles", roles))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -53,12 +53,18 @@ public final class LocalDynamo implements AutoCloseable {
         try {
             server = new LocalDynamoServer(freePort());
             endpoint = "http://127.0.0.1:" + server.port();
-            client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                    .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.builder().build()).build();
+            client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(credentials())
+                    .httpClient(UrlConnectionHttpClient.builder().build())
+                    .build();
             createTables();
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage()
-                    + " (run through Maven, which sets sqlite4java.library.path)", e);
+            throw new IllegalStateException(
+                    "DynamoDB Local did not start: " + e.getMessage()
+                            + " (run through Maven, which sets sqlite4java.library.path)",
+                    e);
         }
     }
 
@@ -75,7 +81,8 @@ public final class LocalDynamo implements AutoCloseable {
     /** The table definitions shipped with the functions, which a test holds to the program's. */
     public static JsonObject schema() {
         try (var in = LocalDynamo.class.getResourceAsStream("/crm-tables.json")) {
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -86,24 +93,40 @@ public final class LocalDynamo implements AutoCloseable {
             JsonObject table = element.getAsJsonObject();
             Table which = Table.valueOf(table.get("id").getAsString().toUpperCase());
             String name = "local-" + which.id();
-            Set<String> attributes = new LinkedHashSet<>(List.of(table.get("hashKey").getAsString(), table.get("rangeKey").getAsString()));
+            Set<String> attributes = new LinkedHashSet<>(List.of(
+                    table.get("hashKey").getAsString(), table.get("rangeKey").getAsString()));
             List<GlobalSecondaryIndex> indexes = new ArrayList<>();
             for (JsonElement i : table.getAsJsonArray("indexes")) {
                 JsonObject index = i.getAsJsonObject();
                 attributes.add(index.get("hashKey").getAsString());
                 attributes.add(index.get("rangeKey").getAsString());
-                indexes.add(GlobalSecondaryIndex.builder().indexName(index.get("name").getAsString())
-                        .keySchema(key(index.get("hashKey").getAsString(), KeyType.HASH), key(index.get("rangeKey").getAsString(), KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+                indexes.add(GlobalSecondaryIndex.builder()
+                        .indexName(index.get("name").getAsString())
+                        .keySchema(
+                                key(index.get("hashKey").getAsString(), KeyType.HASH),
+                                key(index.get("rangeKey").getAsString(), KeyType.RANGE))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
+                        .build());
             }
-            var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder().tableName(name)
+            var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
+                    .tableName(name)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder().attributeName(a)
-                            .attributeType(ScalarAttributeType.S).build()).toList())
-                    .keySchema(key(table.get("hashKey").getAsString(), KeyType.HASH), key(table.get("rangeKey").getAsString(), KeyType.RANGE));
+                    .attributeDefinitions(attributes.stream()
+                            .map(a -> AttributeDefinition.builder()
+                                    .attributeName(a)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                            .toList())
+                    .keySchema(
+                            key(table.get("hashKey").getAsString(), KeyType.HASH),
+                            key(table.get("rangeKey").getAsString(), KeyType.RANGE));
             if (STREAMS) {
-                request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build());
+                request.streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                        .build());
             }
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);

@@ -47,8 +47,10 @@ public final class LocalDynamoServer implements AutoCloseable {
             jetty.setHandler(context);
             jetty.start();
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage()
-                    + " (run through Maven, which sets sqlite4java.library.path)", e);
+            throw new IllegalStateException(
+                    "DynamoDB Local did not start: " + e.getMessage()
+                            + " (run through Maven, which sets sqlite4java.library.path)",
+                    e);
         }
     }
 
@@ -130,17 +132,19 @@ public final class LocalDynamoServer implements AutoCloseable {
          * the SDK retries it with back-off and then throws ProvisionedThroughputExceededException.
          */
         private static final byte[] THROTTLED = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
-                + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured provisioned "
-                + "throughput for the table was exceeded.\"}").getBytes(StandardCharsets.UTF_8);
+                        + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured provisioned "
+                        + "throughput for the table was exceeded.\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
         /**
          * A transaction cancelled for a conflict, as DynamoDB sends it: the exception with one reason per action
          * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html, "Errors").
          */
         private static final byte[] CONFLICT = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
-                + "TransactionCanceledException\",\"Message\":\"Transaction cancelled, please refer cancellation reasons "
-                + "for specific reasons [TransactionConflict]\",\"CancellationReasons\":[{\"Code\":\"TransactionConflict\","
-                + "\"Message\":\"Transaction is ongoing for the item\"}]}").getBytes(StandardCharsets.UTF_8);
+                        + "TransactionCanceledException\",\"Message\":\"Transaction cancelled, please refer cancellation reasons "
+                        + "for specific reasons [TransactionConflict]\",\"CancellationReasons\":[{\"Code\":\"TransactionConflict\","
+                        + "\"Message\":\"Transaction is ongoing for the item\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
 
         volatile long delayMillis;
         volatile boolean throttle;
@@ -159,7 +163,8 @@ public final class LocalDynamoServer implements AutoCloseable {
             if (throttle) {
                 return error(response, callback, THROTTLED);
             }
-            if ("DynamoDB_20120810.TransactWriteItems".equals(request.getHeaders().get("X-Amz-Target"))
+            if ("DynamoDB_20120810.TransactWriteItems"
+                            .equals(request.getHeaders().get("X-Amz-Target"))
                     && conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return error(response, callback, CONFLICT);
             }

@@ -32,11 +32,14 @@ class LocalDynamoServerTest {
             List<InetAddress> external = externalAddresses();
             Assumptions.assumeFalse(external.isEmpty(), "this machine has no non-loopback IPv4 address to try");
             for (InetAddress address : external) {
-                assertThrows(IOException.class, () -> {
-                    try (Socket socket = new Socket()) {
-                        socket.connect(new InetSocketAddress(address, port), 1000);
-                    }
-                }, "DynamoDB Local must refuse connections on " + address.getHostAddress());
+                assertThrows(
+                        IOException.class,
+                        () -> {
+                            try (Socket socket = new Socket()) {
+                                socket.connect(new InetSocketAddress(address, port), 1000);
+                            }
+                        },
+                        "DynamoDB Local must refuse connections on " + address.getHostAddress());
             }
         }
     }
@@ -54,7 +57,9 @@ class LocalDynamoServerTest {
         try (LocalDynamo dynamo = new LocalDynamo()) {
             int tables = dynamo.client().listTables().tableNames().size();
             dynamo.server().stopListening();
-            assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> dynamo.client().listTables());
+            assertThrows(
+                    software.amazon.awssdk.core.exception.SdkClientException.class,
+                    () -> dynamo.client().listTables());
             dynamo.server().startListening();
             assertEquals(tables, dynamo.client().listTables().tableNames().size());
         }

@@ -70,7 +70,8 @@ public final class LocalServer implements AutoCloseable {
         }
         LocalServer server = new LocalServer(port, env);
         String token = server.issuer().token("demo-tenant", "demo-user", List.of(Principal.ADMIN));
-        System.out.println("Zebros CRM API on " + server.url() + " (DynamoDB Local at " + server.dynamo.endpoint() + ")");
+        System.out.println(
+                "Zebros CRM API on " + server.url() + " (DynamoDB Local at " + server.dynamo.endpoint() + ")");
         System.out.println("Token for tenant demo-tenant (crm-admin), valid one hour:");
         System.out.println(token);
         System.out.println("Try: curl -H \"Authorization: Bearer $TOKEN\" " + server.url() + "/v1/customers");
@@ -106,18 +107,32 @@ public final class LocalServer implements AutoCloseable {
                 try {
                     principal = verifier.verify(headers.getOrDefault("Authorization", headers.get("authorization")));
                 } catch (TokenVerifier.InvalidTokenException e) {
-                    send(exchange, Response.problem(ApiException.unauthorized("the bearer token is missing or invalid")));
+                    send(
+                            exchange,
+                            Response.problem(ApiException.unauthorized("the bearer token is missing or invalid")));
                     return;
                 } catch (TokenVerifier.KeysUnavailableException e) {
                     // What the REST API's gateway responses answer when the authorizer cannot get the issuer's keys.
-                    send(exchange, Response.problem(new ApiException(503, "Service Unavailable",
-                            "the token issuer's keys cannot be fetched; retry shortly", List.of(), Map.of("Retry-After", "5"))));
+                    send(
+                            exchange,
+                            Response.problem(new ApiException(
+                                    503,
+                                    "Service Unavailable",
+                                    "the token issuer's keys cannot be fetched; retry shortly",
+                                    List.of(),
+                                    Map.of("Retry-After", "5"))));
                     return;
                 }
             }
             byte[] body = readBody(exchange.getRequestBody());
-            Request request = new Request(exchange.getRequestMethod(), path, Map.of(), query(exchange.getRequestURI().getRawQuery()),
-                    headers, body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), principal,
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    Map.of(),
+                    query(exchange.getRequestURI().getRawQuery()),
+                    headers,
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8),
+                    principal,
                     UUID.randomUUID().toString());
             send(exchange, service.handle(request));
         }

@@ -20,9 +20,12 @@ public final class LocalSqs implements AutoCloseable {
         server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         server.waitUntilStarted();
         endpoint = "http://127.0.0.1:" + port;
-        client = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+        client = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().build()).build();
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build();
     }
 
     /** What SQS_ENDPOINT is set to. */

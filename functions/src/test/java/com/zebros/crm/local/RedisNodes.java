@@ -41,16 +41,32 @@ public final class RedisNodes implements AutoCloseable {
     public void start() throws InterruptedException {
         for (int i = 0; i < ports.size(); i++) {
             int port = ports.get(i);
-            List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--dir", dir.toString(), "--save", "", "--appendonly", "no"));
+            List<String> command = new ArrayList<>(List.of(
+                    "redis-server",
+                    "--port",
+                    String.valueOf(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--dir",
+                    dir.toString(),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no"));
             if (cluster) {
                 command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf"));
             }
             try {
-                processes.set(i, new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile())).start());
+                processes.set(
+                        i,
+                        new ProcessBuilder(command)
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("redis-" + port + ".log").toFile()))
+                                .start());
             } catch (IOException e) {
-                throw new IllegalStateException("redis-server is needed (Debian's redis-server package): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "redis-server is needed (Debian's redis-server package): " + e.getMessage(), e);
             }
         }
         for (int port : ports) {
@@ -67,7 +83,8 @@ public final class RedisNodes implements AutoCloseable {
             // Every node, not only the first: a node that has not yet learnt the others' slots answers CLUSTERDOWN
             // (a clean-clone CI run met this: two reads of keys on another shard missed right after the start).
             for (int port : ports) {
-                waitFor(() -> cli("-p", String.valueOf(port), "cluster", "info").contains("cluster_state:ok"),
+                waitFor(
+                        () -> cli("-p", String.valueOf(port), "cluster", "info").contains("cluster_state:ok"),
                         "the cluster to be ok on " + port);
             }
         }
@@ -97,7 +114,8 @@ public final class RedisNodes implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("redis-cli"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             process.waitFor(30, TimeUnit.SECONDS);
             return out;

@@ -49,20 +49,35 @@ class MemoryUseTest {
     @Test
     void theRecordIsThePeakResidentSetOverTheConfiguredMemoryNamedByFunction() throws Exception {
         var clock = new MovableClock();
-        var use = new MemoryUse(STATUS, Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "4096",
-                "AWS_LAMBDA_FUNCTION_NAME", "zebros-dev-customers"), clock);
+        var use = new MemoryUse(
+                STATUS,
+                Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "4096", "AWS_LAMBDA_FUNCTION_NAME", "zebros-dev-customers"),
+                clock);
         JsonObject record = Json.object(written(use));
-        long peakKb = Files.readAllLines(STATUS).stream().filter(l -> l.startsWith("VmHWM:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
+        long peakKb = Files.readAllLines(STATUS).stream()
+                .filter(l -> l.startsWith("VmHWM:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElseThrow();
         double percent = record.get(MemoryUse.METRIC).getAsDouble();
         // The peak can only have grown between the record and this read, by less than a tenth of a percent of 4 GB.
         assertEquals(100.0 * peakKb / 1024 / 4096, percent, 0.2, record.toString());
         assertTrue(percent > 0, "a running JVM holds memory");
         assertEquals("zebros-dev-customers", record.get("FunctionName").getAsString());
-        var definition = record.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics").get(0).getAsJsonObject();
+        var definition = record.getAsJsonObject("_aws")
+                .getAsJsonArray("CloudWatchMetrics")
+                .get(0)
+                .getAsJsonObject();
         assertEquals("ZebrosCRM", definition.get("Namespace").getAsString());
         assertEquals("[[\"FunctionName\"]]", definition.get("Dimensions").toString());
-        assertEquals("Percent", definition.getAsJsonArray("Metrics").get(0).getAsJsonObject().get("Unit").getAsString());
+        assertEquals(
+                "Percent",
+                definition
+                        .getAsJsonArray("Metrics")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("Unit")
+                        .getAsString());
     }
 
     @Test
@@ -79,7 +94,12 @@ class MemoryUseTest {
     @Test
     void outsideLambdaOrWithoutProcItWritesNothing() {
         assertEquals("", written(new MemoryUse(STATUS, Map.of(), new MovableClock())), "no configured memory");
-        assertEquals("", written(new MemoryUse(Path.of("/nonexistent/status"), Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"),
-                new MovableClock())), "no /proc entry");
+        assertEquals(
+                "",
+                written(new MemoryUse(
+                        Path.of("/nonexistent/status"),
+                        Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"),
+                        new MovableClock())),
+                "no /proc entry");
     }
 }

@@ -34,6 +34,7 @@ class CostPerRequestTest {
     private static int largestItem;
     /** Single items a route reads beside its page: the parent it checks, the totals, its own item. */
     private static final int ITEMS_BESIDE_A_PAGE = 3;
+
     private static Map<String, Cost[]> costs;
 
     @BeforeAll
@@ -43,7 +44,10 @@ class CostPerRequestTest {
         small = data.write("cost-small", SMALL, 7);
         large = data.write("cost-large", LARGE, 7);
         for (String table : local.dynamo.names().values()) {
-            local.dynamo.client().scanPaginator(b -> b.tableName(table)).items()
+            local.dynamo
+                    .client()
+                    .scanPaginator(b -> b.tableName(table))
+                    .items()
                     .forEach(item -> largestItem = Math.max(largestItem, ItemSize.of(item)));
         }
     }
@@ -63,64 +67,136 @@ class CostPerRequestTest {
     }
 
     /** One request's answer and what it consumed. */
-    record Cost(int status, double reads, double writes) {
-    }
+    record Cost(int status, double reads, double writes) {}
 
-    private static Cost call(TierData.Tenant tenant, String method, String path, Map<String, String> query, String body,
-                             String... headers) {
+    private static Cost call(
+            TierData.Tenant tenant,
+            String method,
+            String path,
+            Map<String, String> query,
+            String body,
+            String... headers) {
         Response response = local.call(tenant.id(), method, path, query, body, headers);
         return new Cost(response.status(), ConsumedCapacity.reads(), ConsumedCapacity.writes());
     }
 
     /** A route, given the tenant it runs for. */
-    record Route(String name, Function<TierData.Tenant, Cost> run) {
-    }
+    record Route(String name, Function<TierData.Tenant, Cost> run) {}
 
     private static List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET /v1/customers", t -> call(t, "GET", "/v1/customers", Map.of(), null)));
         routes.add(new Route("GET /v1/customers?q=", t -> call(t, "GET", "/v1/customers", Map.of("q", "acme"), null)));
-        routes.add(new Route("GET /v1/customers/{id}", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
-        routes.add(new Route("GET /v1/customers/{id}/contacts", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/contacts", Map.of(), null)));
-        routes.add(new Route("GET /v1/customers/{id}/opportunities", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/opportunities", Map.of(), null)));
-        routes.add(new Route("GET /v1/customers/{id}/timeline", t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/timeline", Map.of(), null)));
-        routes.add(new Route("GET /v1/contacts/{id}", t -> call(t, "GET", "/v1/contacts/" + t.contacts().get(0), Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/customers/{id}",
+                t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/customers/{id}/contacts",
+                t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/contacts", Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/customers/{id}/opportunities",
+                t -> call(
+                        t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/opportunities", Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/customers/{id}/timeline",
+                t -> call(t, "GET", "/v1/customers/" + t.busiestCustomers().get(0) + "/timeline", Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/contacts/{id}",
+                t -> call(t, "GET", "/v1/contacts/" + t.contacts().get(0), Map.of(), null)));
         routes.add(new Route("GET /v1/opportunities", t -> call(t, "GET", "/v1/opportunities", Map.of(), null)));
-        routes.add(new Route("GET /v1/opportunities?stage=", t -> call(t, "GET", "/v1/opportunities", Map.of("stage", "prospecting"), null)));
-        routes.add(new Route("GET /v1/opportunities?owner=", t -> call(t, "GET", "/v1/opportunities", Map.of("owner", t.owners().get(0)), null)));
-        routes.add(new Route("GET /v1/opportunities/{id}", t -> call(t, "GET", "/v1/opportunities/" + t.opportunities().get(0), Map.of(), null)));
+        routes.add(new Route(
+                "GET /v1/opportunities?stage=",
+                t -> call(t, "GET", "/v1/opportunities", Map.of("stage", "prospecting"), null)));
+        routes.add(new Route(
+                "GET /v1/opportunities?owner=",
+                t -> call(
+                        t,
+                        "GET",
+                        "/v1/opportunities",
+                        Map.of("owner", t.owners().get(0)),
+                        null)));
+        routes.add(new Route(
+                "GET /v1/opportunities/{id}",
+                t -> call(t, "GET", "/v1/opportunities/" + t.opportunities().get(0), Map.of(), null)));
         routes.add(new Route("GET /v1/pipeline", t -> call(t, "GET", "/v1/pipeline", Map.of(), null)));
-        routes.add(new Route("GET /v1/analytics/win-rate", t -> call(t, "GET", "/v1/analytics/win-rate", Map.of(), null)));
+        routes.add(
+                new Route("GET /v1/analytics/win-rate", t -> call(t, "GET", "/v1/analytics/win-rate", Map.of(), null)));
         routes.add(new Route("GET /v1/activities", t -> call(t, "GET", "/v1/activities", Map.of(), null)));
-        routes.add(new Route("GET /v1/activities?owner=", t -> call(t, "GET", "/v1/activities", Map.of("owner", t.owners().get(0)), null)));
-        routes.add(new Route("GET /v1/customers?limit=100", t -> call(t, "GET", "/v1/customers", Map.of("limit", "100"), null)));
-        routes.add(new Route("GET /v1/activities?owner=&limit=100", t -> call(t, "GET", "/v1/activities",
-                Map.of("owner", t.owners().get(0), "limit", "100"), null)));
-        routes.add(new Route("GET /v1/customers/{id}/timeline?limit=100", t -> call(t, "GET", "/v1/customers/"
-                + t.busiestCustomers().get(0) + "/timeline", Map.of("limit", "100"), null)));
-        routes.add(new Route("POST /v1/customers", t -> call(t, "POST", "/v1/customers", Map.of(), "{\"name\":\"Fresh Customer Ltd\"}")));
-        routes.add(new Route("POST /v1/customers/{id}/contacts", t -> call(t, "POST", "/v1/customers/" + t.busiestCustomers().get(0)
-                + "/contacts", Map.of(), "{\"firstName\":\"New\",\"lastName\":\"Contact\"}")));
-        routes.add(new Route("POST /v1/opportunities", t -> call(t, "POST", "/v1/opportunities", Map.of(), "{\"customerId\":\""
-                + t.busiestCustomers().get(1) + "\",\"name\":\"Deal x\",\"amount\":{\"value\":\"1000.00\",\"currency\":\"EUR\"},"
-                + "\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_000001\"}")));
+        routes.add(new Route(
+                "GET /v1/activities?owner=",
+                t -> call(t, "GET", "/v1/activities", Map.of("owner", t.owners().get(0)), null)));
+        routes.add(new Route(
+                "GET /v1/customers?limit=100", t -> call(t, "GET", "/v1/customers", Map.of("limit", "100"), null)));
+        routes.add(new Route(
+                "GET /v1/activities?owner=&limit=100",
+                t -> call(t, "GET", "/v1/activities", Map.of("owner", t.owners().get(0), "limit", "100"), null)));
+        routes.add(new Route(
+                "GET /v1/customers/{id}/timeline?limit=100",
+                t -> call(
+                        t,
+                        "GET",
+                        "/v1/customers/" + t.busiestCustomers().get(0) + "/timeline",
+                        Map.of("limit", "100"),
+                        null)));
+        routes.add(new Route(
+                "POST /v1/customers",
+                t -> call(t, "POST", "/v1/customers", Map.of(), "{\"name\":\"Fresh Customer Ltd\"}")));
+        routes.add(new Route(
+                "POST /v1/customers/{id}/contacts",
+                t -> call(
+                        t,
+                        "POST",
+                        "/v1/customers/" + t.busiestCustomers().get(0) + "/contacts",
+                        Map.of(),
+                        "{\"firstName\":\"New\",\"lastName\":\"Contact\"}")));
+        routes.add(
+                new Route(
+                        "POST /v1/opportunities",
+                        t -> call(
+                                t,
+                                "POST",
+                                "/v1/opportunities",
+                                Map.of(),
+                                "{\"customerId\":\""
+                                        + t.busiestCustomers().get(1)
+                                        + "\",\"name\":\"Deal x\",\"amount\":{\"value\":\"1000.00\",\"currency\":\"EUR\"},"
+                                        + "\"stage\":\"proposal\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_000001\"}")));
         routes.add(new Route("PUT /v1/opportunities/{id}", t -> {
             String id = t.opportunities().get(1);
-            var current = JsonParser.parseString(local.call(t.id(), "GET", "/v1/opportunities/" + id, Map.of(), null).body())
+            var current = JsonParser.parseString(local.call(t.id(), "GET", "/v1/opportunities/" + id, Map.of(), null)
+                            .body())
                     .getAsJsonObject();
             current.remove("id");
             String version = current.remove("version").getAsString();
             current.remove("createdAt");
             current.remove("updatedAt");
             current.addProperty("stage", "closed-won");
-            return call(t, "PUT", "/v1/opportunities/" + id, Map.of(), current.toString(), "If-Match", "\"" + version + "\"");
+            return call(
+                    t,
+                    "PUT",
+                    "/v1/opportunities/" + id,
+                    Map.of(),
+                    current.toString(),
+                    "If-Match",
+                    "\"" + version + "\"");
         }));
-        routes.add(new Route("POST /v1/activities", t -> call(t, "POST", "/v1/activities", Map.of(), "{\"customerId\":\""
-                + t.busiestCustomers().get(0) + "\",\"type\":\"call\",\"subject\":\"s\",\"occurredAt\":\"2026-11-02T10:00:00Z\","
-                + "\"ownerId\":\"usr_000001\"}")));
-        routes.add(new Route("DELETE /v1/customers/{id} (has items: 409)", t -> call(t, "DELETE",
-                "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
-        routes.add(new Route("DELETE /v1/opportunities/{id}", t -> call(t, "DELETE", "/v1/opportunities/" + t.opportunities().get(2), Map.of(), null)));
+        routes.add(new Route(
+                "POST /v1/activities",
+                t -> call(
+                        t,
+                        "POST",
+                        "/v1/activities",
+                        Map.of(),
+                        "{\"customerId\":\""
+                                + t.busiestCustomers().get(0)
+                                + "\",\"type\":\"call\",\"subject\":\"s\",\"occurredAt\":\"2026-11-02T10:00:00Z\","
+                                + "\"ownerId\":\"usr_000001\"}")));
+        routes.add(new Route(
+                "DELETE /v1/customers/{id} (has items: 409)",
+                t -> call(t, "DELETE", "/v1/customers/" + t.busiestCustomers().get(0), Map.of(), null)));
+        routes.add(new Route(
+                "DELETE /v1/opportunities/{id}",
+                t -> call(t, "DELETE", "/v1/opportunities/" + t.opportunities().get(2), Map.of(), null)));
         routes.add(new Route("GET /v1/health", t -> call(t, "GET", "/v1/health", Map.of(), null)));
         return routes;
     }
@@ -132,7 +208,9 @@ class CostPerRequestTest {
             call(small, "GET", "/v1/pipeline", Map.of(), null);
             costs = new LinkedHashMap<>();
             for (Route route : routes()) {
-                costs.put(route.name(), new Cost[] {route.run().apply(small), route.run().apply(large)});
+                costs.put(
+                        route.name(),
+                        new Cost[] {route.run().apply(small), route.run().apply(large)});
             }
         }
         return costs;
@@ -141,14 +219,16 @@ class CostPerRequestTest {
     @Test
     void everyRouteCostsTheSameAtTenTimesTheData() {
         List<String> grew = new ArrayList<>();
-        StringBuilder table = new StringBuilder("route | status | read units small / large | write units small / large\n");
+        StringBuilder table =
+                new StringBuilder("route | status | read units small / large | write units small / large\n");
         measured().forEach((route, cost) -> {
             Cost a = cost[0];
             Cost b = cost[1];
             assertEquals(a.status(), b.status(), route);
             assertTrue(a.status() < 500, route + " answered " + a.status());
-            table.append(String.format("%s | %d | %.1f / %.1f | %.1f / %.1f%n", route, b.status(), a.reads(), b.reads(),
-                    a.writes(), b.writes()));
+            table.append(String.format(
+                    "%s | %d | %.1f / %.1f | %.1f / %.1f%n",
+                    route, b.status(), a.reads(), b.reads(), a.writes(), b.writes()));
             // Item sizes differ by a digit or two between the tenants: half a unit either way is the same page.
             if (Math.abs(b.reads() - a.reads()) > 0.5 || Math.abs(b.writes() - a.writes()) > 0.5) {
                 grew.add(route);

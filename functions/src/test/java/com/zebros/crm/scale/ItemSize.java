@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a list or map 3 bytes plus its elements, each element one byte more.
  */
 final class ItemSize {
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     static int of(Map<String, AttributeValue> item) {
         int size = 0;
@@ -32,14 +31,24 @@ final class ItemSize {
             case SS -> value.ss().stream().mapToInt(ItemSize::utf8).sum();
             case NS -> value.ns().stream().mapToInt(ItemSize::number).sum();
             case BS -> value.bs().stream().mapToInt(b -> b.asByteArray().length).sum();
-            case L -> 3 + value.l().stream().mapToInt(element -> 1 + value(element)).sum();
-            case M -> 3 + value.m().entrySet().stream().mapToInt(e -> 1 + utf8(e.getKey()) + value(e.getValue())).sum();
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("an attribute type this SDK does not know");
+            case L ->
+                3 + value.l().stream().mapToInt(element -> 1 + value(element)).sum();
+            case M ->
+                3
+                        + value.m().entrySet().stream()
+                                .mapToInt(e -> 1 + utf8(e.getKey()) + value(e.getValue()))
+                                .sum();
+            case UNKNOWN_TO_SDK_VERSION ->
+                throw new IllegalArgumentException("an attribute type this SDK does not know");
         };
     }
 
     private static int number(String number) {
-        String digits = new BigDecimal(number).stripTrailingZeros().unscaledValue().abs().toString();
+        String digits = new BigDecimal(number)
+                .stripTrailingZeros()
+                .unscaledValue()
+                .abs()
+                .toString();
         return (digits.length() + 1) / 2 + 1;
     }
 

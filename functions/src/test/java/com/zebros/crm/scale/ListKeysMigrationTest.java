@@ -38,7 +38,8 @@ class ListKeysMigrationTest {
     /** A customer as the API stored it before: a name key only. */
     private static void legacyCustomer(Store store, int i) {
         String id = "cus_" + String.format("%032d", i);
-        Map<String, AttributeValue> item = legacy(Table.CUSTOMERS, id, "2025-01-01T00:00:" + String.format("%02d", i % 60) + "Z");
+        Map<String, AttributeValue> item =
+                legacy(Table.CUSTOMERS, id, "2025-01-01T00:00:" + String.format("%02d", i % 60) + "Z");
         item.put("name", s("Old " + i));
         item.put("industry", s(i % 2 == 0 ? "Retail" : "SaaS"));
         item.put("nameKey", s("old " + i + "#" + id));
@@ -51,7 +52,10 @@ class ListKeysMigrationTest {
         Map<String, AttributeValue> item = legacy(Table.OPPORTUNITIES, id, "2025-02-01T00:00:00Z");
         item.put("customerId", s("cus_" + String.format("%032d", 0)));
         item.put("name", s("Old deal " + i));
-        item.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN(String.valueOf(1000 + i)), "currency", s("EUR"))));
+        item.put(
+                "amount",
+                AttributeValue.fromM(
+                        Map.of("value", AttributeValue.fromN(String.valueOf(1000 + i)), "currency", s("EUR"))));
         item.put("stage", s("proposal"));
         item.put("expectedCloseDate", s("2027-01-01"));
         item.put("ownerId", s("ann"));
@@ -79,15 +83,21 @@ class ListKeysMigrationTest {
     }
 
     private static int count(Response response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("items").size();
+        return JsonParser.parseString(response.body())
+                .getAsJsonObject()
+                .getAsJsonArray("items")
+                .size();
     }
 
     /** One owner's activities, newest first: 1 for each at half a second past, 0 for each on the second. */
     private static List<Integer> halfSeconds(ServiceOnLocalDynamo api) {
         Response page = api.call(TENANT, "GET", "/v1/activities", Map.of("owner", "ann", "limit", "10"), null);
         List<Integer> halves = new java.util.ArrayList<>();
-        JsonParser.parseString(page.body()).getAsJsonObject().getAsJsonArray("items").forEach(item ->
-                halves.add(item.getAsJsonObject().get("occurredAt").getAsString().endsWith(".5Z") ? 1 : 0));
+        JsonParser.parseString(page.body())
+                .getAsJsonObject()
+                .getAsJsonArray("items")
+                .forEach(item -> halves.add(
+                        item.getAsJsonObject().get("occurredAt").getAsString().endsWith(".5Z") ? 1 : 0));
         return halves;
     }
 
@@ -105,40 +115,67 @@ class ListKeysMigrationTest {
                 legacyActivity(store, i);
             }
             // An item put by hand without the fields its keys come from: counted as skipped, left as it is.
-            store.client().putItem(b -> b.tableName(store.name(Table.OPPORTUNITIES))
-                    .item(legacy(Table.OPPORTUNITIES, "opp_" + "f".repeat(32), "2025-02-01T00:00:00Z")));
-            Response waiting = api.call(TENANT, "GET", "/v1/customers", Map.of("industry", "retail", "limit", "100"), null);
+            store.client()
+                    .putItem(b -> b.tableName(store.name(Table.OPPORTUNITIES))
+                            .item(legacy(Table.OPPORTUNITIES, "opp_" + "f".repeat(32), "2025-02-01T00:00:00Z")));
+            Response waiting =
+                    api.call(TENANT, "GET", "/v1/customers", Map.of("industry", "retail", "limit", "100"), null);
             assertEquals(503, waiting.status(), waiting.body());
             assertEquals("300", waiting.headers().get("Retry-After"));
             assertTrue(waiting.body().contains("list-keys-customers"), waiting.body());
-            assertEquals(200, api.call(TENANT, "GET", "/v1/customers", Map.of("q", "old 1"), null).status(),
+            assertEquals(
+                    200,
+                    api.call(TENANT, "GET", "/v1/customers", Map.of("q", "old 1"), null)
+                            .status(),
                     "a listing whose index every item had goes on serving");
-            assertEquals(30, count(api.call(TENANT, "GET", "/v1/opportunities", Map.of("stage", "proposal", "limit", "100"), null)));
+            assertEquals(
+                    30,
+                    count(api.call(
+                            TENANT, "GET", "/v1/opportunities", Map.of("stage", "proposal", "limit", "100"), null)));
 
             MigrationState state = new MigrationState(store);
             ListKeysMigration customers = new ListKeysMigration(store, state, Table.CUSTOMERS);
             var first = customers.run(Duration.ZERO);
             assertEquals(new ListKeysMigration.Run(100, 100, 0, false), first, "no time left: one page, checkpointed");
             assertEquals(new ListKeysMigration.Run(50, 50, 0, true), customers.run(Duration.ofMinutes(1)));
-            assertEquals(new ListKeysMigration.Run(0, 0, 0, true), customers.run(Duration.ofMinutes(1)), "done: one read");
-            assertEquals(75, count(api.call(TENANT, "GET", "/v1/customers", Map.of("industry", "retail", "limit", "100"), null)));
+            assertEquals(
+                    new ListKeysMigration.Run(0, 0, 0, true), customers.run(Duration.ofMinutes(1)), "done: one read");
+            assertEquals(
+                    75,
+                    count(api.call(
+                            TENANT, "GET", "/v1/customers", Map.of("industry", "retail", "limit", "100"), null)));
             Response oldest = api.call(TENANT, "GET", "/v1/customers", Map.of("sort", "createdAt", "limit", "1"), null);
-            assertTrue(oldest.body().contains("\"version\":1"), "keys are not a change a client sees: " + oldest.body());
+            assertTrue(
+                    oldest.body().contains("\"version\":1"), "keys are not a change a client sees: " + oldest.body());
 
-            assertEquals(503, api.call(TENANT, "GET", "/v1/opportunities", Map.of("currency", "EUR"), null).status(),
+            assertEquals(
+                    503,
+                    api.call(TENANT, "GET", "/v1/opportunities", Map.of("currency", "EUR"), null)
+                            .status(),
                     "each table's listings wait for their own table");
-            assertEquals(new ListKeysMigration.Run(31, 30, 1, true),
+            assertEquals(
+                    new ListKeysMigration.Run(31, 30, 1, true),
                     new ListKeysMigration(store, state, Table.OPPORTUNITIES).run(Duration.ofMinutes(1)));
-            Response byAmount = api.call(TENANT, "GET", "/v1/opportunities", Map.of("currency", "EUR", "limit", "1"), null);
+            Response byAmount =
+                    api.call(TENANT, "GET", "/v1/opportunities", Map.of("currency", "EUR", "limit", "1"), null);
             assertTrue(byAmount.body().contains("Old deal 29"), "largest amount first: " + byAmount.body());
 
-            assertEquals(List.of(0, 0, 0, 0, 0, 1, 1, 1, 1, 1), halfSeconds(api),
+            assertEquals(
+                    List.of(0, 0, 0, 0, 0, 1, 1, 1, 1, 1),
+                    halfSeconds(api),
                     "before: 10:00:00Z sorted after 10:00:00.5Z, since 'Z' follows '.'");
-            assertEquals(new ListKeysMigration.Run(10, 10, 0, true),
+            assertEquals(
+                    new ListKeysMigration.Run(10, 10, 0, true),
                     new ListKeysMigration(store, state, Table.ACTIVITIES).run(Duration.ofMinutes(1)));
-            assertEquals(List.of(1, 1, 1, 1, 1, 0, 0, 0, 0, 0), halfSeconds(api), "newest first once the keys are of one width");
-            var activity = store.get(Table.ACTIVITIES, TENANT, "act_" + String.format("%032d", 1)).orElseThrow();
-            assertEquals("2026-03-01T10:00:00.500000000Z#act_" + String.format("%032d", 1), activity.get("occurredKey").s());
+            assertEquals(
+                    List.of(1, 1, 1, 1, 1, 0, 0, 0, 0, 0),
+                    halfSeconds(api),
+                    "newest first once the keys are of one width");
+            var activity = store.get(Table.ACTIVITIES, TENANT, "act_" + String.format("%032d", 1))
+                    .orElseThrow();
+            assertEquals(
+                    "2026-03-01T10:00:00.500000000Z#act_" + String.format("%032d", 1),
+                    activity.get("occurredKey").s());
         }
     }
 }

@@ -33,12 +33,21 @@ class LocalTransactionUnitsTest {
     }
 
     private static TransactWriteItem put(String table, String id) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
-                "tenantId", AttributeValue.fromS("t"), "jobId", AttributeValue.fromS(id))).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(Map.of("tenantId", AttributeValue.fromS("t"), "jobId", AttributeValue.fromS(id)))
+                        .build())
+                .build();
     }
 
     private static double units(LocalDynamo dynamo, List<TransactWriteItem> writes) {
-        return dynamo.client().transactWriteItems(b -> b.transactItems(writes).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
-                .consumedCapacity().stream().mapToDouble(ConsumedCapacity::capacityUnits).sum();
+        return dynamo
+                .client()
+                .transactWriteItems(b -> b.transactItems(writes).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity()
+                .stream()
+                .mapToDouble(ConsumedCapacity::capacityUnits)
+                .sum();
     }
 }

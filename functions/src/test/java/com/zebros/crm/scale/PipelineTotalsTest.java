@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * doing nothing.
  */
 class PipelineTotalsTest {
-    private static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation",
-            "closed-won", "closed-lost");
+    private static final List<String> STAGES =
+            List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost");
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "JPY");
     private static ServiceOnLocalDynamo local;
     private static Store store;
@@ -65,8 +65,13 @@ class PipelineTotalsTest {
         String stage = STAGES.get(random.nextInt(STAGES.size()));
         item.put("customerId", AttributeValue.fromS(customer));
         item.put("name", AttributeValue.fromS("Legacy"));
-        item.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN(random.nextInt(100000) + "." + (10 + random.nextInt(90))),
-                "currency", AttributeValue.fromS(CURRENCIES.get(random.nextInt(CURRENCIES.size()))))));
+        item.put(
+                "amount",
+                AttributeValue.fromM(Map.of(
+                        "value",
+                        AttributeValue.fromN(random.nextInt(100000) + "." + (10 + random.nextInt(90))),
+                        "currency",
+                        AttributeValue.fromS(CURRENCIES.get(random.nextInt(CURRENCIES.size()))))));
         item.put("stage", AttributeValue.fromS(stage));
         item.put("expectedCloseDate", AttributeValue.fromS("2027-01-15"));
         item.put("ownerId", AttributeValue.fromS("owner-" + random.nextInt(3)));
@@ -74,10 +79,13 @@ class PipelineTotalsTest {
         item.put("updatedAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
         item.put("closeKey", AttributeValue.fromS("2027-01-15#" + id));
         item.put("tenantStage", AttributeValue.fromS(tenant + "#" + stage));
-        item.put("tenantOwner", AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
+        item.put(
+                "tenantOwner",
+                AttributeValue.fromS(tenant + "#" + item.get("ownerId").s()));
         item.put("tenantCustomer", AttributeValue.fromS(tenant + "#" + customer));
         item.put(Store.VERSION, AttributeValue.fromN("1"));
-        dynamo.client().putItem(b -> b.tableName(store.name(Table.OPPORTUNITIES)).item(item));
+        dynamo.client()
+                .putItem(b -> b.tableName(store.name(Table.OPPORTUNITIES)).item(item));
         return id;
     }
 
@@ -86,17 +94,23 @@ class PipelineTotalsTest {
         Map<String, Map<String, PipelineTotals.Total>> totals = new TreeMap<>();
         for (var item : store.all(Table.OPPORTUNITIES, null, Table.TENANT, tenant, List.of("stage", "amount"))) {
             var amount = item.get("amount").m();
-            totals.computeIfAbsent(item.get("stage").s(), s -> new TreeMap<>()).merge(amount.get("currency").s(),
-                    new PipelineTotals.Total(1, new BigDecimal(amount.get("value").n())),
-                    (a, b) -> new PipelineTotals.Total(a.count() + b.count(), a.amount().add(b.amount())));
+            totals.computeIfAbsent(item.get("stage").s(), s -> new TreeMap<>())
+                    .merge(
+                            amount.get("currency").s(),
+                            new PipelineTotals.Total(
+                                    1, new BigDecimal(amount.get("value").n())),
+                            (a, b) -> new PipelineTotals.Total(
+                                    a.count() + b.count(), a.amount().add(b.amount())));
         }
         return totals;
     }
 
-    private static Map<String, Map<String, BigDecimal>> comparable(Map<String, Map<String, PipelineTotals.Total>> totals) {
+    private static Map<String, Map<String, BigDecimal>> comparable(
+            Map<String, Map<String, PipelineTotals.Total>> totals) {
         Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
-        totals.forEach((stage, byCurrency) -> byCurrency.forEach((currency, t) ->
-                out.computeIfAbsent(stage, s -> new TreeMap<>()).put(currency + " x" + t.count(), t.amount().stripTrailingZeros())));
+        totals.forEach((stage, byCurrency) ->
+                byCurrency.forEach((currency, t) -> out.computeIfAbsent(stage, s -> new TreeMap<>())
+                        .put(currency + " x" + t.count(), t.amount().stripTrailingZeros())));
         return out;
     }
 
@@ -105,18 +119,27 @@ class PipelineTotalsTest {
     void theMigrationsFunctionRunsWhatIsNotDone() {
         try (LocalDynamo fresh = new LocalDynamo()) {
             Store freshStore = new Store(fresh.client(), fresh.names());
-            Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.OPPORTUNITIES, "handler-tenant", "opp_" + "1".repeat(32)));
+            Map<String, AttributeValue> item =
+                    new HashMap<>(Store.key(Table.OPPORTUNITIES, "handler-tenant", "opp_" + "1".repeat(32)));
             item.put("stage", AttributeValue.fromS("proposal"));
-            item.put("amount", AttributeValue.fromM(Map.of("value", AttributeValue.fromN("10.00"), "currency", AttributeValue.fromS("EUR"))));
+            item.put(
+                    "amount",
+                    AttributeValue.fromM(
+                            Map.of("value", AttributeValue.fromN("10.00"), "currency", AttributeValue.fromS("EUR"))));
             item.put(Store.VERSION, AttributeValue.fromN("1"));
-            fresh.client().putItem(b -> b.tableName(freshStore.name(Table.OPPORTUNITIES)).item(item));
+            fresh.client()
+                    .putItem(b ->
+                            b.tableName(freshStore.name(Table.OPPORTUNITIES)).item(item));
             var handler = new com.zebros.crm.lambda.MigrationsHandler(freshStore);
             Map<String, Object> result = handler.handleRequest(Map.of(), null);
             assertEquals(Map.of("scanned", 1L, "counted", 1L, "done", true), result.get("pipeline-totals"));
-            var totals = PipelineTotals.read(freshStore, new MigrationState(freshStore), "handler-tenant").orElseThrow();
+            var totals = PipelineTotals.read(freshStore, new MigrationState(freshStore), "handler-tenant")
+                    .orElseThrow();
             assertEquals(1, totals.get("proposal").get("EUR").count());
-            assertEquals(Map.of("scanned", 0L, "counted", 0L, "done", true),
-                    handler.handleRequest(Map.of(), null).get("pipeline-totals"), "a done migration costs one read");
+            assertEquals(
+                    Map.of("scanned", 0L, "counted", 0L, "done", true),
+                    handler.handleRequest(Map.of(), null).get("pipeline-totals"),
+                    "a done migration costs one read");
         }
     }
 
@@ -127,8 +150,11 @@ class PipelineTotalsTest {
         Map<String, List<String>> legacy = new HashMap<>();
         Map<String, String> customers = new HashMap<>();
         for (String tenant : tenants) {
-            String customer = JsonParser.parseString(call("POST", "/v1/customers", "{\"name\":\"C\"}", tenant).body())
-                    .getAsJsonObject().get("id").getAsString();
+            String customer = JsonParser.parseString(call("POST", "/v1/customers", "{\"name\":\"C\"}", tenant)
+                            .body())
+                    .getAsJsonObject()
+                    .get("id")
+                    .getAsString();
             customers.put(tenant, customer);
             int n = tenant.equals("totals-big") ? 260 : 15;
             List<String> ids = new ArrayList<>();
@@ -143,7 +169,8 @@ class PipelineTotalsTest {
         PipelineTotalsMigration migration = new PipelineTotalsMigration(store, state);
         var first = migration.run(Duration.ZERO);
         assertFalse(first.done(), "one page, then the budget is spent");
-        assertEquals(before, call("GET", "/v1/pipeline", null, "totals-big").body(), "until done, the old way, same answer");
+        assertEquals(
+                before, call("GET", "/v1/pipeline", null, "totals-big").body(), "until done, the old way, same answer");
 
         // The API writes between the migration's runs: updates and deletes of counted and uncounted items, creates.
         List<String> big = legacy.get("totals-big");
@@ -155,18 +182,34 @@ class PipelineTotalsTest {
             }
             JsonObject json = JsonParser.parseString(current.body()).getAsJsonObject();
             if (i % 3 == 0) {
-                assertEquals(204, call("DELETE", "/v1/opportunities/" + id, null, "totals-big").status());
+                assertEquals(
+                        204,
+                        call("DELETE", "/v1/opportunities/" + id, null, "totals-big")
+                                .status());
             } else {
                 String stage = STAGES.get(random.nextInt(STAGES.size()));
-                String body = "{\"customerId\":\"" + customers.get("totals-big") + "\",\"name\":\"Moved\",\"amount\":{\"value\":\""
-                        + (1 + random.nextInt(5000)) + ".50\",\"currency\":\"" + CURRENCIES.get(random.nextInt(3)) + "\"},\"stage\":\""
+                String body = "{\"customerId\":\"" + customers.get("totals-big")
+                        + "\",\"name\":\"Moved\",\"amount\":{\"value\":\""
+                        + (1 + random.nextInt(5000)) + ".50\",\"currency\":\"" + CURRENCIES.get(random.nextInt(3))
+                        + "\"},\"stage\":\""
                         + stage + "\",\"expectedCloseDate\":\"2027-03-01\",\"ownerId\":\"owner-1\"}";
-                Response updated = call("PUT", "/v1/opportunities/" + id, body, "totals-big", "If-Match", "\"" + json.get("version") + "\"");
+                Response updated = call(
+                        "PUT",
+                        "/v1/opportunities/" + id,
+                        body,
+                        "totals-big",
+                        "If-Match",
+                        "\"" + json.get("version") + "\"");
                 assertEquals(200, updated.status(), updated.body());
             }
-            Response created = call("POST", "/v1/opportunities", "{\"customerId\":\"" + customers.get("totals-big")
-                    + "\",\"name\":\"New\",\"amount\":{\"value\":\"" + (i + 1) + ".25\",\"currency\":\"EUR\"},\"stage\":\"proposal\","
-                    + "\"expectedCloseDate\":\"2027-04-01\",\"ownerId\":\"owner-2\"}", "totals-big");
+            Response created = call(
+                    "POST",
+                    "/v1/opportunities",
+                    "{\"customerId\":\"" + customers.get("totals-big")
+                            + "\",\"name\":\"New\",\"amount\":{\"value\":\"" + (i + 1)
+                            + ".25\",\"currency\":\"EUR\"},\"stage\":\"proposal\","
+                            + "\"expectedCloseDate\":\"2027-04-01\",\"ownerId\":\"owner-2\"}",
+                    "totals-big");
             assertEquals(201, created.status(), created.body());
             if (i % 10 == 0) {
                 migration.run(Duration.ZERO);
@@ -177,7 +220,8 @@ class PipelineTotalsTest {
         assertTrue(last.done());
         for (String tenant : tenants) {
             var kept = PipelineTotals.read(store, state, tenant).orElseThrow();
-            assertEquals(comparable(recount(tenant)), comparable(kept), tenant + ": the totals are a recount of the table");
+            assertEquals(
+                    comparable(recount(tenant)), comparable(kept), tenant + ": the totals are a recount of the table");
         }
         var again = migration.run(Duration.ofMinutes(1));
         assertEquals(new PipelineTotalsMigration.Run(0, 0, true), again, "done stays done");
@@ -191,10 +235,18 @@ class PipelineTotalsTest {
         double large = ConsumedCapacity.reads();
         assertEquals(200, pipeline.status());
         assertEquals(small, large, "the pipeline's read units do not grow with the opportunities");
-        assertTrue(large <= 1.5, "two items read, the totals (consistent) and the tenant's stages (eventually): " + large);
+        assertTrue(
+                large <= 1.5, "two items read, the totals (consistent) and the tenant's stages (eventually): " + large);
         Response winRate = call("GET", "/v1/analytics/win-rate", null, "totals-big");
         var recounted = recount("totals-big");
-        long won = recounted.getOrDefault("closed-won", Map.of()).values().stream().mapToLong(PipelineTotals.Total::count).sum();
-        assertEquals(won, JsonParser.parseString(winRate.body()).getAsJsonObject().get("won").getAsLong());
+        long won = recounted.getOrDefault("closed-won", Map.of()).values().stream()
+                .mapToLong(PipelineTotals.Total::count)
+                .sum();
+        assertEquals(
+                won,
+                JsonParser.parseString(winRate.body())
+                        .getAsJsonObject()
+                        .get("won")
+                        .getAsLong());
     }
 }

@@ -46,7 +46,8 @@ final class ServiceOnLocalDynamo implements AutoCloseable {
     ServiceOnLocalDynamo migrated() {
         new PipelineTotalsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
         for (var table : com.zebros.crm.migrate.ListKeysMigration.TABLES) {
-            new com.zebros.crm.migrate.ListKeysMigration(store, new MigrationState(store), table).run(Duration.ofMinutes(1));
+            new com.zebros.crm.migrate.ListKeysMigration(store, new MigrationState(store), table)
+                    .run(Duration.ofMinutes(1));
         }
         return this;
     }
@@ -57,13 +58,21 @@ final class ServiceOnLocalDynamo implements AutoCloseable {
     }
 
     /** A request of the tenant's admin; {@code headers} name, value, name, value... */
-    Response call(String tenant, String method, String path, Map<String, String> query, String body, String... headers) {
+    Response call(
+            String tenant, String method, String path, Map<String, String> query, String body, String... headers) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
             map.put(headers[i], headers[i + 1]);
         }
-        return service.handle(new Request(method, path, Map.of(), query, map, body,
-                new Principal(tenant, "u", Set.of(Principal.ADMIN)), "scale"));
+        return service.handle(new Request(
+                method,
+                path,
+                Map.of(),
+                query,
+                map,
+                body,
+                new Principal(tenant, "u", Set.of(Principal.ADMIN)),
+                "scale"));
     }
 
     @Override

@@ -47,17 +47,22 @@ public final class TierData {
             new Size("tier 3", 20_000, 60_000, 2_000, 200_000, 250),
             new Size("10x tier 3", 100_000, 300_000, 20_000, 1_000_000, 500));
 
-    private static final List<String> STAGES = List.of("prospecting", "qualification", "proposal", "negotiation",
-            "closed-won", "closed-lost");
+    private static final List<String> STAGES =
+            List.of("prospecting", "qualification", "proposal", "negotiation", "closed-won", "closed-lost");
     private static final double[] STAGE_WEIGHTS = {0.30, 0.22, 0.16, 0.10, 0.12, 0.10};
-    private static final List<String> INDUSTRIES = List.of("software", "retail", "manufacturing", "health", "finance",
-            "logistics", "education", "energy");
+    private static final List<String> INDUSTRIES =
+            List.of("software", "retail", "manufacturing", "health", "finance", "logistics", "education", "energy");
     private static final List<String> TYPES = List.of("call", "email", "meeting", "task", "note");
 
     /** What the benchmark needs to ask about: ids of customers (the busiest first), owners, name prefixes. */
-    public record Tenant(String id, Size size, List<String> customers, List<String> busiestCustomers, List<String> owners,
-                         List<String> opportunities, List<String> contacts) {
-    }
+    public record Tenant(
+            String id,
+            Size size,
+            List<String> customers,
+            List<String> busiestCustomers,
+            List<String> owners,
+            List<String> opportunities,
+            List<String> contacts) {}
 
     private final DynamoDbClient dynamo;
     private final Map<Table, String> names;
@@ -113,15 +118,21 @@ public final class TierData {
                 body.addProperty("name", "Deal " + i);
                 body.add("amount", money);
                 body.addProperty("stage", stage);
-                body.addProperty("expectedCloseDate", LocalDate.of(2026, 1, 1).plusDays(random.nextInt(730)).toString());
+                body.addProperty(
+                        "expectedCloseDate",
+                        LocalDate.of(2026, 1, 1).plusDays(random.nextInt(730)).toString());
                 body.addProperty("ownerId", owners.get(byOwner.sample(random)));
                 String id = id("opp", random);
                 opportunities.add(id);
                 Map<String, AttributeValue> item = item(Entities.OPPORTUNITY, tenant, id, body, now);
                 item.put(PipelineTotals.COUNTED, AttributeValue.fromBool(true));
                 writer.put(Table.OPPORTUNITIES, item);
-                totals.computeIfAbsent(stage, s -> new TreeMap<>()).merge(currency, new PipelineTotals.Total(1, new BigDecimal(amount)),
-                        (a, b) -> new PipelineTotals.Total(a.count() + b.count(), a.amount().add(b.amount())));
+                totals.computeIfAbsent(stage, s -> new TreeMap<>())
+                        .merge(
+                                currency,
+                                new PipelineTotals.Total(1, new BigDecimal(amount)),
+                                (a, b) -> new PipelineTotals.Total(
+                                        a.count() + b.count(), a.amount().add(b.amount())));
             }
             for (int i = 0; i < size.activities(); i++) {
                 JsonObject body = new JsonObject();
@@ -135,7 +146,8 @@ public final class TierData {
                 String owner = owners.get(byOwner.sample(random));
                 body.addProperty("ownerId", owner);
                 if (type.equals("task")) {
-                    // Every task is its owner's, due a week on, open (a user's open tasks are a fifth of their activities).
+                    // Every task is its owner's, due a week on, open (a user's open tasks are a fifth of their
+                    // activities).
                     body.addProperty("assigneeId", owner);
                     body.addProperty("dueAt", when.plusSeconds(7 * 86400).toString());
                 }
@@ -151,23 +163,29 @@ public final class TierData {
         }
     }
 
-    private static Map<String, AttributeValue> item(EntityType type, String tenant, String id, JsonObject body, String now) {
+    private static Map<String, AttributeValue> item(
+            EntityType type, String tenant, String id, JsonObject body, String now) {
         Map<String, AttributeValue> item = Items.created(type, tenant, id, Items.validate(type, body, Map.of()), now);
         item.put(Store.VERSION, AttributeValue.fromN("1"));
         return item;
     }
 
-    private static Map<String, AttributeValue> totalsItem(String tenant, Map<String, Map<String, PipelineTotals.Total>> totals) {
+    private static Map<String, AttributeValue> totalsItem(
+            String tenant, Map<String, Map<String, PipelineTotals.Total>> totals) {
         Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.JOBS, tenant, PipelineTotals.ITEM_ID));
         totals.forEach((stage, byCurrency) -> byCurrency.forEach((currency, total) -> {
             item.put("n:" + stage + ":" + currency, AttributeValue.fromN(String.valueOf(total.count())));
-            item.put("a:" + stage + ":" + currency, AttributeValue.fromN(total.amount().toPlainString()));
+            item.put(
+                    "a:" + stage + ":" + currency,
+                    AttributeValue.fromN(total.amount().toPlainString()));
         }));
         return item;
     }
 
     private static String company(Random random, int i) {
-        String[] first = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne"};
+        String[] first = {
+            "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne"
+        };
         String[] last = {"Holdings", "Systems", "Group", "Labs", "Partners", "Industries", "Solutions", "Trading"};
         return first[random.nextInt(first.length)] + " " + last[random.nextInt(last.length)] + " " + i;
     }
@@ -217,7 +235,9 @@ public final class TierData {
 
         void put(Table table, Map<String, AttributeValue> item) {
             List<WriteRequest> batch = batches.computeIfAbsent(table, t -> new ArrayList<>());
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
             if (batch.size() == 25) {
                 send(table, List.copyOf(batch));
                 batch.clear();
@@ -232,7 +252,8 @@ public final class TierData {
                 Map<String, List<WriteRequest>> request = Map.of(names.get(table), batch);
                 while (!request.isEmpty()) {
                     var current = request;
-                    request = dynamo.batchWriteItem(b -> b.requestItems(current)).unprocessedItems();
+                    request =
+                            dynamo.batchWriteItem(b -> b.requestItems(current)).unprocessedItems();
                 }
             }));
         }

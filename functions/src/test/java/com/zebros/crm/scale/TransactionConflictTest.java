@@ -28,8 +28,11 @@ class TransactionConflictTest {
     @BeforeAll
     static void start() {
         local = new ServiceOnLocalDynamo().migrated();
-        customer = JsonParser.parseString(call("POST", "/v1/customers", "{\"name\":\"Conflicted GmbH\"}").body())
-                .getAsJsonObject().get("id").getAsString();
+        customer = JsonParser.parseString(call("POST", "/v1/customers", "{\"name\":\"Conflicted GmbH\"}")
+                        .body())
+                .getAsJsonObject()
+                .get("id")
+                .getAsString();
     }
 
     @AfterEach
@@ -47,12 +50,17 @@ class TransactionConflictTest {
     }
 
     private static Response createOpportunity(String stage) {
-        return call("POST", "/v1/opportunities", "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\",\"amount\":{\"value\":"
-                + "\"1000.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage + "\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_1\"}");
+        return call(
+                "POST",
+                "/v1/opportunities",
+                "{\"customerId\":\"" + customer + "\",\"name\":\"Deal\",\"amount\":{\"value\":"
+                        + "\"1000.00\",\"currency\":\"EUR\"},\"stage\":\"" + stage
+                        + "\",\"expectedCloseDate\":\"2027-01-01\",\"ownerId\":\"usr_1\"}");
     }
 
     private static long pipelineCount(String stage) {
-        JsonObject pipeline = JsonParser.parseString(call("GET", "/v1/pipeline", null).body()).getAsJsonObject();
+        JsonObject pipeline =
+                JsonParser.parseString(call("GET", "/v1/pipeline", null).body()).getAsJsonObject();
         for (var row : pipeline.getAsJsonArray("stages")) {
             if (row.getAsJsonObject().get("stage").getAsString().equals(stage)) {
                 return row.getAsJsonObject().get("count").getAsLong();

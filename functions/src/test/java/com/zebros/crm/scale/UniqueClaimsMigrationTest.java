@@ -39,14 +39,25 @@ class UniqueClaimsMigrationTest {
         try (ServiceOnLocalDynamo api = new ServiceOnLocalDynamo().migrated()) {
             Store store = api.store;
             for (int i = 0; i < 250; i++) {
-                legacyContact(store, "con_" + String.format("%032d", i), i % 50 == 0 ? null : "person" + i + "@old.example");
+                legacyContact(
+                        store, "con_" + String.format("%032d", i), i % 50 == 0 ? null : "person" + i + "@old.example");
             }
             legacyContact(store, "con_dup_a", "twin@old.example");
             legacyContact(store, "con_dup_b", "TWIN@old.example");
             var created = api.call(TENANT, "POST", "/v1/customers", Map.of(), "{\"name\":\"Legacy\"}");
-            String customer = com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
-            assertEquals(201, api.call(TENANT, "POST", "/v1/customers/" + customer + "/contacts", Map.of(),
-                    "{\"firstName\":\"Before\",\"lastName\":\"Migration\",\"email\":\"person7@old.example\"}").status(),
+            String customer = com.google.gson.JsonParser.parseString(created.body())
+                    .getAsJsonObject()
+                    .get("id")
+                    .getAsString();
+            assertEquals(
+                    201,
+                    api.call(
+                                    TENANT,
+                                    "POST",
+                                    "/v1/customers/" + customer + "/contacts",
+                                    Map.of(),
+                                    "{\"firstName\":\"Before\",\"lastName\":\"Migration\",\"email\":\"person7@old.example\"}")
+                            .status(),
                     "until the migration claims it, an old contact's e-mail is not refused");
 
             MigrationState state = new MigrationState(store);
@@ -58,19 +69,35 @@ class UniqueClaimsMigrationTest {
             assertTrue(rest.done());
             long contacts = 250 + 2 + 1;
             assertEquals(contacts, first.scanned() + rest.scanned());
-            assertEquals(2, first.duplicates() + rest.duplicates(),
+            assertEquals(
+                    2,
+                    first.duplicates() + rest.duplicates(),
                     "the twin scanned second, and the old person7, whose e-mail the API's new contact claimed first");
-            assertEquals(244 + 1, first.claimed() + rest.claimed(),
+            assertEquals(
+                    244 + 1,
+                    first.claimed() + rest.claimed(),
                     "245 old contacts of 250 have an e-mail, less person7's, which the API's new contact holds; one twin");
 
             UniqueClaims claims = UniqueClaims.of(store, Entities.CONTACT).orElseThrow();
-            assertTrue(Set.of("con_dup_a", "con_dup_b").contains(claims.holder(TENANT, "twin@old.example").orElseThrow()));
-            assertEquals("con_" + String.format("%032d", 3), claims.holder(TENANT, "Person3@old.example").orElseThrow());
-            var refused = api.call(TENANT, "POST", "/v1/customers/" + customer + "/contacts", Map.of(),
+            assertTrue(Set.of("con_dup_a", "con_dup_b")
+                    .contains(claims.holder(TENANT, "twin@old.example").orElseThrow()));
+            assertEquals(
+                    "con_" + String.format("%032d", 3),
+                    claims.holder(TENANT, "Person3@old.example").orElseThrow());
+            var refused = api.call(
+                    TENANT,
+                    "POST",
+                    "/v1/customers/" + customer + "/contacts",
+                    Map.of(),
                     "{\"firstName\":\"New\",\"lastName\":\"Copy\",\"email\":\"person3@old.example\"}");
             assertEquals(409, refused.status(), refused.body());
-            assertEquals(List.of("/v1/contacts/con_" + String.format("%032d", 3)), List.of(refused.headers().get("Location")));
-            assertEquals(new UniqueClaimsMigration.Run(0, 0, 0, true), migration.run(Duration.ofMinutes(1)), "done: one read");
+            assertEquals(
+                    List.of("/v1/contacts/con_" + String.format("%032d", 3)),
+                    List.of(refused.headers().get("Location")));
+            assertEquals(
+                    new UniqueClaimsMigration.Run(0, 0, 0, true),
+                    migration.run(Duration.ofMinutes(1)),
+                    "done: one read");
         }
     }
 }

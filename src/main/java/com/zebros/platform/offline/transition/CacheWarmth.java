@@ -16,8 +16,7 @@ public final class CacheWarmth {
     /** The functions' Redis item TTL (functions/ RedisItemCache.TTL_SECONDS; CacheWarmthTest reads it there). */
     static final int REDIS_TTL_SECONDS = 300;
 
-    private CacheWarmth() {
-    }
+    private CacheWarmth() {}
 
     /** One line for each cache a transition creates or replaces. */
     public static List<String> of(Transition transition) {
@@ -28,9 +27,11 @@ public final class CacheWarmth {
             }
             if (step.kind() == Step.Kind.CREATE_REPLACEMENT) {
                 lines.add(describe(step) + " is replaced (" + String.join("; ", step.reasons()) + "): "
-                        + (step.after().options().deleteBeforeReplace() ? "it is deleted first, so reads go to "
-                        + "DynamoDB until the new one is available; then " : "the old one serves until the functions "
-                        + "point at the new one; from then ") + "the new cache starts empty and is as warm as the old "
+                        + (step.after().options().deleteBeforeReplace()
+                                ? "it is deleted first, so reads go to "
+                                        + "DynamoDB until the new one is available; then "
+                                : "the old one serves until the functions " + "point at the new one; from then ")
+                        + "the new cache starts empty and is as warm as the old "
                         + "one after " + ttl(step) + ", one TTL of its items");
             } else if (step.kind() == Step.Kind.CREATE) {
                 lines.add(describe(step) + " is new and starts empty: reads go to DynamoDB until it has served them,"

@@ -14,44 +14,73 @@ import java.util.function.BiPredicate;
  */
 public final class ConditionalRules {
     /** A ported condition: the Go it comes from, and the answer. */
-    private record Port(String source, BiPredicate<Map<String, Object>, Map<String, Object>> forces) {
-    }
+    private record Port(String source, BiPredicate<Map<String, Object>, Map<String, Object>> forces) {}
 
     private static final Map<String, Port> PORTS = Map.ofEntries(
-            Map.entry("capacityProviderStrategyCustomizeDiff", new Port("ecs/service.go",
-                    ConditionalRules::capacityProviderStrategyForcesNew)),
-            Map.entry("customizeDiffEngineVersionForceNewOnDowngrade", new Port("elasticache/engine_version.go",
-                    (was, is) -> EngineVersions.isDowngrade(text(was, "engineVersion"), text(is, "engineVersion")))),
-            Map.entry("ForceNewIf(transit_encryption_enabled)", new Port("elasticache/replication_group.go",
-                    // Before Redis 7.0.5 the setting can only be chosen at creation. The provider reads the running
-                    // version; the plan knows the requested one, the same or older.
-                    (was, is) -> text(is, "engineVersion").isEmpty()
-                            || EngineVersions.isDowngrade("7.0.5", text(is, "engineVersion")))),
-            Map.entry("resourceAuthorizerCustomizeDiff", new Port("apigateway/authorizer.go",
-                    (was, is) -> "COGNITO_USER_POOLS".equals(text(was, "type"))
-                            || "COGNITO_USER_POOLS".equals(text(is, "type")))),
-            Map.entry("ForceNewIfChange(restore_source_name)", new Port("dynamodb/table.go",
-                    (was, is) -> !text(is, "restoreSourceName").isEmpty())),
-            Map.entry("ForceNewIf(user_data)", new Port("ec2/ec2_instance.go",
-                    (was, is) -> Boolean.TRUE.equals(is.get("userDataReplaceOnChange")))),
-            Map.entry("ForceNewIf(user_data_base64)", new Port("ec2/ec2_instance.go",
-                    (was, is) -> Boolean.TRUE.equals(is.get("userDataReplaceOnChange")))),
-            Map.entry("ForceNewIf(instance_type)", new Port("ec2/ec2_instance.go",
-                    // The provider asks EC2 whether both types share a root device type and an architecture; offline
-                    // that is unknown, so a changed type counts as a replacement.
-                    (was, is) -> true)),
-            Map.entry("resourceVPCCustomizeDiff", new Port("ec2/vpc_.go",
-                    (was, is) -> !("dedicated".equals(text(was, "instanceTenancy"))
-                            && "default".equals(text(is, "instanceTenancy"))))),
-            Map.entry("customizeDiffLoadBalancerNLB", new Port("elbv2/load_balancer.go",
-                    ConditionalRules::networkLoadBalancerForcesNew)),
-            Map.entry("customizeDiffLoadBalancerALB", new Port("elbv2/load_balancer.go",
-                    ConditionalRules::applicationLoadBalancerForcesNew)),
-            Map.entry("ForceNewIf(storage_type)", new Port("rds/cluster.go",
-                    (was, is) -> !text(is, "engine").startsWith("aurora"))));
+            Map.entry(
+                    "capacityProviderStrategyCustomizeDiff",
+                    new Port("ecs/service.go", ConditionalRules::capacityProviderStrategyForcesNew)),
+            Map.entry(
+                    "customizeDiffEngineVersionForceNewOnDowngrade",
+                    new Port(
+                            "elasticache/engine_version.go",
+                            (was, is) ->
+                                    EngineVersions.isDowngrade(text(was, "engineVersion"), text(is, "engineVersion")))),
+            Map.entry(
+                    "ForceNewIf(transit_encryption_enabled)",
+                    new Port(
+                            "elasticache/replication_group.go",
+                            // Before Redis 7.0.5 the setting can only be chosen at creation. The provider reads the
+                            // running
+                            // version; the plan knows the requested one, the same or older.
+                            (was, is) -> text(is, "engineVersion").isEmpty()
+                                    || EngineVersions.isDowngrade("7.0.5", text(is, "engineVersion")))),
+            Map.entry(
+                    "resourceAuthorizerCustomizeDiff",
+                    new Port(
+                            "apigateway/authorizer.go",
+                            (was, is) -> "COGNITO_USER_POOLS".equals(text(was, "type"))
+                                    || "COGNITO_USER_POOLS".equals(text(is, "type")))),
+            Map.entry(
+                    "ForceNewIfChange(restore_source_name)",
+                    new Port(
+                            "dynamodb/table.go",
+                            (was, is) -> !text(is, "restoreSourceName").isEmpty())),
+            Map.entry(
+                    "ForceNewIf(user_data)",
+                    new Port(
+                            "ec2/ec2_instance.go",
+                            (was, is) -> Boolean.TRUE.equals(is.get("userDataReplaceOnChange")))),
+            Map.entry(
+                    "ForceNewIf(user_data_base64)",
+                    new Port(
+                            "ec2/ec2_instance.go",
+                            (was, is) -> Boolean.TRUE.equals(is.get("userDataReplaceOnChange")))),
+            Map.entry(
+                    "ForceNewIf(instance_type)",
+                    new Port(
+                            "ec2/ec2_instance.go",
+                            // The provider asks EC2 whether both types share a root device type and an architecture;
+                            // offline
+                            // that is unknown, so a changed type counts as a replacement.
+                            (was, is) -> true)),
+            Map.entry(
+                    "resourceVPCCustomizeDiff",
+                    new Port(
+                            "ec2/vpc_.go",
+                            (was, is) -> !("dedicated".equals(text(was, "instanceTenancy"))
+                                    && "default".equals(text(is, "instanceTenancy"))))),
+            Map.entry(
+                    "customizeDiffLoadBalancerNLB",
+                    new Port("elbv2/load_balancer.go", ConditionalRules::networkLoadBalancerForcesNew)),
+            Map.entry(
+                    "customizeDiffLoadBalancerALB",
+                    new Port("elbv2/load_balancer.go", ConditionalRules::applicationLoadBalancerForcesNew)),
+            Map.entry(
+                    "ForceNewIf(storage_type)",
+                    new Port("rds/cluster.go", (was, is) -> !text(is, "engine").startsWith("aurora"))));
 
-    private ConditionalRules() {
-    }
+    private ConditionalRules() {}
 
     public static boolean isPorted(String condition) {
         return PORTS.containsKey(condition);
@@ -79,7 +108,8 @@ public final class ConditionalRules {
         if (!Boolean.TRUE.equals(is.get("forceNewDeployment"))) {
             return true;
         }
-        return list(was, "capacityProviderStrategies").isEmpty() != list(is, "capacityProviderStrategies").isEmpty();
+        return list(was, "capacityProviderStrategies").isEmpty()
+                != list(is, "capacityProviderStrategies").isEmpty();
     }
 
     /** NLB: fewer (or the same number of changed) subnets, or security groups added to none or all removed. */
@@ -90,16 +120,18 @@ public final class ConditionalRules {
         boolean subnets = !Objects.equals(was.get("subnets"), is.get("subnets"))
                 && list(is, "subnets").size() <= list(was, "subnets").size();
         boolean mappings = !Objects.equals(was.get("subnetMappings"), is.get("subnetMappings"))
-                && !(list(is, "subnetMappings").size() > list(was, "subnetMappings").size()
-                && list(is, "subnetMappings").containsAll(list(was, "subnetMappings")));
-        boolean groups = list(was, "securityGroups").isEmpty() != list(is, "securityGroups").isEmpty();
+                && !(list(is, "subnetMappings").size()
+                                > list(was, "subnetMappings").size()
+                        && list(is, "subnetMappings").containsAll(list(was, "subnetMappings")));
+        boolean groups = list(was, "securityGroups").isEmpty()
+                != list(is, "securityGroups").isEmpty();
         return subnets || mappings || groups;
     }
 
     /** ALB: subnet mappings that change rather than only grow or shrink. */
     private static boolean applicationLoadBalancerForcesNew(Map<String, Object> was, Map<String, Object> is) {
-        if (!"application".equals(text(is, "loadBalancerType")) || Objects.equals(was.get("subnetMappings"),
-                is.get("subnetMappings"))) {
+        if (!"application".equals(text(is, "loadBalancerType"))
+                || Objects.equals(was.get("subnetMappings"), is.get("subnetMappings"))) {
             return false;
         }
         List<?> before = list(was, "subnetMappings");

@@ -6,8 +6,7 @@ package com.zebros.platform.offline.transition;
  * segment counting as zero; a wildcard ({@code 6.x}) matches any minor version, so it is never a downgrade target.
  */
 final class EngineVersions {
-    private EngineVersions() {
-    }
+    private EngineVersions() {}
 
     /** Whether going from {@code from} to {@code to} lowers the version. */
     static boolean isDowngrade(String from, String to) {

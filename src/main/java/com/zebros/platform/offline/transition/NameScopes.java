@@ -34,14 +34,12 @@ public final class NameScopes {
     }
 
     /** One type's row: the inputs that form its name, the behaviour, the scope in words, the AWS page. */
-    public record Scope(String type, List<String> identity, String onTaken, String words, String source) {
-    }
+    public record Scope(String type, List<String> identity, String onTaken, String words, String source) {}
 
     /**
      * The name a resource holds: a key unique within its scope, what AWS does when it is taken, and the scope's row.
      */
-    public record HeldName(String key, OnTaken onTaken, Scope scope) {
-    }
+    public record HeldName(String key, OnTaken onTaken, Scope scope) {}
 
     private final Map<String, Scope> byType;
 
@@ -104,8 +102,8 @@ public final class NameScopes {
             }
             parts.add(value == null ? "" : String.valueOf(value));
         }
-        return Optional.of(new HeldName(resource.type() + " " + String.join(" / ", parts),
-                onTaken(scope, resource), scope));
+        return Optional.of(
+                new HeldName(resource.type() + " " + String.join(" / ", parts), onTaken(scope, resource), scope));
     }
 
     private static OnTaken onTaken(Scope scope, PlannedResource resource) {
@@ -115,9 +113,10 @@ public final class NameScopes {
             case "revision" -> OnTaken.REVISION;
             case "none" -> OnTaken.NONE;
             // Route 53: the provider sends CREATE, which fails on an existing record, or UPSERT when the record
-            // allows overwriting (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53_record#allow_overwrite).
+            // allows overwriting
+            // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53_record#allow_overwrite).
             case "refuses-unless-allowOverwrite" ->
-                    Boolean.TRUE.equals(resource.inputs().get("allowOverwrite")) ? OnTaken.OVERWRITES : OnTaken.REFUSES;
+                Boolean.TRUE.equals(resource.inputs().get("allowOverwrite")) ? OnTaken.OVERWRITES : OnTaken.REFUSES;
             default -> throw new IllegalStateException("name-scopes.tsv: unknown behaviour " + scope.onTaken());
         };
     }

@@ -18,13 +18,11 @@ import java.util.Optional;
  * {@code pulumi up} there.
  */
 final class RefusedUpdates {
-    private record Row(String type, String input, String from, String to, String source) {
-    }
+    private record Row(String type, String input, String from, String to, String source) {}
 
     private static volatile List<Row> rows;
 
-    private RefusedUpdates() {
-    }
+    private RefusedUpdates() {}
 
     /** Why AWS refuses the update of {@code before} into {@code after}, if it does. */
     static Optional<String> refusal(PlannedResource before, PlannedResource after) {

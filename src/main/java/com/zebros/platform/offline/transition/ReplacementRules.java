@@ -68,8 +68,10 @@ public final class ReplacementRules {
                     .add(new ReplacementRule(cells[0], cells[1], cells[2], cells[3] + "." + cells[4], cells[5]));
         }
         // The most specific row first, so a nested ForceNew is found before its block's own row.
-        byType.values().forEach(rules -> rules.sort(Comparator.comparingInt(
-                (ReplacementRule r) -> r.inputPath().length()).reversed()));
+        byType.values()
+                .forEach(rules -> rules.sort(Comparator.comparingInt(
+                                (ReplacementRule r) -> r.inputPath().length())
+                        .reversed()));
         return new ReplacementRules(byType, header);
     }
 

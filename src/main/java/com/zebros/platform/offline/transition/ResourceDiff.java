@@ -47,9 +47,11 @@ public record ResourceDiff(List<String> changes, List<String> replacements, List
                 unknown.add(path);
             } else if (rule.get().always()) {
                 replacements.add(words + " (ForceNew: " + rule.get().citation() + ")");
-            } else if (rule.get().conditional() && conditionsAsked.add(rule.get().condition())
+            } else if (rule.get().conditional()
+                    && conditionsAsked.add(rule.get().condition())
                     && ConditionalRules.forces(rule.get().condition(), before.inputs(), after.inputs())) {
-                replacements.add(words + " (CustomizeDiff " + rule.get().condition() + ": " + rule.get().citation() + ")");
+                replacements.add(words + " (CustomizeDiff " + rule.get().condition() + ": "
+                        + rule.get().citation() + ")");
             }
         }
         if (!java.util.Objects.equals(before.provider(), after.provider())) {

@@ -9,12 +9,16 @@ import java.util.Set;
  * database's is protected (a delete is refused as such), and the Redis token goes with the Redis it opens.
  */
 public final class StatefulTypes {
-    private static final Set<String> DATA = Set.of(AwsTypes.DYNAMODB_TABLE, AwsTypes.DYNAMODB_TABLE_REPLICA,
-            AwsTypes.RDS_CLUSTER, AwsTypes.RDS_GLOBAL_CLUSTER, AwsTypes.S3_BUCKET_V2, AwsTypes.KMS_KEY);
+    private static final Set<String> DATA = Set.of(
+            AwsTypes.DYNAMODB_TABLE,
+            AwsTypes.DYNAMODB_TABLE_REPLICA,
+            AwsTypes.RDS_CLUSTER,
+            AwsTypes.RDS_GLOBAL_CLUSTER,
+            AwsTypes.S3_BUCKET_V2,
+            AwsTypes.KMS_KEY);
     private static final Set<String> CACHES = Set.of(AwsTypes.DAX_CLUSTER, AwsTypes.ELASTICACHE_REPLICATION_GROUP);
 
-    private StatefulTypes() {
-    }
+    private StatefulTypes() {}
 
     public static boolean holdsData(String type) {
         return DATA.contains(type);

@@ -15,7 +15,10 @@ import java.util.List;
 public record Step(Kind kind, PlannedResource before, PlannedResource after, List<String> reasons) {
 
     public enum Kind {
-        SAME, UPDATE, CREATE, DELETE,
+        SAME,
+        UPDATE,
+        CREATE,
+        DELETE,
         /** The new resource of a replacement, created while the old one still exists (unless deleteBeforeReplace). */
         CREATE_REPLACEMENT,
         /** The old resource of a replacement, deleted at the end, or first with deleteBeforeReplace. */

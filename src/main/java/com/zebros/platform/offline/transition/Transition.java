@@ -70,9 +70,12 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                 continue;
             }
             ResourceDiff diff = ResourceDiff.between(old, resource, rules);
-            diff.unknown().forEach(path -> problems.add(new Problem(Problem.Kind.UNKNOWN_INPUT, resource.urn(),
-                    "input " + path + " changes and the replacement table has no row for it",
-                    "add the type's rows with tools/replacement-rules/generate.py")));
+            diff.unknown()
+                    .forEach(path -> problems.add(new Problem(
+                            Problem.Kind.UNKNOWN_INPUT,
+                            resource.urn(),
+                            "input " + path + " changes and the replacement table has no row for it",
+                            "add the type's rows with tools/replacement-rules/generate.py")));
             List<String> replacing = new ArrayList<>(diff.replacements());
             if (resource.provider() != null && replacedProviders.contains(resource.provider())) {
                 replacing.add("its provider " + resource.provider() + " is replaced");
@@ -91,10 +94,17 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                     atEnd.add(delete);
                 }
             } else {
-                now.add(new Step(diff.same() && old.urn().equals(resource.urn()) ? Step.Kind.SAME : Step.Kind.UPDATE,
-                        old, resource, diff.changes()));
-                RefusedUpdates.refusal(old, resource).ifPresent(why -> problems.add(new Problem(
-                        Problem.Kind.UPDATE_REFUSED, resource.urn(), why, "plan the change AWS allows, or none")));
+                now.add(new Step(
+                        diff.same() && old.urn().equals(resource.urn()) ? Step.Kind.SAME : Step.Kind.UPDATE,
+                        old,
+                        resource,
+                        diff.changes()));
+                RefusedUpdates.refusal(old, resource)
+                        .ifPresent(why -> problems.add(new Problem(
+                                Problem.Kind.UPDATE_REFUSED,
+                                resource.urn(),
+                                why,
+                                "plan the change AWS allows, or none")));
             }
         }
         List<PlannedResource> reversed = new ArrayList<>(before.resources());
@@ -112,8 +122,8 @@ public record Transition(List<Step> steps, List<Problem> problems) {
     }
 
     /** The deployed resource a planned one is: same URN, or a URN among its aliases. */
-    private static PlannedResource match(PlannedResource resource, Map<String, PlannedResource> deployed,
-                                         Set<String> matched) {
+    private static PlannedResource match(
+            PlannedResource resource, Map<String, PlannedResource> deployed, Set<String> matched) {
         PlannedResource same = deployed.get(resource.urn());
         if (same != null) {
             return same;
@@ -134,15 +144,21 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                 continue;
             }
             PlannedResource old = step.before();
-            String what = step.kind() == Step.Kind.DELETE ? "deleted" : "replaced (" + String.join("; ",
-                    step.reasons()) + ")";
+            String what = step.kind() == Step.Kind.DELETE
+                    ? "deleted"
+                    : "replaced (" + String.join("; ", step.reasons()) + ")";
             if (old.options().protect()) {
-                problems.add(new Problem(Problem.Kind.PROTECTED, old.urn(), "would be " + what
-                        + ", which the engine refuses for a protected resource",
+                problems.add(new Problem(
+                        Problem.Kind.PROTECTED,
+                        old.urn(),
+                        "would be " + what + ", which the engine refuses for a protected resource",
                         "keep the resource and every input that forces its replacement"));
             }
             if (StatefulTypes.holdsData(old.type())) {
-                problems.add(new Problem(Problem.Kind.DATA_LOSS, old.urn(), "holds data and would be " + what,
+                problems.add(new Problem(
+                        Problem.Kind.DATA_LOSS,
+                        old.urn(),
+                        "holds data and would be " + what,
                         "change it in place, or alias it where it moves"));
             }
         }
@@ -157,8 +173,9 @@ public record Transition(List<Step> steps, List<Problem> problems) {
         NameLedger(NameScopes names, List<PlannedResource> deployed) {
             this.names = names;
             for (PlannedResource resource : deployed) {
-                names.heldBy(resource).ifPresent(held -> holders.computeIfAbsent(held.key(), k -> new HashSet<>())
-                        .add(deployedHolder(resource.urn())));
+                names.heldBy(resource)
+                        .ifPresent(held -> holders.computeIfAbsent(held.key(), k -> new HashSet<>())
+                                .add(deployedHolder(resource.urn())));
             }
         }
 
@@ -169,7 +186,7 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                     case CREATE, CREATE_REPLACEMENT -> acquire(step, problems);
                     case UPDATE -> rename(step, problems);
                     case DELETE, DELETE_REPLACED -> release(step, problems);
-                    case SAME -> { }
+                    case SAME -> {}
                     default -> throw new IllegalStateException(step.kind().toString());
                 }
             }
@@ -180,13 +197,16 @@ public record Transition(List<Step> steps, List<Problem> problems) {
             names.heldBy(step.after()).ifPresent(held -> {
                 Set<String> current = holders.computeIfAbsent(held.key(), k -> new HashSet<>());
                 if (!current.isEmpty() && held.onTaken() == NameScopes.OnTaken.REFUSES) {
-                    problems.add(new Problem(Problem.Kind.NAME_COLLISION, step.urn(), (step.kind()
-                            == Step.Kind.CREATE_REPLACEMENT ? "the replacement" : "the create") + " of " + held.key()
-                            + " fails: " + String.join(", ", current) + " still holds the name (unique in "
-                            + held.scope().words() + ": " + held.scope().source() + ")",
+                    problems.add(new Problem(
+                            Problem.Kind.NAME_COLLISION,
+                            step.urn(),
+                            (step.kind() == Step.Kind.CREATE_REPLACEMENT ? "the replacement" : "the create") + " of "
+                                    + held.key()
+                                    + " fails: " + String.join(", ", current) + " still holds the name (unique in "
+                                    + held.scope().words() + ": " + held.scope().source() + ")",
                             step.kind() == Step.Kind.CREATE_REPLACEMENT
                                     ? "derive the name from the inputs that force the replacement, or set "
-                                    + "deleteBeforeReplace where the gap is acceptable"
+                                            + "deleteBeforeReplace where the gap is acceptable"
                                     : "alias the resource to the one it replaces, so the engine updates it in place"));
                 }
                 current.add(plannedHolder(step.urn()));
@@ -200,8 +220,8 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                 was.ifPresent(held -> swap(held.key(), deployedHolder(step.formerUrn()), plannedHolder(step.urn())));
                 return;
             }
-            was.ifPresent(held -> holders.getOrDefault(held.key(), new HashSet<>())
-                    .remove(deployedHolder(step.formerUrn())));
+            was.ifPresent(
+                    held -> holders.getOrDefault(held.key(), new HashSet<>()).remove(deployedHolder(step.formerUrn())));
             acquire(step, problems);
         }
 
@@ -220,11 +240,16 @@ public record Transition(List<Step> steps, List<Problem> problems) {
                 Set<String> current = holders.computeIfAbsent(held.key(), k -> new HashSet<>());
                 current.remove(deployedHolder(step.formerUrn()));
                 if (!current.isEmpty() && held.onTaken() == NameScopes.OnTaken.OVERWRITES) {
-                    problems.add(new Problem(Problem.Kind.DELETE_REMOVES_NEW, step.formerUrn(), "deleting "
-                            + held.key() + " removes the object " + String.join(", ", current) + " also holds: AWS "
-                            + "let both write the same name (" + held.scope().source() + ")",
+                    problems.add(new Problem(
+                            Problem.Kind.DELETE_REMOVES_NEW,
+                            step.formerUrn(),
+                            "deleting "
+                                    + held.key() + " removes the object " + String.join(", ", current)
+                                    + " also holds: AWS "
+                                    + "let both write the same name ("
+                                    + held.scope().source() + ")",
                             "give the two resources different names, alias the new one to the old, or let one "
-                            + "resource own the name in every phase"));
+                                    + "resource own the name in every phase"));
                 }
             });
         }

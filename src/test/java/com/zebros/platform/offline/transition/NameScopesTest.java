@@ -20,8 +20,10 @@ class NameScopesTest {
         Set<String> missing = new TreeSet<>();
         for (String stack : StackHarness.STACKS) {
             for (int phase = 0; phase <= 3; phase++) {
-                StackHarness.rawPlan(stack, phase).resources().stream().filter(r -> !r.isComponent())
-                        .filter(r -> !scopes.knows(r.type())).forEach(r -> missing.add(r.type()));
+                StackHarness.rawPlan(stack, phase).resources().stream()
+                        .filter(r -> !r.isComponent())
+                        .filter(r -> !scopes.knows(r.type()))
+                        .forEach(r -> missing.add(r.type()));
             }
         }
         assertEquals(Set.of(), missing, "add each to src/main/resources/replacement/name-scopes.tsv");
@@ -30,12 +32,17 @@ class NameScopesTest {
     @Test
     void everyRowCitesAPublicPageAndNamesRealInputs() {
         for (String stack : StackHarness.STACKS) {
-            StackHarness.rawPlan(stack, 3).resources().stream().filter(r -> !r.isComponent()).map(r -> r.type())
-                    .distinct().forEach(type -> {
+            StackHarness.rawPlan(stack, 3).resources().stream()
+                    .filter(r -> !r.isComponent())
+                    .map(r -> r.type())
+                    .distinct()
+                    .forEach(type -> {
                         var scope = scopes.scopeOf(type).orElseThrow();
                         assertTrue(scope.source().startsWith("https://"), type + ": " + scope.source());
-                        assertTrue(Set.of("refuses", "overwrites", "none", "revision", "refuses-unless-allowOverwrite")
-                                .contains(scope.onTaken()), type + ": " + scope.onTaken());
+                        assertTrue(
+                                Set.of("refuses", "overwrites", "none", "revision", "refuses-unless-allowOverwrite")
+                                        .contains(scope.onTaken()),
+                                type + ": " + scope.onTaken());
                         var inputs = SdkArgs.inputNames(SdkArgs.argsOf(type));
                         for (String input : scope.identity()) {
                             String name = input.startsWith("?") ? input.substring(1) : input;

@@ -33,8 +33,9 @@ class ReadmeTransitionsTest {
                 for (int i = 0; i < promotions.size(); i++) {
                     Transition t = promotions.get(i).transition();
                     var counts = t.counts();
-                    rows.add("| " + stack + " | " + step[0] + " → " + step[1] + (promotions.size() > 1
-                            ? (i == 0 ? " (Redis compatible)" : " (Redis enabled)") : "") + " | "
+                    rows.add("| " + stack + " | " + step[0] + " → " + step[1]
+                            + (promotions.size() > 1 ? (i == 0 ? " (Redis compatible)" : " (Redis enabled)") : "")
+                            + " | "
                             + counts.get(Step.Kind.UPDATE) + " | " + replaced(t) + " | " + counts.get(Step.Kind.CREATE)
                             + " | " + counts.get(Step.Kind.DELETE) + " | " + caches(t) + " |");
                 }
@@ -45,8 +46,8 @@ class ReadmeTransitionsTest {
 
     private static String replaced(Transition t) {
         Map<String, Integer> byType = new TreeMap<>();
-        t.ofKind(Step.Kind.CREATE_REPLACEMENT).forEach(s -> byType.merge(s.resource().type().split(":")[1], 1,
-                Integer::sum));
+        t.ofKind(Step.Kind.CREATE_REPLACEMENT)
+                .forEach(s -> byType.merge(s.resource().type().split(":")[1], 1, Integer::sum));
         if (byType.isEmpty()) {
             return "0";
         }
@@ -61,8 +62,9 @@ class ReadmeTransitionsTest {
             if (StatefulTypes.isCache(s.resource().type())
                     && (s.kind() == Step.Kind.CREATE || s.kind() == Step.Kind.CREATE_REPLACEMENT)) {
                 lines.add(s.resource().name() + (s.kind() == Step.Kind.CREATE ? " new" : " replaced") + ", "
-                        + (s.resource().type().endsWith("Cluster") ? CacheWarmth.DAX_TTL_SECONDS / 60 + " min"
-                        : CacheWarmth.REDIS_TTL_SECONDS / 60 + " min"));
+                        + (s.resource().type().endsWith("Cluster")
+                                ? CacheWarmth.DAX_TTL_SECONDS / 60 + " min"
+                                : CacheWarmth.REDIS_TTL_SECONDS / 60 + " min"));
             }
         }
         return lines.isEmpty() ? "" : String.join("; ", lines);
@@ -75,11 +77,15 @@ class ReadmeTransitionsTest {
         int end = text.indexOf(END);
         String now = table();
         if (Boolean.getBoolean("readme.update")) {
-            Files.writeString(README, text.substring(0, start + START.length()) + "\n" + now + "\n"
-                    + text.substring(end), StandardCharsets.UTF_8);
+            Files.writeString(
+                    README,
+                    text.substring(0, start + START.length()) + "\n" + now + "\n" + text.substring(end),
+                    StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(now, text.substring(start + START.length(), end).strip(),
+        assertEquals(
+                now,
+                text.substring(start + START.length(), end).strip(),
                 "docs/promote.md's transitions table is stale: mvn test -Dtest=ReadmeTransitionsTest -Dreadme.update=true");
     }
 }

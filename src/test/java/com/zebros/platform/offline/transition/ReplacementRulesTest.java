@@ -25,7 +25,9 @@ class ReplacementRulesTest {
         List<PlannedResource> all = new ArrayList<>();
         for (String stack : StackHarness.STACKS) {
             for (int phase = 0; phase <= 3; phase++) {
-                StackHarness.rawPlan(stack, phase).resources().stream().filter(r -> !r.isComponent()).forEach(all::add);
+                StackHarness.rawPlan(stack, phase).resources().stream()
+                        .filter(r -> !r.isComponent())
+                        .forEach(all::add);
             }
         }
         return all;
@@ -39,20 +41,27 @@ class ReplacementRulesTest {
                 missing.add(r.type());
             }
         });
-        assertEquals(Set.of(), missing, "planned types without replacement rules: add each to "
-                + "tools/replacement-rules/types.tsv and run tools/replacement-rules/generate.py");
+        assertEquals(
+                Set.of(),
+                missing,
+                "planned types without replacement rules: add each to "
+                        + "tools/replacement-rules/types.tsv and run tools/replacement-rules/generate.py");
     }
 
     @Test
     void everyInputThePlansSetHasARow() {
         Set<String> missing = new TreeSet<>();
-        everyPlannedResource().forEach(r -> r.inputs().keySet().forEach(input -> {
-            if (rules.ruleFor(r.type(), input).isEmpty()) {
-                missing.add(r.type() + " " + input);
-            }
-        }));
-        assertEquals(Set.of(), missing, "inputs the program sets that the table does not know: the source revision is"
-                + " older than the input, or the Pulumi name is mapped wrongly (tools/replacement-rules/pulumi-names.tsv)");
+        everyPlannedResource()
+                .forEach(r -> r.inputs().keySet().forEach(input -> {
+                    if (rules.ruleFor(r.type(), input).isEmpty()) {
+                        missing.add(r.type() + " " + input);
+                    }
+                }));
+        assertEquals(
+                Set.of(),
+                missing,
+                "inputs the program sets that the table does not know: the source revision is"
+                        + " older than the input, or the Pulumi name is mapped wrongly (tools/replacement-rules/pulumi-names.tsv)");
     }
 
     @Test
@@ -62,8 +71,8 @@ class ReplacementRulesTest {
             Class<?> args = SdkArgs.argsOf(type);
             for (ReplacementRule rule : rules.rulesOf(type)) {
                 SdkArgs.problemWith(args, rule.inputPath())
-                        .ifPresent(problem -> problems.add(type + " " + rule.inputPath() + " (" + rule.terraform()
-                                + "): " + problem));
+                        .ifPresent(problem -> problems.add(
+                                type + " " + rule.inputPath() + " (" + rule.terraform() + "): " + problem));
             }
         }
         assertEquals(List.of(), problems, problems.size() + " rows do not match the SDK");
@@ -73,7 +82,8 @@ class ReplacementRulesTest {
     void everyConditionalRowHasItsCustomizeDiffPorted() {
         Set<String> unported = new TreeSet<>();
         for (String type : typesWithRows()) {
-            rules.rulesOf(type).stream().filter(ReplacementRule::conditional)
+            rules.rulesOf(type).stream()
+                    .filter(ReplacementRule::conditional)
                     .filter(rule -> !ConditionalRules.isPorted(rule.condition()))
                     .forEach(rule -> unported.add(rule.condition() + " (" + rule.source() + ")"));
         }

@@ -16,8 +16,7 @@ import java.util.Optional;
  * them, so a Terraform name mapped wrongly fails a test instead of silently matching nothing.
  */
 final class SdkArgs {
-    private SdkArgs() {
-    }
+    private SdkArgs() {}
 
     /** The Args class of a type token: {@code aws:dynamodb/table:Table} → {@code com.pulumi.aws.dynamodb.TableArgs}. */
     static Class<?> argsOf(String type) {
@@ -62,11 +61,13 @@ final class SdkArgs {
             if (!(current instanceof Class<?> owner)) {
                 return Optional.of("'" + name + "' is under " + current.getTypeName() + ", which has no inputs");
             }
-            Field field = fields(owner).stream().filter(f -> f.getAnnotation(Import.class).name().equals(name))
-                    .findFirst().orElse(null);
+            Field field = fields(owner).stream()
+                    .filter(f -> f.getAnnotation(Import.class).name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             if (field == null) {
-                return Optional.of(owner.getSimpleName() + " has no input '" + name + "' (it has "
-                        + inputNames(owner) + ")");
+                return Optional.of(
+                        owner.getSimpleName() + " has no input '" + name + "' (it has " + inputNames(owner) + ")");
             }
             Type value = unwrapOutput(field.getGenericType());
             boolean isList = value instanceof ParameterizedType p && p.getRawType() == List.class;

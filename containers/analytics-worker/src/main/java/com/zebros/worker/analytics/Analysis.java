@@ -61,7 +61,12 @@ final class Analysis {
     void readOpportunities(Store store, String tenantId) {
         Map<String, PipelineStages.Outcome> outcomes = new java.util.HashMap<>();
         PipelineStages.read(store, tenantId).forEach(s -> outcomes.put(s.name(), s.outcome()));
-        store.forEach(Table.OPPORTUNITIES, null, Table.TENANT, tenantId, List.of("ownerId", "stage", "createdAt", "expectedCloseDate"),
+        store.forEach(
+                Table.OPPORTUNITIES,
+                null,
+                Table.TENANT,
+                tenantId,
+                List.of("ownerId", "stage", "createdAt", "expectedCloseDate"),
                 item -> {
                     Tally owner = owners.computeIfAbsent(item.get("ownerId").s(), o -> new Tally());
                     for (Tally tally : new Tally[] {tenant, owner}) {
@@ -71,12 +76,14 @@ final class Analysis {
     }
 
     /** A deal in a stage whose outcome is won counts as won, lost as lost (the tenant's stages, PipelineStages). */
-    private static void count(Tally tally, Map<String, AttributeValue> item, Map<String, PipelineStages.Outcome> outcomes) {
+    private static void count(
+            Tally tally, Map<String, AttributeValue> item, Map<String, PipelineStages.Outcome> outcomes) {
         tally.opportunities++;
         PipelineStages.Outcome outcome = outcomes.getOrDefault(item.get("stage").s(), PipelineStages.Outcome.OPEN);
         if (outcome == PipelineStages.Outcome.WON) {
             tally.won++;
-            LocalDate created = LocalDate.ofInstant(Instant.parse(item.get("createdAt").s()), ZoneOffset.UTC);
+            LocalDate created =
+                    LocalDate.ofInstant(Instant.parse(item.get("createdAt").s()), ZoneOffset.UTC);
             LocalDate closed = LocalDate.parse(item.get("expectedCloseDate").s());
             tally.cycle.add((int) Math.max(0, ChronoUnit.DAYS.between(created, closed)));
         } else if (outcome == PipelineStages.Outcome.LOST) {
@@ -88,7 +95,9 @@ final class Analysis {
         store.forEach(Table.ACTIVITIES, null, Table.TENANT, tenantId, List.of("ownerId", "type"), item -> {
             String type = item.get("type").s();
             tenant.activities.merge(type, 1L, Long::sum);
-            owners.computeIfAbsent(item.get("ownerId").s(), o -> new Tally()).activities.merge(type, 1L, Long::sum);
+            owners.computeIfAbsent(item.get("ownerId").s(), o -> new Tally())
+                    .activities
+                    .merge(type, 1L, Long::sum);
             activityCount++;
         });
     }

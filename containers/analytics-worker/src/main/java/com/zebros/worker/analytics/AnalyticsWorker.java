@@ -40,8 +40,10 @@ public final class AnalyticsWorker implements Worker {
         document.putAll(analysis.result());
         String key = job.resultKey("analytics", "json");
         // One document of a few hundred bytes per owner: a single PUT.
-        context.s3().putObject(r -> r.bucket(context.bucket()).key(key).contentType("application/json"),
-                RequestBody.fromBytes(Json.write(document).getBytes(StandardCharsets.UTF_8)));
+        context.s3()
+                .putObject(
+                        r -> r.bucket(context.bucket()).key(key).contentType("application/json"),
+                        RequestBody.fromBytes(Json.write(document).getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("opportunities", analysis.opportunities());
         summary.put("activities", analysis.activities());

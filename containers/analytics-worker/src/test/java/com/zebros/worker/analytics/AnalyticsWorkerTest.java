@@ -24,22 +24,43 @@ class AnalyticsWorkerTest {
         String tenant = "ana-tenant";
         String acme = CrmData.customer(tenant, "Acme");
         LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
-        String won10 = CrmData.opportunity(tenant, acme, "Won fast", "100", "EUR", "closed-won", today.plusDays(10).toString(), "owner-1");
-        CrmData.opportunity(tenant, acme, "Won slow", "100", "EUR", "closed-won", today.plusDays(30).toString(), "owner-1");
+        String won10 = CrmData.opportunity(
+                tenant,
+                acme,
+                "Won fast",
+                "100",
+                "EUR",
+                "closed-won",
+                today.plusDays(10).toString(),
+                "owner-1");
+        CrmData.opportunity(
+                tenant,
+                acme,
+                "Won slow",
+                "100",
+                "EUR",
+                "closed-won",
+                today.plusDays(30).toString(),
+                "owner-1");
         CrmData.opportunity(tenant, acme, "Lost one", "100", "EUR", "closed-lost", today.toString(), "owner-1");
         CrmData.opportunity(tenant, acme, "Lost two", "100", "EUR", "closed-lost", today.toString(), "owner-2");
         CrmData.opportunity(tenant, acme, "Open", "100", "EUR", "proposal", today.toString(), "owner-2");
         CrmData.activity(tenant, acme, "call", "owner-1", "2026-11-02T09:00:00Z");
         CrmData.activity(tenant, acme, "call", "owner-1", "2026-11-03T09:00:00Z");
         CrmData.activity(tenant, acme, "email", "owner-3", "2026-11-04T09:00:00Z");
-        String createdDay = Api.get("/v1/opportunities/" + won10, Api.admin(tenant)).json().get("createdAt").getAsString().substring(0, 10);
+        String createdDay = Api.get("/v1/opportunities/" + won10, Api.admin(tenant))
+                .json()
+                .get("createdAt")
+                .getAsString()
+                .substring(0, 10);
         int fast = (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(createdDay), today.plusDays(10));
 
         String job = JobFixtures.analytics(tenant);
         assertEquals(0, JobFixtures.run(new AnalyticsWorker(), job));
 
         String id = Json.object(job).get("jobId").getAsString();
-        JsonObject analysis = Json.object(new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8));
+        JsonObject analysis = Json.object(
+                new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8));
         assertEquals(tenant, analysis.get("tenantId").getAsString());
         assertEquals(5, analysis.get("opportunities").getAsInt());
         JsonObject winRate = analysis.getAsJsonObject("winRate");
@@ -58,11 +79,21 @@ class AnalyticsWorkerTest {
         JsonObject first = owners.get(0).getAsJsonObject();
         assertEquals("owner-1", first.get("ownerId").getAsString());
         assertEquals(0.6667, first.getAsJsonObject("winRate").get("rate").getAsDouble());
-        assertEquals(2, first.getAsJsonObject("activity").getAsJsonObject("byType").get("call").getAsInt());
+        assertEquals(
+                2,
+                first.getAsJsonObject("activity")
+                        .getAsJsonObject("byType")
+                        .get("call")
+                        .getAsInt());
         JsonObject third = owners.get(2).getAsJsonObject();
         assertEquals("owner-3", third.get("ownerId").getAsString());
         assertTrue(third.getAsJsonObject("winRate").get("rate").isJsonNull(), "no closed deals: no win rate");
-        assertEquals(1, third.getAsJsonObject("activity").getAsJsonObject("byType").get("email").getAsInt());
+        assertEquals(
+                1,
+                third.getAsJsonObject("activity")
+                        .getAsJsonObject("byType")
+                        .get("email")
+                        .getAsInt());
 
         JsonObject status = JobFixtures.status(tenant, "analyses", job);
         assertEquals("DONE", status.get("status").getAsString());
@@ -73,10 +104,12 @@ class AnalyticsWorkerTest {
     @Test
     void aTenantsOwnWonAndLostStagesDecideItsWinRate() {
         String tenant = "ana-own-stages";
-        CrmData.stages(tenant, "{\"stages\":[{\"name\":\"trial\",\"probability\":60,\"outcome\":\"open\"},"
-                + "{\"name\":\"signed\",\"probability\":100,\"outcome\":\"won\"},"
-                + "{\"name\":\"churned\",\"probability\":0,\"outcome\":\"lost\"},"
-                + "{\"name\":\"no-budget\",\"probability\":0,\"outcome\":\"lost\"}]}");
+        CrmData.stages(
+                tenant,
+                "{\"stages\":[{\"name\":\"trial\",\"probability\":60,\"outcome\":\"open\"},"
+                        + "{\"name\":\"signed\",\"probability\":100,\"outcome\":\"won\"},"
+                        + "{\"name\":\"churned\",\"probability\":0,\"outcome\":\"lost\"},"
+                        + "{\"name\":\"no-budget\",\"probability\":0,\"outcome\":\"lost\"}]}");
         String acme = CrmData.customer(tenant, "Acme");
         String close = LocalDate.now(ZoneOffset.UTC).toString();
         CrmData.opportunity(tenant, acme, "Signed", "100", "EUR", "signed", close, "owner-1");
@@ -86,7 +119,8 @@ class AnalyticsWorkerTest {
         String job = JobFixtures.analytics(tenant);
         assertEquals(0, JobFixtures.run(new AnalyticsWorker(), job));
         String id = Json.object(job).get("jobId").getAsString();
-        JsonObject winRate = Json.object(new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8))
+        JsonObject winRate = Json.object(
+                        new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8))
                 .getAsJsonObject("winRate");
         assertEquals(1, winRate.get("won").getAsInt());
         assertEquals(2, winRate.get("lost").getAsInt(), "both lost stages count; the open one does not");
@@ -98,12 +132,17 @@ class AnalyticsWorkerTest {
         String job = JobFixtures.analytics(tenant);
         assertEquals(0, JobFixtures.run(new AnalyticsWorker(), job));
         String id = Json.object(job).get("jobId").getAsString();
-        JsonObject analysis = Json.object(new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8));
+        JsonObject analysis = Json.object(
+                new String(LocalAws.get("analytics/" + tenant + "/" + id + ".json"), StandardCharsets.UTF_8));
         assertTrue(analysis.getAsJsonObject("winRate").get("rate").isJsonNull());
         assertEquals(0, analysis.getAsJsonArray("owners").size());
 
-        String withParameter = JobFixtures.analytics(tenant).replace("\"parameters\":{}", "\"parameters\":{\"since\":\"2026-01-01\"}");
+        String withParameter =
+                JobFixtures.analytics(tenant).replace("\"parameters\":{}", "\"parameters\":{\"since\":\"2026-01-01\"}");
         assertEquals(2, JobFixtures.run(new AnalyticsWorker(), withParameter));
-        assertTrue(JobFixtures.status(tenant, "analyses", withParameter).get("failure").getAsString().contains("since"));
+        assertTrue(JobFixtures.status(tenant, "analyses", withParameter)
+                .get("failure")
+                .getAsString()
+                .contains("since"));
     }
 }

@@ -21,8 +21,7 @@ import java.nio.file.Path;
 public final class MeasuredRun {
     static final String MARK = "MEASURED ";
 
-    private MeasuredRun() {
-    }
+    private MeasuredRun() {}
 
     public static void main(String[] args) throws IOException {
         Worker worker = switch (args[0]) {
@@ -41,8 +40,11 @@ public final class MeasuredRun {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+        long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElse(-1L);
         System.out.println(MARK + exit + " " + seconds + " " + heapPeak / (1024 * 1024) + " " + rssKb / 1024);
         System.exit(exit);
     }

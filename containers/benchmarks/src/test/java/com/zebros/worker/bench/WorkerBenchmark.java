@@ -24,8 +24,7 @@ public final class WorkerBenchmark {
     static final int ROWS = Integer.getInteger("rows", 100_000);
     static final int SIZE = Integer.getInteger("size", TierData.SIZES.size() - 1);
 
-    private WorkerBenchmark() {
-    }
+    private WorkerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.out.println("starting DynamoDB Local, the API and S3Mock ...");
@@ -42,8 +41,17 @@ public final class WorkerBenchmark {
         for (int i = 0; i < ROWS; i++) {
             // One row in a hundred has a bad e-mail: the error report is part of the work measured.
             String email = i % 100 == 99 ? "not-an-email" : "contact" + i + "@customer" + i + ".example.com";
-            csv.append("Imported ").append(i).append(" GmbH,").append(email).append(",+49 30 ").append(1_000_000 + i)
-                    .append(",Industry ").append(i % 40).append(",https://customer").append(i).append(".example.com\n");
+            csv.append("Imported ")
+                    .append(i)
+                    .append(" GmbH,")
+                    .append(email)
+                    .append(",+49 30 ")
+                    .append(1_000_000 + i)
+                    .append(",Industry ")
+                    .append(i % 40)
+                    .append(",https://customer")
+                    .append(i)
+                    .append(".example.com\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         int imported = ROWS - ROWS / 100;
@@ -56,38 +64,62 @@ public final class WorkerBenchmark {
         table.add(run("analytics", JobFixtures.analytics(tenant), "6144m", size.opportunities() + size.activities()));
 
         System.out.println();
-        System.out.printf("%-22s %9s %9s %10s %12s %12s %10s%n", "job", "rows", "seconds", "rows/s", "peak heap MB",
-                "peak RSS MB", "heap cap");
+        System.out.printf(
+                "%-22s %9s %9s %10s %12s %12s %10s%n",
+                "job", "rows", "seconds", "rows/s", "peak heap MB", "peak RSS MB", "heap cap");
         table.forEach(System.out::println);
-        System.out.printf("%nimport file: %.1f MB, %d rows (1%% rejected to the error report)%n", file.length / 1e6, ROWS);
+        System.out.printf(
+                "%nimport file: %.1f MB, %d rows (1%% rejected to the error report)%n", file.length / 1e6, ROWS);
         System.exit(0);
     }
 
-    record Result(int exit, double seconds, long heapMb, long rssMb) {
-    }
+    record Result(int exit, double seconds, long heapMb, long rssMb) {}
 
-    private static String run(String worker, String job, String heap, int rows) throws IOException, InterruptedException {
-        String name = worker + (job.contains("activity-summary") ? " activities" : job.contains("pipeline") ? " pipeline" : "");
+    private static String run(String worker, String job, String heap, int rows)
+            throws IOException, InterruptedException {
+        String name = worker
+                + (job.contains("activity-summary") ? " activities" : job.contains("pipeline") ? " pipeline" : "");
         Result r = measure(worker, job, heap);
-        return String.format("%-22s %9d %9.1f %10.0f %12d %12d %10s%s", name, rows, r.seconds(), rows / r.seconds(), r.heapMb(),
-                r.rssMb(), heap, r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")");
+        return String.format(
+                "%-22s %9d %9.1f %10.0f %12d %12d %10s%s",
+                name,
+                rows,
+                r.seconds(),
+                rows / r.seconds(),
+                r.heapMb(),
+                r.rssMb(),
+                heap,
+                r.exit() == 0 ? "" : "  FAILED (exit " + r.exit() + ")");
     }
 
     private static Result measure(String worker, String job, String heap) throws IOException, InterruptedException {
         System.out.println("running the " + worker + " worker (-Xmx" + heap + ") ...");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:-UsePerfData", "-cp",
-                System.getProperty("java.class.path"), MeasuredRun.class.getName(), worker, job).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx" + heap,
+                        "-XX:-UsePerfData",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MeasuredRun.class.getName(),
+                        worker,
+                        job)
+                .redirectErrorStream(true);
         builder.environment().putAll(LocalAws.environment());
         Process process = builder.start();
         Result result = null;
         List<String> tail = new ArrayList<>();
         java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(MeasuredRun.MARK)) {
                     String[] f = line.substring(MeasuredRun.MARK.length()).split(" ");
-                    result = new Result(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+                    result = new Result(
+                            Integer.parseInt(f[0]),
+                            Double.parseDouble(f[1]),
+                            Long.parseLong(f[2]),
+                            Long.parseLong(f[3]));
                 } else if (line.contains("job done") || line.contains("capacity used") || line.contains("ERROR")) {
                     tail.add(line);
                 }
@@ -101,7 +133,8 @@ public final class WorkerBenchmark {
         tail.forEach(System.out::println);
         if (result == null) {
             last.forEach(System.out::println);
-            throw new IllegalStateException("the " + worker + " worker's JVM ended without a measurement (its last lines above)");
+            throw new IllegalStateException(
+                    "the " + worker + " worker's JVM ended without a measurement (its last lines above)");
         }
         return result;
     }

@@ -55,7 +55,8 @@ class ExportFaultsTest {
         assertFalse(LocalAws.exists(fileOf(tenant, job)), "no file in the real bucket");
 
         assertEquals(0, JobFixtures.run(worker, job), "the retry, with S3 back, finishes");
-        assertEquals("DONE", JobFixtures.status(tenant, "exports", job).get("status").getAsString());
+        assertEquals(
+                "DONE", JobFixtures.status(tenant, "exports", job).get("status").getAsString());
         assertTrue(LocalAws.gunzipped(fileOf(tenant, job)).contains("Acme"));
     }
 
@@ -70,11 +71,14 @@ class ExportFaultsTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(1, exit, "a failure worth a retry");
         assertTrue(millis < 10_000, "failed within " + millis + " ms");
-        assertEquals("QUEUED", JobFixtures.status(tenant, "exports", job).get("status").getAsString(),
+        assertEquals(
+                "QUEUED",
+                JobFixtures.status(tenant, "exports", job).get("status").getAsString(),
                 "nothing could be recorded: the job is as the API left it, and the workflow records the failure");
         assertFalse(LocalAws.exists(fileOf(tenant, job)));
 
         assertEquals(0, JobFixtures.run(worker, job));
-        assertEquals("DONE", JobFixtures.status(tenant, "exports", job).get("status").getAsString());
+        assertEquals(
+                "DONE", JobFixtures.status(tenant, "exports", job).get("status").getAsString());
     }
 }

@@ -20,7 +20,8 @@ class ExportWorkerTest {
 
     private static List<String> lines(String tenant, String job) {
         String id = Json.object(job).get("jobId").getAsString();
-        return List.of(LocalAws.gunzipped("exports/" + tenant + "/" + id + ".csv.gz").split("\r\n"));
+        return List.of(
+                LocalAws.gunzipped("exports/" + tenant + "/" + id + ".csv.gz").split("\r\n"));
     }
 
     @Test
@@ -36,12 +37,19 @@ class ExportWorkerTest {
         List<String> lines = lines(tenant, job);
         assertEquals("id,name,email,phone,industry,website,ownerId,domain,version,createdAt,updatedAt", lines.get(0));
         assertEquals(3, lines.size(), lines.toString());
-        String acmeLine = lines.stream().filter(l -> l.startsWith(acme)).findFirst().orElseThrow();
-        JsonObject acmeJson = Api.get("/v1/customers/" + acme, Api.admin(tenant)).json();
-        assertEquals(acme + ",\"Acme, Inc.\",info@example.com,,,,,,1," + acmeJson.get("createdAt").getAsString() + ","
-                + acmeJson.get("updatedAt").getAsString(), acmeLine);
-        String zedLine = lines.stream().filter(l -> l.startsWith(zed)).findFirst().orElseThrow();
-        assertTrue(zedLine.startsWith(zed + ",\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: " + zedLine);
+        String acmeLine =
+                lines.stream().filter(l -> l.startsWith(acme)).findFirst().orElseThrow();
+        JsonObject acmeJson =
+                Api.get("/v1/customers/" + acme, Api.admin(tenant)).json();
+        assertEquals(
+                acme + ",\"Acme, Inc.\",info@example.com,,,,,,1,"
+                        + acmeJson.get("createdAt").getAsString() + ","
+                        + acmeJson.get("updatedAt").getAsString(),
+                acmeLine);
+        String zedLine =
+                lines.stream().filter(l -> l.startsWith(zed)).findFirst().orElseThrow();
+        assertTrue(
+                zedLine.startsWith(zed + ",\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: " + zedLine);
 
         JsonObject status = JobFixtures.status(tenant, "exports", job);
         assertEquals("DONE", status.get("status").getAsString());
@@ -53,19 +61,24 @@ class ExportWorkerTest {
     void anExportOfContactsHasTheImportColumnsAndImportsAgainAsAnUpsert() {
         String tenant = "exp-contacts";
         String acme = CrmData.customer(tenant, "Acme");
-        Api.post("/v1/customers/" + acme + "/contacts", Api.admin(tenant),
+        Api.post(
+                "/v1/customers/" + acme + "/contacts",
+                Api.admin(tenant),
                 "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace@example.com\",\"title\":\"Rear Admiral\"}");
         String job = JobFixtures.export(tenant, "contacts");
         assertEquals(0, JobFixtures.run(worker, job));
         List<String> lines = lines(tenant, job);
         assertEquals("id,customerId,firstName,lastName,email,phone,title,version,createdAt,updatedAt", lines.get(0));
-        assertTrue(lines.get(1).contains("," + acme + ",Grace,Hopper,grace@example.com,,Rear Admiral,1,"), lines.get(1));
+        assertTrue(
+                lines.get(1).contains("," + acme + ",Grace,Hopper,grace@example.com,,Rear Admiral,1,"), lines.get(1));
 
         // The export's columns import again: as an upsert, the contact holding the e-mail is updated, not doubled.
         String csv = "customerId,firstName,lastName,email,title\n" + acme + ",Grace,Hopper,grace@example.com,Admiral\n";
         String again = JobFixtures.importing(tenant, "contacts", "upsert", csv.getBytes(StandardCharsets.UTF_8));
         assertEquals(0, JobFixtures.run(new ImportWorker(), again));
-        var contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant)).json().getAsJsonArray("items");
+        var contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant))
+                .json()
+                .getAsJsonArray("items");
         assertEquals(1, contacts.size());
         assertEquals("Admiral", contacts.get(0).getAsJsonObject().get("title").getAsString());
     }
@@ -73,8 +86,12 @@ class ExportWorkerTest {
     @Test
     void anUnknownEntityIsABadJob() {
         String tenant = "exp-bad";
-        String job = JobFixtures.export(tenant, "customers").replace("\"entity\":\"customers\"", "\"entity\":\"invoices\"");
+        String job =
+                JobFixtures.export(tenant, "customers").replace("\"entity\":\"customers\"", "\"entity\":\"invoices\"");
         assertEquals(2, JobFixtures.run(worker, job));
-        assertTrue(JobFixtures.status(tenant, "exports", job).get("failure").getAsString().contains("invoices"));
+        assertTrue(JobFixtures.status(tenant, "exports", job)
+                .get("failure")
+                .getAsString()
+                .contains("invoices"));
     }
 }

@@ -24,8 +24,7 @@ final class ImportBatch {
     private static final int HELD_REFUSALS = 1_000;
 
     /** A row refused before it was sent (it could not be read as one): reported in line order with the chunk's. */
-    private record Refusal(long line, String field, String problem) {
-    }
+    private record Refusal(long line, String field, String problem) {}
 
     /** What the import counted; rejected rows are the error report's. */
     static final class Progress {
@@ -48,8 +47,14 @@ final class ImportBatch {
     private long writtenThrough;
     private long checkpointed;
 
-    ImportBatch(Job job, JobContext context, EntityType type, String mode, ImportErrors errors, long resumeAfter,
-                Progress progress) {
+    ImportBatch(
+            Job job,
+            JobContext context,
+            EntityType type,
+            String mode,
+            ImportErrors errors,
+            long resumeAfter,
+            Progress progress) {
         this.job = job;
         this.context = context;
         this.errors = errors;
@@ -80,14 +85,18 @@ final class ImportBatch {
     }
 
     void flush() {
-        ImportWrites.Chunk chunk = rows.isEmpty() ? new ImportWrites.Chunk(List.of(), false)
+        ImportWrites.Chunk chunk = rows.isEmpty()
+                ? new ImportWrites.Chunk(List.of(), false)
                 : write("import:" + job.jobId() + ":" + lines.get(0));
         int next = 0;
         for (int i = 0; i < rows.size(); i++) {
             ImportWrites.Row row = chunk.rows().get(i);
             long line = lines.get(i);
             for (; next < refused.size() && refused.get(next).line() < line; next++) {
-                errors.add(refused.get(next).line(), refused.get(next).field(), refused.get(next).problem());
+                errors.add(
+                        refused.get(next).line(),
+                        refused.get(next).field(),
+                        refused.get(next).problem());
             }
             if (row.written()) {
                 progress.imported++;
@@ -99,7 +108,10 @@ final class ImportBatch {
             }
         }
         for (; next < refused.size(); next++) {
-            errors.add(refused.get(next).line(), refused.get(next).field(), refused.get(next).problem());
+            errors.add(
+                    refused.get(next).line(),
+                    refused.get(next).field(),
+                    refused.get(next).problem());
         }
         if (!lines.isEmpty()) {
             writtenThrough = Math.max(writtenThrough, lines.get(lines.size() - 1));
@@ -120,8 +132,10 @@ final class ImportBatch {
             } catch (ApiException e) {
                 String retryAfter = e.headers().get("Retry-After");
                 if (e.status() != 409 || retryAfter == null || wait == LEASE_WAITS) {
-                    throw new IllegalStateException("the import's rows from line " + lines.get(0) + " could not be written: "
-                            + e.getMessage() + "; the job is retried", e);
+                    throw new IllegalStateException(
+                            "the import's rows from line " + lines.get(0) + " could not be written: " + e.getMessage()
+                                    + "; the job is retried",
+                            e);
                 }
                 sleep(Long.parseLong(retryAfter));
             }

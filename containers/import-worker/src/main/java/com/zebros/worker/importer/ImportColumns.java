@@ -24,7 +24,10 @@ final class ImportColumns {
 
     static ImportColumns of(List<String> header, EntityType type) {
         List<String> allowed = type.fields().stream().map(Field::name).toList();
-        List<String> required = type.fields().stream().filter(Field::isRequired).map(Field::name).toList();
+        List<String> required = type.fields().stream()
+                .filter(Field::isRequired)
+                .map(Field::name)
+                .toList();
         String expected = "the first line must name the columns, from " + allowed + " (required: " + required + ")";
         if (header.stream().anyMatch(Utf8::damaged)) {
             throw new BadJob("the file is not UTF-8 text: save it as CSV UTF-8 and import it again");
@@ -34,8 +37,10 @@ final class ImportColumns {
         List<String> unknown = new ArrayList<>();
         for (String column : header) {
             String name = column.trim();
-            String match = allowed.stream().filter(a -> a.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-                    .findFirst().orElse(null);
+            String match = allowed.stream()
+                    .filter(a -> a.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElse(null);
             if (match == null) {
                 unknown.add(name.isEmpty() ? "(an empty column name)" : name);
             } else if (!seen.add(match)) {
@@ -44,7 +49,8 @@ final class ImportColumns {
             names.add(match);
         }
         if (!unknown.isEmpty()) {
-            throw new BadJob("the file has columns that are no field of a " + type.name() + ": " + unknown + "; " + expected);
+            throw new BadJob(
+                    "the file has columns that are no field of a " + type.name() + ": " + unknown + "; " + expected);
         }
         List<String> missing = required.stream().filter(r -> !seen.contains(r)).toList();
         if (!missing.isEmpty()) {

@@ -56,8 +56,9 @@ public final class ImportWorker implements Worker {
         long resumeAfter = context.checkpoint();
         ImportBatch.Progress progress = new ImportBatch.Progress();
         String errorsKey;
-        try (InputStream in = context.open(source, "upload the file with the link POST /v1/imports gave, then start the import");
-             ImportErrors errors = new ImportErrors(context, job.resultKey("import-errors", "csv"))) {
+        try (InputStream in = context.open(
+                        source, "upload the file with the link POST /v1/imports gave, then start the import");
+                ImportErrors errors = new ImportErrors(context, job.resultKey("import-errors", "csv"))) {
             CsvReader reader = new CsvReader(Utf8.reader(in), MAX_FIELD_LENGTH);
             CsvReader.Record header = reader.next();
             if (header == null) {
@@ -98,8 +99,11 @@ public final class ImportWorker implements Worker {
             return null;
         }
         if (record.fields().size() != columns.size()) {
-            errors.refuse(record.line(), "", "has " + record.fields().size() + " fields; the header has " + columns.size()
-                    + " (a value holding a comma must be in double quotes)");
+            errors.refuse(
+                    record.line(),
+                    "",
+                    "has " + record.fields().size() + " fields; the header has " + columns.size()
+                            + " (a value holding a comma must be in double quotes)");
             return null;
         }
         JsonObject body = new JsonObject();

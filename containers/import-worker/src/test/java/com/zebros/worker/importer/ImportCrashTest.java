@@ -40,28 +40,40 @@ class ImportCrashTest {
         String job = JobFixtures.importing(tenant, "customers", csv.toString().getBytes(StandardCharsets.UTF_8));
         String id = Json.object(job).get("jobId").getAsString();
 
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                ImportWorker.class.getName(), job).redirectErrorStream(true).redirectOutput(File.createTempFile("import", ".log"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary(), "-cp", System.getProperty("java.class.path"), ImportWorker.class.getName(), job)
+                .redirectErrorStream(true)
+                .redirectOutput(File.createTempFile("import", ".log"));
         builder.environment().putAll(LocalAws.environment());
         Process worker = builder.start();
         long checkpoint = awaitCheckpoint(tenant, id, worker);
         worker.destroyForcibly().waitFor();
 
         int written = ImportWorkerTest.countCustomers(tenant);
-        assertTrue(written >= checkpoint - 1 && written < ROWS, "killed midway: " + written + " rows written, checkpoint " + checkpoint);
+        assertTrue(
+                written >= checkpoint - 1 && written < ROWS,
+                "killed midway: " + written + " rows written, checkpoint " + checkpoint);
         assertEquals("RUNNING", job(tenant, id).get("status").s(), "a killed worker leaves its job running");
 
         assertEquals(0, JobFixtures.run(new ImportWorker(), job), "the retry finishes the import");
 
         assertEquals(ROWS, ImportWorkerTest.countCustomers(tenant));
         Set<String> names = new HashSet<>();
-        LocalAws.store().forEach(Table.CUSTOMERS, null, Table.TENANT, tenant, List.of("name"), item -> names.add(item.get("name").s()));
+        LocalAws.store()
+                .forEach(
+                        Table.CUSTOMERS,
+                        null,
+                        Table.TENANT,
+                        tenant,
+                        List.of("name"),
+                        item -> names.add(item.get("name").s()));
         assertEquals(ROWS, names.size(), "every row once, none twice");
         JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
         assertEquals(ROWS, summary.get("imported").getAsInt());
         assertEquals(checkpoint, summary.get("resumedAfterLine").getAsLong());
         long before = summary.get("writtenBefore").getAsLong();
-        assertTrue(before >= checkpoint - 1 && before <= written && before % 100 == 0,
+        assertTrue(
+                before >= checkpoint - 1 && before <= written && before % 100 == 0,
                 "every chunk the killed attempt finished was answered from its first answer, not written again: "
                         + before + " of " + written + " rows, checkpoint " + checkpoint);
         assertEquals("2", job(tenant, id).get("attempts").n());
@@ -70,7 +82,10 @@ class ImportCrashTest {
     private static long awaitCheckpoint(String tenant, String id, Process worker) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(worker.isAlive(), "the worker ended before it could be killed; its exit status " + (worker.isAlive() ? "" : worker.exitValue()));
+            assertTrue(
+                    worker.isAlive(),
+                    "the worker ended before it could be killed; its exit status "
+                            + (worker.isAlive() ? "" : worker.exitValue()));
             AttributeValue checkpoint = job(tenant, id).get("checkpoint");
             if (checkpoint != null && Long.parseLong(checkpoint.n()) >= ImportWorker.CHECKPOINT_EVERY) {
                 return Long.parseLong(checkpoint.n());
@@ -81,8 +96,12 @@ class ImportCrashTest {
     }
 
     private static Map<String, AttributeValue> job(String tenant, String id) {
-        return LocalAws.dynamo().client().getItem(r -> r.tableName(LocalAws.dynamo().names().get(Table.JOBS))
-                .key(Store.key(Table.JOBS, tenant, id)).consistentRead(true)).item();
+        return LocalAws.dynamo()
+                .client()
+                .getItem(r -> r.tableName(LocalAws.dynamo().names().get(Table.JOBS))
+                        .key(Store.key(Table.JOBS, tenant, id))
+                        .consistentRead(true))
+                .item();
     }
 
     private static String javaBinary() {

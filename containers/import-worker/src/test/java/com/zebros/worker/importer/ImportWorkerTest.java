@@ -33,7 +33,9 @@ class ImportWorkerTest {
     }
 
     private static JsonArray customersNamed(String tenant, String prefix) {
-        return Api.get("/v1/customers?q=" + prefix + "&limit=100", Api.admin(tenant)).json().getAsJsonArray("items");
+        return Api.get("/v1/customers?q=" + prefix + "&limit=100", Api.admin(tenant))
+                .json()
+                .getAsJsonArray("items");
     }
 
     @Test
@@ -55,12 +57,16 @@ class ImportWorkerTest {
         assertEquals(6, summary.get("rows").getAsInt());
         assertEquals(3, summary.get("imported").getAsInt());
         assertEquals(3, summary.get("rejected").getAsInt());
-        assertTrue(status.get("downloadUrl").getAsString().contains("import-errors/" + tenant + "/"), "the link is the error report");
+        assertTrue(
+                status.get("downloadUrl").getAsString().contains("import-errors/" + tenant + "/"),
+                "the link is the error report");
 
-        assertEquals(List.of("line,field,problem",
-                "3,email,must be an e-mail address",
-                "4,name,is required",
-                "7,,has 2 fields; the header has 4 (a value holding a comma must be in double quotes)"),
+        assertEquals(
+                List.of(
+                        "line,field,problem",
+                        "3,email,must be an e-mail address",
+                        "4,name,is required",
+                        "7,,has 2 fields; the header has 4 (a value holding a comma must be in double quotes)"),
                 List.of(errorsOf(tenant, job).split("\r\n")));
 
         JsonArray bob = customersNamed(tenant, "bob");
@@ -89,11 +95,18 @@ class ImportWorkerTest {
         String job = JobFixtures.importing(tenant, "contacts", utf8(csv));
         assertEquals(0, JobFixtures.run(worker, job));
 
-        assertEquals(List.of("line,field,problem", "3,customerId,no customer " + foreign, "4,customerId,no customer cus_doesnotexist"),
+        assertEquals(
+                List.of(
+                        "line,field,problem",
+                        "3,customerId,no customer " + foreign,
+                        "4,customerId,no customer cus_doesnotexist"),
                 List.of(errorsOf(tenant, job).split("\r\n")));
-        JsonArray contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant)).json().getAsJsonArray("items");
+        JsonArray contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant))
+                .json()
+                .getAsJsonArray("items");
         assertEquals(1, contacts.size());
-        assertEquals("Lovelace", contacts.get(0).getAsJsonObject().get("lastName").getAsString());
+        assertEquals(
+                "Lovelace", contacts.get(0).getAsJsonObject().get("lastName").getAsString());
     }
 
     /**
@@ -105,7 +118,9 @@ class ImportWorkerTest {
     void anUpsertImportUpdatesTheHolderOfEachEmailAndEveryRowHasItsHistory() {
         String tenant = "imp-upsert";
         String acme = CrmData.customer(tenant, "Acme");
-        Api.Reply ada = Api.post("/v1/customers/" + acme + "/contacts", Api.admin(tenant),
+        Api.Reply ada = Api.post(
+                "/v1/customers/" + acme + "/contacts",
+                Api.admin(tenant),
                 "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\",\"title\":\"Engineer\"}");
         assertEquals(201, ada.status(), ada.body());
         String csv = "customerId,firstName,lastName,email,title\n"
@@ -118,23 +133,36 @@ class ImportWorkerTest {
         JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
         assertEquals("upsert", summary.get("mode").getAsString());
         assertEquals(3, summary.get("imported").getAsInt(), summary.toString());
-        assertEquals(List.of("line,field,problem", "5,email,an upsert finds its contact by email: it is required"),
+        assertEquals(
+                List.of("line,field,problem", "5,email,an upsert finds its contact by email: it is required"),
                 List.of(errorsOf(tenant, job).split("\r\n")));
 
-        JsonArray contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant)).json().getAsJsonArray("items");
+        JsonArray contacts = Api.get("/v1/customers/" + acme + "/contacts", Api.admin(tenant))
+                .json()
+                .getAsJsonArray("items");
         assertEquals(2, contacts.size(), "Ada updated, Grace created then updated: " + contacts);
         String adaId = ada.json().get("id").getAsString();
         JsonObject adaNow = Api.get("/v1/contacts/" + adaId, Api.admin(tenant)).json();
         assertEquals("CTO", adaNow.get("title").getAsString());
         assertEquals(2, adaNow.get("version").getAsInt());
-        JsonObject entry = Api.get("/v1/contacts/" + adaId + "/history", Api.admin(tenant)).json()
-                .getAsJsonArray("items").get(0).getAsJsonObject();
+        JsonObject entry = Api.get("/v1/contacts/" + adaId + "/history", Api.admin(tenant))
+                .json()
+                .getAsJsonArray("items")
+                .get(0)
+                .getAsJsonObject();
         assertEquals("updated", entry.get("action").getAsString());
         assertEquals("user-of-" + tenant, entry.get("actor").getAsString(), "the user who asked for the import");
-        assertEquals("CTO", entry.getAsJsonObject("changes").getAsJsonObject("title").get("new").getAsString());
+        assertEquals(
+                "CTO",
+                entry.getAsJsonObject("changes")
+                        .getAsJsonObject("title")
+                        .get("new")
+                        .getAsString());
 
-        String again = JobFixtures.importing(tenant, "contacts", utf8("customerId,firstName,lastName,email\n"
-                + acme + ",Other,Grace,Grace@Example.com\n"));
+        String again = JobFixtures.importing(
+                tenant,
+                "contacts",
+                utf8("customerId,firstName,lastName,email\n" + acme + ",Other,Grace,Grace@Example.com\n"));
         assertEquals(0, JobFixtures.run(worker, again));
         String report = errorsOf(tenant, again);
         assertTrue(report.startsWith("line,field,problem\r\n2,email,is another contact's; it must be unique"), report);
@@ -153,15 +181,24 @@ class ImportWorkerTest {
 
         String noName = JobFixtures.importing(tenant, "customers", utf8("email,phone\nzed@example.com,1\n"));
         assertEquals(2, JobFixtures.run(worker, noName));
-        assertTrue(JobFixtures.status(tenant, "imports", noName).get("failure").getAsString().contains("no column name"));
+        assertTrue(JobFixtures.status(tenant, "imports", noName)
+                .get("failure")
+                .getAsString()
+                .contains("no column name"));
 
         String twice = JobFixtures.importing(tenant, "customers", utf8("name,Name\nZed,Zed\n"));
         assertEquals(2, JobFixtures.run(worker, twice));
-        assertTrue(JobFixtures.status(tenant, "imports", twice).get("failure").getAsString().contains("appears twice"));
+        assertTrue(JobFixtures.status(tenant, "imports", twice)
+                .get("failure")
+                .getAsString()
+                .contains("appears twice"));
 
         String empty = JobFixtures.importing(tenant, "customers", new byte[0]);
         assertEquals(2, JobFixtures.run(worker, empty));
-        assertTrue(JobFixtures.status(tenant, "imports", empty).get("failure").getAsString().contains("is empty"));
+        assertTrue(JobFixtures.status(tenant, "imports", empty)
+                .get("failure")
+                .getAsString()
+                .contains("is empty"));
     }
 
     @Test
@@ -171,14 +208,21 @@ class ImportWorkerTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         String job = JobFixtures.importing(tenant, "customers", latin1);
         assertEquals(0, JobFixtures.run(worker, job));
-        assertEquals(List.of("line,field,problem", "2,name,is not UTF-8 text; save the file as CSV UTF-8",
-                "3,industry,is not UTF-8 text; save the file as CSV UTF-8"), List.of(errorsOf(tenant, job).split("\r\n")));
+        assertEquals(
+                List.of(
+                        "line,field,problem",
+                        "2,name,is not UTF-8 text; save the file as CSV UTF-8",
+                        "3,industry,is not UTF-8 text; save the file as CSV UTF-8"),
+                List.of(errorsOf(tenant, job).split("\r\n")));
         assertEquals(1, customersNamed(tenant, "good").size());
 
         byte[] utf16 = "name\nWide Corp\n".getBytes(StandardCharsets.UTF_16);
         String wide = JobFixtures.importing(tenant, "customers", utf16);
         assertEquals(2, JobFixtures.run(worker, wide));
-        assertTrue(JobFixtures.status(tenant, "imports", wide).get("failure").getAsString().contains("not UTF-8"));
+        assertTrue(JobFixtures.status(tenant, "imports", wide)
+                .get("failure")
+                .getAsString()
+                .contains("not UTF-8"));
     }
 
     @Test
@@ -191,8 +235,12 @@ class ImportWorkerTest {
                 + "After Huge Ltd,Retail\n";
         String job = JobFixtures.importing(tenant, "customers", utf8(csv));
         assertEquals(0, JobFixtures.run(worker, job));
-        assertEquals(List.of("line,field,problem", "2,,field 1 is longer than 20000 characters",
-                "3,industry,must be at most 100 characters"), List.of(errorsOf(tenant, job).split("\r\n")));
+        assertEquals(
+                List.of(
+                        "line,field,problem",
+                        "2,,field 1 is longer than 20000 characters",
+                        "3,industry,must be at most 100 characters"),
+                List.of(errorsOf(tenant, job).split("\r\n")));
         assertEquals(1, customersNamed(tenant, "after").size());
     }
 
@@ -202,15 +250,21 @@ class ImportWorkerTest {
         String job = JobFixtures.importing(tenant, "customers", utf8("name\nMine\n"));
         String stolen = job.replace("imports/" + tenant + "/", "imports/someone-else/");
         assertEquals(2, JobFixtures.run(worker, stolen));
-        assertTrue(JobFixtures.status(tenant, "imports", job).get("failure").getAsString().contains("is not under imports/" + tenant + "/"));
+        assertTrue(JobFixtures.status(tenant, "imports", job)
+                .get("failure")
+                .getAsString()
+                .contains("is not under imports/" + tenant + "/"));
 
         Api.Reply created = Api.post("/v1/imports", Api.admin(tenant), "{\"entity\":\"customers\"}");
         String id = created.json().get("id").getAsString();
         Api.Reply started = Api.post("/v1/imports/" + id, Api.admin(tenant), null);
-        String notUploaded = "{\"tenantId\":\"" + tenant + "\",\"jobId\":\"" + id + "\",\"kind\":\"import\",\"parameters\":"
-                + started.json().get("parameters") + "}";
+        String notUploaded = "{\"tenantId\":\"" + tenant + "\",\"jobId\":\"" + id
+                + "\",\"kind\":\"import\",\"parameters\":" + started.json().get("parameters") + "}";
         assertEquals(2, JobFixtures.run(worker, notUploaded));
-        assertTrue(JobFixtures.status(tenant, "imports", notUploaded).get("failure").getAsString().contains("there is no file"));
+        assertTrue(JobFixtures.status(tenant, "imports", notUploaded)
+                .get("failure")
+                .getAsString()
+                .contains("there is no file"));
     }
 
     @Test
@@ -226,10 +280,13 @@ class ImportWorkerTest {
 
         // A lost acknowledgement: the state machine runs the same job again from the start.
         String id = Json.object(job).get("jobId").getAsString();
-        LocalAws.dynamo().client().updateItem(r -> r.tableName(LocalAws.dynamo().names().get(Table.JOBS))
-                .key(Store.key(Table.JOBS, tenant, id))
-                .updateExpression("SET #s = :q REMOVE checkpoint").expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":q", AttributeValue.fromS("QUEUED"))));
+        LocalAws.dynamo()
+                .client()
+                .updateItem(r -> r.tableName(LocalAws.dynamo().names().get(Table.JOBS))
+                        .key(Store.key(Table.JOBS, tenant, id))
+                        .updateExpression("SET #s = :q REMOVE checkpoint")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":q", AttributeValue.fromS("QUEUED"))));
         assertEquals(0, JobFixtures.run(worker, job));
         assertEquals(250, countCustomers(tenant));
         JsonObject summary = JobFixtures.status(tenant, "imports", job).getAsJsonObject("summary");
@@ -240,8 +297,8 @@ class ImportWorkerTest {
     /** The tenant's customers, counted page by page (a COUNT query stops at 1 MB like any other). */
     static int countCustomers(String tenant) {
         int[] count = {0};
-        LocalAws.store().forEach(Table.CUSTOMERS, null, Table.TENANT, tenant, List.of("customerId"),
-                item -> count[0]++);
+        LocalAws.store()
+                .forEach(Table.CUSTOMERS, null, Table.TENANT, tenant, List.of("customerId"), item -> count[0]++);
         return count[0];
     }
 }

@@ -44,15 +44,21 @@ final class ActivitySummary {
     Map<String, Object> write(CsvWriter csv) {
         Map<String, Map<String, Tally>> byOwner = new TreeMap<>();
         long[] activities = {0};
-        store.forEach(Table.ACTIVITIES, null, Table.TENANT, tenant, List.of("ownerId", "type", "occurredAt", "dueAt", "createdAt"),
+        store.forEach(
+                Table.ACTIVITIES,
+                null,
+                Table.TENANT,
+                tenant,
+                List.of("ownerId", "type", "occurredAt", "dueAt", "createdAt"),
                 item -> {
                     byOwner.computeIfAbsent(item.get("ownerId").s(), o -> new TreeMap<>())
-                            .computeIfAbsent(item.get("type").s(), t -> new Tally()).add(when(item));
+                            .computeIfAbsent(item.get("type").s(), t -> new Tally())
+                            .add(when(item));
                     activities[0]++;
                 });
         csv.row(COLUMNS);
-        byOwner.forEach((owner, types) -> types.forEach((type, tally) ->
-                csv.row(owner, type, String.valueOf(tally.count), tally.first, tally.last)));
+        byOwner.forEach((owner, types) -> types.forEach(
+                (type, tally) -> csv.row(owner, type, String.valueOf(tally.count), tally.first, tally.last)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("activities", activities[0]);
         summary.put("owners", byOwner.size());

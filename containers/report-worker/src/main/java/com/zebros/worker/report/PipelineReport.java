@@ -17,8 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * stage and currency go to the job's summary.
  */
 final class PipelineReport {
-    static final List<String> COLUMNS = List.of("stage", "opportunityId", "name", "customerId", "ownerId", "amount",
-            "currency", "expectedCloseDate", "createdAt", "updatedAt");
+    static final List<String> COLUMNS = List.of(
+            "stage",
+            "opportunityId",
+            "name",
+            "customerId",
+            "ownerId",
+            "amount",
+            "currency",
+            "expectedCloseDate",
+            "createdAt",
+            "updatedAt");
 
     private final Store store;
     private final String tenant;
@@ -32,16 +41,27 @@ final class PipelineReport {
         csv.row(COLUMNS);
         Map<String, Object> stages = new LinkedHashMap<>();
         long rows = 0;
-        for (String stage : PipelineStages.read(store, tenant).stream().map(PipelineStages.Stage::name).toList()) {
+        for (String stage : PipelineStages.read(store, tenant).stream()
+                .map(PipelineStages.Stage::name)
+                .toList()) {
             long[] count = {0};
             Map<String, BigDecimal> totals = new TreeMap<>();
             store.forEach(Table.OPPORTUNITIES, "byStage", "tenantStage", tenant + "#" + stage, List.of(), item -> {
                 Map<String, AttributeValue> amount = item.get("amount").m();
-                String value = new BigDecimal(amount.get("value").n()).setScale(2).toPlainString();
+                String value =
+                        new BigDecimal(amount.get("value").n()).setScale(2).toPlainString();
                 String currency = amount.get("currency").s();
-                csv.row(stage, item.get("opportunityId").s(), item.get("name").s(), item.get("customerId").s(),
-                        item.get("ownerId").s(), value, currency, item.get("expectedCloseDate").s(),
-                        item.get("createdAt").s(), item.get("updatedAt").s());
+                csv.row(
+                        stage,
+                        item.get("opportunityId").s(),
+                        item.get("name").s(),
+                        item.get("customerId").s(),
+                        item.get("ownerId").s(),
+                        value,
+                        currency,
+                        item.get("expectedCloseDate").s(),
+                        item.get("createdAt").s(),
+                        item.get("updatedAt").s());
                 totals.merge(currency, new BigDecimal(value), BigDecimal::add);
                 count[0]++;
             });

@@ -13,8 +13,7 @@ import java.util.Map;
  * answers with the job; the worker then gets the same message the API puts on the job queue.
  */
 public final class JobFixtures {
-    private JobFixtures() {
-    }
+    private JobFixtures() {}
 
     /** A report job started with POST /v1/reports; the JOB the worker gets. */
     public static String report(String tenant, String type) {
@@ -32,8 +31,10 @@ public final class JobFixtures {
 
     /** An import in {@code mode} (create or upsert; null: the API's default). */
     public static String importing(String tenant, String entity, String mode, byte[] csv) {
-        Api.Reply created = Api.post("/v1/imports", Api.admin(tenant), "{\"entity\":\"" + entity + "\""
-                + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}");
+        Api.Reply created = Api.post(
+                "/v1/imports",
+                Api.admin(tenant),
+                "{\"entity\":\"" + entity + "\"" + (mode == null ? "" : ",\"mode\":\"" + mode + "\"") + "}");
         if (created.status() != 201) {
             throw new IllegalStateException("the API refused the import: " + created.body());
         }

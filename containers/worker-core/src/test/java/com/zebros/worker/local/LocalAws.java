@@ -3,13 +3,13 @@ package com.zebros.worker.local;
 import com.zebros.crm.local.Api;
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.store.Store;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -18,8 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * per test JVM; tests keep apart by tenant.
  */
 public final class LocalAws {
-    private LocalAws() {
-    }
+    private LocalAws() {}
 
     /** The DynamoDB Local of the API's local server, so tests can create jobs through the real API. */
     public static LocalDynamo dynamo() {
@@ -56,7 +55,9 @@ public final class LocalAws {
     }
 
     public static byte[] get(String key) {
-        return s3().client().getObjectAsBytes(r -> r.bucket(LocalS3.BUCKET).key(key)).asByteArray();
+        return s3().client()
+                .getObjectAsBytes(r -> r.bucket(LocalS3.BUCKET).key(key))
+                .asByteArray();
     }
 
     public static boolean exists(String key) {

@@ -32,26 +32,38 @@ public final class LocalS3 {
     private LocalS3() {
         String classpathFile = System.getProperty("s3mock.classpath");
         if (classpathFile == null || !Files.exists(Path.of(classpathFile))) {
-            throw new IllegalStateException("S3Mock's classpath file " + classpathFile + " is missing: run the tests through"
-                    + " Maven from containers/ (mvn -f containers/pom.xml test), which writes it");
+            throw new IllegalStateException(
+                    "S3Mock's classpath file " + classpathFile + " is missing: run the tests through"
+                            + " Maven from containers/ (mvn -f containers/pom.xml test), which writes it");
         }
         try {
             int port = LocalDynamo.freePort();
             Path root = Files.createTempDirectory("s3mock");
             Path log = root.resolveSibling(root.getFileName() + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", Files.readString(Path.of(classpathFile)).trim(),
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    Files.readString(Path.of(classpathFile)).trim(),
                     "com.adobe.testing.s3mock.S3MockApplication",
-                    "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=0",
+                    "--com.adobe.testing.s3mock.httpPort=" + port,
+                    "--server.port=0",
                     "--com.adobe.testing.s3mock.domain.initialBuckets=" + BUCKET,
                     "--com.adobe.testing.s3mock.domain.root=" + root,
                     "--logging.level.root=WARN"));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             endpoint = "http://127.0.0.1:" + port;
             awaitReady(log);
-            client = S3Client.builder().endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.builder().build())
+            client = S3Client.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .forcePathStyle(true)
+                    .region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.builder().build())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
@@ -73,10 +85,12 @@ public final class LocalS3 {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ": " + Files.readString(log));
+                throw new IllegalStateException(
+                        "S3Mock exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/" + BUCKET).toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        URI.create(endpoint + "/" + BUCKET).toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() == 200) {
                     return;
