@@ -285,7 +285,7 @@ class BatchAndUniquenessTest {
                                 token,
                                 "{\"mode\":\"upsert\",\"records\":[{\"domain\":\"a.example\"}],\"atomic\":true}")
                         .status(),
-                "all-or-nothing is for creates");
+                "an atomic upsert that would create a customer without its name writes nothing");
         assertEquals(
                 400,
                 post(
@@ -455,5 +455,132 @@ class BatchAndUniquenessTest {
         List<Integer> statuses = new ArrayList<>();
         results.forEach(r -> statuses.add(r.getAsJsonObject().get("status").getAsInt()));
         return statuses;
+    }
+
+    private JsonObject customer(String name, String domain) {
+        var reply = post("/v1/customers", token, "{\"name\":\"" + name + "\",\"domain\":\"" + domain + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private JsonObject read(String id) {
+        return get("/v1/customers/" + id, token).json();
+    }
+
+    /** Updates and upserts can be all-or-nothing too: every record written in one transaction, or none. */
+    @Test
+    void atomicUpdatesAndUpsertsWriteEveryRecordOrNone() {
+        String a = customer("Atomic A", "a-" + tenant + ".example").get("id").getAsString();
+        String b = customer("Atomic B", "b-" + tenant + ".example").get("id").getAsString();
+        String c = customer("Atomic C", "c-" + tenant + ".example").get("id").getAsString();
+
+        var both = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
+                        + "\",\"industry\":\"Optics\"},{\"id\":\"" + b + "\",\"version\":1,\"industry\":\"Tools\"}]}");
+        assertEquals(200, both.status(), both.body());
+        assertEquals(2, both.json().get("succeeded").getAsInt());
+        assertEquals("Optics", read(a).get("industry").getAsString());
+        assertEquals(2, read(b).get("version").getAsInt());
+
+        var stale = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
+                        + "\",\"industry\":\"Lost\"},{\"id\":\"" + b + "\",\"version\":1,\"industry\":\"Lost\"}]}");
+        assertEquals(400, stale.status(), stale.body());
+        assertEquals(
+                "records[1].version",
+                stale.json()
+                        .getAsJsonArray("errors")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("field")
+                        .getAsString());
+        assertEquals("Optics", read(a).get("industry").getAsString(), "nothing written");
+
+        var twice = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
+                        + "\",\"phone\":\"1\"},{\"id\":\"" + a + "\",\"phone\":\"2\"}]}");
+        assertEquals(400, twice.status(), twice.body());
+        assertTrue(twice.body().contains("a transaction writes an item once"), twice.body());
+
+        // B takes C's domain: refused by the claim's condition when the transaction runs, so A's change is not written.
+        var taken = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
+                        + "\",\"industry\":\"Lost\"},{\"id\":\"" + b + "\",\"domain\":\"c-" + tenant + ".example\"}]}");
+        assertEquals(409, taken.status(), taken.body());
+        assertEquals(
+                "records[1]",
+                taken.json()
+                        .getAsJsonArray("errors")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("field")
+                        .getAsString());
+        assertEquals("Optics", read(a).get("industry").getAsString(), "nothing written");
+        assertEquals(
+                c,
+                get("/v1/search?q=c-" + tenant, token)
+                        .json()
+                        .getAsJsonArray("customers")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("id")
+                        .getAsString(),
+                "C keeps its domain");
+
+        var upsert = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"upsert\",\"atomic\":true,\"records\":["
+                        + "{\"domain\":\"A-" + tenant + ".example\",\"phone\":\"+1 555\"},"
+                        + "{\"domain\":\"new-" + tenant + ".example\",\"name\":\"Atomic New\"}]}");
+        assertEquals(200, upsert.status(), upsert.body());
+        JsonArray results = upsert.json().getAsJsonArray("results");
+        assertEquals(
+                200, results.get(0).getAsJsonObject().get("status").getAsInt(), "the holder of A's domain, updated");
+        assertEquals(
+                a,
+                results.get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("item")
+                        .get("id")
+                        .getAsString());
+        assertEquals(201, results.get(1).getAsJsonObject().get("status").getAsInt(), "a new customer");
+        assertEquals("+1 555", read(a).get("phone").getAsString());
+        JsonObject entry = get("/v1/customers/" + a + "/history", token)
+                .json()
+                .getAsJsonArray("items")
+                .get(0)
+                .getAsJsonObject();
+        assertEquals(
+                "+1 555",
+                entry.getAsJsonObject("changes")
+                        .getAsJsonObject("phone")
+                        .get("new")
+                        .getAsString(),
+                "the update's history entry is in the transaction");
+
+        var invalid = post(
+                "/v1/customers/batch",
+                token,
+                "{\"mode\":\"upsert\",\"atomic\":true,\"records\":[" + "{\"domain\":\"a-" + tenant
+                        + ".example\",\"phone\":\"+1 999\"},{\"domain\":\"nameless-" + tenant + ".example\"}]}");
+        assertEquals(400, invalid.status(), invalid.body());
+        assertEquals(
+                "records[1].name",
+                invalid.json()
+                        .getAsJsonArray("errors")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("field")
+                        .getAsString());
+        assertEquals("+1 555", read(a).get("phone").getAsString(), "nothing written");
     }
 }

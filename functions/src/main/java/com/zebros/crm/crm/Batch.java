@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code POST /v1/{customers,contacts}/batch}: up to {@link #MAX_RECORDS} records created, updated or upserted in
@@ -56,12 +55,7 @@ final class Batch {
         Mode mode = mode(body);
         List<JsonObject> records = records(body);
         if (atomic(body)) {
-            if (mode != Mode.CREATE) {
-                throw ApiException.invalid(List.of(new ApiException.FieldError(
-                        "atomic",
-                        "all-or-nothing is for create batches; an update or upsert batch answers record by record")));
-            }
-            return idempotency.run(request, () -> atomicCreate(request, records));
+            return idempotency.run(request, () -> new AtomicBatch(resource).write(request, mode, records));
         }
         return idempotency.run(request, () -> {
             List<Map<String, Object>> results = new ArrayList<>();
@@ -100,17 +94,13 @@ final class Batch {
     /** An update: the record's {@code id}, optionally its {@code version} (as If-Match), the rest a merge patch. */
     private Response update(Request batch, int index, JsonObject record) {
         JsonObject patch = record.deepCopy();
-        JsonElement id = patch.remove("id");
-        JsonElement version = patch.remove("version");
-        if (id == null || !id.isJsonPrimitive() || !Field.isId(id.getAsString())) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError("id", "an update names the item's id")));
-        }
+        Target target = Target.of(patch);
         Request request = recordRequest(batch, index, patch);
-        if (version == null || version.isJsonNull()) {
-            return resource.patchLatest(request, id.getAsString(), patch);
+        if (target.version().isEmpty()) {
+            return resource.patchLatest(request, target.id(), patch);
         }
         Map<String, String> headers = new HashMap<>(request.headers());
-        headers.put("If-Match", "\"" + version.getAsString() + "\"");
+        headers.put("If-Match", "\"" + target.version().getAsLong() + "\"");
         return resource.patch(
                 new Request(
                         "PATCH",
@@ -121,21 +111,48 @@ final class Batch {
                         patch.toString(),
                         batch.principal(),
                         batch.requestId()),
-                id.getAsString());
+                target.id());
     }
 
-    /** An upsert: the item holding the record's unique value, patched; else a new item; else (lost a race) the winner, patched. */
-    private Response upsert(Request batch, int index, JsonObject record) {
+    /** The unique value an upsert record finds its item by; a 400 naming the field without it. */
+    static String upsertValue(Resource resource, JsonObject record) {
         String field = resource.uniqueField().orElseThrow();
         JsonElement value = record.get(field);
         if (value == null || !value.isJsonPrimitive() || value.getAsString().isBlank()) {
             throw ApiException.invalid(List.of(new ApiException.FieldError(
                     field, "an upsert finds its " + resource.type().name() + " by " + field + ": it is required")));
         }
+        return value.getAsString();
+    }
+
+    /** The item an update record names ({@code id}) and the version it was read at ({@code version}, optional). */
+    record Target(String id, java.util.OptionalLong version) {
+        /** Takes {@code id} and {@code version} out of {@code patch}, leaving the merge patch. */
+        static Target of(JsonObject patch) {
+            JsonElement id = patch.remove("id");
+            JsonElement version = patch.remove("version");
+            if (id == null || !id.isJsonPrimitive() || !Field.isId(id.getAsString())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldError("id", "an update names the item's id")));
+            }
+            if (version == null || version.isJsonNull()) {
+                return new Target(id.getAsString(), java.util.OptionalLong.empty());
+            }
+            try {
+                return new Target(id.getAsString(), java.util.OptionalLong.of(Long.parseLong(version.getAsString())));
+            } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
+                throw ApiException.invalid(
+                        List.of(new ApiException.FieldError("version", "must be the item's version, such as 3")));
+            }
+        }
+    }
+
+    /** An upsert: the item holding the record's unique value, patched; else a new item; else (lost a race) the winner, patched. */
+    private Response upsert(Request batch, int index, JsonObject record) {
+        String value = upsertValue(resource, record);
         String tenant = batch.principal().tenantId();
         Request request = recordRequest(batch, index, record);
         for (int attempt = 1; ; attempt++) {
-            Optional<String> holder = resource.holderOf(tenant, value.getAsString());
+            Optional<String> holder = resource.holderOf(tenant, value);
             if (holder.isPresent()) {
                 return resource.patchLatest(request, holder.get(), record);
             }
@@ -150,7 +167,7 @@ final class Batch {
     }
 
     /** Record {@code index} as a request of its own: the batch's caller, key and id, a path of its own (its created id's). */
-    private static Request recordRequest(Request batch, int index, JsonObject record) {
+    static Request recordRequest(Request batch, int index, JsonObject record) {
         Map<String, String> headers = new HashMap<>();
         batch.header("Idempotency-Key").ifPresent(key -> headers.put("Idempotency-Key", key));
         return new Request(
@@ -162,147 +179,6 @@ final class Batch {
                 record.toString(),
                 batch.principal(),
                 batch.requestId());
-    }
-
-    /**
-     * All of the records created, or none: every record validated first (every problem of every record in one 400,
-     * nothing written), then one DynamoDB transaction with each record's item, its references' checks (one per item
-     * referred to) and its history entry and claim, so a refused condition writes nothing at all. A transaction holds
-     * at most 100 writes and names an item once
-     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html), so a batch that
-     * needs more, or repeats a unique value, is a 400 before anything is sent.
-     */
-    private Response atomicCreate(Request batch, List<JsonObject> records) {
-        String tenant = batch.principal().tenantId();
-        List<Resource.Prepared> prepared = new ArrayList<>();
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        Map<String, Integer> uniqueValues = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                Resource.Prepared create = resource.prepareCreate(recordRequest(batch, i, records.get(i)));
-                prepared.add(create);
-                int index = i;
-                resource.uniqueField().filter(create.item()::containsKey).ifPresent(field -> {
-                    Integer first = uniqueValues.putIfAbsent(
-                            create.item().get(field).s().trim().toLowerCase(Locale.ROOT), index);
-                    if (first != null) {
-                        errors.add(new ApiException.FieldError(
-                                "records[" + index + "]." + field, "repeats records[" + first + "]'s"));
-                    }
-                });
-            } catch (ApiException refused) {
-                if (refused.errors().isEmpty()) {
-                    errors.add(new ApiException.FieldError("records[" + i + "]", refused.getMessage()));
-                }
-                int record = i;
-                refused.errors()
-                        .forEach(e -> errors.add(
-                                new ApiException.FieldError("records[" + record + "]." + e.field(), e.message())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    400,
-                    "Invalid request",
-                    "no record was written: " + errors.size() + " problem(s)",
-                    errors,
-                    Map.of());
-        }
-        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        Set<String> checked = new java.util.HashSet<>();
-        for (int i = 0; i < prepared.size(); i++) {
-            Resource.Prepared create = prepared.get(i);
-            writes.add(resource.store().newItemPut(resource.type().table(), create.item()));
-            owners.add(i);
-            for (var reference : create.references()) {
-                if (checked.add(reference.table() + "#" + reference.id())) {
-                    writes.add(resource.store().referenceCheck(tenant, reference));
-                    owners.add(i);
-                }
-            }
-            for (var write : create.alongside()) {
-                writes.add(write);
-                owners.add(i);
-            }
-        }
-        if (writes.size() > MAX_TRANSACTION_WRITES) {
-            throw ApiException.invalid(List.of(new ApiException.FieldError(
-                    "records",
-                    "an all-or-nothing batch of these "
-                            + records.size() + " records needs " + writes.size()
-                            + " writes in one transaction, and DynamoDB takes at most "
-                            + MAX_TRANSACTION_WRITES + ": send fewer records")));
-        }
-        // Under an Idempotency-Key the ids come from the key: if the first one exists, an earlier attempt's transaction
-        // wrote the whole batch and failed before it could answer. Answer with what it wrote.
-        boolean writtenBefore = prepared.get(0).keyed()
-                && resource.store()
-                        .get(resource.type().table(), tenant, prepared.get(0).id())
-                        .isPresent();
-        if (!writtenBefore) {
-            try {
-                resource.store().transactWrite(writes);
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-                throw refusal(e, owners);
-            }
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int i = 0; i < prepared.size(); i++) {
-            Map<String, AttributeValue> item = new HashMap<>(
-                    writtenBefore
-                            ? resource.store()
-                                    .get(
-                                            resource.type().table(),
-                                            tenant,
-                                            prepared.get(i).id())
-                                    .orElseThrow(
-                                            () -> ApiException.conflict(
-                                                    "a record this Idempotency-Key created was deleted since; send the batch with a new key"))
-                            : prepared.get(i).item());
-            item.putIfAbsent(com.zebros.crm.store.Store.VERSION, AttributeValue.fromN("1"));
-            Response answer = resource.createdResponse(item);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("index", i);
-            result.put("status", answer.status());
-            result.put("item", JsonParser.parseString(answer.body()));
-            results.add(result);
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("mode", "create");
-        summary.put("atomic", true);
-        summary.put("succeeded", results.size());
-        summary.put("failed", 0);
-        summary.put("results", results);
-        return Response.json(200, summary);
-    }
-
-    /** Why DynamoDB cancelled the whole batch, naming the record whose condition failed. */
-    private static ApiException refusal(
-            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e, List<Integer> owners) {
-        var reasons = e.hasCancellationReasons()
-                ? e.cancellationReasons()
-                : List.<software.amazon.awssdk.services.dynamodb.model.CancellationReason>of();
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        for (int w = 0; w < reasons.size() && w < owners.size(); w++) {
-            String code = reasons.get(w).code();
-            if ("TransactionConflict".equals(code)) {
-                return ApiException.conflict(
-                        "another change to the same items was in flight; no record was written, send the batch again");
-            }
-            if ("ConditionalCheckFailed".equals(code)) {
-                int record = owners.get(w);
-                errors.add(new ApiException.FieldError(
-                        "records[" + record + "]",
-                        "refused by its condition (an item it refers "
-                                + "to is gone, or its unique value or id is another item's): no record was written"));
-            }
-        }
-        if (errors.isEmpty()) {
-            return new ApiException(
-                    409, "Conflict", "DynamoDB cancelled the batch; no record was written", List.of(), Map.of());
-        }
-        return new ApiException(409, "Conflict", "no record was written", errors, Map.of());
     }
 
     private static boolean atomic(JsonObject body) {

@@ -210,31 +210,62 @@ public final class Resource {
             String id,
             OptionalLong ifMatch,
             java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
+        Update update = prepareUpdate(request, id, ifMatch, body);
+        Map<String, AttributeValue> stored;
+        try {
+            stored = store.replace(
+                    type.table(), update.item(), update.expected(), update.references(), update.alongside());
+        } catch (AlongsideRefused e) {
+            throw duplicate(update.item(), e);
+        }
+        cache.invalidate(request.principal().tenantId(), type.table(), id);
+        return Response.json(
+                200,
+                view(stored),
+                Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
+    }
+
+    /**
+     * An update ready to write: the item as it will be stored (its version not yet moved on), the version it
+     * replaces ({@code expected}: If-Match's, else the one read), the version read ({@code current}), what it refers
+     * to and what it writes alongside (history, claim, totals).
+     */
+    record Update(
+            String id,
+            Map<String, AttributeValue> item,
+            long expected,
+            long current,
+            List<Reference> references,
+            List<TransactWriteItem> alongside) {}
+
+    /** Everything an update writes, validated and built from the item as stored now, nothing written yet. */
+    Update prepareUpdate(
+            Request request,
+            String id,
+            OptionalLong ifMatch,
+            java.util.function.Function<Map<String, AttributeValue>, JsonObject> body) {
         String tenant = request.principal().tenantId();
         Map<String, AttributeValue> current = store.get(type.table(), tenant, id)
                 .orElseThrow(() -> ApiException.notFound("the " + type.name() + " " + id));
-        long expected = ifMatch.orElse(Long.parseLong(current.get(Store.VERSION).n()));
+        long read = Long.parseLong(current.get(Store.VERSION).n());
+        long expected = ifMatch.orElse(read);
         Map<String, AttributeValue> item = validate(tenant, body.apply(current), current);
         item.putAll(Store.key(type.table(), tenant, id));
         item.put("createdAt", current.get("createdAt"));
         item.put("updatedAt", AttributeValue.fromS(clock.instant().toString()));
         type.deriveKeys(tenant, id, item);
-        Map<String, AttributeValue> stored;
-        try {
-            stored = store.replace(
-                    type.table(),
-                    item,
-                    expected,
-                    references(item, current),
-                    alongside(request, id, current, item, expected + 1));
-        } catch (AlongsideRefused e) {
-            throw duplicate(item, e);
-        }
-        cache.invalidate(tenant, type.table(), id);
-        return Response.json(
-                200,
-                view(stored),
-                Map.of("ETag", "\"" + stored.get(Store.VERSION).n() + "\""));
+        return new Update(
+                id,
+                item,
+                expected,
+                read,
+                references(item, current),
+                alongside(request, id, current, item, expected + 1));
+    }
+
+    /** The merge patch of a batch record, as {@link #patch} applies it, for {@link #prepareUpdate}. */
+    java.util.function.Function<Map<String, AttributeValue>, JsonObject> mergePatch(JsonObject patch) {
+        return current -> patched(current, patch);
     }
 
     public Response delete(Request request, String id) {

@@ -265,6 +265,25 @@ public final class Store {
         return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }
 
+    /**
+     * The put of {@code item} at the version after {@code expectedVersion}, on the condition that it is still at that
+     * version, for a transaction (what {@link #replace} writes).
+     */
+    public TransactWriteItem replacingPut(Table table, Map<String, AttributeValue> item, long expectedVersion) {
+        Map<String, AttributeValue> next = new HashMap<>(item);
+        next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(name(table))
+                        .item(next)
+                        .conditionExpression("attribute_exists(#id) AND #v = :expected")
+                        .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
+                        .expressionAttributeValues(
+                                Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion))))
+                        .build())
+                .build();
+    }
+
     /** The put of a new item at version 1, on the condition that its key is free, for a transaction. */
     public TransactWriteItem newItemPut(Table table, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> versioned = new HashMap<>(item);
