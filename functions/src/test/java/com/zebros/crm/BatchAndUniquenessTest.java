@@ -463,6 +463,16 @@ class BatchAndUniquenessTest {
         return reply.json();
     }
 
+    /** The field a problem document's first error names. */
+    private static String firstErrorField(Api.Reply reply) {
+        return reply.json()
+                .getAsJsonArray("errors")
+                .get(0)
+                .getAsJsonObject()
+                .get("field")
+                .getAsString();
+    }
+
     private JsonObject read(String id) {
         return get("/v1/customers/" + id, token).json();
     }
@@ -490,14 +500,7 @@ class BatchAndUniquenessTest {
                 "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
                         + "\",\"industry\":\"Lost\"},{\"id\":\"" + b + "\",\"version\":1,\"industry\":\"Lost\"}]}");
         assertEquals(400, stale.status(), stale.body());
-        assertEquals(
-                "records[1].version",
-                stale.json()
-                        .getAsJsonArray("errors")
-                        .get(0)
-                        .getAsJsonObject()
-                        .get("field")
-                        .getAsString());
+        assertEquals("records[1].version", firstErrorField(stale));
         assertEquals("Optics", read(a).get("industry").getAsString(), "nothing written");
 
         var twice = post(
@@ -515,14 +518,7 @@ class BatchAndUniquenessTest {
                 "{\"mode\":\"update\",\"atomic\":true,\"records\":[" + "{\"id\":\"" + a
                         + "\",\"industry\":\"Lost\"},{\"id\":\"" + b + "\",\"domain\":\"c-" + tenant + ".example\"}]}");
         assertEquals(409, taken.status(), taken.body());
-        assertEquals(
-                "records[1]",
-                taken.json()
-                        .getAsJsonArray("errors")
-                        .get(0)
-                        .getAsJsonObject()
-                        .get("field")
-                        .getAsString());
+        assertEquals("records[1]", firstErrorField(taken));
         assertEquals("Optics", read(a).get("industry").getAsString(), "nothing written");
         assertEquals(
                 c,
@@ -573,14 +569,7 @@ class BatchAndUniquenessTest {
                 "{\"mode\":\"upsert\",\"atomic\":true,\"records\":[" + "{\"domain\":\"a-" + tenant
                         + ".example\",\"phone\":\"+1 999\"},{\"domain\":\"nameless-" + tenant + ".example\"}]}");
         assertEquals(400, invalid.status(), invalid.body());
-        assertEquals(
-                "records[1].name",
-                invalid.json()
-                        .getAsJsonArray("errors")
-                        .get(0)
-                        .getAsJsonObject()
-                        .get("field")
-                        .getAsString());
+        assertEquals("records[1].name", firstErrorField(invalid));
         assertEquals("+1 555", read(a).get("phone").getAsString(), "nothing written");
     }
 }
