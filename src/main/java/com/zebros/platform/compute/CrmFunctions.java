@@ -194,7 +194,7 @@ public final class CrmFunctions extends ZebrosComponent {
     private Map<String, Output<String>> environment(StackContext stack, Wiring wiring, int phase) {
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
-            environment.put(t.name() + "_TABLE", wiring.tables().tableName(t));
+            environment.put(t.environmentVariable(), wiring.tables().tableName(t));
         }
         environment.put("FILES_BUCKET", wiring.files().bucketName());
         environment.put("JOB_QUEUE_URL", wiring.workflows().jobQueueUrl());

@@ -104,12 +104,12 @@ public final class WorkerTask {
                 name + "-task", naming.physical(name + "-task"), "ecs-tasks.amazonaws.com", task, options);
 
         var container = new ContainerSpec(name, images.image(kind.image()))
-                .env("JOBS_TABLE", tables.tableName(CrmTable.JOBS))
-                .env("FILES_BUCKET", args.files().bucketName())
-                .env("CUSTOMERS_TABLE", tables.tableName(CrmTable.CUSTOMERS))
-                .env("CONTACTS_TABLE", tables.tableName(CrmTable.CONTACTS))
-                .env("OPPORTUNITIES_TABLE", tables.tableName(CrmTable.OPPORTUNITIES))
-                .env("ACTIVITIES_TABLE", tables.tableName(CrmTable.ACTIVITIES))
+                .env("FILES_BUCKET", args.files().bucketName());
+        // Every table's name, as for the functions: the workers' settings refuse to start without any of them.
+        for (CrmTable table : CrmTable.values()) {
+            container.env(table.environmentVariable(), tables.tableName(table));
+        }
+        container
                 .env("TABLE_CAPACITY_CEILING", ceiling(args.capacityCeiling()))
                 .env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75")
                 .env(

@@ -138,4 +138,9 @@ public enum CrmTable {
     public String id() {
         return name().toLowerCase();
     }
+
+    /** The variable that gives the functions and the workers this table's name ({@code functions/}' store.Table reads it). */
+    public String environmentVariable() {
+        return name() + "_TABLE";
+    }
 }
