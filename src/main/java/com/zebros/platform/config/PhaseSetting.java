@@ -88,6 +88,11 @@ public enum PhaseSetting {
         return max;
     }
 
+    /** The smallest change of its value AWS accepts (half an ACU, one MB, one task). */
+    public double step() {
+        return step;
+    }
+
     public String key() {
         return keyFor(Scope.STACK, null);
     }
