@@ -136,8 +136,7 @@ public final class WorkerTask {
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */
     private static void grantJobAccess(WorkerKind kind, PolicyDocument task, TableSet tables, FileStore files) {
-        List<CrmTable> crm =
-                List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES);
+        List<CrmTable> crm = CrmTable.items();
         tables.grantReadWrite(task, "Jobs", List.of(CrmTable.JOBS));
         switch (kind) {
             case IMPORT:

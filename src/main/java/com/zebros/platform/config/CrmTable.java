@@ -139,6 +139,14 @@ public enum CrmTable {
         return name().toLowerCase();
     }
 
+    /**
+     * The tables of CRM items: every table but the jobs table (the tenant's bookkeeping). What the DAX cluster caches,
+     * the reports and exports read and the functions' item routes share: a new item table is one of them.
+     */
+    public static List<CrmTable> items() {
+        return java.util.Arrays.stream(values()).filter(t -> t != JOBS).toList();
+    }
+
     /** The variable that gives the functions and the workers this table's name ({@code functions/}' store.Table reads it). */
     public String environmentVariable() {
         return name() + "_TABLE";

@@ -97,11 +97,7 @@ public final class Dax extends ZebrosComponent {
                 child());
 
         PolicyDocument access = new PolicyDocument();
-        args.tables()
-                .grantReadWrite(
-                        access,
-                        "CachedTables",
-                        List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES, CrmTable.ACTIVITIES));
+        args.tables().grantReadWrite(access, "CachedTables", CrmTable.items());
         var role = new ServiceRole(name + "-role", naming.physical("dax"), "dax.amazonaws.com", access, child());
 
         cluster = new Cluster(
