@@ -7,6 +7,7 @@ import com.pulumi.exceptions.RunException;
 import com.zebros.platform.config.ConfigSource;
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.config.StackSettingsReader;
+import com.zebros.platform.tools.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
-import com.zebros.platform.offline.PlanMocks;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.PlanMocks;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

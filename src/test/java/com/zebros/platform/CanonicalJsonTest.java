@@ -3,8 +3,8 @@ package com.zebros.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.Gson;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

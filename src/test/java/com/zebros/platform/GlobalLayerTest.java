@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.PlannedStack;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.Cli;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,9 +2,9 @@ package com.zebros.platform;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

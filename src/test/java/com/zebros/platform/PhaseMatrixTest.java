@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.PlannedStack;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

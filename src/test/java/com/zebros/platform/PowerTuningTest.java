@@ -12,6 +12,7 @@ import com.zebros.platform.edge.ApiRoutes;
 import com.zebros.platform.ops.PowerTuning;
 import com.zebros.platform.ops.PowerTuningRun;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

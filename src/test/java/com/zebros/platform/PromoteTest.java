@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
-import com.zebros.platform.offline.transition.Transition;
 import com.zebros.platform.support.PlanEdits;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.Cli;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
+import com.zebros.platform.tools.offline.transition.Transition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -224,12 +225,12 @@ class PromoteTest {
     @Test
     void aStepThatReplacesUnderATakenNameIsRefusedNamingTheFix() {
         var current = StackHarness.settings("prod-us", Map.of("phase", "2"));
-        var promotion = com.zebros.platform.offline.Promotion.plan(
-                current, 3, new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+        var promotion = com.zebros.platform.tools.offline.Promotion.plan(
+                current, 3, new com.zebros.platform.tools.offline.Promotion.Context(null, false), settings -> {
                     Plan plan = StackHarness.CLI_PLANNER.plan(settings);
                     return settings.phase() == 3 ? keepName(plan, StackHarness.CLI_PLANNER.plan(current)) : plan;
                 });
-        String text = com.zebros.platform.offline.PromotionPrinter.render(promotion);
+        String text = com.zebros.platform.tools.offline.PromotionPrinter.render(promotion);
         assertTrue(promotion.refused(), text);
         assertTrue(
                 text.contains(
@@ -246,12 +247,12 @@ class PromoteTest {
     @Test
     void aStepWhoseDeleteRemovesWhatItsNewResourceWroteIsRefused() {
         var current = StackHarness.settings("dev", Map.of("phase", "0"));
-        var promotion = com.zebros.platform.offline.Promotion.plan(
-                current, 1, new com.zebros.platform.offline.Promotion.Context(null, false), settings -> {
+        var promotion = com.zebros.platform.tools.offline.Promotion.plan(
+                current, 1, new com.zebros.platform.tools.offline.Promotion.Context(null, false), settings -> {
                     Plan plan = StackHarness.CLI_PLANNER.plan(settings);
                     return settings.phase() == 1 ? renameFirstAlarm(plan) : plan;
                 });
-        String text = com.zebros.platform.offline.PromotionPrinter.render(promotion);
+        String text = com.zebros.platform.tools.offline.PromotionPrinter.render(promotion);
         assertTrue(promotion.refused(), text);
         assertTrue(text.contains("  - DELETE_REMOVES_NEW "), text);
         assertTrue(text.contains("API_PutMetricAlarm.html"), text);

@@ -3,11 +3,11 @@ package com.zebros.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.transition.Problem;
-import com.zebros.platform.offline.transition.StatefulTypes;
-import com.zebros.platform.offline.transition.Transition;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.transition.Problem;
+import com.zebros.platform.tools.offline.transition.StatefulTypes;
+import com.zebros.platform.tools.offline.transition.Transition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

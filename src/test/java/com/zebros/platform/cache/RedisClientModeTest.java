@@ -30,7 +30,7 @@ class RedisClientModeTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> environment(com.zebros.platform.offline.Plan plan) {
+    private static Map<String, Object> environment(com.zebros.platform.tools.offline.Plan plan) {
         var function = plan.find("aws:lambda/function:Function", "customers").orElseThrow();
         return (Map<String, Object>) ((Map<String, Object>) function.inputs().get("environment")).get("variables");
     }

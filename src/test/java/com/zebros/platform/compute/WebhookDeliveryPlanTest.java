@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.PlannedStack;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,9 +2,9 @@ package com.zebros.platform.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

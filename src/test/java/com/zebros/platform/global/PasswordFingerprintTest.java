@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.config.InvalidStackConfigException;
-import com.zebros.platform.offline.OfflinePlanner;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.OfflinePlanner;
 import org.junit.jupiter.api.Test;
 
 /** prod-eu must hold prod-us's database password; the primary's fingerprint lets it check without seeing it. */

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zebros.platform.offline.EngineUrns;
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.EngineUrns;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

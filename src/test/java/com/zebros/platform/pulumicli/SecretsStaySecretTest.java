@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.config.StackSettings;
 import com.zebros.platform.edge.OriginSecret;
-import com.zebros.platform.offline.OfflinePlanner;
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlanJson;
 import com.zebros.platform.support.StackHarness;
+import com.zebros.platform.tools.offline.OfflinePlanner;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlanJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

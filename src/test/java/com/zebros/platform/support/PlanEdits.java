@@ -2,8 +2,8 @@ package com.zebros.platform.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

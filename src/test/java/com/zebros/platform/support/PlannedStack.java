@@ -2,8 +2,8 @@ package com.zebros.platform.support;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.PlannedResource;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package com.zebros.platform.support;
 
 import com.zebros.platform.config.StackSettings;
-import com.zebros.platform.offline.OfflinePlanner;
-import com.zebros.platform.offline.Plan;
-import com.zebros.platform.offline.StackPlanner;
+import com.zebros.platform.tools.offline.OfflinePlanner;
+import com.zebros.platform.tools.offline.Plan;
+import com.zebros.platform.tools.offline.StackPlanner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,0 @@
-package com.zebros.platform.baseline;
-
-/** A resource that breaks a rule: which rule, which resource, what is wrong, and the rule's fix. */
-public record Violation(String rule, String resource, String problem, String fix) {
-    public String describe() {
-        return rule + ": " + resource + " " + problem + ". Fix: " + fix;
-    }
-}
