@@ -563,7 +563,7 @@ class SequenceFuzzTest {
                     : customers.get(random.nextInt(customers.size())).id();
             String stage = STAGES.get(random.nextInt(STAGES.size()));
             String owner = OWNERS.get(random.nextInt(OWNERS.size()));
-            return switch (random.nextInt(9)) {
+            return switch (random.nextInt(13)) {
                 case 0 -> new Listing("/v1/customers", Map.of(), Kind.CUSTOMER, null, null, null);
                 case 1 ->
                     new Listing(
@@ -583,6 +583,26 @@ class SequenceFuzzTest {
                 case 5 -> new Listing("/v1/opportunities", Map.of("stage", stage), Kind.OPPORTUNITY, null, stage, null);
                 case 6 -> new Listing("/v1/opportunities", Map.of("owner", owner), Kind.OPPORTUNITY, null, null, owner);
                 case 7 -> new Listing("/v1/activities", Map.of(), Kind.ACTIVITY, null, null, null);
+                // The combined filters and sorts (Listings): each is one index partition the model can select.
+                case 9 ->
+                    new Listing(
+                            "/v1/opportunities",
+                            Map.of("owner", owner, "stage", stage, "sort", "-expectedCloseDate"),
+                            Kind.OPPORTUNITY,
+                            null,
+                            stage,
+                            owner);
+                case 10 ->
+                    new Listing(
+                            "/v1/opportunities",
+                            Map.of("currency", "EUR", "amount.gte", "0"),
+                            Kind.OPPORTUNITY,
+                            null,
+                            null,
+                            null);
+                case 11 ->
+                    new Listing("/v1/opportunities", Map.of("sort", "-updatedAt"), Kind.OPPORTUNITY, null, null, null);
+                case 12 -> new Listing("/v1/customers", Map.of("sort", "createdAt"), Kind.CUSTOMER, null, null, null);
                 default -> new Listing("/v1/activities", Map.of("owner", owner), Kind.ACTIVITY, null, null, owner);
             };
         }
