@@ -24,48 +24,53 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The program and the code it deploys agree: the tables the program creates have the keys and
- * indexes the functions use (functions/.../crm-tables.json), and the REST API routes every path the
+ * indexes the functions use (schema/crm-tables.json), and the REST API routes every path the
  * functions' OpenAPI document serves to a function.
  */
 class FunctionsContractTest {
     private static final Path FUNCTIONS = StackHarness.PROJECT.resolve("functions/src/main/resources");
 
+    /**
+     * The tables a stack deploys have exactly the keys and indexes of schema/crm-tables.json, the file the functions'
+     * build copies into their jar and their tests create DynamoDB Local's tables from.
+     */
     @Test
-    void theProgramsTablesAreTheOnesTheFunctionsUse() throws IOException {
+    void theDeployedTablesAreTheSchemaTheFunctionsRead() throws IOException {
         JsonObject shipped;
-        try (Reader reader = Files.newBufferedReader(FUNCTIONS.resolve("crm-tables.json"))) {
+        try (Reader reader = Files.newBufferedReader(StackHarness.PROJECT.resolve("schema/crm-tables.json"))) {
             shipped = JsonParser.parseReader(reader).getAsJsonObject();
         }
-        List<String> fromFunctions = new ArrayList<>();
+        List<String> fromSchema = new ArrayList<>();
         for (JsonElement e : shipped.getAsJsonArray("tables")) {
             JsonObject t = e.getAsJsonObject();
             StringBuilder line = new StringBuilder(t.get("id").getAsString() + " "
                     + t.get("hashKey").getAsString() + "/" + t.get("rangeKey").getAsString());
+            List<String> indexes = new ArrayList<>();
             for (JsonElement i : t.getAsJsonArray("indexes")) {
                 JsonObject index = i.getAsJsonObject();
-                line.append(" ")
-                        .append(index.get("name").getAsString())
-                        .append("=")
-                        .append(index.get("hashKey").getAsString())
-                        .append("/")
-                        .append(index.get("rangeKey").getAsString());
+                indexes.add(index.get("name").getAsString() + "="
+                        + index.get("hashKey").getAsString() + "/"
+                        + index.get("rangeKey").getAsString());
             }
-            fromFunctions.add(line.toString());
+            indexes.stream().sorted().forEach(i -> line.append(" ").append(i));
+            fromSchema.add(line.toString());
         }
-        List<String> fromProgram = new ArrayList<>();
+        List<String> deployed = new ArrayList<>();
+        var plan = StackHarness.rawPlan("dev", 3);
         for (CrmTable t : CrmTable.values()) {
-            StringBuilder line = new StringBuilder(t.id() + " " + t.hashKey() + "/" + t.rangeKey());
-            for (CrmTable.Index index : t.indexes()) {
-                line.append(" ")
-                        .append(index.name())
-                        .append("=")
-                        .append(index.hashKey())
-                        .append("/")
-                        .append(index.rangeKey());
+            var inputs =
+                    plan.find("aws:dynamodb/table:Table", t.id()).orElseThrow().inputs();
+            StringBuilder line = new StringBuilder(t.id() + " " + inputs.get("hashKey") + "/" + inputs.get("rangeKey"));
+            List<String> indexes = new ArrayList<>();
+            for (Object i : com.zebros.platform.support.PlannedStack.list(
+                    inputs.getOrDefault("globalSecondaryIndexes", List.of()))) {
+                var index = com.zebros.platform.support.PlannedStack.map(i);
+                indexes.add(index.get("name") + "=" + index.get("hashKey") + "/" + index.get("rangeKey"));
             }
-            fromProgram.add(line.toString());
+            indexes.stream().sorted().forEach(i -> line.append(" ").append(i));
+            deployed.add(line.toString());
         }
-        assertEquals(fromFunctions, fromProgram);
+        assertEquals(fromSchema, deployed);
         assertEquals(CrmTable.TTL_ATTRIBUTE, shipped.get("ttlAttribute").getAsString());
     }
 

@@ -6,73 +6,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DynamoDB tables of the CRM, each with its keys, its indexes and its provisioned capacity: the one place a
- * table is declared (docs/maintainers.md). The table's encryption, backups, stream, replicas in a region pair,
- * auto-scaling, the functions' {@code <TABLE>_TABLE} variable, the dashboard and the cost estimate follow from it.
+ * The DynamoDB tables of the CRM, each with its provisioned capacity here and its keys and indexes in
+ * {@code schema/crm-tables.json}, which the functions' build reads too (each build copies it into its jar): the one
+ * place a table is declared (docs/maintainers.md). The table's encryption, backups, stream, replicas in a region pair,
+ * auto-scaling, the functions' and workers' {@code <TABLE>_TABLE} variable, the dashboard and the cost estimate follow
+ * from it.
  *
  * <p>A table's name, keys and index keys force a replacement of the whole (global) table when they change
- * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table), so they are constants
- * here, never config. Every partition key starts with the tenant, so a query can only ever reach one tenant's items.
- * The access patterns the keys serve:
- * <ul>
- *   <li>per tenant, list: the base table, {@code tenantId} + the entity id;</li>
- *   <li>search customers by name prefix: {@code byName}, {@code begins_with(nameKey, :prefix)}; by domain prefix:
- *   {@code byDomain}; contacts by e-mail prefix: {@code byEmail} (both sparse);</li>
- *   <li>by customer: {@code byCustomer} on contacts and opportunities;</li>
- *   <li>by stage and by owner: {@code byStage}, {@code byOwner} on opportunities;</li>
- *   <li>the lists' combined filters and sorts: customers by industry, owner, created and updated time;
- *   opportunities by close date, owner and stage, amount per currency (and stage), updated time (functions:
- *   Listings);</li>
- *   <li>timeline by date: {@code timeline} on activities, newest first by {@code occurredKey};</li>
- *   <li>a user's open tasks by due time: {@code openTasks} on activities, sparse.</li>
- * </ul>
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table), so they are in the
+ * repository, never config. Every partition key starts with the tenant, so a query can only ever reach one tenant's
+ * items; each index says in the schema which access it serves.
  */
 public enum CrmTable {
-    CUSTOMERS(
-            "customerId",
-            provisioned(25, 100),
-            new Index("byName", "tenantId", "nameKey"),
-            // Sparse: customers with a domain, for the search by domain prefix.
-            new Index("byDomain", "tenantId", "domainKey"),
-            // The list's combinations (functions: Listings.CUSTOMERS); industry and owner are sparse.
-            new Index("byIndustry", "tenantIndustry", "nameKey"),
-            new Index("byOwner", "tenantOwner", "nameKey"),
-            new Index("byCreated", "tenantId", "createdKey"),
-            new Index("byUpdated", "tenantId", "updatedKey")),
-    CONTACTS(
-            "contactId",
-            provisioned(50, 200),
-            // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write
-            // units of
-            // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
-            new Index("byCustomer", "tenantCustomer", "nameKey"),
-            // Sparse: contacts with an e-mail, for the search by e-mail prefix.
-            new Index("byEmail", "tenantId", "emailKey")),
-    OPPORTUNITIES(
-            "opportunityId",
-            provisioned(25, 100),
-            new Index("byStage", "tenantStage", "closeKey"),
-            new Index("byOwner", "tenantOwner", "closeKey"),
-            new Index("byCustomer", "tenantCustomer", "closeKey"),
-            // The list's combinations (functions: Listings.OPPORTUNITIES).
-            new Index("byClose", "tenantId", "closeKey"),
-            new Index("byOwnerStage", "tenantOwnerStage", "closeKey"),
-            new Index("byAmount", "tenantCurrency", "amountKey"),
-            new Index("byStageAmount", "tenantStageCurrency", "amountKey"),
-            new Index("byUpdated", "tenantId", "updatedKey")),
-    ACTIVITIES(
-            "activityId",
-            provisioned(100, 400),
-            new Index("timeline", "tenantCustomer", "occurredKey"),
-            new Index("byOwner", "tenantOwner", "occurredKey"),
-            // Sparse: only open tasks with an assignee carry its keys.
-            new Index("openTasks", "tenantAssignee", "dueKey")),
+    CUSTOMERS(provisioned(25, 100)),
+    // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write units of
+    // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
+    CONTACTS(provisioned(50, 200)),
+    OPPORTUNITIES(provisioned(25, 100)),
+    ACTIVITIES(provisioned(100, 400)),
     /**
      * The tenant's bookkeeping: jobs (reports, imports, exports), idempotency records, the pipeline's totals,
      * history entries, unique values' claims, deleted items kept for restore, webhooks and their deliveries.
      * Bursty and keyed by prefix within the tenant's partition; always on demand.
      */
-    JOBS("jobId", Optional.empty());
+    JOBS(Optional.empty());
 
     /** The partition key of every table: the tenant. */
     public static final String HASH_KEY = "tenantId";
@@ -83,14 +40,10 @@ public enum CrmTable {
     /** A global secondary index; every index projects all attributes so a query needs no second read. */
     public record Index(String name, String hashKey, String rangeKey) {}
 
-    private final String rangeKey;
     private final Optional<Range> capacity;
-    private final List<Index> indexes;
 
-    CrmTable(String rangeKey, Optional<Range> capacity, Index... indexes) {
-        this.rangeKey = rangeKey;
+    CrmTable(Optional<Range> capacity) {
         this.capacity = capacity;
-        this.indexes = List.of(indexes);
     }
 
     private static Optional<Range> provisioned(double minUnits, double maxUnits) {
@@ -114,12 +67,14 @@ public enum CrmTable {
         return HASH_KEY;
     }
 
+    /** The table's sort key, as schema/crm-tables.json declares it. */
     public String rangeKey() {
-        return rangeKey;
+        return TableSchema.of(this).rangeKey();
     }
 
+    /** The table's indexes, as schema/crm-tables.json declares them. */
     public List<Index> indexes() {
-        return indexes;
+        return TableSchema.of(this).indexes();
     }
 
     /**
@@ -127,8 +82,8 @@ public enum CrmTable {
      * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table).
      */
     public Set<String> keyAttributes() {
-        Set<String> names = new LinkedHashSet<>(List.of(hashKey(), rangeKey));
-        for (Index index : indexes) {
+        Set<String> names = new LinkedHashSet<>(List.of(hashKey(), rangeKey()));
+        for (Index index : indexes()) {
             names.add(index.hashKey());
             names.add(index.rangeKey());
         }

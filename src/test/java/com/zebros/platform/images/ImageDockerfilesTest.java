@@ -68,6 +68,17 @@ class ImageDockerfilesTest {
         assertEquals(
                 "/src/containers/" + image + "/target/" + image + "-" + version + "-image.jar",
                 one(Pattern.compile("COPY --from=build (\\S+) /app/worker.jar"), text, "jar copied from the build"));
+        // The build stage copies every directory the functions' build reads from outside functions/ (the schema).
+        var outside = Pattern.compile("<directory>\\$\\{project.basedir\\}/\\.\\./([\\w-]+)</directory>")
+                .matcher(Files.readString(CONTAINERS.resolveSibling("functions").resolve("pom.xml")));
+        int read = 0;
+        while (outside.find()) {
+            read++;
+            assertTrue(
+                    text.contains("\nCOPY " + outside.group(1) + " " + outside.group(1) + "\n"),
+                    image + "'s build copies " + outside.group(1) + "/, which the functions' build reads");
+        }
+        assertTrue(read >= 1, "the functions' build reads schema/ from the repository's root");
         String finalStage = text.substring(text.lastIndexOf("\nFROM "));
         assertTrue(finalStage.startsWith("\nFROM gcr.io/distroless/java17-debian12:nonroot"), finalStage);
         assertTrue(finalStage.contains("\nUSER nonroot\n"), "runs as the non-root user");
