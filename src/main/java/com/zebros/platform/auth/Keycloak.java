@@ -11,6 +11,7 @@ import com.zebros.platform.StoredSecret;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.compute.ContainerCluster;
 import com.zebros.platform.compute.ContainerSpec;
+import com.zebros.platform.compute.FargatePlacement;
 import com.zebros.platform.compute.FargateTaskDefinition;
 import com.zebros.platform.compute.LoadBalancedFargateService;
 import com.zebros.platform.config.PhaseTable;
@@ -130,16 +131,15 @@ public final class Keycloak extends ZebrosComponent {
                         new LoadBalancedFargateService.Args(
                                 name,
                                 naming.physical("keycloak"),
-                                wiring.cluster(),
-                                task.arn(),
-                                Output.all(network.appSubnetIds()),
-                                tasks.id(),
-                                loadBalancer.targetGroupArn(),
-                                "keycloak",
-                                KeycloakLoadBalancer.HTTP_PORT,
+                                new FargatePlacement(
+                                        wiring.cluster(), task.arn(), Output.all(network.appSubnetIds()), tasks.id()),
+                                new LoadBalancedFargateService.Balancing(
+                                        loadBalancer.targetGroupArn(),
+                                        "keycloak",
+                                        KeycloakLoadBalancer.HTTP_PORT,
+                                        300,
+                                        List.of(loadBalancer.httpsListener())),
                                 args.size().tasks(),
-                                300,
-                                List.of(loadBalancer.httpsListener()),
                                 args.size().targetPercent()),
                         child())
                 .service();

@@ -3,7 +3,6 @@ package com.zebros.platform.compute;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
-import com.pulumi.core.Output;
 import java.util.List;
 
 /** What every Fargate service of the program shares, whatever feeds it: private tasks, rollback, tags. */
@@ -22,22 +21,16 @@ final class FargateServiceArgs {
      * A service of {@code desiredCount} tasks of {@code taskDefinitionArn} in private subnets (no public IP),
      * on Fargate platform 1.4.0, rolled back when a deployment fails, its tags on its tasks.
      */
-    static ServiceArgs.Builder common(
-            String serviceName,
-            ContainerCluster cluster,
-            Output<String> taskDefinitionArn,
-            int desiredCount,
-            Output<List<String>> subnets,
-            Output<String> securityGroup) {
+    static ServiceArgs.Builder common(String serviceName, FargatePlacement placement, int desiredCount) {
         return ServiceArgs.builder()
                 .name(serviceName)
-                .cluster(cluster.arn())
-                .taskDefinition(taskDefinitionArn)
+                .cluster(placement.cluster().arn())
+                .taskDefinition(placement.taskDefinitionArn())
                 .desiredCount(desiredCount)
                 .platformVersion("1.4.0")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(subnets)
-                        .securityGroups(securityGroup.applyValue(List::of))
+                        .subnets(placement.subnets())
+                        .securityGroups(placement.securityGroup().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()

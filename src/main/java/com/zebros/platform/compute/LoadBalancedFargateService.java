@@ -25,38 +25,23 @@ public final class LoadBalancedFargateService {
      *
      * @param name               the resources' name (the service's and the scaling target's, with "-tasks")
      * @param serviceName        the ECS service's physical name
-     * @param cluster            the cluster the service runs in
-     * @param taskDefinitionArn  the task definition to run
-     * @param subnets            where tasks run (private subnets: no public IP)
-     * @param securityGroup      the tasks' security group
-     * @param targetGroupArn     the target group tasks register with
-     * @param container          the container and port the target group sends to
-     * @param containerPort      that container's port
+     * @param placement          where its tasks run and what they run
+     * @param balancing          how the load balancer reaches them
      * @param tasks              the task range; the service starts at its minimum
-     * @param startupGraceSeconds how long the load balancer's health checks are ignored after a task starts
-     * @param listeners          the listeners that must exist before tasks register
      * @param targetPercent      the CPU and memory utilisation the scaling policies hold
      */
     public record Args(
             String name,
             String serviceName,
-            ContainerCluster cluster,
-            Output<String> taskDefinitionArn,
-            Output<List<String>> subnets,
-            Output<String> securityGroup,
-            Output<String> targetGroupArn,
-            String container,
-            int containerPort,
+            FargatePlacement placement,
+            Balancing balancing,
             Range tasks,
-            int startupGraceSeconds,
-            List<Resource> listeners,
             double targetPercent) {
         public Args {
             if (tasks.min() < 0 || tasks.max() < tasks.min()) {
                 throw new IllegalArgumentException(name + ": the task range " + tasks + " is not a range of counts");
             }
             FargateServiceArgs.requireTargetPercent(name, targetPercent);
-            listeners = List.copyOf(listeners);
         }
 
         /** More than one count allowed: the service scales, and ECS's desired count is the scaler's. */
@@ -65,24 +50,36 @@ public final class LoadBalancedFargateService {
         }
     }
 
+    /**
+     * How the load balancer reaches the tasks: its target group, the container and port it sends to, how long a new
+     * task may start before its health checks count, and the listeners the service must wait for.
+     */
+    public record Balancing(
+            Output<String> targetGroupArn,
+            String container,
+            int containerPort,
+            int startupGraceSeconds,
+            List<Resource> listeners) {
+        public Balancing {
+            listeners = List.copyOf(listeners);
+        }
+    }
+
     public LoadBalancedFargateService(Args args, CustomResourceOptions options) {
-        ContainerCluster cluster = args.cluster();
+        ContainerCluster cluster = args.placement().cluster();
         service = new Service(
                 args.name(),
                 FargateServiceArgs.common(
                                 args.serviceName(),
-                                cluster,
-                                args.taskDefinitionArn(),
-                                args.tasks().minInt(),
-                                args.subnets(),
-                                args.securityGroup())
+                                args.placement(),
+                                args.tasks().minInt())
                         .launchType("FARGATE")
                         .loadBalancers(ServiceLoadBalancerArgs.builder()
-                                .targetGroupArn(args.targetGroupArn())
-                                .containerName(args.container())
-                                .containerPort(args.containerPort())
+                                .targetGroupArn(args.balancing().targetGroupArn())
+                                .containerName(args.balancing().container())
+                                .containerPort(args.balancing().containerPort())
                                 .build())
-                        .healthCheckGracePeriodSeconds(args.startupGraceSeconds())
+                        .healthCheckGracePeriodSeconds(args.balancing().startupGraceSeconds())
                         .deploymentMinimumHealthyPercent(100)
                         .deploymentMaximumPercent(200)
                         .waitForSteadyState(false)
@@ -91,7 +88,7 @@ public final class LoadBalancedFargateService {
                         options.getParent().orElseThrow(),
                         options.getProvider().orElseThrow(),
                         args.autoScaled(),
-                        args.listeners()));
+                        args.balancing().listeners()));
         if (args.autoScaled()) {
             var scaling = AutoScaling.target(
                     args.name() + "-tasks",

@@ -70,22 +70,13 @@ public final class QueueProcessingService {
      * What the service needs, and nothing else.
      *
      * @param name              the workers' name: the queue's, the service's and the scaling target's
-     * @param cluster           the cluster the service runs in
-     * @param taskDefinitionArn the workers' task definition
-     * @param subnets           where tasks run (private subnets: no public IP)
-     * @param securityGroup     the tasks' security group
+     * @param placement         where its tasks run and what they run
      * @param scaling           how it scales
      */
-    public record Args(
-            String name,
-            ContainerCluster cluster,
-            Output<String> taskDefinitionArn,
-            Output<List<String>> subnets,
-            Output<String> securityGroup,
-            Scaling scaling) {}
+    public record Args(String name, FargatePlacement placement, Scaling scaling) {}
 
     public QueueProcessingService(StackContext stack, Args args, CustomResourceOptions options) {
-        ContainerCluster cluster = args.cluster();
+        ContainerCluster cluster = args.placement().cluster();
         var naming = stack.naming();
         String name = args.name();
 
@@ -95,12 +86,7 @@ public final class QueueProcessingService {
                 .create(naming, options);
 
         var serviceArgs = FargateServiceArgs.common(
-                naming.physical(name),
-                cluster,
-                args.taskDefinitionArn(),
-                args.scaling().tasks().minInt(),
-                args.subnets(),
-                args.securityGroup());
+                naming.physical(name), args.placement(), args.scaling().tasks().minInt());
         // A capacity provider strategy in every phase, never a launch type: a change of strategy is then an update
         // (with forceNewDeployment), where a switch between a launch type and a strategy replaces the service
         // (terraform-provider-aws internal/service/ecs/service.go, capacityProviderStrategyCustomizeDiff).

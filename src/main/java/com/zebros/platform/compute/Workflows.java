@@ -161,10 +161,8 @@ public final class Workflows extends ZebrosComponent {
                     stack,
                     new QueueProcessingService.Args(
                             reports.kind().image(),
-                            wiring.cluster(),
-                            reports.taskDefinitionArn(),
-                            subnets,
-                            workerGroup.id(),
+                            new FargatePlacement(
+                                    wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id()),
                             jobs.reportPool().orElseThrow()),
                     child());
         }

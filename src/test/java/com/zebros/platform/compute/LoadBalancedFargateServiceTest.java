@@ -15,16 +15,9 @@ class LoadBalancedFargateServiceTest {
         return new LoadBalancedFargateService.Args(
                 "keycloak",
                 "zebros-dev-keycloak",
-                null,
-                null,
-                null,
-                null,
-                null,
-                "keycloak",
-                8080,
+                new FargatePlacement(null, null, null, null),
+                new LoadBalancedFargateService.Balancing(null, "keycloak", 8080, 300, List.of()),
                 tasks,
-                300,
-                List.of(),
                 target);
     }
 
