@@ -63,7 +63,7 @@ public final class AuthDatabase extends ZebrosComponent {
     private final SecurityGroup securityGroup;
     private final Cluster cluster;
     private final Secret credentials;
-    private GlobalCluster globalCluster;
+    private final Optional<GlobalCluster> globalCluster;
     private final Output<String> writerEndpoint;
     private final String clusterId;
     private final List<Map<String, Object>> instanceSpecs = new java.util.ArrayList<>();
@@ -195,7 +195,9 @@ public final class AuthDatabase extends ZebrosComponent {
                         stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
-        writerEndpoint = writerEndpoint(name, stack, primary);
+        globalCluster =
+                globalRole == AuroraGlobalRole.SOURCE ? Optional.of(globalCluster(name, stack)) : Optional.empty();
+        writerEndpoint = writerEndpoint(primary);
         registerOutputs(Map.of("clusterIdentifier", cluster.clusterIdentifier(), "endpoint", cluster.endpoint()));
     }
 
@@ -274,23 +276,27 @@ public final class AuthDatabase extends ZebrosComponent {
         }
     }
 
+    /**
+     * The global cluster a primary makes of its regional cluster: the existing cluster becomes global in place, and
+     * the cluster never names the global cluster itself
+     * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster).
+     */
+    private GlobalCluster globalCluster(String name, StackContext stack) {
+        return new GlobalCluster(
+                name + "-global",
+                GlobalClusterArgs.builder()
+                        .globalClusterIdentifier(stack.naming().physical("auth-global"))
+                        .sourceDbClusterIdentifier(cluster.arn())
+                        .forceDestroy(true)
+                        .deletionProtection(stack.deletionProtection())
+                        .build(),
+                StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
+    }
+
     /** Where the writer is: the global cluster's endpoint in a pair (made here by the primary), else the cluster's. */
-    private Output<String> writerEndpoint(String name, StackContext stack, Optional<PrimaryStack> primary) {
-        var naming = stack.naming();
-        if (globalRole == AuroraGlobalRole.SOURCE) {
-            // The existing regional cluster becomes global in place: the global cluster is made from
-            // it, and the cluster never names the global cluster itself
-            // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster).
-            globalCluster = new GlobalCluster(
-                    name + "-global",
-                    GlobalClusterArgs.builder()
-                            .globalClusterIdentifier(naming.physical("auth-global"))
-                            .sourceDbClusterIdentifier(cluster.arn())
-                            .forceDestroy(true)
-                            .deletionProtection(stack.deletionProtection())
-                            .build(),
-                    StatefulOptions.globalCluster(stack.deletionProtection(), this, stack.provider()));
-            return globalCluster.endpoint();
+    private Output<String> writerEndpoint(Optional<PrimaryStack> primary) {
+        if (globalCluster.isPresent()) {
+            return globalCluster.get().endpoint();
         } else if (globalRole == AuroraGlobalRole.MEMBER) {
             return primary.orElseThrow().string(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT);
         } else {
@@ -300,7 +306,7 @@ public final class AuthDatabase extends ZebrosComponent {
 
     /** The global cluster a primary makes from its regional cluster. */
     public Optional<GlobalCluster> globalCluster() {
-        return Optional.ofNullable(globalCluster);
+        return globalCluster;
     }
 
     private static String credentialsJson(String password) {

@@ -45,7 +45,7 @@ public final class CrmFunctions extends ZebrosComponent {
     private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
     private final Topic notifications;
 
-    private SecurityGroup securityGroup;
+    private final Optional<CrmFunction.VpcPlacement> vpc;
 
     /**
      * What the functions use: the network they join from phase 2, the stores they read and write, the
@@ -89,7 +89,7 @@ public final class CrmFunctions extends ZebrosComponent {
         super("zebros:compute:CrmFunctions", name, stack);
         Wiring wiring = args.wiring();
         TableSet tables = wiring.tables();
-        Optional<CrmFunction.VpcPlacement> vpc = vpcPlacement(
+        vpc = vpcPlacement(
                 name,
                 stack,
                 wiring.network(),
@@ -158,7 +158,7 @@ public final class CrmFunctions extends ZebrosComponent {
         if (!inVpc) {
             return Optional.empty();
         }
-        securityGroup = new SecurityGroup(
+        var securityGroup = new SecurityGroup(
                 name + "-sg",
                 SecurityGroupArgs.builder()
                         .name(stack.naming().physical("functions"))
@@ -401,7 +401,7 @@ public final class CrmFunctions extends ZebrosComponent {
 
     /** The functions' security group once they run in the VPC. */
     public Optional<Output<String>> securityGroupId() {
-        return Optional.ofNullable(securityGroup).map(SecurityGroup::id);
+        return vpc.map(CrmFunction.VpcPlacement::securityGroupId);
     }
 
     public CrmFunction function(FunctionGroup group) {

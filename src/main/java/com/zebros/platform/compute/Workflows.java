@@ -53,7 +53,7 @@ public final class Workflows extends ZebrosComponent {
     private final Queue jobQueue;
     private final StateMachine stateMachine;
     private final Map<WorkerKind, WorkerTask> workers = new EnumMap<>(WorkerKind.class);
-    private QueueProcessingService reportPool;
+    private final Optional<QueueProcessingService> reportPool;
 
     /**
      * How jobs run, decided by the caller.
@@ -155,17 +155,16 @@ public final class Workflows extends ZebrosComponent {
                             child()));
         }
         Output<List<String>> subnets = Output.all(network.appSubnetIds());
-        if (pooledReports) {
-            WorkerTask reports = workers.get(WorkerKind.REPORT);
-            reportPool = new QueueProcessingService(
-                    stack,
-                    new QueueProcessingService.Args(
-                            reports.kind().image(),
-                            new FargatePlacement(
-                                    wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id()),
-                            jobs.reportPool().orElseThrow()),
-                    child());
-        }
+        WorkerTask reports = workers.get(WorkerKind.REPORT);
+        reportPool = jobs.reportPool()
+                .map(scaling -> new QueueProcessingService(
+                        stack,
+                        new QueueProcessingService.Args(
+                                reports.kind().image(),
+                                new FargatePlacement(
+                                        wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id()),
+                                scaling),
+                        child()));
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/workflows", stack, child());
         var role = new ServiceRole(
@@ -246,7 +245,9 @@ public final class Workflows extends ZebrosComponent {
                 .put("subnets", subnets)
                 .put("securityGroup", securityGroup)
                 .put("jobsTable", tables.tableName(CrmTable.JOBS))
-                .put("poolQueue", reportPool == null ? Output.of("") : reportPool.queueUrl())
+                .put(
+                        "poolQueue",
+                        reportPool.map(QueueProcessingService::queueUrl).orElse(Output.of("")))
                 .putAll("task", taskArns)
                 .apply(v -> definition(pooledReports, v));
     }
@@ -344,8 +345,11 @@ public final class Workflows extends ZebrosComponent {
                         roles,
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
                 .allow("RecordFailure", List.of("dynamodb:UpdateItem"), List.of(tables.tableArn(CrmTable.JOBS)));
-        if (reportPool != null) {
-            policy.allow("SendToPool", List.of("sqs:SendMessage"), List.of(reportPool.queueArn()));
+        if (reportPool.isPresent()) {
+            policy.allow(
+                    "SendToPool",
+                    List.of("sqs:SendMessage"),
+                    List.of(reportPool.get().queueArn()));
         }
         policy.allow(
                 "RecordFailureKey",
@@ -392,7 +396,7 @@ public final class Workflows extends ZebrosComponent {
 
     /** The report workers' pool, from phase 1. */
     public Optional<QueueProcessingService> reportPool() {
-        return Optional.ofNullable(reportPool);
+        return reportPool;
     }
 
     public WorkerTask worker(WorkerKind kind) {

@@ -27,8 +27,8 @@ import java.util.Optional;
  * and the API has its custom domains from phase 0, because failover records need a regional target.
  */
 public final class Edge extends ZebrosComponent {
-    private Cdn cdn;
-    private Failover failover;
+    private final Optional<Cdn> cdn;
+    private final Optional<Failover> failover;
 
     /** How this stack's CloudFront distributions reach the regions, where it builds them. */
     public enum Distributions {
@@ -112,24 +112,24 @@ public final class Edge extends ZebrosComponent {
         if (layers.regionalWaf()) {
             regionalAcl(name, wiring, layers);
         }
-        if (layers.distributions() != Distributions.NONE) {
-            cdn = distributions(name, wiring, layers);
-        }
+        cdn = layers.distributions() != Distributions.NONE
+                ? Optional.of(distributions(name, wiring, layers))
+                : Optional.empty();
         if (layers.failoverRouting().isPresent()) {
-            failover = new Failover(
+            failover = Optional.of(new Failover(
                     name + "-failover",
                     stack,
                     new Failover.Args(
                             domain.orElseThrow(),
                             keycloak.loadBalancer(),
-                            edgeAliases(wiring, layers),
+                            edgeAliases(wiring, layers, cdn),
                             layers.failoverRouting().get()),
-                    childComponent());
+                    childComponent()));
         } else {
-            Optional<RecordAliasArgs> apiAlias =
-                    cdn != null ? Optional.of(cdn.apiAlias()) : domain.map(ApiDomain::sharedAlias);
+            failover = Optional.empty();
+            Optional<RecordAliasArgs> apiAlias = cdn.map(Cdn::apiAlias).or(() -> domain.map(ApiDomain::sharedAlias));
             apiAlias.ifPresent(alias -> sharedRecord(name + "-api", stack.dns().apiHost(), alias, child()));
-            sharedAuthRecord(name, keycloak.loadBalancer());
+            sharedAuthRecord(name, keycloak.loadBalancer(), cdn);
         }
         registerOutputs(Map.of());
     }
@@ -180,12 +180,13 @@ public final class Edge extends ZebrosComponent {
     }
 
     /** Where a pair's shared names point once the phase has CloudFront: this stack's distributions or the primary's. */
-    private Optional<Failover.EdgeAliases> edgeAliases(Wiring wiring, Layers layers) {
+    private Optional<Failover.EdgeAliases> edgeAliases(Wiring wiring, Layers layers, Optional<Cdn> cdn) {
         if (!layers.cloudFront()) {
             return Optional.empty();
         }
-        if (cdn != null) {
-            return Optional.of(new Failover.EdgeAliases(cdn.apiAlias(), cdn.authAlias()));
+        if (cdn.isPresent()) {
+            return Optional.of(
+                    new Failover.EdgeAliases(cdn.get().apiAlias(), cdn.get().authAlias()));
         }
         PrimaryStack primary = wiring.primary().orElseThrow();
         return Optional.of(new Failover.EdgeAliases(
@@ -218,8 +219,8 @@ public final class Edge extends ZebrosComponent {
      * load balancer's component held the record until phase 3; the alias carries a stack deployed then
      * (https://www.pulumi.com/docs/iac/concepts/options/aliases/).
      */
-    private void sharedAuthRecord(String name, KeycloakLoadBalancer loadBalancer) {
-        RecordAliasArgs target = cdn != null ? cdn.authAlias() : loadBalancer.alias();
+    private void sharedAuthRecord(String name, KeycloakLoadBalancer loadBalancer, Optional<Cdn> cdn) {
+        RecordAliasArgs target = cdn.map(Cdn::authAlias).orElseGet(loadBalancer::alias);
         // parent before name: pulumi-java 1.36.1's Alias.Builder.parent refuses a builder whose name is already set.
         var formerPlace = Alias.builder()
                 .parent(loadBalancer)
@@ -238,10 +239,10 @@ public final class Edge extends ZebrosComponent {
 
     /** The failover records and health checks of a region pair's stack. */
     public Optional<Failover> failover() {
-        return Optional.ofNullable(failover);
+        return failover;
     }
 
     public Optional<Cdn> cdn() {
-        return Optional.ofNullable(cdn);
+        return cdn;
     }
 }
