@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,16 +32,9 @@ class ReadmeCommandsTest {
         }
         assertEquals(5, commands.size(), "the table's commands: " + commands);
         for (String command : commands) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            int code = new Cli(
-                            StackHarness.PROJECT,
-                            new PrintStream(out, true, StandardCharsets.UTF_8),
-                            new PrintStream(err, true, StandardCharsets.UTF_8),
-                            StackHarness.CLI_PLANNER)
-                    .run(command.split(" +"));
-            assertEquals(Cli.OK, code, command + ": " + err.toString(StandardCharsets.UTF_8));
-            assertFalse(out.toString(StandardCharsets.UTF_8).isBlank(), command + " prints its answer");
+            var run = StackHarness.cli(command.split(" +"));
+            assertEquals(Cli.OK, run.code(), command + ": " + run.err());
+            assertFalse(run.out().isBlank(), command + " prints its answer");
         }
     }
 

@@ -21,6 +21,25 @@ public final class StackHarness {
     /** For tests that run the command line on this repository's stacks: one planner that keeps its plans. */
     public static final StackPlanner CLI_PLANNER = new StackPlanner(PROJECT, warning -> {}).memoized();
 
+    /** What a command line printed, and its exit code. */
+    public record CliRun(int code, String out, String err) {}
+
+    /** Runs the command line as {@code exec:java} does, on this repository's stacks, and keeps what it printed. */
+    public static CliRun cli(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = new com.zebros.platform.tools.Cli(
+                        PROJECT,
+                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                        CLI_PLANNER)
+                .run(args);
+        return new CliRun(
+                code,
+                out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private StackHarness() {}
 
     /** The settings of {@code stack} as its files give them. */

@@ -35,6 +35,11 @@ public final class Field {
     }
 
     /** Whether {@code text} is an id as an id field accepts it (letters, digits, '-' and '_', at most 64). */
+    /** Whether {@code value} is an amount a money field holds: 0 to 9,999,999,999,999.99, at most two decimals. */
+    static boolean isAmount(BigDecimal value) {
+        return value.signum() >= 0 && value.scale() <= 2 && value.precision() - value.scale() <= 13;
+    }
+
     static boolean isId(String text) {
         return ID.matcher(text).matches();
     }
@@ -191,7 +196,7 @@ public final class Field {
         } catch (NumberFormatException e) {
             return "value must be a decimal number such as \"1250.00\"";
         }
-        if (decimal.signum() < 0 || decimal.scale() > 2 || decimal.precision() - decimal.scale() > 13) {
+        if (!isAmount(decimal)) {
             return "value must be between 0 and 9999999999999.99 with at most two decimals";
         }
         try {

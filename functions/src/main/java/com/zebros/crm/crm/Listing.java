@@ -35,18 +35,24 @@ final class Listing {
     private final Resource resource;
     private final List<ListAccess> accesses;
     private final MigrationState migrations;
+    /** The equality filters of every access, and every query parameter the list takes: fixed by the accesses. */
+    private final Set<String> filterNames;
+
+    private final Set<String> parameters;
 
     Listing(Resource resource, List<ListAccess> accesses, MigrationState migrations) {
         this.resource = resource;
         this.accesses = accesses;
         this.migrations = migrations;
+        this.filterNames = filterNames(accesses);
+        this.parameters = parameters(accesses, filterNames);
     }
 
     Response list(Request request) {
-        request.allowOnly(parameters());
+        request.allowOnly(parameters);
         String tenant = request.principal().tenantId();
         Map<String, String> filters = new TreeMap<>();
-        for (String name : filterNames()) {
+        for (String name : filterNames) {
             request.queryParameter(name).ifPresent(value -> filters.put(name, value));
         }
         Map<String, Map<String, String>> ranges = ranges(request);
@@ -120,15 +126,19 @@ final class Listing {
                 Map.of());
     }
 
-    private Set<String> filterNames() {
+    private static Set<String> filterNames(List<ListAccess> accesses) {
         Set<String> names = new LinkedHashSet<>();
         accesses.forEach(a -> names.addAll(a.filters()));
-        return names;
+        return Set.copyOf(names);
     }
 
     /** Every query parameter this list takes. */
     Set<String> parameters() {
-        Set<String> names = new LinkedHashSet<>(filterNames());
+        return parameters;
+    }
+
+    private static Set<String> parameters(List<ListAccess> accesses, Set<String> filterNames) {
+        Set<String> names = new LinkedHashSet<>(filterNames);
         names.addAll(List.of("sort", "limit", "cursor"));
         for (ListAccess access : accesses) {
             if (access.rangeable()) {
@@ -138,7 +148,7 @@ final class Listing {
                 names.add("q");
             }
         }
-        return names;
+        return Set.copyOf(names);
     }
 
     /** The range parameters sent, by field: {@code amount.gte=100} is amount → {gte: 100}. */
@@ -253,7 +263,7 @@ final class Listing {
 
     private static BigDecimal amount(String value) {
         BigDecimal amount = new BigDecimal(value);
-        if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 13) {
+        if (!Field.isAmount(amount)) {
             throw new NumberFormatException("out of range");
         }
         return amount;

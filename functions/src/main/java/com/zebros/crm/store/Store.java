@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class Store {
     public static final String VERSION = "version";
+    /** The condition of a write at a version read: the item exists and is still at {@code :expected}. */
+    private static final String AT_VERSION = "attribute_exists(#id) AND #v = :expected";
+
     /** Tries of a transaction DynamoDB cancels for a conflict. */
     public static final int CONFLICT_ATTEMPTS = 5;
 
@@ -177,23 +180,11 @@ public final class Store {
             List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> next = new HashMap<>(item);
         next.put(VERSION, AttributeValue.fromN(String.valueOf(expectedVersion + 1)));
-        String condition = "attribute_exists(#id) AND #v = :expected";
+        String condition = AT_VERSION;
         Map<String, String> names = Map.of("#id", table.idAttribute(), "#v", VERSION);
         Map<String, AttributeValue> values = Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion)));
         if (!references.isEmpty() || !alongside.isEmpty()) {
-            Put put = Put.builder()
-                    .tableName(name(table))
-                    .item(next)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build();
-            transact(
-                            item.get(Table.TENANT).s(),
-                            references,
-                            TransactWriteItem.builder().put(put).build(),
-                            alongside)
+            transact(item.get(Table.TENANT).s(), references, replacingPut(table, item, expectedVersion), alongside)
                     .ifPresent(old -> {
                         throw stale(old, table);
                     });
@@ -276,10 +267,12 @@ public final class Store {
                 .put(Put.builder()
                         .tableName(name(table))
                         .item(next)
-                        .conditionExpression("attribute_exists(#id) AND #v = :expected")
+                        .conditionExpression(AT_VERSION)
                         .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
                         .expressionAttributeValues(
                                 Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion))))
+                        // The item found, when the version is not the one expected: a 412 names its version.
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build())
                 .build();
     }
@@ -370,7 +363,7 @@ public final class Store {
                     .key(key(table, tenant, id))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             if (expectedVersion.isPresent()) {
-                delete.conditionExpression("attribute_exists(#id) AND #v = :expected")
+                delete.conditionExpression(AT_VERSION)
                         .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
                         .expressionAttributeValues(
                                 Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));
@@ -393,7 +386,7 @@ public final class Store {
                 .key(key(table, tenant, id))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (expectedVersion.isPresent()) {
-            request.conditionExpression("attribute_exists(#id) AND #v = :expected")
+            request.conditionExpression(AT_VERSION)
                     .expressionAttributeNames(Map.of("#id", table.idAttribute(), "#v", VERSION))
                     .expressionAttributeValues(
                             Map.of(":expected", AttributeValue.fromN(String.valueOf(expectedVersion.get()))));

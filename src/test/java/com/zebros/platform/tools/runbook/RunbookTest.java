@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -269,15 +266,8 @@ class RunbookTest {
     }
 
     private static String run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = new Cli(
-                        StackHarness.PROJECT,
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        StackHarness.CLI_PLANNER)
-                .run(args);
-        assertEquals(Cli.OK, code, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        var run = StackHarness.cli(args);
+        assertEquals(Cli.OK, run.code(), run.err());
+        return run.out();
     }
 }
