@@ -420,13 +420,7 @@ class BatchAndUniquenessTest {
         String lostBody =
                 "{\"mode\":\"create\",\"atomic\":true,\"records\":[{\"name\":\"Lost 1\"},{\"name\":\"Lost 2\"}]}";
         var lost = post("/v1/customers/batch", token, lostBody, "Idempotency-Key", lostKey);
-        var dynamo = Api.server().dynamo();
-        dynamo.client()
-                .deleteItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS))
-                        .key(com.zebros.crm.store.Store.key(
-                                com.zebros.crm.store.Table.JOBS,
-                                tenant,
-                                "idempotency#POST /v1/customers/batch#" + lostKey)));
+        forgetKey(lostKey);
         var retried = post("/v1/customers/batch", token, lostBody, "Idempotency-Key", lostKey);
         assertEquals(200, retried.status(), retried.body());
         assertEquals(
@@ -461,6 +455,20 @@ class BatchAndUniquenessTest {
         var reply = post("/v1/customers", token, "{\"name\":\"" + name + "\",\"domain\":\"" + domain + "\"}");
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
+    }
+
+    /**
+     * Removes the record of a batch's Idempotency-Key, as when an attempt wrote and then failed before it could store
+     * its answer and the key's lease has run out.
+     */
+    private void forgetKey(String key) {
+        var dynamo = Api.server().dynamo();
+        dynamo.client()
+                .deleteItem(b -> b.tableName(dynamo.names().get(com.zebros.crm.store.Table.JOBS))
+                        .key(com.zebros.crm.store.Store.key(
+                                com.zebros.crm.store.Table.JOBS,
+                                tenant,
+                                "idempotency#POST /v1/customers/batch#" + key)));
     }
 
     /** The field a problem document's first error names. */
@@ -571,5 +579,18 @@ class BatchAndUniquenessTest {
         assertEquals(400, invalid.status(), invalid.body());
         assertEquals("records[1].name", firstErrorField(invalid));
         assertEquals("+1 555", read(a).get("phone").getAsString(), "nothing written");
+
+        // A keyed atomic update whose answer was lost is applied again by its retry: the same values, a new version.
+        String key = "atomic-update-" + UUID.randomUUID();
+        String body = "{\"mode\":\"update\",\"atomic\":true,\"records\":[{\"id\":\"" + a + "\",\"phone\":\"+1 777\"}]}";
+        assertEquals(
+                200,
+                post("/v1/customers/batch", token, body, "Idempotency-Key", key).status());
+        int written = read(a).get("version").getAsInt();
+        forgetKey(key);
+        var again = post("/v1/customers/batch", token, body, "Idempotency-Key", key);
+        assertEquals(200, again.status(), again.body());
+        assertEquals("+1 777", read(a).get("phone").getAsString());
+        assertEquals(written + 1, read(a).get("version").getAsInt(), "applied again, at the next version");
     }
 }
