@@ -522,7 +522,7 @@ class DevStackPhaseZeroTest {
         assertEquals(
                 "arn:aws:states:us-east-1:123456789012:stateMachine:zebros-dev-jobs", dev.output("stateMachineArn"));
         assertEquals(
-                java.util.Arrays.stream(com.zebros.platform.config.CrmTable.values())
+                com.zebros.platform.config.CrmTable.values().stream()
                         .map(com.zebros.platform.config.CrmTable::id)
                         .collect(java.util.stream.Collectors.toSet()),
                 map(dev.output("tableNames")).keySet(),

@@ -301,7 +301,7 @@ public final class CrmFunctions extends ZebrosComponent {
                 tables.grantRead(
                         policy,
                         "HealthAndSearch",
-                        java.util.Arrays.stream(CrmTable.values())
+                        CrmTable.values().stream()
                                 .filter(t -> t != CrmTable.CUSTOMERS && t != CrmTable.JOBS)
                                 .toList());
                 break;
@@ -360,9 +360,7 @@ public final class CrmFunctions extends ZebrosComponent {
                 policy.allow(
                         "DescribeTables",
                         List.of("dynamodb:DescribeTable"),
-                        java.util.Arrays.stream(CrmTable.values())
-                                .map(tables::tableArn)
-                                .toList());
+                        CrmTable.values().stream().map(tables::tableArn).toList());
                 break;
             case MIGRATIONS:
                 // The pipeline's totals: a scan of the opportunities, each marked and added to its tenant's totals

@@ -15,7 +15,6 @@ import com.zebros.platform.images.ContainerImages;
 import com.zebros.platform.ops.LogGroups;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -128,10 +127,10 @@ public final class WorkerTask {
 
     /** {@code customers=150,contacts=250,...}: the worker's settings parser reads this form. */
     static String ceiling(Map<CrmTable, Double> ceiling) {
-        return new TreeMap<>(ceiling)
-                .entrySet().stream()
-                        .map(e -> e.getKey().id() + "=" + Math.round(e.getValue()))
-                        .collect(Collectors.joining(","));
+        return CrmTable.values().stream()
+                .filter(ceiling::containsKey)
+                .map(t -> t.id() + "=" + Math.round(ceiling.get(t)))
+                .collect(Collectors.joining(","));
     }
 
     /** What each job reads and writes: reports and analytics read the CRM; imports write it. */

@@ -97,7 +97,7 @@ public final class Workflows extends ZebrosComponent {
             Optional<QueueProcessingService.Scaling> pool = phases.reportWorkerPool()
                     ? Optional.of(QueueProcessingService.Scaling.forReports(phases))
                     : Optional.empty();
-            Map<CrmTable, Double> ceiling = new EnumMap<>(CrmTable.class);
+            Map<CrmTable, Double> ceiling = new java.util.LinkedHashMap<>();
             if (phases.dynamoProvisioned()) {
                 for (CrmTable table : CrmTable.values()) {
                     if (table.capacity().isPresent()) {

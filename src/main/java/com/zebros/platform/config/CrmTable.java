@@ -6,48 +6,67 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DynamoDB tables of the CRM, each with its provisioned capacity here and its keys and indexes in
- * {@code schema/crm-tables.json}, which the functions' build reads too (each build copies it into its jar): the one
- * place a table is declared (docs/maintainers.md). The table's encryption, backups, stream, replicas in a region pair,
- * auto-scaling, the functions' and workers' {@code <TABLE>_TABLE} variable, the dashboard and the cost estimate follow
- * from it.
+ * A DynamoDB table of the CRM as {@code schema/crm-tables.json} declares it: its keys, indexes and provisioned
+ * capacity. That file is the one place a table is declared (docs/maintainers.md); each build copies it into its jar.
+ * Every table it holds is deployed with its encryption, backups, stream, replicas in a region pair, auto-scaling, the
+ * functions' and workers' {@code <TABLE>_TABLE} variable, its grants, the dashboard and the cost estimate; the
+ * constants below are only the tables the program names for a decision of its own (who may write what).
  *
  * <p>A table's name, keys and index keys force a replacement of the whole (global) table when they change
  * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table), so they are in the
  * repository, never config. Every partition key starts with the tenant, so a query can only ever reach one tenant's
  * items; each index says in the schema which access it serves.
  */
-public enum CrmTable {
-    CUSTOMERS(provisioned(25, 100)),
-    // A contacts byName index (tenantId, nameKey) was read by no route and no worker: it doubled the write units of
-    // every contact and held a copy of every contact, so it was removed (an in-place UpdateTable).
-    CONTACTS(provisioned(50, 200)),
-    OPPORTUNITIES(provisioned(25, 100)),
-    ACTIVITIES(provisioned(100, 400)),
-    /**
-     * The tenant's bookkeeping: jobs (reports, imports, exports), idempotency records, the pipeline's totals,
-     * history entries, unique values' claims, deleted items kept for restore, webhooks and their deliveries.
-     * Bursty and keyed by prefix within the tenant's partition; always on demand.
-     */
-    JOBS(Optional.empty());
-
+public final class CrmTable {
     /** The partition key of every table: the tenant. */
     public static final String HASH_KEY = "tenantId";
 
     /** The attribute carrying each temporary item's expiry, in epoch seconds. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
+    private static final List<CrmTable> DECLARED = TableSchema.read();
+
+    public static final CrmTable CUSTOMERS = named("customers");
+    public static final CrmTable CONTACTS = named("contacts");
+    public static final CrmTable OPPORTUNITIES = named("opportunities");
+    public static final CrmTable ACTIVITIES = named("activities");
+    /** The tenant's bookkeeping (jobs, idempotency, totals, history, claims, webhooks); always on demand. */
+    public static final CrmTable JOBS = named("jobs");
+
     /** A global secondary index; every index projects all attributes so a query needs no second read. */
     public record Index(String name, String hashKey, String rangeKey) {}
 
+    private final String id;
+    private final String rangeKey;
+    private final List<Index> indexes;
     private final Optional<Range> capacity;
 
-    CrmTable(Optional<Range> capacity) {
+    CrmTable(String id, String rangeKey, List<Index> indexes, Optional<Range> capacity) {
+        this.id = id;
+        this.rangeKey = rangeKey;
+        this.indexes = List.copyOf(indexes);
         this.capacity = capacity;
     }
 
-    private static Optional<Range> provisioned(double minUnits, double maxUnits) {
-        return Optional.of(new Range(minUnits, maxUnits));
+    private static CrmTable named(String id) {
+        return DECLARED.stream()
+                .filter(t -> t.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("schema/crm-tables.json has no table " + id
+                        + ", which the program names (config/CrmTable): put it back, or take its uses out first"));
+    }
+
+    /** Every table, in the schema's order (the order resources are registered in). */
+    public static List<CrmTable> values() {
+        return DECLARED;
+    }
+
+    /**
+     * The tables of CRM items: every table but the jobs table (the tenant's bookkeeping). What the DAX cluster caches,
+     * the reports and exports read and the functions' item routes share: a new item table is one of them.
+     */
+    public static List<CrmTable> items() {
+        return DECLARED.stream().filter(t -> t != JOBS).toList();
     }
 
     /**
@@ -67,14 +86,12 @@ public enum CrmTable {
         return HASH_KEY;
     }
 
-    /** The table's sort key, as schema/crm-tables.json declares it. */
     public String rangeKey() {
-        return TableSchema.of(this).rangeKey();
+        return rangeKey;
     }
 
-    /** The table's indexes, as schema/crm-tables.json declares them. */
     public List<Index> indexes() {
-        return TableSchema.of(this).indexes();
+        return indexes;
     }
 
     /**
@@ -90,20 +107,18 @@ public enum CrmTable {
         return names;
     }
 
+    /** The schema's id: the logical name of the table's resources and part of its physical name. */
     public String id() {
-        return name().toLowerCase();
-    }
-
-    /**
-     * The tables of CRM items: every table but the jobs table (the tenant's bookkeeping). What the DAX cluster caches,
-     * the reports and exports read and the functions' item routes share: a new item table is one of them.
-     */
-    public static List<CrmTable> items() {
-        return java.util.Arrays.stream(values()).filter(t -> t != JOBS).toList();
+        return id;
     }
 
     /** The variable that gives the functions and the workers this table's name ({@code functions/}' store.Table reads it). */
     public String environmentVariable() {
-        return name() + "_TABLE";
+        return id.toUpperCase(java.util.Locale.ROOT) + "_TABLE";
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -9,45 +9,48 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A table's keys and indexes as {@code schema/crm-tables.json} declares them (on the classpath as
- * {@code /crm-tables.json}: the build copies it), read once. A table of {@link CrmTable} the schema lacks, or one the
- * schema has and CrmTable lacks, stops the program before any resource is registered.
+ * Reads {@code schema/crm-tables.json} (on the classpath as {@code /crm-tables.json}: the build copies it) into the
+ * tables of {@link CrmTable}, once. A table the program cannot deploy as declared (not partitioned by the tenant, a
+ * name twice, a capacity range upside down) stops the program before any resource is registered.
  */
-record TableSchema(String rangeKey, List<CrmTable.Index> indexes) {
-    private static final Map<CrmTable, TableSchema> TABLES = read();
+final class TableSchema {
+    private static final String FILE = "schema/crm-tables.json";
 
-    static TableSchema of(CrmTable table) {
-        return TABLES.get(table);
-    }
+    private TableSchema() {}
 
-    private static Map<CrmTable, TableSchema> read() {
-        JsonObject schema;
+    static List<CrmTable> read() {
         try (InputStream in = TableSchema.class.getResourceAsStream("/crm-tables.json")) {
             if (in == null) {
                 throw new IllegalStateException(
                         "crm-tables.json is not on the classpath: the build copies it from schema/");
             }
-            schema = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            return parse(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<CrmTable, TableSchema> tables = new EnumMap<>(CrmTable.class);
+    }
+
+    static List<CrmTable> parse(JsonObject schema) {
+        List<CrmTable> tables = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (JsonElement element : schema.getAsJsonArray("tables")) {
             JsonObject table = element.getAsJsonObject();
             String id = table.get("id").getAsString();
-            CrmTable declared = java.util.Arrays.stream(CrmTable.values())
-                    .filter(t -> t.id().equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("schema/crm-tables.json has a table " + id
-                            + " that config/CrmTable does not declare (its capacity goes there)"));
+            if (!id.matches("[a-z][a-z0-9]*") || !ids.add(id)) {
+                throw new IllegalStateException(FILE + " has the table id \"" + id
+                        + "\": each id is lower-case letters and digits (it names resources and the <ID>_TABLE"
+                        + " variable), once");
+            }
             if (!CrmTable.HASH_KEY.equals(table.get("hashKey").getAsString())) {
-                throw new IllegalStateException("the table " + id + " must be partitioned by " + CrmTable.HASH_KEY);
+                throw new IllegalStateException(
+                        FILE + ": the table " + id + " must be partitioned by " + CrmTable.HASH_KEY);
             }
             List<CrmTable.Index> indexes = new ArrayList<>();
             for (JsonElement i : table.getAsJsonArray("indexes")) {
@@ -57,14 +60,22 @@ record TableSchema(String rangeKey, List<CrmTable.Index> indexes) {
                         index.get("hashKey").getAsString(),
                         index.get("rangeKey").getAsString()));
             }
-            tables.put(declared, new TableSchema(table.get("rangeKey").getAsString(), List.copyOf(indexes)));
+            tables.add(new CrmTable(id, table.get("rangeKey").getAsString(), indexes, capacity(id, table)));
         }
-        for (CrmTable table : CrmTable.values()) {
-            if (!tables.containsKey(table)) {
-                throw new IllegalStateException(
-                        "config/CrmTable declares " + table.id() + ", which schema/crm-tables.json does not");
-            }
+        return List.copyOf(tables);
+    }
+
+    private static Optional<Range> capacity(String id, JsonObject table) {
+        if (!table.has("capacity")) {
+            return Optional.empty();
         }
-        return tables;
+        JsonObject capacity = table.getAsJsonObject("capacity");
+        double min = capacity.get("minUnits").getAsDouble();
+        double max = capacity.get("maxUnits").getAsDouble();
+        if (!(min >= 1 && max >= min)) {
+            throw new IllegalStateException(FILE + ": the table " + id + " has the capacity " + min + ".." + max
+                    + "; minUnits is at least 1 and maxUnits at least minUnits (leave capacity out for on demand)");
+        }
+        return Optional.of(new Range(min, max));
     }
 }

@@ -17,7 +17,6 @@ import com.zebros.platform.StatefulOptions;
 import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.CrmTable;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
 
     private final EncryptionKey key;
     private final EncryptionKey replicaKey;
-    private final Map<CrmTable, Table> tables = new EnumMap<>(CrmTable.class);
+    private final Map<CrmTable, Table> tables = new java.util.LinkedHashMap<>();
 
     private final TableCapacity capacity;
 
@@ -160,7 +159,7 @@ public final class CrmTables extends ZebrosComponent implements TableSet {
     }
 
     public Map<CrmTable, Output<String>> tableNames() {
-        Map<CrmTable, Output<String>> names = new EnumMap<>(CrmTable.class);
+        Map<CrmTable, Output<String>> names = new java.util.LinkedHashMap<>();
         tables.forEach((t, table) -> names.put(t, table.name()));
         return names;
     }

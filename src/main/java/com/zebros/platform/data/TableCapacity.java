@@ -3,7 +3,6 @@ package com.zebros.platform.data;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.config.Range;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -44,8 +43,8 @@ public record TableCapacity(Map<CrmTable, Range> tables, Map<CrmTable, Range> in
     }
 
     public static TableCapacity forPhase(PhaseTable phases) {
-        Map<CrmTable, Range> tables = new EnumMap<>(CrmTable.class);
-        Map<CrmTable, Range> indexes = new EnumMap<>(CrmTable.class);
+        Map<CrmTable, Range> tables = new java.util.LinkedHashMap<>();
+        Map<CrmTable, Range> indexes = new java.util.LinkedHashMap<>();
         if (phases.dynamoProvisioned()) {
             for (CrmTable table : CrmTable.values()) {
                 if (table.scaledByPhase()) {

@@ -72,7 +72,7 @@ class WorkerEnvironmentTest {
                     }
                     if (phase > 0) {
                         assertEquals(
-                                java.util.Arrays.stream(CrmTable.values())
+                                CrmTable.values().stream()
                                         .filter(CrmTable::scaledByPhase)
                                         .count(),
                                 settings.capacityCeiling().size(),
@@ -85,12 +85,15 @@ class WorkerEnvironmentTest {
         assertTrue(tasks >= StackHarness.STACKS.size() * 4 * 4, "every worker of every stack and phase: " + tasks);
     }
 
+    /** Every table the functions' code reaches is declared, under the variable the program sets. */
     @Test
-    void theFunctionsStoreAndTheDeclarationNameTheSameVariables() {
-        for (CrmTable table : CrmTable.values()) {
-            assertEquals(
-                    table.environmentVariable(), Table.valueOf(table.name()).environmentVariable());
+    void theFunctionsStoreReachesDeclaredTablesByTheirVariables() {
+        for (Table table : Table.values()) {
+            CrmTable declared = CrmTable.values().stream()
+                    .filter(t -> t.id().equals(table.id()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(table.id() + " is not in schema/crm-tables.json"));
+            assertEquals(declared.environmentVariable(), table.environmentVariable());
         }
-        assertEquals(CrmTable.values().length, Table.values().length);
     }
 }

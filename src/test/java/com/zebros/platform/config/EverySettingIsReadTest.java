@@ -28,7 +28,7 @@ class EverySettingIsReadTest {
                 Arrays.stream(FunctionGroup.values()).map(setting::key).toList();
             case WORKER_KIND ->
                 Arrays.stream(WorkerKind.values()).map(setting::key).toList();
-            case TABLE -> Arrays.stream(CrmTable.values()).map(setting::key).toList();
+            case TABLE -> CrmTable.values().stream().map(setting::key).toList();
         };
     }
 

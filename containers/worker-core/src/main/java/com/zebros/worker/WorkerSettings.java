@@ -3,7 +3,6 @@ package com.zebros.worker;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,29 +52,34 @@ public record WorkerSettings(
                 present(env, "DYNAMODB_ENDPOINT"),
                 present(env, "S3_ENDPOINT"),
                 region,
-                ceiling(env.getOrDefault("TABLE_CAPACITY_CEILING", ""), names));
+                ceiling(env.getOrDefault("TABLE_CAPACITY_CEILING", ""), env));
     }
 
-    private static Map<String, Double> ceiling(String value, Map<Table, String> names) {
+    /**
+     * The ceiling of each table by its physical name, read from its {@code <TABLE>_TABLE} variable: the tables this
+     * worker's code reaches and any other crm-tables.json declares (the program paces every provisioned table).
+     */
+    private static Map<String, Double> ceiling(String value, Map<String, String> env) {
+        List<String> declared = Table.declaredIds();
         Map<String, Double> ceiling = new LinkedHashMap<>();
         for (String entry : value.isBlank() ? new String[0] : value.split(",")) {
             String[] pair = entry.split("=", 2);
-            Optional<Table> table = Arrays.stream(Table.values())
-                    .filter(t -> t.id().equals(pair[0].trim()))
-                    .findFirst();
+            String id = pair[0].trim();
             double units;
             try {
                 units = pair.length == 2 ? Double.parseDouble(pair[1].trim()) : -1;
             } catch (NumberFormatException e) {
                 units = -1;
             }
-            if (table.isEmpty() || !(units > 0)) {
-                throw new IllegalStateException(
-                        "TABLE_CAPACITY_CEILING has \"" + entry + "\"; each entry must be a table ("
-                                + Arrays.stream(Table.values()).map(Table::id).toList()
-                                + ") = its units a second, e.g. customers=150");
+            String variable = Table.variableOf(id);
+            if (!declared.contains(id)
+                    || !(units > 0)
+                    || env.getOrDefault(variable, "").isBlank()) {
+                throw new IllegalStateException("TABLE_CAPACITY_CEILING has \"" + entry
+                        + "\"; each entry must be a table of crm-tables.json (" + declared
+                        + ") whose <TABLE>_TABLE variable is set = its units a second, e.g. customers=150");
             }
-            ceiling.put(names.get(table.get()), units);
+            ceiling.put(env.get(variable), units);
         }
         return Map.copyOf(ceiling);
     }
