@@ -26,80 +26,101 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The stack's outputs: what a platform team reads, what the runbook command needs, and what a
- * secondary reads of its primary ({@link PrimaryOutputs}, {@link RunbookOutputs}).
+ * secondary reads of its primary ({@link PrimaryOutputs}, {@link RunbookOutputs}). {@link ZebrosStack} hands each
+ * component here as it builds it; every output's name and value is in this one file.
  */
 final class StackExports {
-    private StackExports() {}
+    private final Context ctx;
 
-    /** The components of one regional stack, as {@link ZebrosStack} built them; {@code ownTables} is empty in a secondary. */
-    record Built(
-            Network network,
-            TableSet tables,
-            Optional<CrmTables> ownTables,
-            FileStore files,
-            ContainerCluster cluster,
-            AuthDatabase database,
-            Keycloak keycloak,
-            Workflows workflows,
-            CrmFunctions functions,
-            RestApi api,
-            Edge edge,
-            Monitoring monitoring,
-            Optional<PowerTuning> powerTuning) {}
-
-    static void export(
-            Context ctx,
-            StackSettings settings,
-            StackContext stack,
-            Optional<CompletableFuture<String>> fingerprint,
-            Built built) {
+    /** The outputs the settings decide: the stack's place in its region pair and what the runbook reads of it. */
+    StackExports(Context ctx, StackSettings settings, StackContext stack) {
+        this.ctx = ctx;
         ctx.export(PrimaryOutputs.PHASE, Output.of(settings.phase()));
         ctx.export(PrimaryOutputs.ROLE, Output.of(settings.role().configValue()));
         ctx.export(PrimaryOutputs.REGION, Output.of(settings.region()));
         ctx.export(PrimaryOutputs.PEER_REGION, Output.of(settings.peerRegion().orElse("")));
-        ctx.export("apiUrl", built.api().url());
-        ctx.export("authUrl", Output.of(built.keycloak().url()));
-        ctx.export("tokenIssuer", Output.of(built.keycloak().issuer()));
-        ctx.export(PrimaryOutputs.TABLE_NAMES, tableNames(built.tables()));
-        ctx.export(PrimaryOutputs.BUCKET_NAME, built.files().bucketName());
-        ctx.export(PrimaryOutputs.BUCKET_ARN, built.files().bucketArn());
-        ctx.export(PrimaryOutputs.FILES_KEY_ARN, built.files().key().arn());
-        ctx.export("stateMachineArn", built.workflows().stateMachineArn());
-        ctx.export("jobQueueUrl", built.workflows().jobQueueUrl());
-        ctx.export("authClusterIdentifier", built.database().cluster().clusterIdentifier());
-        ctx.export("dbWriterEndpoint", built.database().writerEndpoint());
-        ctx.export("vpcId", built.network().vpcId());
-        ctx.export("alarmTopicArn", built.monitoring().alarmTopicArn());
-        // What the runbook command needs: every identifier of a switchover, failover or failback.
-        ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, built.database().cluster().arn());
-        ctx.export(RunbookOutputs.AUTH_CLUSTER_SPEC, built.database().memberSpec());
         ctx.export(RunbookOutputs.STACK, Output.of(settings.stack()));
-        ctx.export(RunbookOutputs.ECS_CLUSTER, built.cluster().name());
         ctx.export(RunbookOutputs.KEYCLOAK_SERVICE, Output.of(stack.naming().physical("keycloak")));
         ctx.export(RunbookOutputs.KEYCLOAK_MIN_TASKS, Output.of((int)
                 settings.phases().keycloakTasks().min()));
         ctx.export(RunbookOutputs.KEYCLOAK_MAX_TASKS, Output.of((int)
                 settings.phases().keycloakTasks().max()));
-        ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, built.functions().stageChangeMappingId());
-        ctx.export(RunbookOutputs.RECORD_EVENTS_MAPPING, built.functions().recordEventMappingId());
         ctx.export(RunbookOutputs.API_HOST, Output.of(settings.apiHost()));
-        built.edge().failover().ifPresent(f -> {
-            ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
-            ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
-        });
+    }
+
+    /** The primary's password fingerprint, which its secondary holds its own password to. */
+    void fingerprint(Optional<CompletableFuture<String>> fingerprint) {
         fingerprint.ifPresent(hash -> ctx.export(PrimaryOutputs.DB_PASSWORD_FINGERPRINT, Output.of(hash)));
-        built.ownTables()
+    }
+
+    void network(Network network) {
+        ctx.export("vpcId", network.vpcId());
+    }
+
+    /** The tables (the stack's own or, in a secondary, the primary's replicas) and the file store. */
+    void stores(TableSet tables, Optional<CrmTables> ownTables, FileStore files) {
+        ctx.export(PrimaryOutputs.TABLE_NAMES, tableNames(tables));
+        ctx.export(PrimaryOutputs.BUCKET_NAME, files.bucketName());
+        ctx.export(PrimaryOutputs.BUCKET_ARN, files.bucketArn());
+        ctx.export(PrimaryOutputs.FILES_KEY_ARN, files.key().arn());
+        ownTables
                 .flatMap(CrmTables::replicaKeyArn)
                 .ifPresent(arn -> ctx.export(PrimaryOutputs.TABLES_REPLICA_KEY_ARN, arn));
-        built.database().globalCluster().ifPresent(global -> {
+    }
+
+    void cluster(ContainerCluster cluster) {
+        ctx.export(RunbookOutputs.ECS_CLUSTER, cluster.name());
+    }
+
+    void database(AuthDatabase database) {
+        ctx.export("authClusterIdentifier", database.cluster().clusterIdentifier());
+        ctx.export("dbWriterEndpoint", database.writerEndpoint());
+        ctx.export(RunbookOutputs.AUTH_CLUSTER_ARN, database.cluster().arn());
+        ctx.export(RunbookOutputs.AUTH_CLUSTER_SPEC, database.memberSpec());
+        database.globalCluster().ifPresent(global -> {
             ctx.export(PrimaryOutputs.GLOBAL_CLUSTER, global.globalClusterIdentifier());
             ctx.export(PrimaryOutputs.GLOBAL_WRITER_ENDPOINT, global.endpoint());
         });
-        built.powerTuning().ifPresent(tuner -> ctx.export("powerTuningStateMachineArn", tuner.stateMachineArn()));
-        built.edge().cdn().ifPresent(cdn -> {
+    }
+
+    void keycloak(Keycloak keycloak) {
+        ctx.export("authUrl", Output.of(keycloak.url()));
+        ctx.export("tokenIssuer", Output.of(keycloak.issuer()));
+    }
+
+    void workflows(Workflows workflows) {
+        ctx.export("stateMachineArn", workflows.stateMachineArn());
+        ctx.export("jobQueueUrl", workflows.jobQueueUrl());
+    }
+
+    /** The two stream mappings the runbook enables in the region that takes over. */
+    void functions(CrmFunctions functions) {
+        ctx.export(RunbookOutputs.NOTIFICATION_MAPPING, functions.stageChangeMappingId());
+        ctx.export(RunbookOutputs.RECORD_EVENTS_MAPPING, functions.recordEventMappingId());
+    }
+
+    void api(RestApi api) {
+        ctx.export("apiUrl", api.url());
+    }
+
+    /** The failover's health checks (the runbook reads them) and the distributions' domains. */
+    void edge(Edge edge) {
+        edge.failover().ifPresent(f -> {
+            ctx.export(RunbookOutputs.API_HEALTH_CHECK, f.apiHealthCheckId());
+            ctx.export(RunbookOutputs.AUTH_HEALTH_CHECK, f.authHealthCheckId());
+        });
+        edge.cdn().ifPresent(cdn -> {
             ctx.export(PrimaryOutputs.API_DISTRIBUTION_DOMAIN, cdn.apiDomain());
             ctx.export(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN, cdn.authDomain());
         });
+    }
+
+    void monitoring(Monitoring monitoring) {
+        ctx.export("alarmTopicArn", monitoring.alarmTopicArn());
+    }
+
+    void powerTuning(Optional<PowerTuning> powerTuning) {
+        powerTuning.ifPresent(tuner -> ctx.export("powerTuningStateMachineArn", tuner.stateMachineArn()));
     }
 
     private static Output<Map<String, String>> tableNames(TableSet tables) {

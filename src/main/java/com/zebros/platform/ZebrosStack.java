@@ -64,48 +64,65 @@ public final class ZebrosStack {
         var provider = provider("aws-" + settings.region(), settings.region(), settings);
         Optional<Provider> peer = settings.peerRegion().map(region -> provider("aws-" + region, region, settings));
         var stack = stackContext(settings, provider);
+        var exports = new StackExports(ctx, settings, stack);
+        exports.fingerprint(fingerprint);
 
         var network = new Network("network", stack, Network.Args.of(settings));
+        exports.network(network);
         var images = new ContainerImages("images", stack, new ContainerImages.Args(settings.imageTag()));
         var stores = stores(stack, settings, decisions, primary, peer);
         TableSet tables = stores.tables();
         FileStore files = stores.files();
+        exports.stores(tables, stores.ownTables(), files);
         var cluster = new ContainerCluster("containers", stack);
+        exports.cluster(cluster);
         var database = new AuthDatabase(
                 "auth-db",
                 stack,
                 new AuthDatabase.Args(
-                        new AuthDatabase.Wiring(network, primary, settings.dbMasterPassword()),
+                        network,
+                        primary,
+                        settings.dbMasterPassword(),
                         AuthDatabase.Size.forPhase(phases),
                         AuroraGlobalRole.of(decisions)));
+        exports.database(database);
         var keycloak = new Keycloak(
                 "keycloak",
                 stack,
                 new Keycloak.Args(
-                        new Keycloak.Wiring(network, cluster, images, database, settings.keycloakAdminPassword()),
+                        network,
+                        cluster,
+                        images,
+                        database,
+                        settings.keycloakAdminPassword(),
                         Keycloak.Size.forPhase(phases, decisions),
                         KeycloakLoadBalancer.Names.of(decisions)));
+        exports.keycloak(keycloak);
         var workflows = new Workflows(
                 "workflows",
                 stack,
-                new Workflows.Args(
-                        new Workflows.Wiring(network, cluster, images, tables, files),
-                        Workflows.Jobs.forPhase(phases)));
+                new Workflows.Args(network, cluster, images, tables, files, Workflows.Jobs.forPhase(phases)));
+        exports.workflows(workflows);
         var caches = caches(stack, settings, network, tables);
         var functions = new CrmFunctions(
                 "functions",
                 stack,
-                CrmFunctions.Args.forStack(
-                        new CrmFunctions.Wiring(
-                                network, tables, files, workflows, caches.dax(), caches.sessions(), keycloak.issuer()),
-                        phases,
-                        decisions,
-                        settings.functionsArtifact()));
+                new CrmFunctions.Args(
+                        network,
+                        tables,
+                        files,
+                        workflows,
+                        caches.dax(),
+                        caches.sessions(),
+                        keycloak.issuer(),
+                        CrmFunctions.Deployment.forStack(phases, decisions, settings.functionsArtifact())));
+        exports.functions(functions);
         functions.securityGroupId().ifPresent(sg -> {
             caches.dax().ifPresent(d -> d.allowClient("functions-to-dax", sg));
             caches.sessions().ifPresent(c -> c.allowClient("functions-to-redis", sg));
         });
         var api = new RestApi("api", stack, new RestApi.Args(functions, RestApi.Throttling.forPhase(phases)));
+        exports.api(api);
         // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region
         // (https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html,
         // https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html).
@@ -116,37 +133,31 @@ public final class ZebrosStack {
                 "edge",
                 stack,
                 new Edge.Args(
-                        new Edge.Wiring(api, keycloak, edgeProvider, primary, OriginSecret.of(settings)),
+                        api,
+                        keycloak,
+                        edgeProvider,
+                        primary,
+                        OriginSecret.of(settings),
                         Edge.Layers.forStack(phases, decisions)));
+        exports.edge(edge);
         var monitoring = new Monitoring(
                 "monitoring",
                 stack,
                 new Monitoring.Args(
-                        new Monitoring.Monitored(api, functions, tables, cluster, keycloak, workflows, files),
+                        api,
+                        functions,
+                        tables,
+                        cluster,
+                        keycloak,
+                        workflows,
+                        files,
                         Alarms.Thresholds.forPhase(phases),
                         settings.alarmEmail()));
+        exports.monitoring(monitoring);
         Optional<PowerTuning> powerTuning =
                 phases.hasPowerTuning() ? Optional.of(new PowerTuning("power-tuning", stack)) : Optional.empty();
 
-        StackExports.export(
-                ctx,
-                settings,
-                stack,
-                fingerprint,
-                new StackExports.Built(
-                        network,
-                        tables,
-                        stores.ownTables(),
-                        files,
-                        cluster,
-                        database,
-                        keycloak,
-                        workflows,
-                        functions,
-                        api,
-                        edge,
-                        monitoring,
-                        powerTuning));
+        exports.powerTuning(powerTuning);
     }
 
     /** The tables and files; {@code ownTables} is empty in a secondary, whose tables are the primary's replicas. */

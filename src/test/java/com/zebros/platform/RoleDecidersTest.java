@@ -62,11 +62,10 @@ class RoleDecidersTest {
         assertEquals(AuroraGlobalRole.NONE, AuroraGlobalRole.of(at(Role.STANDALONE, 3)));
         assertEquals(AuroraGlobalRole.SOURCE, AuroraGlobalRole.of(at(Role.PRIMARY, 0)));
         assertEquals(AuroraGlobalRole.MEMBER, AuroraGlobalRole.of(at(Role.SECONDARY, 0)));
-        var wiring = new AuthDatabase.Wiring(null, Optional.empty(), null);
         var size = new AuthDatabase.Size(new Range(1, 2), 0);
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new AuthDatabase.Args(wiring, size, AuroraGlobalRole.MEMBER),
+                () -> new AuthDatabase.Args(null, Optional.empty(), null, size, AuroraGlobalRole.MEMBER),
                 "a member without its primary has no global cluster to join");
     }
 
@@ -80,15 +79,15 @@ class RoleDecidersTest {
     @Test
     void onlyTheActiveRegionNotifiesAndEveryGroupIsSized() {
         PhaseTable phases = PhaseTable.defaults(2);
-        var primary = CrmFunctions.Args.forStack(null, phases, at(Role.PRIMARY, 2), "functions.jar");
-        var secondary = CrmFunctions.Args.forStack(null, phases, at(Role.SECONDARY, 2), "functions.jar");
+        var primary = CrmFunctions.Deployment.forStack(phases, at(Role.PRIMARY, 2), "functions.jar");
+        var secondary = CrmFunctions.Deployment.forStack(phases, at(Role.SECONDARY, 2), "functions.jar");
         assertTrue(primary.notifiesFromStreams());
         assertFalse(secondary.notifiesFromStreams());
         assertEquals(2, primary.phase());
         assertEquals(FunctionGroup.values().length, primary.sizes().size());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new CrmFunctions.Args(null, Map.of(), 2, true),
+                () -> new CrmFunctions.Deployment(Map.of(), 2, true),
                 "a group without a size would have no function");
     }
 

@@ -75,17 +75,6 @@ public final class AuthDatabase extends ZebrosComponent {
     }
 
     /**
-     * What the database uses.
-     *
-     * @param network        the VPC whose data subnets it lives in
-     * @param primary        the primary stack, when this is a secondary: its cluster joins the primary's
-     *                       global cluster instead of holding a database of its own
-     * @param masterPassword the master password (the config secret {@code zebros:dbMasterPassword})
-     */
-    public record Wiring(
-            Network network, Optional<PrimaryStack> primary, com.zebros.platform.config.Secret masterPassword) {}
-
-    /**
      * The cluster's size.
      *
      * @param acu     the Serverless v2 capacity range, in steps of 0.5 ACU
@@ -106,10 +95,22 @@ public final class AuthDatabase extends ZebrosComponent {
         }
     }
 
-    /** What the database uses, how large it is and its part in the global database. */
-    public record Args(Wiring wiring, Size size, AuroraGlobalRole globalRole) {
+    /**
+     * What the database uses, how large it is and its part in the global database.
+     *
+     * @param network        the VPC whose data subnets it lives in
+     * @param primary        the primary stack, when this is a secondary: its cluster joins the primary's
+     *                       global cluster instead of holding a database of its own
+     * @param masterPassword the master password (the config secret {@code zebros:dbMasterPassword})
+     */
+    public record Args(
+            Network network,
+            Optional<PrimaryStack> primary,
+            com.zebros.platform.config.Secret masterPassword,
+            Size size,
+            AuroraGlobalRole globalRole) {
         public Args {
-            if (globalRole == AuroraGlobalRole.MEMBER && wiring.primary().isEmpty()) {
+            if (globalRole == AuroraGlobalRole.MEMBER && primary.isEmpty()) {
                 throw new IllegalArgumentException("a member of the global cluster needs its primary stack");
             }
         }
@@ -121,13 +122,11 @@ public final class AuthDatabase extends ZebrosComponent {
 
     public AuthDatabase(String name, StackContext stack, Args args) {
         super("zebros:auth:AuthDatabase", name, stack);
-        Wiring wiring = args.wiring();
-        Size size = args.size();
         this.globalRole = args.globalRole();
-        Network network = wiring.network();
-        Optional<PrimaryStack> primary = wiring.primary();
-        this.masterPassword = wiring.masterPassword();
-        this.size = size;
+        this.masterPassword = args.masterPassword();
+        this.size = args.size();
+        Network network = args.network();
+        Optional<PrimaryStack> primary = args.primary();
         var naming = stack.naming();
         key = new EncryptionKey(
                 name + "-key",

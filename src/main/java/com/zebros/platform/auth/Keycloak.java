@@ -68,24 +68,23 @@ public final class Keycloak extends ZebrosComponent {
     }
 
     /**
-     * What Keycloak uses: the network, the container cluster, its image, its database, and the bootstrap admin's
-     * password (the config secret {@code zebros:keycloakAdminPassword}).
+     * What Keycloak uses (the network, the container cluster, its image, its database, and the bootstrap admin's
+     * password: the config secret {@code zebros:keycloakAdminPassword}), its tasks, and the names its load balancer
+     * answers.
      */
-    public record Wiring(
+    public record Args(
             Network network,
             ContainerCluster cluster,
             ContainerImages images,
             AuthDatabase database,
-            com.zebros.platform.config.Secret adminPassword) {}
-
-    /** What Keycloak uses, its tasks, and the names its load balancer answers. */
-    public record Args(Wiring wiring, Size size, KeycloakLoadBalancer.Names names) {}
+            com.zebros.platform.config.Secret adminPassword,
+            Size size,
+            KeycloakLoadBalancer.Names names) {}
 
     public Keycloak(String name, StackContext stack, Args args) {
         super("zebros:auth:Keycloak", name, stack);
-        Wiring wiring = args.wiring();
-        Network network = wiring.network();
-        AuthDatabase database = wiring.database();
+        Network network = args.network();
+        AuthDatabase database = args.database();
         var naming = stack.naming();
         loadBalancer = new KeycloakLoadBalancer(
                 name + "-lb", stack, new KeycloakLoadBalancer.Args(network, args.names()), childComponent());
@@ -105,13 +104,13 @@ public final class Keycloak extends ZebrosComponent {
                         "zebros/" + stack.stackName() + "/keycloak-admin",
                         "Keycloak bootstrap admin password",
                         Optional.of(database.key().arn()),
-                        wiring.adminPassword().reveal(),
+                        args.adminPassword().reveal(),
                         stack.deletionProtection())
                 .create(StatefulOptions.secret(stack.deletionProtection(), this, stack.provider()), child());
 
         var logGroup = LogGroups.create(name + "-logs", "/zebros/" + stack.stackName() + "/keycloak", stack, child());
 
-        var executionRole = executionRole(name, wiring.images(), database, adminSecret.arn(), logGroup);
+        var executionRole = executionRole(name, args.images(), database, adminSecret.arn(), logGroup);
         // Keycloak itself calls no AWS API: its task role has no permissions.
         var taskRole = new ServiceRole(
                 name + "-task",
@@ -120,7 +119,7 @@ public final class Keycloak extends ZebrosComponent {
                 new PolicyDocument(),
                 child());
 
-        var container = container(stack, wiring.images(), database, adminSecret.arn(), logGroup);
+        var container = container(stack, args.images(), database, adminSecret.arn(), logGroup);
 
         var task = FargateTaskDefinition.create(
                 name, naming.physical("keycloak"), args.size().task(), executionRole, taskRole, container, child());
@@ -132,7 +131,7 @@ public final class Keycloak extends ZebrosComponent {
                                 name,
                                 naming.physical("keycloak"),
                                 new FargatePlacement(
-                                        wiring.cluster(), task.arn(), Output.all(network.appSubnetIds()), tasks.id()),
+                                        args.cluster(), task.arn(), Output.all(network.appSubnetIds()), tasks.id()),
                                 new LoadBalancedFargateService.Balancing(
                                         loadBalancer.targetGroupArn(),
                                         "keycloak",

@@ -87,36 +87,32 @@ public final class CrmFunction extends ZebrosComponent {
     private final Size size;
 
     /**
-     * What the function runs with.
+     * Which group's function, its size, and what it runs with.
      *
      * @param permissions what its routes touch, and nothing more
      * @param environment the names it reads at start
      * @param vpc         where it runs when it must reach the VPC (DAX and Redis, from phase 2)
      */
-    public record Wiring(
+    public record Args(
+            FunctionGroup group,
+            Size size,
             PolicyDocument permissions,
             Output<Map<String, String>> environment,
             java.util.Optional<VpcPlacement> vpc) {}
-
-    /** Which group's function, its size, and what it runs with. */
-    public record Args(FunctionGroup group, Size size, Wiring wiring) {}
 
     /** @param name the group's id, which its resources' names carry too */
     public CrmFunction(String name, StackContext stack, Args args, ComponentResourceOptions options) {
         super("zebros:compute:CrmFunction", name, stack, options);
         FunctionGroup group = args.group();
-        Wiring wiring = args.wiring();
         this.group = group;
         this.size = args.size();
-        PolicyDocument permissions = wiring.permissions();
-        Output<Map<String, String>> environment = wiring.environment();
-        java.util.Optional<VpcPlacement> vpc = wiring.vpc();
+        java.util.Optional<VpcPlacement> vpc = args.vpc();
         var naming = stack.naming();
         String functionName = naming.physical(group.id());
 
         var logGroup = LogGroups.create(group.id() + "-logs", "/aws/lambda/" + functionName, stack, child());
-        var role = role(functionName, logGroup, permissions, vpc.isPresent());
-        var functionArgs = functionArgs(functionName, stack, role, logGroup, environment, vpc);
+        var role = role(functionName, logGroup, args.permissions(), vpc.isPresent());
+        var functionArgs = functionArgs(functionName, stack, role, logGroup, args.environment(), vpc);
         function = new Function(group.id(), functionArgs.build(), childAfter(role.policy()));
         alias = new Alias(
                 group.id() + "-live",

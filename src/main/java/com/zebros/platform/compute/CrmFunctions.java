@@ -48,52 +48,51 @@ public final class CrmFunctions extends ZebrosComponent {
     private final Optional<CrmFunction.VpcPlacement> vpc;
 
     /**
-     * What the functions use: the network they join from phase 2, the stores they read and write, the
-     * workflows they start, the caches, and the realm whose tokens they accept.
+     * What the functions use (the network they join from phase 2, the stores they read and write, the workflows they
+     * start, the caches, and the realm whose tokens they accept), and how they are deployed.
      */
-    public record Wiring(
+    public record Args(
             Network network,
             TableSet tables,
             FileStore files,
             Workflows workflows,
             Optional<Dax> dax,
             Optional<SessionCache> cache,
-            String issuer) {}
+            String issuer,
+            Deployment deployment) {}
 
     /**
-     * @param wiring              what the functions use
      * @param sizes               each group's function
      * @param phase               the stack's phase, which the functions read ({@code STACK_PHASE})
      * @param notifiesFromStreams whether the stage-change mapping runs: only the active region notifies, a
      *                            secondary's mapping waits, disabled, for a failover (the runbook enables it)
      */
-    public record Args(
-            Wiring wiring, Map<FunctionGroup, CrmFunction.Size> sizes, int phase, boolean notifiesFromStreams) {
-        public Args {
+    public record Deployment(Map<FunctionGroup, CrmFunction.Size> sizes, int phase, boolean notifiesFromStreams) {
+        public Deployment {
             if (!sizes.keySet().equals(java.util.EnumSet.allOf(FunctionGroup.class))) {
                 throw new IllegalArgumentException("every function group needs its size, had " + sizes.keySet());
             }
         }
 
         /** Each group's function at the stack's phase, and whether its role notifies. */
-        public static Args forStack(Wiring wiring, PhaseTable phases, RoleDecisions decisions, String artifact) {
+        public static Deployment forStack(PhaseTable phases, RoleDecisions decisions, String artifact) {
             Map<FunctionGroup, CrmFunction.Size> sizes = new EnumMap<>(FunctionGroup.class);
             for (FunctionGroup group : FunctionGroup.values()) {
                 sizes.put(group, CrmFunction.Size.forPhase(group, phases, artifact));
             }
-            return new Args(wiring, sizes, phases.phase(), decisions.notifiesFromStreams());
+            return new Deployment(sizes, phases.phase(), decisions.notifiesFromStreams());
         }
     }
 
     public CrmFunctions(String name, StackContext stack, Args args) {
         super("zebros:compute:CrmFunctions", name, stack);
-        Wiring wiring = args.wiring();
-        TableSet tables = wiring.tables();
+        TableSet tables = args.tables();
+        Deployment deployment = args.deployment();
         vpc = vpcPlacement(
                 name,
                 stack,
-                wiring.network(),
-                wiring.dax().isPresent() || wiring.cache().isPresent());
+                args.network(),
+                args.dax().isPresent() || args.cache().isPresent());
         notifications = new Topic(
                 "notifications",
                 TopicArgs.builder()
@@ -113,30 +112,27 @@ public final class CrmFunctions extends ZebrosComponent {
                 .create(stack.naming(), child());
 
         // Resolved once for all the functions: each reads the same names.
-        Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, wiring, args.phase()));
+        Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, args));
 
         for (FunctionGroup group : FunctionGroup.values()) {
-            PolicyDocument permissions = permissions(group, tables, wiring.files(), wiring.workflows());
+            PolicyDocument permissions = permissions(group, tables, args.files(), args.workflows());
             boolean servesRequests =
                     group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
             if (servesRequests && group != FunctionGroup.AUTHORIZER) {
-                wiring.dax().ifPresent(d -> d.grantAccess(permissions));
-                wiring.cache().ifPresent(c -> c.grantReadToken(permissions));
+                args.dax().ifPresent(d -> d.grantAccess(permissions));
+                args.cache().ifPresent(c -> c.grantReadToken(permissions));
             }
             functions.put(
                     group,
                     new CrmFunction(
                             group.id(),
                             stack,
-                            new CrmFunction.Args(
-                                    group,
-                                    args.sizes().get(group),
-                                    new CrmFunction.Wiring(permissions, environment, vpc)),
+                            new CrmFunction.Args(group, deployment.sizes().get(group), permissions, environment, vpc),
                             childComponent()));
         }
 
-        stageChanges = streamMapping(tables, STAGE_CHANGES, args.notifiesFromStreams());
-        recordEvents = streamMapping(tables, RECORD_EVENTS, args.notifiesFromStreams());
+        stageChanges = streamMapping(tables, STAGE_CHANGES, deployment.notifiesFromStreams());
+        recordEvents = streamMapping(tables, RECORD_EVENTS, deployment.notifiesFromStreams());
         webhookDeliveryMapping();
 
         new HourlySchedule(
@@ -191,24 +187,25 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** What every function reads from its environment: table, bucket, queue and topic names, the realm, the caches. */
-    private Map<String, Output<String>> environment(StackContext stack, Wiring wiring, int phase) {
+    private Map<String, Output<String>> environment(StackContext stack, Args args) {
         Map<String, Output<String>> environment = new LinkedHashMap<>();
         for (CrmTable t : CrmTable.values()) {
-            environment.put(t.environmentVariable(), wiring.tables().tableName(t));
+            environment.put(t.environmentVariable(), args.tables().tableName(t));
         }
-        environment.put("FILES_BUCKET", wiring.files().bucketName());
-        environment.put("JOB_QUEUE_URL", wiring.workflows().jobQueueUrl());
+        environment.put("FILES_BUCKET", args.files().bucketName());
+        environment.put("JOB_QUEUE_URL", args.workflows().jobQueueUrl());
         environment.put("NOTIFICATIONS_TOPIC_ARN", notifications.arn());
         environment.put("WEBHOOK_QUEUE_URL", webhookDeliveries.url());
-        environment.put("TOKEN_ISSUER", Output.of(wiring.issuer()));
+        environment.put("TOKEN_ISSUER", Output.of(args.issuer()));
         environment.put("TOKEN_AUDIENCE", Output.of("zebros-api"));
-        wiring.dax().ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
-        wiring.cache().ifPresent(c -> {
+        args.dax().ifPresent(d -> environment.put("DAX_ENDPOINT", d.endpoint()));
+        args.cache().ifPresent(c -> {
             environment.put("REDIS_ENDPOINT", c.endpoint());
             environment.put("REDIS_TOKEN_SECRET_ARN", c.tokenSecretArn());
             environment.put("REDIS_CLUSTER_MODE", Output.of(c.clusterMode() ? "enabled" : "disabled"));
         });
-        environment.put("STACK_PHASE", Output.of(String.valueOf(phase)));
+        environment.put(
+                "STACK_PHASE", Output.of(String.valueOf(args.deployment().phase())));
         environment.put("STACK_NAME", Output.of(stack.stackName()));
         environment.put("POWERTOOLS_SERVICE_NAME", Output.of("zebros-crm"));
         // A JIT that stops at C1 starts a JVM fastest, which is what a Lambda cold start pays for.

@@ -115,20 +115,23 @@ public final class Workflows extends ZebrosComponent {
 
     private final Jobs jobs;
 
-    /** What the workflows use: the network the tasks run in, the cluster, the images and the stores jobs touch. */
-    public record Wiring(
-            Network network, ContainerCluster cluster, ContainerImages images, TableSet tables, FileStore files) {}
-
-    /** What the workflows use, and the jobs a phase runs. */
-    public record Args(Wiring wiring, Jobs jobs) {}
+    /**
+     * What the workflows use (the network the tasks run in, the cluster, the images and the stores jobs touch), and
+     * the jobs a phase runs.
+     */
+    public record Args(
+            Network network,
+            ContainerCluster cluster,
+            ContainerImages images,
+            TableSet tables,
+            FileStore files,
+            Jobs jobs) {}
 
     public Workflows(String name, StackContext stack, Args args) {
         super("zebros:compute:Workflows", name, stack);
-        Wiring wiring = args.wiring();
-        Jobs jobs = args.jobs();
-        Network network = wiring.network();
-        TableSet tables = wiring.tables();
-        this.jobs = jobs;
+        this.jobs = args.jobs();
+        Network network = args.network();
+        TableSet tables = args.tables();
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();
 
@@ -147,9 +150,9 @@ public final class Workflows extends ZebrosComponent {
                             new WorkerTask.Args(
                                     kind,
                                     jobs.taskSizes().get(kind),
-                                    wiring.images(),
+                                    args.images(),
                                     tables,
-                                    wiring.files(),
+                                    args.files(),
                                     pooled,
                                     jobs.capacityCeiling()),
                             child()));
@@ -162,7 +165,7 @@ public final class Workflows extends ZebrosComponent {
                         new QueueProcessingService.Args(
                                 reports.kind().image(),
                                 new FargatePlacement(
-                                        wiring.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id()),
+                                        args.cluster(), reports.taskDefinitionArn(), subnets, workerGroup.id()),
                                 scaling),
                         child()));
 
@@ -171,11 +174,10 @@ public final class Workflows extends ZebrosComponent {
                 name + "-jobs",
                 naming.physical("jobs-workflow"),
                 "states.amazonaws.com",
-                stateMachinePermissions(stack, wiring.cluster(), tables),
+                stateMachinePermissions(stack, args.cluster(), tables),
                 child());
 
-        Output<String> definition =
-                definition(stack, wiring.cluster(), subnets, workerGroup.id(), tables, pooledReports);
+        Output<String> definition = definition(stack, args.cluster(), subnets, workerGroup.id(), tables, pooledReports);
         stateMachine = new StateMachine(
                 name + "-jobs",
                 StateMachineArgs.builder()

@@ -78,7 +78,7 @@ public final class Edge extends ZebrosComponent {
     }
 
     /**
-     * What the edge fronts and where it runs.
+     * What the edge fronts, where it runs, and the layers in front of it.
      *
      * @param api          the REST API
      * @param keycloak     Keycloak and its load balancer
@@ -86,22 +86,19 @@ public final class Edge extends ZebrosComponent {
      * @param primary      the primary, in a secondary: its distributions' names
      * @param originSecret the header CloudFront adds and the regional web ACL requires ({@link OriginSecret})
      */
-    public record Wiring(
+    public record Args(
             RestApi api,
             Keycloak keycloak,
             Optional<Provider> edgeProvider,
             Optional<PrimaryStack> primary,
-            Output<String> originSecret) {}
-
-    /** What the edge fronts, and the layers in front of it. */
-    public record Args(Wiring wiring, Layers layers) {}
+            Output<String> originSecret,
+            Layers layers) {}
 
     public Edge(String name, StackContext stack, Args args) {
         super("zebros:edge:Edge", name, stack);
-        Wiring wiring = args.wiring();
         Layers layers = args.layers();
-        RestApi api = wiring.api();
-        Keycloak keycloak = wiring.keycloak();
+        RestApi api = args.api();
+        Keycloak keycloak = args.keycloak();
         Optional<ApiDomain> domain = layers.apiDomain()
                 ? Optional.of(new ApiDomain(
                         name + "-api-domain",
@@ -110,11 +107,9 @@ public final class Edge extends ZebrosComponent {
                         childComponent()))
                 : Optional.empty();
         if (layers.regionalWaf()) {
-            regionalAcl(name, wiring, layers);
+            regionalAcl(name, args);
         }
-        cdn = layers.distributions() != Distributions.NONE
-                ? Optional.of(distributions(name, wiring, layers))
-                : Optional.empty();
+        cdn = layers.distributions() != Distributions.NONE ? Optional.of(distributions(name, args)) : Optional.empty();
         if (layers.failoverRouting().isPresent()) {
             failover = Optional.of(new Failover(
                     name + "-failover",
@@ -122,7 +117,7 @@ public final class Edge extends ZebrosComponent {
                     new Failover.Args(
                             domain.orElseThrow(),
                             keycloak.loadBalancer(),
-                            edgeAliases(wiring, layers, cdn),
+                            edgeAliases(args, cdn),
                             layers.failoverRouting().get()),
                     childComponent()));
         } else {
@@ -135,25 +130,27 @@ public final class Edge extends ZebrosComponent {
     }
 
     /** The regional web ACL on the stage and the load balancer; behind CloudFront it also requires the origin header. */
-    private void regionalAcl(String name, Wiring wiring, Layers layers) {
+    private void regionalAcl(String name, Args args) {
+        Layers layers = args.layers();
         String metricPrefix = stack.naming().physical("regional");
         int ratePerIp = layers.wafRequestsPerIpPer5Min();
         Output<String> rules = layers.cloudFront()
-                ? new OriginHeaderPattern(name + "-origin-header", stack, wiring.originSecret(), child())
+                ? new OriginHeaderPattern(name + "-origin-header", stack, args.originSecret(), child())
                         .arn()
                         .applyValue(patternSet -> regionalRules(metricPrefix, ratePerIp, Optional.of(patternSet)))
                 : Output.of(regionalRules(metricPrefix, ratePerIp, Optional.empty()));
         var acl = new WebAcl(name + "-waf", stack.naming().physical("regional"), "REGIONAL", rules, child());
-        acl.protect("api", wiring.api().stageArn());
-        acl.protect("auth", wiring.keycloak().loadBalancer().arn());
+        acl.protect("api", args.api().stageArn());
+        acl.protect("auth", args.keycloak().loadBalancer().arn());
     }
 
     /**
      * The distributions, where this stack owns them: one per name, owned by the primary in a pair, because the same
      * alias cannot sit on two (https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html).
      */
-    private Cdn distributions(String name, Wiring wiring, Layers layers) {
-        Provider edgeProvider = wiring.edgeProvider().orElseThrow();
+    private Cdn distributions(String name, Args args) {
+        Layers layers = args.layers();
+        Provider edgeProvider = args.edgeProvider().orElseThrow();
         return layers.distributions() == Distributions.TO_FAILOVER_ORIGINS
                 ? new Cdn(
                         name + "-cdn",
@@ -164,23 +161,24 @@ public final class Edge extends ZebrosComponent {
                                 "",
                                 KeycloakLoadBalancer.originHost(stack),
                                 layers.wafRequestsPerIpPer5Min(),
-                                wiring.originSecret()),
+                                args.originSecret()),
                         childComponent())
                 : new Cdn(
                         name + "-cdn",
                         stack,
                         new Cdn.Args(
                                 edgeProvider,
-                                wiring.api().originHost(),
+                                args.api().originHost(),
                                 "/" + RestApi.STAGE,
                                 KeycloakLoadBalancer.regionalHost(stack),
                                 layers.wafRequestsPerIpPer5Min(),
-                                wiring.originSecret()),
+                                args.originSecret()),
                         childComponent());
     }
 
     /** Where a pair's shared names point once the phase has CloudFront: this stack's distributions or the primary's. */
-    private Optional<Failover.EdgeAliases> edgeAliases(Wiring wiring, Layers layers, Optional<Cdn> cdn) {
+    private Optional<Failover.EdgeAliases> edgeAliases(Args args, Optional<Cdn> cdn) {
+        Layers layers = args.layers();
         if (!layers.cloudFront()) {
             return Optional.empty();
         }
@@ -188,7 +186,7 @@ public final class Edge extends ZebrosComponent {
             return Optional.of(
                     new Failover.EdgeAliases(cdn.get().apiAlias(), cdn.get().authAlias()));
         }
-        PrimaryStack primary = wiring.primary().orElseThrow();
+        PrimaryStack primary = args.primary().orElseThrow();
         return Optional.of(new Failover.EdgeAliases(
                 Failover.cloudFrontAlias(primary.string(PrimaryOutputs.API_DISTRIBUTION_DOMAIN)),
                 Failover.cloudFrontAlias(primary.string(PrimaryOutputs.AUTH_DISTRIBUTION_DOMAIN))));

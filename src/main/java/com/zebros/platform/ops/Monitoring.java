@@ -58,27 +58,26 @@ public final class Monitoring extends ZebrosComponent {
             String stack,
             String auroraCluster) {}
 
-    /** The components the dashboard and the alarms watch. */
-    public record Monitored(
+    /**
+     * The components the dashboard and the alarms watch (the API to the files), where each alarm fires, and whom the
+     * alarms mail.
+     *
+     * @param thresholds where each alarm fires, by phase
+     * @param alarmEmail the on-call address the alarm topic mails ({@code zebros:alarmEmail}); none, no subscription
+     */
+    public record Args(
             RestApi api,
             CrmFunctions functions,
             TableSet tables,
             ContainerCluster cluster,
             Keycloak keycloak,
             Workflows workflows,
-            FileStore files) {}
-
-    /**
-     * @param monitored  what the dashboard and the alarms watch
-     * @param thresholds where each alarm fires, by phase
-     * @param alarmEmail the on-call address the alarm topic mails ({@code zebros:alarmEmail}); none, no subscription
-     */
-    public record Args(Monitored monitored, Alarms.Thresholds thresholds, Optional<String> alarmEmail) {}
+            FileStore files,
+            Alarms.Thresholds thresholds,
+            Optional<String> alarmEmail) {}
 
     public Monitoring(String name, StackContext stack, Args args) {
         super("zebros:ops:Monitoring", name, stack);
-        Monitored monitored = args.monitored();
-        RestApi api = monitored.api();
         alarms = new Topic(
                 name + "-alarms",
                 TopicArgs.builder()
@@ -97,8 +96,11 @@ public final class Monitoring extends ZebrosComponent {
                         child()));
 
         var activeUsers = new ActiveUsers(
-                name + "-active-users", stack.naming().physical("active-users"), api.accessLogGroupName(), child());
-        Output<Watched> watched = watched(stack, monitored, activeUsers.uniqueUsers());
+                name + "-active-users",
+                stack.naming().physical("active-users"),
+                args.api().accessLogGroupName(),
+                child());
+        Output<Watched> watched = watched(stack, args, activeUsers.uniqueUsers());
         dashboard = new Dashboard(
                 name + "-dashboard",
                 DashboardArgs.builder()
@@ -110,7 +112,7 @@ public final class Monitoring extends ZebrosComponent {
         registerOutputs(Map.of("alarmTopicArn", alarms.arn()));
     }
 
-    private static Output<Watched> watched(StackContext stack, Monitored monitored, String activeUsers) {
+    private static Output<Watched> watched(StackContext stack, Args monitored, String activeUsers) {
         var workflows = monitored.workflows();
         Map<String, Output<String>> functions = new LinkedHashMap<>();
         for (FunctionGroup g : FunctionGroup.values()) {
