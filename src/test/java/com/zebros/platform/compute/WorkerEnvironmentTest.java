@@ -3,15 +3,12 @@ package com.zebros.platform.compute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import com.zebros.crm.store.Table;
 import com.zebros.platform.config.CrmTable;
 import com.zebros.platform.config.WorkerKind;
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.offline.PlannedResource;
 import com.zebros.worker.WorkerSettings;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -26,18 +23,7 @@ import org.junit.jupiter.api.Test;
 class WorkerEnvironmentTest {
 
     private static Map<String, String> environment(PlannedResource task) {
-        Map<String, String> env = new HashMap<>();
-        for (JsonElement e : JsonParser.parseString((String) task.inputs().get("containerDefinitions"))
-                .getAsJsonArray()
-                .get(0)
-                .getAsJsonObject()
-                .getAsJsonArray("environment")) {
-            var variable = e.getAsJsonObject();
-            env.put(
-                    variable.get("name").getAsString(),
-                    variable.has("value") ? variable.get("value").getAsString() : "");
-        }
-        return env;
+        return StackHarness.containerEnvironment((String) task.inputs().get("containerDefinitions"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.Cli;
 import com.zebros.worker.WorkerSettings;
 import java.io.File;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -214,18 +214,8 @@ class NewTableTest {
     }
 
     private static Map<String, String> environment(JsonObject task) {
-        JsonArray containers = JsonParser.parseString(task.getAsJsonObject("inputs")
-                        .get("containerDefinitions")
-                        .getAsString())
-                .getAsJsonArray();
-        Map<String, String> env = new HashMap<>();
-        for (JsonElement e : containers.get(0).getAsJsonObject().getAsJsonArray("environment")) {
-            JsonObject variable = e.getAsJsonObject();
-            env.put(
-                    variable.get("name").getAsString(),
-                    variable.has("value") ? variable.get("value").getAsString() : "");
-        }
-        return env;
+        return StackHarness.containerEnvironment(
+                task.getAsJsonObject("inputs").get("containerDefinitions").getAsString());
     }
 
     @Test
@@ -258,8 +248,8 @@ class NewTableTest {
     /** The estimate's provisioned units grow by the new table's and its index's minimum, read and write alike. */
     @Test
     void theCostEstimateCountsItsCapacity() {
-        String without = com.zebros.platform.support.StackHarness.cli("cost", "--stack", "prod-us", "--phase", "2")
-                .out();
+        String without =
+                StackHarness.cli("cost", "--stack", "prod-us", "--phase", "2").out();
         double added = 0;
         for (String target : List.of("notes-read", "notes-byCustomer-read")) {
             added += resource(primary, "aws:appautoscaling/target:Target", target)

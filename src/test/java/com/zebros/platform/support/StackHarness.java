@@ -40,6 +40,22 @@ public final class StackHarness {
                 err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The first container's environment in an ECS task definition's {@code containerDefinitions} JSON. */
+    public static Map<String, String> containerEnvironment(String containerDefinitions) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (var e : com.google.gson.JsonParser.parseString(containerDefinitions)
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonArray("environment")) {
+            var variable = e.getAsJsonObject();
+            env.put(
+                    variable.get("name").getAsString(),
+                    variable.has("value") ? variable.get("value").getAsString() : "");
+        }
+        return env;
+    }
+
     private StackHarness() {}
 
     /** The settings of {@code stack} as its files give them. */

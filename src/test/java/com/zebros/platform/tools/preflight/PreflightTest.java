@@ -56,6 +56,48 @@ class PreflightTest {
     }
 
     /** A new resource type without a mapping fails the build. */
+    /**
+     * docs/offline-plan.md's figures of the preflight are today's: the resource types mapped, the API members mapped
+     * and those with a constraint (a length, pattern, numeric range, enum or required), the JSON shapes, and the rules
+     * the models do not say.
+     */
+    @Test
+    void theOfflinePlanPagesFiguresAreTodays() throws IOException {
+        String page = Files.readString(Path.of("docs/offline-plan.md"));
+        var mappings = JsonParser.parseString(Files.readString(Path.of("src/main/resources/preflight/mappings.json")))
+                .getAsJsonObject();
+        var constraints = JsonParser.parseString(
+                        Files.readString(Path.of("src/main/resources/preflight/api-constraints.json")))
+                .getAsJsonObject();
+        long types = mappings.keySet().stream().filter(k -> !k.startsWith("_")).count();
+        List<com.google.gson.JsonObject> members = new ArrayList<>();
+        for (var type : constraints.getAsJsonObject("members").entrySet()) {
+            for (var member : type.getValue().getAsJsonObject().entrySet()) {
+                members.add(member.getValue().getAsJsonObject());
+            }
+        }
+        long constrained = members.stream()
+                .filter(m -> m.has("min")
+                        || m.has("max")
+                        || m.has("pattern")
+                        || m.has("enum")
+                        || (m.has("required") && m.get("required").getAsBoolean()))
+                .count();
+        assertEquals(String.valueOf(types), figure(page, "the plans contain \\((\\d+) types"));
+        assertEquals(String.valueOf(members.size()), figure(page, "(\\d+) mapped members"));
+        assertEquals(String.valueOf(constrained), figure(page, "mapped members, (\\d+) with a"));
+        assertEquals(String.valueOf(constraints.getAsJsonObject("shapes").size()), figure(page, "the (\\d+) shapes"));
+        assertEquals(
+                String.valueOf(DocumentedRules.all().size()),
+                figure(page, "\\*\\*What the models do not say\\*\\* \\((\\d+) rules"));
+    }
+
+    private static String figure(String page, String regex) {
+        var figure = java.util.regex.Pattern.compile(regex).matcher(page);
+        assertTrue(figure.find(), "docs/offline-plan.md: " + regex);
+        return figure.group(1);
+    }
+
     @Test
     void everyResourceTypeOfEveryPlanIsMappedAndTheTableIsCurrent() throws IOException {
         Set<String> types = new TreeSet<>();

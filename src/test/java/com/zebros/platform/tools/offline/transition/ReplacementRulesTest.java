@@ -33,6 +33,30 @@ class ReplacementRulesTest {
         return all;
     }
 
+    /**
+     * docs/promote.md's figures of the rules table are today's: the types the stacks plan (every stack, every phase,
+     * each of which has rows: everyPlannedTypeHasRows) and the table's rows.
+     */
+    @Test
+    void thePromotePagesFiguresAreTheTables() throws Exception {
+        List<String> rows =
+                java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/replacement/rules.tsv"))
+                        .stream()
+                        .filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .toList();
+        long types = everyPlannedResource().stream()
+                .map(PlannedResource::type)
+                .distinct()
+                .count();
+        var figures = java.util.regex.Pattern.compile(
+                        "the (\\d+) types the stacks plan, every input \\(([\\d,]+) rows\\)")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("docs/promote.md"))
+                        .replace("\n  ", " "));
+        assertTrue(figures.find(), "docs/promote.md gives the table's figures");
+        assertEquals(String.valueOf(types), figures.group(1));
+        assertEquals(String.format("%,d", rows.size()), figures.group(2));
+    }
+
     @Test
     void everyPlannedTypeHasRows() {
         Set<String> missing = new TreeSet<>();
