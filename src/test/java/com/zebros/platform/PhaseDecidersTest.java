@@ -115,9 +115,11 @@ class PhaseDecidersTest {
 
     @Test
     void filesTierFromPhaseTwoAndMoveByAccessPatternInPhaseThree() {
-        assertEquals(new FileStore.Args(false, false), FileStore.Args.forPhase(phase(1)));
-        assertEquals(new FileStore.Args(true, false), FileStore.Args.forPhase(phase(2)));
-        assertEquals(new FileStore.Args(true, true), FileStore.Args.forPhase(phase(3)));
+        assertEquals(new FileStore.Args(java.util.Set.of()), FileStore.Args.forPhase(phase(1)));
+        assertEquals(new FileStore.Args(java.util.Set.of(FileStore.Tiering.BY_AGE)), FileStore.Args.forPhase(phase(2)));
+        assertEquals(
+                new FileStore.Args(java.util.Set.of(FileStore.Tiering.BY_AGE, FileStore.Tiering.BY_ACCESS)),
+                FileStore.Args.forPhase(phase(3)));
     }
 
     @Test

@@ -34,8 +34,10 @@ import com.zebros.platform.ZebrosComponent;
 import com.zebros.platform.config.PhaseTable;
 import com.zebros.platform.iam.PolicyDocument;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The CRM's file store: imports, exports and reports. KMS-encrypted with a bucket key (fewer KMS
@@ -51,15 +53,31 @@ public final class FileStore extends ZebrosComponent {
     private final BucketV2 bucket;
     private final BucketVersioningV2 versioning;
 
+    /** How S3 moves files to cheaper storage classes: by their age (lifecycle rules) or by their access pattern. */
+    public enum Tiering {
+        BY_AGE,
+        BY_ACCESS
+    }
+
     /**
      * How long files stay where: the seeds' S3 lifecycle tiering and Intelligent-Tiering, by phase.
      *
-     * @param tiering            move files to cheaper classes as they age
-     * @param intelligentTiering let S3 move files by their access pattern
+     * @param tiering the ways S3 moves files, none before the phase that tiers them
      */
-    public record Args(boolean tiering, boolean intelligentTiering) {
+    public record Args(Set<Tiering> tiering) {
+        public Args {
+            tiering = Set.copyOf(tiering);
+        }
+
         public static Args forPhase(PhaseTable phases) {
-            return new Args(phases.s3Lifecycle(), phases.s3IntelligentTiering());
+            Set<Tiering> tiering = EnumSet.noneOf(Tiering.class);
+            if (phases.s3Lifecycle()) {
+                tiering.add(Tiering.BY_AGE);
+            }
+            if (phases.s3IntelligentTiering()) {
+                tiering.add(Tiering.BY_ACCESS);
+            }
+            return new Args(tiering);
         }
     }
 
@@ -132,7 +150,10 @@ public final class FileStore extends ZebrosComponent {
                         .policy(bucket.arn().applyValue(FileStore::tlsOnlyPolicy))
                         .build(),
                 childAfter(publicAccess));
-        lifecycle(name, lifecycle.tiering(), lifecycle.intelligentTiering());
+        lifecycle(
+                name,
+                lifecycle.tiering().contains(Tiering.BY_AGE),
+                lifecycle.tiering().contains(Tiering.BY_ACCESS));
         registerOutputs(Map.of("bucketName", bucket.bucket()));
     }
 
