@@ -68,6 +68,34 @@ class OperationsTest {
                 phase >= 1, body.contains("zebros-dev-report-worker-work"), "the workers' queue once there is a pool");
     }
 
+    /** Work that failed every try waits on a dead-letter queue; its first message there alarms the on-call. */
+    @ParameterizedTest(name = "phase {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void everyDeadLetterQueueAlarmsOnItsFirstMessage(int phase) {
+        var plan = StackHarness.plan("prod-us", phase);
+        List<String> deadLetterQueues = plan.all("aws:sqs/queue:Queue").stream()
+                .filter(q -> q.name().endsWith("dead-letters"))
+                .map(q -> String.valueOf(q.inputs().get("name")))
+                .sorted()
+                .toList();
+        assertEquals(phase >= 1 ? 3 : 2, deadLetterQueues.size(), "jobs, webhooks and, with a pool, reports");
+        List<String> watched = plan.all("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .filter(a -> "AWS/SQS".equals(a.inputs().get("namespace"))
+                        && number(a.inputs().get("threshold")) == 0.0)
+                .peek(a -> {
+                    assertEquals(
+                            "ApproximateNumberOfMessagesVisible", a.inputs().get("metricName"));
+                    assertEquals("GreaterThanThreshold", a.inputs().get("comparisonOperator"));
+                    assertEquals("Maximum", a.inputs().get("statistic"));
+                })
+                .map(a -> ((Map<?, ?>) a.inputs().get("dimensions"))
+                        .get("QueueName")
+                        .toString())
+                .sorted()
+                .toList();
+        assertEquals(deadLetterQueues, watched, "one alarm per dead-letter queue, on that queue");
+    }
+
     @ParameterizedTest(name = "phase {0}")
     @ValueSource(ints = {0, 1, 2, 3})
     void everyTriggerOfTheSeedsHasAnAlarmToTheOnCallTopic(int phase) {
@@ -318,7 +346,7 @@ class OperationsTest {
                 .collect(Collectors.toMap(CostEstimate.Item::what, CostEstimate.Item::monthly));
         // By hand, us-east-1 list prices, 730 h: Aurora 1 ACU x 0.12 = 87.60; Keycloak 0.25 x 0.04048 + 1 x 0.004445
         // = 0.014565/h = 10.63; ALB (0.0225 + 1 LCU 0.008) = 0.0305/h = 22.27; NAT instance 0.0042/h = 3.07,
-        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 31 alarms 3.10.
+        // its address 0.005/h = 3.65, 8 GB gp3 = 0.64; 4 keys 4.00; 2 secrets 0.80; dashboard 3.00; 35 alarms 3.50.
         assertEquals(87.60, items.get("Aurora Serverless v2 at 1 ACU"), 0.005);
         assertEquals(10.63, items.get("Fargate keycloak (0.25 vCPU / 1 GB)"), 0.005);
         assertEquals(22.27, items.get("application load balancer (with 1 LCU)"), 0.005);
@@ -328,10 +356,10 @@ class OperationsTest {
         // Plus 11 per-function concurrency alarms, 11 per-function memory alarms and 4 phase-band alarms (2.60).
         // Keycloak at 1 GB rather than the seeds' 0.5 GB: 1.62 more.
         // And the active-users Contributor Insights rule (0.50).
-        assertEquals(139.46, estimate.fixedMonthly(), 0.01);
+        assertEquals(139.66, estimate.fixedMonthly(), 0.01);
         double floor = 87.60 + 9.01 + 22.27; // with the seeds' 0.5 GB Keycloak
         // Within 20 % of the seeds' floor: the NAT instance, keys and secrets, and since the seeds' triggers were made
-        // to fire in every phase, 31 alarms (3.10).
+        // to fire in every phase, and every dead-letter queue watched, 35 alarms (3.50).
         assertTrue(estimate.fixedMonthly() < floor * 1.20, "within 20 % of the seeds' floor of " + floor);
     }
 

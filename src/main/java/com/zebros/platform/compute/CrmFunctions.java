@@ -42,6 +42,7 @@ public final class CrmFunctions extends ZebrosComponent {
     private final EventSourceMapping stageChanges;
     private final EventSourceMapping recordEvents;
     private final com.pulumi.aws.sqs.Queue webhookDeliveries;
+    private final com.pulumi.aws.sqs.Queue webhookDeadLetters;
     private final Map<FunctionGroup, CrmFunction> functions = new EnumMap<>(FunctionGroup.class);
     private final Topic notifications;
 
@@ -103,13 +104,15 @@ public final class CrmFunctions extends ZebrosComponent {
 
         // SQS asks for a visibility timeout of at least six times the function's timeout on a Lambda event source
         // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html).
-        webhookDeliveries = QueueWithDeadLetters.of(
+        var webhookQueues = QueueWithDeadLetters.of(
                         "webhook-deliveries",
                         "webhook-dead-letters",
                         6 * CrmFunction.timeoutSeconds(FunctionGroup.WEBHOOKS),
                         WEBHOOK_RECEIVES)
                 .firstInFirstOut()
                 .create(stack.naming(), child());
+        webhookDeliveries = webhookQueues.queue();
+        webhookDeadLetters = webhookQueues.deadLetters();
 
         // Resolved once for all the functions: each reads the same names.
         Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, args));
@@ -385,6 +388,11 @@ public final class CrmFunctions extends ZebrosComponent {
     }
 
     /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
+    /** Where a webhook delivery lands after its last try: the endpoint never took it. */
+    public Output<String> webhookDeadLetterQueueName() {
+        return webhookDeadLetters.name();
+    }
+
     public Output<String> stageChangeMappingId() {
         return stageChanges.id();
     }

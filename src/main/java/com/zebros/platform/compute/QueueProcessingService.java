@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public final class QueueProcessingService {
     private final Queue queue;
+    private final Queue deadLetters;
     private final Service service;
 
     /**
@@ -81,9 +82,11 @@ public final class QueueProcessingService {
         String name = args.name();
 
         // Visible again only after longer than a job may run, so a busy worker's message is not handed to another.
-        queue = QueueWithDeadLetters.of(name + "-work", name + "-work-dead-letters", 3600, 3)
+        var queues = QueueWithDeadLetters.of(name + "-work", name + "-work-dead-letters", 3600, 3)
                 .longPolling(20)
                 .create(naming, options);
+        queue = queues.queue();
+        deadLetters = queues.deadLetters();
 
         var serviceArgs = FargateServiceArgs.common(
                 naming.physical(name), args.placement(), args.scaling().tasks().minInt());
@@ -211,6 +214,11 @@ public final class QueueProcessingService {
 
     public Output<String> queueName() {
         return queue.name();
+    }
+
+    /** Where a work message lands after its third receive: no worker finished it. */
+    public Output<String> deadLetterQueueName() {
+        return deadLetters.name();
     }
 
     public Service service() {

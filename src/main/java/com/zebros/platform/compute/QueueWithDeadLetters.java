@@ -67,8 +67,11 @@ public record QueueWithDeadLetters(
                 name, deadLetterName, visibilitySeconds, maxReceiveCount, waitSeconds, retentionSeconds, true);
     }
 
+    /** The work queue and its dead-letter queue, where a message lands after its last receive. */
+    record Created(Queue queue, Queue deadLetters) {}
+
     /** Creates both queues, physical names from {@code naming}. */
-    Queue create(Naming naming, CustomResourceOptions options) {
+    Created create(Naming naming, CustomResourceOptions options) {
         String suffix = fifo ? ".fifo" : "";
         var deadLetterArgs = QueueArgs.builder()
                 .name(naming.physical(deadLetterName) + suffix)
@@ -91,6 +94,6 @@ public record QueueWithDeadLetters(
         if (fifo) {
             args.fifoQueue(true);
         }
-        return new Queue(name, args.build(), options);
+        return new Created(new Queue(name, args.build(), options), deadLetters);
     }
 }

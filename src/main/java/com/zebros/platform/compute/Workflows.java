@@ -51,6 +51,7 @@ import java.util.Set;
  */
 public final class Workflows extends ZebrosComponent {
     private final Queue jobQueue;
+    private final Queue jobDeadLetters;
     private final StateMachine stateMachine;
     private final Map<WorkerKind, WorkerTask> workers = new EnumMap<>(WorkerKind.class);
     private final Optional<QueueProcessingService> reportPool;
@@ -135,9 +136,11 @@ public final class Workflows extends ZebrosComponent {
         var naming = stack.naming();
         boolean pooledReports = jobs.reportPool().isPresent();
 
-        jobQueue = QueueWithDeadLetters.of("job-queue", "job-dead-letters", 60, 5)
+        var jobQueues = QueueWithDeadLetters.of("job-queue", "job-dead-letters", 60, 5)
                 .retainedFor(4 * 24 * 3600)
                 .create(naming, child());
+        jobQueue = jobQueues.queue();
+        jobDeadLetters = jobQueues.deadLetters();
 
         var workerGroup = workerGroup(name, network);
 
@@ -390,6 +393,11 @@ public final class Workflows extends ZebrosComponent {
 
     public Output<String> jobQueueName() {
         return jobQueue.name();
+    }
+
+    /** Where a job message lands that no execution could start after five receives. */
+    public Output<String> jobDeadLetterQueueName() {
+        return jobDeadLetters.name();
     }
 
     public Output<String> stateMachineArn() {

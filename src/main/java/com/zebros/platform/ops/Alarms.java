@@ -168,6 +168,11 @@ public final class Alarms {
         }
         alarms.add(ThresholdAlarm.queueDepth(
                 "job-queue", "More than 10 jobs waiting to start", Monitoring.Watched::jobQueue));
+        alarms.add(ThresholdAlarm.deadLetters("A job", Monitoring.DEAD_JOBS));
+        alarms.add(ThresholdAlarm.deadLetters("A webhook delivery", Monitoring.DEAD_WEBHOOKS));
+        if (reportPool) {
+            alarms.add(ThresholdAlarm.deadLetters("A pooled report", Monitoring.DEAD_REPORTS));
+        }
         return alarms;
     }
 

@@ -32,13 +32,20 @@ import java.util.Optional;
  * target tracking at 70 % already does; the alarm says a person should look.
  */
 public final class Monitoring extends ZebrosComponent {
+    /** The keys of {@link Watched#deadLetterQueues}. */
+    static final String DEAD_JOBS = "jobs";
+
+    static final String DEAD_WEBHOOKS = "webhooks";
+    static final String DEAD_REPORTS = "reports";
+
     private final Topic alarms;
     private final Dashboard dashboard;
 
     /**
      * The metric names the stack watches, resolved; what the dashboard and alarms are built from.
      * {@code activeUsers} is the metric math expression of distinct users per period; {@code workerFamilies} the
-     * task definition family of each kind of worker, by kind; {@code stack} the dimension of the phase signals.
+     * task definition family of each kind of worker, by kind; {@code stack} the dimension of the phase signals;
+     * {@code deadLetterQueues} each dead-letter queue by what lands in it.
      */
     public record Watched(
             String region,
@@ -56,7 +63,8 @@ public final class Monitoring extends ZebrosComponent {
             String activeUsers,
             Map<String, String> workerFamilies,
             String stack,
-            String auroraCluster) {}
+            String auroraCluster,
+            Map<String, String> deadLetterQueues) {}
 
     /**
      * The components the dashboard and the alarms watch (the API to the files), where each alarm fires, and whom the
@@ -135,6 +143,7 @@ public final class Monitoring extends ZebrosComponent {
                         workflows.reportPool().map(p -> p.service().name()).orElse(Output.of("")))
                 .put("jobQueue", workflows.jobQueueName())
                 .put("poolQueue", workflows.reportPool().map(p -> p.queueName()).orElse(Output.of("")))
+                .putAll("deadLetters", deadLetterQueues(monitored))
                 .put("stateMachine", workflows.stateMachineArn())
                 .put("bucket", monitored.files().bucketName())
                 .putAll("function", functions)
@@ -156,7 +165,17 @@ public final class Monitoring extends ZebrosComponent {
                         activeUsers,
                         v.strings("family"),
                         stack.stackName(),
-                        AuthDatabase.clusterIdentifier(stack)));
+                        AuthDatabase.clusterIdentifier(stack),
+                        v.strings("deadLetters")));
+    }
+
+    /** Each dead-letter queue by what lands in it: jobs, webhook deliveries and, with a pool, report work. */
+    private static Map<String, Output<String>> deadLetterQueues(Args monitored) {
+        Map<String, Output<String>> queues = new LinkedHashMap<>();
+        queues.put(DEAD_JOBS, monitored.workflows().jobDeadLetterQueueName());
+        queues.put(DEAD_WEBHOOKS, monitored.functions().webhookDeadLetterQueueName());
+        monitored.workflows().reportPool().ifPresent(pool -> queues.put(DEAD_REPORTS, pool.deadLetterQueueName()));
+        return queues;
     }
 
     public Output<String> alarmTopicArn() {

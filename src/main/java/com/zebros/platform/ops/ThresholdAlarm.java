@@ -54,4 +54,19 @@ record ThresholdAlarm(
                 Alarms.QUEUE_DEPTH,
                 w -> Map.of("QueueName", queue.apply(w)));
     }
+
+    /**
+     * Any message on a dead-letter queue: work that failed every try and waits there (14 days) for a person, who
+     * finds why in the function's or worker's logs and redrives it (docs/operations.md).
+     */
+    static ThresholdAlarm deadLetters(String what, String key) {
+        return new ThresholdAlarm(
+                key + "-dead-letters",
+                what + " failed every try and waits on its dead-letter queue: read why in the logs, then redrive it",
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                "Maximum",
+                0,
+                w -> Map.of("QueueName", w.deadLetterQueues().get(key)));
+    }
 }
