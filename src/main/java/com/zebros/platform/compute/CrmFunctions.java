@@ -380,6 +380,11 @@ public final class CrmFunctions extends ZebrosComponent {
                         "ListKeys",
                         List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"),
                         List.of(tables.tableArn(CrmTable.CUSTOMERS), tables.tableArn(CrmTable.ACTIVITIES)));
+                // Its capacity budget reads each table's provisioned capacity (functions' obs/CapacityBudget).
+                policy.allow(
+                        "DescribeTables",
+                        List.of("dynamodb:DescribeTable"),
+                        CrmTable.values().stream().map(tables::tableArn).toList());
                 break;
             default:
                 throw new IllegalStateException("no permissions defined for " + group);
@@ -387,12 +392,12 @@ public final class CrmFunctions extends ZebrosComponent {
         return policy;
     }
 
-    /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
     /** Where a webhook delivery lands after its last try: the endpoint never took it. */
     public Output<String> webhookDeadLetterQueueName() {
         return webhookDeadLetters.name();
     }
 
+    /** The notification function's stream mapping (its id is the UUID the runbook enables or disables). */
     public Output<String> stageChangeMappingId() {
         return stageChanges.id();
     }

@@ -1,5 +1,6 @@
 package com.zebros.worker;
 
+import com.zebros.crm.obs.CapacityBudget;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

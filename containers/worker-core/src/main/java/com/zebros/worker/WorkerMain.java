@@ -1,5 +1,6 @@
 package com.zebros.worker;
 
+import com.zebros.crm.obs.CapacityBudget;
 import com.zebros.crm.obs.Log;
 import java.time.Clock;
 import java.util.LinkedHashMap;

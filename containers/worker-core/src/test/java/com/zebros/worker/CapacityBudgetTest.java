@@ -3,6 +3,7 @@ package com.zebros.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zebros.crm.local.LocalDynamo;
+import com.zebros.crm.obs.CapacityBudget;
 import com.zebros.worker.local.LocalAws;
 import java.net.URI;
 import java.util.ArrayList;

@@ -15,10 +15,20 @@ final class BoundedClients {
     private BoundedClients() {}
 
     static DynamoDbClient dynamo(Map<String, String> env) {
+        return dynamo(env, java.util.List.of());
+    }
+
+    /** The DynamoDB client with {@code interceptors} (a capacity budget) on every call. */
+    static DynamoDbClient dynamo(
+            Map<String, String> env,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         var builder = DynamoDbClient.builder()
                 .region(region(env))
                 .httpClient(Timeouts.httpClient())
-                .overrideConfiguration(Timeouts::apply);
+                .overrideConfiguration(c -> {
+                    Timeouts.apply(c);
+                    interceptors.forEach(c::addExecutionInterceptor);
+                });
         if (env.containsKey("DYNAMODB_ENDPOINT")) {
             builder.endpointOverride(URI.create(env.get("DYNAMODB_ENDPOINT")));
         }

@@ -1,6 +1,5 @@
-package com.zebros.worker;
+package com.zebros.crm.obs;
 
-import com.zebros.crm.obs.CapacityUnits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The DynamoDB capacity a worker may use, so a job never starves the API. A provisioned table (with its
+ * The DynamoDB capacity a worker (or the migrations function) may use, so a job never starves the API. A provisioned table (with its
  * indexes: what a call consumes, {@code ReturnConsumedCapacity: TOTAL}, counts them) gives a worker at most
  * {@link #SHARE} of its ceiling at the phase (auto-scaling's maximum, from the phase table through
  * {@code TABLE_CAPACITY_CEILING}), so the API keeps the other half at the top; and at most {@link #RAMP} of
@@ -39,7 +38,7 @@ public final class CapacityBudget implements ExecutionInterceptor {
     public static final double RAMP = 0.9;
     public static final double ON_DEMAND_READS = 3_000;
     public static final double ON_DEMAND_WRITES = 1_000;
-    static final Duration REFRESH = Duration.ofMinutes(1);
+    public static final Duration REFRESH = Duration.ofMinutes(1);
 
     /** Units a second a worker may use of one table, reads and writes. */
     public record Rates(double reads, double writes) {}
@@ -155,7 +154,7 @@ public final class CapacityBudget implements ExecutionInterceptor {
      * Pacing without burst: the bucket holds no saved units, so each call's units are paid by waiting
      * units / rate after the debt before it. Also counts what was paid, and the most in any one second.
      */
-    static final class Bucket {
+    public static final class Bucket {
         private double debt;
         private long updated;
         private double total;
@@ -164,12 +163,12 @@ public final class CapacityBudget implements ExecutionInterceptor {
         private double inWindow;
         private double peak;
 
-        Bucket(long now) {
+        public Bucket(long now) {
             this.updated = now;
         }
 
         /** Pays {@code units} at {@code rate} a second; how long the caller must wait (ns) for the debt to clear. */
-        synchronized long pay(double units, double rate, long now) {
+        public synchronized long pay(double units, double rate, long now) {
             debt = Math.max(0, debt - (now - updated) / 1e9 * rate) + units;
             updated = now;
             perSecond = rate;
@@ -183,7 +182,7 @@ public final class CapacityBudget implements ExecutionInterceptor {
             return (long) (debt / rate * 1e9);
         }
 
-        synchronized Usage usage(String table, String kind) {
+        public synchronized Usage usage(String table, String kind) {
             return new Usage(table, kind, total, peak, perSecond);
         }
     }
