@@ -3,9 +3,12 @@ package com.zebros.crm.scale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zebros.crm.crm.Entities;
+import com.zebros.crm.crm.UniqueClaims;
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.migrate.ListKeysMigration;
 import com.zebros.crm.migrate.MigrationState;
+import com.zebros.crm.migrate.UniqueClaimsMigration;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.net.URI;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * migration's UpdateItem is sent, on the same DynamoDB Local): the migration reads the item again and goes on from
  * what that write left. After the API's PATCH (the real service) it finds the keys the API derived and changes
  * nothing; after an old function version's write (no list keys) it derives them from that write, at its version.
+ * The e-mail claims' migration likewise claims the e-mail the contact has after such a write.
  */
 class MigrationConflictTest {
     private static final String TENANT = "conflicted";
@@ -117,6 +122,56 @@ class MigrationConflictTest {
             assertEquals("second#" + id, item.get("nameKey").s());
             assertTrue(item.containsKey("createdKey") && item.containsKey("updatedKey"), item.toString());
         }
+    }
+
+    /**
+     * The e-mail claims' migration: an old function version changes the contact's e-mail (without a claim) between
+     * the scan and the migration's transaction, whose version check then cancels it; the migration reads the contact
+     * again and claims the e-mail it has now, not the one it scanned.
+     */
+    @Test
+    void aContactRewrittenUnderTheClaimsScanHasItsNewEmailClaimed() {
+        try (ServiceOnLocalDynamo api = new ServiceOnLocalDynamo()) {
+            String id = "con_" + "9".repeat(32);
+            api.store
+                    .client()
+                    .putItem(b ->
+                            b.tableName(api.store.name(Table.CONTACTS)).item(oldContact(id, "first@old.example", 1)));
+            AtomicInteger transactionsSent = new AtomicInteger();
+            ExecutionInterceptor oldVersionWritesFirst = new ExecutionInterceptor() {
+                @Override
+                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    if (context.request() instanceof TransactWriteItemsRequest
+                            && transactionsSent.getAndIncrement() == 0) {
+                        api.store
+                                .client()
+                                .putItem(b -> b.tableName(api.store.name(Table.CONTACTS))
+                                        .item(oldContact(id, "second@old.example", 2)));
+                    }
+                }
+            };
+            Store store = new Store(racing(api, oldVersionWritesFirst), api.dynamo.names());
+
+            var run = new UniqueClaimsMigration(store, new MigrationState(store)).run(Duration.ofMinutes(1));
+
+            assertEquals(new UniqueClaimsMigration.Run(1, 1, 0, true), run);
+            assertEquals(2, transactionsSent.get(), "cancelled at version 1, sent again at version 2");
+            UniqueClaims claims = UniqueClaims.of(api.store, Entities.CONTACT).orElseThrow();
+            assertEquals(java.util.Optional.of(id), claims.holder(TENANT, "second@old.example"));
+            assertEquals(
+                    java.util.Optional.empty(), claims.holder(TENANT, "first@old.example"), "the old e-mail is free");
+        }
+    }
+
+    /** A contact as a version before claims wrote it: no claim of its e-mail. */
+    private static Map<String, AttributeValue> oldContact(String id, String email, int version) {
+        Map<String, AttributeValue> item = new HashMap<>(Store.key(Table.CONTACTS, TENANT, id));
+        item.put("customerId", AttributeValue.fromS("cus_old"));
+        item.put("firstName", AttributeValue.fromS("Old"));
+        item.put("lastName", AttributeValue.fromS("Contact"));
+        item.put("email", AttributeValue.fromS(email));
+        item.put(Store.VERSION, AttributeValue.fromN(String.valueOf(version)));
+        return item;
     }
 
     /** A customer as a version before the list indexes wrote it: a name key only. */
