@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.offline.PlannedResource;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,19 +121,7 @@ class NewSettingTest {
         assertEquals(0, compiled, "the program with the setting compiles: " + errors);
 
         Path out = work.resolve("seen.properties");
-        Process java = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-cp",
-                        classes + File.pathSeparator + System.getProperty("java.class.path"),
-                        Run.class.getName(),
-                        deploy.toString(),
-                        out.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("child.log").toFile())
-                .start();
-        assertTrue(java.waitFor(5, TimeUnit.MINUTES), "the run finishes");
-        assertEquals(0, java.exitValue(), Files.readString(work.resolve("child.log")));
+        StackHarness.runJava(classes, Run.class, work.resolve("child.log"), deploy.toString(), out.toString());
         seen = new Properties();
         try (var in = Files.newBufferedReader(out)) {
             seen.load(in);

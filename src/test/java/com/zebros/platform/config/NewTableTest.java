@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.Cli;
 import com.zebros.worker.WorkerSettings;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -101,18 +99,7 @@ class NewTableTest {
                                         + " \"hashKey\": \"tenantCustomer\", \"rangeKey\": \"createdKey\", \"why\": \"a customer's notes\"}]}"));
         Path classes = Files.createDirectories(work.resolve("schema-first"));
         Files.writeString(classes.resolve("crm-tables.json"), schema.toString());
-        Process java = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-cp",
-                        classes + File.pathSeparator + System.getProperty("java.class.path"),
-                        Plans.class.getName(),
-                        work.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("child.log").toFile())
-                .start();
-        assertTrue(java.waitFor(5, TimeUnit.MINUTES), "the plans finish");
-        assertEquals(0, java.exitValue(), Files.readString(work.resolve("child.log")));
+        StackHarness.runJava(classes, Plans.class, work.resolve("child.log"), work.toString());
         primary = JsonParser.parseString(Files.readString(work.resolve("prod-us.json")))
                 .getAsJsonObject();
         secondary = JsonParser.parseString(Files.readString(work.resolve("prod-eu.json")))

@@ -56,6 +56,35 @@ public final class StackHarness {
         return env;
     }
 
+    /**
+     * Runs {@code main} in a fresh JVM whose classpath is {@code first} ahead of this one's (a changed schema, a
+     * changed program), its output to {@code log}; fails with that output unless it ends with 0 within five minutes.
+     */
+    public static void runJava(java.nio.file.Path first, Class<?> main, java.nio.file.Path log, String... args)
+            throws java.io.IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-Xmx1g",
+                "-cp",
+                first + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(
+                    main.getSimpleName() + " did not end within five minutes: " + java.nio.file.Files.readString(log));
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError(main.getSimpleName() + " ended with " + process.exitValue() + ": "
+                    + java.nio.file.Files.readString(log));
+        }
+    }
+
     private StackHarness() {}
 
     /** The settings of {@code stack} as its files give them. */

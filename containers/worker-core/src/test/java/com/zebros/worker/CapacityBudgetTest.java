@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.obs.CapacityBudget;
+import com.zebros.crm.obs.VirtualTime;
 import com.zebros.worker.local.LocalAws;
 import java.net.URI;
 import java.util.ArrayList;
@@ -34,21 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 class CapacityBudgetTest {
     private final DynamoDbClient plain = LocalAws.dynamo().client();
-
-    /** Time that passes only when the budget sleeps (and when the test says so). */
-    static final class VirtualTime implements CapacityBudget.Time {
-        long now = 1_000_000_000_000L;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleep(long nanos) {
-            now += nanos;
-        }
-    }
 
     @Test
     void eachCallIsPaidByWaitingItsUnitsOverTheRate() {

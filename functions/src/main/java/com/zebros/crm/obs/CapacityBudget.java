@@ -8,10 +8,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -33,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * Throttling is still possible (the API's own load, a table still scaling up); the SDK's retries and the
  * import's writer back off from it.
  */
-public final class CapacityBudget implements ExecutionInterceptor {
+public final class CapacityBudget implements CapacityUnits.Listener {
     public static final double SHARE = 0.5;
     public static final double RAMP = 0.9;
     public static final double ON_DEMAND_READS = 3_000;
@@ -105,15 +101,8 @@ public final class CapacityBudget implements ExecutionInterceptor {
     }
 
     @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        return CapacityUnits.asked(context.request());
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        CapacityUnits.of(context.response())
-                .ifPresent(consumed ->
-                        consumed.byTable().forEach(capacity -> pay(consumed.write() ? "writes" : "reads", capacity)));
+    public void consumed(CapacityUnits.Consumed consumed) {
+        consumed.byTable().forEach(capacity -> pay(consumed.write() ? "writes" : "reads", capacity));
     }
 
     /** What the job consumed so far, table by table, reads before writes. */

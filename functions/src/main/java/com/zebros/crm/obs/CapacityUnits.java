@@ -36,6 +36,28 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class CapacityUnits {
     private CapacityUnits() {}
 
+    /**
+     * An interceptor that asks every call that can report its consumed capacity to, and hands each answer's to
+     * {@link #consumed}: the API's per-request count and the capacity budget are both one.
+     */
+    public interface Listener extends software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+        void consumed(Consumed consumed);
+
+        @Override
+        default SdkRequest modifyRequest(
+                software.amazon.awssdk.core.interceptor.Context.ModifyRequest context,
+                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            return asked(context.request());
+        }
+
+        @Override
+        default void afterExecution(
+                software.amazon.awssdk.core.interceptor.Context.AfterExecution context,
+                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            of(context.response()).ifPresent(this::consumed);
+        }
+    }
+
     /** What one call consumed: per table, reads or writes. */
     public record Consumed(boolean write, List<ConsumedCapacity> byTable) {
         public double units() {

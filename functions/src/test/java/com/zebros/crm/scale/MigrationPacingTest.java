@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zebros.crm.lambda.MigrationsHandler;
 import com.zebros.crm.local.LocalDynamo;
 import com.zebros.crm.obs.CapacityBudget;
+import com.zebros.crm.obs.VirtualTime;
 import com.zebros.crm.store.Store;
 import com.zebros.crm.store.Table;
 import java.util.HashMap;
@@ -22,21 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class MigrationPacingTest {
     private static final int CUSTOMERS = 150;
-
-    /** A clock that advances only by the waits it is asked for. */
-    private static final class CountedTime implements CapacityBudget.Time {
-        long now;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleep(long nanos) {
-            now += nanos;
-        }
-    }
 
     @Test
     void theListKeysMigrationPaysEveryUnitItConsumesByWaiting() {
@@ -56,7 +42,7 @@ class MigrationPacingTest {
                 store.client()
                         .putItem(b -> b.tableName(store.name(Table.CUSTOMERS)).item(item));
             }
-            CountedTime time = new CountedTime();
+            VirtualTime time = new VirtualTime();
             Map<String, Object> result =
                     new MigrationsHandler(dynamo.environment(), time).handleRequest(Map.of(), null);
 
@@ -75,7 +61,7 @@ class MigrationPacingTest {
             assertEquals(CapacityBudget.ON_DEMAND_WRITES, rate, "DynamoDB Local's tables are on demand");
             // Each update writes the item and the index keys it adds (DynamoDB Local reports the indexes' units too).
             assertTrue(units >= CUSTOMERS, "at least a unit per updated item: " + units);
-            double waitedSeconds = time.now / 1e9;
+            double waitedSeconds = time.waitedSeconds();
             double allReads = capacity.stream()
                     .filter(u -> u.get("kind").equals("reads"))
                     .mapToDouble(u ->
