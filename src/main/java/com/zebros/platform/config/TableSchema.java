@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Reads {@code schema/crm-tables.json} (on the classpath as {@code /crm-tables.json}: the build copies it) into the
  * tables of {@link CrmTable}, once. A table the program cannot deploy as declared (not partitioned by the tenant, a
- * name twice, a capacity range upside down) stops the program before any resource is registered.
+ * name twice, a capacity range upside down) stops the program with an error naming the table and the rule.
  */
 final class TableSchema {
     private static final String FILE = "schema/crm-tables.json";

@@ -65,4 +65,36 @@ class TableSchemaTest {
                 List.of("customers", "contacts", "opportunities", "activities"),
                 CrmTable.items().stream().map(CrmTable::id).toList());
     }
+
+    /** What the fresh JVM runs: the first read of the tables, and what it threw. */
+    public static final class FirstRead {
+        public static void main(String[] args) {
+            try {
+                System.out.println(CrmTable.values());
+            } catch (ExceptionInInitializerError e) {
+                System.out.println("refused: " + e.getCause().getMessage());
+            }
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** A schema without a table the program names (here the jobs table) stops it at its first read of the tables. */
+    @Test
+    void aSchemaWithoutATableTheProgramNamesStopsItNamingTheTable(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var schema = JsonParser.parseString(
+                        java.nio.file.Files.readString(java.nio.file.Path.of("schema/crm-tables.json")))
+                .getAsJsonObject();
+        var tables = schema.getAsJsonArray("tables");
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            if (tables.get(i).getAsJsonObject().get("id").getAsString().equals("jobs")) {
+                tables.remove(i);
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("crm-tables.json"), schema.toString());
+        java.nio.file.Path log = dir.resolve("child.log");
+        com.zebros.platform.support.StackHarness.runJava(dir, FirstRead.class, log);
+        String out = java.nio.file.Files.readString(log);
+        assertTrue(out.contains("refused: schema/crm-tables.json has no table jobs"), out);
+    }
 }
