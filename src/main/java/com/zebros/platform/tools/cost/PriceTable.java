@@ -1,11 +1,21 @@
 package com.zebros.platform.tools.cost;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * AWS list prices in USD, on demand, Linux, for the stacks' regions, as published on AWS's pricing
  * pages in November 2026 (rounded to the published digits). Dated: prices change; re-check them
- * before a budget depends on them.
+ * before a budget depends on them. The prices are data, one named price a line with each region's beside it
+ * ({@code cost/prices.tsv}); each line fills the component of that name, so no price depends on its position.
  */
 public record PriceTable(
         String region,
@@ -53,95 +63,8 @@ public record PriceTable(
 
     public static final String DATE = "2026-11";
 
-    private static final Map<String, PriceTable> TABLES = Map.of(
-            "us-east-1",
-                    new PriceTable(
-                            "us-east-1",
-                            0.045,
-                            0.045,
-                            0.005,
-                            0.0042,
-                            0.08,
-                            0.0225,
-                            0.008,
-                            0.04048,
-                            0.004445,
-                            0.70,
-                            0.12,
-                            0.10,
-                            1.00,
-                            0.40,
-                            0.04,
-                            0.269,
-                            0.032,
-                            0.219,
-                            0.00013,
-                            0.00065,
-                            0.125,
-                            0.625,
-                            0.25,
-                            0.0000166667,
-                            0.20,
-                            0.0000041667,
-                            3.50,
-                            5.00,
-                            1.00,
-                            0.60,
-                            2.50,
-                            3.00,
-                            0.10,
-                            0.50,
-                            0.02,
-                            0.085,
-                            0.01,
-                            0.023,
-                            0.025,
-                            0.40,
-                            0.50),
-            "eu-west-1",
-                    new PriceTable(
-                            "eu-west-1",
-                            0.048,
-                            0.048,
-                            0.005,
-                            0.0046,
-                            0.088,
-                            0.0252,
-                            0.008,
-                            0.04456,
-                            0.004865,
-                            0.70,
-                            0.13,
-                            0.11,
-                            1.00,
-                            0.40,
-                            0.045,
-                            0.297,
-                            0.036,
-                            0.246,
-                            0.000147,
-                            0.000735,
-                            0.1415,
-                            0.7065,
-                            0.283,
-                            0.0000166667,
-                            0.20,
-                            0.0000041667,
-                            3.50,
-                            5.00,
-                            1.00,
-                            0.60,
-                            2.50,
-                            3.00,
-                            0.10,
-                            0.50,
-                            0.02,
-                            0.085,
-                            0.012,
-                            0.024,
-                            0.025,
-                            0.40,
-                            0.57));
+    private static final String FILE = "cost/prices.tsv";
+    private static final Map<String, PriceTable> TABLES = read();
 
     /** The table of {@code region}; regions without one are refused, not guessed. */
     public static PriceTable of(String region) {
@@ -151,5 +74,57 @@ public record PriceTable(
                     "no price table for " + region + "; regions with one: " + TABLES.keySet());
         }
         return table;
+    }
+
+    /** Every region's table from {@link #FILE}: every component named once, no name it lacks. */
+    private static Map<String, PriceTable> read() {
+        List<String> lines;
+        try (InputStream in = PriceTable.class.getResourceAsStream("/" + FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " is not on the classpath");
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> header = List.of(lines.get(0).split("\t"));
+        List<String> regions = header.subList(1, header.size());
+        Map<String, String[]> prices = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t");
+            if (cells.length != regions.size() + 1 || prices.put(cells[0], cells) != null) {
+                throw new IllegalStateException(FILE + ": \"" + line + "\" must name a price once and give "
+                        + regions.size() + " regions' prices");
+            }
+        }
+        RecordComponent[] components = PriceTable.class.getRecordComponents();
+        List<String> named =
+                Arrays.stream(components).skip(1).map(RecordComponent::getName).toList();
+        if (!named.equals(new ArrayList<>(prices.keySet()))) {
+            throw new IllegalStateException(FILE + " names " + prices.keySet() + "; PriceTable has " + named);
+        }
+        Map<String, PriceTable> tables = new LinkedHashMap<>();
+        for (int r = 0; r < regions.size(); r++) {
+            Object[] values = new Object[components.length];
+            values[0] = regions.get(r);
+            for (int i = 1; i < components.length; i++) {
+                values[i] = Double.parseDouble(prices.get(components[i].getName())[r + 1]);
+            }
+            try {
+                tables.put(
+                        regions.get(r),
+                        PriceTable.class
+                                .getDeclaredConstructor(Arrays.stream(components)
+                                        .map(RecordComponent::getType)
+                                        .toArray(Class[]::new))
+                                .newInstance(values));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Map.copyOf(tables);
     }
 }
