@@ -27,6 +27,11 @@ public final class PlanEdits {
             }
         }
         assertTrue(found, type + " " + name);
+        return withResources(plan, resources);
+    }
+
+    /** {@code plan} with {@code resources} in place of its own (its outputs and warnings kept). */
+    public static Plan withResources(Plan plan, List<PlannedResource> resources) {
         return new Plan(
                 plan.project(),
                 plan.stack(),

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zebros.platform.support.StackHarness;
 import com.zebros.platform.tools.offline.Plan;
-import com.zebros.platform.tools.offline.PlannedResource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +24,8 @@ class BaselineTest {
 
     /** {@code plan} with the inputs of one resource changed. */
     private static Plan changed(Plan plan, String type, String name, UnaryOperator<Map<String, Object>> change) {
-        List<PlannedResource> resources = new ArrayList<>();
-        boolean found = false;
-        for (PlannedResource r : plan.resources()) {
-            if (r.type().equals(type) && r.name().equals(name)) {
-                resources.add(r.withInputs(change.apply(new LinkedHashMap<>(r.inputs()))));
-                found = true;
-            } else {
-                resources.add(r);
-            }
-        }
-        assertTrue(found, "no " + type + " " + name + " to change");
-        return new Plan(
-                plan.project(),
-                plan.stack(),
-                plan.phase(),
-                plan.role(),
-                plan.region(),
-                resources,
-                plan.outputs(),
-                List.of());
+        return com.zebros.platform.support.PlanEdits.change(
+                plan, type, name, r -> r.withInputs(change.apply(new LinkedHashMap<>(r.inputs()))));
     }
 
     private static Map<String, Object> with(Map<String, Object> inputs, String key, Object value) {

@@ -593,15 +593,7 @@ class PreflightTest {
     private static Plan replace(Plan plan, PlannedResource old, PlannedResource replacement) {
         List<PlannedResource> resources = new ArrayList<>(plan.resources());
         resources.set(resources.indexOf(old), replacement);
-        return new Plan(
-                plan.project(),
-                plan.stack(),
-                plan.phase(),
-                plan.role(),
-                plan.region(),
-                resources,
-                plan.outputs(),
-                plan.warnings());
+        return com.zebros.platform.support.PlanEdits.withResources(plan, resources);
     }
 
     private static Map<String, Object> without(Map<String, Object> inputs, String key) {

@@ -189,7 +189,7 @@ class TransitionsTest {
         PlannedResource record =
                 before.find(AwsTypes.ROUTE53_RECORD, "edge-auth").orElseThrow();
         String movedUrn = record.urn().replace("zebros:edge:Edge$", "zebros:edge:Edge$zebros:edge:Cdn$");
-        Plan moved = change(
+        java.util.function.Function<PlannedOptions, Plan> movedWith = options -> change(
                 before,
                 AwsTypes.ROUTE53_RECORD,
                 "edge-auth",
@@ -201,26 +201,16 @@ class TransitionsTest {
                         r.provider(),
                         r.region(),
                         r.inputs(),
-                        PlannedOptions.NONE));
+                        options));
+        Plan moved = movedWith.apply(PlannedOptions.NONE);
         Transition transition = Transition.simulate(before, moved);
         assertEquals(
                 1,
                 transition.problemsOf(Problem.Kind.NAME_COLLISION).size(),
                 transition.problems().toString());
 
-        Plan aliased = change(
-                before,
-                AwsTypes.ROUTE53_RECORD,
-                "edge-auth",
-                r -> new PlannedResource(
-                        movedUrn,
-                        r.type(),
-                        r.name(),
-                        r.parent() + "-cdn",
-                        r.provider(),
-                        r.region(),
-                        r.inputs(),
-                        new PlannedOptions(false, false, List.of(record.urn()), List.of(), List.of(), false)));
+        Plan aliased =
+                movedWith.apply(new PlannedOptions(false, false, List.of(record.urn()), List.of(), List.of(), false));
         Transition followed = Transition.simulate(before, aliased);
         assertEquals(List.of(), followed.problems());
         assertEquals(0, followed.counts().get(Step.Kind.DELETE));
