@@ -117,8 +117,10 @@ public final class CrmFunctions extends ZebrosComponent {
         // Resolved once for all the functions: each reads the same names.
         Output<Map<String, String>> environment = NamedOutputs.resolve(environment(stack, args));
 
+        var grants = new FunctionPermissions(
+                tables, args.files(), args.workflows(), notifications.arn(), webhookDeliveries.arn());
         for (FunctionGroup group : FunctionGroup.values()) {
-            PolicyDocument permissions = permissions(group, tables, args.files(), args.workflows());
+            PolicyDocument permissions = grants.of(group);
             boolean servesRequests =
                     group.kind() == FunctionGroup.Kind.API || group.kind() == FunctionGroup.Kind.PROCESSING;
             if (servesRequests && group != FunctionGroup.AUTHORIZER) {
@@ -287,109 +289,6 @@ public final class CrmFunctions extends ZebrosComponent {
                         .functionResponseTypes("ReportBatchItemFailures")
                         .build(),
                 child());
-    }
-
-    /** What each group's routes touch, and nothing more. */
-    private PolicyDocument permissions(FunctionGroup group, TableSet tables, FileStore files, Workflows workflows) {
-        PolicyDocument policy = new PolicyDocument();
-        List<CrmTable> crm = CrmTable.items();
-        switch (group) {
-            case CUSTOMERS:
-                tables.grantReadWrite(policy, "Customers", List.of(CrmTable.CUSTOMERS, CrmTable.JOBS));
-                // The health check reads one key of every table (functions' Store.probe), so every table it does not
-                // write here, a new one included; the search reads the contacts' e-mail index.
-                tables.grantRead(
-                        policy,
-                        "HealthAndSearch",
-                        CrmTable.values().stream()
-                                .filter(t -> t != CrmTable.CUSTOMERS && t != CrmTable.JOBS)
-                                .toList());
-                break;
-            case CONTACTS:
-                tables.grantReadWrite(policy, "Contacts", List.of(CrmTable.CONTACTS, CrmTable.JOBS));
-                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
-                break;
-            case OPPORTUNITIES:
-                tables.grantReadWrite(policy, "Opportunities", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
-                tables.grantRead(policy, "Customers", List.of(CrmTable.CUSTOMERS));
-                break;
-            case ACTIVITIES:
-                tables.grantReadWrite(policy, "Activities", List.of(CrmTable.ACTIVITIES, CrmTable.JOBS));
-                // An activity's customer, contact and opportunity are condition checks in the write's transaction
-                // (dynamodb:ConditionCheckItem on each item it names).
-                tables.grantRead(
-                        policy, "References", List.of(CrmTable.CUSTOMERS, CrmTable.CONTACTS, CrmTable.OPPORTUNITIES));
-                break;
-            case REPORTING:
-                tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
-                files.grantRead(policy, "Downloads", "");
-                files.grantReadWrite(policy, "Uploads", "imports/");
-                policy.allow("QueueJobs", List.of("sqs:SendMessage"), List.of(workflows.jobQueueArn()));
-                break;
-            case ANALYTICS:
-                tables.grantRead(policy, "CrmData", crm);
-                tables.grantReadWrite(policy, "Jobs", List.of(CrmTable.JOBS));
-                // POST /v1/analyses queues an analytics job; its download link is signed by this role.
-                files.grantRead(policy, "Analyses", "analytics/");
-                policy.allow("QueueJobs", List.of("sqs:SendMessage"), List.of(workflows.jobQueueArn()));
-                break;
-            case NOTIFICATION:
-                tables.grantStreamRead(policy, "StageChanges", CrmTable.OPPORTUNITIES);
-                policy.allow("Notify", List.of("sns:Publish"), List.of(notifications.arn()));
-                break;
-            case WEBHOOKS:
-                // History entries from the jobs table's stream; webhooks and delivery records in the jobs table;
-                // the delivery queue, both ways.
-                tables.grantStreamRead(policy, "RecordEvents", CrmTable.JOBS);
-                tables.grantReadWrite(policy, "Webhooks", List.of(CrmTable.JOBS));
-                policy.allow(
-                        "Deliveries",
-                        List.of(
-                                "sqs:SendMessage",
-                                "sqs:ReceiveMessage",
-                                "sqs:DeleteMessage",
-                                "sqs:ChangeMessageVisibility",
-                                "sqs:GetQueueAttributes"),
-                        List.of(webhookDeliveries.arn()));
-                break;
-            case AUTHORIZER:
-                // Verifies tokens against Keycloak's public keys over HTTPS; touches no AWS data.
-                break;
-            case SIGNALS:
-                // Item counts and sizes only: DescribeTable reads no item.
-                policy.allow(
-                        "DescribeTables",
-                        List.of("dynamodb:DescribeTable"),
-                        CrmTable.values().stream().map(tables::tableArn).toList());
-                break;
-            case MIGRATIONS:
-                // The pipeline's totals: a scan of the opportunities, each marked and added to its tenant's totals
-                // item in the jobs table, and the migration's checkpoint there.
-                tables.grantReadWrite(policy, "Totals", List.of(CrmTable.OPPORTUNITIES, CrmTable.JOBS));
-                policy.allow(
-                        "ScanOpportunities",
-                        List.of("dynamodb:Scan"),
-                        List.of(tables.tableArn(CrmTable.OPPORTUNITIES)));
-                // The contacts' e-mail claims: a scan of the contacts, each claim put in the jobs table beside a
-                // condition check of its contact.
-                tables.grantRead(policy, "Contacts", List.of(CrmTable.CONTACTS));
-                policy.allow("ScanContacts", List.of("dynamodb:Scan"), List.of(tables.tableArn(CrmTable.CONTACTS)));
-                // The list indexes' keys (ListKeysMigration): a scan of customers and activities (opportunities are
-                // granted above), each item read again when it changed under the scan and its keys updated in place.
-                policy.allow(
-                        "ListKeys",
-                        List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"),
-                        List.of(tables.tableArn(CrmTable.CUSTOMERS), tables.tableArn(CrmTable.ACTIVITIES)));
-                // Its capacity budget reads each table's provisioned capacity (functions' obs/CapacityBudget).
-                policy.allow(
-                        "DescribeTables",
-                        List.of("dynamodb:DescribeTable"),
-                        CrmTable.values().stream().map(tables::tableArn).toList());
-                break;
-            default:
-                throw new IllegalStateException("no permissions defined for " + group);
-        }
-        return policy;
     }
 
     /** Where a webhook delivery lands after its last try: the endpoint never took it. */
