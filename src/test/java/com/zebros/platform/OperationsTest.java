@@ -87,6 +87,9 @@ class OperationsTest {
                             "ApproximateNumberOfMessagesVisible", a.inputs().get("metricName"));
                     assertEquals("GreaterThanThreshold", a.inputs().get("comparisonOperator"));
                     assertEquals("Maximum", a.inputs().get("statistic"));
+                    assertEquals(3.0, number(a.inputs().get("datapointsToAlarm")), "three of");
+                    assertEquals(5.0, number(a.inputs().get("evaluationPeriods")), "five minutes");
+                    assertEquals(60.0, number(a.inputs().get("period")));
                 })
                 .map(a -> ((Map<?, ?>) a.inputs().get("dimensions"))
                         .get("QueueName")
@@ -94,6 +97,19 @@ class OperationsTest {
                 .sorted()
                 .toList();
         assertEquals(deadLetterQueues, watched, "one alarm per dead-letter queue, on that queue");
+        // What docs/operations.md says of them: a dead letter waits 14 days, after 5, 20 and 3 receives.
+        plan.all("aws:sqs/queue:Queue").stream()
+                .filter(q -> q.name().endsWith("dead-letters"))
+                .forEach(q -> assertEquals(1_209_600.0, number(q.inputs().get("messageRetentionSeconds")), q.name()));
+        Map<String, Integer> receives = Map.of("job-queue", 5, "webhook-deliveries", 20, "report-worker-work", 3);
+        var sources = plan.all("aws:sqs/queue:Queue").stream()
+                .filter(q -> receives.containsKey(q.name()))
+                .toList();
+        assertEquals(phase >= 1 ? 3 : 2, sources.size(), "the queues the dead-letter queues serve");
+        sources.forEach(q -> assertTrue(
+                String.valueOf(q.inputs().get("redrivePolicy"))
+                        .contains("\"maxReceiveCount\":" + receives.get(q.name())),
+                q.name() + ": " + q.inputs().get("redrivePolicy")));
     }
 
     @ParameterizedTest(name = "phase {0}")

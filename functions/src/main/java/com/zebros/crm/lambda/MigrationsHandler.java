@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Every migration reads and writes within a capacity budget ({@link CapacityBudget}, the workers' own): at most
  * half of what each table is provisioned now, read again every minute, or a quarter of a new on-demand table's
- * throughput, each call's units paid by waiting; so a migration never starves the API of a table at its minimum.
+ * throughput, each call's units paid by waiting; so a migration leaves the API the other half of a table's capacity.
  * What each table's reads and writes consumed, and the rate they were allowed, is in the run's log line.
  */
 public final class MigrationsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {

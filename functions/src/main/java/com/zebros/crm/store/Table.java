@@ -3,7 +3,7 @@ package com.zebros.crm.store;
 /**
  * The tables of {@code crm-tables.json} the functions' code reaches (the build copies that file, the one declaration
  * of every table, into the jar): each constant's sort key is read from it, its variable follows the program's naming
- * rule. A table the code names and the schema lacks stops the function at its first start, naming both.
+ * rule.
  */
 public enum Table {
     CUSTOMERS,

@@ -76,7 +76,7 @@ public record PriceTable(
         return table;
     }
 
-    /** Every region's table from {@link #FILE}: every component named once, no name it lacks. */
+    /** Every region's table from {@link #FILE}: every component named once, and no other name. */
     private static Map<String, PriceTable> read() {
         List<String> lines;
         try (InputStream in = PriceTable.class.getResourceAsStream("/" + FILE)) {
@@ -90,6 +90,11 @@ public record PriceTable(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return parse(lines);
+    }
+
+    /** Each region's table from the file's lines (comments and blank lines left out). */
+    static Map<String, PriceTable> parse(List<String> lines) {
         List<String> header = List.of(lines.get(0).split("\t"));
         List<String> regions = header.subList(1, header.size());
         Map<String, String[]> prices = new LinkedHashMap<>();
